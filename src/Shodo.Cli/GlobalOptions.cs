@@ -1,0 +1,65 @@
+using System.CommandLine;
+
+namespace Shodo.Cli;
+
+/// <summary>
+/// The options every subcommand accepts. Where they overlap with the AWS CLI (--profile, --region,
+/// --endpoint-url) they mean the same thing.
+/// </summary>
+public sealed class GlobalOptions
+{
+    public Option<string?> Profile { get; } = new("--profile")
+    { Description = "AWS named profile to use (as the AWS CLI's --profile).", Recursive = true };
+
+    public Option<string?> Region { get; } = new("--region")
+    { Description = "AWS region for regional calls and the home region (as the AWS CLI's --region).", Recursive = true };
+
+    public Option<string?> EndpointUrl { get; } = new("--endpoint-url")
+    { Description = "Send every AWS call to this URL (as the AWS CLI's --endpoint-url), e.g. the range.", Recursive = true };
+
+    public Option<string?> RoleArn { get; } = new("--role-arn")
+    { Description = "Assume this IAM role before calling AWS.", Recursive = true };
+
+    public Option<OutputFormat> Output { get; } = new("--output")
+    { Description = "Output format: text (for people) or json (for programs).", Recursive = true, DefaultValueFactory = _ => OutputFormat.Text };
+
+    public Option<string?> Lang { get; } = new("--lang")
+    { Description = "Language of messages and reports: en or ja (default: the system culture).", Recursive = true };
+
+    public Option<bool> NoColor { get; } = new("--no-color")
+    { Description = "Do not use colour (also when NO_COLOR is set).", Recursive = true };
+
+    public Option<string?> CaseDir { get; } = new("--case-dir")
+    { Description = "Folder that holds cases (default: ./cases).", Recursive = true };
+
+    public Option<bool> Debug { get; } = new("--debug")
+    { Description = "Print stack traces for unexpected errors.", Recursive = true };
+
+    public IEnumerable<Option> All =>
+        [Profile, Region, EndpointUrl, RoleArn, Output, Lang, NoColor, CaseDir, Debug];
+
+    public GlobalSettings Read(ParseResult result, CliEnvironment env) => new(
+        Profile: result.GetValue(Profile),
+        Region: result.GetValue(Region),
+        EndpointUrl: result.GetValue(EndpointUrl),
+        RoleArn: result.GetValue(RoleArn),
+        Output: result.GetValue(Output),
+        Lang: result.GetValue(Lang),
+        NoColor: result.GetValue(NoColor) || !string.IsNullOrEmpty(env.Variable("NO_COLOR")),
+        CaseDir: result.GetValue(CaseDir) ?? "cases",
+        Debug: result.GetValue(Debug));
+}
+
+public enum OutputFormat { Text, Json }
+
+/// <summary>The global options' values for one invocation.</summary>
+public sealed record GlobalSettings(
+    string? Profile,
+    string? Region,
+    string? EndpointUrl,
+    string? RoleArn,
+    OutputFormat Output,
+    string? Lang,
+    bool NoColor,
+    string CaseDir,
+    bool Debug);

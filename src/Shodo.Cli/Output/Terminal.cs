@@ -1,0 +1,44 @@
+using System.Text;
+using Spectre.Console;
+
+namespace Shodo.Cli.Output;
+
+/// <summary>
+/// Builds the human-facing console: no colour with --no-color or NO_COLOR, no animation when the
+/// output is not a terminal, and progress on stderr when stdout carries JSON.
+/// </summary>
+public static class Terminal
+{
+    public static IAnsiConsole Create(GlobalSettings settings, CliEnvironment env)
+    {
+        var writer = settings.Output == OutputFormat.Json ? env.Error : env.Out;
+        return AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = settings.NoColor || !env.IsInteractive ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = settings.NoColor ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Interactive = env.IsInteractive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+    }
+
+    /// <summary>
+    /// Makes a string safe to print on a terminal: control characters (ESC, BEL, CR...) that a
+    /// hostile AWS string could carry are shown as \uXXXX instead of being interpreted.
+    /// </summary>
+    public static string Plain(string text)
+    {
+        StringBuilder? sb = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var unsafeChar = char.IsControl(c) && c != '\n' && c != '\t' || c is '\u202E' or '\u202D' or '\u2066' or '\u2067' or '\u2068' or '\u2069';
+            if (unsafeChar)
+            {
+                sb ??= new StringBuilder(text, 0, i, text.Length + 16);
+                sb.Append("\\u").Append(((int)c).ToString("x4"));
+            }
+            else sb?.Append(c);
+        }
+        return sb?.ToString() ?? text;
+    }
+}

@@ -1,0 +1,3 @@
+using Shodo.Cli;
+
+return await ShodoApp.RunAsync(args, CliEnvironment.FromProcess());
