@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Shodo.Range.Serving;
+
+/// <summary>
+/// An incoming AWS request after authentication, independent of ASP.NET: what a service needs to
+/// resolve and serve an operation. <see cref="Parameters"/> merges the query string and, for Query
+/// protocols, the form body (AWS accepts both).
+/// </summary>
+public sealed class AwsRequest
+{
+    public required string Method { get; init; }
+    /// <summary>The unescaped path, e.g. <c>/my-bucket/some/key</c>.</summary>
+    public required string Path { get; init; }
+    public required IReadOnlyDictionary<string, string> Query { get; init; }
+    public required IHeaderDictionary Headers { get; init; }
+    public required byte[] Body { get; init; }
+    /// <summary>Signing name from the credential scope: iam, sts, ec2, s3, cloudtrail, rds.</summary>
+    public required string Service { get; init; }
+    /// <summary>Region from the credential scope.</summary>
+    public required string Region { get; init; }
+    /// <summary>Query and form parameters together (Query and EC2 protocols); empty for others.</summary>
+    public required IReadOnlyDictionary<string, string> Parameters { get; init; }
+    public string SourceIp { get; init; } = "127.0.0.1";
+    public string UserAgent { get; init; } = "";
+
+    public string? Param(string name) => Parameters.TryGetValue(name, out var v) ? v : null;
+
+    public string RequiredParam(string name) =>
+        Param(name) ?? throw AwsError.MissingParameter(name);
+}

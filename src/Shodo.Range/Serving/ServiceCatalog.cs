@@ -1,0 +1,9 @@
+namespace Shodo.Range.Serving;
+
+/// <summary>Every AWS service the range serves, one line each.</summary>
+public static class ServiceCatalog
+{
+    public static IReadOnlyList<IAwsService> Create() =>
+    [
+    ];
+}

@@ -1,0 +1,17 @@
+namespace Shodo.Range.State;
+
+/// <summary>
+/// Everything the simulated account holds. Each service keeps its own part in a partial class file
+/// of its own (<c>RangeState.Iam.cs</c>, <c>RangeState.Ec2.cs</c>...), so adding a service does not
+/// touch the others. All reads and writes happen under <see cref="Sync"/>: the range is a test
+/// double, and one lock keeps every operation atomic and every test deterministic.
+/// </summary>
+public sealed partial class RangeState(string accountId, RangeClock clock)
+{
+    public object Sync { get; } = new();
+    public string AccountId { get; } = accountId;
+    public RangeClock Clock { get; } = clock;
+
+    /// <summary>Every call the range served, in order, for CloudTrail.</summary>
+    public List<CallRecord> Calls { get; } = [];
+}
