@@ -6,5 +6,6 @@ public static class ServiceCatalog
     public static IReadOnlyList<IAwsService> Create() =>
     [
         new Services.Sts.StsService(),
+        new Services.Iam.IamService(),
     ];
 }
