@@ -5,5 +5,6 @@ public static class ServiceCatalog
 {
     public static IReadOnlyList<IAwsService> Create() =>
     [
+        new Services.Ec2.Ec2Service(),
     ];
 }

@@ -7,13 +7,13 @@ public sealed partial class Ec2Region
     /// volume attached, tagged as the spec says.
     /// </summary>
     public IReadOnlyList<Ec2Instance> Launch(LaunchSpec spec, int count, DateTimeOffset now,
-        string? requesterArn = null, string? spotRequestId = null)
+        string? requesterArn = null, string? spotRequestId = null, string? reservationId = null)
     {
         var subnet = spec.SubnetId is { } sid ? Vpc.Subnets.First(s => s.SubnetId == sid)
             : spec.AvailabilityZone is { } az ? Vpc.Subnets.First(s => s.AvailabilityZone == az)
             : Vpc.Subnets[Random.Shared.Next(Vpc.Subnets.Count)];
         var groups = spec.SecurityGroupIds.Count > 0 ? spec.SecurityGroupIds.ToList() : [DefaultSecurityGroup.GroupId];
-        var reservationId = Ec2Ids.New("r");
+        reservationId ??= Ec2Ids.New("r");
         var launched = new List<Ec2Instance>();
         for (var i = 0; i < count; i++)
         {
@@ -76,9 +76,9 @@ public sealed partial class Ec2Region
     }
 
     /// <summary>RunInstances with spot market options: a request fulfilled at once by the launched instance.</summary>
-    public Ec2Instance LaunchSpot(SpotRequest request, DateTimeOffset now, string? requesterArn)
+    public Ec2Instance LaunchSpot(SpotRequest request, DateTimeOffset now, string? requesterArn, string? reservationId = null)
     {
-        var instance = Launch(request.Launch, 1, now, requesterArn, request.SpotInstanceRequestId)[0];
+        var instance = Launch(request.Launch, 1, now, requesterArn, request.SpotInstanceRequestId, reservationId)[0];
         Fulfil(request, instance, now);
         return instance;
     }
