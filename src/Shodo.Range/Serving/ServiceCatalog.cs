@@ -7,5 +7,6 @@ public static class ServiceCatalog
     [
         new Services.Sts.StsService(),
         new Services.Iam.IamService(),
+        new Services.Ec2.Ec2Service(),
     ];
 }
