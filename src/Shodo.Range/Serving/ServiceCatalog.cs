@@ -5,5 +5,8 @@ public static class ServiceCatalog
 {
     public static IReadOnlyList<IAwsService> Create() =>
     [
+        new Services.CloudTrail.CloudTrailService(),
+        new Services.S3.S3Service(),
+        new Services.Rds.RdsService(),
     ];
 }

@@ -14,7 +14,7 @@ public sealed class DbInstance
     public string? DbName { get; init; }
     public int AllocatedStorage { get; init; } = 20;
     public int Port { get; init; } = 5432;
-    public bool StorageEncrypted { get; init; } = true;
+    public bool StorageEncrypted { get; init; }
     public bool PubliclyAccessible { get; init; }
     public bool DeletionProtection { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

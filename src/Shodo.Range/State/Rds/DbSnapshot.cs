@@ -21,7 +21,7 @@ public sealed class DbSnapshot
     public int AllocatedStorage { get; init; } = 20;
     public int Port { get; init; } = 5432;
     public string MasterUsername { get; init; } = "postgres";
-    public bool Encrypted { get; init; } = true;
+    public bool Encrypted { get; init; }
     public DateTimeOffset InstanceCreatedAt { get; init; }
     public string InstanceResourceId { get; init; } = "";
     public List<string> RestoreAccounts { get; } = [];
