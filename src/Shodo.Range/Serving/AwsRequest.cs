@@ -21,6 +21,8 @@ public sealed class AwsRequest
     public required string Region { get; init; }
     /// <summary>Query and form parameters together (Query and EC2 protocols); empty for others.</summary>
     public required IReadOnlyDictionary<string, string> Parameters { get; init; }
+    /// <summary>The account the range serves (for building resource ARNs in <c>Resolve</c>).</summary>
+    public string AccountId { get; init; } = RangeInfo.DefaultAccountId;
     public string SourceIp { get; init; } = "127.0.0.1";
     public string UserAgent { get; init; } = "";
 

@@ -5,6 +5,7 @@ public static class ServiceCatalog
 {
     public static IReadOnlyList<IAwsService> Create() =>
     [
+        new Services.Sts.StsService(),
         new Services.CloudTrail.CloudTrailService(),
         new Services.S3.S3Service(),
         new Services.Rds.RdsService(),

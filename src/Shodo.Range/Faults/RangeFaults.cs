@@ -1,0 +1,44 @@
+namespace Shodo.Range.Faults;
+
+/// <summary>
+/// The faults the range injects, changeable while it runs (admin endpoint, tests). Rates are
+/// fractions of calls in 0..1. Reads are racy by design: a changed rate applies from the next call.
+/// </summary>
+public sealed class RangeFaults
+{
+    private readonly Lock _dice = new();
+    private readonly Random _random;
+
+    public RangeFaults(RangeOptions options)
+    {
+        _random = options.Seed is int seed ? new Random(seed) : new Random();
+        Latency = options.Latency;
+        ThrottleRate = options.ThrottleRate;
+        ErrorRate = options.ErrorRate;
+        ResetRate = options.ResetRate;
+    }
+
+    public RangeLatency Latency { get; set; }
+    public double ThrottleRate { get; set; }
+    public double ErrorRate { get; set; }
+    public double ResetRate { get; set; }
+
+    /// <summary>True with probability <paramref name="rate"/>.</summary>
+    public bool Roll(double rate)
+    {
+        if (rate <= 0) return false;
+        lock (_dice) return _random.NextDouble() < rate;
+    }
+
+    /// <summary>The delay to add to one call.</summary>
+    public TimeSpan NextDelay()
+    {
+        if (Latency == RangeLatency.None) return TimeSpan.Zero;
+        lock (_dice) return TimeSpan.FromMilliseconds(50 + _random.Next(0, 101));
+    }
+
+    public int Pick(int count)
+    {
+        lock (_dice) return _random.Next(count);
+    }
+}

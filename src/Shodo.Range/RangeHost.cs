@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Shodo.Range.Auth;
+using Shodo.Range.Faults;
+using Shodo.Range.Serving;
+using Shodo.Range.State;
+using Shodo.Range.State.Iam;
+
+namespace Shodo.Range;
+
+/// <summary>
+/// A running range: one simulated AWS account served over HTTP on 127.0.0.1 for every service and
+/// region. <c>await using var range = await RangeHost.StartAsync(new RangeOptions(), ct);</c>
+/// </summary>
+public sealed class RangeHost : IAsyncDisposable
+{
+    public const string ResponderUserName = "responder";
+
+    private readonly WebApplication _app;
+
+    private RangeHost(WebApplication app, Uri url, RangeState state, RangeCredentials responder, RangeFaults faults,
+        RangeOptions options, Dispatcher dispatcher)
+    {
+        _app = app;
+        Url = url;
+        State = state;
+        Responder = responder;
+        Faults = faults;
+        Options = options;
+        Dispatcher = dispatcher;
+    }
+
+    /// <summary>The endpoint URL to pass as <c>--endpoint-url</c>, e.g. http://127.0.0.1:50123/ .</summary>
+    public Uri Url { get; }
+    public RangeState State { get; }
+    /// <summary>The security team's admin IAM user <c>responder</c> (AdministratorAccess), seeded at start.</summary>
+    public RangeCredentials Responder { get; }
+    /// <summary>Latency, throttling, server errors and resets; change them while the range runs.</summary>
+    public RangeFaults Faults { get; }
+    public RangeOptions Options { get; }
+    public Dispatcher Dispatcher { get; }
+
+    public static async Task<RangeHost> StartAsync(RangeOptions options, CancellationToken ct = default)
+    {
+        var state = new RangeState(options.AccountId, new RangeClock(options.TimeProvider));
+        var responder = SeedResponder(state);
+        var faults = new RangeFaults(options);
+        var dispatcher = new Dispatcher(state, ServiceCatalog.Create(), new Authenticator(state, options.TimeProvider),
+            new Authorizer(state), faults, options.TimeProvider);
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(IPAddress.Loopback, options.Port);
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+        });
+        var app = builder.Build();
+        app.Run(dispatcher.ServeAsync);
+        await app.StartAsync(ct);
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
+        var port = new Uri(address).Port;
+        var url = new Uri($"http://127.0.0.1:{port}/");
+        return new RangeHost(app, url, state, responder, faults, options, dispatcher);
+    }
+
+    private static RangeCredentials SeedResponder(RangeState state)
+    {
+        lock (state.Sync)
+        {
+            var user = state.AddUser(ResponderUserName);
+            user.AttachedPolicyArns.Add(AwsManagedPolicies.AdministratorAccessArn);
+            var key = state.AddAccessKey(user.UserName);
+            return new RangeCredentials(key.AccessKeyId, key.SecretAccessKey);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

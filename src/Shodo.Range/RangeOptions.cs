@@ -1,0 +1,27 @@
+namespace Shodo.Range;
+
+/// <summary>How to start a range: the account it serves, its clock, and the faults it injects.</summary>
+public sealed class RangeOptions
+{
+    /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
+    public int Port { get; init; }
+    public string AccountId { get; init; } = RangeInfo.DefaultAccountId;
+    /// <summary>The real time under the simulated clock; tests pass a FakeTimeProvider.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    public RangeLatency Latency { get; init; } = RangeLatency.None;
+    /// <summary>Fraction (0..1) of calls answered with the protocol's throttling error.</summary>
+    public double ThrottleRate { get; init; }
+    /// <summary>Fraction (0..1) of calls answered with a 500/503 server error.</summary>
+    public double ErrorRate { get; init; }
+    /// <summary>Fraction (0..1) of calls whose connection is reset without an answer.</summary>
+    public double ResetRate { get; init; }
+    /// <summary>Scenario to seed (carried for the scenario loader; null = an empty account).</summary>
+    public string? Scenario { get; init; }
+    /// <summary>Whether a live adversary acts while the range runs (carried for the adversary).</summary>
+    public bool Adversary { get; init; }
+    /// <summary>Seed for the fault and latency dice, for reproducible runs; null = random.</summary>
+    public int? Seed { get; init; }
+}
+
+/// <summary>Per-call latency: none, or as from a distant region (50–150 ms).</summary>
+public enum RangeLatency { None, Realistic }

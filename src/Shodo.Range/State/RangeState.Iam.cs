@@ -1,0 +1,34 @@
+using Shodo.Range.State.Iam;
+
+namespace Shodo.Range.State;
+
+public sealed partial class RangeState
+{
+    /// <summary>IAM and STS: identities, keys, policies, sessions.</summary>
+    public IamAccount Iam { get; set; } = AwsManagedPolicies.NewAccount();
+
+    public string IamArn(string kind, string path, string name) => $"arn:aws:iam::{AccountId}:{kind}{path}{name}";
+
+    /// <summary>Creates an IAM user (no checks: callers check for duplicates).</summary>
+    public IamUser AddUser(string name, string path = "/")
+    {
+        var user = new IamUser
+        {
+            UserName = name, UserId = IamIds.UserId(), Path = path,
+            Arn = IamArn("user", path, name), CreateDate = Clock.Now,
+        };
+        Iam.Users[name] = user;
+        return user;
+    }
+
+    public AccessKey AddAccessKey(string userName)
+    {
+        var key = new AccessKey
+        {
+            AccessKeyId = IamIds.AccessKeyId(), SecretAccessKey = IamIds.SecretAccessKey(),
+            UserName = Iam.User(userName)?.UserName ?? userName, CreateDate = Clock.Now,
+        };
+        Iam.AccessKeys[key.AccessKeyId] = key;
+        return key;
+    }
+}

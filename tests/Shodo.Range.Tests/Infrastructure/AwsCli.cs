@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Shodo.Range.Tests.Infrastructure;
+
+/// <summary>
+/// Runs the real AWS CLI (Debian's /usr/bin/aws, or $SHODO_AWS_CLI) against a range, isolated from
+/// the machine's AWS configuration: credentials only from the environment, no config files, no
+/// instance metadata, JSON output, no pager, one attempt (so injected faults are seen, not retried).
+/// </summary>
+public sealed partial class AwsCli(Uri endpoint, RangeCredentials credentials, string region = "us-east-1")
+{
+    public static string Executable =>
+        System.Environment.GetEnvironmentVariable("SHODO_AWS_CLI") is { Length: > 0 } path ? path : "/usr/bin/aws";
+
+    public Uri Endpoint { get; } = endpoint;
+    public RangeCredentials Credentials { get; } = credentials;
+    public string Region { get; } = region;
+
+    /// <summary>Extra environment variables (e.g. AWS_MAX_ATTEMPTS) for every run of this instance.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The same CLI with other credentials.</summary>
+    public AwsCli As(RangeCredentials other) => new(Endpoint, other, Region) { Environment = Environment };
+
+    /// <summary>The same CLI signing for another region.</summary>
+    public AwsCli InRegion(string other) => new(Endpoint, Credentials, other) { Environment = Environment };
+
+    /// <summary>Runs <c>aws ARGS --endpoint-url URL --output json --no-cli-pager</c>.</summary>
+    public async Task<AwsCliResult> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var arg in new[] { "--endpoint-url", Endpoint.ToString().TrimEnd('/'), "--output", "json", "--no-cli-pager" })
+            start.ArgumentList.Add(arg);
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
+            start.Environment.Remove(name);
+        start.Environment["AWS_ACCESS_KEY_ID"] = Credentials.AccessKeyId;
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = Credentials.SecretAccessKey;
+        if (Credentials.SessionToken is { } token) start.Environment["AWS_SESSION_TOKEN"] = token;
+        start.Environment["AWS_DEFAULT_REGION"] = Region;
+        start.Environment["AWS_CONFIG_FILE"] = "/nonexistent/shodo-range-tests/config";
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/shodo-range-tests/credentials";
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        start.Environment["AWS_MAX_ATTEMPTS"] = "1";
+        start.Environment["AWS_RETRY_MODE"] = "standard";
+        start.Environment["AWS_PAGER"] = "";
+        foreach (var (name, value) in Environment) start.Environment[name] = value;
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Executable}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        var output = await stdout;
+        JsonDocument? json = null;
+        if (output.TrimStart().StartsWith('{') || output.TrimStart().StartsWith('['))
+            json = JsonDocument.Parse(output);
+        return new AwsCliResult(process.ExitCode, json, output, await stderr);
+    }
+
+    /// <summary>Runs and requires success; returns the parsed JSON root (an empty object if no output).</summary>
+    public async Task<JsonElement> OkAsync(params string[] args)
+    {
+        var result = await RunAsync(args);
+        if (result.ExitCode != 0)
+            throw new Xunit.Sdk.XunitException(
+                $"aws {string.Join(' ', args)} failed with {result.ExitCode}: {result.Stderr}");
+        return result.Json?.RootElement ?? JsonDocument.Parse("{}").RootElement;
+    }
+
+    /// <summary>Runs and requires the AWS error code <paramref name="code"/>; returns the result.</summary>
+    public async Task<AwsCliResult> FailsWithAsync(string code, params string[] args)
+    {
+        var result = await RunAsync(args);
+        if (result.ExitCode == 0 || result.ErrorCode != code)
+            throw new Xunit.Sdk.XunitException(
+                $"aws {string.Join(' ', args)}: expected {code}, got exit {result.ExitCode}: {result.Stderr}{result.Stdout}");
+        return result;
+    }
+}
+
+/// <summary>What one AWS CLI run produced.</summary>
+public sealed partial record AwsCliResult(int ExitCode, JsonDocument? Json, string Stdout, string Stderr)
+{
+    public JsonElement Root => Json?.RootElement ?? throw new InvalidOperationException($"No JSON output. stderr: {Stderr}");
+
+    /// <summary>The AWS error code from "An error occurred (Code) when calling ...", or null.</summary>
+    public string? ErrorCode => ErrorPattern().Match(Stderr) is { Success: true } m ? m.Groups[1].Value : null;
+
+    /// <summary>The error message after the colon, or null.</summary>
+    public string? ErrorMessage => ErrorPattern().Match(Stderr) is { Success: true } m ? m.Groups[2].Value.Trim() : null;
+
+    [GeneratedRegex(@"An error occurred \(([^)]+)\)[^:]*:(.*)")]
+    private static partial Regex ErrorPattern();
+}
