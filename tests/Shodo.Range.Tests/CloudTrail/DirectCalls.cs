@@ -65,7 +65,7 @@ public sealed class DirectCalls
         var record = new CallRecord(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), time, service,
             $"{service}.amazonaws.com", eventName, region, caller ?? Alice, "203.0.113.7", "aws-cli/2.9.19",
             readOnly, requestParameters, null, errorCode, errorCode is null ? null : "denied", category);
-        lock (State.Sync) State.Calls.Add(record);
+        State.Record(record);
         return record;
     }
 
@@ -98,7 +98,7 @@ public sealed class DirectCalls
             service.EventSource, operation.Name, service.IsGlobal ? "us-east-1" : region, call.Caller,
             request.SourceIp, request.UserAgent, operation.ReadOnly, call.RequestParameters, call.ResponseElements,
             error?.Code, error?.Message, operation.DataEvent ? "Data" : "Management");
-        lock (State.Sync) State.Calls.Add(record);
+        State.Record(record);
         return new Result(response, error, record);
     }
 }
