@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+using Shodo.Range.Serving;
+
+namespace Shodo.Range.Services.CloudTrail;
+
+/// <summary>DescribeTrails: the region's trails and, unless includeShadowTrails is false, multi-region trails from elsewhere.</summary>
+internal static class DescribeTrails
+{
+    public static readonly CloudTrailOperation Operation = new("DescribeTrails", ReadOnly: true, Handle);
+
+    private static JsonObject Handle(AwsCall call, JsonObject input)
+    {
+        var shadows = CloudTrailJson.Bool(input, "includeShadowTrails") ?? true;
+        var names = (input["trailNameList"] as JsonArray)?.Select(n => n?.GetValue<string>()).OfType<string>().ToList();
+        var trails = call.State.Trails.Values
+            .Where(t => t.HomeRegion == call.Region || (shadows && t.IsMultiRegion))
+            .Where(t => names is null || names.Count == 0 || names.Contains(t.Name) || names.Contains(t.Arn))
+            .OrderBy(t => t.Name, StringComparer.Ordinal);
+        return new JsonObject
+        {
+            ["trailList"] = new JsonArray(trails.Select(t => (JsonNode)TrailJson.Trail(t)).ToArray()),
+        };
+    }
+}

@@ -1,0 +1,20 @@
+using System.Text.Json.Nodes;
+using Shodo.Range.Serving;
+
+namespace Shodo.Range.Services.CloudTrail;
+
+/// <summary>
+/// StopLogging: the trail stops recording. Calls up to and including this one are still delivered
+/// (AWS logs the StopLogging event itself); later ones are not. Event history is unaffected.
+/// </summary>
+internal static class StopLogging
+{
+    public static readonly CloudTrailOperation Operation = new("StopLogging", ReadOnly: false, Handle);
+
+    private static JsonObject Handle(AwsCall call, JsonObject input)
+    {
+        var trail = TrailJson.FindInHomeRegion(call, CloudTrailJson.RequiredString(input, "Name", "InvalidTrailNameException"));
+        trail.StopLogging(call.Now);
+        return [];
+    }
+}

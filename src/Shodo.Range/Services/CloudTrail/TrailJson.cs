@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Shodo.Range.Serving;
+using Shodo.Range.State.CloudTrail;
+
+namespace Shodo.Range.Services.CloudTrail;
+
+/// <summary>Trails and event selectors in CloudTrail's JSON shapes, and finding a trail by name or ARN.</summary>
+internal static class TrailJson
+{
+    public static JsonObject Trail(Trail trail, bool withHomeRegion = true)
+    {
+        var json = new JsonObject
+        {
+            ["Name"] = trail.Name,
+            ["S3BucketName"] = trail.S3BucketName,
+        };
+        if (trail.S3KeyPrefix is not null) json["S3KeyPrefix"] = trail.S3KeyPrefix;
+        json["IncludeGlobalServiceEvents"] = trail.IncludeGlobalServiceEvents;
+        json["IsMultiRegionTrail"] = trail.IsMultiRegion;
+        if (withHomeRegion) json["HomeRegion"] = trail.HomeRegion;
+        json["TrailARN"] = trail.Arn;
+        json["LogFileValidationEnabled"] = trail.LogFileValidationEnabled;
+        if (withHomeRegion)
+        {
+            json["HasCustomEventSelectors"] = trail.HasCustomEventSelectors;
+            json["HasInsightSelectors"] = false;
+        }
+        json["IsOrganizationTrail"] = false;
+        return json;
+    }
+
+    public static JsonArray Selectors(IEnumerable<EventSelector> selectors) => new(selectors.Select(s => (JsonNode)new JsonObject
+    {
+        ["ReadWriteType"] = s.ReadWriteType,
+        ["IncludeManagementEvents"] = s.IncludeManagementEvents,
+        ["DataResources"] = new JsonArray(s.Resources.Select(r => (JsonNode)new JsonObject
+        {
+            ["Type"] = r.Type,
+            ["Values"] = new JsonArray(r.Values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray()),
+        }).ToArray()),
+        ["ExcludeManagementEventSources"] = new JsonArray(),
+    }).ToArray());
+
+    public static Trail Find(AwsCall call, string nameOrArn) =>
+        call.State.FindTrail(nameOrArn, call.Region) ?? throw NotFound(call, nameOrArn);
+
+    /// <summary>Start/StopLogging and PutEventSelectors must be called in the trail's home region.</summary>
+    public static Trail FindInHomeRegion(AwsCall call, string nameOrArn)
+    {
+        var trail = Find(call, nameOrArn);
+        if (trail.HomeRegion != call.Region)
+            throw new AwsError("InvalidHomeRegionException",
+                $"This operation must be called from the trail's home region, {trail.HomeRegion}.");
+        return trail;
+    }
+
+    private static AwsError NotFound(AwsCall call, string nameOrArn)
+    {
+        var arn = nameOrArn.StartsWith("arn:", StringComparison.Ordinal)
+            ? nameOrArn : $"arn:aws:cloudtrail:{call.Region}:{call.AccountId}:trail/{nameOrArn}";
+        return new AwsError("TrailNotFoundException", $"Unknown trail: {arn} for the user: {call.AccountId}");
+    }
+}

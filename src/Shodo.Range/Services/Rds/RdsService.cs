@@ -1,0 +1,35 @@
+using Shodo.Range.Serving;
+
+namespace Shodo.Range.Services.Rds;
+
+/// <summary>RDS over the Query protocol; state per region. Each operation is one file, listed in <see cref="Operations"/>.</summary>
+public sealed class RdsService : IAwsService
+{
+    private static readonly Dictionary<string, RdsOperation> Operations = new[]
+    {
+        DescribeDBInstances.Operation,
+        DescribeDBSnapshots.Operation,
+        DescribeDBSnapshotAttributes.Operation,
+        ModifyDBSnapshotAttribute.Operation,
+        CreateDBSnapshot.Operation,
+    }.ToDictionary(o => o.Name, StringComparer.Ordinal);
+
+    public string Name => "rds";
+    public string EventSource => "rds.amazonaws.com";
+    public AwsProtocol Protocol => AwsProtocol.Query;
+    public string XmlNamespace => "http://rds.amazonaws.com/doc/2014-10-31/";
+    public bool IsGlobal => false;
+
+    public AwsOperation Resolve(AwsRequest request)
+    {
+        var action = request.Param("Action") ?? throw AwsError.MissingParameter("Action");
+        if (!Operations.TryGetValue(action, out var op)) throw AwsError.InvalidAction(action);
+        return new AwsOperation(op.Name, "rds:" + op.Name, op.ReadOnly);
+    }
+
+    public Task<AwsResponse> HandleAsync(AwsCall call, CancellationToken ct)
+    {
+        var op = Operations[call.Operation.Name];
+        lock (call.State.Sync) return Task.FromResult<AwsResponse>(op.Handle(call));
+    }
+}

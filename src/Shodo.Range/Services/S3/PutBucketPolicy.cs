@@ -1,0 +1,34 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Shodo.Range.Serving;
+
+namespace Shodo.Range.Services.S3;
+
+/// <summary>PutBucketPolicy (PUT /bucket?policy): stores a JSON policy (204); a public one is refused while Block Public Access blocks public policies.</summary>
+internal static class PutBucketPolicy
+{
+    public static readonly S3Operation Operation = new("PutBucketPolicy", "PUT", S3Level.Bucket, "policy",
+        "s3:PutBucketPolicy", ReadOnly: false, Handle);
+
+    private static AwsResponse Handle(AwsCall call, S3Target target)
+    {
+        var bucket = S3Errors.Bucket(call.State, target.Bucket);
+        var text = Encoding.UTF8.GetString(call.Request.Body);
+        JsonObject policy;
+        try
+        {
+            policy = JsonNode.Parse(text) as JsonObject ?? throw new JsonException();
+        }
+        catch (JsonException)
+        {
+            throw new AwsError("MalformedPolicy", "Policies must be valid JSON and the first byte must be '{'");
+        }
+        if (policy["Statement"] is null) throw new AwsError("MalformedPolicy", "Missing required field Statement");
+        if (bucket.PublicAccessBlock?.BlockPublicPolicy == true && PublicPolicy.IsPublic(policy))
+            throw new AwsError("AccessDenied", "Access Denied", 403);
+        bucket.Policy = text;
+        call.RequestParameters!["bucketPolicy"] = policy.DeepClone();
+        return S3Xml.Empty(204);
+    }
+}

@@ -1,0 +1,20 @@
+namespace Shodo.Range.State.CloudTrail;
+
+/// <summary>
+/// AWS's LookupEvents limit: 2 requests per second per account per region. A call is refused when two
+/// calls in the same region were accepted within the second before it (refused calls do not count).
+/// </summary>
+public sealed class LookupRateLimit
+{
+    public const int PerSecond = 2;
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _accepted = new(StringComparer.Ordinal);
+
+    public bool TryAcquire(string region, DateTimeOffset now)
+    {
+        if (!_accepted.TryGetValue(region, out var times)) _accepted[region] = times = new Queue<DateTimeOffset>();
+        while (times.Count > 0 && now - times.Peek() >= TimeSpan.FromSeconds(1)) times.Dequeue();
+        if (times.Count >= PerSecond) return false;
+        times.Enqueue(now);
+        return true;
+    }
+}

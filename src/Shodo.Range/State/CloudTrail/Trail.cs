@@ -1,0 +1,50 @@
+namespace Shodo.Range.State.CloudTrail;
+
+/// <summary>
+/// A CloudTrail trail: where it delivers (bucket, prefix), what it selects, and when it was logging.
+/// Event history (LookupEvents) does not depend on trails; delivery does.
+/// </summary>
+public sealed class Trail
+{
+    public required string Name { get; init; }
+    public required string HomeRegion { get; init; }
+    public required string AccountId { get; init; }
+    public required string S3BucketName { get; set; }
+    public string? S3KeyPrefix { get; set; }
+    public bool IsMultiRegion { get; set; }
+    public bool IncludeGlobalServiceEvents { get; set; } = true;
+    public bool LogFileValidationEnabled { get; set; }
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public List<EventSelector> EventSelectors { get; set; } = [new()];
+    public bool HasCustomEventSelectors { get; set; }
+
+    /// <summary>Periods in which the trail was logging; the last one is open while it logs.</summary>
+    public List<LoggingPeriod> LoggingPeriods { get; } = [];
+
+    /// <summary>How many of <see cref="RangeState.Calls"/> delivery has already looked at.</summary>
+    public int DeliveredCallCount { get; set; }
+    public DateTimeOffset? LatestDeliveryTime { get; set; }
+    public string? LatestDeliveryError { get; set; }
+    public DateTimeOffset? LatestDeliveryAttemptTime { get; set; }
+
+    public string Arn => $"arn:aws:cloudtrail:{HomeRegion}:{AccountId}:trail/{Name}";
+    public bool IsLogging => LoggingPeriods.Count > 0 && LoggingPeriods[^1].Stop is null;
+    public DateTimeOffset? StartLoggingTime => LoggingPeriods.Count > 0 ? LoggingPeriods[^1].Start : null;
+    public DateTimeOffset? StopLoggingTime => LoggingPeriods.LastOrDefault(p => p.Stop is not null)?.Stop;
+
+    public void StartLogging(DateTimeOffset at)
+    {
+        if (!IsLogging) LoggingPeriods.Add(new LoggingPeriod(at, null));
+    }
+
+    public void StopLogging(DateTimeOffset at)
+    {
+        if (IsLogging) LoggingPeriods[^1] = LoggingPeriods[^1] with { Stop = at };
+    }
+
+    public bool WasLoggingAt(DateTimeOffset time) =>
+        LoggingPeriods.Any(p => time >= p.Start && (p.Stop is null || time <= p.Stop));
+}
+
+public sealed record LoggingPeriod(DateTimeOffset Start, DateTimeOffset? Stop);

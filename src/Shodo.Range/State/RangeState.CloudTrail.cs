@@ -1,0 +1,67 @@
+using Shodo.Range.State.CloudTrail;
+
+namespace Shodo.Range.State;
+
+/// <summary>CloudTrail: trails (by ARN), their delivery, and the LookupEvents rate limit.</summary>
+public sealed partial class RangeState
+{
+    public Dictionary<string, Trail> Trails { get; } = new(StringComparer.Ordinal);
+
+    public LookupRateLimit LookupRate { get; } = new();
+
+    /// <summary>
+    /// Creates a trail as a scenario needs it (no CloudTrail event), logging from
+    /// <paramref name="startLoggingAt"/> when given (backdate it to cover seeded history).
+    /// </summary>
+    public Trail CreateTrail(string name, string s3BucketName, string homeRegion = "us-east-1",
+        bool isMultiRegion = true, DateTimeOffset? startLoggingAt = null, string? s3KeyPrefix = null,
+        IEnumerable<EventSelector>? eventSelectors = null)
+    {
+        lock (Sync)
+        {
+            var trail = new Trail
+            {
+                Name = name, HomeRegion = homeRegion, AccountId = AccountId, S3BucketName = s3BucketName,
+                S3KeyPrefix = s3KeyPrefix, IsMultiRegion = isMultiRegion, CreatedAt = startLoggingAt ?? Clock.Now,
+            };
+            if (eventSelectors is not null)
+            {
+                trail.EventSelectors = eventSelectors.ToList();
+                trail.HasCustomEventSelectors = true;
+            }
+            if (startLoggingAt is { } start) trail.StartLogging(start);
+            Trails[trail.Arn] = trail;
+            return trail;
+        }
+    }
+
+    /// <summary>
+    /// The trail a name or ARN means in a region: an ARN anywhere, or a name of a trail whose home is
+    /// the region or that covers it (multi-region).
+    /// </summary>
+    public Trail? FindTrail(string nameOrArn, string region)
+    {
+        lock (Sync)
+        {
+            if (nameOrArn.StartsWith("arn:", StringComparison.Ordinal)) return Trails.GetValueOrDefault(nameOrArn);
+            return Trails.Values.Where(t => t.Name == nameOrArn && (t.HomeRegion == region || t.IsMultiRegion))
+                .OrderBy(t => t.HomeRegion == region ? 0 : 1).FirstOrDefault();
+        }
+    }
+
+    /// <summary>
+    /// Delivers every trail's pending records to its bucket (or only the trails writing to
+    /// <paramref name="bucket"/>). Returns the keys written. Called by scenarios and the admin endpoint,
+    /// and by S3 before it reads a trail's bucket, so log files are there right after the calls.
+    /// </summary>
+    public IReadOnlyList<string> DeliverTrailLogs(string? bucket = null)
+    {
+        lock (Sync)
+        {
+            var keys = new List<string>();
+            foreach (var trail in Trails.Values.Where(t => bucket is null || t.S3BucketName == bucket))
+                keys.AddRange(TrailDelivery.Deliver(this, trail));
+            return keys;
+        }
+    }
+}

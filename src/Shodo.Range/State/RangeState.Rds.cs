@@ -1,0 +1,64 @@
+using Shodo.Range.State.Rds;
+
+namespace Shodo.Range.State;
+
+/// <summary>RDS: DB instances and snapshots, per region.</summary>
+public sealed partial class RangeState
+{
+    private readonly Dictionary<string, RdsRegion> _rds = new(StringComparer.Ordinal);
+
+    /// <summary>The RDS resources of a region (created empty on first use).</summary>
+    public RdsRegion Rds(string region)
+    {
+        lock (Sync)
+        {
+            if (!_rds.TryGetValue(region, out var r)) _rds[region] = r = new RdsRegion();
+            return r;
+        }
+    }
+
+    /// <summary>Creates a DB instance as a scenario needs it (no CloudTrail event).</summary>
+    public DbInstance CreateDbInstance(string region, string identifier, string engine = "postgres",
+        string instanceClass = "db.t3.micro", DateTimeOffset? at = null, string? dbName = null)
+    {
+        lock (Sync)
+        {
+            var instance = new DbInstance
+            {
+                Identifier = identifier, Region = region, AccountId = AccountId, Engine = engine,
+                EngineVersion = engine.StartsWith("mysql", StringComparison.Ordinal) ? "8.0.39" : "16.3",
+                Port = engine.StartsWith("mysql", StringComparison.Ordinal) ? 3306 : 5432,
+                MasterUsername = engine.StartsWith("mysql", StringComparison.Ordinal) ? "admin" : "postgres",
+                InstanceClass = instanceClass, CreatedAt = at ?? Clock.Now, DbName = dbName,
+            };
+            Rds(region).Instances[identifier] = instance;
+            return instance;
+        }
+    }
+
+    /// <summary>
+    /// Snapshots an existing instance (no CloudTrail event). Throws
+    /// <see cref="InvalidOperationException"/> when the instance is unknown (the API validates first).
+    /// </summary>
+    public DbSnapshot CreateDbSnapshot(string region, string snapshotIdentifier, string instanceIdentifier,
+        string snapshotType = "manual", DateTimeOffset? at = null)
+    {
+        lock (Sync)
+        {
+            var rds = Rds(region);
+            if (!rds.Instances.TryGetValue(instanceIdentifier, out var instance))
+                throw new InvalidOperationException($"No DB instance {instanceIdentifier} in {region}");
+            var snapshot = new DbSnapshot
+            {
+                Identifier = snapshotIdentifier, InstanceIdentifier = instance.Identifier, Region = region,
+                AccountId = AccountId, CreatedAt = at ?? Clock.Now, SnapshotType = snapshotType,
+                Engine = instance.Engine, EngineVersion = instance.EngineVersion,
+                AllocatedStorage = instance.AllocatedStorage, Port = instance.Port,
+                MasterUsername = instance.MasterUsername, Encrypted = instance.StorageEncrypted,
+                InstanceCreatedAt = instance.CreatedAt, InstanceResourceId = instance.ResourceId,
+            };
+            rds.Snapshots[snapshotIdentifier] = snapshot;
+            return snapshot;
+        }
+    }
+}

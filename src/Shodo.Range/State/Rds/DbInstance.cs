@@ -1,0 +1,27 @@
+namespace Shodo.Range.State.Rds;
+
+/// <summary>An RDS DB instance in one region.</summary>
+public sealed class DbInstance
+{
+    public required string Identifier { get; init; }
+    public required string Region { get; init; }
+    public required string AccountId { get; init; }
+    public string InstanceClass { get; init; } = "db.t3.micro";
+    public string Engine { get; init; } = "postgres";
+    public string EngineVersion { get; init; } = "16.3";
+    public string Status { get; set; } = "available";
+    public string MasterUsername { get; init; } = "postgres";
+    public string? DbName { get; init; }
+    public int AllocatedStorage { get; init; } = 20;
+    public int Port { get; init; } = 5432;
+    public bool StorageEncrypted { get; init; }
+    public bool PubliclyAccessible { get; init; }
+    public bool DeletionProtection { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public string ResourceId { get; init; } = "db-" + RdsIds.Random(26);
+    public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
+
+    public string Arn => $"arn:aws:rds:{Region}:{AccountId}:db:{Identifier}";
+    public string AvailabilityZone => Region + "a";
+    public string EndpointAddress => $"{Identifier}.c{RdsIds.Stable(AccountId + Region, 12)}.{Region}.rds.amazonaws.com";
+}
