@@ -87,7 +87,10 @@ public class ConnectionOptionsTests
                         "<Expiration>2099-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><AssumedRoleId>AROA:shodo</AssumedRoleId>" +
                         "<Arn>arn:aws:sts::111122223333:assumed-role/Responder/shodo</Arn></AssumedRoleUser></AssumeRoleResult>" +
                         "<ResponseMetadata><RequestId>a</RequestId></ResponseMetadata></AssumeRoleResponse>")
-            : Reply.QueryResult(r.Action, "<SummaryMap/>"));
+            : r.Action == "GetCallerIdentity"
+                ? Reply.Xml("<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:sts::111122223333:assumed-role/Responder/shodo</Arn>" +
+                            "<UserId>AROA:shodo</UserId><Account>111122223333</Account></GetCallerIdentityResult></GetCallerIdentityResponse>")
+                : Reply.QueryResult(r.Action, "<SummaryMap/>"));
         using var aws = await AwsConnection.OpenAsync(new AwsConnectionOptions
         {
             Credentials = new BasicAWSCredentials(TestConnections.AccessKeyId, "s"),
@@ -96,6 +99,7 @@ public class ConnectionOptionsTests
         });
 
         await aws.Iam().SendAsync(new Shodo.Aws.Iam.Calls.GetAccountSummary());
+        var me = await aws.WhoAmIAsync();
 
         var requests = server.Requests.ToArray();
         Assert.Equal("AssumeRole", requests[0].Field("Action"));
@@ -103,5 +107,8 @@ public class ConnectionOptionsTests
         Assert.StartsWith(TestConnections.AccessKeyId, requests[0].CredentialScope);
         Assert.StartsWith("ASIAROLEEXAMPLE/", requests[1].CredentialScope);
         Assert.Equal("token", requests[1].Header("X-Amz-Security-Token"));
+        Assert.StartsWith("ASIAROLEEXAMPLE/", requests[2].CredentialScope);
+        Assert.Equal("arn:aws:sts::111122223333:assumed-role/Responder/shodo", me.Arn);
+        Assert.StartsWith("role arn:aws:iam::111122223333:role/Responder", aws.CredentialDescription);
     }
 }

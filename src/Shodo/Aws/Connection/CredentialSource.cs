@@ -66,5 +66,9 @@ public static class CredentialSource
     }
 
     private static ShodoException NoCredentials(Exception e) =>
-        new(new Diagnostic(ExitCode.NoCredentials, Messages.Get("NoCredentials"), e.Message), e);
+        new(new Diagnostic(ExitCode.NoCredentials, Messages.Get("NoCredentials"), OneLine(e.Message)), e);
+
+    /// <summary>The SDK lists every provider it tried on its own line; the CLI prints one detail line.</summary>
+    private static string OneLine(string text) =>
+        string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -15,7 +15,7 @@ public static class AwsErrorCodes
     public static IReadOnlySet<string> CredentialsRejected { get; } = Set(
         "InvalidClientTokenId", "AuthFailure", "SignatureDoesNotMatch", "ExpiredToken", "ExpiredTokenException",
         "UnrecognizedClientException", "InvalidAccessKeyId", "IncompleteSignature", "MissingAuthenticationToken",
-        "InvalidToken", "RequestExpired");
+        "InvalidToken", "RequestExpired", CredentialsUnavailable);
 
     public static IReadOnlySet<string> Throttling { get; } = Set(
         "Throttling", "ThrottlingException", "ThrottledException", "RequestLimitExceeded", "TooManyRequestsException",
@@ -29,6 +29,9 @@ public static class AwsErrorCodes
 
     /// <summary>Codes Shodo itself uses for failures that never got an AWS answer.</summary>
     public const string Unreachable = "Unreachable";
+
+    /// <summary>Shodo's code for credentials that could not be obtained at signing time (expired SSO token, failed credential process).</summary>
+    public const string CredentialsUnavailable = "CredentialsUnavailable";
 
     public static ExitCode ExitCodeFor(string code, int httpStatus)
     {

@@ -72,7 +72,8 @@ public sealed class AwsTransport : IDisposable
         }
         catch (Exception e) when (e is AmazonServiceException or AmazonClientException)
         {
-            throw SdkErrorTranslation.Translate(e, "sts", "AssumeRole");
+            // The signer could not get credentials (an SSO token expired, a credential process failed).
+            throw new AwsServiceError(operation.Service, operation.Name, AwsErrorCodes.CredentialsUnavailable, e.Message, null, 0, e);
         }
         using (response)
         {
