@@ -96,6 +96,18 @@ public class QueryProtocolTests
         Assert.Equal(1, server.Count);
     }
 
+    [Fact]
+    public async Task Find_turns_NoSuchEntity_into_null_but_not_other_errors()
+    {
+        await using var server = await AwsTestServer.StartAsync(r => r.Field("UserName") == "ghost"
+            ? Reply.QueryError(404, "NoSuchEntity", "Login Profile for User ghost cannot be found.")
+            : Reply.QueryError(403, "AccessDenied", "no"));
+        using var aws = await TestConnections.OpenAsync(server.Url);
+
+        Assert.Null(await aws.Iam().FindAsync(new GetLoginProfile("ghost")));
+        await Assert.ThrowsAsync<AwsServiceError>(() => aws.Iam().FindAsync(new GetLoginProfile("dev")));
+    }
+
     [Theory]
     [InlineData("AccessDenied", 403, ExitCode.AccessDenied)]
     [InlineData("InvalidClientTokenId", 403, ExitCode.NoCredentials)]

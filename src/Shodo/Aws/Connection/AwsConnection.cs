@@ -68,17 +68,17 @@ public sealed class AwsConnection : IDisposable
     }
 
     public Ec2Client Ec2(string? region = null) => Sdk("ec2", region, r =>
-        new Ec2Client(Credentials, SdkClientConfig.Apply(new AmazonEC2Config(), r, EndpointUrl, Options.Retry), Gate("ec2")));
+        new Ec2Client(Credentials, SdkClientConfig.Apply(new AmazonEC2Config(), r, EndpointUrl, Options.Retry, Options.Time), Gate("ec2")));
 
     public S3Client S3(string? region = null) => Sdk("s3", region, r =>
     {
-        var config = SdkClientConfig.Apply(new AmazonS3Config(), r, EndpointUrl, Options.Retry);
+        var config = SdkClientConfig.Apply(new AmazonS3Config(), r, EndpointUrl, Options.Retry, Options.Time);
         if (EndpointUrl is not null) config.ForcePathStyle = true;
         return new S3Client(Credentials, config, Gate("s3"));
     });
 
     public StsClient Sts(string? region = null) => Sdk("sts", region, r =>
-        new StsClient(Credentials, SdkClientConfig.Apply(new AmazonSecurityTokenServiceConfig(), r, EndpointUrl, Options.Retry), Gate("sts")));
+        new StsClient(Credentials, SdkClientConfig.Apply(new AmazonSecurityTokenServiceConfig(), r, EndpointUrl, Options.Retry, Options.Time), Gate("sts")));
 
     /// <summary>IAM is global: one client, the partition's global endpoint (or the override).</summary>
     public QueryClient Iam() => Query(AwsServiceModel.Iam, Region);

@@ -29,7 +29,7 @@ public sealed class AwsTransport : IDisposable
         _interlock = interlock;
         _limits = limits;
         _retry = AwsRetryPipeline.Build(retry, time);
-        wire ??= new SocketsHttpHandler { AllowAutoRedirect = false, ConnectTimeout = retry.ConnectTimeout };
+        wire ??= RecordingHandler.Wire(retry.ConnectTimeout, time);
         var signer = new SigV4SigningHandler(credentials, Amazon.RegionEndpoint.USEast1, "iam", wire);
         _http = new HttpClient(signer) { Timeout = Timeout.InfiniteTimeSpan };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd($"shodo/{typeof(AwsTransport).Assembly.GetName().Version}");

@@ -26,6 +26,23 @@ public sealed class QueryClient(AwsTransport transport, AwsServiceModel service,
         return new AwsAnswer<TResult>(call.Read(result), raw, requestId);
     }
 
+    /// <summary>
+    /// The result, or null when AWS answers that the thing does not exist (IAM's NoSuchEntity by
+    /// default, e.g. GetLoginProfile for a user without a console password).
+    /// </summary>
+    public async Task<TResult?> FindAsync<TResult>(QueryCall<TResult> call, CancellationToken ct = default, params string[] absentCodes)
+        where TResult : class
+    {
+        try
+        {
+            return await SendAsync(call, ct);
+        }
+        catch (Errors.AwsServiceError e) when ((absentCodes.Length == 0 ? ["NoSuchEntity"] : absentCodes).Contains(e.Code))
+        {
+            return null;
+        }
+    }
+
     /// <summary>Every page of a paged call, following the marker until the answer says there is no more.</summary>
     public async IAsyncEnumerable<AwsPage<TItem>> PagesAsync<TItem>(QueryPagedCall<TItem> call,
         [EnumeratorCancellation] CancellationToken ct = default)

@@ -13,8 +13,9 @@ namespace Shodo.Aws.Sdk;
 /// </summary>
 public static class SdkClientConfig
 {
-    public static T Apply<T>(T config, string region, Uri? endpointOverride, AwsRetryOptions retry) where T : ClientConfig
+    public static T Apply<T>(T config, string region, Uri? endpointOverride, AwsRetryOptions retry, TimeProvider time) where T : ClientConfig
     {
+        config.HttpClientFactory = new SdkHttpClients(retry.ConnectTimeout, time);
         config.IgnoreConfiguredEndpointUrls = true;
         if (endpointOverride is not null)
         {
