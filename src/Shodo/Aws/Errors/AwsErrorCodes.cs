@@ -17,10 +17,12 @@ public static class AwsErrorCodes
         "UnrecognizedClientException", "InvalidAccessKeyId", "IncompleteSignature", "MissingAuthenticationToken",
         "InvalidToken", "RequestExpired", CredentialsUnavailable);
 
+    /// <summary>botocore's standard retry mode list (retries/standard.py), plus EC2 and RDS variants.</summary>
     public static IReadOnlySet<string> Throttling { get; } = Set(
         "Throttling", "ThrottlingException", "ThrottledException", "RequestLimitExceeded", "TooManyRequestsException",
         "SlowDown", "RequestThrottled", "RequestThrottledException", "ProvisionedThroughputExceededException",
-        "BandwidthLimitExceeded", "LimitExceededException", "PriorRequestNotComplete", "EC2ThrottledException");
+        "BandwidthLimitExceeded", "LimitExceededException", "PriorRequestNotComplete", "EC2ThrottledException",
+        "TransactionInProgressException");
 
     /// <summary>Errors AWS documents as transient besides throttling.</summary>
     public static IReadOnlySet<string> Transient { get; } = Set(
