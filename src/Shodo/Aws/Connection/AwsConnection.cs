@@ -22,6 +22,7 @@ public sealed class AwsConnection : IDisposable
 {
     private readonly ConcurrentDictionary<string, object> _clients = new();
     private readonly AwsTransport _transport;
+    private StsClient? _roleSource;
 
     private AwsConnection(AwsConnectionOptions options, AWSCredentials credentials, string region, string source)
     {
@@ -58,11 +59,12 @@ public sealed class AwsConnection : IDisposable
         if (options.RoleArn is { } roleArn)
         {
             var session = $"shodo-{options.Time.GetUtcNow():yyyyMMddTHHmmss}";
-            var assumed = new AssumedRoleCredentials(connection.Sts(), roleArn, session);
+            // A client of its own, signed with the source credentials, kept for refreshing the role's.
+            connection._roleSource = connection.NewSts(region);
+            var assumed = new AssumedRoleCredentials(connection._roleSource, roleArn, session);
             await assumed.GetCredentialsAsync();
             connection.Credentials = assumed;
             connection.CredentialDescription = $"role {roleArn} via {resolved.Description}";
-            connection.DropSdkClients();
         }
         return connection;
     }
@@ -77,8 +79,10 @@ public sealed class AwsConnection : IDisposable
         return new S3Client(Credentials, config, Gate("s3"));
     });
 
-    public StsClient Sts(string? region = null) => Sdk("sts", region, r =>
-        new StsClient(Credentials, SdkClientConfig.Apply(new AmazonSecurityTokenServiceConfig(), r, EndpointUrl, Options.Retry, Options.Time), Gate("sts")));
+    public StsClient Sts(string? region = null) => Sdk("sts", region, NewSts);
+
+    private StsClient NewSts(string region) =>
+        new(Credentials, SdkClientConfig.Apply(new AmazonSecurityTokenServiceConfig(), region, EndpointUrl, Options.Retry, Options.Time), Gate("sts"));
 
     /// <summary>IAM is global: one client, the partition's global endpoint (or the override).</summary>
     public QueryClient Iam() => Query(AwsServiceModel.Iam, Region);
@@ -109,14 +113,9 @@ public sealed class AwsConnection : IDisposable
     private InterlockPipelineHandler Gate(string service) =>
         new(service, Interlock, Limits, Options.Retry, Options.Time);
 
-    private void DropSdkClients()
-    {
-        foreach (var key in _clients.Keys.Where(k => k.StartsWith("sdk:", StringComparison.Ordinal)).ToList())
-            if (_clients.TryRemove(key, out var client)) (client as IDisposable)?.Dispose();
-    }
-
     public void Dispose()
     {
+        _roleSource?.Dispose();
         foreach (var client in _clients.Values) (client as IDisposable)?.Dispose();
         _clients.Clear();
         _transport.Dispose();
