@@ -6,5 +6,7 @@ public static class CommandCatalog
     public static IReadOnlyList<IShodoCommand> All { get; } =
     [
         new VersionCommand(),
+        new PolicyCommand(),
+        new WhoamiCommand(),
     ];
 }
