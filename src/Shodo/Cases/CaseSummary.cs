@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Shodo.Diagnostics;
+using Shodo.Localization;
+
+namespace Shodo.Cases;
+
+/// <summary>
+/// What <c>shodo case show</c> prints: the manifest, how many journal entries of each kind, and how
+/// much evidence. Read without the lock and without verifying (that is <see cref="CaseVerifier"/>'s job);
+/// unreadable lines are counted, not trusted.
+/// </summary>
+public sealed record CaseSummary(
+    CaseManifest Manifest,
+    IReadOnlyDictionary<string, int> EntriesByKind,
+    int JournalEntries,
+    int UnreadableLines,
+    DateTimeOffset? LastEntryAt,
+    int EvidenceRecords,
+    int EvidenceBlobs,
+    long EvidenceBytes,
+    long EvidenceStoredBytes)
+{
+    public static CaseSummary Read(string caseDirectory)
+    {
+        var manifestPath = Path.Combine(caseDirectory, CaseFileNames.Manifest);
+        if (!File.Exists(manifestPath))
+            throw new ShodoException(new Diagnostic(ExitCode.Failure, Messages.Get("CaseNotFound", caseDirectory)));
+        var manifest = CaseManifest.FromJson(JsonNode.Parse(File.ReadAllBytes(manifestPath))!);
+
+        var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        int entries = 0, unreadable = 0;
+        DateTimeOffset? last = null;
+        foreach (var entry in Objects(Path.Combine(caseDirectory, CaseFileNames.Journal), ref unreadable))
+        {
+            entries++;
+            var kind = (string?)entry["kind"] ?? "?";
+            kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+            if (DateTimeOffset.TryParse((string?)entry["time"], System.Globalization.CultureInfo.InvariantCulture, out var t)) last = t;
+        }
+
+        int records = 0, ignored = 0;
+        var blobs = new Dictionary<string, (long Size, long Stored)>();
+        foreach (var record in Objects(CaseFileNames.Full(caseDirectory, CaseFileNames.EvidenceIndex), ref ignored))
+        {
+            records++;
+            blobs[(string?)record["sha256"] ?? ""] = ((long?)record["size"] ?? 0, (long?)record["storedSize"] ?? 0);
+        }
+        return new CaseSummary(manifest, kinds, entries, unreadable, last, records, blobs.Count,
+            blobs.Values.Sum(b => b.Size), blobs.Values.Sum(b => b.Stored));
+    }
+
+    private static List<JsonObject> Objects(string path, ref int unreadable)
+    {
+        var result = new List<JsonObject>();
+        if (!File.Exists(path)) return result;
+        foreach (var line in CaseLine.Read(File.ReadAllBytes(path)))
+        {
+            try
+            {
+                if (JsonNode.Parse(line.Bytes) is JsonObject o) result.Add(o);
+                else unreadable++;
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+            {
+                unreadable++;
+            }
+        }
+        return result;
+    }
+}

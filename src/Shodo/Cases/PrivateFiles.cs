@@ -1,0 +1,39 @@
+namespace Shodo.Cases;
+
+/// <summary>
+/// Files and folders only their owner can read: 0700 folders and 0600 files on Unix (set at
+/// creation, so there is no moment where they are readable by others), and durable writes.
+/// </summary>
+internal static class PrivateFiles
+{
+    private const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode FileMode_ = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public static void CreateDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(path);
+        else Directory.CreateDirectory(path, FolderMode);
+    }
+
+    public static FileStream Open(string path, FileMode mode, FileAccess access, FileShare share)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = access, Share = share };
+        if (!OperatingSystem.IsWindows() && mode != FileMode.Open) options.UnixCreateMode = FileMode_;
+        return new FileStream(path, options);
+    }
+
+    /// <summary>Writes a new file and flushes it to disk; fails if it exists.</summary>
+    public static void WriteNew(string path, ReadOnlySpan<byte> bytes)
+    {
+        using var stream = Open(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        stream.Write(bytes);
+        stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Appends bytes to an open stream and flushes them to disk before returning.</summary>
+    public static void AppendDurably(FileStream stream, ReadOnlySpan<byte> bytes)
+    {
+        stream.Write(bytes);
+        stream.Flush(flushToDisk: true);
+    }
+}
