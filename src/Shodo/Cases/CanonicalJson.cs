@@ -49,7 +49,7 @@ public static class CanonicalJson
         switch (e.ValueKind)
         {
             case JsonValueKind.Object:
-                var members = e.EnumerateObject().Select(p => (p.Name, p.Value)).ToList();
+                var members = e.EnumerateObject().Select(p => (Name: JsonText.Name(p), p.Value)).ToList();
                 members.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
                 sb.Append('{');
                 for (var i = 0; i < members.Count; i++)
@@ -77,13 +77,21 @@ public static class CanonicalJson
                 }
                 sb.Append(']');
                 break;
-            case JsonValueKind.String: WriteString(e.GetString()!, sb); break;
+            case JsonValueKind.String: WriteString(JsonText.String(e), sb); break;
             case JsonValueKind.Number: sb.Append(Number(e)); break;
             case JsonValueKind.True: sb.Append("true"); break;
             case JsonValueKind.False: sb.Append("false"); break;
             case JsonValueKind.Null: sb.Append("null"); break;
             default: throw new JsonException($"Unexpected JSON value kind {e.ValueKind}.");
         }
+    }
+
+    /// <summary>A string as a canonical JSON string literal, quotes included.</summary>
+    public static string Quote(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2);
+        WriteString(s, sb);
+        return sb.ToString();
     }
 
     private static void WriteString(string s, StringBuilder sb)

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Shodo.Cases.Redaction;
@@ -12,7 +11,6 @@ namespace Shodo.Cases.Redaction;
 /// </summary>
 internal sealed class JsonRedaction(HashSet<string> secretKeys, Func<string, Redacted<string>> redactString)
 {
-    private static readonly JsonSerializerOptions StringEncoding = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly byte[] MarkerJson = Encoding.UTF8.GetBytes("\"" + Redactor.Marker + "\"");
 
     public bool TryRedact(ReadOnlySpan<byte> json, out Redacted<byte[]> result)
@@ -29,7 +27,7 @@ internal sealed class JsonRedaction(HashSet<string> secretKeys, Func<string, Red
                 sawToken = true;
                 if (reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    secretNext = secretKeys.Contains(SecretField.Normalize(reader.GetString()!));
+                    secretNext = secretKeys.Contains(SecretField.Normalize(JsonText.String(ref reader)));
                     continue;
                 }
                 var start = reader.TokenStartIndex;
@@ -37,16 +35,16 @@ internal sealed class JsonRedaction(HashSet<string> secretKeys, Func<string, Red
                 {
                     secretNext = false;
                     if (reader.TokenType is JsonTokenType.Null or JsonTokenType.True or JsonTokenType.False) continue;
-                    if (reader.TokenType == JsonTokenType.String && reader.GetString() is "" or Redactor.Marker) continue;
+                    if (reader.TokenType == JsonTokenType.String && JsonText.String(ref reader) is "" or Redactor.Marker) continue;
                     if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) reader.Skip();
                     edits.Add((start, reader.BytesConsumed, MarkerJson));
                     count++;
                     continue;
                 }
                 if (reader.TokenType != JsonTokenType.String) continue;
-                var redacted = redactString(reader.GetString()!);
+                var redacted = redactString(JsonText.String(ref reader));
                 if (redacted.Count == 0) continue;
-                edits.Add((start, reader.BytesConsumed, JsonSerializer.SerializeToUtf8Bytes(redacted.Value, StringEncoding)));
+                edits.Add((start, reader.BytesConsumed, Encoding.UTF8.GetBytes(CanonicalJson.Quote(redacted.Value))));
                 count += redacted.Count;
             }
             if (!sawToken) { result = default; return false; }

@@ -28,7 +28,7 @@ public sealed partial class SecretAccessKeyRule : IRedactionRule
         return m.Value[..(v.Index - m.Index)] + Redactor.Marker;
     }
 
-    [GeneratedRegex(@"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b[""']?\s*[,;:|\s]\s*[""']?(?<v>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])")]
+    [GeneratedRegex(@"\b(?:AKIA|ASIA)[A-Z0-9]{16}\b[""']?\s*[,;:|/\s]\s*[""']?(?<v>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])")]
     private static partial Regex AfterAccessKeyId();
 
     [GeneratedRegex(@"secret[ _\-]?(?:access[ _\-]?)?key\W{1,6}(?<v>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])",
