@@ -58,6 +58,9 @@ public sealed class Case : IDisposable
         var index = OpenForAppend(directory, CaseFileNames.EvidenceIndex);
         var opened = new Case(directory, manifest, caseLock, journal, index, options, 0, JournalEntry.Genesis);
         opened.Journal.AppendLocked(JournalKinds.CaseOpened, manifestJson, null);
+        PrivateFiles.SyncDirectory(Path.Combine(directory, CaseFileNames.Evidence));
+        PrivateFiles.SyncDirectory(directory);
+        PrivateFiles.SyncDirectory(Path.GetFullPath(root));
         return opened;
     }
 

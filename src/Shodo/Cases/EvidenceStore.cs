@@ -85,11 +85,15 @@ public sealed class EvidenceStore
             return (ContentHash.Sha256(existing), existing.Length);
         }
         var blob = EvidenceBlob.Compress(content);
-        PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
+        var folder = Path.GetDirectoryName(path)!;
+        var newFolder = !System.IO.Directory.Exists(folder);
+        PrivateFiles.CreateDirectory(folder);
         var temp = path + ".tmp";
         File.Delete(temp);
         PrivateFiles.WriteNew(temp, blob);
         File.Move(temp, path);
+        PrivateFiles.SyncDirectory(folder);
+        if (newFolder) PrivateFiles.SyncDirectory(Path.GetDirectoryName(folder)!);
         return (ContentHash.Sha256(blob), blob.Length);
     }
 }

@@ -1,10 +1,12 @@
+using System.Runtime.InteropServices;
+
 namespace Shodo.Cases;
 
 /// <summary>
 /// Files and folders only their owner can read: 0700 folders and 0600 files on Unix (set at
 /// creation, so there is no moment where they are readable by others), and durable writes.
 /// </summary>
-internal static class PrivateFiles
+internal static partial class PrivateFiles
 {
     private const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode FileMode_ = UnixFileMode.UserRead | UnixFileMode.UserWrite;
@@ -29,6 +31,28 @@ internal static class PrivateFiles
         stream.Write(bytes);
         stream.Flush(flushToDisk: true);
     }
+
+    /// <summary>
+    /// Flushes a folder's entries to disk (fsync on the folder), so a file just created or renamed
+    /// into it survives a crash. Best effort on Unix; Windows has no equivalent and needs none for NTFS.
+    /// </summary>
+    public static void SyncDirectory(string path)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var fd = OpenDirectory(path, 0 /* O_RDONLY */);
+        if (fd < 0) return;
+        _ = FSync(fd);
+        _ = Close(fd);
+    }
+
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int OpenDirectory([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static extern int FSync(int fd);
+
+    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static extern int Close(int fd);
 
     /// <summary>Appends bytes to an open stream and flushes them to disk before returning.</summary>
     public static void AppendDurably(FileStream stream, ReadOnlySpan<byte> bytes)
