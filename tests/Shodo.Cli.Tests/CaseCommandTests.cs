@@ -175,6 +175,25 @@ public sealed class CaseCommandTests : IDisposable
         Assert.Single(run.Error.Trim().Split('\n'));
     }
 
+    [Fact]
+    public async Task Show_of_a_damaged_case_counts_what_it_cannot_read_and_refuses_an_unreadable_case_json()
+    {
+        var dir = await OpenCase();
+        File.AppendAllText(Path.Combine(dir, "journal.jsonl"), "{\"kind\":7,\"time\":[]}\nnot json\n");
+        File.AppendAllText(Path.Combine(dir, "evidence", "index.jsonl"), "{\"sha256\":1,\"size\":\"big\"}\n");
+        var run = await CliRun.Invoke("case", "show", dir, "--output", "json");
+        Assert.Equal(0, run.ExitCode);
+        var summary = JsonNode.Parse(run.Out)!;
+        Assert.Equal(1, (int)summary["journal"]!["unreadableLines"]!);
+        Assert.Equal(2, (int)summary["journal"]!["entries"]!);
+
+        File.WriteAllText(Path.Combine(dir, "case.json"), "{broken");
+        var broken = await CliRun.Invoke("case", "show", dir, "--lang", "en");
+        Assert.Equal((int)ExitCode.CaseTampered, broken.ExitCode);
+        Assert.Contains("case verify", broken.Error);
+        Assert.DoesNotContain("   at ", broken.Error);
+    }
+
     [Theory]
     [InlineData("open")]
     [InlineData("show")]

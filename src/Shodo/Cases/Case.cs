@@ -98,7 +98,7 @@ public sealed class Case : IDisposable
     public void IdentifyCaller(string callerArn) => Journal.Actor = Journal.Actor with { CallerArn = callerArn };
 
     private static FileStream OpenForAppend(string directory, string relative) =>
-        PrivateFiles.Open(CaseFileNames.Full(directory, relative), FileMode.Append, FileAccess.Write, FileShare.Read);
+        PrivateFiles.OpenForAppend(CaseFileNames.Full(directory, relative));
 
     public void Dispose()
     {

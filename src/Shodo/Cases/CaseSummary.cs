@@ -25,7 +25,12 @@ public sealed record CaseSummary(
         var manifestPath = Path.Combine(caseDirectory, CaseFileNames.Manifest);
         if (!File.Exists(manifestPath))
             throw new ShodoException(new Diagnostic(ExitCode.Failure, Messages.Get("CaseNotFound", caseDirectory)));
-        var manifest = CaseManifest.FromJson(JsonNode.Parse(File.ReadAllBytes(manifestPath))!);
+        CaseManifest manifest;
+        try { manifest = CaseManifest.FromJson(JsonNode.Parse(File.ReadAllBytes(manifestPath))!); }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or NullReferenceException)
+        {
+            throw new ShodoException(new Diagnostic(ExitCode.CaseTampered, Messages.Get("CaseManifestUnreadable", manifestPath)), e);
+        }
 
         var kinds = new SortedDictionary<string, int>(StringComparer.Ordinal);
         int entries = 0, unreadable = 0;
@@ -33,9 +38,10 @@ public sealed record CaseSummary(
         foreach (var entry in Objects(Path.Combine(caseDirectory, CaseFileNames.Journal), ref unreadable))
         {
             entries++;
-            var kind = (string?)entry["kind"] ?? "?";
+            var kind = entry["kind"] is JsonValue k && k.TryGetValue<string>(out var s) ? s : "?";
             kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
-            if (DateTimeOffset.TryParse((string?)entry["time"], System.Globalization.CultureInfo.InvariantCulture, out var t)) last = t;
+            if (entry["time"] is JsonValue v && v.TryGetValue<string>(out var time) &&
+                DateTimeOffset.TryParse(time, System.Globalization.CultureInfo.InvariantCulture, out var t)) last = t;
         }
 
         int records = 0, ignored = 0;
@@ -43,11 +49,15 @@ public sealed record CaseSummary(
         foreach (var record in Objects(CaseFileNames.Full(caseDirectory, CaseFileNames.EvidenceIndex), ref ignored))
         {
             records++;
-            blobs[(string?)record["sha256"] ?? ""] = ((long?)record["size"] ?? 0, (long?)record["storedSize"] ?? 0);
+            blobs[Text(record["sha256"])] = (Number(record["size"]), Number(record["storedSize"]));
         }
         return new CaseSummary(manifest, kinds, entries, unreadable, last, records, blobs.Count,
             blobs.Values.Sum(b => b.Size), blobs.Values.Sum(b => b.Stored));
     }
+
+    private static string Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+
+    private static long Number(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var n) ? n : 0;
 
     private static List<JsonObject> Objects(string path, ref int unreadable)
     {

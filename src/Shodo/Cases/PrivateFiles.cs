@@ -54,10 +54,37 @@ internal static partial class PrivateFiles
     [DllImport("libc", EntryPoint = "close", SetLastError = true)]
     private static extern int Close(int fd);
 
-    /// <summary>Appends bytes to an open stream and flushes them to disk before returning.</summary>
+    /// <summary>Opens a file for appending at its end (creating it 0600), in a mode that allows undoing a failed append.</summary>
+    public static FileStream OpenForAppend(string path)
+    {
+        var stream = Open(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+        stream.Seek(0, SeekOrigin.End);
+        return stream;
+    }
+
+    /// <summary>
+    /// Appends bytes and flushes them to disk before returning. If the write or the flush fails (disk
+    /// full, I/O error), the file is cut back to where it was, so a half-written line never stays
+    /// behind to break the next one.
+    /// </summary>
     public static void AppendDurably(FileStream stream, ReadOnlySpan<byte> bytes)
     {
-        stream.Write(bytes);
-        stream.Flush(flushToDisk: true);
+        var before = stream.Length;
+        try
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+        catch (IOException)
+        {
+            try
+            {
+                stream.SetLength(before);
+                stream.Seek(before, SeekOrigin.Begin);
+                stream.Flush(flushToDisk: true);
+            }
+            catch (IOException) { }
+            throw;
+        }
     }
 }
