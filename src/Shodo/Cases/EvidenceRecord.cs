@@ -24,6 +24,9 @@ public sealed record EvidenceRecord(
     DateTimeOffset Time,
     int Redactions)
 {
+    /// <summary><c>gzip</c> when the content arrived gzip-compressed and was decoded before redaction.</summary>
+    public string? ContentEncoding { get; init; }
+
     /// <summary>The blob's path relative to the case folder.</summary>
     public string Path => CaseFileNames.Blob(Sha256);
 
@@ -46,6 +49,7 @@ public sealed record EvidenceRecord(
         if (Page is not null) json["page"] = Page;
         if (ContentType is not null) json["contentType"] = ContentType;
         if (CallerArn is not null) json["callerArn"] = CallerArn;
+        if (ContentEncoding is not null) json["contentEncoding"] = ContentEncoding;
         return json;
     }
 
@@ -62,5 +66,8 @@ public sealed record EvidenceRecord(
         (string?)json["contentType"],
         (string?)json["callerArn"],
         DateTimeOffset.Parse((string)json["time"]!, CultureInfo.InvariantCulture),
-        (int?)json["redactions"] ?? 0);
+        (int?)json["redactions"] ?? 0)
+    {
+        ContentEncoding = (string?)json["contentEncoding"],
+    };
 }

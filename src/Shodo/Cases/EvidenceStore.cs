@@ -30,12 +30,13 @@ public sealed class EvidenceStore
     }
 
     /// <summary>
-    /// Redacts <paramref name="content"/>, stores it (once per distinct content) and records what it is.
+    /// Decodes gzip, redacts <paramref name="content"/>, stores it (once per distinct content) and records what it is.
     /// Everything is on disk (fsync) when this returns.
     /// </summary>
     public async Task<EvidenceRecord> StoreAsync(ReadOnlyMemory<byte> content, EvidenceDescriptor descriptor, CancellationToken ct = default)
     {
-        var redacted = _redactor.Redact(content.Span);
+        var (decoded, encoding) = EvidenceContent.Decode(content);
+        var redacted = _redactor.Redact(decoded);
         var parameters = (JsonObject?)_redactor.Redact(descriptor.Parameters).Value;
         var sha = ContentHash.Sha256(redacted.Value);
         await _gate.WaitAsync(ct).ConfigureAwait(false);
@@ -46,7 +47,10 @@ public sealed class EvidenceStore
                 sha, blobSha, redacted.Value.Length, storedSize,
                 descriptor.Service, descriptor.Operation, descriptor.Region, parameters, descriptor.Page,
                 descriptor.ContentType, descriptor.CallerArn ?? _journal.Actor.CallerArn,
-                descriptor.Time ?? _time.GetUtcNow(), redacted.Count);
+                descriptor.Time ?? _time.GetUtcNow(), redacted.Count)
+            {
+                ContentEncoding = encoding,
+            };
             var json = record.ToJson();
             var line = CanonicalJson.Encode(json);
             PrivateFiles.AppendDurably(_index, [.. line, (byte)'\n']);

@@ -112,6 +112,23 @@ public class EvidenceStoreTests
         Assert.DoesNotContain(Samples.Password, File.ReadAllText(Path.Combine(c.Directory, "evidence", "index.jsonl")));
     }
 
+    [Fact]
+    public async Task Gzip_content_such_as_a_cloudtrail_log_file_is_decoded_so_its_secrets_are_redacted()
+    {
+        using var root = new TempFolder();
+        using var c = OpenCase(root);
+        var logFile = EvidenceBlobFor("{\"Records\":[" + Samples.LookupEventsWithAssumeRole + "]}");
+        var record = await c.Evidence.StoreAsync(logFile, new EvidenceDescriptor("s3", "GetObject", "us-east-1") { ContentType = "application/x-gzip" });
+
+        Assert.Equal("gzip", record.ContentEncoding);
+        Assert.True(record.Redactions >= 1);
+        var stored = System.Text.Encoding.UTF8.GetString(await c.Evidence.ReadAsync(record.Sha256));
+        Assert.DoesNotContain(Samples.SessionToken, stored);
+        Assert.Contains("AssumeRole", stored);
+        Assert.Equal("gzip", (string?)JsonNode.Parse(File.ReadAllLines(Path.Combine(c.Directory, "evidence", "index.jsonl")).Single())!["contentEncoding"]);
+        Assert.True(CaseVerifier.Verify(c.Directory).Intact);
+    }
+
     private static byte[] EvidenceBlobFor(string text)
     {
         using var ms = new MemoryStream();

@@ -11,6 +11,13 @@ public interface IRedactionRule
     /// <summary>Field names whose whole value is secret, e.g. <c>SecretAccessKey</c>.</summary>
     IReadOnlyList<string> SecretFields { get; }
 
+    /// <summary>
+    /// Substrings (compared ignoring case) at least one of which every match of <see cref="RedactText"/>
+    /// contains; text with none of them skips the rules' text patterns. A rule with its own text
+    /// patterns must list them.
+    /// </summary>
+    IReadOnlyList<string> TextTriggers => [];
+
     /// <summary>Replaces the secrets this rule recognises in free text with <see cref="Redactor.Marker"/>.</summary>
     Redacted<string> RedactText(string text) => new(text, 0);
 }

@@ -27,7 +27,7 @@ internal sealed class JsonRedaction(HashSet<string> secretKeys, Func<string, Red
                 sawToken = true;
                 if (reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    secretNext = secretKeys.Contains(SecretField.Normalize(JsonText.String(ref reader)));
+                    secretNext = secretKeys.Contains(SecretFields.Normalize(JsonText.String(ref reader)));
                     continue;
                 }
                 var start = reader.TokenStartIndex;

@@ -12,6 +12,8 @@ public sealed partial class PrivateKeyRule : IRedactionRule
 {
     public IReadOnlyList<string> SecretFields { get; } = ["PrivateKey"];
 
+    public IReadOnlyList<string> TextTriggers { get; } = ["PRIVATE KEY"];
+
     public Redacted<string> RedactText(string text)
     {
         var count = 0;

@@ -19,7 +19,7 @@ public sealed class Redactor
     public Redactor(IReadOnlyList<IRedactionRule> rules)
     {
         _text = new TextRedaction(rules);
-        var keys = rules.SelectMany(r => r.SecretFields).Select(SecretField.Normalize).ToHashSet(StringComparer.Ordinal);
+        var keys = rules.SelectMany(r => r.SecretFields).Select(SecretFields.Normalize).ToHashSet(StringComparer.Ordinal);
         _json = new JsonRedaction(keys, RedactString);
     }
 

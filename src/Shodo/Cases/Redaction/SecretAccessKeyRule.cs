@@ -13,6 +13,8 @@ public sealed partial class SecretAccessKeyRule : IRedactionRule
     public IReadOnlyList<string> SecretFields { get; } =
         ["SecretAccessKey", "AwsSecretAccessKey", "SecretKey"];
 
+    public IReadOnlyList<string> TextTriggers { get; } = ["AKIA", "ASIA", "secret"];
+
     public Redacted<string> RedactText(string text)
     {
         var count = 0;
