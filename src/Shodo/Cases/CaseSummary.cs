@@ -26,7 +26,7 @@ public sealed record CaseSummary(
         if (!File.Exists(manifestPath))
             throw new ShodoException(new Diagnostic(ExitCode.Failure, Messages.Get("CaseNotFound", caseDirectory)));
         CaseManifest manifest;
-        try { manifest = CaseManifest.FromJson(JsonNode.Parse(File.ReadAllBytes(manifestPath))!); }
+        try { manifest = CaseManifest.FromJson(JsonNode.Parse(PrivateFiles.ReadShared(manifestPath))!); }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or NullReferenceException)
         {
             throw new ShodoException(new Diagnostic(ExitCode.CaseTampered, Messages.Get("CaseManifestUnreadable", manifestPath)), e);
@@ -63,7 +63,7 @@ public sealed record CaseSummary(
     {
         var result = new List<JsonObject>();
         if (!File.Exists(path)) return result;
-        foreach (var line in CaseLine.Read(File.ReadAllBytes(path)))
+        foreach (var line in CaseLine.Read(PrivateFiles.ReadShared(path)))
         {
             try
             {

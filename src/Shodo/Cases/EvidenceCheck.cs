@@ -23,7 +23,7 @@ internal static class EvidenceCheck
             if (stored.Count > 0) findings.Add(new(Index, null, Messages.Get("CaseVerifyMissingFile", Index)));
             return (findings, 0, 0);
         }
-        var lines = CaseLine.Read(File.ReadAllBytes(indexPath));
+        var lines = CaseLine.Read(PrivateFiles.ReadShared(indexPath));
         var records = new List<(int Line, JsonObject Record)>();
         foreach (var line in lines)
         {
@@ -67,7 +67,7 @@ internal static class EvidenceCheck
         var relative = CaseFileNames.Blob(sha!);
         var path = CaseFileNames.Full(caseDirectory, relative);
         if (!File.Exists(path)) return new(relative, null, Messages.Get("CaseVerifyBlobMissing", relative, line));
-        var blob = File.ReadAllBytes(path);
+        var blob = PrivateFiles.ReadShared(path);
         if (ContentHash.Sha256(blob) != (string?)record["blobSha256"])
             return new(relative, null, Messages.Get("CaseVerifyBlobAltered", relative, line));
         try

@@ -80,7 +80,7 @@ public sealed class EvidenceStore
         var path = CaseFileNames.Full(_caseDirectory, CaseFileNames.Blob(sha));
         if (File.Exists(path))
         {
-            var existing = File.ReadAllBytes(path);
+            var existing = PrivateFiles.ReadShared(path);
             bool intact;
             try { intact = ContentHash.Sha256(EvidenceBlob.Decompress(existing)) == sha; }
             catch (InvalidDataException) { intact = false; }

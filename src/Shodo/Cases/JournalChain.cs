@@ -26,7 +26,7 @@ internal sealed class JournalChain
             chain.Finding = new CaseFinding(File, null, Messages.Get("CaseVerifyMissingFile", File));
             return chain;
         }
-        foreach (var line in CaseLine.Read(System.IO.File.ReadAllBytes(path)))
+        foreach (var line in CaseLine.Read(PrivateFiles.ReadShared(path)))
         {
             chain.Finding = chain.Check(line);
             if (chain.Finding is not null) break;

@@ -21,7 +21,7 @@ internal static class ManifestCheck
         if ((string?)first["kind"] != JournalKinds.CaseOpened)
             return new(CaseFileNames.Journal, line, Messages.Get("CaseVerifyFirstEntry", CaseFileNames.Journal));
         var expected = ExpectedBytes(first["data"]!.AsObject());
-        return System.IO.File.ReadAllBytes(path).AsSpan().SequenceEqual(expected)
+        return PrivateFiles.ReadShared(path).AsSpan().SequenceEqual(expected)
             ? null
             : new(File, null, Messages.Get("CaseVerifyManifestMismatch", File));
     }

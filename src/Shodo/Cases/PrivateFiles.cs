@@ -39,10 +39,14 @@ internal static partial class PrivateFiles
     public static void SyncDirectory(string path)
     {
         if (OperatingSystem.IsWindows()) return;
-        var fd = OpenDirectory(path, 0 /* O_RDONLY */);
-        if (fd < 0) return;
-        _ = FSync(fd);
-        _ = Close(fd);
+        try
+        {
+            var fd = OpenDirectory(path, 0 /* O_RDONLY */);
+            if (fd < 0) return;
+            _ = FSync(fd);
+            _ = Close(fd);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { }
     }
 
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
@@ -53,6 +57,15 @@ internal static partial class PrivateFiles
 
     [DllImport("libc", EntryPoint = "close", SetLastError = true)]
     private static extern int Close(int fd);
+
+    /// <summary>Reads a whole file while a writer may have it open (readers never take the case lock).</summary>
+    public static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return memory.ToArray();
+    }
 
     /// <summary>Opens a file for appending at its end (creating it 0600), in a mode that allows undoing a failed append.</summary>
     public static FileStream OpenForAppend(string path)
