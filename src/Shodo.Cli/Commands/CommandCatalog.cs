@@ -8,5 +8,6 @@ public static class CommandCatalog
         new VersionCommand(),
         new PolicyCommand(),
         new WhoamiCommand(),
+        new CaseCommands.CaseCommand(),
     ];
 }
