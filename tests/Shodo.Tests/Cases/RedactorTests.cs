@@ -173,3 +173,14 @@ public class RedactorTests
         Assert.Equal("""{"request":{"NewPassword":"[REDACTED]","OldPassword":"[REDACTED]"},"user":"bob"}""", result.Value!.ToJsonString());
     }
 }
+
+public class RedactorDepthTests
+{
+    [Fact]
+    public void Json_nested_deeper_than_any_limit_is_still_redacted()
+    {
+        var json = new string('[', 1500) + $"{{\"Password\":\"{Samples.Password}\"}}" + new string(']', 1500);
+        var redacted = System.Text.Encoding.UTF8.GetString(Shodo.Cases.Redaction.Redactor.Default.Redact(System.Text.Encoding.UTF8.GetBytes(json)).Value);
+        Assert.DoesNotContain(Samples.Password, redacted);
+    }
+}
