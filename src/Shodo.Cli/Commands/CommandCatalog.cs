@@ -6,5 +6,6 @@ public static class CommandCatalog
     public static IReadOnlyList<IShodoCommand> All { get; } =
     [
         new VersionCommand(),
+        new RangeCommand(),
     ];
 }
