@@ -9,6 +9,9 @@ public sealed partial class RangeState
 
     public Regions Regions { get; } = new();
 
+    /// <summary>How long EC2's transient states last in every region.</summary>
+    public Ec2Timings Ec2Timings { get; set; } = new();
+
     /// <summary>
     /// The EC2 resources of one region, created on first use with its default VPC and security
     /// group, and settled to the simulated time (instances that finished starting are running).
@@ -18,6 +21,7 @@ public sealed partial class RangeState
     {
         if (!_ec2.TryGetValue(region, out var ec2))
             _ec2[region] = ec2 = new Ec2Region(region, AccountId, Clock.Now);
+        ec2.Timings = Ec2Timings;
         ec2.Settle(Clock.Now);
         return ec2;
     }

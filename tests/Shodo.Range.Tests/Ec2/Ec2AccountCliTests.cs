@@ -10,6 +10,8 @@ public sealed class Ec2AccountCliTests(RangeFixture fixture) : IClassFixture<Ran
     private const string AttackerPublicKey =
         "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDQoTHEKLhYicdVo83AXtUDRDaQyyQSsS/0FfAYe4lUj+7JD1ov598oi9HhJgJRfVtpl5bAuTFey0OMm9iHa5bEbeOwbRFjh7GOQGDje/8XS6Sjv7Tt0kNzvaQQfmdGSB61NQyHUCdmrsFtH9o5r3w5WsAFQka+4n8EDuR7pk1iJQ== drill@attacker";
 
+    private readonly Ec2Time _time = new(fixture);
+
     private AwsCli Cli => fixture.Cli;
 
     [Fact]
@@ -140,5 +142,17 @@ public sealed class Ec2AccountCliTests(RangeFixture fixture) : IClassFixture<Ran
         var run = await Cli.OkAsync("ec2", "run-instances", "--launch-template", $"LaunchTemplateName={name}", "--count", "1");
         Assert.Equal("c5.24xlarge", run.Items("Instances").Single().Str("InstanceType"));
         await Cli.FailsWithAsync("InvalidLaunchTemplateName.NotFoundException", "ec2", "describe-launch-templates", "--launch-template-names", "nope");
+    }
+
+    [Fact]
+    public async Task Each_region_has_a_default_vpc_with_a_default_subnet_per_zone()
+    {
+        var north = Cli.InRegion("eu-north-1");
+        var vpc = (await north.OkAsync("ec2", "describe-vpcs", "--filters", "Name=is-default,Values=true")).Items("Vpcs").Single();
+        Assert.Equal("172.31.0.0/16", vpc.Str("CidrBlock"));
+        Assert.True(vpc.GetProperty("IsDefault").GetBoolean());
+        var subnets = (await north.OkAsync("ec2", "describe-subnets", "--filters", $"Name=vpc-id,Values={vpc.Str("VpcId")}")).Items("Subnets").ToList();
+        Assert.Equal(new[] { "eu-north-1a", "eu-north-1b", "eu-north-1c" }, subnets.Select(s => s.Str("AvailabilityZone")).Order());
+        Assert.All(subnets, s => Assert.True(s.GetProperty("DefaultForAz").GetBoolean()));
     }
 }

@@ -9,10 +9,9 @@ public sealed class Ec2InstancesCliTests(RangeFixture fixture) : IClassFixture<R
 {
     private AwsCli Cli => fixture.Cli;
 
-    private void Advance(TimeSpan by)
-    {
-        lock (fixture.Range.State.Sync) fixture.Range.State.Clock.Advance(by);
-    }
+    private readonly Ec2Time _time = new(fixture);
+
+    private void Advance(TimeSpan by) => _time.Advance(by);
 
     private async Task<List<string>> RunAsync(string region, int count, params string[] extra)
     {
@@ -45,7 +44,7 @@ public sealed class Ec2InstancesCliTests(RangeFixture fixture) : IClassFixture<R
         });
         var ids = launched.Select(i => i.Str("InstanceId")).ToArray();
 
-        Advance(InstanceStates.BootTime);
+        Advance(_time.Timings.Boot);
         var described = (await Cli.OkAsync(["ec2", "describe-instances", "--instance-ids", .. ids])).Instances();
         Assert.All(described, i => Assert.Equal("running", i.StateName()));
         Assert.All(described, i => Assert.Equal("default", i.GetProperty("SecurityGroups")[0].Str("GroupName")));
@@ -55,7 +54,7 @@ public sealed class Ec2InstancesCliTests(RangeFixture fixture) : IClassFixture<R
         var change = stop.Items("StoppingInstances").Single();
         Assert.Equal("stopping", change.GetProperty("CurrentState").Str("Name"));
         Assert.Equal("running", change.GetProperty("PreviousState").Str("Name"));
-        Advance(InstanceStates.StopTime);
+        Advance(_time.Timings.Stop);
         var stopped = (await Cli.OkAsync("ec2", "describe-instances", "--instance-ids", ids[0])).Instances().Single();
         Assert.Equal("stopped", stopped.StateName());
         Assert.Equal("Client.UserInitiatedShutdown", stopped.GetProperty("StateReason").Str("Code"));
@@ -65,7 +64,7 @@ public sealed class Ec2InstancesCliTests(RangeFixture fixture) : IClassFixture<R
 
         var terminate = await Cli.OkAsync("ec2", "terminate-instances", "--instance-ids", ids[1]);
         Assert.Equal("shutting-down", terminate.Items("TerminatingInstances").Single().GetProperty("CurrentState").Str("Name"));
-        Advance(InstanceStates.ShutdownTime);
+        Advance(_time.Timings.Shutdown);
         Assert.Equal("terminated", (await Cli.OkAsync("ec2", "describe-instances", "--instance-ids", ids[1])).Instances().Single().StateName());
         await Cli.FailsWithAsync("IncorrectInstanceState", "ec2", "start-instances", "--instance-ids", ids[1]);
 
@@ -118,10 +117,10 @@ public sealed class Ec2InstancesCliTests(RangeFixture fixture) : IClassFixture<R
         Assert.Empty((await west.OkAsync("ec2", "describe-instance-status", "--instance-ids", ids[0])).Items("InstanceStatuses"));
         var all = await west.OkAsync("ec2", "describe-instance-status", "--instance-ids", ids[0], "--include-all-instances");
         Assert.Equal("pending", all.Items("InstanceStatuses").Single().GetProperty("InstanceState").Str("Name"));
-        Advance(InstanceStates.BootTime);
+        Advance(_time.Timings.Boot);
         var initializing = (await west.OkAsync("ec2", "describe-instance-status")).Items("InstanceStatuses").Single();
         Assert.Equal("initializing", initializing.GetProperty("InstanceStatus").Str("Status"));
-        Advance(TimeSpan.FromMinutes(3));
+        Advance(_time.Timings.StatusChecks);
         var ok = (await west.OkAsync("ec2", "describe-instance-status")).Items("InstanceStatuses").Single();
         Assert.Equal("ok", ok.GetProperty("SystemStatus").Str("Status"));
         Assert.Equal("passed", ok.GetProperty("InstanceStatus").GetProperty("Details")[0].Str("Status"));
@@ -154,9 +153,9 @@ public sealed class Ec2InstancesCliTests(RangeFixture fixture) : IClassFixture<R
         Assert.Equal(quarantine.Str("GroupId"), (await Attribute("groupSet")).GetProperty("Groups")[0].Str("GroupId"));
 
         await tokyo.FailsWithAsync("IncorrectInstanceState", "ec2", "modify-instance-attribute", "--instance-id", id, "--instance-type", "Value=t3.large");
-        Advance(InstanceStates.BootTime);
+        Advance(_time.Timings.Boot);
         await tokyo.OkAsync("ec2", "stop-instances", "--instance-ids", id);
-        Advance(InstanceStates.StopTime);
+        Advance(_time.Timings.Stop);
         await tokyo.OkAsync("ec2", "modify-instance-attribute", "--instance-id", id, "--instance-type", "Value=t3.large");
         Assert.Equal("t3.large", (await Attribute("instanceType")).GetProperty("InstanceType").Str("Value"));
         await tokyo.OkAsync("ec2", "modify-instance-attribute", "--instance-id", id, "--user-data", "Value=ZWNobyBoaQ==");
@@ -185,7 +184,7 @@ public sealed class Ec2InstancesCliTests(RangeFixture fixture) : IClassFixture<R
         Assert.Equal(volume.Str("VolumeId"), fromInstance.Str("VolumeId"));
         Assert.Equal("disk", fromInstance.Tag("Evidence"));
 
-        Advance(Snapshot.CopyTime);
+        Advance(_time.Timings.SnapshotCopy);
         var mine = (await ca.OkAsync("ec2", "describe-snapshots", "--owner-ids", "self")).Items("Snapshots").ToList();
         Assert.Equal(2, mine.Count);
         Assert.All(mine, s => Assert.Equal("completed", s.Str("State")));

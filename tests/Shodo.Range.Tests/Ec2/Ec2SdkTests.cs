@@ -9,6 +9,8 @@ namespace Shodo.Range.Tests.Ec2;
 /// <summary>The AWS SDK for .NET's EC2 client against the range.</summary>
 public sealed class Ec2SdkTests(RangeFixture fixture) : IClassFixture<RangeFixture>
 {
+    private readonly Ec2Time _time = new(fixture);
+
     private AmazonEC2Client Client(string region = "us-east-1") => new(
         new BasicAWSCredentials(fixture.Range.Responder.AccessKeyId, fixture.Range.Responder.SecretAccessKey),
         new AmazonEC2Config { ServiceURL = fixture.Range.Url.ToString(), AuthenticationRegion = region, MaxErrorRetry = 0 });
@@ -29,7 +31,7 @@ public sealed class Ec2SdkTests(RangeFixture fixture) : IClassFixture<RangeFixtu
         Assert.Equal(2, ids.Count);
         Assert.All(run.Reservation.Instances, i => Assert.Equal(InstanceStateName.Pending, i.State.Name));
 
-        lock (fixture.Range.State.Sync) fixture.Range.State.Clock.Advance(InstanceStates.BootTime);
+        _time.Advance(_time.Timings.Boot);
         var described = await ec2.DescribeInstancesAsync(new DescribeInstancesRequest
         {
             Filters = [new Filter("tag:Name", ["sdk"]), new Filter("instance-state-name", ["running"])],

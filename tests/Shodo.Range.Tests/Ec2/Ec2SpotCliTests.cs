@@ -7,10 +7,9 @@ namespace Shodo.Range.Tests.Ec2;
 /// <summary>Spot requests through the real AWS CLI: one-time, persistent, cancellation, the stop refusal.</summary>
 public sealed class Ec2SpotCliTests(RangeFixture fixture) : IClassFixture<RangeFixture>
 {
-    private void Advance(TimeSpan by)
-    {
-        lock (fixture.Range.State.Sync) fixture.Range.State.Clock.Advance(by);
-    }
+    private readonly Ec2Time _time = new(fixture);
+
+    private void Advance(TimeSpan by) => _time.Advance(by);
 
     [Fact]
     public async Task Run_instances_on_the_spot_market_makes_a_one_time_request_whose_instance_cannot_be_stopped()
@@ -31,7 +30,7 @@ public sealed class Ec2SpotCliTests(RangeFixture fixture) : IClassFixture<RangeF
         Assert.Equal("fulfilled", request.GetProperty("Status").Str("Code"));
         Assert.Equal(id, request.Str("InstanceId"));
 
-        Advance(InstanceStates.BootTime);
+        Advance(_time.Timings.Boot);
         var refused = await cli.FailsWithAsync("UnsupportedOperation", "ec2", "stop-instances", "--instance-ids", id);
         Assert.Equal($"You can't stop the Spot Instance '{id}' because it is associated with a one-time Spot Instance request. You can only stop Spot Instances associated with persistent Spot Instance requests.",
             refused.Message());
@@ -62,7 +61,7 @@ public sealed class Ec2SpotCliTests(RangeFixture fixture) : IClassFixture<RangeF
             (await cli.OkAsync("ec2", "describe-spot-instance-requests", "--spot-instance-request-ids", requestId)).Items("SpotInstanceRequests").Single();
 
         var first = (await Request()).Str("InstanceId");
-        Advance(InstanceStates.BootTime);
+        Advance(_time.Timings.Boot);
         var firstInstance = (await cli.OkAsync("ec2", "describe-instances", "--instance-ids", first)).Instances().Single();
         Assert.Equal(requestId, firstInstance.Str("SpotInstanceRequestId"));
         Assert.Equal("running", firstInstance.StateName());
@@ -73,12 +72,12 @@ public sealed class Ec2SpotCliTests(RangeFixture fixture) : IClassFixture<RangeF
         var second = relaunched.Str("InstanceId");
         Assert.NotEqual(first, second);
 
-        Advance(InstanceStates.BootTime);
+        Advance(_time.Timings.Boot);
         await cli.OkAsync("ec2", "stop-instances", "--instance-ids", second);
         Assert.Equal("disabled", (await Request()).Str("State"));
-        Advance(InstanceStates.StopTime);
+        Advance(_time.Timings.Stop);
         await cli.OkAsync("ec2", "start-instances", "--instance-ids", second);
-        Advance(InstanceStates.BootTime);
+        Advance(_time.Timings.Boot);
 
         var cancel = await cli.OkAsync("ec2", "cancel-spot-instance-requests", "--spot-instance-request-ids", requestId);
         Assert.Equal("cancelled", cancel.Items("CancelledSpotInstanceRequests").Single().Str("State"));
@@ -87,7 +86,7 @@ public sealed class Ec2SpotCliTests(RangeFixture fixture) : IClassFixture<RangeF
         Assert.Equal("running", (await cli.OkAsync("ec2", "describe-instances", "--instance-ids", second)).Instances().Single().StateName());
 
         await cli.OkAsync("ec2", "terminate-instances", "--instance-ids", second);
-        Advance(InstanceStates.ShutdownTime);
+        Advance(_time.Timings.Shutdown);
         var live = (await cli.OkAsync("ec2", "describe-instances", "--filters", $"Name=spot-instance-request-id,Values={requestId}",
             "Name=instance-state-name,Values=pending,running")).Instances();
         Assert.Empty(live);

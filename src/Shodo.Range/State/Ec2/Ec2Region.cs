@@ -19,6 +19,7 @@ public sealed partial class Ec2Region
     public string AccountId { get; }
     public DefaultVpc Vpc { get; }
     public DateTimeOffset LastSettled { get; private set; }
+    public Ec2Timings Timings { get; set; } = new();
 
     public List<Ec2Instance> Instances { get; } = [];
     public List<SpotRequest> SpotRequests { get; } = [];
