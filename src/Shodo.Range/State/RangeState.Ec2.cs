@@ -28,4 +28,20 @@ public sealed partial class RangeState
 
     /// <summary>The regions that already hold EC2 state.</summary>
     public IReadOnlyCollection<Ec2Region> Ec2Regions => _ec2.Values;
+
+    /// <summary>The account's regions and EC2 resources, for the state file.</summary>
+    public Ec2AccountData SaveEc2() => new(
+        Regions.All.ToDictionary(r => r.Name, r => r.OptInStatus), Ec2Timings, _ec2.Values.ToList());
+
+    /// <summary>Replaces the account's regions and EC2 resources with saved ones.</summary>
+    public void LoadEc2(Ec2AccountData data)
+    {
+        foreach (var (name, status) in data.OptInStatus)
+            if (Regions.Find(name) is { } region && region.OptInStatus != AwsRegion.OptInNotRequired
+                && status != AwsRegion.OptInNotRequired)
+                region.OptInStatus = status;
+        Ec2Timings = data.Timings;
+        _ec2.Clear();
+        foreach (var region in data.Regions) _ec2[region.Region] = region;
+    }
 }
