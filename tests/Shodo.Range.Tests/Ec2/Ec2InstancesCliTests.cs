@@ -44,6 +44,19 @@ public sealed class Ec2InstancesCliTests(RangeFixture fixture) : IClassFixture<R
         });
         var ids = launched.Select(i => i.Str("InstanceId")).ToArray();
 
+        lock (fixture.Range.State.Sync)
+        {
+            var record = fixture.Range.State.Calls.Last(c => c.EventName == "RunInstances");
+            Assert.Equal("ec2.amazonaws.com", record.EventSource);
+            Assert.False(record.ReadOnly);
+            Assert.Equal("<sensitiveDataRemoved>", record.RequestParameters!["userData"]!.GetValue<string>());
+            Assert.Equal("p3.16xlarge", record.RequestParameters["instanceType"]!.GetValue<string>());
+            Assert.Equal(ids, record.ResponseElements!["instancesSet"]!["items"]!.AsArray().Select(i => i!["instanceId"]!.GetValue<string>()));
+            var keyRecord = fixture.Range.State.Calls.Last(c => c.EventName == "CreateKeyPair");
+            Assert.Equal("<sensitiveDataRemoved>", keyRecord.ResponseElements!["keyMaterial"]!.GetValue<string>());
+            Assert.DoesNotContain("PRIVATE KEY", keyRecord.ResponseElements.ToJsonString());
+        }
+
         Advance(_time.Timings.Boot);
         var described = (await Cli.OkAsync(["ec2", "describe-instances", "--instance-ids", .. ids])).Instances();
         Assert.All(described, i => Assert.Equal("running", i.StateName()));
