@@ -143,4 +143,18 @@ public sealed class Ec2LifecycleTests
         var launched = call.ResponseElements!["instancesSet"]!["items"]!.AsArray().Select(i => i!["instanceId"]!.GetValue<string>());
         Assert.Equal(ids, launched);
     }
+
+    [Fact]
+    public void A_clock_set_back_launches_with_the_backdated_time_and_settles_from_there()
+    {
+        _ec2.RunInstances();
+        var hoursAgo = _ec2.State.Clock.Now.AddHours(-6);
+        _ec2.State.Clock.Set(hoursAgo);
+        var id = _ec2.RunInstances()[0];
+        var launched = _ec2.Call("DescribeInstances", ("InstanceId.1", id)).Descendants("launchTime").Single().Value;
+        Assert.Equal(hoursAgo.UtcDateTime, DateTimeOffset.Parse(launched).UtcDateTime, TimeSpan.FromSeconds(1));
+        Assert.Equal("pending", _ec2.StateOf(id));
+        _ec2.Advance(InstanceStates.BootTime);
+        Assert.Equal("running", _ec2.StateOf(id));
+    }
 }

@@ -56,10 +56,10 @@ public sealed partial class Ec2Region
     /// Brings the region up to <paramref name="now"/>: finishes transitions whose time has come,
     /// releases the volumes of terminated instances, forgets instances terminated over an hour ago,
     /// and fulfils open Spot requests (including persistent ones whose instance was terminated).
+    /// A clock set back (a backdated scenario) completes nothing new; completed changes stay.
     /// </summary>
     public void Settle(DateTimeOffset now)
     {
-        if (now < LastSettled) now = LastSettled;
         LastSettled = now;
         foreach (var instance in Instances)
         {
