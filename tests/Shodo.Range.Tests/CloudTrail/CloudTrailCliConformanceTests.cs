@@ -96,6 +96,13 @@ public sealed class CloudTrailCliConformanceTests(RangeFixture fixture) : IClass
         await Cli.FailsWithAsync("TrailNotFoundException", "cloudtrail", "get-trail-status", "--name", "no-such-trail");
     }
 
+    private List<JsonNode> DeliveredRecords(string bucket) =>
+        fixture.Range.State.Buckets[bucket].Objects.Values.SelectMany(o =>
+        {
+            using var gzip = new GZipStream(new MemoryStream(o.Body), CompressionMode.Decompress);
+            return JsonNode.Parse(gzip)!["Records"]!.AsArray().Select(r => r!).ToList();
+        }).ToList();
+
     [Fact]
     public async Task A_trail_delivers_gzip_JSON_log_files_with_the_data_events_of_its_selected_bucket()
     {
@@ -132,6 +139,14 @@ public sealed class CloudTrailCliConformanceTests(RangeFixture fixture) : IClass
         Assert.Equal("Data", getObject["eventCategory"]!.GetValue<string>());
         Assert.Equal(pii, getObject["requestParameters"]!["bucketName"]!.GetValue<string>());
         Assert.Contains(records, r => r["eventName"]!.GetValue<string>() == "PutEventSelectors");
+
+        // A stopped trail still delivers its StopLogging event, and nothing after it.
+        await Cli.OkAsync("cloudtrail", "stop-logging", "--name", trail);
+        await Cli.OkAsync("s3api", "head-object", "--bucket", pii, "--key", "customers.csv");
+        fixture.Range.State.DeliverTrailLogs();
+        var delivered = DeliveredRecords(logs);
+        Assert.Contains(delivered, r => r["eventName"]!.GetValue<string>() == "StopLogging");
+        Assert.DoesNotContain(delivered, r => r["eventName"]!.GetValue<string>() == "HeadObject");
 
         // Data events are never in event history.
         var history = await Cli.OkAsync("cloudtrail", "lookup-events", "--lookup-attributes",
