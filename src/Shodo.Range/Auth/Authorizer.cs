@@ -1,13 +1,74 @@
+using System.Globalization;
+using Shodo.Range.Auth.Policies;
 using Shodo.Range.Serving;
 using Shodo.Range.State;
 
 namespace Shodo.Range.Auth;
 
-/// <summary>Decides whether the caller may perform the operation (identity policies; phase 2).</summary>
+/// <summary>
+/// Decides whether the caller may perform the operation, with IAM's identity-policy logic, and
+/// answers AWS's AccessDenied otherwise (the dispatcher translates it per protocol).
+/// sts:GetCallerIdentity needs no permission and cannot be denied, as on AWS.
+/// </summary>
 public sealed class Authorizer(RangeState state)
 {
-    public void Authorize(Caller caller, AwsOperation operation, DateTimeOffset now)
+    public void Authorize(Caller caller, AwsOperation operation, DateTimeOffset now, AwsRequest? request = null)
     {
-        _ = state;
+        if (operation.IamAction.Equals("sts:GetCallerIdentity", StringComparison.OrdinalIgnoreCase)) return;
+        if (caller.Type == Caller.Root) return;
+        var context = ContextFor(caller, operation, now, request);
+        lock (state.Sync)
+        {
+            var identity = PolicyEvaluator.Evaluate(IdentityPolicies.Of(state.Iam, caller), context);
+            var session = IdentityPolicies.SessionPolicyOf(state.Iam, caller);
+            var sessionDecision = session is null
+                ? (caller.Type == Caller.FederatedUser ? PolicyDecision.ImplicitDeny : PolicyDecision.Allow)
+                : PolicyEvaluator.Evaluate([session], context);
+
+            if (identity == PolicyDecision.ExplicitDeny)
+                throw Denied(caller, operation, "with an explicit deny in an identity-based policy");
+            if (sessionDecision == PolicyDecision.ExplicitDeny)
+                throw Denied(caller, operation, "with an explicit deny in a session policy");
+            if (identity != PolicyDecision.Allow)
+                throw Denied(caller, operation, $"because no identity-based policy allows the {operation.IamAction} action");
+            if (sessionDecision != PolicyDecision.Allow)
+                throw Denied(caller, operation, $"because no session policy allows the {operation.IamAction} action");
+        }
     }
+
+    /// <summary>The request context: global condition keys AWS sets for this caller and request.</summary>
+    public static RequestContext ContextFor(Caller caller, AwsOperation operation, DateTimeOffset now, AwsRequest? request)
+    {
+        var context = new RequestContext(operation.IamAction, operation.Resource)
+            .With("aws:CurrentTime", Iso(now))
+            .With("aws:EpochTime", now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture))
+            .With("aws:PrincipalArn", caller.Type == Caller.AssumedRole && caller.RoleName is { } role
+                ? caller.Arn[..caller.Arn.IndexOf(":assumed-role/", StringComparison.Ordinal)].Replace(":sts:", ":iam:")
+                  + ":role/" + role
+                : caller.Arn)
+            .With("aws:PrincipalAccount", caller.AccountId)
+            .With("aws:PrincipalType", caller.Type == Caller.IamUser ? "User" : caller.Type)
+            .With("aws:userid", caller.PrincipalId)
+            .With("aws:username", caller.Type == Caller.IamUser ? caller.UserName : null)
+            .With("aws:SecureTransport", "false");
+        if (caller.IsTemporary && caller.SessionIssuedAt is { } issued)
+        {
+            context.With("aws:TokenIssueTime", Iso(issued));
+            context.With("aws:MultiFactorAuthPresent", caller.MfaAuthenticated ? "true" : "false");
+        }
+        if (request is not null)
+        {
+            context.With("aws:SourceIp", request.SourceIp);
+            context.With("aws:UserAgent", request.UserAgent);
+            context.With("aws:RequestedRegion", request.Region);
+        }
+        return context;
+    }
+
+    private static AwsError Denied(Caller caller, AwsOperation operation, string reason) =>
+        ProtocolErrors.Denied(
+            $"User: {caller.Arn} is not authorized to perform: {operation.IamAction} on resource: {operation.Resource} {reason}");
+
+    private static string Iso(DateTimeOffset d) =>
+        d.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

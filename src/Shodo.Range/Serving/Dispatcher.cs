@@ -55,7 +55,7 @@ public sealed class Dispatcher(
 
             await InjectFaultsAsync(http, ct);
             if (http.RequestAborted.IsCancellationRequested) return;
-            authorizer.Authorize(caller, operation!, now);
+            authorizer.Authorize(caller, operation!, now, request);
 
             call = new AwsCall
             {

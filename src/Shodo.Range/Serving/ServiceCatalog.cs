@@ -6,6 +6,8 @@ public static class ServiceCatalog
     public static IReadOnlyList<IAwsService> Create() =>
     [
         new Services.Sts.StsService(),
+        new Services.Iam.IamService(),
+        new Services.Ec2.Ec2Service(),
         new Services.CloudTrail.CloudTrailService(),
         new Services.S3.S3Service(),
         new Services.Rds.RdsService(),

@@ -5,7 +5,7 @@ namespace Shodo.Range.Services.Sts;
 /// <summary>AWS Security Token Service (Query protocol, 2011-06-15), global: events in us-east-1.</summary>
 public sealed class StsService() : QueryService(
 [
-    new GetCallerIdentity(),
+    new GetCallerIdentity(), new GetAccessKeyInfo(), new GetSessionToken(), new GetFederationToken(), new AssumeRole(),
 ])
 {
     public override string Name => "sts";

@@ -7,12 +7,28 @@ namespace Shodo.Range.State.Iam;
 public static partial class AwsManagedPolicies
 {
     public const string AdministratorAccessArn = "arn:aws:iam::aws:policy/AdministratorAccess";
+    public const string ReadOnlyAccessArn = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+    public const string DenyAllArn = "arn:aws:iam::aws:policy/AWSDenyAll";
+    public const string QuarantineV1Arn = "arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantine";
+    public const string QuarantineV3Arn = "arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantineV3";
 
     private static readonly DateTimeOffset Published = new(2015, 2, 6, 18, 39, 46, TimeSpan.Zero);
 
     private static IEnumerable<(string Name, string Path, string Description, string Document)> All() =>
     [
         ("AdministratorAccess", "/", "Provides full access to AWS services and resources.", AdministratorAccess),
+        ("ReadOnlyAccess", "/", "Provides read-only access to AWS services and resources.", ReadOnlyAccess),
+        ("AWSDenyAll", "/", "Deny all access.", DenyAll),
+        ("AWSCompromisedKeyQuarantine", "/",
+            "Denies access to certain actions, applied by the AWS team in the event that an IAM user's credentials " +
+            "have been compromised or exposed publicly. Do NOT remove this policy. Instead, please follow the " +
+            "instructions specified in the email sent to you regarding this event.", QuarantineV1),
+        ("AWSCompromisedKeyQuarantineV3", "/",
+            "Denies access to certain actions, applied by AWS in the event that an IAM user's credentials have been " +
+            "compromised or exposed publicly. The policy aims to limit the potential damage that may be caused by " +
+            "fraud-related activity leading to unauthorized charges, while not impacting the existing resources. Do " +
+            "NOT remove this policy. Instead, please follow the instructions specified in the support case created " +
+            "for you regarding this event.", QuarantineV3),
     ];
 
     public static IamAccount NewAccount()

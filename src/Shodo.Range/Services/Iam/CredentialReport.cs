@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using System.Xml.Linq;
+using Shodo.Range.Serving;
+using Shodo.Range.State.Iam;
+
+namespace Shodo.Range.Services.Iam;
+
+/// <summary>
+/// The credential report: one CSV line per user (and the root account) with AWS's columns.
+/// Generation is immediate: the first call answers STARTED, later ones COMPLETE, as AWS does for a
+/// fresh report. The report is a snapshot of the moment it was generated; it expires after 4 hours.
+/// </summary>
+public sealed class GenerateCredentialReport : IamAction
+{
+    public override string Name => "GenerateCredentialReport";
+    public override bool ReadOnly => true;
+
+    public override AwsResponse Handle(AwsCall call)
+    {
+        var iam = Iam(call);
+        var fresh = iam.CredentialReportGeneratedAt is { } at && call.Now - at < TimeSpan.FromHours(4);
+        if (!fresh)
+        {
+            iam.CredentialReportGeneratedAt = call.Now;
+            iam.CredentialReport = CredentialReportCsv.Build(call.State.AccountId, iam, call.Now);
+            return new XmlResult(Xml.E("State", "STARTED")!,
+                Xml.E("Description", "No report exists. Starting a new report generation task")!);
+        }
+        return new XmlResult(Xml.E("State", "COMPLETE")!);
+    }
+}
+
+public sealed class GetCredentialReport : IamAction
+{
+    public override string Name => "GetCredentialReport";
+
+    public override AwsResponse Handle(AwsCall call)
+    {
+        var iam = Iam(call);
+        if (iam.CredentialReport is not { } report || iam.CredentialReportGeneratedAt is not { } at)
+            throw new AwsError("ReportNotPresent",
+                "Credential report is not present. Use GenerateCredentialReport to generate a report.", 410);
+        if (call.Now - at >= TimeSpan.FromHours(4))
+            throw new AwsError("ReportExpired",
+                "Credential report is expired. Use GenerateCredentialReport to generate a new report.", 410);
+        return new XmlResult(Xml.E("Content", Convert.ToBase64String(Encoding.UTF8.GetBytes(report)))!,
+            Xml.E("ReportFormat", "text/csv")!, Xml.E("GeneratedTime", at)!);
+    }
+}
+
+public static class CredentialReportCsv
+{
+    public const string Header =
+        "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation," +
+        "mfa_active,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date," +
+        "access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated," +
+        "access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active," +
+        "cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
+
+    public static string Build(string accountId, IamAccount iam, DateTimeOffset now)
+    {
+        var lines = new List<string> { Header };
+        var created = iam.Users.Values.Select(u => u.CreateDate).DefaultIfEmpty(now).Min();
+        lines.Add($"<root_account>,arn:aws:iam::{accountId}:root,{Date(created)},not_supported,N/A,not_supported," +
+                  "not_supported,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A");
+        foreach (var user in iam.Users.Values.OrderBy(u => u.CreateDate))
+        {
+            var keys = iam.KeysOf(user.UserName).Take(2).ToList();
+            var fields = new List<string>
+            {
+                user.UserName, user.Arn, Date(user.CreateDate),
+                user.LoginProfile is null ? "false" : "true",
+                user.LoginProfile is null ? "N/A" : user.PasswordLastUsed is { } used ? Date(used) : "no_information",
+                user.LoginProfile is { } p ? Date(p.CreateDate) : "N/A",
+                "N/A",
+                user.MfaDevices.Count > 0 ? "true" : "false",
+            };
+            for (var i = 0; i < 2; i++)
+            {
+                var key = i < keys.Count ? keys[i] : null;
+                fields.Add(key?.IsActive == true ? "true" : "false");
+                fields.Add(key is null ? "N/A" : Date(key.CreateDate));
+                fields.Add(key?.LastUsedDate is { } d ? Date(d) : "N/A");
+                fields.Add(key?.LastUsedRegion ?? "N/A");
+                fields.Add(key?.LastUsedService ?? "N/A");
+            }
+            fields.AddRange(["false", "N/A", "false", "N/A"]);
+            lines.Add(string.Join(',', fields));
+        }
+        return string.Join('\n', lines);
+    }
+
+    private static string Date(DateTimeOffset d) =>
+        d.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+}

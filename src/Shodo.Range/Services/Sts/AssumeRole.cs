@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using Shodo.Range.Auth.Policies;
+using Shodo.Range.Serving;
+using Shodo.Range.State;
+using Shodo.Range.State.Iam;
+
+namespace Shodo.Range.Services.Sts;
+
+/// <summary>
+/// Credentials for a role session. The caller's identity policy must allow sts:AssumeRole on the
+/// role (the authorizer checks it) and the role's trust policy must name the caller, its account
+/// root or "*" as an AWS principal.
+/// </summary>
+public sealed class AssumeRole : StsAction
+{
+    public override string Name => "AssumeRole";
+    public override bool ReadOnly => true;
+    public override string Resource(AwsRequest r) => r.Param("RoleArn") ?? "*";
+
+    public override AwsResponse Handle(AwsCall call)
+    {
+        var roleArn = call.Request.RequiredParam("RoleArn");
+        var sessionName = call.Request.RequiredParam("RoleSessionName");
+        var roleName = roleArn[(roleArn.LastIndexOf('/') + 1)..];
+        var role = call.State.Iam.Role(roleName);
+        if (role is null || role.Arn != roleArn || !Trusts(role, call.Caller))
+            throw new AwsError("AccessDenied",
+                $"User: {call.Caller.Arn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}", 403);
+        var max = call.Caller.Type == Caller.AssumedRole ? 3600 : role.MaxSessionDuration;
+        var seconds = Duration(call.Request, 3600, 900, max);
+        var policy = SessionPolicy.From(call);
+        var session = Issue(call, StsSession.Role, seconds, s =>
+        {
+            s.RoleName = role.RoleName;
+            s.SessionName = sessionName;
+            s.SessionPolicy = policy;
+            s.SourceUserName = call.Caller.SourceUserName ?? call.Caller.UserName;
+        });
+        role.LastUsedDate = call.Now;
+        role.LastUsedRegion = call.Region;
+        var arn = $"arn:aws:sts::{call.AccountId}:assumed-role/{role.RoleName}/{sessionName}";
+        var id = $"{role.RoleId}:{sessionName}";
+        call.ResponseElements = new JsonObject
+        {
+            ["credentials"] = CredentialsRecord(session),
+            ["assumedRoleUser"] = new JsonObject { ["assumedRoleId"] = id, ["arn"] = arn },
+        };
+        return new XmlResult(Credentials(session),
+            new XElement("AssumedRoleUser", Xml.E("AssumedRoleId", id), Xml.E("Arn", arn)),
+            Xml.E("PackedPolicySize", policy is null ? 0 : Math.Min(100, policy.Length / 20))!);
+    }
+
+    private static bool Trusts(IamRole role, Caller caller)
+    {
+        var principalArn = caller.Type == Caller.AssumedRole && caller.RoleName is { } r
+            ? $"arn:aws:iam::{caller.AccountId}:role/{r}"
+            : caller.Arn;
+        var context = new RequestContext("sts:AssumeRole", role.Arn);
+        var allowed = false;
+        foreach (var statement in PolicyDocument.Parse(role.AssumeRolePolicyDocument).Statements)
+        {
+            if (statement.Principal is not { } principal || !PolicyEvaluator.Applies(statement with { Resources = null }, context))
+                continue;
+            var named = principal.Everyone || principal.Values.TryGetValue("AWS", out var aws) && aws.Any(p =>
+                p == "*" || p == principalArn || p == caller.AccountId || p == $"arn:aws:iam::{caller.AccountId}:root");
+            if (!named) continue;
+            if (!statement.IsAllow) return false;
+            allowed = true;
+        }
+        return allowed;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Shodo.Range.State.Ec2;
+
+/// <summary>An EBS snapshot: pending until <see cref="CompletesAt"/>, then completed.</summary>
+public sealed class Snapshot
+{
+    public static readonly TimeSpan CopyTime = TimeSpan.FromMinutes(2);
+
+    public required string SnapshotId { get; init; }
+    public required string VolumeId { get; init; }
+    public required int VolumeSize { get; init; }
+    public required DateTimeOffset StartTime { get; init; }
+    public required string OwnerId { get; init; }
+    public string Description { get; init; } = "";
+    public bool Encrypted { get; init; }
+    public DateTimeOffset CompletesAt => StartTime + CopyTime;
+
+    public string Status(DateTimeOffset now) => now >= CompletesAt ? "completed" : "pending";
+
+    public string Progress(DateTimeOffset now) =>
+        now >= CompletesAt ? "100%" : $"{(int)(100 * (now - StartTime) / CopyTime)}%";
+}
