@@ -53,6 +53,7 @@ public sealed class LargeAccountScenario(int users = 3000, int instances = 5000,
         List<Caller> callers;
         lock (state.Sync)
         {
+            state.Clock.Set(start + ScenarioSeed.Epoch);
             callers = SeedUsers(state, start);
             SeedInstances(state, start, random);
         }

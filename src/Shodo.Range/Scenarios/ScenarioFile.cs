@@ -1,3 +1,5 @@
+using YamlDotNet.Serialization;
+
 namespace Shodo.Range.Scenarios;
 
 /// <summary>
@@ -17,6 +19,7 @@ public sealed class ScenarioFile
     public Dictionary<string, ActorSpec> Actors { get; set; } = [];
     public IamSpec Iam { get; set; } = new();
     public S3Spec S3 { get; set; } = new();
+    [YamlMember(Alias = "cloudtrail")]
     public CloudTrailSpec CloudTrail { get; set; } = new();
     public RdsSpec Rds { get; set; } = new();
     public Ec2Spec Ec2 { get; set; } = new();

@@ -9,16 +9,21 @@ namespace Shodo.Range.Scenarios;
 /// <summary>
 /// Puts a scenario's starting state into the range directly (no CloudTrail events: it existed before
 /// the history begins) and returns the named access keys. Policies named without an ARN are the
-/// account's customer managed policies.
+/// account's customer managed policies. The clock stands at <see cref="Epoch"/> while seeding, so
+/// that per-region state (EC2's lazy lifecycle) starts before any call the timeline plays.
 /// </summary>
 public static class ScenarioSeed
 {
+    /// <summary>How far back the clock is set while seeding.</summary>
+    public static readonly TimeSpan Epoch = TimeSpan.FromDays(-3650);
+
     public static Dictionary<string, RangeCredentials> Apply(RangeState state, ScenarioFile file, DateTimeOffset start)
     {
         DateTimeOffset At(string relative) => start + RelativeTime.Parse(relative);
         var credentials = new Dictionary<string, RangeCredentials>(StringComparer.Ordinal);
         lock (state.Sync)
         {
+            state.Clock.Set(start + Epoch);
             if (file.Account.Alias is { } alias) state.Iam.AccountAliases = [alias];
             foreach (var region in file.Account.OptInRegions) state.Regions.OptIn(region);
             SeedIam(state, file.Iam, At, credentials);
