@@ -6,5 +6,8 @@ public static class CommandCatalog
     public static IReadOnlyList<IShodoCommand> All { get; } =
     [
         new VersionCommand(),
+        new PolicyCommand(),
+        new WhoamiCommand(),
+        new CaseCommands.CaseCommand(),
     ];
 }

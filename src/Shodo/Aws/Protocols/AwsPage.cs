@@ -1,0 +1,10 @@
+namespace Shodo.Aws.Protocols;
+
+/// <summary>
+/// One page of a paged AWS answer: its items, and the raw response bytes and request id so the
+/// evidence store can keep exactly what AWS said.
+/// </summary>
+public sealed record AwsPage<TItem>(int Number, IReadOnlyList<TItem> Items, byte[] Raw, string? RequestId);
+
+/// <summary>A single (unpaged) answer with its raw bytes.</summary>
+public sealed record AwsAnswer<TResult>(TResult Result, byte[] Raw, string? RequestId);

@@ -1,0 +1,11 @@
+namespace Shodo.Aws.Rds;
+
+/// <summary>The RDS operations Shodo sends (botocore rds/2014-10-31, Query protocol, Marker/MaxRecords paging).</summary>
+public static class RdsOperations
+{
+    private static AwsOperation Op(string name) => AwsOperation.Of("rds", name);
+
+    public static AwsOperation DescribeDBInstances { get; } = Op("DescribeDBInstances");
+    public static AwsOperation DescribeDBSnapshots { get; } = Op("DescribeDBSnapshots");
+    public static AwsOperation DescribeDBSnapshotAttributes { get; } = Op("DescribeDBSnapshotAttributes");
+}

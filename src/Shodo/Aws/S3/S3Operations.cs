@@ -1,0 +1,24 @@
+namespace Shodo.Aws.S3;
+
+/// <summary>
+/// The S3 operations Shodo reads through the SDK client: bucket exposure for collection, and
+/// trail log files for investigation. S3's IAM actions differ from its operation names.
+/// </summary>
+public static class S3Operations
+{
+    private static AwsOperation Op(string name, string action) => AwsOperation.Of("s3", name, "s3:" + action);
+
+    public static AwsOperation ListBuckets { get; } = Op("ListBuckets", "ListAllMyBuckets");
+    public static AwsOperation HeadBucket { get; } = Op("HeadBucket", "ListBucket");
+    public static AwsOperation GetBucketLocation { get; } = Op("GetBucketLocation", "GetBucketLocation");
+    public static AwsOperation GetBucketPolicy { get; } = Op("GetBucketPolicy", "GetBucketPolicy");
+    public static AwsOperation GetBucketPolicyStatus { get; } = Op("GetBucketPolicyStatus", "GetBucketPolicyStatus");
+    public static AwsOperation GetBucketAcl { get; } = Op("GetBucketAcl", "GetBucketAcl");
+    public static AwsOperation GetPublicAccessBlock { get; } = Op("GetPublicAccessBlock", "GetBucketPublicAccessBlock");
+    public static AwsOperation GetBucketLogging { get; } = Op("GetBucketLogging", "GetBucketLogging");
+    public static AwsOperation GetBucketVersioning { get; } = Op("GetBucketVersioning", "GetBucketVersioning");
+    public static AwsOperation GetBucketEncryption { get; } = Op("GetBucketEncryption", "GetEncryptionConfiguration");
+    public static AwsOperation GetBucketTagging { get; } = Op("GetBucketTagging", "GetBucketTagging");
+    public static AwsOperation ListObjectsV2 { get; } = Op("ListObjectsV2", "ListBucket");
+    public static AwsOperation GetObject { get; } = Op("GetObject", "GetObject");
+}

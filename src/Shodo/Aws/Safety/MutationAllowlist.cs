@@ -1,0 +1,40 @@
+namespace Shodo.Aws.Safety;
+
+/// <summary>
+/// The only state-changing AWS operations Shodo may send. Each one disables, stops, marks or
+/// preserves; none deletes, detaches or gives anything away. Kept minimal on purpose: an entry
+/// exists only because containment or evidence capture needs it.
+/// </summary>
+public static class MutationAllowlist
+{
+    public static IReadOnlyList<AllowedMutation> Entries { get; } =
+    [
+        new(AwsOperation.Of("iam", "UpdateAccessKey"), "Set a leaked access key to Inactive (reversible; the key and its history stay)."),
+        new(AwsOperation.Of("iam", "PutUserPolicy"), "Attach an inline explicit-deny policy to a compromised user; removing it restores access."),
+        new(AwsOperation.Of("iam", "PutRolePolicy"), "Inline deny on a role, e.g. revoking sessions issued before a time (aws:TokenIssueTime)."),
+        new(AwsOperation.Of("iam", "AttachUserPolicy"), "Attach the AWS managed AWSDenyAll policy to a user."),
+        new(AwsOperation.Of("iam", "AttachRolePolicy"), "Attach AWSDenyAll to a role the attacker assumes."),
+        new(AwsOperation.Of("iam", "TagUser"), "Mark a contained user (who, when, which case) so the state is visible in the console."),
+        new(AwsOperation.Of("ec2", "StopInstances"), "Stop (not terminate) attacker instances: billing stops, the disks stay as evidence."),
+        new(AwsOperation.Of("ec2", "CreateSnapshot"), "Preserve an instance's volume before anything else touches it."),
+        new(AwsOperation.Of("ec2", "CreateSnapshots"), "Preserve all of an instance's volumes at one point in time."),
+        new(AwsOperation.Of("ec2", "CreateTags"), "Mark contained instances and evidence snapshots with the case id."),
+        new(AwsOperation.Of("ec2", "ModifyInstanceAttribute"), "Turn on termination protection and change the shutdown behaviour to 'stop' so evidence survives."),
+        new(AwsOperation.Of("ec2", "CancelSpotInstanceRequests"),
+            "Cancel attacker spot requests so no new instances launch. Cancelling a request terminates nothing: " +
+            "running instances stay (and are stopped separately), the request record stays visible, and its state is journaled first.",
+            DestructiveVerbException: true),
+        new(AwsOperation.Of("cloudtrail", "StartLogging"), "Restart a trail the attacker stopped, so what happens next is recorded."),
+        new(AwsOperation.Of("sts", "AssumeRole"), "Obtain the responder role's (or a member account's) temporary credentials; changes no resource."),
+    ];
+
+    public static IReadOnlySet<string> Keys { get; } = Entries.Select(e => e.Operation.Key).ToHashSet(StringComparer.Ordinal);
+
+    public static bool Allows(AwsOperation operation) => Keys.Contains(operation.Key);
+}
+
+/// <summary>
+/// One allowed mutation and why containment needs it. <paramref name="DestructiveVerbException"/>
+/// marks the one documented case whose verb is on the destructive list but whose effect is not.
+/// </summary>
+public sealed record AllowedMutation(AwsOperation Operation, string Why, bool DestructiveVerbException = false);

@@ -1,0 +1,9 @@
+namespace Shodo.Cases;
+
+/// <summary>The journal entry kinds the case folder itself writes. Features add their own ("containment.before", ...).</summary>
+public static class JournalKinds
+{
+    public const string CaseOpened = "case.opened";
+    public const string EvidenceStored = "evidence.stored";
+    public const string InterlockRefused = "interlock.refused";
+}

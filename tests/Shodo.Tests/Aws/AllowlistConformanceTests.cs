@@ -1,0 +1,57 @@
+using Shodo.Aws;
+using Shodo.Aws.Safety;
+
+namespace Shodo.Tests.Aws;
+
+/// <summary>The allowlist itself: no destructive verb, nothing read-only, every entry justified.</summary>
+public class AllowlistConformanceTests
+{
+    [Fact]
+    public void No_allowlisted_operation_starts_with_a_destructive_verb()
+    {
+        var offenders = MutationAllowlist.Entries
+            .Where(e => !e.DestructiveVerbException)
+            .Select(e => (e.Operation.Key, Verb: OperationVerbs.DestructiveVerb(e.Operation.Name)))
+            .Where(x => x.Verb is not null)
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void No_allowlisted_operation_or_iam_action_names_delete_terminate_remove_or_detach_anywhere()
+    {
+        foreach (var entry in MutationAllowlist.Entries)
+            foreach (var word in new[] { "Delete", "Terminate", "Remove", "Detach", "Deregister", "Revoke", "Release", "Destroy", "Purge" })
+            {
+                Assert.DoesNotContain(word, entry.Operation.Name, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain(word, entry.Operation.IamAction, StringComparison.OrdinalIgnoreCase);
+            }
+    }
+
+    [Fact]
+    public void The_only_destructive_verb_exception_is_cancelling_spot_requests_and_it_is_justified()
+    {
+        var exceptions = MutationAllowlist.Entries.Where(e => e.DestructiveVerbException).ToList();
+        var spot = Assert.Single(exceptions);
+        Assert.Equal("ec2:CancelSpotInstanceRequests", spot.Operation.Key);
+        Assert.Contains("terminates nothing", spot.Why);
+    }
+
+    [Fact]
+    public void Every_entry_changes_state_and_says_why_it_is_needed()
+    {
+        Assert.All(MutationAllowlist.Entries, e =>
+        {
+            Assert.False(e.Operation.IsReadOnly, $"{e.Operation} is read-only and needs no allowlist entry");
+            Assert.False(string.IsNullOrWhiteSpace(e.Why));
+        });
+        Assert.Equal(MutationAllowlist.Entries.Count, MutationAllowlist.Keys.Count);
+    }
+
+    [Fact]
+    public void Every_state_changing_operation_in_the_catalog_is_allowlisted()
+    {
+        var mutating = OperationCatalog.All.Where(o => !o.IsReadOnly).Select(o => o.Key).ToHashSet();
+        Assert.Subset(MutationAllowlist.Keys.ToHashSet(), mutating);
+    }
+}
