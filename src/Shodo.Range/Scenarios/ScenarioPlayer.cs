@@ -26,17 +26,26 @@ public sealed class ScenarioPlayer(RangeState state, Dispatcher dispatcher, Date
             state.Clock.Set(start + planned.At);
             var service = services.GetValueOrDefault(planned.Service)
                           ?? throw new ScenarioException($"The range does not serve '{planned.Service}'");
-            var credentialName = Saved.Substitute(planned.Credential, planned.Variables);
+            var variables = Variables(planned);
+            var credentialName = Saved.Substitute(planned.Credential, variables);
             var credential = credentials.GetValueOrDefault(credentialName)
                              ?? throw new ScenarioException($"No credential named '{credentialName}' (yet)");
-            var parameters = planned.Params.ToDictionary(p => p.Key, p => Resolve(p.Value, planned.Variables));
+            var parameters = planned.Params.ToDictionary(p => p.Key, p => Resolve(p.Value, variables));
             var request = ScenarioRequest.Build(service, planned.Operation, parameters, planned.Region, state.AccountId,
                 planned.Actor.SourceIp, planned.Actor.UserAgent);
             var result = await dispatcher.InvokeAsync(request, credential, ct);
             Check(planned, result);
             if (planned.Actor.Attacker) AttackerCalls.Add(result.Record);
-            if (planned.Save is { } save) Keep(Saved.Substitute(save, planned.Variables), result.Response);
+            if (planned.Save is { } save) Keep(Saved.Substitute(save, variables), result.Response);
         }
+    }
+
+    /// <summary>The step's variables plus <c>NAME.AccessKeyId</c> for every named credential.</summary>
+    private Dictionary<string, string> Variables(PlannedCall planned)
+    {
+        var variables = new Dictionary<string, string>(planned.Variables, StringComparer.Ordinal);
+        foreach (var (name, credential) in credentials) variables[name + ".AccessKeyId"] = credential.AccessKeyId;
+        return variables;
     }
 
     private static void Check(PlannedCall planned, InProcessResult result)
