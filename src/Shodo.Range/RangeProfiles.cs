@@ -4,21 +4,28 @@ namespace Shodo.Range;
 
 /// <summary>
 /// Writes an AWS shared credentials file for a running range: profile <c>responder</c> (the security
-/// team's admin) and, when the scenario has one, <c>leaked</c> (the leaked key). Readable by the
-/// owner only: it holds secrets.
+/// team's admin) and, when the scenario has one, <c>leaked</c> (the leaked key), so that
+/// <c>aws --profile leaked --endpoint-url URL</c> and <c>shodo --profile responder ...</c> work.
+/// The file holds secrets of the simulated account only; it is created readable by its owner alone.
 /// </summary>
 public static class RangeProfiles
 {
-    public static async Task WriteAsync(RangeHost range, string path, CancellationToken ct)
+    public static string Render(RangeHost range)
     {
         var text = new StringBuilder();
         Append(text, "responder", range.Responder);
         if (range.Leaked is { } leaked) Append(text, "leaked", leaked);
+        return text.ToString();
+    }
+
+    public static async Task WriteAsync(RangeHost range, string path, CancellationToken ct)
+    {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(path, text.ToString(), ct);
-        if (!OperatingSystem.IsWindows())
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using var file = new StreamWriter(path, Encoding.ASCII, options);
+        await file.WriteAsync(Render(range).AsMemory(), ct);
     }
 
     private static void Append(StringBuilder text, string profile, RangeCredentials credentials)

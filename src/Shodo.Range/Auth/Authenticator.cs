@@ -9,7 +9,7 @@ namespace Shodo.Range.Auth;
 /// InvalidClientTokenId), a temporary key must come with its session token and not be expired
 /// (ExpiredToken), and the SigV4 signature must verify with the key's secret (SignatureDoesNotMatch).
 /// </summary>
-public sealed class Authenticator(RangeState state, TimeProvider realTime)
+public sealed partial class Authenticator(RangeState state, TimeProvider realTime)
 {
     public Caller Authenticate(SignatureInfo signature, SignedRequest request, DateTimeOffset now)
     {
