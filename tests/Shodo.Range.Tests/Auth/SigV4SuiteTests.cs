@@ -1,3 +1,4 @@
+using Shodo.Range.Tests.Infrastructure;
 using System.Text;
 using System.Text.Json;
 using Shodo.Range.Auth;
@@ -83,16 +84,8 @@ public sealed class SigV4SuiteTests
 
     private static string Read(string dir, string file) => File.ReadAllText(Path.Combine(dir, file)).Replace("\r\n", "\n");
 
-    private static string FindSuite()
-    {
-        var configured = Environment.GetEnvironmentVariable("SHODO_SIGV4_SUITE");
-        if (!string.IsNullOrEmpty(configured)) return configured;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "testdata", "sigv4", "v4"),
-                         Path.Combine(dir.FullName, "tests", "testdata", "sigv4", "v4") })
-                if (Directory.Exists(candidate)) return candidate;
-        }
-        return "/work/shared/testdata/sigv4/v4";
-    }
+    private static string FindSuite() =>
+        Environment.GetEnvironmentVariable("SHODO_SIGV4_SUITE") is { Length: > 0 } configured
+            ? configured
+            : SharedTestData.PathTo("sigv4", "v4");
 }
