@@ -114,7 +114,9 @@ public sealed class CollectionContext
         {
             using var recording = ResponseRecording.Start();
             var response = await send(ct).ConfigureAwait(false);
-            var raw = recording.Responses.LastOrDefault(r => r.Status is >= 200 and < 300)
+            // The successful answer; else the one the SDK accepted as an answer (S3 GetBucketPolicy's
+            // NoSuchBucketPolicy is turned into an empty response by the SDK: AWS's words are the evidence).
+            var raw = recording.Responses.LastOrDefault(r => r.Status is >= 200 and < 300) ?? recording.Responses.LastOrDefault()
                 ?? throw new InvalidDataException($"no raw answer was recorded for {operation}");
             await StoreAsync(operation, parameters, page, raw.Body, ContentTypeOf(operation), ct, raw.ReceivedAt).ConfigureAwait(false);
             return response;

@@ -6,12 +6,13 @@ namespace Shodo.Evidence.Collectors.Iam;
 
 /// <summary>
 /// The credential report (every user's password and key ages and last use): GenerateCredentialReport
-/// until IAM says COMPLETE, then GetCredentialReport. Each answer is stored.
+/// until IAM says COMPLETE (polling from a quarter second, doubling up to 4 s), then GetCredentialReport. Each answer is stored.
 /// </summary>
 public sealed class IamCredentialReportCollector(TimeSpan? wait = null, TimeSpan? poll = null) : ICollector
 {
     private readonly TimeSpan _wait = wait ?? TimeSpan.FromSeconds(30);
-    private readonly TimeSpan _poll = poll ?? TimeSpan.FromSeconds(2);
+    private readonly TimeSpan _firstPoll = poll ?? TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(4);
 
     public string Name => "iam.credential-report";
     public CollectorScope Scope => CollectorScope.Global;
@@ -21,13 +22,15 @@ public sealed class IamCredentialReportCollector(TimeSpan? wait = null, TimeSpan
     {
         var iam = context.Aws.Iam();
         var deadline = context.Time.GetUtcNow() + _wait;
+        var delay = _firstPoll;
         while (true)
         {
             var state = await context.AnswerAsync(iam, new GenerateCredentialReport(), ct);
             if (state is null) return;
             if (string.Equals(state.State, "COMPLETE", StringComparison.OrdinalIgnoreCase)) break;
             if (context.Time.GetUtcNow() >= deadline) break; // GetCredentialReport then answers ReportInProgress: a gap.
-            await Task.Delay(_poll, context.Time, ct);
+            await Task.Delay(delay, context.Time, ct);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPoll.Ticks));
         }
         await context.AnswerAsync(iam, new GetCredentialReport(), ct);
     }
