@@ -169,7 +169,7 @@ public sealed class CollectionContext
         }
         catch (AwsServiceError e) when (!ct.IsCancellationRequested)
         {
-            await RecordAsync(CoverageGap.From(e, _collector.Name, operation, Region, parameters, Time.GetUtcNow()), ct).ConfigureAwait(false);
+            await RecordAsync(CoverageGap.From(e, _collector.Name, operation, Region, Aws.Region, parameters, Time.GetUtcNow()), ct).ConfigureAwait(false);
             return default;
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or System.Xml.XmlException or System.Text.Json.JsonException

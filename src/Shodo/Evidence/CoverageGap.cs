@@ -16,8 +16,8 @@ public sealed record CoverageGap(
     string Kind, string Code, string Message, string? RequestId, int HttpStatus, DateTimeOffset Time)
 {
     public static CoverageGap From(AwsServiceError e, string collector, AwsOperation operation, string? region,
-        JsonObject? parameters, DateTimeOffset time) =>
-        new(collector, operation.Service, operation.Name, region, parameters, GapKinds.Of(e), e.Code, e.AwsMessage,
+        string homeRegion, JsonObject? parameters, DateTimeOffset time) =>
+        new(collector, operation.Service, operation.Name, region, parameters, GapKinds.Of(e, region, homeRegion), e.Code, e.AwsMessage,
             e.RequestId, e.HttpStatus, time);
 
     /// <summary>Shodo could not read an answer (or a collector failed): still a gap, with the reason.</summary>
@@ -65,7 +65,12 @@ public static class GapKinds
         "InvalidAction", "UnknownOperationException", "NotImplemented", "UnsupportedOperation",
     };
 
-    public static string Of(AwsServiceError e)
+    /// <summary>
+    /// Why the call failed. Credentials rejected in one region while they work in the home region is
+    /// how AWS answers for a region the account has not enabled (EC2 AuthFailure, STS/IAM-style
+    /// InvalidClientTokenId): reported as <see cref="RegionNotEnabled"/>.
+    /// </summary>
+    public static string Of(AwsServiceError e, string? region = null, string? homeRegion = null)
     {
         if (RegionCodes.Contains(e.Code)) return RegionNotEnabled;
         if (UnsupportedCodes.Contains(e.Code)) return NotSupported;
@@ -75,6 +80,7 @@ public static class GapKinds
         {
             ExitCode.AccessDenied => AccessDenied,
             ExitCode.Throttled => Throttled,
+            ExitCode.NoCredentials when region is not null && region != homeRegion => RegionNotEnabled,
             ExitCode.NoCredentials => CredentialsRejected,
             _ => Failed,
         };

@@ -164,7 +164,7 @@ public sealed class CollectionRunnerTests : IAsyncLifetime
         SeededRange.Apply(_range);
         using var @case = Case.Open(_root);
         using var aws = await Connect(_range.Responder.AccessKeyId, _range.Responder.SecretAccessKey, new JournalRefusalSink(@case.Journal));
-        // The range answers OptInRequired for a region the account has not enabled.
+        // Like AWS, the range answers AuthFailure for a region the account has not enabled.
         var result = await new CollectionRunner(aws, @case, new CollectionOptions
         {
             Regions = ["us-east-1", "af-south-1"],
@@ -173,7 +173,7 @@ public sealed class CollectionRunnerTests : IAsyncLifetime
 
         var gap = Assert.Single(result.Gaps);
         Assert.Equal(("af-south-1", "DescribeInstances"), (gap.Region, gap.Operation));
-        Assert.NotEqual(GapKinds.AccessDenied, gap.Kind);
+        Assert.Equal((GapKinds.RegionNotEnabled, "AuthFailure"), (gap.Kind, gap.Code));
         Assert.Contains(Index(@case.Directory), e => Is(e, "ec2", "DescribeInstances", "us-east-1"));
     }
 
