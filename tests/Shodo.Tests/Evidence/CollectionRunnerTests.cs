@@ -9,11 +9,12 @@ using Shodo.Evidence;
 using Shodo.Range;
 using Shodo.Range.State.Iam;
 using Shodo.Tests.Aws;
+using Xunit.Abstractions;
 
 namespace Shodo.Tests.Evidence;
 
 /// <summary><c>shodo collect</c>'s engine against the range: what is stored, where, and what is reported missing.</summary>
-public sealed class CollectionRunnerTests : IAsyncLifetime
+public sealed class CollectionRunnerTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private RangeHost _range = null!;
     private readonly string _root = Path.Combine(Path.GetTempPath(), "shodo-tests", Guid.NewGuid().ToString("N"));
@@ -56,6 +57,7 @@ public sealed class CollectionRunnerTests : IAsyncLifetime
         var seed = SeededRange.Apply(_range);
         var (result, caseDir) = await CollectAs(_range.Responder.AccessKeyId, _range.Responder.SecretAccessKey);
 
+        output.WriteLine($"collected {result.Blobs} answers from {result.Regions.Count} regions in {result.Duration.TotalSeconds:0.00} s");
         Assert.True(CaseVerifier.Verify(caseDir).Intact);
         var index = Index(caseDir);
         Assert.Equal(result.Blobs, index.Count);
@@ -140,6 +142,8 @@ public sealed class CollectionRunnerTests : IAsyncLifetime
 
         var (result, caseDir) = await CollectAs(key.AccessKeyId, key.SecretAccessKey);
 
+        output.WriteLine($"collected {result.Blobs} answers, {result.Gaps.Count} gaps in {result.Duration.TotalSeconds:0.00} s: " +
+                         string.Join(", ", result.Gaps.GroupBy(g => g.Operation).Select(g => $"{g.Key} x{g.Count()}")));
         Assert.True(CaseVerifier.Verify(caseDir).Intact);
         var denied = result.Gaps.Where(g => g.Kind == GapKinds.AccessDenied).ToList();
         Assert.All(denied, g => Assert.Equal("rds", g.Service));
