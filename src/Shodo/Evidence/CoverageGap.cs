@@ -75,7 +75,8 @@ public static class GapKinds
         if (RegionCodes.Contains(e.Code)) return RegionNotEnabled;
         if (UnsupportedCodes.Contains(e.Code)) return NotSupported;
         if (e.Code == AwsErrorCodes.Unreachable)
-            return e.InnerException is TimeoutException || e.InnerException?.InnerException is TimeoutException ? TimedOut : Unreachable;
+            return e.InnerException is TimeoutException or Polly.Timeout.TimeoutRejectedException
+                   || e.InnerException?.InnerException is TimeoutException ? TimedOut : Unreachable;
         return AwsErrorCodes.ExitCodeFor(e.Code, e.HttpStatus) switch
         {
             ExitCode.AccessDenied => AccessDenied,
