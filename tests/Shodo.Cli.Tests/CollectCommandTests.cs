@@ -102,3 +102,37 @@ public sealed class CollectCommandTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(_root, id, "coverage.json")));
     }
 }
+
+/// <summary>The progress bars (a terminal) take the same path to the same summary.</summary>
+public sealed class CollectProgressBarTests
+{
+    [Fact]
+    public async Task Collect_with_progress_bars_in_a_terminal_ends_with_the_summary()
+    {
+        await using var range = await RangeHost.StartAsync(new RangeOptions { Port = 0 });
+        var root = Path.Combine(Path.GetTempPath(), "shodo-cli-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var open = await CliRun.Invoke("case", "open", "--case-dir", root, "--output", "json");
+            var id = JsonDocument.Parse(open.Out).RootElement.GetProperty("id").GetString()!;
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var env = new CliEnvironment(stdout, stderr, new Dictionary<string, string?>
+            {
+                ["AWS_ACCESS_KEY_ID"] = range.Responder.AccessKeyId, ["AWS_SECRET_ACCESS_KEY"] = range.Responder.SecretAccessKey,
+            }, TimeProvider.System, IsInteractive: true);
+
+            var code = await ShodoApp.RunAsync(["collect", id, "--case-dir", root, "--endpoint-url", range.Url.ToString(), "--no-color"], env);
+
+            Assert.Equal(3, code);
+            Assert.True(stdout.ToString().Contains("iam:ListEntitiesForPolicy"), stdout.ToString());
+            Assert.Contains("answers from 17 regions", stdout.ToString());
+            Assert.Contains("ap-northeast-1", stdout.ToString());
+            Assert.Equal("", stderr.ToString());
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
+}
