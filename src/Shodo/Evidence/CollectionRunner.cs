@@ -12,7 +12,8 @@ namespace Shodo.Evidence;
 /// Captures the account into a case: the global collectors in one lane, the regional collectors in
 /// one lane per enabled region, every lane started at once (a region never waits for another region;
 /// only the bound on calls in flight is shared). Journals <c>collect.started</c>, each gap, and
-/// <c>collect.finished</c>; writes <c>coverage.json</c>.
+/// <c>collect.finished</c>; writes <c>coverage.json</c> — also when cancelled (then marked partial, and the
+/// <see cref="OperationCanceledException"/> is rethrown).
 /// </summary>
 public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOptions? options = null)
 {
@@ -34,18 +35,28 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
             ["maxConcurrentCalls"] = _options.MaxConcurrentCalls,
         }, null, ct).ConfigureAwait(false);
 
-        var regions = _options.Regions ?? await EnabledRegionsAsync(ledger, ct).ConfigureAwait(false);
-        var lanes = new List<Task>
+        IReadOnlyList<string> regions = [];
+        var cancelled = false;
+        try
         {
-            RunLaneAsync(GlobalLane, null, collectors.Where(c => c.Scope == CollectorScope.Global).ToList(), ledger, progress, ct),
-        };
-        var regional = collectors.Where(c => c.Scope == CollectorScope.Regional).ToList();
-        if (regional.Count > 0)
-            lanes.AddRange(regions.Select(r => RunLaneAsync(r, r, regional, ledger, progress, ct)));
-        await Task.WhenAll(lanes).ConfigureAwait(false);
+            regions = _options.Regions ?? await EnabledRegionsAsync(ledger, ct).ConfigureAwait(false);
+            var lanes = new List<Task>
+            {
+                RunLaneAsync(GlobalLane, null, collectors.Where(c => c.Scope == CollectorScope.Global).ToList(), ledger, progress, ct),
+            };
+            var regional = collectors.Where(c => c.Scope == CollectorScope.Regional).ToList();
+            if (regional.Count > 0)
+                lanes.AddRange(regions.Select(r => RunLaneAsync(r, r, regional, ledger, progress, ct)));
+            await Task.WhenAll(lanes).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopped by the responder: what was stored stays, and the record says the collection is partial.
+            cancelled = true;
+        }
 
         var result = new CollectionResult(regions, ledger.Blobs, ledger.Gaps,
-            Path.Combine(@case.Directory, CoverageFile.Name), startedAt, time.GetUtcNow());
+            Path.Combine(@case.Directory, CoverageFile.Name), startedAt, time.GetUtcNow()) { Cancelled = cancelled };
         var coverage = (JsonObject)Redactor.Default.Redact(CoverageFile.ToJson(result, collectors)).Value!;
         var coverageSha = CoverageFile.Write(@case.Directory, coverage);
         await @case.Journal.AppendAsync(CollectJournalKinds.Finished, new JsonObject
@@ -54,9 +65,11 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
             ["evidenceStored"] = result.Blobs,
             ["failedCalls"] = result.Gaps.Count,
             ["complete"] = result.Complete,
+            ["cancelled"] = cancelled,
             ["durationMs"] = (long)result.Duration.TotalMilliseconds,
             ["coverage"] = new JsonObject { ["path"] = CoverageFile.Name, ["sha256"] = coverageSha },
-        }, null, ct).ConfigureAwait(false);
+        }, null, CancellationToken.None).ConfigureAwait(false);
+        if (cancelled) throw new OperationCanceledException(ct);
         return result;
     }
 

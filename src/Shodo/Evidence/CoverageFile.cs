@@ -19,6 +19,7 @@ public static class CoverageFile
         ["startedAt"] = CaseTime.Format(result.StartedAt),
         ["finishedAt"] = CaseTime.Format(result.FinishedAt),
         ["complete"] = result.Complete,
+        ["cancelled"] = result.Cancelled,
         ["regions"] = new JsonArray(result.Regions.Select(r => (JsonNode)r!).ToArray()),
         ["collectors"] = new JsonArray(collectors.Select(c => (JsonNode)new JsonObject
         {

@@ -99,4 +99,32 @@ public sealed class CollectionLaneTests : IAsyncDisposable
         Assert.Equal(0, result.Blobs);
         Assert.True(CaseVerifier.Verify(@case.Directory).Intact);
     }
+
+    [Fact]
+    public async Task A_cancelled_collection_keeps_what_it_stored_and_says_it_is_partial()
+    {
+        await using var range = await RangeHost.StartAsync(new RangeOptions { Port = 0 });
+        using var @case = Case.Open(_root);
+        using var aws = await Connect(range);
+        var progress = new Finished();
+        using var cts = new CancellationTokenSource();
+        var runner = new CollectionRunner(aws, @case, new CollectionOptions
+        {
+            Collectors = [new HeldInOneRegion("eu-west-1", Task.Delay(Timeout.Infinite))],
+        });
+
+        var run = runner.RunAsync(progress, cts.Token);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (progress.Lanes.Count < range.State.Regions.Enabled.Count && DateTime.UtcNow < deadline) await Task.Delay(20);
+        cts.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        var coverage = CoverageFile.Read(@case.Directory);
+        Assert.True((bool)coverage["cancelled"]!);
+        Assert.False((bool)coverage["complete"]!);
+        Assert.Equal(range.State.Regions.Enabled.Count, (int)coverage["evidenceStored"]!); // DescribeRegions + every region but one
+        Assert.Contains(File.ReadAllLines(Path.Combine(@case.Directory, CaseFileNames.Journal)),
+            l => l.Contains("\"kind\":\"collect.finished\"") && l.Contains("\"cancelled\":true"));
+        Assert.True(CaseVerifier.Verify(@case.Directory).Intact);
+    }
 }
