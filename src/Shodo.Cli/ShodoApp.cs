@@ -118,6 +118,5 @@ public sealed class ShodoApp
             ? CultureInfo.GetCultureInfo("ja-JP")
             : CultureInfo.GetCultureInfo("en-US");
         CultureInfo.CurrentUICulture = culture;
-        CultureInfo.DefaultThreadCurrentUICulture = culture;
     }
 }

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Shodo.Range.Auth;
+using Shodo.Range.Adversary;
 using Shodo.Range.Faults;
+using Shodo.Range.Scenarios;
 using Shodo.Range.Serving;
 using Shodo.Range.State;
 using Shodo.Range.State.Iam;
@@ -40,18 +42,32 @@ public sealed class RangeHost : IAsyncDisposable
     public RangeState State { get; }
     /// <summary>The security team's admin IAM user <c>responder</c> (AdministratorAccess), seeded at start.</summary>
     public RangeCredentials Responder { get; }
+    /// <summary>The leaked key of the scenario, when the range was seeded with one (null for an empty account).</summary>
+    public RangeCredentials? Leaked => Scenario?.Leaked;
     /// <summary>Latency, throttling, server errors and resets; change them while the range runs.</summary>
     public RangeFaults Faults { get; }
     public RangeOptions Options { get; }
     public Dispatcher Dispatcher { get; }
+    /// <summary>The scenario the range started with (credentials, ground truth), or null.</summary>
+    public LoadedScenario? Scenario { get; private init; }
+    /// <summary>What the attacker of the scenario created or used, resolved after playing; null without one.</summary>
+    public GroundTruth? GroundTruth => Scenario?.GroundTruth;
+    /// <summary>The live adversary (with <see cref="RangeOptions.Adversary"/>), or null.</summary>
+    public LiveAdversary? Adversary { get; private init; }
 
     public static async Task<RangeHost> StartAsync(RangeOptions options, CancellationToken ct = default)
     {
-        var state = new RangeState(options.AccountId, new RangeClock(options.TimeProvider));
+        var definition = options.Scenario is { } scenarioName ? ScenarioCatalog.Find(scenarioName) : null;
+        var state = new RangeState(definition?.AccountId ?? options.AccountId, new RangeClock(options.TimeProvider));
         var responder = SeedResponder(state);
         var faults = new RangeFaults(options);
-        var dispatcher = new Dispatcher(state, ServiceCatalog.Create(), new Authenticator(state, options.TimeProvider),
+        var dispatcher = new Dispatcher(state, [.. ServiceCatalog.Create(), .. options.ExtraServices], new Authenticator(state, options.TimeProvider),
             new Authorizer(state), faults, options.TimeProvider);
+        var scenario = definition is null ? null
+            : await ScenarioLoader.LoadAsync(definition, state, dispatcher, options.TimeProvider, ct);
+        var adversary = options.Adversary && scenario is { Attackers.Count: > 0 }
+            ? new LiveAdversary(state, dispatcher, scenario, options.TimeProvider, options.AdversaryInterval, options.Seed)
+            : null;
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -67,14 +83,25 @@ public sealed class RangeHost : IAsyncDisposable
             k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
         });
         var app = builder.Build();
-        app.Run(dispatcher.ServeAsync);
+        var admin = new Admin.AdminEndpoint(state, faults);
+        app.Use(async (http, next) =>
+        {
+            if (!await ScenarioAdminRoutes.TryServeAsync(http, scenario, adversary)) await next(http);
+        });
+        app.Run(http => http.Request.Path.StartsWithSegments(Admin.AdminEndpoint.Prefix)
+            ? admin.HandleAsync(http)
+            : dispatcher.ServeAsync(http));
         await app.StartAsync(ct);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
         var port = new Uri(address).Port;
         var url = new Uri($"http://127.0.0.1:{port}/");
-        return new RangeHost(app, url, state, responder, faults, options, dispatcher);
+        adversary?.Start();
+        return new RangeHost(app, url, state, responder, faults, options, dispatcher)
+        {
+            Scenario = scenario, Adversary = adversary,
+        };
     }
 
     private static RangeCredentials SeedResponder(RangeState state)
@@ -90,6 +117,7 @@ public sealed class RangeHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Adversary is not null) await Adversary.DisposeAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

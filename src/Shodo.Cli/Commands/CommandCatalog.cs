@@ -9,5 +9,6 @@ public static class CommandCatalog
         new PolicyCommand(),
         new WhoamiCommand(),
         new CaseCommands.CaseCommand(),
+        new RangeCommand(),
     ];
 }

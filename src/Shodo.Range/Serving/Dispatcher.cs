@@ -11,7 +11,7 @@ namespace Shodo.Range.Serving;
 /// authenticates, resolves the operation, injects faults, authorizes, lets the service handle it,
 /// renders the result or error in the service's protocol and records the call for CloudTrail.
 /// </summary>
-public sealed class Dispatcher(
+public sealed partial class Dispatcher(
     RangeState state, IReadOnlyList<IAwsService> services, Authenticator authenticator, Authorizer authorizer,
     RangeFaults faults, TimeProvider realTime)
 {
@@ -100,17 +100,19 @@ public sealed class Dispatcher(
         }
     }
 
-    private void Record(AwsRequest request, IAwsService? service, string serviceName, string eventName, Caller? caller,
+    private CallRecord Record(AwsRequest request, IAwsService? service, string serviceName, string eventName, Caller? caller,
         string requestId, bool readOnly, bool dataEvent, JsonObject? parameters, JsonObject? response, AwsError? error)
     {
         var region = service?.IsGlobal == true ? "us-east-1" : request.Region;
-        state.Record(new CallRecord(
+        var record = new CallRecord(
             EventId: Guid.NewGuid().ToString(), RequestId: requestId, Time: state.Clock.Now,
             Service: serviceName, EventSource: service?.EventSource ?? $"{serviceName}.amazonaws.com",
             EventName: eventName, Region: region, Caller: caller, SourceIp: request.SourceIp,
             UserAgent: request.UserAgent, ReadOnly: readOnly, RequestParameters: parameters,
             ResponseElements: error is null ? response : null, ErrorCode: error?.Code, ErrorMessage: error?.Message,
-            EventCategory: dataEvent ? "Data" : "Management"));
+            EventCategory: dataEvent ? "Data" : "Management");
+        state.Record(record);
+        return record;
     }
 
     private static string FallbackName(AwsRequest request)

@@ -22,6 +22,12 @@ namespace Shodo.Cases;
 /// </summary>
 public static class CanonicalJson
 {
+    /// <summary>How deep JSON in a case may nest (System.Text.Json's default of 64 is too shallow for hostile data).</summary>
+    public const int MaxDepth = 1000;
+
+    internal static JsonDocumentOptions DocumentOptions { get; } = new() { MaxDepth = MaxDepth };
+    internal static JsonReaderOptions ReaderOptions { get; } = new() { MaxDepth = MaxDepth };
+
     public static byte[] Encode(JsonElement element)
     {
         var sb = new StringBuilder();
@@ -31,14 +37,14 @@ public static class CanonicalJson
 
     public static byte[] Encode(JsonNode? node)
     {
-        using var document = JsonDocument.Parse(node?.ToJsonString() ?? "null");
+        using var document = JsonDocument.Parse(node?.ToJsonString() ?? "null", DocumentOptions);
         return Encode(document.RootElement);
     }
 
     /// <summary>Parses <paramref name="json"/> and returns it canonically encoded.</summary>
     public static byte[] Encode(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json);
+        var reader = new Utf8JsonReader(json, ReaderOptions);
         using var document = JsonDocument.ParseValue(ref reader);
         if (reader.Read()) throw new JsonException("Trailing data after the JSON value.");
         return Encode(document.RootElement);

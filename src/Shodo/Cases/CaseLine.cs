@@ -38,7 +38,7 @@ internal sealed record CaseLine(int Number, byte[] Bytes, bool Terminated)
         try
         {
             var canonical = CanonicalJson.Encode(Bytes);
-            if (JsonNode.Parse(Bytes) is not JsonObject parsed) return State.Unreadable;
+            if (JsonNode.Parse(Bytes, documentOptions: CanonicalJson.DocumentOptions) is not JsonObject parsed) return State.Unreadable;
             if (!canonical.AsSpan().SequenceEqual(Bytes)) return State.NotCanonical;
             json = parsed;
             return Terminated ? State.Intact : State.Incomplete;

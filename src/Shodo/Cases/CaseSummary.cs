@@ -67,7 +67,7 @@ public sealed record CaseSummary(
         {
             try
             {
-                if (JsonNode.Parse(line.Bytes) is JsonObject o) result.Add(o);
+                if (JsonNode.Parse(line.Bytes, documentOptions: CanonicalJson.DocumentOptions) is JsonObject o) result.Add(o);
                 else unreadable++;
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)

@@ -97,3 +97,26 @@ public class JournalHostileDataTests
         Assert.True(verification.Intact, string.Join("; ", verification.Findings));
     }
 }
+
+public class JournalDeepDataTests
+{
+    [Fact]
+    public async Task Deeply_nested_hostile_data_is_journaled_and_verifies()
+    {
+        using var root = new TempFolder();
+        using var c = Case.Open(root.Path);
+        var deep = new JsonObject();
+        var node = deep;
+        for (var i = 0; i < 200; i++)
+        {
+            var next = new JsonObject();
+            node["n"] = next;
+            node = next;
+        }
+        node["Password"] = Samples.Password;
+        await c.Journal.AppendAsync("note", new JsonObject { ["requestParameters"] = deep });
+        Assert.DoesNotContain(Samples.Password, File.ReadAllText(Path.Combine(c.Directory, "journal.jsonl")));
+        var verification = CaseVerifier.Verify(c.Directory);
+        Assert.True(verification.Intact, string.Join("; ", verification.Findings));
+    }
+}

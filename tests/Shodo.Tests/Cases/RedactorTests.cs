@@ -173,3 +173,41 @@ public class RedactorTests
         Assert.Equal("""{"request":{"NewPassword":"[REDACTED]","OldPassword":"[REDACTED]"},"user":"bob"}""", result.Value!.ToJsonString());
     }
 }
+
+public class RedactorDepthTests
+{
+    [Fact]
+    public void Json_nested_deeper_than_any_limit_is_still_redacted()
+    {
+        var json = new string('[', 1500) + $"{{\"Password\":\"{Samples.Password}\"}}" + new string(']', 1500);
+        var redacted = System.Text.Encoding.UTF8.GetString(Shodo.Cases.Redaction.Redactor.Default.Redact(System.Text.Encoding.UTF8.GetBytes(json)).Value);
+        Assert.DoesNotContain(Samples.Password, redacted);
+    }
+}
+
+public class CredentialTokenRedactionTests
+{
+    private static string Redact(string text) =>
+        System.Text.Encoding.UTF8.GetString(Shodo.Cases.Redaction.Redactor.Default.Redact(System.Text.Encoding.UTF8.GetBytes(text)).Value);
+
+    [Fact]
+    public void Instance_metadata_credentials_lose_secret_and_token()
+    {
+        var imds = $$"""{"Code":"Success","LastUpdated":"2026-11-28T14:00:00Z","Type":"AWS-HMAC","AccessKeyId":"{{Samples.TempAccessKeyId}}","SecretAccessKey":"{{Samples.StsSecret}}","Token":"{{Samples.SessionToken}}","Expiration":"2026-11-28T20:00:00Z"}""";
+        var redacted = Redact(imds);
+        Assert.DoesNotContain(Samples.SessionToken, redacted);
+        Assert.DoesNotContain(Samples.StsSecret, redacted);
+        Assert.Contains(Samples.TempAccessKeyId, redacted);
+    }
+
+    [Fact]
+    public void Ecr_authorization_tokens_are_redacted_but_paging_tokens_are_kept()
+    {
+        var ecr = """{"authorizationData":[{"authorizationToken":"QVdTOmV5SndZWGxzYjJGa0lqb2lOWE5=","expiresAt":1764360000,"proxyEndpoint":"https://123456789012.dkr.ecr.us-east-1.amazonaws.com"}],"nextToken":"page2"}""";
+        var redacted = Redact(ecr);
+        Assert.DoesNotContain("QVdTOmV5Snd", redacted);
+        Assert.Contains("\"nextToken\":\"page2\"", redacted);
+        const string xml = "<DescribeInstancesResponse><nextToken>page2</nextToken></DescribeInstancesResponse>";
+        Assert.Equal(xml, Redact(xml));
+    }
+}

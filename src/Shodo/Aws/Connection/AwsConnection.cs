@@ -20,7 +20,7 @@ namespace Shodo.Aws.Connection;
 /// </summary>
 public sealed class AwsConnection : IDisposable
 {
-    private readonly ConcurrentDictionary<string, object> _clients = new();
+    private readonly ConcurrentDictionary<string, Lazy<object>> _clients = new();
     private readonly AwsTransport _transport;
     private StsClient? _roleSource;
 
@@ -92,7 +92,7 @@ public sealed class AwsConnection : IDisposable
     public JsonClient CloudTrail(string? region = null)
     {
         var r = region ?? Region;
-        return (JsonClient)_clients.GetOrAdd($"cloudtrail/{r}", _ =>
+        return Cached($"cloudtrail/{r}", () =>
             new JsonClient(_transport, AwsServiceModel.CloudTrail, ServiceEndpoint.For(AwsServiceModel.CloudTrail, r, EndpointUrl)));
     }
 
@@ -104,11 +104,14 @@ public sealed class AwsConnection : IDisposable
     }
 
     private QueryClient Query(AwsServiceModel service, string region) =>
-        (QueryClient)_clients.GetOrAdd($"{service.Name}/{region}", _ =>
-            new QueryClient(_transport, service, ServiceEndpoint.For(service, region, EndpointUrl)));
+        Cached($"{service.Name}/{region}", () => new QueryClient(_transport, service, ServiceEndpoint.For(service, region, EndpointUrl)));
 
     private T Sdk<T>(string service, string? region, Func<string, T> create) where T : class =>
-        (T)_clients.GetOrAdd($"sdk:{service}/{region ?? Region}", _ => create(region ?? Region));
+        Cached($"sdk:{service}/{region ?? Region}", () => create(region ?? Region));
+
+    /// <summary>One client per key even when many tasks ask at once (a fan-out over regions).</summary>
+    private T Cached<T>(string key, Func<T> create) where T : class =>
+        (T)_clients.GetOrAdd(key, _ => new Lazy<object>(create, LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
     private InterlockPipelineHandler Gate(string service) =>
         new(service, Interlock, Limits, Options.Retry, Options.Time);
@@ -116,7 +119,7 @@ public sealed class AwsConnection : IDisposable
     public void Dispose()
     {
         _roleSource?.Dispose();
-        foreach (var client in _clients.Values) (client as IDisposable)?.Dispose();
+        foreach (var client in _clients.Values.Where(c => c.IsValueCreated)) (client.Value as IDisposable)?.Dispose();
         _clients.Clear();
         _transport.Dispose();
     }

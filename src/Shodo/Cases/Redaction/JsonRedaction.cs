@@ -19,7 +19,7 @@ internal sealed class JsonRedaction(HashSet<string> secretKeys, Func<string, Red
         var count = 0;
         try
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowMultipleValues = true, CommentHandling = JsonCommentHandling.Skip });
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowMultipleValues = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = CanonicalJson.MaxDepth });
             var secretNext = false;
             var sawToken = false;
             while (reader.Read())

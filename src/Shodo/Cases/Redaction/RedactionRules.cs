@@ -10,5 +10,6 @@ public static class RedactionRules
         new PasswordRule(),
         new KeyMaterialRule(),
         new PrivateKeyRule(),
+        new CredentialTokenRule(),
     ];
 }

@@ -43,13 +43,18 @@ public sealed class Redactor
     /// <summary>Redacts a string: as JSON when it holds JSON, otherwise as text.</summary>
     public Redacted<string> RedactText(string text) => RedactString(text);
 
-    /// <summary>Redacts a JSON value (journal data, evidence parameters).</summary>
+    /// <summary>
+    /// Redacts a JSON value (journal data, evidence parameters). Never returns it unredacted: JSON the
+    /// structural pass cannot read is redacted as text, and if that is no longer JSON, this throws.
+    /// </summary>
     public Redacted<JsonNode?> Redact(JsonNode? node)
     {
         if (node is null) return new(null, 0);
-        var bytes = Encoding.UTF8.GetBytes(node.ToJsonString());
-        if (!_json.TryRedact(bytes, out var r) || r.Count == 0) return new(node.DeepClone(), 0);
-        return new(JsonNode.Parse(r.Value), r.Count);
+        var json = node.ToJsonString();
+        if (_json.TryRedact(Encoding.UTF8.GetBytes(json), out var r))
+            return r.Count == 0 ? new(node.DeepClone(), 0) : new(JsonNode.Parse(r.Value, documentOptions: CanonicalJson.DocumentOptions), r.Count);
+        var text = _text.Redact(json);
+        return new(JsonNode.Parse(text.Value, documentOptions: CanonicalJson.DocumentOptions), text.Count);
     }
 
     private Redacted<string> RedactString(string s)

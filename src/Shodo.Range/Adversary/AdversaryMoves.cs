@@ -1,0 +1,114 @@
+using Shodo.Range.Scenarios;
+using Shodo.Range.Serving;
+using Shodo.Range.State;
+using Shodo.Range.State.Iam;
+
+namespace Shodo.Range.Adversary;
+
+/// <summary>
+/// What the adversary does with one credential in one round: launch a mining instance in a random
+/// enabled region, and with a long-term key also keep its foothold — re-create the backdoor user if
+/// it was removed, create another access key (a new backdoor user when the old one has two), or mint
+/// a session token — rotating by round. Every call goes through the dispatcher like a client's.
+/// </summary>
+internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, AdversaryStatus status,
+    string backdoorUser, Random random)
+{
+    private static readonly string[] InstanceTypes = ["p3.2xlarge", "g4dn.xlarge", "c5.4xlarge", "p3.8xlarge"];
+    private const string MiningImage = "ami-0c7217cdde317cfec";
+    private int _backdoorGeneration;
+
+    private string BackdoorUser => _backdoorGeneration == 0 ? backdoorUser : $"{backdoorUser}{_backdoorGeneration + 1}";
+
+    public async Task<(int Succeeded, List<HeldCredential> Gained)> ActAsync(HeldCredential held, long round,
+        CancellationToken ct)
+    {
+        var gained = new List<HeldCredential>();
+        var succeeded = 0;
+        string region;
+        string type;
+        lock (state.Sync)
+        {
+            var enabled = state.Regions.Enabled;
+            region = enabled[random.Next(enabled.Count)].Name;
+            type = InstanceTypes[random.Next(InstanceTypes.Length)];
+        }
+        if (await CallAsync(held, "ec2", "RunInstances", region, new()
+            {
+                ["ImageId"] = MiningImage, ["InstanceType"] = type, ["MinCount"] = "1", ["MaxCount"] = "1",
+            }, ct) is { Succeeded: true })
+            succeeded++;
+        if (held.IsTemporary) return (succeeded, gained);
+
+        switch (round % 3)
+        {
+            case 1:
+                succeeded += await KeepBackdoorAsync(held, gained, ct);
+                break;
+            case 2:
+                succeeded += await NewKeyAsync(held, gained, ct);
+                break;
+            default:
+                var session = await CallAsync(held, "sts", "GetSessionToken", "us-east-1", new() { ["DurationSeconds"] = "43200" }, ct);
+                if (session.Succeeded) { succeeded++; gained.Add(Credential(held, session)); }
+                break;
+        }
+        return (succeeded, gained);
+    }
+
+    /// <summary>Re-creates the backdoor user with administrator rights and a key if it is gone.</summary>
+    private async Task<int> KeepBackdoorAsync(HeldCredential held, List<HeldCredential> gained, CancellationToken ct)
+    {
+        var user = await CallAsync(held, "iam", "GetUser", "us-east-1", new() { ["UserName"] = BackdoorUser }, ct);
+        if (user.Succeeded) return 1;
+        if (user.Error?.Code != "NoSuchEntity") return 0;
+        var succeeded = 0;
+        if ((await CallAsync(held, "iam", "CreateUser", "us-east-1", new() { ["UserName"] = BackdoorUser }, ct)).Succeeded)
+            succeeded++;
+        if ((await CallAsync(held, "iam", "AttachUserPolicy", "us-east-1", new()
+            {
+                ["UserName"] = BackdoorUser, ["PolicyArn"] = AwsManagedPolicies.AdministratorAccessArn,
+            }, ct)).Succeeded)
+            succeeded++;
+        return succeeded + await NewKeyAsync(held, gained, ct);
+    }
+
+    /// <summary>Another access key for the backdoor user; a new backdoor user when it has two already.</summary>
+    private async Task<int> NewKeyAsync(HeldCredential held, List<HeldCredential> gained, CancellationToken ct)
+    {
+        var key = await CallAsync(held, "iam", "CreateAccessKey", "us-east-1", new() { ["UserName"] = BackdoorUser }, ct);
+        if (key.Succeeded)
+        {
+            gained.Add(Credential(held, key));
+            return 1;
+        }
+        if (key.Error?.Code is "LimitExceeded")
+        {
+            _backdoorGeneration++;
+            return await KeepBackdoorAsync(held, gained, ct);
+        }
+        return 0;
+    }
+
+    private async Task<InProcessResult> CallAsync(HeldCredential held, string service, string operation, string region,
+        Dictionary<string, object?> parameters, CancellationToken ct)
+    {
+        var target = dispatcher.Services.First(s => s.Name == service);
+        var request = ScenarioRequest.Build(target, operation, parameters, region, state.AccountId, held.SourceIp,
+            held.UserAgent);
+        var result = await dispatcher.InvokeAsync(request, held.Credentials, ct);
+        status.Call(result.Record.Time, result.Error?.Code);
+        return result;
+    }
+
+    private static HeldCredential Credential(HeldCredential origin, InProcessResult result)
+    {
+        var saved = new SavedResults();
+        saved.Save("r", result.Response);
+        return origin with
+        {
+            Credentials = new RangeCredentials(saved.First("r", "AccessKeyId"), saved.First("r", "SecretAccessKey"),
+                saved.Values("r", "SessionToken").FirstOrDefault()),
+        };
+    }
+}

@@ -1,0 +1,55 @@
+namespace Shodo.Range.Scenarios;
+
+/// <summary>
+/// Everything the attacker created or used in a scenario, with the ids generated at play time
+/// resolved: what an investigation of the range must find. Served at <c>GET /_range/ground-truth</c>.
+/// Contains no secret keys.
+/// </summary>
+public sealed record GroundTruth
+{
+    public required string Scenario { get; init; }
+    public required string AccountId { get; init; }
+    /// <summary>The access key id that leaked.</summary>
+    public string? LeakedAccessKeyId { get; init; }
+    /// <summary>The IAM user the leaked key belongs to.</summary>
+    public string? LeakedUserName { get; init; }
+    public required DateTimeOffset AttackStartedAt { get; init; }
+    public required IReadOnlyList<string> SourceIps { get; init; }
+    public required IReadOnlyList<string> UserAgents { get; init; }
+    /// <summary>IAM users the attacker created.</summary>
+    public required IReadOnlyList<string> Users { get; init; }
+    /// <summary>Long-term access keys the attacker used or created (the leaked one included).</summary>
+    public required IReadOnlyList<string> AccessKeyIds { get; init; }
+    /// <summary>Temporary (ASIA...) keys the attacker minted.</summary>
+    public required IReadOnlyList<string> SessionAccessKeyIds { get; init; }
+    /// <summary>Users the attacker gave a console password.</summary>
+    public required IReadOnlyList<string> LoginProfiles { get; init; }
+    public required IReadOnlyList<GroundTruthKeyPair> KeyPairs { get; init; }
+    public required IReadOnlyList<GroundTruthInstance> Instances { get; init; }
+    public required IReadOnlyList<GroundTruthSpotRequest> SpotRequests { get; init; }
+    public required IReadOnlyList<GroundTruthSharedSnapshot> SharedSnapshots { get; init; }
+    public required IReadOnlyList<string> BucketsListed { get; init; }
+    public required IReadOnlyList<GroundTruthObject> ObjectsRead { get; init; }
+    public GroundTruthStopLogging? StopLogging { get; init; }
+    /// <summary>Every call the attacker made while the scenario played, in time order.</summary>
+    public required IReadOnlyList<GroundTruthEvent> Events { get; init; }
+}
+
+public sealed record GroundTruthKeyPair(string Region, string KeyName, string? KeyPairId);
+
+/// <summary>An instance the attacker launched; Market is on-demand, spot-one-time or spot-persistent.</summary>
+public sealed record GroundTruthInstance(string Region, string InstanceId, string InstanceType, string Market,
+    string? SpotInstanceRequestId, string? LaunchedBy);
+
+public sealed record GroundTruthSpotRequest(string Region, string SpotInstanceRequestId, string Type, string? InstanceId);
+
+public sealed record GroundTruthSharedSnapshot(string Region, string DbSnapshotIdentifier, string SharedWithAccount);
+
+public sealed record GroundTruthObject(string Bucket, string Key);
+
+public sealed record GroundTruthStopLogging(string Trail, bool Succeeded);
+
+/// <summary>One attacker call as CloudTrail records it.</summary>
+public sealed record GroundTruthEvent(DateTimeOffset Time, string EventSource, string EventName, string Region,
+    string? AccessKeyId, string? UserName, string SourceIp, string UserAgent, string? ErrorCode, string EventId,
+    string EventCategory);

@@ -1,0 +1,23 @@
+namespace Shodo.Range.Scenarios;
+
+/// <summary>
+/// A scenario after it was seeded and played: its named credentials (seeded keys with a name, and
+/// keys or sessions created by saved steps), the leaked one, the attacker's actors (for the live
+/// adversary) and the resolved ground truth.
+/// </summary>
+public sealed class LoadedScenario
+{
+    public required string Name { get; init; }
+    public required IReadOnlyDictionary<string, RangeCredentials> Credentials { get; init; }
+    /// <summary>The key that leaked (profile <c>leaked</c>), or null for a scenario without a leak.</summary>
+    public RangeCredentials? Leaked { get; init; }
+    /// <summary>The attacker's actors: where it calls from and which credentials it holds.</summary>
+    public required IReadOnlyList<AttackerActor> Attackers { get; init; }
+    public GroundTruth? GroundTruth { get; init; }
+    /// <summary>How many calls the timeline played through the dispatcher, and how many records were generated directly.</summary>
+    public int PlayedCalls { get; init; }
+    public int GeneratedRecords { get; init; }
+}
+
+/// <summary>One attacker identity as the scenario played it.</summary>
+public sealed record AttackerActor(string Name, RangeCredentials Credentials, string SourceIp, string UserAgent);

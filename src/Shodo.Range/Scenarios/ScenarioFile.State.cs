@@ -1,0 +1,179 @@
+namespace Shodo.Range.Scenarios;
+
+public sealed class IamSpec
+{
+    public List<PolicySpec> Policies { get; set; } = [];
+    public List<GroupSpec> Groups { get; set; } = [];
+    public List<UserSpec> Users { get; set; } = [];
+    public List<RoleSpec> Roles { get; set; } = [];
+}
+
+/// <summary>A customer managed policy.</summary>
+public sealed class PolicySpec
+{
+    public string Name { get; set; } = "";
+    public string Document { get; set; } = "";
+    public string Created { get; set; } = "-365d";
+}
+
+public sealed class GroupSpec
+{
+    public string Name { get; set; } = "";
+    public string Created { get; set; } = "-365d";
+    public List<string> ManagedPolicies { get; set; } = [];
+    public Dictionary<string, string> InlinePolicies { get; set; } = [];
+}
+
+public sealed class UserSpec
+{
+    public string Name { get; set; } = "";
+    public string Created { get; set; } = "-365d";
+    public List<string> Groups { get; set; } = [];
+    public List<string> ManagedPolicies { get; set; } = [];
+    public Dictionary<string, string> InlinePolicies { get; set; } = [];
+    public Dictionary<string, string> Tags { get; set; } = [];
+    public bool LoginProfile { get; set; }
+    public List<KeySpec> Keys { get; set; } = [];
+}
+
+/// <summary>An access key; <see cref="Name"/> makes it a named credential actors can use.</summary>
+public sealed class KeySpec
+{
+    public string? Name { get; set; }
+    public string Created { get; set; } = "-180d";
+    public string Status { get; set; } = "Active";
+}
+
+public sealed class RoleSpec
+{
+    public string Name { get; set; } = "";
+    public string Created { get; set; } = "-365d";
+    public string Trust { get; set; } = "";
+    public List<string> ManagedPolicies { get; set; } = [];
+    public Dictionary<string, string> InlinePolicies { get; set; } = [];
+}
+
+public sealed class S3Spec
+{
+    public List<BucketSpec> Buckets { get; set; } = [];
+}
+
+public sealed class BucketSpec
+{
+    public string Name { get; set; } = "";
+    public string Region { get; set; } = "us-east-1";
+    public string Created { get; set; } = "-365d";
+    public Dictionary<string, string>? Tags { get; set; }
+    public List<ObjectSpec> Objects { get; set; } = [];
+}
+
+/// <summary>An object: given content, or <see cref="Size"/> bytes of generated text.</summary>
+public sealed class ObjectSpec
+{
+    public string Key { get; set; } = "";
+    public string? Content { get; set; }
+    public int Size { get; set; }
+    public string ContentType { get; set; } = "binary/octet-stream";
+    public string Created { get; set; } = "-30d";
+}
+
+public sealed class CloudTrailSpec
+{
+    public List<TrailSpec> Trails { get; set; } = [];
+}
+
+public sealed class TrailSpec
+{
+    public string Name { get; set; } = "";
+    public string Bucket { get; set; } = "";
+    public string HomeRegion { get; set; } = "us-east-1";
+    public bool MultiRegion { get; set; } = true;
+    public string LoggingSince { get; set; } = "-365d";
+    /// <summary>Buckets whose S3 object-level (data) events the trail logs.</summary>
+    public List<string> DataEventBuckets { get; set; } = [];
+}
+
+public sealed class RdsSpec
+{
+    public List<DbInstanceSpec> Instances { get; set; } = [];
+    public List<DbSnapshotSpec> Snapshots { get; set; } = [];
+}
+
+public sealed class DbInstanceSpec
+{
+    public string Id { get; set; } = "";
+    public string Region { get; set; } = "us-east-1";
+    public string Engine { get; set; } = "postgres";
+    public string Class { get; set; } = "db.t3.micro";
+    public string? DbName { get; set; }
+    public string Created { get; set; } = "-365d";
+}
+
+public sealed class DbSnapshotSpec
+{
+    public string Id { get; set; } = "";
+    public string Region { get; set; } = "us-east-1";
+    public string Instance { get; set; } = "";
+    public string Created { get; set; } = "-7d";
+}
+
+public sealed class Ec2Spec
+{
+    /// <summary>Instances that already ran before the timeline (no CloudTrail event).</summary>
+    public List<Ec2InstanceSpec> Instances { get; set; } = [];
+}
+
+public sealed class Ec2InstanceSpec
+{
+    public string Region { get; set; } = "us-east-1";
+    public int Count { get; set; } = 1;
+    public string Type { get; set; } = "t3.medium";
+    public string Image { get; set; } = "ami-0abcdef1234567890";
+    public string? KeyName { get; set; }
+    public string Launched { get; set; } = "-90d";
+    public Dictionary<string, string> Tags { get; set; } = [];
+}
+
+/// <summary>
+/// What the attacker created or used, as written: names, and <c>${save.Field}</c> /
+/// <c>${save-*.Field[*]}</c> references to ids generated at play time.
+/// </summary>
+public sealed class GroundTruthSpec
+{
+    public List<string> Users { get; set; } = [];
+    public List<string> AccessKeys { get; set; } = [];
+    public List<string> SessionKeys { get; set; } = [];
+    public List<string> LoginProfiles { get; set; } = [];
+    public List<KeyPairTruthSpec> KeyPairs { get; set; } = [];
+    public List<string> Instances { get; set; } = [];
+    public List<string> SpotRequests { get; set; } = [];
+    public List<SharedSnapshotSpec> SharedSnapshots { get; set; } = [];
+    public List<string> BucketsListed { get; set; } = [];
+    public List<ObjectReadSpec> ObjectsRead { get; set; } = [];
+    public StopLoggingSpec? StopLogging { get; set; }
+}
+
+public sealed class KeyPairTruthSpec
+{
+    public string Name { get; set; } = "";
+    public List<string> Regions { get; set; } = [];
+}
+
+public sealed class SharedSnapshotSpec
+{
+    public string Region { get; set; } = "";
+    public string Snapshot { get; set; } = "";
+    public string SharedWith { get; set; } = "";
+}
+
+public sealed class ObjectReadSpec
+{
+    public string Bucket { get; set; } = "";
+    public string Key { get; set; } = "";
+}
+
+public sealed class StopLoggingSpec
+{
+    public string Trail { get; set; } = "";
+    public bool Succeeded { get; set; }
+}

@@ -1,0 +1,82 @@
+using Shodo.Range.Tests.Infrastructure;
+
+namespace Shodo.Range.Tests.Adversary;
+
+/// <summary>
+/// The live adversary keeps succeeding while its keys work and stops succeeding once the responder,
+/// with the real AWS CLI, sets every key it holds Inactive and puts a deny-all policy conditioned on
+/// aws:TokenIssueTime on the users (which also reaches the session tokens minted before).
+/// </summary>
+public sealed class LiveAdversaryTests : IAsyncLifetime
+{
+    private RangeHost _range = null!;
+    private AwsCli _responder = null!;
+
+    public async Task InitializeAsync()
+    {
+        _range = await RangeHost.StartAsync(new RangeOptions
+        {
+            Port = 0, Scenario = "leaked-key-cryptomining", Adversary = true,
+            AdversaryInterval = Timeout.InfiniteTimeSpan, Seed = 3,
+        });
+        _responder = new AwsCli(_range.Url, _range.Responder);
+    }
+
+    public async Task DisposeAsync() => await _range.DisposeAsync();
+
+    [Fact]
+    public async Task Its_successful_calls_grow_until_containment_and_then_stop()
+    {
+        var adversary = _range.Adversary!;
+        for (var round = 0; round < 3; round++) Assert.True(await adversary.TickAsync() > 0);
+        Assert.True(adversary.AccessKeyIds.Count > 3, "it collects new keys and session tokens");
+        Assert.Contains(adversary.AccessKeyIds, id => id.StartsWith("ASIA", StringComparison.Ordinal));
+        var before = adversary.Status.SuccessfulCalls;
+        Assert.True(before >= 6);
+
+        await ContainAsync();
+        var lastSuccess = adversary.Status.LastSuccessAt;
+        _range.State.Clock.Advance(TimeSpan.FromSeconds(5));
+        for (var round = 0; round < 3; round++) Assert.Equal(0, await adversary.TickAsync());
+
+        Assert.Equal(before, adversary.Status.SuccessfulCalls);
+        Assert.Equal(lastSuccess, adversary.Status.LastSuccessAt);
+        Assert.True(adversary.Status.FailedCalls > 0);
+        Assert.Contains("InvalidClientTokenId", adversary.Status.Errors.Keys);
+        Assert.Contains("UnauthorizedOperation", adversary.Status.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task The_counters_are_served_on_the_admin_route()
+    {
+        await _range.Adversary!.TickAsync();
+        using var http = new HttpClient { BaseAddress = _range.Url };
+        using var json = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("_range/adversary"));
+        Assert.True(json.RootElement.GetProperty("enabled").GetBoolean());
+        Assert.Equal(_range.Adversary.Status.SuccessfulCalls, json.RootElement.GetProperty("successfulCalls").GetInt64());
+        Assert.Equal(_range.Adversary.Status.LastSuccessAt,
+            json.RootElement.GetProperty("lastSuccessAt").GetDateTimeOffset());
+    }
+
+    /// <summary>What a responder does: the leaked user's and the backdoor users' keys Inactive, and a deny-all for tokens issued before now.</summary>
+    private async Task ContainAsync()
+    {
+        var cutoff = _range.State.Clock.Now.AddSeconds(1).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        var deny = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"*\",\"Resource\":\"*\","
+                   + "\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"" + cutoff + "\"}}}]}";
+        var truth = _range.GroundTruth!;
+        var suspicious = (await _responder.OkAsync("iam", "list-users")).GetProperty("Users").EnumerateArray()
+            .Select(u => u.GetProperty("UserName").GetString()!)
+            .Where(u => u == truth.LeakedUserName || truth.Users.Any(b => u.StartsWith(b, StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(suspicious.Count >= 2);
+        await Task.WhenAll(suspicious.Select(async user =>
+        {
+            var keys = (await _responder.OkAsync("iam", "list-access-keys", "--user-name", user))
+                .GetProperty("AccessKeyMetadata").EnumerateArray().Select(k => k.GetProperty("AccessKeyId").GetString()!).ToList();
+            await Task.WhenAll(keys.Select(key => _responder.OkAsync("iam", "update-access-key", "--user-name", user,
+                "--access-key-id", key, "--status", "Inactive")).Append(_responder.OkAsync("iam", "put-user-policy",
+                "--user-name", user, "--policy-name", "shodo-deny-old-tokens", "--policy-document", deny)));
+        }));
+    }
+}
