@@ -1,10 +1,14 @@
 using System.Text.Json;
+using Shodo.Range.Tests.CloudTrail;
 using Shodo.Range.Tests.Infrastructure;
 
 namespace Shodo.Range.Tests.Rds;
 
-/// <summary>RDS on the range, driven by the real AWS CLI, asserting on its parsed output.</summary>
-public sealed class RdsCliConformanceTests(RangeFixture fixture) : IClassFixture<RangeFixture>
+/// <summary>
+/// RDS on the range, driven by the real AWS CLI, asserting on its parsed output. The clock stands
+/// still so a snapshot stays "creating" until the test moves time on.
+/// </summary>
+public sealed class RdsCliConformanceTests(FrozenClockRangeFixture fixture) : IClassFixture<FrozenClockRangeFixture>
 {
     private AwsCli Cli => fixture.Cli;
     private DateTimeOffset Now => fixture.Range.State.Clock.Now;
@@ -115,7 +119,7 @@ public sealed class RdsCliConformanceTests(RangeFixture fixture) : IClassFixture
         await Cli.FailsWithAsync("InvalidDBSnapshotState", "rds", "modify-db-snapshot-attribute", "--db-snapshot-identifier",
             $"{db}-manual", "--attribute-name", "restore", "--values-to-add", "444455556666");
 
-        fixture.Range.State.Clock.Advance(TimeSpan.FromMinutes(1));
+        fixture.Time.Advance(TimeSpan.FromMinutes(1));
         var later = await Cli.OkAsync("rds", "describe-db-snapshots", "--db-snapshot-identifier", $"{db}-manual");
         Assert.Equal("available", later.GetProperty("DBSnapshots")[0].GetProperty("Status").GetString());
         await Cli.OkAsync("rds", "modify-db-snapshot-attribute", "--db-snapshot-identifier",

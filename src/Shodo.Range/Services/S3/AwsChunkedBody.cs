@@ -23,7 +23,8 @@ public static class AwsChunkedBody
         {
             var header = ReadLine(body, ref pos) ?? throw Malformed();
             var sizeText = header.Split(';')[0].Trim();
-            var size = Convert.ToInt32(sizeText, 16);
+            if (!int.TryParse(sizeText, System.Globalization.NumberStyles.HexNumber, null, out var size) || size < 0)
+                throw Malformed();
             if (size == 0) break;
             if (pos + size > body.Length) throw Malformed();
             data.Write(body, pos, size);

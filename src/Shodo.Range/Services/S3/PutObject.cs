@@ -24,7 +24,10 @@ internal static class PutObject
             .Where(h => h.Key.StartsWith("x-amz-checksum-", StringComparison.OrdinalIgnoreCase)
                         && !h.Key.Equals("x-amz-checksum-algorithm", StringComparison.OrdinalIgnoreCase))
             .ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
-        if (AwsChunkedBody.IsChunked(request.Headers["x-amz-content-sha256"], request.Headers.ContentEncoding))
+        // The dispatcher may already have decoded the body; decode only what still has its chunk framing.
+        var decodedLength = request.Headers["x-amz-decoded-content-length"].ToString();
+        var alreadyDecoded = long.TryParse(decodedLength, out var length) && length == body.LongLength;
+        if (!alreadyDecoded && AwsChunkedBody.IsChunked(request.Headers["x-amz-content-sha256"], request.Headers.ContentEncoding))
         {
             try
             {
