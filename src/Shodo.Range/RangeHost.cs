@@ -42,6 +42,8 @@ public sealed class RangeHost : IAsyncDisposable
     public RangeState State { get; }
     /// <summary>The security team's admin IAM user <c>responder</c> (AdministratorAccess), seeded at start.</summary>
     public RangeCredentials Responder { get; }
+    /// <summary>The leaked key of the scenario, when the range was seeded with one (null for an empty account).</summary>
+    public RangeCredentials? Leaked => Scenario?.Leaked;
     /// <summary>Latency, throttling, server errors and resets; change them while the range runs.</summary>
     public RangeFaults Faults { get; }
     public RangeOptions Options { get; }
@@ -59,7 +61,7 @@ public sealed class RangeHost : IAsyncDisposable
         var state = new RangeState(definition?.AccountId ?? options.AccountId, new RangeClock(options.TimeProvider));
         var responder = SeedResponder(state);
         var faults = new RangeFaults(options);
-        var dispatcher = new Dispatcher(state, ServiceCatalog.Create(), new Authenticator(state, options.TimeProvider),
+        var dispatcher = new Dispatcher(state, [.. ServiceCatalog.Create(), .. options.ExtraServices], new Authenticator(state, options.TimeProvider),
             new Authorizer(state), faults, options.TimeProvider);
         var scenario = definition is null ? null
             : await ScenarioLoader.LoadAsync(definition, state, dispatcher, options.TimeProvider, ct);
@@ -81,11 +83,14 @@ public sealed class RangeHost : IAsyncDisposable
             k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
         });
         var app = builder.Build();
+        var admin = new Admin.AdminEndpoint(state, faults);
         app.Use(async (http, next) =>
         {
             if (!await ScenarioAdminRoutes.TryServeAsync(http, scenario, adversary)) await next(http);
         });
-        app.Run(dispatcher.ServeAsync);
+        app.Run(http => http.Request.Path.StartsWithSegments(Admin.AdminEndpoint.Prefix)
+            ? admin.HandleAsync(http)
+            : dispatcher.ServeAsync(http));
         await app.StartAsync(ct);
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!

@@ -19,6 +19,8 @@ public sealed class RangeOptions
     public string? Scenario { get; init; }
     /// <summary>Whether a live adversary acts while the range runs (carried for the adversary).</summary>
     public bool Adversary { get; init; }
+    /// <summary>Services served in addition to <see cref="Serving.ServiceCatalog"/> (tests of the dispatcher).</summary>
+    public IReadOnlyList<Serving.IAwsService> ExtraServices { get; init; } = [];
     /// <summary>How often the live adversary acts; <see cref="Timeout.InfiniteTimeSpan"/> = only when ticked by hand.</summary>
     public TimeSpan AdversaryInterval { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>Seed for the fault and latency dice, for reproducible runs; null = random.</summary>

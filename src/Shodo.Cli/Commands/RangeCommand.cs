@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Shodo.Diagnostics;
 using Shodo.Range;
 using Shodo.Range.Scenarios;
@@ -6,75 +7,88 @@ using Shodo.Range.Scenarios;
 namespace Shodo.Cli.Commands;
 
 /// <summary>
-/// <c>shodo range serve</c>: runs the range (a local AWS-compatible account) until Ctrl+C, optionally
-/// seeded with a scenario and a live adversary, and prints <c>listening http://127.0.0.1:N</c> once it
-/// accepts requests. <c>--profiles-file</c> writes the <c>responder</c> and <c>leaked</c> profiles.
+/// <c>shodo range serve</c>: runs the range — a local AWS-compatible account — on 127.0.0.1 until
+/// Ctrl+C. Prints <c>listening http://127.0.0.1:N</c> once it accepts requests (scripts wait for it).
 /// </summary>
 public sealed class RangeCommand : IShodoCommand
 {
+    private readonly Option<int> _port = new("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => 0 };
+    private readonly Option<string?> _scenario = new("--scenario") { Description = $"Seed the account with a scenario: {string.Join(", ", ScenarioCatalog.Names)}." };
+    private readonly Option<bool> _adversary = new("--adversary") { Description = "Let the scenario's attacker keep acting until contained." };
+    private readonly Option<double> _adversaryInterval = new("--adversary-interval") { Description = "Seconds between the adversary's rounds.", DefaultValueFactory = _ => 5 };
+    private readonly Option<RangeLatency> _latency = new("--latency") { Description = "Per-call latency: none or realistic (50–150 ms).", DefaultValueFactory = _ => RangeLatency.None };
+    private readonly Option<double> _throttleRate = new("--throttle-rate") { Description = "Fraction of calls (0..1) answered with the protocol's throttling error." };
+    private readonly Option<double> _errorRate = new("--error-rate") { Description = "Fraction of calls (0..1) answered with a 500/503 server error." };
+    private readonly Option<string?> _profilesFile = new("--profiles-file") { Description = "Write an AWS credentials file with profiles responder (and leaked, when the scenario has one)." };
+    private readonly Option<string> _accountId = new("--account-id") { Description = "The 12-digit account id to serve.", DefaultValueFactory = _ => RangeInfo.DefaultAccountId };
+
     public Command Build(ShodoApp app)
     {
-        var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 picks a free one).", DefaultValueFactory = _ => 0 };
-        var scenario = new Option<string?>("--scenario")
-        {
-            Description = $"Seed the account with a scenario: {string.Join(", ", ScenarioCatalog.Names)}.",
-        };
-        var adversary = new Option<bool>("--adversary") { Description = "Keep the scenario's attacker acting while the range runs." };
-        var interval = new Option<double>("--adversary-interval")
-        {
-            Description = "Seconds between the adversary's rounds.", DefaultValueFactory = _ => 5,
-        };
-        var latency = new Option<string>("--latency") { Description = "Per-call latency: none or realistic.", DefaultValueFactory = _ => "none" };
-        latency.AcceptOnlyFromAmong("none", "realistic");
-        var throttle = new Option<double>("--throttle-rate") { Description = "Fraction (0..1) of calls throttled." };
-        var errors = new Option<double>("--error-rate") { Description = "Fraction (0..1) of calls answered with a 5xx error." };
-        var profiles = new Option<string?>("--profiles-file")
-        {
-            Description = "Write an AWS credentials file with profiles 'responder' and 'leaked' to this path.",
-        };
-
         var serve = new Command("serve",
-            "Serve the range on 127.0.0.1 until interrupted.\n\nExample:\n" +
-            "  shodo range serve --scenario leaked-key-cryptomining --adversary --profiles-file ./range-credentials")
+            "Serve a local AWS-compatible account (IAM, STS and more) on 127.0.0.1 until Ctrl+C.\n\n" +
+            "Example:\n  shodo range serve --port 4566 --scenario leaked-key-cryptomining --adversary --profiles-file ./range.credentials\n" +
+            "  AWS_SHARED_CREDENTIALS_FILE=./range.credentials aws --profile responder --endpoint-url http://127.0.0.1:4566 sts get-caller-identity");
+        foreach (var option in new Option[] { _port, _scenario, _adversary, _adversaryInterval, _latency, _throttleRate, _errorRate, _profilesFile, _accountId })
+            serve.Options.Add(option);
+        _throttleRate.Validators.Add(r => ValidateRate(r, _throttleRate));
+        _errorRate.Validators.Add(r => ValidateRate(r, _errorRate));
+        _scenario.Validators.Add(r =>
         {
-            port, scenario, adversary, interval, latency, throttle, errors, profiles,
+            if (r.GetValue(_scenario) is { } name && !ScenarioCatalog.Names.Contains(name))
+                r.AddError($"Unknown scenario '{name}'. Known scenarios: {string.Join(", ", ScenarioCatalog.Names)}.");
+        });
+        _accountId.Validators.Add(r =>
+        {
+            if (r.GetValue(_accountId) is { } id && (id.Length != 12 || !id.All(char.IsAsciiDigit)))
+                r.AddError("--account-id must be 12 digits.");
+        });
+        serve.SetAction((parse, ct) => app.Run(parse, ct, ctx => ServeAsync(ctx, parse, ct)));
+
+        var range = new Command("range", "The range: a local AWS-compatible account for drills and tests.");
+        range.Subcommands.Add(serve);
+        return range;
+    }
+
+    private static void ValidateRate(System.CommandLine.Parsing.OptionResult result, Option<double> option)
+    {
+        if (result.GetValue(option) is < 0 or > 1) result.AddError($"{option.Name} must be between 0 and 1.");
+    }
+
+    private async Task<ExitCode> ServeAsync(CommandContext ctx, ParseResult parse, CancellationToken ct)
+    {
+        var options = new RangeOptions
+        {
+            Port = parse.GetValue(_port),
+            AccountId = parse.GetValue(_accountId)!,
+            TimeProvider = ctx.Time,
+            Latency = parse.GetValue(_latency),
+            ThrottleRate = parse.GetValue(_throttleRate),
+            ErrorRate = parse.GetValue(_errorRate),
+            Scenario = parse.GetValue(_scenario),
+            Adversary = parse.GetValue(_adversary),
+            AdversaryInterval = TimeSpan.FromSeconds(Math.Max(0.05, parse.GetValue(_adversaryInterval))),
         };
-        serve.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
+        RangeHost range;
+        try
         {
-            var name = parse.GetValue(scenario);
-            if (name is not null && !ScenarioCatalog.Names.Contains(name))
-                throw new ShodoException(new Diagnostic(ExitCode.Usage,
-                    $"Unknown scenario '{name}'. Known scenarios: {string.Join(", ", ScenarioCatalog.Names)}."));
-            RangeHost range;
-            try
-            {
-                range = await RangeHost.StartAsync(new RangeOptions
-                {
-                    Port = parse.GetValue(port), Scenario = name, Adversary = parse.GetValue(adversary),
-                    AdversaryInterval = TimeSpan.FromSeconds(Math.Max(0.05, parse.GetValue(interval))),
-                    Latency = parse.GetValue(latency) == "realistic" ? RangeLatency.Realistic : RangeLatency.None,
-                    ThrottleRate = parse.GetValue(throttle), ErrorRate = parse.GetValue(errors),
-                }, ct);
-            }
-            catch (ScenarioException e)
-            {
-                throw new ShodoException(new Diagnostic(ExitCode.Failure, e.Message));
-            }
-            await using (range)
-            {
-                if (parse.GetValue(profiles) is { } path) RangeProfiles.Write(path, range);
-                ctx.Out.WriteLine($"listening {range.Url.ToString().TrimEnd('/')}");
-                ctx.Out.Flush();
-                try
-                {
-                    await Task.Delay(Timeout.InfiniteTimeSpan, ct);
-                }
-                catch (OperationCanceledException)
-                {
-                }
-            }
-            return ExitCode.Success;
-        }));
-        return new Command("range", "The range: a local AWS-compatible account for drills and tests.") { serve };
+            range = await RangeHost.StartAsync(options, ct);
+        }
+        catch (ScenarioException e)
+        {
+            throw new ShodoException(new Diagnostic(ExitCode.Failure, e.Message));
+        }
+        await using var _ = range;
+        if (parse.GetValue(_profilesFile) is { } path) await RangeProfiles.WriteAsync(range, path, ct);
+        ctx.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"listening {range.Url.ToString().TrimEnd('/')}"));
+        ctx.Out.Flush();
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Ctrl+C is how a range ends.
+        }
+        return ExitCode.Success;
     }
 }

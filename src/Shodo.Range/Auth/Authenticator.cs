@@ -71,35 +71,21 @@ public sealed partial class Authenticator(RangeState state, TimeProvider realTim
 
     private void Verify(SignatureInfo signature, SignedRequest request, string secret)
     {
-        var s3 = signature.Service == "s3";
-        string payloadHash;
-        var declared = request.Headers.FirstOrDefault(h =>
-            h.Key.Equals("x-amz-content-sha256", StringComparison.OrdinalIgnoreCase)).Value;
-        if (signature.Presigned)
-        {
-            payloadHash = s3 ? SigV4.UnsignedPayload : SigV4.PayloadHash(request.Body);
-            if (signature.ExpiresSeconds is int expires
-                && DateTimeOffset.TryParseExact(signature.AmzDate, "yyyyMMdd'T'HHmmss'Z'", null,
-                    System.Globalization.DateTimeStyles.AssumeUniversal, out var signedAt)
-                && realTime.GetUtcNow() > signedAt.AddSeconds(expires))
-                throw new AwsError(ProtocolErrors.AccessDenied, "Request has expired", 403);
-        }
-        else if (declared is { Length: > 0 })
-        {
-            payloadHash = declared;
-            if (declared.Length == 64 && !declared.Equals(SigV4.PayloadHash(request.Body), StringComparison.OrdinalIgnoreCase))
-                throw new AwsError("XAmzContentSHA256Mismatch",
-                    "The provided 'x-amz-content-sha256' header does not match what was computed.", 400);
-        }
-        else
-        {
-            payloadHash = SigV4.PayloadHash(request.Body);
-        }
-        var canonical = SigV4.CanonicalRequest(request.Method, request.RawPath, request.RawQuery, request.Headers,
-            signature.SignedHeaders, payloadHash, s3, signature.Presigned);
-        var stringToSign = SigV4.StringToSign(signature.AmzDate, signature.Scope, canonical);
-        var expected = SigV4.Signature(secret, signature.ScopeDate, signature.Region, signature.Service, stringToSign);
-        if (!SigV4.SameSignature(expected, signature.Signature.ToLowerInvariant()))
-            throw ProtocolErrors.BadSignature();
+        if (signature.Presigned && signature.ExpiresSeconds is int expires
+            && DateTimeOffset.TryParseExact(signature.AmzDate, "yyyyMMdd'T'HHmmss'Z'", null,
+                System.Globalization.DateTimeStyles.AssumeUniversal, out var signedAt)
+            && realTime.GetUtcNow() > signedAt.AddSeconds(expires))
+            throw new AwsError(ProtocolErrors.AccessDenied, "Request has expired", 403);
+        var declared = request.Header("x-amz-content-sha256");
+        if (!signature.Presigned && declared is { Length: 64 }
+            && !declared.Equals(SigV4.PayloadHash(request.Body), StringComparison.OrdinalIgnoreCase))
+            throw new AwsError("XAmzContentSHA256Mismatch",
+                "The provided 'x-amz-content-sha256' header does not match what was computed.", 400);
+        var given = signature.Signature.ToLowerInvariant();
+        if (SigV4.SameSignature(SigV4Verification.Compute(signature, request, secret).Signature, given)) return;
+        if (signature.Presigned && signature.SessionToken is not null
+            && SigV4.SameSignature(SigV4Verification.Compute(signature, request, secret, tokenAddedAfterSigning: true).Signature, given))
+            return;
+        throw ProtocolErrors.BadSignature();
     }
 }

@@ -24,17 +24,26 @@ public sealed record SignatureInfo(
     public string Scope => $"{ScopeDate}/{Region}/{Service}/aws4_request";
 
     /// <summary>Reads the signature from the request; null when it is not signed with SigV4.</summary>
-    public static SignatureInfo? Read(HttpRequest request)
+    public static SignatureInfo? Read(HttpRequest request) =>
+        Read(name => request.Headers.TryGetValue(name, out var v) ? v.ToString() : null,
+            name => request.Query.TryGetValue(name, out var v) ? v.ToString() : null);
+
+    /// <summary>Reads the signature from header and query lookups (null when absent).</summary>
+    public static SignatureInfo? Read(Func<string, string?> header, Func<string, string?> query)
     {
-        var authorization = request.Headers.Authorization.ToString();
+        var authorization = header("Authorization") ?? "";
         if (authorization.StartsWith(Algorithm + " ", StringComparison.Ordinal))
-            return FromHeader(authorization[(Algorithm.Length + 1)..], request);
-        if (request.Query.TryGetValue("X-Amz-Credential", out var credential))
-            return FromQuery(credential.ToString(), request.Query);
+            return FromHeader(authorization[(Algorithm.Length + 1)..], header);
+        if (query("X-Amz-Credential") is { } credential)
+        {
+            var expires = int.TryParse(query("X-Amz-Expires"), out var e) ? e : (int?)null;
+            return Build(credential, query("X-Amz-SignedHeaders"), query("X-Amz-Signature"), presigned: true,
+                query("X-Amz-Date") ?? "", Empty(query("X-Amz-Security-Token")), expires);
+        }
         return null;
     }
 
-    private static SignatureInfo? FromHeader(string value, HttpRequest request)
+    private static SignatureInfo? FromHeader(string value, Func<string, string?> header)
     {
         string? credential = null, signedHeaders = null, signature = null;
         foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -46,20 +55,12 @@ public sealed record SignatureInfo(
             else if (name == "SignedHeaders") signedHeaders = v;
             else if (name == "Signature") signature = v;
         }
-        var amzDate = request.Headers["X-Amz-Date"].ToString();
-        if (amzDate.Length == 0) amzDate = request.Headers.Date.ToString();
-        var token = request.Headers["X-Amz-Security-Token"].ToString();
-        return Build(credential, signedHeaders, signature, presigned: false, amzDate,
-            token.Length == 0 ? null : token, expires: null);
+        var amzDate = Empty(header("X-Amz-Date")) ?? header("Date") ?? "";
+        return Build(credential, signedHeaders, signature, presigned: false, amzDate, Empty(header("X-Amz-Security-Token")),
+            expires: null);
     }
 
-    private static SignatureInfo? FromQuery(string credential, IQueryCollection query)
-    {
-        var expires = int.TryParse(query["X-Amz-Expires"].ToString(), out var e) ? e : (int?)null;
-        var token = query["X-Amz-Security-Token"].ToString();
-        return Build(credential, query["X-Amz-SignedHeaders"].ToString(), query["X-Amz-Signature"].ToString(),
-            presigned: true, query["X-Amz-Date"].ToString(), token.Length == 0 ? null : token, expires);
-    }
+    private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static SignatureInfo? Build(string? credential, string? signedHeaders, string? signature,
         bool presigned, string amzDate, string? token, int? expires)

@@ -7,6 +7,10 @@ namespace Shodo.Range.Auth;
 public sealed record SignedRequest(
     string Method, string RawPath, string RawQuery, IReadOnlyList<KeyValuePair<string, string>> Headers, byte[] Body)
 {
+    /// <summary>The first value of a header (case-insensitive), or null.</summary>
+    public string? Header(string name) =>
+        Headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)) is { Key: not null } h ? h.Value : null;
+
     public static SignedRequest From(HttpContext http, byte[] body)
     {
         var target = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? http.Request.Path + http.Request.QueryString;

@@ -19,6 +19,8 @@ public static class RequestReader
         string accountId)
     {
         var request = http.Request;
+        if (AwsChunkedBody.Applies(request.Headers["x-amz-content-sha256"].ToString(), request.Headers.ContentEncoding.ToString()))
+            body = AwsChunkedBody.Decode(body);
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal);
         var parameters = new Dictionary<string, string>(query, StringComparer.Ordinal);
         if (protocol is AwsProtocol.Query or AwsProtocol.Ec2 && IsForm(request) && body.Length > 0)

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text;
-using Shodo.Range.Auth;
 using Shodo.Range.Tests.Infrastructure;
 
 namespace Shodo.Range.Tests.Auth;
@@ -58,12 +56,12 @@ public sealed class SignatureRejectionTests(RangeFixture fixture) : IClassFixtur
     [Fact]
     public async Task Tampered_body_fails_the_signature_that_the_original_passes()
     {
-        using var http = new HttpClient();
-        var body = "Action=GetCallerIdentity&Version=2011-06-15";
-        var ok = await http.SendAsync(Signed(body, body));
+        using var http = new SignedHttp(fixture.Range.Url, fixture.Range.Responder);
+        const string body = "Action=GetCallerIdentity&Version=2011-06-15";
+        var ok = await http.PostAsync("sts", "us-east-1", body);
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
 
-        var tampered = await http.SendAsync(Signed(body, "Action=GetCallerIdentity&Version=2011-06-15&X=1"));
+        var tampered = await http.PostAsync("sts", "us-east-1", body, sentBody: body + "&X=1");
         Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
         var xml = await tampered.Content.ReadAsStringAsync();
         Assert.Contains("<Code>SignatureDoesNotMatch</Code>", xml);
@@ -72,31 +70,20 @@ public sealed class SignatureRejectionTests(RangeFixture fixture) : IClassFixtur
         Assert.Contains("https://sts.amazonaws.com/doc/2011-06-15/", xml);
     }
 
-    /// <summary>A POST signed for <paramref name="signedBody"/> that sends <paramref name="sentBody"/>.</summary>
-    private HttpRequestMessage Signed(string signedBody, string sentBody)
+    [Fact]
+    public async Task Unsigned_requests_and_unknown_services_are_refused_clearly()
     {
-        var url = fixture.Range.Url;
-        var now = DateTimeOffset.UtcNow;
-        var amzDate = now.ToString("yyyyMMdd'T'HHmmss'Z'");
-        var date = amzDate[..8];
-        var host = $"{url.Host}:{url.Port}";
-        const string contentType = "application/x-www-form-urlencoded; charset=utf-8";
-        string[] signed = ["content-type", "host", "x-amz-date"];
-        var canonical = SigV4.CanonicalRequest("POST", "/", "",
-            [new("Content-Type", contentType), new("Host", host), new("X-Amz-Date", amzDate)], signed,
-            SigV4.PayloadHash(Encoding.UTF8.GetBytes(signedBody)), s3Style: false, presigned: false);
-        var scope = $"{date}/us-east-1/sts/aws4_request";
-        var signature = SigV4.Signature(fixture.Range.Responder.SecretAccessKey, date, "us-east-1", "sts",
-            SigV4.StringToSign(amzDate, scope, canonical));
-        var request = new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = new StringContent(sentBody, Encoding.UTF8),
-        };
-        request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
-        request.Headers.Host = host;
-        request.Headers.TryAddWithoutValidation("X-Amz-Date", amzDate);
-        request.Headers.TryAddWithoutValidation("Authorization",
-            $"AWS4-HMAC-SHA256 Credential={fixture.Range.Responder.AccessKeyId}/{scope}, SignedHeaders={string.Join(';', signed)}, Signature={signature}");
-        return request;
+        using var plain = new HttpClient();
+        var unsigned = await plain.PostAsync(fixture.Range.Url, new StringContent("Action=ListUsers&Version=2010-05-08"));
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+        Assert.Contains("<Code>MissingAuthenticationToken</Code>", await unsigned.Content.ReadAsStringAsync());
+
+        using var http = new SignedHttp(fixture.Range.Url, fixture.Range.Responder);
+        var unknown = await http.PostAsync("lambda", "us-east-1", "Action=ListFunctions");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var text = await unknown.Content.ReadAsStringAsync();
+        Assert.Contains("<Code>UnknownService</Code>", text);
+        Assert.Contains("'lambda'", text);
+        Assert.Contains(fixture.Range.State.Calls, c => c.Service == "lambda" && c.ErrorCode == "UnknownService");
     }
 }

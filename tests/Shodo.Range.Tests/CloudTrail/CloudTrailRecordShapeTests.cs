@@ -1,3 +1,4 @@
+using Shodo.Range.Tests.Infrastructure;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shodo.Range.State;
@@ -7,12 +8,11 @@ namespace Shodo.Range.Tests.CloudTrail;
 
 /// <summary>
 /// The range's CloudTrail records have the field names and JSON types of real AWS records: the
-/// Stratus Red Team detonation logs (Datadog, Apache-2.0) in /work/shared/testdata are the reference.
+/// Stratus Red Team detonation logs (Datadog, Apache-2.0) in shared/testdata are the reference.
 /// </summary>
 public sealed class CloudTrailRecordShapeTests
 {
-    private static readonly string TestData = Environment.GetEnvironmentVariable("SHODO_TESTDATA")
-        ?? "/work/shared/testdata";
+    private static readonly string TestData = SharedTestData.Root;
 
     /// <summary>Fields AWS adds that the range cannot know about (it is served over plain HTTP).</summary>
     private static readonly string[] NotOnRange = ["tlsDetails", "additionalEventData", "sessionCredentialFromConsole"];

@@ -218,3 +218,16 @@ public sealed class TrailTests
         Assert.Empty(_range.State.DeliverTrailLogs()); // nothing is delivered twice
     }
 }
+
+public sealed class DataResourceTests
+{
+    [Theory]
+    [InlineData("arn:aws:s3:::pii/", "pii", "a/b.csv", true)]
+    [InlineData("arn:aws:s3:::pii/", "pii", null, true)]
+    [InlineData("arn:aws:s3:::pii/reports/", "pii", "reports/q1.csv", true)]
+    [InlineData("arn:aws:s3:::pii/reports/", "pii", "other/q1.csv", false)]
+    [InlineData("arn:aws:s3:::pii/", "pii2", "a.csv", false)]
+    [InlineData("arn:aws:s3", "anything", "a.csv", true)]
+    public void S3_data_resources_select_by_bucket_and_key_prefix(string value, string bucket, string? key, bool selected) =>
+        Assert.Equal(selected, new DataResource(DataResource.S3Object, [value]).SelectsS3(bucket, key));
+}

@@ -142,5 +142,28 @@ public sealed class Ec2LifecycleTests
         Assert.Equal("ami-0abcdef1234567890", call.RequestParameters["instancesSet"]!["items"]![0]!["imageId"]!.GetValue<string>());
         var launched = call.ResponseElements!["instancesSet"]!["items"]!.AsArray().Select(i => i!["instanceId"]!.GetValue<string>());
         Assert.Equal(ids, launched);
+
+        _ec2.Call("StopInstances", ("InstanceId.1", ids[0]), ("InstanceId.2", ids[1]));
+        var stopped = _ec2.LastCall!.RequestParameters!["instancesSet"]!["items"]!.AsArray().Select(i => i!["instanceId"]!.GetValue<string>());
+        Assert.Equal(ids, stopped);
+        _ec2.Call("DescribeInstances", ("Filter.1.Name", "tag:Name"), ("Filter.1.Value.1", "a"), ("Filter.1.Value.2", "b"));
+        var filter = _ec2.LastCall!.RequestParameters!["filterSet"]!["items"]![0]!;
+        Assert.Equal("tag:Name", filter["name"]!.GetValue<string>());
+        Assert.Equal(["a", "b"], filter["valueSet"]!["items"]!.AsArray().Select(v => v!["value"]!.GetValue<string>()));
+        Assert.Null(_ec2.LastCall.ResponseElements);
+    }
+
+    [Fact]
+    public void A_clock_set_back_launches_with_the_backdated_time_and_settles_from_there()
+    {
+        _ec2.RunInstances();
+        var hoursAgo = _ec2.State.Clock.Now.AddHours(-6);
+        _ec2.State.Clock.Set(hoursAgo);
+        var id = _ec2.RunInstances()[0];
+        var launched = _ec2.Call("DescribeInstances", ("InstanceId.1", id)).Descendants("launchTime").Single().Value;
+        Assert.Equal(hoursAgo.UtcDateTime, DateTimeOffset.Parse(launched).UtcDateTime, TimeSpan.FromSeconds(1));
+        Assert.Equal("pending", _ec2.StateOf(id));
+        _ec2.Advance(InstanceStates.BootTime);
+        Assert.Equal("running", _ec2.StateOf(id));
     }
 }

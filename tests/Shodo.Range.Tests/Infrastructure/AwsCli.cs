@@ -21,6 +21,13 @@ public sealed partial class AwsCli(Uri endpoint, RangeCredentials credentials, s
     /// <summary>Extra environment variables (e.g. AWS_MAX_ATTEMPTS) for every run of this instance.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>When set, credentials come from this shared credentials file and profile instead of the environment.</summary>
+    public (string File, string Profile)? ProfileSource { get; init; }
+
+    /// <summary>The same CLI reading credentials from a profile in a shared credentials file.</summary>
+    public AwsCli WithProfile(string file, string profile) =>
+        new(Endpoint, Credentials, Region) { Environment = Environment, ProfileSource = (file, profile) };
+
     /// <summary>The same CLI with other credentials.</summary>
     public AwsCli As(RangeCredentials other) => new(Endpoint, other, Region) { Environment = Environment };
 
@@ -39,12 +46,20 @@ public sealed partial class AwsCli(Uri endpoint, RangeCredentials credentials, s
             start.ArgumentList.Add(arg);
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(name);
-        start.Environment["AWS_ACCESS_KEY_ID"] = Credentials.AccessKeyId;
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = Credentials.SecretAccessKey;
-        if (Credentials.SessionToken is { } token) start.Environment["AWS_SESSION_TOKEN"] = token;
         start.Environment["AWS_DEFAULT_REGION"] = Region;
         start.Environment["AWS_CONFIG_FILE"] = "/nonexistent/shodo-range-tests/config";
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/shodo-range-tests/credentials";
+        if (ProfileSource is var (file, profile))
+        {
+            start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = file;
+            start.Environment["AWS_PROFILE"] = profile;
+        }
+        else
+        {
+            start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/shodo-range-tests/credentials";
+            start.Environment["AWS_ACCESS_KEY_ID"] = Credentials.AccessKeyId;
+            start.Environment["AWS_SECRET_ACCESS_KEY"] = Credentials.SecretAccessKey;
+            if (Credentials.SessionToken is { } token) start.Environment["AWS_SESSION_TOKEN"] = token;
+        }
         start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
         start.Environment["AWS_MAX_ATTEMPTS"] = "1";
         start.Environment["AWS_RETRY_MODE"] = "standard";

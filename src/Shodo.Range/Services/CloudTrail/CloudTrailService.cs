@@ -35,7 +35,19 @@ public sealed class CloudTrailService : IAwsService
         var name = target.StartsWith(TargetPrefix, StringComparison.Ordinal) ? target[TargetPrefix.Length..] : target;
         if (!Operations.TryGetValue(name, out var op))
             throw new AwsError("UnknownOperationException", $"Unknown operation {name}");
-        return new AwsOperation(op.Name, "cloudtrail:" + op.Name, op.ReadOnly);
+        return new AwsOperation(op.Name, "cloudtrail:" + op.Name, op.ReadOnly, TrailArn(request));
+    }
+
+    /// <summary>The trail the call names (Name or TrailName), as an ARN for authorization ("*" when none).</summary>
+    private static string TrailArn(AwsRequest request)
+    {
+        JsonObject input;
+        try { input = CloudTrailJson.Parse(request.Body); }
+        catch (AwsError) { return "*"; }
+        var name = CloudTrailJson.String(input, "Name") ?? CloudTrailJson.String(input, "TrailName");
+        if (string.IsNullOrEmpty(name)) return "*";
+        return name.StartsWith("arn:", StringComparison.Ordinal) ? name
+            : $"arn:aws:cloudtrail:{request.Region}:{request.AccountId}:trail/{name}";
     }
 
     public Task<AwsResponse> HandleAsync(AwsCall call, CancellationToken ct)

@@ -14,7 +14,7 @@ internal static class StopLogging
     private static JsonObject Handle(AwsCall call, JsonObject input)
     {
         var trail = TrailJson.FindInHomeRegion(call, CloudTrailJson.RequiredString(input, "Name", "InvalidTrailNameException"));
-        trail.StopLogging(call.Now);
+        trail.StopLogging(call.Now, call.RequestId);
         return [];
     }
 }

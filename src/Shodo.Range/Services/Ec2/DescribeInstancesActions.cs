@@ -7,9 +7,6 @@ namespace Shodo.Range.Services.Ec2;
 /// <summary>DescribeInstances (ids, filters, paging) and DescribeInstanceStatus.</summary>
 public sealed class DescribeInstancesActions : IEc2Actions
 {
-    /// <summary>How long status checks report "initializing" after an instance reaches running.</summary>
-    public static readonly TimeSpan StatusCheckTime = TimeSpan.FromMinutes(2);
-
     public IEnumerable<Ec2Action> Actions =>
     [
         new("DescribeInstances", true, DescribeInstances),
@@ -68,25 +65,25 @@ public sealed class DescribeInstancesActions : IEc2Actions
             "availability-zone" => [i.AvailabilityZone],
             "instance-state-name" => [i.State],
             "instance-state-code" => [InstanceStates.Code(i.State).ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            "instance-status.status" or "system-status.status" => [Status(i, c.Now)],
+            "instance-status.status" or "system-status.status" => [Status(i, c.Now, c.Region.Timings.StatusChecks)],
             _ => null,
         }, i => i.InstanceId, c.Region.Tags).ToList();
         var (page, next) = Ec2Paging.Page(filtered, c.Params.Int("MaxResults"), c.Params.Get("NextToken"));
         yield return Set("instanceStatusSet", page, i =>
         [
             V("instanceId", i.InstanceId), V("availabilityZone", i.AvailabilityZone), InstanceState("instanceState", i.State),
-            Check("systemStatus", "reachability", i, c.Now), Check("instanceStatus", "reachability", i, c.Now),
+            Check("systemStatus", "reachability", i, c), Check("instanceStatus", "reachability", i, c),
         ]);
         yield return V("nextToken", next);
     }
 
-    private static string Status(Ec2Instance i, DateTimeOffset now) =>
+    private static string Status(Ec2Instance i, DateTimeOffset now, TimeSpan checks) =>
         i.State != InstanceStates.Running ? "not-applicable"
-        : now - i.RunningSince >= StatusCheckTime ? "ok" : "initializing";
+        : now - i.RunningSince >= checks ? "ok" : "initializing";
 
-    private static XElement Check(string name, string detail, Ec2Instance i, DateTimeOffset now)
+    private static XElement Check(string name, string detail, Ec2Instance i, Ec2Context c)
     {
-        var status = Status(i, now);
+        var status = Status(i, c.Now, c.Region.Timings.StatusChecks);
         var detailStatus = status switch { "ok" => "passed", "initializing" => "initializing", _ => "not-applicable" };
         return E(name, V("status", status), Set("details", [detail], d => [V("name", d), V("status", detailStatus)]));
     }

@@ -22,6 +22,7 @@ public sealed class Ec2Service : IAwsService
         new SnapshotActions(),
         new TagActions(),
         new LaunchTemplateActions(),
+        new VpcActions(),
     ];
 
     private readonly Dictionary<string, Ec2Action> _actions =

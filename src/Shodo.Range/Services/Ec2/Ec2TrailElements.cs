@@ -38,26 +38,33 @@ public static class Ec2TrailElements
             ? JsonValue.Create(long.Parse(value, System.Globalization.CultureInfo.InvariantCulture))
             : JsonValue.Create(value);
 
+    /// <summary>Lists whose CloudTrail set name is irregular: parameter → (set name, item member).</summary>
+    private static readonly Dictionary<string, (string Set, string Item)> ListNames = new(StringComparer.Ordinal)
+    {
+        ["InstanceId"] = ("instancesSet", "instanceId"),
+        ["ResourceId"] = ("resourcesSet", "resourceId"),
+        ["SecurityGroupId"] = ("groupSet", "groupId"),
+        ["GroupId"] = ("groupSet", "groupId"),
+        ["SecurityGroup"] = ("groupSet", "groupName"),
+        ["KeyName"] = ("keySet", "keyName"),
+    };
+
     /// <summary>
-    /// The request as nested JSON with lowerCamel names; instance id lists as CloudTrail's
-    /// <c>instancesSet.items[].instanceId</c>; RunInstances' image and counts inside instancesSet.
+    /// The request as CloudTrail writes EC2 requestParameters: lowerCamel names, each list as
+    /// <c>{"xSet": {"items": [...]}}</c> (<c>InstanceId.N</c> → <c>instancesSet.items[].instanceId</c>,
+    /// <c>Filter.N</c> → <c>filterSet.items[].name/valueSet</c>), RunInstances' image and counts in
+    /// instancesSet, user data removed.
     /// </summary>
     public static JsonObject RequestParameters(string operation, Ec2Params p)
     {
-        var json = new JsonObject();
-        foreach (var (key, value) in p.All.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        var tree = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (key, value) in p.All)
         {
             if (key is "Action" or "Version" || key.StartsWith("X-Amz-", StringComparison.OrdinalIgnoreCase)) continue;
             if (operation == "RunInstances" && key is "ImageId" or "MinCount" or "MaxCount" or "KeyName") continue;
-            if (key.StartsWith("InstanceId.", StringComparison.Ordinal)) continue;
-            Put(json, key.Split('.'), value);
+            Insert(tree, key.Split('.'), value);
         }
-        var ids = p.List("InstanceId");
-        if (ids.Count > 0)
-            json["instancesSet"] = new JsonObject
-            {
-                ["items"] = new JsonArray(ids.Select(id => (JsonNode)new JsonObject { ["instanceId"] = id }).ToArray()),
-            };
+        var json = Render(tree);
         if (operation == "RunInstances")
         {
             var item = new JsonObject();
@@ -68,27 +75,39 @@ public static class Ec2TrailElements
         return json;
     }
 
-    private static void Put(JsonObject json, string[] path, string value)
+    /// <summary>Builds a tree: names map to subtrees, numeric segments to list positions (sorted).</summary>
+    private static void Insert(SortedDictionary<string, object> node, string[] path, string value)
     {
-        JsonNode node = json;
         for (var i = 0; i < path.Length; i++)
         {
-            var last = i == path.Length - 1;
-            var segment = path[i];
-            if (node is JsonObject obj)
-            {
-                var name = char.ToLowerInvariant(segment[0]) + segment[1..];
-                if (last) { obj[name] = Sensitive.Contains(name) ? Removed : Scalar(value); return; }
-                var nextIsIndex = path[i + 1].All(char.IsAsciiDigit);
-                node = obj[name] ??= nextIsIndex ? new JsonArray() : new JsonObject();
-            }
-            else if (node is JsonArray array)
-            {
-                var index = int.Parse(segment, System.Globalization.CultureInfo.InvariantCulture) - 1;
-                while (array.Count <= index) array.Add(null);
-                if (last) { array[index] = Scalar(value); return; }
-                node = array[index] ??= new JsonObject();
-            }
+            var segment = path[i].All(char.IsAsciiDigit) ? path[i].PadLeft(10, '0') : path[i];
+            if (i == path.Length - 1) { node[segment] = value; return; }
+            if (!node.TryGetValue(segment, out var child) || child is not SortedDictionary<string, object> next)
+                node[segment] = next = new SortedDictionary<string, object>(StringComparer.Ordinal);
+            node = next;
         }
+    }
+
+    private static JsonObject Render(SortedDictionary<string, object> node)
+    {
+        var json = new JsonObject();
+        foreach (var (name, child) in node)
+        {
+            var camel = char.ToLowerInvariant(name[0]) + name[1..];
+            if (child is string leaf) { json[camel] = Sensitive.Contains(camel) ? Removed : Scalar(leaf); continue; }
+            var sub = (SortedDictionary<string, object>)child;
+            if (sub.Count > 0 && sub.Keys.All(k => k.All(char.IsAsciiDigit)))
+            {
+                var (set, item) = ListNames.TryGetValue(name, out var irregular) ? irregular : (camel + "Set", camel);
+                json[set] = new JsonObject
+                {
+                    ["items"] = new JsonArray(sub.Values.Select(v => (JsonNode)(v is string s
+                        ? new JsonObject { [item] = Sensitive.Contains(item) ? Removed : Scalar(s) }
+                        : Render((SortedDictionary<string, object>)v))).ToArray()),
+                };
+            }
+            else json[camel] = Render(sub);
+        }
+        return json;
     }
 }

@@ -24,6 +24,7 @@ public sealed class SnapshotActions : IEc2Actions
         var snapshot = new Snapshot
         {
             SnapshotId = Ec2Ids.New("snap"), VolumeId = volume.VolumeId, VolumeSize = volume.Size, StartTime = c.Now,
+            CompletesAt = c.Now + c.Region.Timings.SnapshotCopy,
             OwnerId = c.AccountId, Description = c.Params.Get("Description") ?? "", Encrypted = volume.Encrypted,
         };
         c.Region.Snapshots.Add(snapshot);

@@ -24,7 +24,19 @@ public sealed class RdsService : IAwsService
     {
         var action = request.Param("Action") ?? throw AwsError.MissingParameter("Action");
         if (!Operations.TryGetValue(action, out var op)) throw AwsError.InvalidAction(action);
-        return new AwsOperation(op.Name, "rds:" + op.Name, op.ReadOnly);
+        return new AwsOperation(op.Name, "rds:" + op.Name, op.ReadOnly, ResourceArn(request));
+    }
+
+    /// <summary>The snapshot or instance the call names, as an ARN for authorization ("*" when none).</summary>
+    private static string ResourceArn(AwsRequest request)
+    {
+        if (request.Param("DBSnapshotIdentifier") is { Length: > 0 } snapshot)
+            return snapshot.StartsWith("arn:", StringComparison.Ordinal) ? snapshot
+                : $"arn:aws:rds:{request.Region}:{request.AccountId}:snapshot:{snapshot}";
+        if (request.Param("DBInstanceIdentifier") is { Length: > 0 } instance)
+            return instance.StartsWith("arn:", StringComparison.Ordinal) ? instance
+                : $"arn:aws:rds:{request.Region}:{request.AccountId}:db:{instance}";
+        return "*";
     }
 
     public Task<AwsResponse> HandleAsync(AwsCall call, CancellationToken ct)

@@ -38,13 +38,17 @@ public sealed class Trail
         if (!IsLogging) LoggingPeriods.Add(new LoggingPeriod(at, null));
     }
 
-    public void StopLogging(DateTimeOffset at)
+    /// <summary>
+    /// Stops logging at <paramref name="at"/>. <paramref name="requestId"/> is the StopLogging call's, whose
+    /// own event AWS still delivers although it is recorded a moment after the trail stopped.
+    /// </summary>
+    public void StopLogging(DateTimeOffset at, string? requestId = null)
     {
-        if (IsLogging) LoggingPeriods[^1] = LoggingPeriods[^1] with { Stop = at };
+        if (IsLogging) LoggingPeriods[^1] = LoggingPeriods[^1] with { Stop = at, StopRequestId = requestId };
     }
 
-    public bool WasLoggingAt(DateTimeOffset time) =>
-        LoggingPeriods.Any(p => time >= p.Start && (p.Stop is null || time <= p.Stop));
+    public bool Logged(CallRecord call) => LoggingPeriods.Any(p =>
+        call.Time >= p.Start && (p.Stop is null || call.Time <= p.Stop || call.RequestId == p.StopRequestId));
 }
 
-public sealed record LoggingPeriod(DateTimeOffset Start, DateTimeOffset? Stop);
+public sealed record LoggingPeriod(DateTimeOffset Start, DateTimeOffset? Stop, string? StopRequestId = null);

@@ -55,7 +55,7 @@ public static class TrailDelivery
 
     public static bool Selects(Trail trail, CallRecord call)
     {
-        if (!trail.WasLoggingAt(call.Time)) return false;
+        if (!trail.Logged(call)) return false;
         var isGlobal = GlobalServices.Contains(call.Service);
         if (isGlobal && !trail.IncludeGlobalServiceEvents) return false;
         if (!trail.IsMultiRegion && call.Region != trail.HomeRegion) return false;

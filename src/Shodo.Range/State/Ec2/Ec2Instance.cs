@@ -69,29 +69,29 @@ public sealed class Ec2Instance
         }
     }
 
-    public void BeginStop(DateTimeOffset now)
+    public void BeginStop(DateTimeOffset now, TimeSpan takes)
     {
         State = InstanceStates.Stopping;
-        TransitionEndsAt = now + InstanceStates.StopTime;
+        TransitionEndsAt = now + takes;
         RunningSince = null;
         PublicIpAddress = null;
         Reason = $"User initiated ({now.UtcDateTime:yyyy-MM-dd HH:mm:ss} GMT)";
     }
 
-    public void BeginStart(DateTimeOffset now, string? publicIp)
+    public void BeginStart(DateTimeOffset now, TimeSpan takes, string? publicIp)
     {
         State = InstanceStates.Pending;
-        TransitionEndsAt = now + InstanceStates.BootTime;
+        TransitionEndsAt = now + takes;
         LaunchTime = now;
         PublicIpAddress = publicIp;
         Reason = "";
         StateReasonCode = StateReasonMessage = null;
     }
 
-    public void BeginTerminate(DateTimeOffset now)
+    public void BeginTerminate(DateTimeOffset now, TimeSpan takes)
     {
         State = InstanceStates.ShuttingDown;
-        TransitionEndsAt = now + InstanceStates.ShutdownTime;
+        TransitionEndsAt = now + takes;
         RunningSince = null;
         PublicIpAddress = null;
         Reason = $"User initiated ({now.UtcDateTime:yyyy-MM-dd HH:mm:ss} GMT)";

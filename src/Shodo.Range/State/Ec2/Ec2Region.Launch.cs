@@ -35,7 +35,7 @@ public sealed partial class Ec2Region
                 UserData = spec.UserData,
                 ClientToken = spec.ClientToken,
                 RequesterArn = requesterArn,
-                TransitionEndsAt = now + InstanceStates.BootTime,
+                TransitionEndsAt = now + Timings.Boot,
                 DisableApiTermination = spec.DisableApiTermination,
                 DisableApiStop = spec.DisableApiStop,
                 InstanceInitiatedShutdownBehavior = spec.InstanceInitiatedShutdownBehavior,

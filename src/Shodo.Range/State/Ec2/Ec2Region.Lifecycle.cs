@@ -10,7 +10,7 @@ public sealed partial class Ec2Region
 {
     public void Stop(Ec2Instance instance, DateTimeOffset now)
     {
-        instance.BeginStop(now);
+        instance.BeginStop(now, Timings.Stop);
         if (SpotRequestOf(instance) is { Type: SpotRequest.Persistent, State: SpotRequest.Active } request)
             request.SetStatus(SpotRequest.Disabled, "instance-stopped-by-user",
                 "Spot Instance has been stopped because of a user-initiated stop.", now);
@@ -18,14 +18,14 @@ public sealed partial class Ec2Region
 
     public void Start(Ec2Instance instance, DateTimeOffset now)
     {
-        instance.BeginStart(now, NewPublicIp());
+        instance.BeginStart(now, Timings.Boot, NewPublicIp());
         if (SpotRequestOf(instance) is { State: SpotRequest.Disabled } request)
             request.SetStatus(SpotRequest.Active, "fulfilled", "Your spot request is fulfilled.", now);
     }
 
     public void Terminate(Ec2Instance instance, DateTimeOffset now)
     {
-        instance.BeginTerminate(now);
+        instance.BeginTerminate(now, Timings.Shutdown);
         var request = SpotRequestOf(instance);
         if (request is null || request.InstanceId != instance.InstanceId) return;
         const string message = "Spot Instance terminated due to user-initiated termination.";
@@ -56,10 +56,10 @@ public sealed partial class Ec2Region
     /// Brings the region up to <paramref name="now"/>: finishes transitions whose time has come,
     /// releases the volumes of terminated instances, forgets instances terminated over an hour ago,
     /// and fulfils open Spot requests (including persistent ones whose instance was terminated).
+    /// A clock set back (a backdated scenario) completes nothing new; completed changes stay.
     /// </summary>
     public void Settle(DateTimeOffset now)
     {
-        if (now < LastSettled) now = LastSettled;
         LastSettled = now;
         foreach (var instance in Instances)
         {
@@ -67,7 +67,7 @@ public sealed partial class Ec2Region
             instance.Settle(now);
             if (was != InstanceStates.Terminated && instance.State == InstanceStates.Terminated) ReleaseVolumes(instance);
         }
-        foreach (var gone in Instances.Where(i => i.TerminatedAt + InstanceStates.TerminatedVisibleFor < now).ToList())
+        foreach (var gone in Instances.Where(i => i.TerminatedAt + Timings.TerminatedVisibleFor < now).ToList())
         {
             Instances.Remove(gone);
             Tags.RemoveAll(gone.InstanceId);

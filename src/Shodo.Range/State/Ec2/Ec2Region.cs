@@ -6,30 +6,40 @@ namespace Shodo.Range.State.Ec2;
 /// </summary>
 public sealed partial class Ec2Region
 {
+    /// <summary>A new region: its default VPC, subnets and default security group.</summary>
     public Ec2Region(string region, string accountId, DateTimeOffset now)
+        : this(region, accountId, DefaultVpc.For(region), now)
+    {
+        SecurityGroups.Add(SecurityGroup.Default(Vpc.VpcId));
+    }
+
+    /// <summary>A region as saved in a state file (collections are set by the serializer).</summary>
+    [System.Text.Json.Serialization.JsonConstructor]
+    public Ec2Region(string region, string accountId, DefaultVpc vpc, DateTimeOffset lastSettled)
     {
         Region = region;
         AccountId = accountId;
-        Vpc = DefaultVpc.For(region);
-        SecurityGroups.Add(SecurityGroup.Default(Vpc.VpcId));
-        LastSettled = now;
+        Vpc = vpc;
+        LastSettled = lastSettled;
     }
 
     public string Region { get; }
     public string AccountId { get; }
     public DefaultVpc Vpc { get; }
     public DateTimeOffset LastSettled { get; private set; }
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Ec2Timings Timings { get; set; } = new();
 
-    public List<Ec2Instance> Instances { get; } = [];
-    public List<SpotRequest> SpotRequests { get; } = [];
-    public List<KeyPair> KeyPairs { get; } = [];
-    public List<SecurityGroup> SecurityGroups { get; } = [];
-    public List<Volume> Volumes { get; } = [];
-    public List<Snapshot> Snapshots { get; } = [];
-    public List<LaunchTemplate> LaunchTemplates { get; } = [];
-    public TagStore Tags { get; } = new();
-
-    private int _nextPrivateIp;
+    public List<Ec2Instance> Instances { get; init; } = [];
+    public List<SpotRequest> SpotRequests { get; init; } = [];
+    public List<KeyPair> KeyPairs { get; init; } = [];
+    public List<SecurityGroup> SecurityGroups { get; init; } = [];
+    public List<Volume> Volumes { get; init; } = [];
+    public List<Snapshot> Snapshots { get; init; } = [];
+    public List<LaunchTemplate> LaunchTemplates { get; init; } = [];
+    public TagStore Tags { get; init; } = new();
+    /// <summary>How many private addresses have been handed out (the next one follows).</summary>
+    public int PrivateIpsAssigned { get; set; }
 
     public IEnumerable<string> AvailabilityZones => Vpc.Subnets.Select(s => s.AvailabilityZone);
 
@@ -59,7 +69,7 @@ public sealed partial class Ec2Region
 
     private string NextPrivateIp(Subnet subnet)
     {
-        var n = _nextPrivateIp++;
+        var n = PrivateIpsAssigned++;
         return $"172.31.{subnet.ThirdOctetBase + n / 250 % 16}.{n % 250 + 4}";
     }
 

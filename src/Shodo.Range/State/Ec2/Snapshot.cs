@@ -12,10 +12,10 @@ public sealed class Snapshot
     public required string OwnerId { get; init; }
     public string Description { get; init; } = "";
     public bool Encrypted { get; init; }
-    public DateTimeOffset CompletesAt => StartTime + CopyTime;
+    public required DateTimeOffset CompletesAt { get; init; }
 
     public string Status(DateTimeOffset now) => now >= CompletesAt ? "completed" : "pending";
 
     public string Progress(DateTimeOffset now) =>
-        now >= CompletesAt ? "100%" : $"{(int)(100 * (now - StartTime) / CopyTime)}%";
+        now >= CompletesAt ? "100%" : $"{(int)(100 * (now - StartTime) / (CompletesAt - StartTime))}%";
 }

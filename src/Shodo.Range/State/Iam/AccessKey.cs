@@ -14,5 +14,6 @@ public sealed class AccessKey
     public string? LastUsedService { get; set; }
     public string? LastUsedRegion { get; set; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsActive => Status == Active;
 }

@@ -19,6 +19,16 @@ public sealed class IamAccount
     /// <summary>The CSV of the last generated credential report (a snapshot, as on AWS).</summary>
     public string? CredentialReport { get; set; }
 
+    /// <summary>After deserialisation: names unique without regard to case again, as on AWS.</summary>
+    public IamAccount WithIamComparers()
+    {
+        Users = new(Users, StringComparer.OrdinalIgnoreCase);
+        Groups = new(Groups, StringComparer.OrdinalIgnoreCase);
+        Roles = new(Roles, StringComparer.OrdinalIgnoreCase);
+        foreach (var u in Users.Values) u.InlinePolicies = new(u.InlinePolicies, StringComparer.Ordinal);
+        return this;
+    }
+
     public IamUser? User(string name) => Users.GetValueOrDefault(name);
     public IamRole? Role(string name) => Roles.GetValueOrDefault(name);
     public IamGroup? Group(string name) => Groups.GetValueOrDefault(name);

@@ -14,6 +14,7 @@ public sealed class ManagedPolicy
     public bool IsAwsManaged { get; set; }
     public List<PolicyVersion> Versions { get; set; } = [];
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public PolicyVersion DefaultVersion => Versions.First(v => v.VersionId == DefaultVersionId);
 }
 

@@ -1,10 +1,10 @@
 using System.Text;
 
-namespace Shodo.Range.Scenarios;
+namespace Shodo.Range;
 
 /// <summary>
 /// Writes an AWS shared credentials file for a running range: profile <c>responder</c> (the security
-/// team's admin) and, when the scenario has one, profile <c>leaked</c> (the leaked key), so that
+/// team's admin) and, when the scenario has one, <c>leaked</c> (the leaked key), so that
 /// <c>aws --profile leaked --endpoint-url URL</c> and <c>shodo --profile responder ...</c> work.
 /// The file holds secrets of the simulated account only; it is created readable by its owner alone.
 /// </summary>
@@ -14,18 +14,18 @@ public static class RangeProfiles
     {
         var text = new StringBuilder();
         Append(text, "responder", range.Responder);
-        if (range.Scenario?.Leaked is { } leaked) Append(text, "leaked", leaked);
+        if (range.Leaked is { } leaked) Append(text, "leaked", leaked);
         return text.ToString();
     }
 
-    public static void Write(string path, RangeHost range)
+    public static async Task WriteAsync(RangeHost range, string path, CancellationToken ct)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null) Directory.CreateDirectory(directory);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using var file = new StreamWriter(path, Encoding.ASCII, options);
-        file.Write(Render(range));
+        await using var file = new StreamWriter(path, Encoding.ASCII, options);
+        await file.WriteAsync(Render(range).AsMemory(), ct);
     }
 
     private static void Append(StringBuilder text, string profile, RangeCredentials credentials)

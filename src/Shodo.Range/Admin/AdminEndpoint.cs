@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Xml;
+using Microsoft.AspNetCore.Http;
+using Shodo.Range.Faults;
+using Shodo.Range.State;
+
+namespace Shodo.Range.Admin;
+
+/// <summary>
+/// The range's own control surface under <c>/_range/</c> (unsigned JSON, not AWS-shaped):
+/// GET state, GET counters, GET|POST faults, POST clock ({"advance":"PT1H"} or {"set":"..."}),
+/// POST save / load ({"path":"..."}).
+/// </summary>
+public sealed class AdminEndpoint(RangeState state, RangeFaults faults)
+{
+    public const string Prefix = "/_range";
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var ct = http.RequestAborted;
+        var route = http.Request.Path.Value![Prefix.Length..].Trim('/');
+        var post = HttpMethods.IsPost(http.Request.Method);
+        try
+        {
+            JsonNode? body = post && http.Request.ContentLength != 0
+                ? await JsonNode.ParseAsync(http.Request.Body, cancellationToken: ct) : null;
+            JsonNode result = (route, post) switch
+            {
+                ("state", false) => StateDump(),
+                ("counters", false) => CallCounters.Compute(state),
+                ("faults", false) => Faults(),
+                ("faults", true) => SetFaults(body),
+                ("clock", false) => Clock(),
+                ("clock", true) => MoveClock(body),
+                ("save", true) => await Save(body, ct),
+                ("load", true) => await Load(body, ct),
+                _ => throw new AdminError(404, $"No admin route {http.Request.Method} {Prefix}/{route}."),
+            };
+            await Write(http, 200, result, ct);
+        }
+        catch (Exception e) when (e is AdminError or JsonException or FormatException or InvalidDataException or IOException)
+        {
+            await Write(http, e is AdminError a ? a.Status : 400, new JsonObject { ["error"] = e.Message }, ct);
+        }
+    }
+
+    private JsonObject StateDump()
+    {
+        var dump = RangeStateFile.Save(state);
+        // Secrets stay out of the dump (the state file written by /_range/save keeps them).
+        Redact(dump);
+        lock (state.Sync) dump["calls"] = state.Calls.Count;
+        return dump;
+    }
+
+    private static void Redact(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var key in o.Select(p => p.Key).ToList())
+                    if (key is "secretAccessKey" or "token") o[key] = "REDACTED";
+                    else Redact(o[key]);
+                break;
+            case JsonArray a:
+                foreach (var item in a) Redact(item);
+                break;
+        }
+    }
+
+    private JsonObject Faults() => new()
+    {
+        ["latency"] = faults.Latency.ToString().ToLowerInvariant(),
+        ["throttleRate"] = faults.ThrottleRate,
+        ["errorRate"] = faults.ErrorRate,
+        ["resetRate"] = faults.ResetRate,
+    };
+
+    private JsonObject SetFaults(JsonNode? body)
+    {
+        if (body?["latency"]?.GetValue<string>() is { } latency)
+            faults.Latency = Enum.TryParse<RangeLatency>(latency, ignoreCase: true, out var l)
+                ? l : throw new AdminError(400, "latency must be none or realistic.");
+        if (body?["throttleRate"] is { } t) faults.ThrottleRate = Rate(t);
+        if (body?["errorRate"] is { } e) faults.ErrorRate = Rate(e);
+        if (body?["resetRate"] is { } r) faults.ResetRate = Rate(r);
+        return Faults();
+    }
+
+    private static double Rate(JsonNode node)
+    {
+        var rate = node.GetValue<double>();
+        return rate is >= 0 and <= 1 ? rate : throw new AdminError(400, "Rates are fractions between 0 and 1.");
+    }
+
+    private JsonObject Clock() => new() { ["now"] = state.Clock.Now.ToString("O") };
+
+    private JsonObject MoveClock(JsonNode? body)
+    {
+        lock (state.Sync)
+        {
+            if (body?["advance"]?.GetValue<string>() is { } advance)
+            {
+                var by = XmlConvert.ToTimeSpan(advance);
+                if (by < TimeSpan.Zero) throw new AdminError(400, "The clock only moves forward; use set.");
+                state.Clock.Advance(by);
+            }
+            else if (body?["set"]?.GetValue<string>() is { } set)
+                state.Clock.Set(DateTimeOffset.Parse(set, System.Globalization.CultureInfo.InvariantCulture));
+            else
+                throw new AdminError(400, """Send {"advance":"PT1H"} or {"set":"2026-01-01T00:00:00Z"}.""");
+        }
+        return Clock();
+    }
+
+    private async Task<JsonObject> Save(JsonNode? body, CancellationToken ct)
+    {
+        var path = RequiredPath(body);
+        await RangeStateFile.SaveAsync(state, path, ct);
+        return new JsonObject { ["saved"] = path };
+    }
+
+    private async Task<JsonObject> Load(JsonNode? body, CancellationToken ct)
+    {
+        var path = RequiredPath(body);
+        await RangeStateFile.LoadAsync(state, path, ct);
+        return new JsonObject { ["loaded"] = path };
+    }
+
+    private static string RequiredPath(JsonNode? body) =>
+        body?["path"]?.GetValue<string>() is { Length: > 0 } path ? Path.GetFullPath(path)
+            : throw new AdminError(400, """Send {"path":"/some/file.json"}.""");
+
+    private static async Task Write(HttpContext http, int status, JsonNode body, CancellationToken ct)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(body.ToJsonString(new JsonSerializerOptions { WriteIndented = true }), ct);
+    }
+
+    private sealed class AdminError(int status, string message) : Exception(message)
+    {
+        public int Status { get; } = status;
+    }
+}

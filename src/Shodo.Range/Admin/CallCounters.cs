@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using Shodo.Range.State;
+
+namespace Shodo.Range.Admin;
+
+/// <summary>
+/// Counts of served calls: per operation, per caller, and destructive calls per caller (Delete*,
+/// Terminate*, Remove*, Deregister*, Purge*, Destroy* — attempts and successes), so tests can prove
+/// that Shodo never deleted anything.
+/// </summary>
+public static class CallCounters
+{
+    private static readonly string[] DestructivePrefixes = ["Delete", "Terminate", "Remove", "Deregister", "Purge", "Destroy"];
+
+    public static bool IsDestructive(string eventName) =>
+        DestructivePrefixes.Any(p => eventName.StartsWith(p, StringComparison.Ordinal));
+
+    public static JsonObject Compute(RangeState state)
+    {
+        List<CallRecord> calls;
+        lock (state.Sync) calls = [.. state.Calls];
+        static JsonObject Count(IEnumerable<string> keys) =>
+            new(keys.GroupBy(k => k).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Count())));
+        static string Who(CallRecord c) => c.Caller?.Arn ?? "anonymous";
+        var destructive = calls.Where(c => IsDestructive(c.EventName)).ToList();
+        return new JsonObject
+        {
+            ["total"] = calls.Count,
+            ["errors"] = calls.Count(c => c.ErrorCode is not null),
+            ["operations"] = Count(calls.Select(c => $"{c.Service}:{c.EventName}")),
+            ["callers"] = Count(calls.Select(Who)),
+            ["destructive"] = Count(destructive.Where(c => c.ErrorCode is null).Select(Who)),
+            ["destructiveAttempts"] = Count(destructive.Select(Who)),
+        };
+    }
+}

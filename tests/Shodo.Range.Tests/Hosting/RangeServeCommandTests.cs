@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using Shodo.Cli;
+using Shodo.Range.Tests.Infrastructure;
+
+namespace Shodo.Range.Tests.Hosting;
+
+/// <summary><c>shodo range serve</c> runs a range, announces it, writes a profiles file and stops on Ctrl+C.</summary>
+public sealed partial class RangeServeCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("shodo-range-serve-").FullName;
+
+    [Fact]
+    public async Task Serve_announces_the_url_writes_the_responder_profile_and_stops_cleanly()
+    {
+        var profiles = Path.Combine(_dir, "credentials");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var env = new CliEnvironment(TextWriter.Synchronized(output), TextWriter.Synchronized(error),
+            new Dictionary<string, string?>(), TimeProvider.System, IsInteractive: false);
+        using var stop = new CancellationTokenSource();
+        var run = ShodoApp.RunAsync(["range", "serve", "--port", "0", "--profiles-file", profiles, "--account-id", "210987654321",
+            "--latency", "none"], env, stop.Token);
+
+        Uri? url = null;
+        for (var i = 0; i < 300 && url is null && !run.IsCompleted; i++)
+        {
+            if (Listening().Match(output.ToString()) is { Success: true } m) url = new Uri(m.Groups[1].Value);
+            else await Task.Delay(100);
+        }
+        Assert.True(url is not null, $"no 'listening' line; out: {output} err: {error}");
+        Assert.Equal("127.0.0.1", url.Host);
+
+        var text = await File.ReadAllTextAsync(profiles);
+        Assert.Contains("[responder]", text);
+        Assert.DoesNotContain("[leaked]", text);
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(profiles));
+
+        var cli = new AwsCli(url, new RangeCredentials("unused", "unused")).WithProfile(profiles, "responder");
+        var identity = await cli.OkAsync("sts", "get-caller-identity");
+        Assert.Equal("arn:aws:iam::210987654321:user/responder", identity.GetProperty("Arn").GetString());
+
+        stop.Cancel();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task Serve_rejects_rates_outside_zero_to_one()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var env = new CliEnvironment(output, error, new Dictionary<string, string?>(), TimeProvider.System, IsInteractive: false);
+        var code = await ShodoApp.RunAsync(["range", "serve", "--throttle-rate", "1.5"], env);
+        Assert.Equal(2, code);
+        Assert.Contains("--throttle-rate", error.ToString());
+    }
+
+    [GeneratedRegex(@"^listening (http://127\.0\.0\.1:\d+)\r?$", RegexOptions.Multiline)]
+    private static partial Regex Listening();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
