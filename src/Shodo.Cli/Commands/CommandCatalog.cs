@@ -10,5 +10,6 @@ public static class CommandCatalog
         new WhoamiCommand(),
         new CaseCommands.CaseCommand(),
         new RangeCommand(),
+        new CollectCommand(),
     ];
 }

@@ -67,9 +67,10 @@ public sealed partial class Dispatcher(
             Record(request, service, service.Name, operation.Name, caller, requestId, operation.ReadOnly,
                 operation.DataEvent, call.RequestParameters ?? DefaultParameters(request), call.ResponseElements, null);
         }
-        catch (AwsError e)
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var error = ProtocolErrors.Translate(e, protocol);
+            // A bug in a handler must still answer like AWS (a 500 InternalFailure) and leave a record.
+            var error = ProtocolErrors.Translate(e as AwsError ?? ProtocolErrors.Internal(), protocol);
             if (!http.Response.HasStarted)
                 await ResponseWriter.WriteErrorAsync(http, protocol, service.XmlNamespace, error, requestId, ct);
             Record(request, service, service.Name, operation?.Name ?? FallbackName(request), caller, requestId,

@@ -23,5 +23,6 @@ public static class StateParts
     public static IReadOnlyList<IStatePart> All { get; } =
     [
         new Iam.IamStatePart(),
+        new Ec2.Ec2StatePart(),
     ];
 }

@@ -37,4 +37,25 @@ public sealed class Ec2StateFileTests
             before.Call("DescribeInstances", ("InstanceId.1", ids[0])).Descendants("privateIpAddress").Single().Value,
             after.Call("DescribeInstances", ("InstanceId.1", next)).Descendants("privateIpAddress").Single().Value);
     }
+
+    [Fact]
+    public async Task The_range_state_file_carries_ec2()
+    {
+        var before = new Ec2Direct();
+        before.State.Regions.OptIn("il-central-1");
+        var id = before.RunInstances(1, ("DisableApiTermination", "true"))[0];
+        var path = Path.Combine(Path.GetTempPath(), $"shodo-range-ec2-{Guid.NewGuid():N}.json");
+        try
+        {
+            await Shodo.Range.State.RangeStateFile.SaveAsync(before.State, path, CancellationToken.None);
+            var after = new Ec2Direct();
+            await Shodo.Range.State.RangeStateFile.LoadAsync(after.State, path, CancellationToken.None);
+            Assert.True(after.State.Regions.IsEnabled("il-central-1"));
+            Assert.Equal("OperationNotPermitted", after.Fails("TerminateInstances", ("InstanceId.1", id)).Code);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

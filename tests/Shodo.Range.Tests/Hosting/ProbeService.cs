@@ -7,7 +7,7 @@ namespace Shodo.Range.Tests.Hosting;
 /// <summary>
 /// A minimal service in a given protocol, to test the dispatcher's envelopes, errors and records
 /// independently of the real services: operation Ping answers Value=pong, Fail throws NoSuchThing,
-/// Read is a data event.
+/// Read is a data event, Boom is a bug (not an AwsError).
 /// </summary>
 public sealed class ProbeService(string name, AwsProtocol protocol, bool global = false) : IAwsService
 {
@@ -25,12 +25,13 @@ public sealed class ProbeService(string name, AwsProtocol protocol, bool global 
             AwsProtocol.RestXml => request.Path.Trim('/') is { Length: > 0 } p ? p : "Ping",
             _ => request.RequiredParam("Action"),
         };
-        if (op is not ("Ping" or "Fail" or "Read")) throw AwsError.InvalidAction(op);
+        if (op is not ("Ping" or "Fail" or "Read" or "Boom")) throw AwsError.InvalidAction(op);
         return new AwsOperation(op, $"{name}:{op}", ReadOnly: op != "Fail", DataEvent: op == "Read");
     }
 
     public Task<AwsResponse> HandleAsync(AwsCall call, CancellationToken ct)
     {
+        if (call.Operation.Name == "Boom") throw new InvalidOperationException("a bug in a handler");
         if (call.Operation.Name == "Fail") throw new AwsError("NoSuchThing", "The thing does not exist.", 404);
         call.ResponseElements = new JsonObject { ["value"] = "pong" };
         AwsResponse response = protocol switch

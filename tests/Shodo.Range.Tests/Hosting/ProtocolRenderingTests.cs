@@ -141,6 +141,18 @@ public sealed class ProtocolRenderingTests(ProbeRangeFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_handler_bug_is_an_InternalFailure_and_is_recorded()
+    {
+        var response = await Call("probeq", "Boom");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<Code>InternalFailure</Code>", body);
+        Assert.DoesNotContain("a bug in a handler", body);
+        Assert.Contains(fixture.Range.State.Calls, c => c.EventName == "Boom" && c.ErrorCode == "InternalFailure");
+        Assert.Contains("<Code>InternalError</Code>", await (await Call("probe2", "Boom")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Realistic_latency_delays_each_call()
     {
         fixture.Range.Faults.Latency = RangeLatency.Realistic;

@@ -129,4 +129,28 @@ public sealed class PolicyTests(RangeFixture fixture) : IClassFixture<RangeFixtu
         await Cli.OkAsync("iam", "detach-user-policy", "--user-name", user, "--policy-arn", AwsManagedPolicies.QuarantineV3Arn);
         await Cli.FailsWithAsync("NoSuchEntity", "iam", "detach-user-policy", "--user-name", user, "--policy-arn", AwsManagedPolicies.QuarantineV3Arn);
     }
+
+    [Fact]
+    public async Task List_entities_for_policy_names_who_carries_the_quarantine_policy()
+    {
+        var user = fixture.Unique("quarantined");
+        var role = fixture.Unique("quarantined-role");
+        var quarantine = AwsManagedPolicies.QuarantineV3Arn;
+        await Cli.OkAsync("iam", "create-user", "--user-name", user);
+        await Cli.OkAsync("iam", "create-role", "--role-name", role, "--assume-role-policy-document", TrustAccount);
+        await Cli.OkAsync("iam", "attach-user-policy", "--user-name", user, "--policy-arn", quarantine);
+        await Cli.OkAsync("iam", "attach-role-policy", "--role-name", role, "--policy-arn", quarantine);
+
+        var all = await Cli.OkAsync("iam", "list-entities-for-policy", "--policy-arn", quarantine);
+        Assert.Contains(user, all.GetProperty("PolicyUsers").EnumerateArray().Select(u => u.GetProperty("UserName").GetString()));
+        Assert.Contains(role, all.GetProperty("PolicyRoles").EnumerateArray().Select(r => r.GetProperty("RoleName").GetString()));
+        Assert.StartsWith("AIDA", all.GetProperty("PolicyUsers")[0].GetProperty("UserId").GetString());
+
+        var usersOnly = await Cli.OkAsync("iam", "list-entities-for-policy", "--policy-arn", quarantine, "--entity-filter", "User");
+        Assert.Empty(usersOnly.GetProperty("PolicyRoles").EnumerateArray());
+        // The CLI follows Marker across pages of one item each and still sees both.
+        var paged = await Cli.OkAsync("iam", "list-entities-for-policy", "--policy-arn", quarantine, "--page-size", "1");
+        Assert.Contains(role, paged.GetProperty("PolicyRoles").EnumerateArray().Select(r => r.GetProperty("RoleName").GetString()));
+        await Cli.FailsWithAsync("NoSuchEntity", "iam", "list-entities-for-policy", "--policy-arn", "arn:aws:iam::aws:policy/NoSuchPolicy");
+    }
 }

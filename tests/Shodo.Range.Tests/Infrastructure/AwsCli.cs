@@ -110,6 +110,7 @@ public sealed partial record AwsCliResult(int ExitCode, JsonDocument? Json, stri
     /// <summary>The error message after the colon, or null.</summary>
     public string? ErrorMessage => ErrorPattern().Match(Stderr) is { Success: true } m ? m.Groups[2].Value.Trim() : null;
 
-    [GeneratedRegex(@"An error occurred \(([^)]+)\)[^:]*:(.*)")]
+    // "An error occurred (Code) when calling the Op operation (reached max retries: 0): message"
+    [GeneratedRegex(@"An error occurred \(([^)]+)\) when calling the \S+ operation(?: \([^)]*\))?:(.*)")]
     private static partial Regex ErrorPattern();
 }

@@ -20,7 +20,7 @@ public sealed class IamService() : QueryService(
     new AttachPolicy(PolicyHolder.User), new DetachPolicy(PolicyHolder.User), new ListAttachedPolicies(PolicyHolder.User),
     new AttachPolicy(PolicyHolder.Role), new DetachPolicy(PolicyHolder.Role), new ListAttachedPolicies(PolicyHolder.Role),
     new AttachPolicy(PolicyHolder.Group), new DetachPolicy(PolicyHolder.Group), new ListAttachedPolicies(PolicyHolder.Group),
-    new CreatePolicy(), new GetPolicy(), new GetPolicyVersion(), new ListPolicies(),
+    new CreatePolicy(), new GetPolicy(), new GetPolicyVersion(), new ListPolicies(), new ListEntitiesForPolicy(),
     new GetAccountAuthorizationDetails(), new GenerateCredentialReport(), new GetCredentialReport(),
     new ListAccountAliases(), new GetAccountSummary(),
 ])

@@ -1,0 +1,9 @@
+namespace Shodo.Evidence;
+
+/// <summary>The journal entry kinds collection writes (evidence itself is <c>evidence.stored</c>).</summary>
+public static class CollectJournalKinds
+{
+    public const string Started = "collect.started";
+    public const string Gap = "collect.gap";
+    public const string Finished = "collect.finished";
+}

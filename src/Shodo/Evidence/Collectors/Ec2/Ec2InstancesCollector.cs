@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Shodo.Aws;
+using Shodo.Aws.Ec2;
+
+namespace Shodo.Evidence.Collectors.Ec2;
+
+/// <summary>
+/// The region's instances (type, lifecycle, spot request id, key pair, launch time, who launched
+/// them) and, per instance, the attributes containment depends on: whether stopping or terminating
+/// through the API is disabled, and what an instance-initiated shutdown does.
+/// </summary>
+public sealed class Ec2InstancesCollector : ICollector
+{
+    public static IReadOnlyList<string> ContainmentAttributes { get; } =
+        ["disableApiStop", "disableApiTermination", "instanceInitiatedShutdownBehavior"];
+
+    public string Name => "ec2.instances";
+    public CollectorScope Scope => CollectorScope.Regional;
+    public IReadOnlyList<AwsOperation> Operations { get; } = [Ec2Operations.DescribeInstances, Ec2Operations.DescribeInstanceAttribute];
+
+    public async Task CollectAsync(CollectionContext context, CancellationToken ct)
+    {
+        var ec2 = context.Aws.Ec2(context.ClientRegion);
+        var pages = await context.SdkPagesAsync(Ec2Operations.DescribeInstances, null, async (token, c) =>
+        {
+            var r = await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { NextToken = token }, c);
+            return (r, r.NextToken);
+        }, ct);
+        var instances = (pages ?? []).SelectMany(p => p.Reservations ?? []).SelectMany(r => r.Instances ?? [])
+            .Select(i => i.InstanceId).Where(id => id is not null).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var id in instances)
+            foreach (var attribute in ContainmentAttributes)
+                await context.SdkAsync(Ec2Operations.DescribeInstanceAttribute,
+                    new JsonObject { ["InstanceId"] = id, ["Attribute"] = attribute }, null,
+                    c => ec2.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest
+                    {
+                        InstanceId = id, Attribute = new InstanceAttributeName(attribute),
+                    }, c), ct);
+    }
+}

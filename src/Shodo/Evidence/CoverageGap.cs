@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using Shodo.Aws;
+using Shodo.Aws.Errors;
+using Shodo.Cases;
+using Shodo.Diagnostics;
+
+namespace Shodo.Evidence;
+
+/// <summary>
+/// One call whose answer is missing from the evidence: which collector, which operation, where,
+/// with which parameters, and why (<see cref="GapKinds"/>). Written to <c>coverage.json</c> and as a
+/// <c>collect.gap</c> journal entry — a gap is shown, never silently skipped.
+/// </summary>
+public sealed record CoverageGap(
+    string Collector, string Service, string Operation, string? Region, JsonObject? Parameters,
+    string Kind, string Code, string Message, string? RequestId, int HttpStatus, DateTimeOffset Time)
+{
+    public static CoverageGap From(AwsServiceError e, string collector, AwsOperation operation, string? region,
+        string homeRegion, JsonObject? parameters, DateTimeOffset time) =>
+        new(collector, operation.Service, operation.Name, region, parameters, GapKinds.Of(e, region, homeRegion), e.Code, e.AwsMessage,
+            e.RequestId, e.HttpStatus, time);
+
+    /// <summary>Shodo could not read an answer (or a collector failed): still a gap, with the reason.</summary>
+    public static CoverageGap Unreadable(Exception e, string collector, AwsOperation? operation, string? region,
+        JsonObject? parameters, DateTimeOffset time) =>
+        new(collector, operation?.Service ?? "", operation?.Name ?? "", region, parameters, GapKinds.Unreadable,
+            e.GetType().Name, e.Message, null, 0, time);
+
+    public JsonObject ToJson()
+    {
+        var json = new JsonObject
+        {
+            ["collector"] = Collector, ["service"] = Service, ["operation"] = Operation,
+            ["kind"] = Kind, ["code"] = Code, ["message"] = Message, ["httpStatus"] = HttpStatus,
+            ["time"] = CaseTime.Format(Time),
+        };
+        if (Region is not null) json["region"] = Region;
+        if (Parameters is not null) json["parameters"] = Parameters.DeepClone();
+        if (RequestId is not null) json["requestId"] = RequestId;
+        return json;
+    }
+}
+
+/// <summary>Why a call is missing from the evidence.</summary>
+public static class GapKinds
+{
+    public const string AccessDenied = "AccessDenied";
+    public const string RegionNotEnabled = "RegionNotEnabled";
+    public const string Throttled = "Throttled";
+    public const string TimedOut = "TimedOut";
+    public const string Unreachable = "Unreachable";
+    public const string CredentialsRejected = "CredentialsRejected";
+    public const string NotSupported = "NotSupported";
+    public const string Unreadable = "Unreadable";
+    public const string Failed = "Failed";
+
+    /// <summary>Codes AWS answers for a region the account has not enabled (or an unknown one).</summary>
+    private static readonly HashSet<string> RegionCodes = new(StringComparer.Ordinal)
+    {
+        "OptInRequired", "RegionDisabledException", "InvalidRegion", "UnrecognizedRegion",
+    };
+
+    private static readonly HashSet<string> UnsupportedCodes = new(StringComparer.Ordinal)
+    {
+        "InvalidAction", "UnknownOperationException", "NotImplemented", "UnsupportedOperation",
+    };
+
+    /// <summary>
+    /// Why the call failed. Credentials rejected in one region while they work in the home region is
+    /// how AWS answers for a region the account has not enabled (EC2 AuthFailure, STS/IAM-style
+    /// InvalidClientTokenId): reported as <see cref="RegionNotEnabled"/>.
+    /// </summary>
+    public static string Of(AwsServiceError e, string? region = null, string? homeRegion = null)
+    {
+        if (RegionCodes.Contains(e.Code)) return RegionNotEnabled;
+        if (UnsupportedCodes.Contains(e.Code)) return NotSupported;
+        if (e.Code == AwsErrorCodes.Unreachable)
+            return e.InnerException is TimeoutException or Polly.Timeout.TimeoutRejectedException
+                   || e.InnerException?.InnerException is TimeoutException ? TimedOut : Unreachable;
+        return AwsErrorCodes.ExitCodeFor(e.Code, e.HttpStatus) switch
+        {
+            ExitCode.AccessDenied => AccessDenied,
+            ExitCode.Throttled => Throttled,
+            ExitCode.NoCredentials when region is not null && region != homeRegion => RegionNotEnabled,
+            ExitCode.NoCredentials => CredentialsRejected,
+            _ => Failed,
+        };
+    }
+}

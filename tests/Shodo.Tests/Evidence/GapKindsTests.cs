@@ -1,0 +1,34 @@
+using Shodo.Aws.Errors;
+using Shodo.Evidence;
+
+namespace Shodo.Tests.Evidence;
+
+public sealed class GapKindsTests
+{
+    private static AwsServiceError Error(string code, int status, Exception? inner = null) =>
+        code == AwsErrorCodes.Unreachable
+            ? AwsServiceError.Unreachable("ec2", "DescribeInstances", "https://ec2.eu-west-1.amazonaws.com", inner)
+            : new AwsServiceError("ec2", "DescribeInstances", code, "message", "req-1", status, inner);
+
+    [Theory]
+    [InlineData("AccessDenied", 403, "eu-west-1", GapKinds.AccessDenied)]
+    [InlineData("UnauthorizedOperation", 403, "eu-west-1", GapKinds.AccessDenied)]
+    [InlineData("RequestLimitExceeded", 503, "eu-west-1", GapKinds.Throttled)]
+    [InlineData("Throttling", 400, null, GapKinds.Throttled)]
+    [InlineData("OptInRequired", 401, "af-south-1", GapKinds.RegionNotEnabled)]
+    [InlineData("AuthFailure", 401, "af-south-1", GapKinds.RegionNotEnabled)]
+    [InlineData("AuthFailure", 401, "us-east-1", GapKinds.CredentialsRejected)]
+    [InlineData("InvalidClientTokenId", 403, null, GapKinds.CredentialsRejected)]
+    [InlineData("InvalidAction", 400, null, GapKinds.NotSupported)]
+    [InlineData("InternalError", 500, "eu-west-1", GapKinds.Failed)]
+    public void Aws_error_codes_map_to_the_reason_a_call_is_missing(string code, int status, string? region, string kind) =>
+        Assert.Equal(kind, GapKinds.Of(Error(code, status), region, "us-east-1"));
+
+    [Fact]
+    public void No_answer_in_time_is_TimedOut_and_no_answer_at_all_is_Unreachable()
+    {
+        Assert.Equal(GapKinds.TimedOut, GapKinds.Of(Error(AwsErrorCodes.Unreachable, 0, new TimeoutException("no answer within 20 s"))));
+        Assert.Equal(GapKinds.TimedOut, GapKinds.Of(Error(AwsErrorCodes.Unreachable, 0, new Polly.Timeout.TimeoutRejectedException())));
+        Assert.Equal(GapKinds.Unreachable, GapKinds.Of(Error(AwsErrorCodes.Unreachable, 0, new HttpRequestException("connection refused"))));
+    }
+}
