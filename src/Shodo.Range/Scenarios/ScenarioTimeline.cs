@@ -26,18 +26,21 @@ public static class ScenarioTimeline
             for (var t = RelativeTime.Parse(routine.From); t < to; t += every)
             {
                 var at = t + every * ((random.NextDouble() - 0.5) * 0.4);
+                // Draw every gap first, so that which occurrences fall in office hours (which depends on
+                // the real start time) does not change the random sequence of the others.
+                var gaps = routine.Calls.Select(_ => TimeSpan.FromSeconds(random.Next(2, 15))).ToList();
                 if (routine.HoursUtc is [var from, var until] && !InHours((start + at).UtcDateTime.Hour, from, until))
                     continue;
-                foreach (var call in routine.Calls)
+                for (var n = 0; n < routine.Calls.Count; n++)
                 {
-                    var actor = routine.Actor;
+                    var call = routine.Calls[n];
                     calls.AddRange(Step(file, state, new StepSpec
                     {
-                        Actor = call.Actor.Length > 0 ? call.Actor : actor, Call = call.Call, Region = call.Region,
+                        Actor = call.Actor.Length > 0 ? call.Actor : routine.Actor, Call = call.Call, Region = call.Region,
                         Regions = call.Regions, Params = call.Params, Credential = call.Credential,
                         ExpectError = call.ExpectError,
                     }, at));
-                    at += TimeSpan.FromSeconds(random.Next(2, 15));
+                    at += gaps[n];
                 }
             }
         }

@@ -12,6 +12,11 @@ public sealed class YamlScenario(ScenarioFile file) : IScenario
     public string Name => File.Name;
     public string? AccountId => File.Account.Id;
 
+    /// <summary>Whether loading ends by delivering the trails' log files (otherwise the first read of a trail bucket does).</summary>
+    public bool DeliverLogs { get; init; } = true;
+
+    public YamlScenario WithoutLogDelivery() => new(File) { DeliverLogs = false };
+
     public static YamlScenario Parse(string yaml)
     {
         var deserializer = new DeserializerBuilder()
@@ -34,7 +39,7 @@ public sealed class YamlScenario(ScenarioFile file) : IScenario
         var calls = ScenarioTimeline.Expand(File, state, start);
         var player = new ScenarioPlayer(state, dispatcher, start, credentials);
         await player.PlayAsync(calls, ct);
-        lock (state.Sync) state.DeliverTrailLogs();
+        if (DeliverLogs) lock (state.Sync) state.DeliverTrailLogs();
         var resolver = new GroundTruthResolver(state, File, player.Saved, credentials);
         return new LoadedScenario
         {
