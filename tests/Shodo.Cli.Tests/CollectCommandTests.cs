@@ -125,7 +125,7 @@ public sealed class CollectProgressBarTests
             Assert.Equal(0, code);
             Assert.True(stdout.ToString().Contains("Coverage is complete"), stdout.ToString());
             Assert.Contains("answers from 17 regions", stdout.ToString());
-            Assert.Contains("ap-northeast-1", stdout.ToString());
+            // Which frames of the live display reach the writer depends on timing; the summary does not.
             Assert.Equal("", stderr.ToString());
         }
         finally
