@@ -26,12 +26,15 @@ public sealed class Case : IDisposable
         var gate = new SemaphoreSlim(1, 1);
         Journal = new Journal(journalStream, gate, options.Time, options.Redactor, options.Actor, lastSeq, lastHash);
         Evidence = new EvidenceStore(directory, indexStream, gate, Journal, options.Time, options.Redactor);
+        Documents = new CaseDocuments(directory, Journal);
     }
 
     public string Directory { get; }
     public CaseManifest Manifest { get; }
     public Journal Journal { get; }
     public EvidenceStore Evidence { get; }
+    /// <summary>Documents later steps write (findings.json, plan.json, reports), each journaled with its hash.</summary>
+    public CaseDocuments Documents { get; }
 
     /// <summary>Opens a new case in a new folder under <paramref name="root"/> and records <c>case.opened</c>.</summary>
     public static Case Open(string root, CaseOptions? options = null)

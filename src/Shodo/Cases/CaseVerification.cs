@@ -9,4 +9,7 @@ public sealed record CaseVerification(
     string JournalHead)
 {
     public bool Intact => Findings.Count == 0;
+
+    /// <summary>How many documents (findings.json, plan.json, reports, ...) were checked.</summary>
+    public int Documents { get; init; }
 }

@@ -16,6 +16,11 @@ public static class CaseVerifier
         if (ManifestCheck.Run(caseDirectory, chain) is { } manifest) findings.Add(manifest);
         var evidence = EvidenceCheck.Run(caseDirectory, chain);
         findings.AddRange(evidence.Findings);
-        return new CaseVerification(findings, chain.Entries.Count, evidence.Records, evidence.Blobs, chain.Head);
+        var documents = DocumentCheck.Run(caseDirectory, chain);
+        findings.AddRange(documents.Findings);
+        return new CaseVerification(findings, chain.Entries.Count, evidence.Records, evidence.Blobs, chain.Head)
+        {
+            Documents = documents.Documents,
+        };
     }
 }

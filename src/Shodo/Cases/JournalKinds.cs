@@ -6,4 +6,5 @@ public static class JournalKinds
     public const string CaseOpened = "case.opened";
     public const string EvidenceStored = "evidence.stored";
     public const string InterlockRefused = "interlock.refused";
+    public const string DocumentWritten = "document.written";
 }

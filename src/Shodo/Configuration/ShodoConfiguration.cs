@@ -1,0 +1,80 @@
+using Shodo.Diagnostics;
+using Shodo.Localization;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Shodo.Configuration;
+
+/// <summary>
+/// The one configuration file (YAML): <c>--config FILE</c>, else <c>./shodo.yaml</c>, else
+/// <c>$XDG_CONFIG_HOME/shodo/shodo.yaml</c> (<c>~/.config/shodo/shodo.yaml</c>). Each feature reads
+/// its own top-level section (<c>escalation:</c>, <c>authority:</c>, <c>costs:</c>, ...) and reports
+/// mistakes with <see cref="Error"/>, which names the file and line. A missing file is an empty
+/// configuration unless it was named with --config.
+/// </summary>
+public sealed class ShodoConfiguration
+{
+    private ShodoConfiguration(string? path, YamlMappingNode root)
+    {
+        Path = path;
+        Root = root;
+    }
+
+    /// <summary>The file read, or null when there was none.</summary>
+    public string? Path { get; }
+    public YamlMappingNode Root { get; }
+
+    public static ShodoConfiguration Empty { get; } = new(null, new YamlMappingNode());
+
+    /// <summary>A top-level section, or null when absent.</summary>
+    public YamlNode? Section(string name) =>
+        Root.Children.TryGetValue(new YamlScalarNode(name), out var node) ? node : null;
+
+    /// <summary>Finds and reads the configuration; <paramref name="explicitPath"/> must exist when given.</summary>
+    public static ShodoConfiguration Load(string? explicitPath, string? currentDirectory = null)
+    {
+        if (explicitPath is not null)
+        {
+            if (!File.Exists(explicitPath))
+                throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("ConfigNotFound", explicitPath)));
+            return Parse(explicitPath, File.ReadAllText(explicitPath));
+        }
+        foreach (var candidate in Candidates(currentDirectory ?? Environment.CurrentDirectory))
+            if (File.Exists(candidate)) return Parse(candidate, File.ReadAllText(candidate));
+        return Empty;
+    }
+
+    public static ShodoConfiguration Parse(string? path, string yaml)
+    {
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0) return new(path, new YamlMappingNode());
+            if (stream.Documents[0].RootNode is YamlMappingNode map) return new(path, map);
+            throw Error(path, stream.Documents[0].RootNode, Messages.Get("ConfigNotMapping"));
+        }
+        catch (YamlException e)
+        {
+            throw new ShodoException(new Diagnostic(ExitCode.Usage,
+                Messages.Get("ConfigInvalid", Where(path, (int)e.Start.Line), e.InnerException?.Message ?? e.Message)));
+        }
+    }
+
+    /// <summary>A mistake in the configuration at <paramref name="node"/>: exit code Usage, file:line in the message.</summary>
+    public ShodoException Error(YamlNode node, string problem) => Error(Path, node, problem);
+
+    private static ShodoException Error(string? path, YamlNode node, string problem) =>
+        new(new Diagnostic(ExitCode.Usage, Messages.Get("ConfigInvalid", Where(path, (int)node.Start.Line), problem)));
+
+    private static string Where(string? path, int line) => $"{path ?? "(configuration)"}:{line}";
+
+    private static IEnumerable<string> Candidates(string currentDirectory)
+    {
+        yield return System.IO.Path.Combine(currentDirectory, "shodo.yaml");
+        var xdg = Environment.GetEnvironmentVariable("XDG_CONFIG_HOME");
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        var configHome = string.IsNullOrEmpty(xdg) ? System.IO.Path.Combine(home, ".config") : xdg;
+        yield return System.IO.Path.Combine(configHome, "shodo", "shodo.yaml");
+    }
+}

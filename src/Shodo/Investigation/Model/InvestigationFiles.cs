@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Shodo.Cases;
+
+namespace Shodo.Investigation.Model;
+
+/// <summary>
+/// The documents an investigation writes into the case (see docs/investigation-format.md) and how to
+/// read them back: containment plans from identities.json and attacker-resources.json, reports from all.
+/// </summary>
+public static class InvestigationFiles
+{
+    public const string Findings = "findings.json";
+    public const string Timeline = "timeline.jsonl";
+    public const string Identities = "identities.json";
+    public const string AttackerResources = "attacker-resources.json";
+    public const string Impact = "impact.json";
+    public const string Coverage = "coverage.json";
+
+    /// <summary>camelCase, enums as kebab-case strings, nulls omitted.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public static JsonNode ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Json)!;
+
+    public static Task<DocumentRecord> WriteAsync<T>(Case @case, string name, string format, string listName,
+        IEnumerable<T> items, CancellationToken ct = default) =>
+        @case.Documents.WriteJsonAsync(name, new JsonObject
+        {
+            ["format"] = format,
+            [listName] = new JsonArray(items.Select(i => ToNode(i)).ToArray()),
+        }, "investigate", ct);
+
+    public static IReadOnlyList<AttackerIdentity> ReadIdentities(string caseDirectory) =>
+        ReadList<AttackerIdentity>(caseDirectory, Identities, "identities");
+
+    public static IReadOnlyList<AttackerResource> ReadResources(string caseDirectory) =>
+        ReadList<AttackerResource>(caseDirectory, AttackerResources, "resources");
+
+    public static IReadOnlyList<Finding> ReadFindings(string caseDirectory) =>
+        ReadList<Finding>(caseDirectory, Findings, "findings");
+
+    public static Impact? ReadImpact(string caseDirectory)
+    {
+        var path = Path.Combine(caseDirectory, Impact);
+        return File.Exists(path) ? JsonSerializer.Deserialize<Impact>(File.ReadAllBytes(path), Json) : null;
+    }
+
+    private static List<T> ReadList<T>(string caseDirectory, string name, string listName)
+    {
+        var path = Path.Combine(caseDirectory, name);
+        if (!File.Exists(path)) return [];
+        var root = JsonNode.Parse(File.ReadAllBytes(path))!.AsObject();
+        return root[listName]!.AsArray().Select(n => n.Deserialize<T>(Json)!).ToList();
+    }
+}
