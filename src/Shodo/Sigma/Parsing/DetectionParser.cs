@@ -14,7 +14,7 @@ internal sealed class DetectionParser(ModifierContext modifiers)
     private static readonly string[] Reserved = ["condition", "timeframe"];
 
     /// <summary>The parsed detection, or null with <paramref name="aggregation"/> set when the condition aggregates.</summary>
-    public SigmaDetection? Parse(YamlMappingNode detection, out string? aggregation)
+    public SigmaDetection? Parse(YamlMappingNode detection, int line, out string? aggregation)
     {
         aggregation = null;
         var searches = new Dictionary<string, DetectionNode>(StringComparer.Ordinal);
@@ -25,10 +25,10 @@ internal sealed class DetectionParser(ModifierContext modifiers)
             searches[name] = ParseSearch(value, name);
         }
         if (searches.Count == 0)
-            throw new RuleFormatException(YamlNodes.Line(detection), "the detection has no search identifiers");
+            throw new RuleFormatException(line, "the detection has no search identifiers");
 
         var conditionNode = YamlNodes.Child(detection, "condition")
-            ?? throw new RuleFormatException(YamlNodes.Line(detection), "the detection has no 'condition'");
+            ?? throw new RuleFormatException(line, "the detection has no 'condition'");
         var texts = conditionNode switch
         {
             YamlScalarNode s when !YamlNodes.IsNull(s) => [s.Value!],

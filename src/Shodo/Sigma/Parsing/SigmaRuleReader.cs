@@ -73,7 +73,7 @@ internal static class SigmaRuleReader
             level = parsed;
         }
 
-        var detection = new DetectionParser(options.ModifierContext).Parse(detectionMap, out var aggregation);
+        var detection = new DetectionParser(options.ModifierContext).Parse(detectionMap, YamlNodes.KeyLine(root, "detection"), out var aggregation);
         if (detection is null)
         {
             outcome.Skipped.Add(new SigmaSkippedRule(path, line, id, title, $"the condition aggregates ('{aggregation}'), which is not evaluated"));

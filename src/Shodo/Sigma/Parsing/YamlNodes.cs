@@ -9,6 +9,10 @@ internal static class YamlNodes
 {
     public static int Line(YamlNode node) => (int)node.Start.Line;
 
+    /// <summary>The line of <paramref name="key"/> itself (the value of a map starts on the next line).</summary>
+    public static int KeyLine(YamlMappingNode map, string key) =>
+        map.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key) is { } node ? Line(node) : Line(map);
+
     public static YamlNode? Child(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
