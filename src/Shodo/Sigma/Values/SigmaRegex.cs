@@ -21,6 +21,15 @@ public sealed record SigmaRegex : SigmaValue
         DotAll = dotAll;
     }
 
+    // A copy made with 'with' (another flag) compiles its own expression.
+    private SigmaRegex(SigmaRegex original) : base(original)
+    {
+        Pattern = original.Pattern;
+        IgnoreCase = original.IgnoreCase;
+        Multiline = original.Multiline;
+        DotAll = original.DotAll;
+    }
+
     public string Pattern { get; }
     public bool IgnoreCase { get; init; }
     public bool Multiline { get; init; }
