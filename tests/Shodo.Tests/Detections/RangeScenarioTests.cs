@@ -60,6 +60,7 @@ public class RangeScenarioTests
             "persistence_iam_create_user", "privesc_iam_admin_policy_attached", "persistence_iam_create_access_key_other_user",
             "persistence_iam_create_login_profile", "evasion_cloudtrail_stop_or_delete", "impact_ec2_import_key_pair",
             "impact_ec2_gpu_or_large_instances", "impact_ec2_spot_requests", "exfiltration_rds_snapshot_shared",
+            "impact_ec2_compute_in_opt_in_region",
         ];
         Assert.Empty(expected.Except(fired));
     }
