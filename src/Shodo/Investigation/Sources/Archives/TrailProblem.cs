@@ -7,9 +7,6 @@ namespace Shodo.Investigation.Sources.Archives;
 /// </summary>
 public sealed record TrailProblem(string File, long? RecordIndex, string Kind, string Message)
 {
-    /// <summary>True when the whole file (or the rest of it) could not be read, so coverage must say so.</summary>
-    public bool FileUnreadable => Kind is TrailProblemKinds.Unreadable or TrailProblemKinds.InvalidJson or TrailProblemKinds.WrongShape;
-
     public override string ToString() =>
         RecordIndex is { } index ? $"{File} record {index}: {Message}" : $"{File}: {Message}";
 }
