@@ -1,6 +1,7 @@
 using Shodo.Aws.Connection;
 using Shodo.Cases;
 using Shodo.Investigation.Sources;
+using Shodo.Investigation.Sources.Archives;
 using Shodo.Investigation.Sources.Lookup;
 using Shodo.Investigation.Sources.LogFiles;
 using Shodo.Investigation.State;
@@ -38,13 +39,18 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
             {
                 var (bucket, prefix) = SplitS3(location);
                 var trail = state.Trails.FirstOrDefault(t => t.Bucket == bucket);
-                var explicitPrefix = options.Sources.Contains(location);
-                var source = new S3LogSource(aws, bucket, prefix, trail?.HomeRegion);
-                read = await source.ReadAsync(window, explicitPrefix && !string.IsNullOrEmpty(prefix) && prefix.Contains("AWSLogs") ? null : accountId,
-                    explicitPrefix && !string.IsNullOrEmpty(prefix) && prefix.Contains("AWSLogs") ? [] : regions, ct);
-                if (read.Gaps.Count == 0 || read.Records.Count > 0) LogBucketsRead.Add(bucket);
+                var s3 = aws.S3(trail?.HomeRegion);
+                // A prefix that already points inside AWSLogs/ is read whole; a trail's root is read day by day.
+                var prefixes = prefix.Contains("AWSLogs/", StringComparison.Ordinal)
+                    ? [prefix]
+                    : TrailBucketPrefixes.For(prefix, window, accountId, regions, options.Time.GetUtcNow());
+                var parts = new List<SourceResult>();
+                foreach (var p in prefixes)
+                    parts.Add(await ArchiveLogSource.ReadAsync(new S3TrailLogStore(s3, bucket, p), window, ct));
+                read = SourceResult.Combine(parts);
+                if (!read.Gaps.Any(g => g.Kind is "Failed" or "Throttled")) LogBucketsRead.Add(bucket);
             }
-            else read = await new DirectoryLogSource(location).ReadAsync(window, ct);
+            else read = await ArchiveLogSource.ReadAsync(new LocalTrailLogStore(location), window, ct);
             progress.SourceRead(location, read.Records.Count, read.Gaps.Count);
             results.Add(read);
         }

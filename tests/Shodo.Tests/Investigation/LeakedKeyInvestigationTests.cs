@@ -1,14 +1,15 @@
 using Shodo.Investigation.Model;
 using Xunit.Abstractions;
 
-namespace Shodo.Tests.Investigation;
+namespace Shodo.Tests.InvestigationTests;
 
 /// <summary>
 /// Issue 4's acceptance against the range's leaked-key-cryptomining scenario, starting from the leaked
 /// key id only: every attacker identity and resource of the ground truth, nothing legitimate, the
 /// personal-data bucket read, the snapshot shared outside, the StopLogging attempt.
 /// </summary>
-public sealed class LeakedKeyInvestigationTests(LeakedKeyScenarioCase scenario, ITestOutputHelper output) : IClassFixture<LeakedKeyScenarioCase>
+[Collection(LeakedKeyCollection.Name)]
+public sealed class LeakedKeyInvestigationTests(LeakedKeyScenarioCase scenario, ITestOutputHelper output)
 {
     private Shodo.Range.Scenarios.GroundTruth Truth => scenario.Range.GroundTruth!;
 
@@ -112,6 +113,21 @@ public sealed class LeakedKeyInvestigationTests(LeakedKeyScenarioCase scenario, 
         Assert.Contains(findings, f => f.RuleId == "shodo-compute-gpu-or-large" && f.Techniques.Contains("T1496"));
         Assert.Contains(findings, f => f.RuleId == "shodo-compute-new-regions");
         Assert.Contains(findings, f => f.RuleId == "shodo-compute-spot");
+    }
+
+    [Fact]
+    public void Sigma_rules_find_the_stop_logging_attempt_the_backdoor_and_the_shared_snapshot()
+    {
+        var findings = InvestigationFiles.ReadFindings(scenario.CaseDirectory);
+        var stop = Assert.Single(findings, f => f.Techniques.Contains("T1562.008"));
+        var stopEvent = Truth.Events.Single(e => e.EventName == "StopLogging");
+        Assert.Contains(stopEvent.EventId, stop.EventIds);
+        Assert.True(stop.Severity >= Severity.High);
+        Assert.NotNull(stop.Rule);
+        Assert.Contains(findings, f => f.Techniques.Any(t => t.StartsWith("T1136")) && f.Identities.Contains($"access-key:{Truth.LeakedAccessKeyId}"));
+        var share = Truth.Events.Single(e => e.EventName == "ModifyDBSnapshotAttribute");
+        Assert.Contains(findings, f => f.EventIds.Contains(share.EventId) && f.Severity >= Severity.High);
+        Assert.All(findings, f => Assert.False(string.IsNullOrWhiteSpace(f.Summary)));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Shodo.Investigation;
 using Shodo.Range;
 using Shodo.Tests.Aws;
 
-namespace Shodo.Tests.Investigation;
+namespace Shodo.Tests.InvestigationTests;
 
 /// <summary>
 /// A range playing one scenario, collected once into a case, then investigated (as the responder,
@@ -23,6 +23,8 @@ public abstract class ScenarioCase : IAsyncLifetime
     public InvestigationResult Result { get; private set; } = null!;
     public int CallsBeforeInvestigation { get; private set; }
     public int CallsAfterInvestigation { get; private set; }
+    /// <summary>The range's call records of the first investigation (no faults): [from, to).</summary>
+    public (int From, int To) FirstInvestigationCalls { get; private set; }
 
     protected abstract InvestigationOptions Options(RangeHost range);
 
@@ -30,6 +32,7 @@ public abstract class ScenarioCase : IAsyncLifetime
     {
         Range = await RangeHost.StartAsync(new RangeOptions { Port = 0, Scenario = Scenario });
         (CaseDirectory, Result) = await CollectAndInvestigateAsync(Options(Range));
+        FirstInvestigationCalls = (CallsBeforeInvestigation, CallsAfterInvestigation);
     }
 
     public async Task<(string CaseDirectory, InvestigationResult Result)> CollectAndInvestigateAsync(InvestigationOptions options)
@@ -58,6 +61,13 @@ public abstract class ScenarioCase : IAsyncLifetime
         await Range.DisposeAsync();
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
+}
+
+/// <summary>One play of leaked-key-cryptomining shared by every test class that needs it.</summary>
+[CollectionDefinition(Name)]
+public sealed class LeakedKeyCollection : ICollectionFixture<LeakedKeyScenarioCase>
+{
+    public const string Name = "leaked-key-cryptomining";
 }
 
 public sealed class LeakedKeyScenarioCase : ScenarioCase

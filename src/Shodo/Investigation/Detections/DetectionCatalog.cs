@@ -7,6 +7,7 @@ public static class DetectionCatalog
 {
     public static IReadOnlyList<IDetection> All { get; } =
     [
+        new SigmaDetections(Sigma.SigmaRuleSet.BuiltIn),
         new NewRegionCompute(),
         new OptInRegionCompute(),
         new HeavyInstanceCompute(),

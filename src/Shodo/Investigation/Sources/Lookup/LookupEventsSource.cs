@@ -1,9 +1,8 @@
-using System.Text.Json;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Errors;
+using Shodo.Aws.Resilience;
 using Shodo.Cases;
 using Shodo.Investigation.Model;
-using Shodo.Investigation.Records;
 
 namespace Shodo.Investigation.Sources.Lookup;
 
@@ -16,6 +15,12 @@ namespace Shodo.Investigation.Sources.Lookup;
 /// </summary>
 public sealed class LookupEventsSource(AwsConnection aws, Case @case, TimeProvider time, int pageAttempts = 8)
 {
+    /// <summary>
+    /// Pages of one region start at least this far apart: the connection keeps 500 ms, and the margin
+    /// keeps three requests from arriving within one second when the network delays one of them.
+    /// </summary>
+    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(600);
+
     public async Task<SourceResult> ReadAsync(LookupQuery query, IReadOnlyList<string> regions, CancellationToken ct)
     {
         var lanes = regions.Select(region => Task.Run(() => RegionAsync(query, region, ct), ct)).ToList();
@@ -25,7 +30,9 @@ public sealed class LookupEventsSource(AwsConnection aws, Case @case, TimeProvid
     private async Task<SourceResult> RegionAsync(LookupQuery query, string region, CancellationToken ct)
     {
         var records = new List<TrailRecord>();
+        var problems = new List<SourceGap>();
         var client = aws.CloudTrail(region);
+        var spacing = new RequestSpacing(Margin, time);
         string? token = null;
         for (var page = 1; ; page++)
         {
@@ -33,31 +40,34 @@ public sealed class LookupEventsSource(AwsConnection aws, Case @case, TimeProvid
             LookupEventsAnswer answer;
             try
             {
-                answer = await PageAsync(client, call, region, page, ct);
+                answer = await PageAsync(client, spacing, call, region, page, ct);
             }
             catch (AwsServiceError e)
             {
                 var gap = new SourceGap($"lookup:{region}", region, e.IsThrottling ? "Throttled" : GapKind(e.Code), e.Code,
                     $"LookupEvents ({query}) page {page}: {e.AwsMessage}");
-                return new SourceResult(records, [gap]);
+                return new SourceResult(records, [.. problems, gap]);
             }
             foreach (var text in answer.CloudTrailEvents)
             {
-                using var doc = JsonDocument.Parse(text);
-                if (TrailRecordJson.From(doc.RootElement, $"lookup:{region}") is { } record) records.Add(record);
+                var parsed = TrailRecordParser.ParseLookupEvent(text, $"lookup:{region}");
+                if (parsed.Record is { } record) records.Add(record);
+                else if (parsed.Problem is { } problem)
+                    problems.Add(new SourceGap($"lookup:{region}", region, "Unreadable", problem.Kind, problem.ToString()));
             }
             token = answer.NextToken;
-            if (string.IsNullOrEmpty(token)) return new SourceResult(records, []);
+            if (string.IsNullOrEmpty(token)) return new SourceResult(records, problems);
         }
     }
 
-    private async Task<LookupEventsAnswer> PageAsync(Aws.Protocols.JsonClient client, LookupEventsPage call, string region,
-        int page, CancellationToken ct)
+    private async Task<LookupEventsAnswer> PageAsync(Aws.Protocols.JsonClient client, RequestSpacing spacing, LookupEventsPage call,
+        string region, int page, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
+                await spacing.WaitTurnAsync(ct);
                 var answer = await client.AnswerAsync(call, ct);
                 await @case.Evidence.StoreAsync(answer.Raw, new EvidenceDescriptor("cloudtrail", "LookupEvents", region)
                 {
