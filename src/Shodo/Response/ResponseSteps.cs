@@ -8,5 +8,6 @@ public static class ResponseSteps
     public static IReadOnlyList<IResponseStep> All { get; } =
     [
         new CollectStep(),
+        new InvestigateStep(),
     ];
 }
