@@ -11,5 +11,7 @@ public static class CommandCatalog
         new CaseCommands.CaseCommand(),
         new RangeCommand(),
         new CollectCommand(),
+        new Escalation.EscalateCommand(),
+        new Escalation.AckCommand(),
     ];
 }

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using Shodo.Cases;
+using Shodo.Escalation.Channels;
+using Shodo.Escalation.Notices;
+using Shodo.Escalation.Settings;
+
+namespace Shodo.Escalation.Loop;
+
+/// <summary>
+/// One channel of one target on one level. Sends a notice, retrying with backoff on failure, and
+/// journals every attempt (<c>escalation.sent</c> / <c>escalation.failed</c>) with the channel kind,
+/// target name and host only. Lanes run independently: a dead channel never holds up another. A
+/// reminder that arrives while the lane is still retrying the previous one is dropped (the retry is
+/// the reminder).
+/// </summary>
+internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget target, IEscalationChannel channel,
+    Journal journal, EscalationOptions options, SecretValues secrets)
+{
+    private readonly SemaphoreSlim _busy = new(1, 1);
+
+    public EscalationLevel Level => level;
+    public EscalationTarget Target => target;
+    public IEscalationChannel Channel => channel;
+
+    public async Task DeliverAsync(Notice notice, bool dropIfBusy, CancellationToken ct)
+    {
+        if (dropIfBusy)
+        {
+            if (!_busy.Wait(0)) return;
+        }
+        else
+        {
+            try { await _busy.WaitAsync(ct).ConfigureAwait(false); }
+            catch (OperationCanceledException) { return; }
+        }
+        try
+        {
+            for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
+            {
+                ChannelFailure failure;
+                try
+                {
+                    await channel.SendAsync(notice, ct).ConfigureAwait(false);
+                    await RecordAsync(EscalationJournalKinds.Sent, notice, attempt, null, null).ConfigureAwait(false);
+                    return;
+                }
+                catch (ChannelFailure f) { failure = f; }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+                catch (Exception e) { failure = new ChannelFailure($"unexpected failure ({e.GetType().Name})", true, e); }
+
+                var retry = failure.Retryable && attempt < options.MaxAttempts;
+                var delay = options.RetryDelay(attempt);
+                var retryAt = retry ? options.Time.GetUtcNow() + delay : (DateTimeOffset?)null;
+                await RecordAsync(EscalationJournalKinds.Failed, notice, attempt, failure.Message, retryAt).ConfigureAwait(false);
+                if (!retry) return;
+                try { await Task.Delay(delay, options.Time, ct).ConfigureAwait(false); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
+        finally
+        {
+            _busy.Release();
+        }
+    }
+
+    private Task RecordAsync(string kind, Notice notice, int attempt, string? error, DateTimeOffset? retryAt)
+    {
+        var data = new JsonObject
+        {
+            ["level"] = level.Number,
+            ["levelName"] = secrets.Scrub(level.Name),
+            ["target"] = secrets.Scrub(target.Name),
+            ["channel"] = channel.Kind,
+            ["host"] = secrets.Scrub(channel.Host),
+            ["message"] = notice.Milestone is { } m ? $"{notice.Event.Name()}:{m.Name()}" : notice.Event.Name(),
+            ["attempt"] = attempt,
+        };
+        if (kind == EscalationJournalKinds.Failed)
+        {
+            data["error"] = secrets.Scrub(error ?? "");
+            data["retryAt"] = retryAt is { } at ? CaseTime.Format(at) : null;
+        }
+        return journal.AppendAsync(kind, data, null, CancellationToken.None);
+    }
+}
