@@ -56,9 +56,12 @@ public sealed class EmailChannel(EmailChannel.Settings settings, ChannelServices
         timeout.CancelAfter(services.AttemptTimeout);
         using var client = new SmtpClient { Timeout = (int)services.AttemptTimeout.TotalMilliseconds };
         if (smtp.CertificateSha256 is { } pin)
+        {
+            client.CheckCertificateRevocation = false;
             client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
                 errors == System.Net.Security.SslPolicyErrors.None
                 || certificate is not null && Convert.ToHexStringLower(SHA256.HashData(certificate.GetRawCertData())) == pin;
+        }
         try
         {
             var options = smtp.Security switch
@@ -89,9 +92,10 @@ public sealed class EmailChannel(EmailChannel.Settings settings, ChannelServices
         message.From.Add(MailboxAddress.Parse(from));
         foreach (var address in to) message.To.Add(MailboxAddress.Parse(address));
         message.Subject = MessageEscaping.Plain(notice.Text.Subject).Replace('\n', ' ');
-        message.Headers.Add("Content-Language", notice.Target.Language);
         message.Headers.Add("X-Shodo-Case", notice.Facts.CaseId);
-        message.Body = new TextPart("plain") { Text = MessageEscaping.Plain(notice.Text.Plain) + "\n" };
+        var body = new TextPart("plain") { Text = MessageEscaping.Plain(notice.Text.Plain) + "\n" };
+        body.Headers.Add(HeaderId.ContentLanguage, notice.Target.Language);
+        message.Body = body;
         return message;
     }
 
