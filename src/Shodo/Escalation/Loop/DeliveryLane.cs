@@ -9,29 +9,32 @@ namespace Shodo.Escalation.Loop;
 /// <summary>
 /// One channel of one target on one level. Sends a notice, retrying with backoff on failure, and
 /// journals every attempt (<c>escalation.sent</c> / <c>escalation.failed</c>) with the channel kind,
-/// target name and host only. Lanes run independently: a dead channel never holds up another. A
-/// reminder that arrives while the lane is still retrying the previous one is dropped (the retry is
-/// the reminder).
+/// target name and host only. Lanes run independently: a dead channel never holds up another. Within
+/// a lane notices go one at a time, in order; a reminder that finds another reminder already waiting
+/// behind a slow send is dropped, so a dead channel never piles up reminders.
 /// </summary>
 internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget target, IEscalationChannel channel,
     Journal journal, EscalationOptions options, SecretValues secrets)
 {
     private readonly SemaphoreSlim _busy = new(1, 1);
+    private int _waitingReminders;
 
     public EscalationLevel Level => level;
     public EscalationTarget Target => target;
     public IEscalationChannel Channel => channel;
 
-    public async Task DeliverAsync(Notice notice, bool dropIfBusy, CancellationToken ct)
+    public async Task DeliverAsync(Notice notice, bool isReminder, CancellationToken ct)
     {
-        if (dropIfBusy)
+        if (isReminder && Interlocked.Increment(ref _waitingReminders) > 1)
         {
-            if (!_busy.Wait(0)) return;
+            Interlocked.Decrement(ref _waitingReminders);
+            return;
         }
-        else
+        try { await _busy.WaitAsync(ct).ConfigureAwait(false); }
+        catch (OperationCanceledException) { return; }
+        finally
         {
-            try { await _busy.WaitAsync(ct).ConfigureAwait(false); }
-            catch (OperationCanceledException) { return; }
+            if (isReminder) Interlocked.Decrement(ref _waitingReminders);
         }
         try
         {

@@ -241,7 +241,7 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
             if (!lane.Channel.Carries(@event)) continue;
             var text = NoticeWriter.Write(@event, phase, state.Level, lane.Target.Language, facts, _settings.DecidedBy, by, now);
             var notice = new Notice(@event, @event == NoticeEvent.Milestone ? phase : null, state.Level, lane.Target, facts, text, now);
-            var delivery = Task.Run(() => lane.DeliverAsync(notice, dropIfBusy: @event == NoticeEvent.Repeat, ct), CancellationToken.None);
+            var delivery = Task.Run(() => lane.DeliverAsync(notice, isReminder: @event == NoticeEvent.Repeat, ct), CancellationToken.None);
             lock (_gate)
             {
                 _deliveries.RemoveAll(t => t.IsCompleted);
