@@ -23,14 +23,20 @@ internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget targe
     public EscalationTarget Target => target;
     public IEscalationChannel Channel => channel;
 
-    public async Task DeliverAsync(Notice notice, bool isReminder, CancellationToken ct)
+    /// <summary>
+    /// Sends <paramref name="notice"/>. <paramref name="ct"/> aborts everything (shutdown);
+    /// <paramref name="retryStop"/> (acknowledgement, for alerts and reminders) lets an attempt in
+    /// progress finish but stops waiting and retrying.
+    /// </summary>
+    public async Task DeliverAsync(Notice notice, bool isReminder, CancellationToken ct, CancellationToken retryStop)
     {
         if (isReminder && Interlocked.Increment(ref _waitingReminders) > 1)
         {
             Interlocked.Decrement(ref _waitingReminders);
             return;
         }
-        try { await _busy.WaitAsync(ct).ConfigureAwait(false); }
+        using var waitStop = CancellationTokenSource.CreateLinkedTokenSource(ct, retryStop);
+        try { await _busy.WaitAsync(waitStop.Token).ConfigureAwait(false); }
         catch (OperationCanceledException) { return; }
         finally
         {
@@ -38,7 +44,7 @@ internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget targe
         }
         try
         {
-            for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
+            for (var attempt = 1; attempt <= options.MaxAttempts && !retryStop.IsCancellationRequested; attempt++)
             {
                 ChannelFailure failure;
                 try
@@ -56,7 +62,7 @@ internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget targe
                 var retryAt = retry ? options.Time.GetUtcNow() + delay : (DateTimeOffset?)null;
                 await RecordAsync(EscalationJournalKinds.Failed, notice, attempt, failure.Message, retryAt).ConfigureAwait(false);
                 if (!retry) return;
-                try { await Task.Delay(delay, options.Time, ct).ConfigureAwait(false); }
+                try { await Task.Delay(delay, options.Time, waitStop.Token).ConfigureAwait(false); }
                 catch (OperationCanceledException) { return; }
             }
         }

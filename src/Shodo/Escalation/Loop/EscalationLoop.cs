@@ -228,7 +228,8 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
 
     private List<LevelState> NotifiedLevels() => _levels.Where(l => l.Activated).ToList();
 
-    private void Dispatch(NoticeEvent @event, IEnumerable<LevelState> levels, CancellationToken ct)
+    /// <summary>Starts one delivery per channel; <paramref name="retryStop"/> ends waiting and retrying (not a send in progress).</summary>
+    private void Dispatch(NoticeEvent @event, IEnumerable<LevelState> levels, CancellationToken retryStop)
     {
         var now = _options.Time.GetUtcNow();
         EscalationFacts facts;
@@ -241,7 +242,7 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
             if (!lane.Channel.Carries(@event)) continue;
             var text = NoticeWriter.Write(@event, phase, state.Level, lane.Target.Language, facts, _settings.DecidedBy, by, now);
             var notice = new Notice(@event, @event == NoticeEvent.Milestone ? phase : null, state.Level, lane.Target, facts, text, now);
-            var delivery = Task.Run(() => lane.DeliverAsync(notice, isReminder: @event == NoticeEvent.Repeat, ct), CancellationToken.None);
+            var delivery = Task.Run(() => lane.DeliverAsync(notice, isReminder: @event == NoticeEvent.Repeat, _stop.Token, retryStop), CancellationToken.None);
             lock (_gate)
             {
                 _deliveries.RemoveAll(t => t.IsCompleted);

@@ -17,7 +17,7 @@ public sealed class RehearsalReceiver : IAsyncDisposable
 {
     private readonly HttpListener _listener;
     private readonly ConcurrentQueue<ReceivedNotice> _received = new();
-    private readonly ConcurrentDictionary<string, int> _failures = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (int Times, int Status)> _failures = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TimeSpan> _stalls = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stop = new();
     private readonly TimeProvider _time;
@@ -65,8 +65,8 @@ public sealed class RehearsalReceiver : IAsyncDisposable
         }
     }
 
-    /// <summary>Answers the next <paramref name="times"/> requests to <paramref name="path"/> with HTTP 500.</summary>
-    public void FailNext(string path, int times = int.MaxValue) => _failures[path] = times;
+    /// <summary>Answers the next <paramref name="times"/> requests to <paramref name="path"/> with <paramref name="status"/> (500: a broken service; 404: a deleted webhook).</summary>
+    public void FailNext(string path, int times = int.MaxValue, int status = 500) => _failures[path] = (times, status);
 
     /// <summary>Holds every request to <paramref name="path"/> this long before answering (a hanging service).</summary>
     public void Stall(string path, TimeSpan delay) => _stalls[path] = delay;
@@ -116,10 +116,10 @@ public sealed class RehearsalReceiver : IAsyncDisposable
             _received.Enqueue(new ReceivedNotice(path, headers, body, _time.GetUtcNow()));
             StartAutoAck();
             if (_stalls.TryGetValue(path, out var stall)) await Task.Delay(stall, _stop.Token).ConfigureAwait(false);
-            if (_failures.TryGetValue(path, out var left) && left > 0)
+            if (_failures.TryGetValue(path, out var failure) && failure.Times > 0)
             {
-                _failures[path] = left - 1;
-                await WriteAsync(context, 500, "text/plain", "rehearsal: failing on purpose").ConfigureAwait(false);
+                _failures[path] = (failure.Times - 1, failure.Status);
+                await WriteAsync(context, failure.Status, "text/plain", "rehearsal: failing on purpose").ConfigureAwait(false);
                 return;
             }
             var (status, type, text) = path switch
