@@ -16,35 +16,43 @@ namespace Shodo.Escalation.Loop;
 internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget target, IEscalationChannel channel,
     Journal journal, EscalationOptions options, SecretValues secrets)
 {
-    private readonly SemaphoreSlim _busy = new(1, 1);
-    private int _waitingReminders;
+    private readonly Lock _order = new();
+    private Task _tail = Task.CompletedTask;
+    private int _queuedReminders;
 
     public EscalationLevel Level => level;
     public EscalationTarget Target => target;
     public IEscalationChannel Channel => channel;
 
     /// <summary>
-    /// Sends <paramref name="notice"/>. <paramref name="ct"/> aborts everything (shutdown);
-    /// <paramref name="retryStop"/> (acknowledgement, for alerts and reminders) lets an attempt in
-    /// progress finish but stops waiting and retrying.
+    /// Queues <paramref name="notice"/> behind the lane's earlier notices (they are sent in order).
+    /// <paramref name="ct"/> aborts everything (shutdown); <paramref name="retryStop"/> (acknowledgement,
+    /// for alerts and reminders) lets an attempt in progress finish but ends waiting and retrying.
     /// </summary>
-    public async Task DeliverAsync(Notice notice, bool isReminder, CancellationToken ct, CancellationToken retryStop)
+    public Task Enqueue(Notice notice, bool isReminder, CancellationToken ct, CancellationToken retryStop)
     {
-        if (isReminder && Interlocked.Increment(ref _waitingReminders) > 1)
+        lock (_order)
         {
-            Interlocked.Decrement(ref _waitingReminders);
-            return;
+            if (isReminder)
+            {
+                if (_queuedReminders > 0) return Task.CompletedTask;
+                _queuedReminders++;
+            }
+            _tail = RunAfterAsync(_tail, notice, isReminder, ct, retryStop);
+            return _tail;
         }
+    }
+
+    private async Task RunAfterAsync(Task previous, Notice notice, bool isReminder, CancellationToken ct, CancellationToken retryStop)
+    {
+        await Task.Yield();
+        await previous.ConfigureAwait(false);
+        if (isReminder)
+            lock (_order) _queuedReminders--;
         using var waitStop = CancellationTokenSource.CreateLinkedTokenSource(ct, retryStop);
-        try { await _busy.WaitAsync(waitStop.Token).ConfigureAwait(false); }
-        catch (OperationCanceledException) { return; }
-        finally
-        {
-            if (isReminder) Interlocked.Decrement(ref _waitingReminders);
-        }
         try
         {
-            for (var attempt = 1; attempt <= options.MaxAttempts && !retryStop.IsCancellationRequested; attempt++)
+            for (var attempt = 1; attempt <= options.MaxAttempts && !waitStop.IsCancellationRequested; attempt++)
             {
                 ChannelFailure failure;
                 try
@@ -66,9 +74,9 @@ internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget targe
                 catch (OperationCanceledException) { return; }
             }
         }
-        finally
+        catch (Exception) when (ct.IsCancellationRequested)
         {
-            _busy.Release();
+            // shutdown: the journal may already be closing
         }
     }
 

@@ -242,7 +242,7 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
             if (!lane.Channel.Carries(@event)) continue;
             var text = NoticeWriter.Write(@event, phase, state.Level, lane.Target.Language, facts, _settings.DecidedBy, by, now);
             var notice = new Notice(@event, @event == NoticeEvent.Milestone ? phase : null, state.Level, lane.Target, facts, text, now);
-            var delivery = Task.Run(() => lane.DeliverAsync(notice, isReminder: @event == NoticeEvent.Repeat, _stop.Token, retryStop), CancellationToken.None);
+            var delivery = lane.Enqueue(notice, isReminder: @event == NoticeEvent.Repeat, _stop.Token, retryStop);
             lock (_gate)
             {
                 _deliveries.RemoveAll(t => t.IsCompleted);
@@ -271,10 +271,16 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
         }).ToArray()),
     };
 
+    /// <summary>How long disposing waits (real time) for sends in progress before aborting them.</summary>
+    public TimeSpan ShutdownGrace { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Stops reminders and retries, lets sends in progress finish (up to <see cref="ShutdownGrace"/>), then aborts the rest.</summary>
     public async ValueTask DisposeAsync()
     {
         await _cancelRegistration.DisposeAsync().ConfigureAwait(false);
-        _stop.Cancel();
+        await _reminders.CancelAsync().ConfigureAwait(false);
+        await DrainAsync(ShutdownGrace).ConfigureAwait(false);
+        await _stop.CancelAsync().ConfigureAwait(false);
         await DrainAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         if (_ownsHttp) _http.Dispose();
         _reminders.Dispose();
