@@ -38,6 +38,7 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
     private DateTimeOffset _startedAt;
     private Task _run = Task.CompletedTask;
     private int _parkings;
+    private int _disposed;
     private CancellationTokenRegistration _cancelRegistration;
 
     public EscalationLoop(Case @case, EscalationSettings settings, EscalationOptions? options = null)
@@ -277,6 +278,7 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
     /// <summary>Stops reminders and retries, lets sends in progress finish (up to <see cref="ShutdownGrace"/>), then aborts the rest.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         await _cancelRegistration.DisposeAsync().ConfigureAwait(false);
         await _reminders.CancelAsync().ConfigureAwait(false);
         await DrainAsync(ShutdownGrace).ConfigureAwait(false);
