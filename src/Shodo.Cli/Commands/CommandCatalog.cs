@@ -13,5 +13,7 @@ public static class CommandCatalog
         new CollectCommand(),
         new Respond.RespondCommand(),
         new Drill.DrillCommand(),
+        new Escalation.EscalateCommand(),
+        new Escalation.AckCommand(),
     ];
 }
