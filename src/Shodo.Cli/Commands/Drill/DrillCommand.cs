@@ -5,7 +5,7 @@ using Shodo.Aws.Connection;
 using Shodo.Cases;
 using Shodo.Cli.Commands.Respond;
 using Shodo.Cli.Output;
-using Shodo.Configuration;
+using Shodo.Escalation.Rehearsal;
 using Shodo.Diagnostics;
 using Shodo.Localization;
 using Shodo.Range;
@@ -72,8 +72,10 @@ public sealed class DrillCommand : IShodoCommand
             ApplyWithinAuthority = true, Language = ctx.Settings.Lang ?? "en",
         };
         var watch = new ContainmentWatch(log, range);
-        var result = await ResponseFlow.RunAsync(ctx, connection, request, ShodoConfiguration.Empty, null, watch,
-            NoMilestoneNotifier.Instance, ct);
+        await using var receiver = RehearsalReceiver.Start(ctx.Time);
+        var language = ctx.Settings.Lang is "ja" ? "ja" : "en";
+        var result = await ResponseFlow.RunAsync(ctx, connection, request, DrillEscalation.Configuration(receiver, language), null,
+            watch, ct, loop => receiver.AcknowledgeAfter(loop, DrillEscalation.AcknowledgedBy, DrillEscalation.AcknowledgeAfter));
 
         // Give the adversary a few more rounds: after containment every one of them must fail.
         var adversary = range.Adversary!;
