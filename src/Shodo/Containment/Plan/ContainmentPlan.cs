@@ -16,7 +16,7 @@ public sealed record ContainmentPlan
     /// <summary>The responder's identity (sts:GetCallerIdentity); never contained by its own plan.</summary>
     public required string PlannedBy { get; init; }
     public required IReadOnlyList<PlannedAction> Actions { get; init; }
-    /// <summary>Actions of earlier plans that are already done, not repeated.</summary>
+    /// <summary>Actions (listed in <see cref="Actions"/> too) that an earlier apply already finished: apply does not repeat them.</summary>
     public IReadOnlyList<string> AlreadyDone { get; init; } = [];
     /// <summary>The attacker identities contained (ids, user names, access key ids) — to recognise them later.</summary>
     public required PlanIdentities Attackers { get; init; }
