@@ -11,5 +11,9 @@ public static class CommandCatalog
         new CaseCommands.CaseCommand(),
         new RangeCommand(),
         new CollectCommand(),
+        new Containment.PlanCommand(),
+        new Containment.ApproveCommand(),
+        new Containment.ApplyCommand(),
+        new Containment.RollbackCommand(),
     ];
 }
