@@ -84,7 +84,15 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
             try
             {
                 var action = ActionRegistry.Get(a.Action);
-                return action.Stale(a, await action.ReadAsync(_context!, a, ct).ConfigureAwait(false));
+                try
+                {
+                    var state = await TransientRetry.RunAsync(() => action.ReadAsync(_context!, a, ct), time, ct).ConfigureAwait(false);
+                    return action.Stale(a, state);
+                }
+                catch (AwsServiceError)
+                {
+                    return null; // unreadable now: the action itself reads again and records why it failed
+                }
             }
             finally { _slots.Release(); }
         })).ConfigureAwait(false);
@@ -104,8 +112,27 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
             await OutcomeAsync(a, Outcomes.PendingApproval, null, why).ConfigureAwait(false);
             return Result(Outcomes.PendingApproval, why);
         }
-        var action = ActionRegistry.Get(a.Action);
         try
+        {
+            return await TransientRetry.RunAsync(() => RunOnceAsync(a, ct), time, ct).ConfigureAwait(false);
+        }
+        catch (NotSupportedException e)
+        {
+            await OutcomeAsync(a, Outcomes.NeedsDecision, null, e.Message).ConfigureAwait(false);
+            return Result(Outcomes.NeedsDecision, e.Message);
+        }
+        catch (AwsServiceError e)
+        {
+            var why = $"{e.Code}: {e.AwsMessage}";
+            await OutcomeAsync(a, Outcomes.Failed, null, why).ConfigureAwait(false);
+            return Result(Outcomes.Failed, why);
+        }
+    }
+
+    private async Task<ActionResult> RunOnceAsync(PlannedAction a, CancellationToken ct)
+    {
+        ActionResult Result(string outcome, string? reason) => new(a.Id, a.Action, a.Target, outcome, reason);
+        var action = ActionRegistry.Get(a.Action);
         {
             var state = await action.ReadAsync(_context!, a, ct).ConfigureAwait(false);
             if (recorder.Ledger.Before(a.Id) is null)
@@ -139,17 +166,6 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
             }
             await OutcomeAsync(a, done, state, null).ConfigureAwait(false);
             return Result(done, null);
-        }
-        catch (NotSupportedException e)
-        {
-            await OutcomeAsync(a, Outcomes.NeedsDecision, null, e.Message).ConfigureAwait(false);
-            return Result(Outcomes.NeedsDecision, e.Message);
-        }
-        catch (AwsServiceError e)
-        {
-            var why = $"{e.Code}: {e.AwsMessage}";
-            await OutcomeAsync(a, Outcomes.Failed, null, why).ConfigureAwait(false);
-            return Result(Outcomes.Failed, why);
         }
     }
 

@@ -55,7 +55,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
 
         var context = new ContainmentContext(aws, @case.Manifest.Id, time, (_, _, _) => Task.CompletedTask);
         var plannedAt = time.GetUtcNow();
-        var (baseline, baselineEvidence) = await BaselineAsync(ct).ConfigureAwait(false);
+        var (baseline, baselineEvidence) = await TransientRetry.RunAsync(() => BaselineAsync(ct), time, ct).ConfigureAwait(false);
         var ledger = ContainmentLedger.Read(dir);
         var done = ledger.FinalActions().ToHashSet(StringComparer.Ordinal);
         var actions = new List<PlannedAction>();
@@ -64,7 +64,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var perTarget = await Task.WhenAll(targets.All.Select(async g =>
         {
             await gate.WaitAsync(ct).ConfigureAwait(false);
-            try { return await PlanTargetAsync(context, g, findings, ct).ConfigureAwait(false); }
+            try { return await TransientRetry.RunAsync(() => PlanTargetAsync(context, g, findings, ct), time, ct).ConfigureAwait(false); }
             finally { gate.Release(); }
         })).ConfigureAwait(false);
         foreach (var (list, sha) in perTarget)

@@ -22,7 +22,7 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
         var context = new ContainmentContext(aws, plan.CaseId, time, (_, _, _) => Task.CompletedTask);
         var remaining = (await Task.WhenAll(plan.Actions.Select(a => CheckAsync(context, a, ct))).ConfigureAwait(false))
             .OfType<RemainingItem>().ToList();
-        var newResources = await NewResourcesAsync(ct).ConfigureAwait(false);
+        var newResources = await Apply.TransientRetry.RunAsync(() => NewResourcesAsync(ct), time, ct).ConfigureAwait(false);
         var result = new VerificationResult(planSha256, time.GetUtcNow(), remaining, newResources);
         await VerificationFile.WriteAsync(recorder.Case, result, CancellationToken.None).ConfigureAwait(false);
         await recorder.AppendAsync(ContainmentJournalKinds.Verified, new JsonObject
@@ -49,7 +49,7 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
         if (action is SuspendAsgLaunch) return new(a.Id, a.Target.Key, SuspendAsgLaunch.NotServed);
         try
         {
-            var state = await action.ReadAsync(c, a, ct).ConfigureAwait(false);
+            var state = await Apply.TransientRetry.RunAsync(() => action.ReadAsync(c, a, ct), time, ct).ConfigureAwait(false);
             if (action.Holds(a, state)) return null;
             if (action is StopInstance or EnableTerminationProtection && InstanceRead.IsGone(state)) return null;
             return new(a.Id, a.Target.Key, outcome is null ? "not applied" : $"after-state does not hold (last outcome: {outcome})");
