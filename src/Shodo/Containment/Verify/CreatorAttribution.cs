@@ -13,6 +13,14 @@ namespace Shodo.Containment.Verify;
 /// </summary>
 public sealed class CreatorAttribution(AwsConnection aws, ContainmentPlan plan)
 {
+    private readonly HashSet<string> _users = new(plan.Attackers.UserNames, StringComparer.Ordinal);
+
+    /// <summary>A user the attacker created since planning: what it creates is the attacker's too.</summary>
+    public void AddAttackerUser(string userName)
+    {
+        lock (_users) _users.Add(userName);
+    }
+
     /// <summary>Resource id → attacker identity id, for events named <paramref name="eventName"/> in the region.</summary>
     public async Task<IReadOnlyDictionary<string, string>> FindAsync(string region, string eventName, CancellationToken ct)
     {
@@ -38,7 +46,9 @@ public sealed class CreatorAttribution(AwsConnection aws, ContainmentPlan plan)
         var user = Text(u, "userName");
         if (u.TryGetProperty("sessionContext", out var s) && s.TryGetProperty("sessionIssuer", out var issuer))
             user ??= Text(issuer, "userName");
-        if (user is not null && plan.Attackers.UserNames.Contains(user)) return $"user:{user}";
+        bool known;
+        lock (_users) known = user is not null && _users.Contains(user);
+        if (known) return $"user:{user}";
         if (key is not null && plan.Attackers.AccessKeyIds.Contains(key)) return $"access-key:{key}";
         return null;
     }

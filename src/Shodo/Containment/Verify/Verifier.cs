@@ -70,6 +70,7 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
         if (newUsers.Count > 0)
         {
             var creators = await attribution.FindAsync("us-east-1", "CreateUser", ct).ConfigureAwait(false);
+            foreach (var u in newUsers.Where(u => creators.ContainsKey(u.UserName))) attribution.AddAttackerUser(u.UserName);
             found.AddRange(newUsers.Select(u => new AttackerResource
             {
                 Id = $"{ResourceTypes.User}::{u.UserName}", Type = ResourceTypes.User, ResourceId = u.UserName, Name = u.UserName,
