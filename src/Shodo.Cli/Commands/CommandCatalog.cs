@@ -15,5 +15,9 @@ public static class CommandCatalog
         new Drill.DrillCommand(),
         new Escalation.EscalateCommand(),
         new Escalation.AckCommand(),
+        new Containment.PlanCommand(),
+        new Containment.ApproveCommand(),
+        new Containment.ApplyCommand(),
+        new Containment.RollbackCommand(),
     ];
 }
