@@ -9,5 +9,6 @@ public static class ResponseSteps
     [
         new CollectStep(),
         new InvestigateStep(),
+        new ContainStep(),
     ];
 }

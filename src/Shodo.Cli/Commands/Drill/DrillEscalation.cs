@@ -7,7 +7,9 @@ namespace Shodo.Cli.Commands.Drill;
 /// The drill's escalation chain, written as the configuration a team would write, pointing at the
 /// local <see cref="RehearsalReceiver"/>: an on-call engineer (Slack and a webhook) at once, a
 /// manager (Teams) when nobody has acknowledged after ten seconds. The receiver acknowledges as
-/// the on-call engineer after a delay, so the chain is visible in the journal and the report.
+/// the on-call engineer after a delay, so the chain is visible in the journal and the report. The
+/// drill's organisation also wrote an authority policy in advance that lets the responder isolate
+/// what cannot be stopped and cancel what would relaunch instances, besides the defaults.
 /// </summary>
 internal static class DrillEscalation
 {
@@ -16,6 +18,8 @@ internal static class DrillEscalation
 
     public static ShodoConfiguration Configuration(RehearsalReceiver receiver, string language) =>
         ShodoConfiguration.Parse("(drill)", $"""
+            authority:
+              responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet]
             escalation:
               decided_by: "the incident commander of this drill"
               levels:
