@@ -68,6 +68,7 @@ public sealed class RuleSetLoadingTests : IDisposable
         var skipped = Assert.Single(set.Skipped);
         Assert.Equal(aggregate, skipped.Path);
         Assert.Equal("Many calls", skipped.Title);
+        Assert.Equal(6, skipped.Line);
         Assert.Contains($"{badLevel}:7:", set.Problems.Single(p => p.Path == badLevel).ToString());
     }
 
