@@ -99,7 +99,7 @@ public sealed class SigmaRuleSet
         var names = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(BuiltInPrefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
-        return FromSources(names.Select(n => ("builtin:" + n[BuiltInPrefix.Length..], (Func<string>)(() => ReadResource(assembly, n)))), null);
+        return FromSources(names.Select(n => ("builtin:" + n[BuiltInPrefix.Length..].Replace('\\', '/'), (Func<string>)(() => ReadResource(assembly, n)))), null);
     }
 
     private static string ReadResource(Assembly assembly, string name)
