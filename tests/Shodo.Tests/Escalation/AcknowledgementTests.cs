@@ -38,7 +38,8 @@ public sealed class AcknowledgementTests
         Assert.Throws<Shodo.Diagnostics.ShodoException>(() => Case.Load(@case.Directory));
         var inbox = new AckInbox(@case.Directory);
         var request = inbox.Submit(new AckRequest("Hanako Sato", DateTimeOffset.UtcNow, "hanako", "laptop-2"));
-        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(@case.Directory, request)));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(@case.Directory, request)));
 
         Assert.Equal("Hanako Sato", await loop.Acknowledged.WaitAsync(TimeSpan.FromSeconds(10)));
         await Until(() => inbox.WasHandled(request), "the request to be archived");

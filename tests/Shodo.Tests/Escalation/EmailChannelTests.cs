@@ -50,7 +50,7 @@ public sealed class EmailChannelTests
         var message = MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(mail.Data)));
         Assert.Contains("AWS アカウント 123456789012", message.Subject);
         Assert.Contains(EscalationSamples.CaseId, message.Subject);
-        Assert.Equal("ja", message.Body.Headers["Content-Language"]);
+        Assert.Equal("ja", message.Body!.Headers["Content-Language"]);
         Assert.Contains($"shodo ack {EscalationSamples.CaseId} --by", message.TextBody);
         Assert.Contains("アクセスキー AKIAIOSFODNN7EXAMPLE", message.TextBody);
     }

@@ -165,7 +165,11 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
                 var now = _options.Time.GetUtcNow();
                 if (now >= nextInbox)
                 {
-                    await ReadInboxAsync().ConfigureAwait(false);
+                    try { await ReadInboxAsync().ConfigureAwait(false); }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // a request being written or moved right now: read it on the next round
+                    }
                     nextInbox = now + _options.InboxPollInterval;
                 }
                 if (IsAcknowledged) break;
