@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Shodo.Cases;
+
+namespace Shodo.Cli.Tests;
+
+/// <summary>
+/// <c>shodo drill --output json</c>, the README's first command, end to end on the embedded range
+/// with its live adversary: issue 8's acceptance fields, from a scorecard computed against the
+/// scenario's ground truth and what the adversary created.
+/// </summary>
+public sealed class DrillCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "shodo-drill-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_drill_finds_everything_contains_the_adversary_and_leaves_a_verified_case()
+    {
+        var run = await CliRun.Invoke("drill", "--case-dir", _root, "--output", "json", "--adversary-interval", "2");
+
+        var card = JsonDocument.Parse(run.Out).RootElement;
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
+        Assert.Equal("leaked-key-cryptomining", card.GetProperty("scenario").GetString());
+        Assert.Equal(card.GetProperty("identities_expected").GetInt32(), card.GetProperty("identities_found").GetInt32());
+        Assert.Equal(card.GetProperty("resources_expected").GetInt32(), card.GetProperty("resources_found").GetInt32());
+        Assert.True(card.GetProperty("resources_expected").GetInt32() >= 40);
+        Assert.Equal(0, card.GetProperty("false_positives").GetInt32());
+        Assert.Equal(0, card.GetProperty("destructive_calls").GetInt64());
+        Assert.Equal(0, card.GetProperty("adversary_successes_after_contained").GetInt64());
+        Assert.True(card.GetProperty("evidence_verified").GetBoolean());
+        foreach (var field in new[] { "seconds_to_first_notification", "seconds_to_evidence_captured", "seconds_to_contained" })
+            Assert.True(card.GetProperty(field).GetDouble() >= 0, field);
+        Assert.True(card.GetProperty("seconds_to_first_notification").GetDouble() < card.GetProperty("seconds_to_contained").GetDouble());
+
+        var caseDir = card.GetProperty("case_dir").GetString()!;
+        Assert.True(CaseVerifier.Verify(caseDir).Intact);
+        var kinds = JournalReader.Read(caseDir).Select(e => e.Kind).ToHashSet();
+        Assert.Contains("escalation.acknowledged", kinds);
+        Assert.Contains("containment.verified", kinds);
+    }
+}
