@@ -10,9 +10,15 @@ namespace Shodo.Reports.Escaping;
 public static class MarkdownText
 {
     /// <summary>ASCII punctuation that forms inline syntax anywhere in a line.</summary>
-    private const string Inline = "\\`*_[]<>|~&!{}";
+    private const string Inline = "\\`*_[]<>|~&!";
 
-    public static string Escape(string? text)
+    /// <summary>A value in a paragraph or list item: inline syntax, and block syntax at its start.</summary>
+    public static string Escape(string? text) => Write(text, block: true);
+
+    /// <summary>A value in a table cell (cells hold inline content only; <c>|</c> is escaped).</summary>
+    public static string Cell(string? text) => Write(text, block: false);
+
+    private static string Write(string? text, bool block)
     {
         var visible = VisibleText.Of(text?.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' '));
         var sb = new StringBuilder(visible.Length + 16);
@@ -20,11 +26,10 @@ public static class MarkdownText
         {
             var c = visible[i];
             if (Inline.Contains(c)
-                || i == 0 && c is '#' or '+' or '-' or '=' or '>'
-                || c is '.' or ')' && i > 0 && AllDigits(visible, i)
+                || block && i == 0 && (c == '#' || c is '-' or '+' or '=' && (visible.Length == 1 || visible[1] == ' ' || visible.Trim().All(x => x == c || x == ' ')))
+                || block && c is '.' or ')' && i > 0 && i < 10 && AllDigits(visible, i) && (i + 1 == visible.Length || visible[i + 1] == ' ')
                 || c == ':' && visible.AsSpan(i + 1).StartsWith("//")
-                || c == '.' && i >= 3 && visible.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase)
-                || c is '(' or ')' or '"' or '\'' && i > 0 && visible[i - 1] == ']')
+                || c == '.' && i >= 3 && visible.AsSpan(i - 3, 3).Equals("www", StringComparison.OrdinalIgnoreCase))
                 sb.Append('\\');
             sb.Append(c);
         }

@@ -57,7 +57,7 @@ public static class MarkdownReport
         sb.Append('|');
         foreach (var cell in cells)
         {
-            var text = MarkdownText.Escape(cell);
+            var text = MarkdownText.Cell(cell);
             sb.Append(' ').Append(emphasis == true && text.Length > 0 ? "**" + text + "**" : text.Length == 0 ? " " : text).Append(" |");
         }
         sb.Append('\n');

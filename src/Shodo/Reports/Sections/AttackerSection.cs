@@ -17,7 +17,7 @@ public static class AttackerSection
             blocks.Add(new Table([t["Identity"], t["Kind"], t["Confidence"], t["CreatedByAttacker"], t["FirstSeen"], t["LastSeen"], t["SourceIp"], t["UserAgent"], t["Why"]],
                 ids.Select(i => (IReadOnlyList<string>)
                 [
-                    i.Arn ?? i.Name, t.Word("IdentityKind", i.Kind.ToString()), t.Word("Confidence", i.Confidence.ToString()),
+                    i.AccessKeyId ?? i.Arn ?? i.Name, t.Word("IdentityKind", i.Kind.ToString()), t.Word("Confidence", i.Confidence.ToString()),
                     i.CreatedByAttacker ? t["Yes"] : t["No"], r.When(i.FirstSeen), r.When(i.LastSeen),
                     string.Join(", ", i.SourceIps), string.Join(" | ", i.UserAgents), i.Reason,
                 ]).ToList()));
