@@ -44,6 +44,8 @@ public sealed class BrowserReportTests(ITestOutputHelper output) : IDisposable
         var shot = Path.Combine(AppContext.BaseDirectory, $"report-{name}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = false });
         output.WriteLine("screenshot: " + shot);
+        if (await page.Locator("svg.chart").CountAsync() > 0)
+            await page.Locator("svg.chart").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, $"report-{name}-chart.png") });
         var circles = await page.Locator("svg.chart circle").CountAsync();
         var lanes = await page.Locator("svg.chart text.lane-label").CountAsync();
         var handlers = await page.EvaluateAsync<int>(

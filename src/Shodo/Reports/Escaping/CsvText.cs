@@ -15,7 +15,7 @@ public static class CsvText
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n' or '＝' or '＋' or '－' or '＠')
             value = "'" + value;
         value = VisibleText.Of(value);
-        var quote = value.IndexOfAny([',', '"', '\n', '\r', ' ', '\'']) >= 0;
+        var quote = value.IndexOfAny([',', '"', '\n', '\r']) >= 0;
         return quote ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 

@@ -41,7 +41,7 @@ public static class SvgTimeline
             var t = start.AddSeconds(span * i / Ticks);
             var x = X(t);
             sb.Append($"<line class=\"grid\" x1=\"{x}\" y1=\"{Top}\" x2=\"{x}\" y2=\"{axisY}\"/>");
-            sb.Append($"<text class=\"tick\" x=\"{x}\" y=\"{axisY + 16}\" text-anchor=\"middle\">{HtmlText.Escape(chart.TimeLabel(t))}</text>");
+            sb.Append($"<text class=\"tick\" x=\"{x}\" y=\"{axisY + 16}\" text-anchor=\"{(i == 0 ? "start" : i == Ticks ? "end" : "middle")}\">{HtmlText.Escape(chart.TimeLabel(t))}</text>");
         }
         foreach (var p in chart.Points)
         {

@@ -37,7 +37,7 @@ public static class TimelineSection
         var points = new List<ChartPoint>();
         foreach (var e in r.Timeline.Where(e => !e.Response))
         {
-            var label = $"{e.Actor} · {e.Region ?? r.Text["Global"]}";
+            var label = $"{e.Region ?? r.Text["Global"]} · {e.Actor}";
             if (!index.TryGetValue(label, out var lane))
             {
                 if (lanes.Count < MaxLanes - 1) { lane = lanes.Count; lanes.Add(new ChartLane(label, false)); }
