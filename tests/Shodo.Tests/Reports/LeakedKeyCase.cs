@@ -48,7 +48,7 @@ public static class LeakedKeyCase
         var clock = new FakeTimeProvider(Opened);
         string backdoorUser = hostile ? Hostile.ScriptUser : "aws-support-svc";
         string attackerAgent = hostile ? Hostile.AttributeBreaker + " " + Hostile.Ansi : KaliAgent;
-        string instanceName = hostile ? Hostile.MarkdownLink : "miner";
+        string instanceName = hostile ? Hostile.MarkdownLink + " " + Hostile.Ansi : "miner";
         string keyPair = hostile ? Hostile.PlusFormula : "xmrig";
 
         using var c = Case.Open(root, new CaseOptions
@@ -136,6 +136,8 @@ public static class LeakedKeyCase
                 new() { ["state"] = "active", ["type"] = "persistent" }, null, "pending-approval", "cancelling is outside the authority policy"),
             ("unshare-crm-db-manual-2026-11-20", "rds:shared-snapshot:ap-northeast-1:crm-db-manual-2026-11-20", "rds:ModifyDBSnapshotAttribute", "Stop sharing the snapshot with " + OutsideAccount,
                 new() { ["restore"] = new JsonArray(OutsideAccount) }, new() { ["restore"] = new JsonArray() }, "done", null),
+            ("stop-i-0d4e5f60718293a4b", "ec2:instance:eu-west-1:i-0d4e5f60718293a4b", "ec2:TerminateInstances", "Instance " + instanceName + " is a one-time Spot instance: it cannot be stopped, only terminated",
+                new() { ["state"] = "running", ["instanceType"] = "g4dn.12xlarge", ["market"] = "spot-one-time" }, null, "needs-decision", "terminating deletes the instance and its disks; Shodo never deletes"),
             ("login-profile-" + backdoorUser, $"iam:login-profile::{backdoorUser}", "iam:DeleteLoginProfile", "Remove the backdoor user's console password",
                 new() { ["loginProfile"] = true }, null, "needs-decision", "removing a console password deletes it; Shodo never deletes"),
         };

@@ -88,8 +88,8 @@ public sealed class MachineFormatTests : IDisposable
         Assert.Equal("2026-11-28T01:32:00.000Z", (string?)json["summary"]!["began"]);
         Assert.Equal("ops-sato", (string?)json["summary"]!["acknowledged"]!["by"]);
         Assert.False((bool)json["summary"]!["contained"]!);
-        Assert.Equal(6, json["summary"]!["decisions"]!.AsArray().Count);
-        Assert.Equal(9, json["containment"]!["actions"]!.AsArray().Count);
+        Assert.Equal(7, json["summary"]!["decisions"]!.AsArray().Count);
+        Assert.Equal(10, json["containment"]!["actions"]!.AsArray().Count);
         Assert.Equal(4, json["evidence"]!["files"]!.AsArray().Count);
         Assert.Matches("^[0-9a-f]{64}$", (string?)json["evidence"]!["journalHead"]);
         Assert.Contains("444455556666", (string?)json["awsSupportCase"]);
