@@ -104,6 +104,7 @@ public sealed class MachineFormatTests : IDisposable
         var bytes = await File.ReadAllBytesAsync(path);
         Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
         Assert.True(bytes.Length > 20_000, $"PDF of {bytes.Length} bytes");
+        File.Copy(path, Path.Combine(AppContext.BaseDirectory, "report-ja.pdf"), overwrite: true); // for a person to look at
         var last = File.ReadLines(Path.Combine(dir, "journal.jsonl")).Last();
         Assert.Contains("\"kind\":\"document.written\"", last);
         Assert.Contains("\"producer\":\"report\"", last);
