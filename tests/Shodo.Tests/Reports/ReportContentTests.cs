@@ -147,8 +147,19 @@ public sealed class ReportContentTests : IDisposable
         Assert.Contains("Not contained: no containment action has been taken", md);
         Assert.Contains("Nobody has been told yet", md);
         Assert.Contains("impact.json is missing", md);
-        Assert.Contains("timeline.jsonl has not been written yet", md);
+        Assert.Contains("timeline.jsonl is missing or could not be read", md);
         foreach (var format in Enum.GetValues<ReportFormat>().Where(f => f != ReportFormat.Pdf))
             Assert.NotEmpty(await ReportBuilder.RenderAsync(dir, format, new ReportOptions { Language = "ja" }));
+    }
+
+    [Fact]
+    public async Task A_document_in_a_shape_this_version_cannot_read_is_reported_as_missing_not_fatal()
+    {
+        var dir = await LeakedKeyCase.BuildAsync(_folder.Root);
+        using (var c = Case.Load(dir))
+            await c.Documents.WriteJsonAsync("impact.json", new System.Text.Json.Nodes.JsonObject { ["format"] = "shodo-impact/9", ["cost"] = "lots" }, "investigate");
+        var md = Encoding.UTF8.GetString(await ReportBuilder.RenderAsync(dir, ReportFormat.Markdown, new ReportOptions()));
+        Assert.Contains("impact.json is missing or could not be read", md);
+        Assert.Contains("aws-support-svc", md);
     }
 }

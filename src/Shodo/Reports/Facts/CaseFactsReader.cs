@@ -22,7 +22,7 @@ public static class CaseFactsReader
                 InvestigationFiles.AttackerResources, InvestigationFiles.Impact, InvestigationFiles.Coverage,
             }
             .Where(name => !File.Exists(Path.Combine(dir, name))).ToList();
-        var impact = InvestigationFiles.ReadImpact(dir);
+        var impact = Tolerant(() => InvestigationFiles.ReadImpact(dir), InvestigationFiles.Impact, missing, null);
         return new CaseFacts
         {
             CaseDirectory = dir,
@@ -31,9 +31,9 @@ public static class CaseFactsReader
             Verification = CaseVerifier.Verify(dir),
             Journal = journal,
             Evidence = evidence,
-            Identities = InvestigationFiles.ReadIdentities(dir),
-            Resources = InvestigationFiles.ReadResources(dir),
-            Findings = InvestigationFiles.ReadFindings(dir),
+            Identities = Tolerant(() => InvestigationFiles.ReadIdentities(dir), InvestigationFiles.Identities, missing, []),
+            Resources = Tolerant(() => InvestigationFiles.ReadResources(dir), InvestigationFiles.AttackerResources, missing, []),
+            Findings = Tolerant(() => InvestigationFiles.ReadFindings(dir), InvestigationFiles.Findings, missing, []),
             Impact = impact,
             Timeline = ReadLines(Path.Combine(dir, InvestigationFiles.Timeline))
                 .Select(TrailEvent.FromJson).OfType<TrailEvent>().OrderBy(e => e.Time).ToList(),
@@ -42,6 +42,20 @@ public static class CaseFactsReader
             Coverage = CoverageReader.Read(ReadJson(Path.Combine(dir, InvestigationFiles.Coverage)), journal, impact),
             MissingDocuments = missing,
         };
+    }
+
+    /// <summary>
+    /// A document another step wrote in a shape this version cannot read is reported as missing
+    /// (the rest of the report is still written) rather than failing the whole report.
+    /// </summary>
+    private static T Tolerant<T>(Func<T> read, string name, List<string> missing, T fallback)
+    {
+        try { return read(); }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or NullReferenceException or FormatException)
+        {
+            missing.Add(name);
+            return fallback;
+        }
     }
 
     private static JsonObject? ReadJson(string path)
