@@ -11,6 +11,8 @@ public static class CommandCatalog
         new CaseCommands.CaseCommand(),
         new RangeCommand(),
         new CollectCommand(),
+        new Respond.RespondCommand(),
+        new Drill.DrillCommand(),
         new ReportCommand(),
     ];
 }

@@ -32,6 +32,32 @@ public static class CallCounters
             ["callers"] = Count(calls.Select(Who)),
             ["destructive"] = Count(destructive.Where(c => c.ErrorCode is null).Select(Who)),
             ["destructiveAttempts"] = Count(destructive.Select(Who)),
+            ["lookupEvents"] = LookupEvents(calls),
         };
     }
+
+    /// <summary>
+    /// LookupEvents per region: calls served (throttled ones included), calls answered, the most
+    /// requests that arrived in any one-second window, and the span from first to last call — the
+    /// numbers that prove a client keeps to CloudTrail's 2 requests per second per region.
+    /// </summary>
+    private static JsonObject LookupEvents(List<CallRecord> calls) =>
+        new(calls.Where(c => c.EventName == "LookupEvents").GroupBy(c => c.Region).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var times = g.Select(c => c.Time).Order().ToList();
+                int peak = 0, start = 0;
+                for (var end = 0; end < times.Count; end++)
+                {
+                    while (times[end] - times[start] >= TimeSpan.FromSeconds(1)) start++;
+                    peak = Math.Max(peak, end - start + 1);
+                }
+                return KeyValuePair.Create(g.Key, (JsonNode?)new JsonObject
+                {
+                    ["calls"] = times.Count,
+                    ["answered"] = g.Count(c => c.ErrorCode is null),
+                    ["maxPerSecond"] = peak,
+                    ["seconds"] = Math.Round((times[^1] - times[0]).TotalSeconds, 3),
+                });
+            }));
 }

@@ -98,7 +98,24 @@ internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, Ad
             held.UserAgent);
         var result = await dispatcher.InvokeAsync(request, held.Credentials, ct);
         status.Call(result.Record.Time, result.Error?.Code);
+        if (result.Succeeded) RecordCreations(operation, region, result);
         return result;
+    }
+
+    private void RecordCreations(string operation, string region, InProcessResult result)
+    {
+        var saved = new SavedResults();
+        saved.Save("r", result.Response);
+        var at = result.Record.Time;
+        IEnumerable<AdversaryCreation> created = operation switch
+        {
+            "RunInstances" => saved.Values("r", "InstanceId").Distinct().Select(id => new AdversaryCreation("instance", id, region, at)),
+            "CreateUser" => saved.Values("r", "UserName").Take(1).Select(u => new AdversaryCreation("user", u, null, at)),
+            "CreateAccessKey" => saved.Values("r", "AccessKeyId").Take(1).Select(k => new AdversaryCreation("access-key", k, null, at)),
+            "GetSessionToken" => saved.Values("r", "AccessKeyId").Take(1).Select(k => new AdversaryCreation("session-key", k, null, at)),
+            _ => [],
+        };
+        foreach (var c in created) status.Create(c);
     }
 
     private static HeldCredential Credential(HeldCredential origin, InProcessResult result)

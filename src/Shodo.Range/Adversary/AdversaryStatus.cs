@@ -12,6 +12,7 @@ public sealed class AdversaryStatus
     private DateTimeOffset? _lastSuccess, _lastCall;
     private string? _lastLoopError;
     private readonly Dictionary<string, long> _errors = new(StringComparer.Ordinal);
+    private readonly List<AdversaryCreation> _created = [];
 
     public long SuccessfulCalls { get { lock (_sync) return _successful; } }
     public long FailedCalls { get { lock (_sync) return _failed; } }
@@ -42,6 +43,11 @@ public sealed class AdversaryStatus
             }
         }
     }
+
+    /// <summary>What the adversary created while running (users, keys, session keys, instances), in order.</summary>
+    public IReadOnlyList<AdversaryCreation> Created { get { lock (_sync) return _created.ToList(); } }
+
+    internal void Create(AdversaryCreation creation) { lock (_sync) _created.Add(creation); }
 
     internal void Tick() { lock (_sync) _ticks++; }
 

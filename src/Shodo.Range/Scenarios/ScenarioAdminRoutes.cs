@@ -45,6 +45,7 @@ public static class ScenarioAdminRoutes
                 lastCallAt = adversary?.Status.LastCallAt,
                 ticks = adversary?.Status.Ticks ?? 0,
                 errors = adversary?.Status.Errors,
+                created = adversary?.Status.Created,
                 accessKeyIds = adversary?.AccessKeyIds,
                 lastLoopError = adversary?.Status.LastLoopError,
             },

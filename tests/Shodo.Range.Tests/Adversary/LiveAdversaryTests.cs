@@ -33,6 +33,10 @@ public sealed class LiveAdversaryTests : IAsyncLifetime
         Assert.Contains(adversary.AccessKeyIds, id => id.StartsWith("ASIA", StringComparison.Ordinal));
         var before = adversary.Status.SuccessfulCalls;
         Assert.True(before >= 6);
+        var created = adversary.Status.Created;
+        Assert.Contains(created, c => c is { Kind: "instance", Region: not null } && c.Id.StartsWith("i-", StringComparison.Ordinal));
+        Assert.Contains(created, c => c.Kind == "session-key" && c.Id.StartsWith("ASIA", StringComparison.Ordinal));
+        Assert.All(created.Where(c => c.Kind is "access-key" or "session-key"), c => Assert.Contains(c.Id, adversary.AccessKeyIds));
 
         await ContainAsync();
         var lastSuccess = adversary.Status.LastSuccessAt;

@@ -7,4 +7,6 @@ namespace Shodo.Aws.Sts;
 public static class StsOperations
 {
     public static AwsOperation GetCallerIdentity { get; } = AwsOperation.Of("sts", "GetCallerIdentity");
+    /// <summary>Investigation: the account a leaked key belongs to, asked with the responder's credentials.</summary>
+    public static AwsOperation GetAccessKeyInfo { get; } = AwsOperation.Of("sts", "GetAccessKeyInfo");
 }

@@ -1,0 +1,46 @@
+"""Prints the table of bench/response-bench.sh from the files it left in its work folder."""
+import glob, json, os, sys
+from datetime import datetime
+
+work = sys.argv[1]
+def timing(name):
+    wall, kib = open(os.path.join(work, name + ".time")).read().split()[-2:]
+    return float(wall), int(kib) / 1024
+
+def journal(case_dir):
+    return [json.loads(l) for l in open(os.path.join(case_dir, "journal.jsonl"), encoding="utf-8")]
+
+def t(e): return datetime.fromisoformat(e["time"].replace("Z", "+00:00"))
+
+base_wall, base_mb = timing("baseline")
+shodo_wall, shodo_mb = timing("shodo")
+large_wall, large_mb = timing("large")
+cases = sorted(glob.glob(os.path.join(work, "cases", "*")))
+contained = None
+if cases:
+    entries = journal(cases[-1])
+    start = next((e for e in entries if e["kind"] == "respond.started"), entries[0])
+    done = next((e for e in entries if e["kind"] == "containment.verified" and e["data"].get("contained")), None)
+    if done: contained = (t(done) - t(start)).total_seconds()
+lookup = json.load(open(os.path.join(work, "shodo.counters.json"))).get("lookupEvents", {})
+calls = sum(r["calls"] for r in lookup.values())
+peak = max((r["maxPerSecond"] for r in lookup.values()), default=0)
+rate = sum(r["calls"] / r["seconds"] for r in lookup.values() if r["seconds"] > 0)
+# Critical path of containment: GetCallerIdentity, then per identity PutUserPolicy -> UpdateAccessKey -> re-read,
+# and per instance ModifyInstanceAttribute (DisableApiStop) -> ModifyInstanceAttribute (termination) ->
+# StopInstances -> DescribeInstances: the longest chain is 5 sequential round trips of ~100 ms mean latency.
+lower = 5 * 0.100
+rows = [
+    ("time to contain: AWS CLI baseline (whole script)", f"{base_wall:.1f} s", f"{base_mb:.0f} MB"),
+    ("time to contain: shodo respond (start to verified)", f"{contained:.1f} s" if contained else "not contained", f"{shodo_mb:.0f} MB"),
+    ("shodo respond, whole run incl. investigation and report", f"{shodo_wall:.1f} s", ""),
+    ("ratio baseline / shodo", f"{base_wall / contained:.1f}x" if contained else "-", ""),
+    ("critical-path lower bound (5 round trips x 100 ms)", f"{lower:.1f} s", ""),
+    ("LookupEvents: calls, regions, peak per second in any region", f"{calls}, {len(lookup)}, {peak}", ""),
+    ("LookupEvents: retrieval rate over all regions (limit 2/s/region)", f"{rate:.1f} req/s", ""),
+    ("collect, large-account scenario", f"{large_wall:.1f} s", f"{large_mb:.0f} MB"),
+]
+w = max(len(r[0]) for r in rows)
+print(f"{'measure':<{w}}  {'value':>16}  {'peak memory':>11}")
+for name, value, mem in rows:
+    print(f"{name:<{w}}  {value:>16}  {mem:>11}")

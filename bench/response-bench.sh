@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Issue 8's benchmark: time to contain with `shodo respond` against the AWS CLI baseline on the same
+# range (leaked-key-cryptomining, realistic latency), each on a fresh range in the same run; the
+# critical-path lower bound; LookupEvents' retrieval rate against CloudTrail's 2 requests/second per
+# region; collection time of the large-account scenario; peak memory of each. Prints one table.
+#
+# usage: bash bench/response-bench.sh            (about 5 minutes on a 2-core machine)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d /tmp/shodo-bench.XXXXXX)
+trap 'pkill -P $$ || true' EXIT
+cd "$work"
+dotnet build -c Release "$root/src/Shodo.Cli" -o "$work/bin" >/dev/null
+shodo() { dotnet "$work/bin/Shodo.Cli.dll" "$@"; }
+measure() { /usr/bin/time -f '%e %M' -o "$1" "${@:2}"; }   # wall seconds, peak RSS KiB
+
+serve() { # serve NAME SCENARIO [extra...] -> sets URL
+  local name=$1 scenario=$2; shift 2
+  shodo range serve --scenario "$scenario" --profiles-file "$name.credentials" "$@" >"$name.range.log" 2>&1 &
+  for _ in $(seq 240); do grep -q listening "$name.range.log" && break; sleep 0.5; done
+  URL=$(awk '/listening/{print $2}' "$name.range.log")
+  [[ -n "$URL" ]] || { echo "range $name did not start" >&2; cat "$name.range.log" >&2; exit 1; }
+}
+truth() { curl -s "$URL/_range/ground-truth" | python3 -c "import json,sys; g=json.load(sys.stdin); print(g['$1'])"; }
+stop_range() { pkill -f -- "--profiles-file $1.credentials" || true; sleep 1; }
+
+# 1. Baseline: the AWS CLI script.
+serve baseline leaked-key-cryptomining --latency realistic --adversary
+key=$(truth leakedAccessKeyId); since=$(truth attackStartedAt)
+AWS_SHARED_CREDENTIALS_FILE=baseline.credentials AWS_PROFILE=responder AWS_ENDPOINT_URL=$URL \
+  measure baseline.time bash "$root/bench/baselines/contain-with-aws-cli.sh" "$key" "${since%%.*}Z" >baseline.out 2>&1 || true
+curl -s "$URL/_range/adversary" >baseline.adversary.json
+stop_range baseline
+
+# 2. Shodo respond, on a fresh range.
+serve shodo leaked-key-cryptomining --latency realistic --adversary
+key=$(truth leakedAccessKeyId)
+AWS_SHARED_CREDENTIALS_FILE=shodo.credentials measure shodo.time \
+  dotnet "$work/bin/Shodo.Cli.dll" respond --access-key-id "$key" --profile responder --endpoint-url "$URL" \
+  --region us-east-1 --yes --case-dir "$work/cases" --output json --no-color >shodo.json 2>shodo.log || true
+curl -s "$URL/_range/counters" >shodo.counters.json
+stop_range shodo
+
+# 3. Collection of the large account.
+serve large large-account
+AWS_SHARED_CREDENTIALS_FILE=large.credentials shodo case open --case-dir "$work/large" --output json --profile responder \
+  --endpoint-url "$URL" --region us-east-1 >large.case.json
+case_id=$(python3 -c "import json; print(json.load(open('large.case.json'))['id'])")
+AWS_SHARED_CREDENTIALS_FILE=large.credentials measure large.time \
+  dotnet "$work/bin/Shodo.Cli.dll" collect "$case_id" --case-dir "$work/large" --profile responder --endpoint-url "$URL" \
+  --region us-east-1 --output json >large.json 2>large.log || true
+stop_range large
+
+python3 "$root/bench/response-bench-table.py" "$work"

@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Text.Json;
+using Amazon.Runtime;
+using Shodo.Aws.Connection;
+using Shodo.Cases;
+using Shodo.Cli.Commands.Respond;
+using Shodo.Cli.Output;
+using Shodo.Configuration;
+using Shodo.Diagnostics;
+using Shodo.Localization;
+using Shodo.Range;
+using Shodo.Range.Admin;
+using Shodo.Range.Scenarios;
+using Shodo.Response;
+using Spectre.Console;
+
+namespace Shodo.Cli.Commands.Drill;
+
+/// <summary>
+/// <c>shodo drill</c>: a rehearsal. Starts the embedded range with a scenario and its live adversary,
+/// runs exactly the response <c>shodo respond</c> runs against AWS, and ends with a scorecard
+/// measured against the scenario's ground truth.
+/// </summary>
+public sealed class DrillCommand : IShodoCommand
+{
+    private readonly Option<string> _scenario = new("--scenario")
+    { Description = $"The scenario to rehearse: {string.Join(", ", ScenarioCatalog.Names)}.", DefaultValueFactory = _ => "leaked-key-cryptomining" };
+    private readonly Option<RangeLatency> _latency = new("--latency")
+    { Description = "Per-call latency of the range: none or realistic (50–150 ms).", DefaultValueFactory = _ => RangeLatency.None };
+    private readonly Option<double> _adversaryInterval = new("--adversary-interval")
+    { Description = "Seconds between the live adversary's rounds.", DefaultValueFactory = _ => 3 };
+
+    public Command Build(ShodoApp app)
+    {
+        var command = new Command("drill",
+            "Rehearse the first response on a local range: the scenario's attacker keeps acting while Shodo escalates, " +
+            "records, investigates, contains and reports; ends with a scorecard.\n\nExample:\n" +
+            "  shodo drill --lang ja\n  shodo drill --output json");
+        foreach (var o in new Option[] { _scenario, _latency, _adversaryInterval }) command.Options.Add(o);
+        _scenario.Validators.Add(r =>
+        {
+            if (r.GetValue(_scenario) is { } name && !ScenarioCatalog.Names.Contains(name))
+                r.AddError($"Unknown scenario '{name}'. Known scenarios: {string.Join(", ", ScenarioCatalog.Names)}.");
+        });
+        command.SetAction((parse, ct) => app.Run(parse, ct, ctx => RunAsync(ctx, parse, ct)));
+        return command;
+    }
+
+    private async Task<ExitCode> RunAsync(CommandContext ctx, ParseResult parse, CancellationToken ct)
+    {
+        var scenario = parse.GetValue(_scenario)!;
+        var log = new ResponseLog(ctx.Console, ctx.Time);
+        log.Note("drill", Messages.Get("DrillStartingRange", scenario));
+        await using var range = await RangeHost.StartAsync(new RangeOptions
+        {
+            Port = 0, Scenario = scenario, Adversary = true, TimeProvider = ctx.Time,
+            Latency = parse.GetValue(_latency),
+            AdversaryInterval = TimeSpan.FromSeconds(Math.Max(0.2, parse.GetValue(_adversaryInterval))),
+        }, ct);
+        var truth = range.GroundTruth
+            ?? throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("DrillNoGroundTruth", scenario)));
+        log.Note("drill", Messages.Get("DrillRangeReady", range.Url, truth.LeakedAccessKeyId ?? "-"));
+
+        var connection = new AwsConnectionOptions
+        {
+            Credentials = new BasicAWSCredentials(range.Responder.AccessKeyId, range.Responder.SecretAccessKey),
+            EndpointUrl = range.Url, Region = "us-east-1", Time = ctx.Time,
+        };
+        var request = new ResponseRequest
+        {
+            AccessKeyId = truth.LeakedAccessKeyId, UserName = truth.LeakedAccessKeyId is null ? truth.LeakedUserName : null,
+            ApplyWithinAuthority = true, Language = ctx.Settings.Lang ?? "en",
+        };
+        var watch = new ContainmentWatch(log, range);
+        var result = await ResponseFlow.RunAsync(ctx, connection, request, ShodoConfiguration.Empty, null, watch,
+            NoMilestoneNotifier.Instance, ct);
+
+        // Give the adversary a few more rounds: after containment every one of them must fail.
+        var adversary = range.Adversary!;
+        var before = watch.SuccessesAtContainment ?? adversary.Status.SuccessfulCalls;
+        for (var round = 0; round < 3; round++) await adversary.TickAsync(ct);
+        var after = adversary.Status.SuccessfulCalls - before;
+
+        var responderArn = $"arn:aws:iam::{range.State.AccountId}:user/{RangeHost.ResponderUserName}";
+        var destructive = CallCounters.Compute(range.State)["destructiveAttempts"]?[responderArn]?.GetValue<int>() ?? 0;
+        var journal = JournalReader.Read(result.CaseDirectory);
+        var investigationStarted = journal.FirstOrDefault(e => e.Kind == "investigate.started")?.Time;
+        var reportPath = journal.LastOrDefault(e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["producer"] == "report")
+            is { } r ? CaseFileNames.Full(result.CaseDirectory, (string)r.Data["path"]!) : null;
+        var card = DrillScorecard.Score(result.CaseDirectory, scenario,
+            DrillTruth.From(truth, adversary.Status.Created, investigationStarted), after, destructive, reportPath);
+        Show(ctx, card);
+        return card is { FalsePositives: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true }
+               && card.IdentitiesFound == card.IdentitiesExpected && card.ResourcesFound == card.ResourcesExpected
+            ? RespondCommand.ExitCodeOf(result.Outcome.Worst)
+            : ExitCode.Incomplete;
+    }
+
+    private static void Show(CommandContext ctx, DrillScorecard card)
+    {
+        if (ctx.Json)
+        {
+            ctx.Out.WriteLine(JsonSerializer.Serialize(card));
+            return;
+        }
+        var table = new Table().AddColumn(Messages.Get("DrillMeasure")).AddColumn(Messages.Get("DrillValue"));
+        void Row(string key, object? value) => table.AddRow(Markup.Escape(Messages.Get(key)), Markup.Escape(Terminal.Plain(value?.ToString() ?? "-")));
+        Row("DrillCaseDir", card.CaseDir);
+        Row("DrillFirstNotification", card.SecondsToFirstNotification);
+        Row("DrillEvidenceCaptured", card.SecondsToEvidenceCaptured);
+        Row("DrillContained", card.SecondsToContained);
+        Row("DrillAdversaryAfter", card.AdversarySuccessesAfterContained);
+        Row("DrillDestructive", card.DestructiveCalls);
+        Row("DrillIdentities", $"{card.IdentitiesFound} / {card.IdentitiesExpected}");
+        Row("DrillResources", $"{card.ResourcesFound} / {card.ResourcesExpected}");
+        Row("DrillFalsePositives", card.FalsePositives);
+        Row("DrillEvidenceVerified", card.EvidenceVerified);
+        Row("DrillReport", card.ReportPath);
+        ctx.Console.Write(table);
+        foreach (var id in card.MissedIds) ctx.Console.MarkupLine($"[yellow]{Markup.Escape(Messages.Get("DrillMissed", Terminal.Plain(id)))}[/]");
+        foreach (var id in card.FalsePositiveIds) ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillFalsePositive", Terminal.Plain(id)))}[/]");
+    }
+
+    /// <summary>Passes progress through and notes the adversary's successes when containment was verified.</summary>
+    private sealed class ContainmentWatch(IResponseProgress inner, RangeHost range) : IResponseProgress
+    {
+        public long? SuccessesAtContainment { get; private set; }
+        public void StepStarted(string step) => inner.StepStarted(step);
+        public void Note(string step, string message) => inner.Note(step, message);
+
+        public void StepFinished(string step, StepResult result)
+        {
+            if (step == "apply" && result.Outcome == StepOutcome.Done) SuccessesAtContainment = range.Adversary?.Status.SuccessfulCalls;
+            inner.StepFinished(step, result);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+using Shodo.Cases;
+using Shodo.Investigation.Model;
+
+namespace Shodo.Cli.Commands.Drill;
+
+/// <summary>
+/// How the drill went, in the fields issue 8 names: times from the case opening to the first
+/// notification, the evidence and containment (from the journal), the adversary's successes after
+/// containment and Shodo's destructive calls (from the range), and the investigation scored
+/// against <see cref="DrillTruth"/>.
+/// </summary>
+internal sealed record DrillScorecard
+{
+    [JsonPropertyName("case_dir")] public required string CaseDir { get; init; }
+    [JsonPropertyName("scenario")] public required string Scenario { get; init; }
+    [JsonPropertyName("seconds_to_first_notification")] public double? SecondsToFirstNotification { get; init; }
+    [JsonPropertyName("seconds_to_evidence_captured")] public double? SecondsToEvidenceCaptured { get; init; }
+    [JsonPropertyName("seconds_to_contained")] public double? SecondsToContained { get; init; }
+    [JsonPropertyName("adversary_successes_after_contained")] public long AdversarySuccessesAfterContained { get; init; }
+    [JsonPropertyName("destructive_calls")] public long DestructiveCalls { get; init; }
+    [JsonPropertyName("identities_found")] public int IdentitiesFound { get; init; }
+    [JsonPropertyName("identities_expected")] public int IdentitiesExpected { get; init; }
+    [JsonPropertyName("resources_found")] public int ResourcesFound { get; init; }
+    [JsonPropertyName("resources_expected")] public int ResourcesExpected { get; init; }
+    [JsonPropertyName("false_positives")] public int FalsePositives { get; init; }
+    [JsonPropertyName("evidence_verified")] public bool EvidenceVerified { get; init; }
+    [JsonPropertyName("report_path")] public string? ReportPath { get; init; }
+    /// <summary>What was reported as the attacker's but is not (ids), for the text view.</summary>
+    [JsonPropertyName("false_positive_ids")] public IReadOnlyList<string> FalsePositiveIds { get; init; } = [];
+    /// <summary>What should have been found and was not (ids).</summary>
+    [JsonPropertyName("missed_ids")] public IReadOnlyList<string> MissedIds { get; init; } = [];
+
+    public static DrillScorecard Score(string caseDirectory, string scenario, DrillTruth truth, long adversaryAfter,
+        long destructive, string? reportPath)
+    {
+        var journal = JournalReader.Read(caseDirectory);
+        var opened = journal.FirstOrDefault()?.Time;
+        double? Since(Func<JournalEntry, bool> match) =>
+            opened is { } t0 && journal.FirstOrDefault(match) is { } e ? Math.Round((e.Time - t0).TotalSeconds, 1) : null;
+
+        var identities = InvestigationFiles.ReadIdentities(caseDirectory)
+            .Where(i => i.Confidence == Confidence.Confirmed).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var resources = InvestigationFiles.ReadResources(caseDirectory)
+            .Where(r => DrillTruth.ScoredResourceTypes.Contains(r.Type))
+            .Select(r => DrillTruth.Resource(r.Type, r.Region, r.ResourceId)).ToHashSet(StringComparer.Ordinal);
+        var falsePositives = identities.Where(i => !truth.AttackerIdentities.Contains(i))
+            .Concat(resources.Where(r => !truth.AttackerResources.Contains(r))).Order(StringComparer.Ordinal).ToList();
+        var missed = truth.ExpectedIdentities.Where(i => !identities.Contains(i))
+            .Concat(truth.ExpectedResources.Where(r => !resources.Contains(r))).Order(StringComparer.Ordinal).ToList();
+        return new DrillScorecard
+        {
+            CaseDir = caseDirectory,
+            Scenario = scenario,
+            SecondsToFirstNotification = Since(e => e.Kind == "escalation.sent"),
+            SecondsToEvidenceCaptured = Since(e => e.Kind == "collect.finished"),
+            SecondsToContained = Since(e => e.Kind == "containment.verified" && (bool?)e.Data["contained"] == true),
+            AdversarySuccessesAfterContained = adversaryAfter,
+            DestructiveCalls = destructive,
+            IdentitiesFound = truth.ExpectedIdentities.Count(identities.Contains),
+            IdentitiesExpected = truth.ExpectedIdentities.Count,
+            ResourcesFound = truth.ExpectedResources.Count(resources.Contains),
+            ResourcesExpected = truth.ExpectedResources.Count,
+            FalsePositives = falsePositives.Count,
+            FalsePositiveIds = falsePositives,
+            MissedIds = missed,
+            EvidenceVerified = CaseVerifier.Verify(caseDirectory).Intact,
+            ReportPath = reportPath,
+        };
+    }
+}

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Text.Json;
+using Shodo.Configuration;
+using Shodo.Diagnostics;
+using Shodo.Response;
+
+namespace Shodo.Cli.Commands.Respond;
+
+/// <summary>
+/// <c>shodo respond</c>: the whole first response in one command — open the case, escalate, collect,
+/// investigate, plan, apply what is within authority, verify, report. <c>--resume CASE</c> continues
+/// a response from its journal.
+/// </summary>
+public sealed class RespondCommand : IShodoCommand
+{
+    private readonly Option<string?> _key = new("--access-key-id") { Description = "The leaked access key id (AKIA...), from AWS's notice or the leaked commit." };
+    private readonly Option<string?> _user = new("--user-name") { Description = "Start from an IAM user instead of a key." };
+    private readonly Option<string?> _config = new("--config") { Description = "Configuration file (escalation chain, authority policy). Default: ./shodo.yaml, then ~/.config/shodo/shodo.yaml." };
+    private readonly Option<bool> _yes = new("--yes") { Description = "Apply the actions within the responder's authority without asking." };
+    private readonly Option<string?> _resume = new("--resume") { Description = "Continue the response recorded in this case." };
+
+    public Command Build(ShodoApp app)
+    {
+        var command = new Command("respond",
+            "The first response in one command: open a case, escalate, record the account, investigate, plan " +
+            "containment, apply what is within authority (never deleting), verify and write the report.\n\nExample:\n" +
+            "  shodo respond --access-key-id AKIAIOSFODNN7EXAMPLE --profile incident-response --yes");
+        foreach (var o in new Option[] { _key, _user, _config, _yes, _resume }) command.Options.Add(o);
+        command.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
+        {
+            var configuration = ShodoConfiguration.Load(parse.GetValue(_config));
+            var request = new ResponseRequest
+            {
+                AccessKeyId = parse.GetValue(_key), UserName = parse.GetValue(_user),
+                ApplyWithinAuthority = parse.GetValue(_yes), Language = ctx.Settings.Lang ?? "en",
+            };
+            var log = new ResponseLog(ctx.Console, ctx.Time);
+            var result = await ResponseFlow.RunAsync(ctx, WhoamiCommand.ConnectionOptions(ctx), request, configuration,
+                parse.GetValue(_resume), log, NoMilestoneNotifier.Instance, ct);
+            if (ctx.Json)
+                ctx.Out.WriteLine(JsonSerializer.Serialize(new
+                {
+                    @case = result.CaseId, path = result.CaseDirectory, outcome = result.Outcome.Worst.ToString().ToLowerInvariant(),
+                    steps = result.Outcome.Steps.Select(s => new { step = s.Step, outcome = s.Result.Outcome.ToString().ToLowerInvariant(), detail = s.Result.Detail }),
+                }));
+            return ExitCodeOf(result.Outcome.Worst);
+        }));
+        return command;
+    }
+
+    internal static ExitCode ExitCodeOf(StepOutcome outcome) => outcome switch
+    {
+        StepOutcome.Done => ExitCode.Success,
+        StepOutcome.Incomplete or StepOutcome.Stopped => ExitCode.Incomplete,
+        _ => ExitCode.Failure,
+    };
+}

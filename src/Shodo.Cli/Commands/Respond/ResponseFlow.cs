@@ -1,0 +1,42 @@
+using Shodo.Aws.Connection;
+using Shodo.Aws.Safety;
+using Shodo.Cases;
+using Shodo.Configuration;
+using Shodo.Diagnostics;
+using Shodo.Localization;
+using Shodo.Response;
+
+namespace Shodo.Cli.Commands.Respond;
+
+/// <summary>
+/// One response, as <c>shodo respond</c> and <c>shodo drill</c> both run it: open (or resume) the
+/// case, connect as the responder, run every step of <see cref="ResponseSteps"/>.
+/// </summary>
+internal static class ResponseFlow
+{
+    public sealed record Result(string CaseDirectory, string CaseId, ResponseOutcome Outcome);
+
+    public static async Task<Result> RunAsync(CommandContext ctx, AwsConnectionOptions connection, ResponseRequest request,
+        ShodoConfiguration configuration, string? resume, IResponseProgress progress, IMilestoneNotifier milestones,
+        CancellationToken ct)
+    {
+        CallerIdentity me;
+        using (var probe = await AwsConnection.OpenAsync(connection, ct))
+            me = await probe.WhoAmIAsync(ct);
+        using var @case = resume is null
+            ? Case.Open(ctx.Settings.CaseDir, new CaseOptions
+            {
+                Time = ctx.Time, AccountId = me.Account,
+                Title = request.AccessKeyId is { } key ? $"Leaked access key {key}" : request.UserName is { } user ? $"Compromised user {user}" : "Suspected compromise",
+            })
+            : Case.Load(CaseCommands.CaseFolderPath.Resolve(resume, ctx.Settings), new CaseOptions { Time = ctx.Time });
+        if (@case.Manifest.AccountId is { } expected && expected != me.Account)
+            throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("CollectWrongAccount", expected, me.Account)));
+        @case.IdentifyCaller(me.Arn);
+        progress.Note("case", Messages.Get("RespondCaseOpened", @case.Manifest.Id, @case.Directory));
+        using var aws = await AwsConnection.OpenAsync(connection with { RefusalSink = new JournalRefusalSink(@case.Journal) }, ct);
+        var session = new ResponseSession(@case, aws, me, configuration, request, ctx.Time, progress, milestones);
+        var outcome = await new ResponseRunner(ResponseSteps.All).RunAsync(session, ct);
+        return new Result(@case.Directory, @case.Manifest.Id, outcome);
+    }
+}

@@ -1,0 +1,19 @@
+using Shodo.Investigation.Model;
+
+namespace Shodo.Investigation.Detections.Compute;
+
+/// <summary>Instances launched by the attacker in opt-in regions (enabled on request, rarely watched).</summary>
+public sealed class OptInRegionCompute : IDetection
+{
+    public IEnumerable<Finding> Detect(DetectionContext context)
+    {
+        var optIn = context.State.Regions.Where(r => r.OptIn).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var launches = ComputeLaunch.In(context.AttackerEvents).Where(l => optIn.Contains(l.Region)).ToList();
+        if (launches.Count == 0) yield break;
+        var regions = launches.Select(l => l.Region).Distinct().Order(StringComparer.Ordinal).ToList();
+        yield return FindingFactory.Create("shodo-compute-opt-in-regions", "Instances launched in opt-in regions",
+            Severity.High, ["T1535"], "defense-evasion",
+            $"The attacker started servers in opt-in regions ({string.Join(", ", regions)}), which are enabled separately and often not monitored.",
+            launches.Select(l => l.Event).ToList(), context);
+    }
+}

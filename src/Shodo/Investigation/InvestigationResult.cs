@@ -1,0 +1,20 @@
+using Shodo.Investigation.Model;
+using Shodo.Investigation.Sources;
+
+namespace Shodo.Investigation;
+
+/// <summary>What an investigation established, and what it could not read (any gap: incomplete, exit code 3).</summary>
+public sealed record InvestigationResult(
+    string? AccountId,
+    string? OwnerUserName,
+    IReadOnlyList<AttackerIdentity> Identities,
+    IReadOnlyList<AttackerResource> Resources,
+    IReadOnlyList<Finding> Findings,
+    Model.Impact Impact,
+    IReadOnlyList<SourceGap> Gaps,
+    int RecordsRead,
+    int TimelineEvents,
+    DateTimeOffset? CompromiseStart)
+{
+    public bool Complete => Gaps.Count == 0;
+}

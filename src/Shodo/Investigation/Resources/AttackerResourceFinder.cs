@@ -1,0 +1,170 @@
+using System.Text.Json.Nodes;
+using Shodo.Investigation.Identities;
+using Shodo.Investigation.Model;
+using Shodo.Investigation.Records;
+using Shodo.Investigation.State;
+
+namespace Shodo.Investigation.Resources;
+
+/// <summary>
+/// What the attacker identities created or changed, joined with the collected state: instances (with
+/// market, Spot request and how they would relaunch — including instances a persistent Spot request
+/// launched by itself), Spot requests, key pairs, security groups, users, keys, login profiles, policy
+/// attachments and snapshots shared outside. A resource the collected state shows is gone is left out;
+/// one whose region or service was not collected is kept with state "unknown".
+/// </summary>
+public sealed class AttackerResourceFinder(AccountState state, ChainResult chain)
+{
+    private readonly Dictionary<string, AttackerResource> _found = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<AttackerResource> Find()
+    {
+        foreach (var e in chain.AttackerEvents.Where(e => !e.Failed)) FromEvent(e);
+        foreach (var request in _found.Values.Where(r => r.Type == ResourceTypes.SpotRequest).ToList())
+            foreach (var instance in state.Instances.Where(i => i.SpotInstanceRequestId == request.ResourceId))
+                AddInstance(instance.Region, instance.InstanceId, request.CreatedBy, request.CreatedAt, request.EventIds);
+        foreach (var instance in _found.Values.Where(r => r.Type == ResourceTypes.Instance).ToList())
+            if (state.Instances.FirstOrDefault(i => i.InstanceId == instance.ResourceId)?.SpotInstanceRequestId is { } sir)
+                AddSpotRequest(instance.Region!, sir, instance.CreatedBy, instance.CreatedAt, instance.EventIds);
+        return _found.Values.OrderBy(r => r.Type, StringComparer.Ordinal).ThenBy(r => r.Region, StringComparer.Ordinal)
+            .ThenBy(r => r.ResourceId, StringComparer.Ordinal).ToList();
+    }
+
+    private void FromEvent(TrailRecord e)
+    {
+        var by = IdentityOf(e);
+        var region = e.Region ?? "";
+        IReadOnlyList<string> ids = [e.EventId];
+        var response = e.Raw.TryGetProperty("responseElements", out var r) ? r : default;
+        var request = e.Raw.TryGetProperty("requestParameters", out var q) ? q : default;
+        switch (e.EventName)
+        {
+            case "RunInstances":
+                foreach (var id in TrailRecordJson.All(response, "instanceId").Distinct()) AddInstance(region, id, by, e.EventTime, ids);
+                break;
+            case "RequestSpotInstances" or "RequestSpotFleet":
+                foreach (var id in TrailRecordJson.All(response, "spotInstanceRequestId").Distinct()) AddSpotRequest(region, id, by, e.EventTime, ids);
+                break;
+            case "ImportKeyPair" or "CreateKeyPair":
+                if ((TrailRecordJson.Path(response, "keyName") ?? TrailRecordJson.Path(request, "keyName")) is { } key)
+                {
+                    var fact = state.KeyPairs.FirstOrDefault(k => k.Region == region && k.KeyName == key);
+                    Add(ResourceTypes.KeyPair, region, key, by, e, fact?.Evidence, fact is null && Collected("DescribeKeyPairs"),
+                        new JsonObject { ["keyPairId"] = fact?.KeyPairId ?? TrailRecordJson.Path(response, "keyPairId") }, "available");
+                }
+                break;
+            case "CreateSecurityGroup":
+                if (TrailRecordJson.Path(response, "groupId") is { } group)
+                {
+                    var fact = state.SecurityGroups.FirstOrDefault(g => g.GroupId == group);
+                    Add(ResourceTypes.SecurityGroup, region, group, by, e, fact?.Evidence, fact is null && state.SecurityGroups.Count > 0,
+                        new JsonObject { ["groupName"] = fact?.GroupName ?? TrailRecordJson.Path(request, "groupName") }, "available");
+                }
+                break;
+            case "CreateUser":
+                if ((TrailRecordJson.Path(response, "user", "userName") ?? TrailRecordJson.Path(request, "userName")) is { } user)
+                {
+                    var fact = state.Users.FirstOrDefault(u => u.UserName == user);
+                    Add(ResourceTypes.User, null, user, by, e, fact?.Evidence, fact is null && state.Users.Count > 0,
+                        new JsonObject { ["arn"] = fact?.Arn }, "active");
+                }
+                break;
+            case "CreateAccessKey":
+                if (TrailRecordJson.Path(response, "accessKey", "accessKeyId") is { } accessKey)
+                {
+                    var fact = state.AccessKeys.FirstOrDefault(k => k.AccessKeyId == accessKey);
+                    Add(ResourceTypes.AccessKey, null, accessKey, by, e, fact?.Evidence, fact is null && state.AccessKeys.Count > 0,
+                        new JsonObject { ["userName"] = fact?.UserName ?? TrailRecordJson.Path(response, "accessKey", "userName") }, fact?.Status);
+                }
+                break;
+            case "CreateLoginProfile" or "UpdateLoginProfile":
+                if (TrailRecordJson.Path(request, "userName") is { } profileUser)
+                {
+                    var fact = state.LoginProfiles.FirstOrDefault(p => p.UserName == profileUser);
+                    Add(ResourceTypes.LoginProfile, null, profileUser, by, e, fact?.Evidence, fact is null && state.Users.Count > 0,
+                        new JsonObject { ["userName"] = profileUser }, "active");
+                }
+                break;
+            case "AttachUserPolicy":
+                if (TrailRecordJson.Path(request, "userName") is { } u && TrailRecordJson.Path(request, "policyArn") is { } arn)
+                {
+                    var fact = state.Attachments.FirstOrDefault(a => a.UserName == u && a.PolicyArn == arn);
+                    Add(ResourceTypes.PolicyAttachment, null, $"{u}|{arn}", by, e, fact?.Evidence, fact is null && state.Users.Count > 0,
+                        new JsonObject { ["userName"] = u, ["policyArn"] = arn }, "attached");
+                }
+                break;
+            case "ModifyDBSnapshotAttribute":
+                if (TrailRecordJson.Path(request, "dBSnapshotIdentifier") is { } snapshot)
+                {
+                    var fact = state.DbSnapshots.FirstOrDefault(s => s.Region == region && s.SnapshotId == snapshot);
+                    var shared = fact?.RestoreAccounts ?? TrailRecordJson.All(request, "valuesToAdd").ToList();
+                    if (fact is not null && fact.RestoreAccounts.Count == 0) break;
+                    Add(ResourceTypes.SharedDbSnapshot, region, snapshot, by, e, fact?.Evidence, false,
+                        new JsonObject { ["sharedWith"] = new JsonArray(shared.Select(s => (JsonNode)s!).ToArray()) }, "shared");
+                }
+                break;
+        }
+    }
+
+    private bool Collected(string operation) => state.KeyPairs.Count > 0 || operation.Length == 0;
+
+    private void AddInstance(string region, string id, string? by, DateTimeOffset? at, IReadOnlyList<string> events)
+    {
+        var fact = state.Instances.FirstOrDefault(i => i.InstanceId == id);
+        if (fact is null && state.Instances.Count > 0) return;
+        var spot = fact?.SpotInstanceRequestId is { } sir ? state.SpotRequests.FirstOrDefault(s => s.SpotInstanceRequestId == sir) : null;
+        var market = fact?.SpotInstanceRequestId is null ? "on-demand" : spot?.Type == "persistent" ? "spot-persistent" : "spot-one-time";
+        var attributes = new JsonObject
+        {
+            ["instanceType"] = fact?.InstanceType, ["market"] = fact is null ? null : market,
+            ["spotInstanceRequestId"] = fact?.SpotInstanceRequestId, ["keyName"] = fact?.KeyName,
+            ["launchTime"] = fact?.LaunchTime?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+            ["relaunch"] = market == "spot-persistent" ? "its persistent Spot request launches a replacement if it is stopped or terminated" : null,
+        };
+        Merge(new AttackerResource
+        {
+            Id = ResourceId.Of(ResourceTypes.Instance, region, id), Type = ResourceTypes.Instance, Region = region, ResourceId = id,
+            State = fact?.State ?? "unknown", CreatedBy = by, CreatedAt = fact?.LaunchTime ?? at, Attributes = Clean(attributes),
+            EventIds = events, Evidence = fact is null ? [] : [fact.Evidence],
+        });
+    }
+
+    private void AddSpotRequest(string region, string id, string? by, DateTimeOffset? at, IReadOnlyList<string> events)
+    {
+        var fact = state.SpotRequests.FirstOrDefault(s => s.SpotInstanceRequestId == id);
+        if (fact is null && state.SpotRequests.Count > 0) return;
+        Merge(new AttackerResource
+        {
+            Id = ResourceId.Of(ResourceTypes.SpotRequest, region, id), Type = ResourceTypes.SpotRequest, Region = region, ResourceId = id,
+            State = fact?.State ?? "unknown", CreatedBy = by, CreatedAt = at,
+            Attributes = Clean(new JsonObject { ["type"] = fact?.Type, ["instanceId"] = fact?.InstanceId, ["instanceType"] = fact?.InstanceType }),
+            EventIds = events, Evidence = fact is null ? [] : [fact.Evidence],
+        });
+    }
+
+    private void Add(string type, string? region, string id, string? by, TrailRecord e, string? evidence, bool gone, JsonObject attributes, string? stateName)
+    {
+        if (gone) return;
+        Merge(new AttackerResource
+        {
+            Id = ResourceId.Of(type, region, id), Type = type, Region = region, ResourceId = id, Name = type == ResourceTypes.User ? id : null,
+            State = evidence is null ? "unknown" : stateName, CreatedBy = by, CreatedAt = e.EventTime, Attributes = Clean(attributes),
+            EventIds = [e.EventId], Evidence = evidence is null ? [] : [evidence],
+        });
+    }
+
+    private void Merge(AttackerResource resource)
+    {
+        if (_found.TryGetValue(resource.Id, out var existing))
+            resource = existing with { EventIds = existing.EventIds.Union(resource.EventIds).ToList() };
+        _found[resource.Id] = resource;
+    }
+
+    private static JsonObject Clean(JsonObject o)
+    {
+        foreach (var key in o.Where(p => p.Value is null).Select(p => p.Key).ToList()) o.Remove(key);
+        return o;
+    }
+
+    private string? IdentityOf(TrailRecord e) => EventIdentity.Of(e, chain);
+}

@@ -1,0 +1,14 @@
+namespace Shodo.Investigation.Sources.Archives;
+
+/// <summary>Where trail log files are kept: a local directory or an S3 prefix.</summary>
+public interface ITrailLogStore
+{
+    /// <summary>How the archive is named to the responder (a path, or <c>s3://bucket/prefix</c>).</summary>
+    string Location { get; }
+
+    /// <summary>Every file under the archive (logs and digests), in key order where the store allows.</summary>
+    IAsyncEnumerable<TrailLogFile> ListAsync(CancellationToken ct);
+
+    /// <summary>The file's bytes as stored (still compressed), read as they arrive.</summary>
+    Task<Stream> OpenAsync(TrailLogFile file, CancellationToken ct);
+}

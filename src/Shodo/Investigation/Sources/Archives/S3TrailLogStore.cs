@@ -1,0 +1,65 @@
+using System.Runtime.CompilerServices;
+using Amazon.S3;
+using Amazon.S3.Model;
+
+namespace Shodo.Investigation.Sources.Archives;
+
+/// <summary>Trail log files under <c>s3://bucket/prefix</c>: ListObjectsV2 pages, GetObject streamed.</summary>
+public sealed class S3TrailLogStore(IAmazonS3 s3, string bucket, string prefix) : ITrailLogStore
+{
+    public string Location => $"s3://{bucket}/{prefix}";
+
+    /// <summary><c>s3://bucket/prefix</c> → (bucket, prefix); null when the text is not an S3 URL.</summary>
+    public static (string Bucket, string Prefix)? ParseUrl(string location)
+    {
+        if (!location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase)) return null;
+        var rest = location[5..];
+        var slash = rest.IndexOf('/');
+        var bucket = slash < 0 ? rest : rest[..slash];
+        return bucket.Length == 0 ? null : (bucket, slash < 0 ? "" : rest[(slash + 1)..]);
+    }
+
+    public async IAsyncEnumerable<TrailLogFile> ListAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        string? token = null;
+        do
+        {
+            var page = await s3.ListObjectsV2Async(new ListObjectsV2Request
+            {
+                BucketName = bucket, Prefix = prefix.Length == 0 ? null : prefix, ContinuationToken = token,
+            }, ct);
+            foreach (var o in page.S3Objects ?? [])
+                yield return new TrailLogFile($"s3://{bucket}/{o.Key}", o.Key, o.Size ?? 0, o.LastModified);
+            token = page.IsTruncated == true ? page.NextContinuationToken : null;
+        } while (token is not null);
+    }
+
+    public async Task<Stream> OpenAsync(TrailLogFile file, CancellationToken ct)
+    {
+        var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = file.Key }, ct);
+        return new OwnedStream(response.ResponseStream, response);
+    }
+
+    /// <summary>Disposes the GetObject response with its body.</summary>
+    private sealed class OwnedStream(Stream inner, IDisposable owner) : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => inner.ReadAsync(buffer, ct);
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) { inner.Dispose(); owner.Dispose(); }
+            base.Dispose(disposing);
+        }
+    }
+}

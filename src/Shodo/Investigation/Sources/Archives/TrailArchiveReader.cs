@@ -1,0 +1,130 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Threading.Channels;
+using Shodo.Investigation.Model;
+
+namespace Shodo.Investigation.Sources.Archives;
+
+/// <summary>
+/// Reads every trail log file of an archive (a directory or an S3 prefix), several files at once
+/// (<see cref="TrailArchiveOptions.FilesInFlight"/>), each streamed record by record. A file that cannot
+/// be read is reported to the problem sink and named in <see cref="Coverage"/>; the others go on.
+/// One reader per read.
+/// </summary>
+public sealed class TrailArchiveReader(ITrailLogStore store, ITrailProblemSink problems, TrailArchiveOptions? options = null)
+{
+    private readonly TrailArchiveOptions _options = options ?? new TrailArchiveOptions();
+
+    /// <summary>Set when a read has finished.</summary>
+    public TrailArchiveCoverage? Coverage { get; private set; }
+
+    /// <summary>
+    /// The lowest level: <paramref name="visitorFor"/> gives, per file, a visitor called on that file's
+    /// worker for each raw record (valid only during the call). Time windows are the visitor's to apply
+    /// to records; files delivered before <see cref="TrailArchiveOptions.Since"/> are not read.
+    /// </summary>
+    public async Task<TrailArchiveCoverage> VisitAsync(Func<TrailLogFile, TrailRecordVisitor> visitorFor,
+        IProgress<TrailArchiveProgress>? progress = null, CancellationToken ct = default)
+    {
+        var unreadable = new ConcurrentBag<string>();
+        int logs = 0, digests = 0, others = 0, outside = 0, listed = 0, done = 0;
+        long records = 0, bytes = 0;
+
+        async IAsyncEnumerable<TrailLogFile> Logs([EnumeratorCancellation] CancellationToken token)
+        {
+            await foreach (var file in store.ListAsync(token))
+            {
+                if (file.IsDigest) { digests++; continue; }
+                if (!TrailLogFile.LooksLikeLog(file.Key)) { others++; continue; }
+                if (!TrailLogFileTime.MayHold(file.Key, _options.Since)) { outside++; continue; }
+                listed++;
+                yield return file;
+            }
+        }
+
+        await Parallel.ForEachAsync(Logs(ct), new ParallelOptions { MaxDegreeOfParallelism = _options.FilesInFlight, CancellationToken = ct },
+            async (file, token) =>
+            {
+                var result = await ReadFileAsync(file, visitorFor(file), token);
+                if (!result.Readable) unreadable.Add(file.Name);
+                Interlocked.Increment(ref logs);
+                Interlocked.Add(ref records, result.Records);
+                Interlocked.Add(ref bytes, result.Bytes);
+                var finished = Interlocked.Increment(ref done);
+                progress?.Report(new TrailArchiveProgress(finished, Volatile.Read(ref listed), Interlocked.Read(ref records), Interlocked.Read(ref bytes)));
+            });
+
+        Coverage = new TrailArchiveCoverage(store.Location, logs, records, bytes,
+            unreadable.Order(StringComparer.Ordinal).ToList(), digests, others, outside);
+        return Coverage;
+    }
+
+    /// <summary>Every record of the archive as a <see cref="TrailRecord"/> within the time window, files interleaved.</summary>
+    public async IAsyncEnumerable<TrailRecord> ReadAsync(IProgress<TrailArchiveProgress>? progress = null,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var channel = Channel.CreateBounded<TrailRecord>(new BoundedChannelOptions(_options.RecordsBuffered)
+            { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var producing = Task.Run(async () =>
+        {
+            try
+            {
+                await VisitAsync(file => (element, index) =>
+                {
+                    var parsed = TrailRecordParser.Parse(element, file.Name, index);
+                    foreach (var problem in parsed.AllProblems) problems.Report(problem);
+                    if (parsed.Record is not { } record || !InWindow(record.EventTime)) return;
+                    while (!channel.Writer.TryWrite(record))
+                        if (!channel.Writer.WaitToWriteAsync(stop.Token).AsTask().GetAwaiter().GetResult()) return;
+                }, progress, stop.Token);
+                channel.Writer.TryComplete();
+            }
+            catch (Exception e)
+            {
+                channel.Writer.TryComplete(e);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await foreach (var record in channel.Reader.ReadAllAsync(ct)) yield return record;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try { await producing; } catch (OperationCanceledException) { }
+        }
+        await channel.Reader.Completion;
+    }
+
+    public bool InWindow(DateTimeOffset time) =>
+        (_options.Since is not { } since || time >= since) && (_options.Until is not { } until || time < until);
+
+    private async Task<TrailLogFileResult> ReadFileAsync(TrailLogFile file, TrailRecordVisitor visit, CancellationToken ct)
+    {
+        Stream stored;
+        try
+        {
+            stored = await store.OpenAsync(file, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            problems.Report(new TrailProblem(file.Name, null, TrailProblemKinds.Unreadable, $"could not be opened ({e.Message})"));
+            return new TrailLogFileResult(file.Name, 0, 0, Readable: false);
+        }
+        await using (stored)
+        {
+            try
+            {
+                using var json = TrailLogDecoding.Decode(stored);
+                return TrailLogSplitter.Read(json, file.Name, visit, problems, _options.Limits, ct);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
+            {
+                problems.Report(new TrailProblem(file.Name, null, TrailProblemKinds.Unreadable, $"could not be read ({e.Message})"));
+                return new TrailLogFileResult(file.Name, 0, 0, Readable: false);
+            }
+        }
+    }
+}

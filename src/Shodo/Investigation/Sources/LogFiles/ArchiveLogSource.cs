@@ -1,0 +1,39 @@
+using Shodo.Aws.Errors;
+using Shodo.Investigation.Model;
+using Shodo.Investigation.Sources.Archives;
+
+namespace Shodo.Investigation.Sources.LogFiles;
+
+/// <summary>
+/// Trail log files of one archive (a folder or an S3 prefix) through the <c>archive</c> branch's
+/// streaming <see cref="TrailArchiveReader"/>: records within the window; every problem that cost a file
+/// or a record (unreadable, invalid JSON, wrong shape, bad or oversized record) becomes a gap.
+/// </summary>
+public static class ArchiveLogSource
+{
+    public static async Task<SourceResult> ReadAsync(ITrailLogStore store, TrailWindow window, CancellationToken ct)
+    {
+        var problems = new TrailProblemList();
+        var reader = new TrailArchiveReader(store, problems, new TrailArchiveOptions
+        {
+            Since = window.Since, Until = window.Until?.AddTicks(1),
+        });
+        var records = new List<TrailRecord>();
+        var gaps = new List<SourceGap>();
+        try
+        {
+            await foreach (var record in reader.ReadAsync(null, ct)) records.Add(record);
+        }
+        catch (AwsServiceError e)
+        {
+            gaps.Add(new SourceGap(store.Location, null, e.IsThrottling ? "Throttled" : "Failed", e.Code, e.AwsMessage));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Amazon.Runtime.AmazonServiceException)
+        {
+            gaps.Add(new SourceGap(store.Location, null, "Unreadable", null, e.Message));
+        }
+        gaps.AddRange(problems.Snapshot().Where(p => p.Kind != TrailProblemKinds.FieldIgnored)
+            .Select(p => new SourceGap(p.File, null, "Unreadable", p.Kind, p.ToString())));
+        return new SourceResult(records, gaps);
+    }
+}

@@ -1,0 +1,33 @@
+namespace Shodo.Investigation.State;
+
+/// <summary>An enabled region and whether it is an opt-in region (DescribeRegions' OptInStatus "opted-in").</summary>
+public sealed record RegionFact(string Name, bool OptIn);
+
+public sealed record InstanceFact(string Region, string InstanceId, string InstanceType, string? State, DateTimeOffset? LaunchTime,
+    string? SpotInstanceRequestId, string? Lifecycle, string? KeyName, string Evidence);
+
+public sealed record SpotRequestFact(string Region, string SpotInstanceRequestId, string? Type, string? State, string? InstanceId,
+    string? InstanceType, string Evidence);
+
+public sealed record KeyPairFact(string Region, string KeyName, string? KeyPairId, string Evidence);
+
+public sealed record SecurityGroupFact(string Region, string GroupId, string? GroupName, string Evidence);
+
+public sealed record UserFact(string UserName, string? Arn, DateTimeOffset? Created, string Evidence);
+
+public sealed record AccessKeyFact(string AccessKeyId, string UserName, string? Status, DateTimeOffset? Created, string Evidence);
+
+public sealed record LoginProfileFact(string UserName, DateTimeOffset? Created, string Evidence);
+
+public sealed record PolicyAttachmentFact(string UserName, string PolicyArn, string Evidence);
+
+/// <summary>A trail, its logging status and which buckets its selectors record S3 data events for.</summary>
+public sealed record TrailFact(string Name, string? Arn, string? HomeRegion, string? Bucket, string? Prefix, bool MultiRegion,
+    bool? IsLogging, DateTimeOffset? StoppedAt, bool AllS3DataEvents, IReadOnlyList<string> DataEventBuckets, bool SelectorsKnown,
+    string Evidence);
+
+public sealed record BucketFact(string Name, string? Region, IReadOnlyDictionary<string, string> Tags, string? Evidence);
+
+public sealed record DbSnapshotFact(string Region, string SnapshotId, IReadOnlyList<string> RestoreAccounts, string Evidence);
+
+public sealed record DbInstanceFact(string Region, string DbInstanceId, IReadOnlyDictionary<string, string> Tags, string Evidence);

@@ -1,0 +1,40 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Shodo.Cases;
+using Shodo.Investigation.Model;
+
+namespace Shodo.Investigation.Timeline;
+
+/// <summary>
+/// timeline.jsonl: the attacker identities' events (and related ones, marked), deduplicated, oldest
+/// first, one TrailRecord-like object per line without the raw record, plus the identity it belongs to,
+/// the resources it touched and every source it was read from.
+/// </summary>
+public static class TimelineFile
+{
+    public static Task<DocumentRecord> WriteAsync(Case @case, IReadOnlyList<TrailRecord> events,
+        IReadOnlyDictionary<string, string> identityOf, IReadOnlyDictionary<string, string> confidenceOf,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> sources, CancellationToken ct)
+    {
+        var text = new StringBuilder();
+        foreach (var e in events.OrderBy(e => e.EventTime).ThenBy(e => e.EventId, StringComparer.Ordinal))
+        {
+            var line = new JsonObject
+            {
+                ["eventId"] = e.EventId, ["eventTime"] = e.EventTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+                ["eventSource"] = e.EventSource, ["eventName"] = e.EventName, ["region"] = e.Region, ["sourceIp"] = e.SourceIp,
+                ["userAgent"] = e.UserAgent, ["errorCode"] = e.ErrorCode, ["errorMessage"] = e.ErrorMessage,
+                ["accessKeyId"] = e.AccessKeyId, ["principalArn"] = e.PrincipalArn, ["userName"] = e.UserName,
+                ["identityType"] = e.IdentityType, ["accountId"] = e.AccountId, ["readOnly"] = e.ReadOnly,
+                ["eventCategory"] = e.EventCategory, ["source"] = e.Source,
+                ["identity"] = identityOf.GetValueOrDefault(e.EventId),
+                ["confidence"] = confidenceOf.GetValueOrDefault(e.EventId),
+                ["resources"] = new JsonArray(TouchedResources.Of(e).Select(r => (JsonNode)r!).ToArray()),
+                ["sources"] = new JsonArray((sources.GetValueOrDefault(e.EventId) ?? [e.Source]).Select(s => (JsonNode)s!).ToArray()),
+            };
+            foreach (var key in line.Where(p => p.Value is null).Select(p => p.Key).ToList()) line.Remove(key);
+            text.Append(line.ToJsonString()).Append('\n');
+        }
+        return @case.Documents.WriteAsync(InvestigationFiles.Timeline, Encoding.UTF8.GetBytes(text.ToString()), "investigate", ct);
+    }
+}

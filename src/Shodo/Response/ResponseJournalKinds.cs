@@ -1,0 +1,14 @@
+namespace Shodo.Response;
+
+/// <summary>The journal kinds <c>shodo respond</c> writes around its steps; resume reads them.</summary>
+public static class ResponseJournalKinds
+{
+    /// <summary>{startingPoint: {accessKeyId?, userName?}, resumed}</summary>
+    public const string Started = "respond.started";
+    /// <summary>{step}</summary>
+    public const string StepStarted = "respond.step.started";
+    /// <summary>{step, outcome: done|incomplete|failed|skipped, detail}</summary>
+    public const string StepFinished = "respond.step.finished";
+    /// <summary>{outcome, contained, pending}</summary>
+    public const string Finished = "respond.finished";
+}

@@ -1,0 +1,16 @@
+namespace Shodo.Response;
+
+/// <summary>
+/// Where a response starts and how far it may go alone. With neither a key nor a user name it looks
+/// for the signs of compromise and presents candidates, containing nothing unconfirmed.
+/// </summary>
+public sealed record ResponseRequest
+{
+    public string? AccessKeyId { get; init; }
+    public string? UserName { get; init; }
+    public DateTimeOffset? Since { get; init; }
+    /// <summary>Apply the plan's actions that are within the responder's authority without asking (--yes, or the drill).</summary>
+    public bool ApplyWithinAuthority { get; init; }
+    /// <summary>Report language: en or ja.</summary>
+    public string Language { get; init; } = "en";
+}

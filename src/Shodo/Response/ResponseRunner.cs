@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using Shodo.Cases;
+
+namespace Shodo.Response;
+
+/// <summary>
+/// Runs the steps of a response in order, journaling each start and end. On resume (the same case
+/// again) a step whose <c>respond.step.finished</c> is in the journal with outcome done or incomplete
+/// is not run again. A failed or stopped step ends the run; cancellation stops between safe points
+/// (each step's own) and leaves the journal ready for <c>--resume</c>.
+/// </summary>
+public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
+{
+    public async Task<ResponseOutcome> RunAsync(ResponseSession session, CancellationToken ct)
+    {
+        var finished = FinishedSteps(session.Case.Directory);
+        await session.Case.Journal.AppendAsync(ResponseJournalKinds.Started, new JsonObject
+        {
+            ["startingPoint"] = new JsonObject
+            {
+                ["accessKeyId"] = session.Request.AccessKeyId, ["userName"] = session.Request.UserName,
+            },
+            ["resumed"] = finished.Count > 0,
+        }, null, ct).ConfigureAwait(false);
+        var results = new List<(string Step, StepResult Result)>();
+        foreach (var step in steps)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (finished.TryGetValue(step.Name, out var earlier))
+            {
+                results.Add((step.Name, earlier));
+                session.Progress.StepFinished(step.Name, earlier);
+                continue;
+            }
+            session.Progress.StepStarted(step.Name);
+            await session.Case.Journal.AppendAsync(ResponseJournalKinds.StepStarted, new JsonObject { ["step"] = step.Name }, null, ct)
+                .ConfigureAwait(false);
+            var result = await step.RunAsync(session, ct).ConfigureAwait(false);
+            await session.Case.Journal.AppendAsync(ResponseJournalKinds.StepFinished, new JsonObject
+            {
+                ["step"] = step.Name, ["outcome"] = Name(result.Outcome), ["detail"] = result.Detail,
+            }, null, ct).ConfigureAwait(false);
+            session.Progress.StepFinished(step.Name, result);
+            results.Add((step.Name, result));
+            if (result.Outcome is StepOutcome.Failed or StepOutcome.Stopped) break;
+        }
+        var outcome = new ResponseOutcome(results);
+        await session.Case.Journal.AppendAsync(ResponseJournalKinds.Finished, new JsonObject
+        {
+            ["outcome"] = Name(outcome.Worst),
+            ["steps"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject { ["step"] = r.Step, ["outcome"] = Name(r.Result.Outcome) }).ToArray()),
+        }, null, CancellationToken.None).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private static string Name(StepOutcome outcome) => outcome.ToString().ToLowerInvariant();
+
+    /// <summary>Steps that finished done or incomplete in an earlier run of this case.</summary>
+    public static Dictionary<string, StepResult> FinishedSteps(string caseDirectory)
+    {
+        var finished = new Dictionary<string, StepResult>(StringComparer.Ordinal);
+        foreach (var e in JournalReader.Read(caseDirectory, ResponseJournalKinds.StepFinished))
+            if ((string?)e.Data["step"] is { } step && Enum.TryParse<StepOutcome>((string?)e.Data["outcome"], true, out var o)
+                && o is StepOutcome.Done or StepOutcome.Incomplete)
+                finished[step] = new StepResult(o, (string?)e.Data["detail"] ?? "");
+        return finished;
+    }
+}
+
+/// <summary>Every step that ran (or had run before a resume) and how it ended.</summary>
+public sealed record ResponseOutcome(IReadOnlyList<(string Step, StepResult Result)> Steps)
+{
+    public StepOutcome Worst => Steps.Count == 0 ? StepOutcome.Done : Steps.Max(s => s.Result.Outcome);
+}

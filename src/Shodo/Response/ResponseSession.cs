@@ -1,0 +1,21 @@
+using Shodo.Aws.Connection;
+using Shodo.Cases;
+using Shodo.Configuration;
+
+namespace Shodo.Response;
+
+/// <summary>Everything the steps of one response share: the case, the AWS connection, who Shodo runs as, the configuration.</summary>
+public sealed class ResponseSession(
+    Case @case, AwsConnection aws, CallerIdentity responder, ShodoConfiguration configuration, ResponseRequest request,
+    TimeProvider time, IResponseProgress progress, IMilestoneNotifier milestones)
+{
+    public Case Case { get; } = @case;
+    public AwsConnection Aws { get; } = aws;
+    /// <summary>The identity Shodo runs as: never contained by its own plan.</summary>
+    public CallerIdentity Responder { get; } = responder;
+    public ShodoConfiguration Configuration { get; } = configuration;
+    public ResponseRequest Request { get; } = request;
+    public TimeProvider Time { get; } = time;
+    public IResponseProgress Progress { get; } = progress;
+    public IMilestoneNotifier Milestones { get; } = milestones;
+}
