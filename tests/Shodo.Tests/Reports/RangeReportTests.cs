@@ -2,13 +2,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.Runtime;
-using Shodo.Aws.CloudTrail.Calls;
-using Shodo.Aws.CloudTrail.Model;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Resilience;
 using Shodo.Aws.Safety;
 using Shodo.Cases;
 using Shodo.Evidence;
+using Shodo.Investigation;
 using Shodo.Range;
 using Shodo.Reports;
 using Xunit.Abstractions;
@@ -17,8 +16,8 @@ namespace Shodo.Tests.Reports;
 
 /// <summary>
 /// The report of a case collected from the range running leaked-key-cryptomining: real evidence,
-/// coverage and the leaked key's CloudTrail events (LookupEvents, the events the investigation
-/// reads), opened in headless Chromium.
+/// coverage, and the real investigation's documents (timeline, identities, resources, findings,
+/// impact), opened in headless Chromium.
 /// </summary>
 public sealed class RangeReportTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -52,14 +51,8 @@ public sealed class RangeReportTests(ITestOutputHelper output) : IAsyncLifetime
         using (var c = Case.Open(_folder.Root, new CaseOptions { AccountId = "111122223333", Title = "range drill" }))
         {
             await new CollectionRunner(aws, c).RunAsync();
-            var lines = new List<JsonObject>();
-            foreach (var region in new[] { "us-east-1", "us-east-2", "eu-west-1", "ap-northeast-1" })
-                foreach (var e in await aws.CloudTrail(region).ListAllAsync(new LookupEvents(new LookupAttribute("AccessKeyId", _range.Leaked!.AccessKeyId))))
-                    lines.Add(TimelineLine(e, region));
-            events = lines.Count;
-            await c.Documents.WriteAsync("timeline.jsonl",
-                Encoding.UTF8.GetBytes(string.Concat(lines.OrderBy(l => (string)l["eventTime"]!, StringComparer.Ordinal).Select(l => l.ToJsonString() + "\n"))),
-                "investigate");
+            await new InvestigationRunner(aws, c, new InvestigationOptions { AccessKeyId = _range.Leaked!.AccessKeyId }).RunAsync();
+            events = File.ReadLines(Path.Combine(c.Directory, "timeline.jsonl")).Count();
             dir = c.Directory;
         }
         Assert.True(events > 10, $"{events} events of the leaked key");
@@ -71,6 +64,9 @@ public sealed class RangeReportTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.All(evidence.Take(20), sha => Assert.Contains(sha, text));
         Assert.Contains("RunInstances", text);
         Assert.Contains("kali", text);
+        Assert.Contains("aws-support-svc", text);       // the backdoor user, from identities.json
+        Assert.Contains("acme-customer-data", text);    // the personal-data bucket, from impact.json
+        Assert.Contains("444455556666", text);          // the snapshot's outside account
         Assert.True(CaseVerifier.Verify(dir).Intact);
 
         var run = await ReportBrowser.OpenAsync(html, "range", output.WriteLine);
@@ -81,22 +77,4 @@ public sealed class RangeReportTests(ITestOutputHelper output) : IAsyncLifetime
 
     private static List<string> CaseFactsIndex(string dir) =>
         File.ReadLines(Path.Combine(dir, "evidence", "index.jsonl")).Select(l => (string)JsonNode.Parse(l)!["sha256"]!).ToList();
-
-    /// <summary>A timeline.jsonl line (TrailRecord's fields) from a LookupEvents event and its CloudTrailEvent record.</summary>
-    private static JsonObject TimelineLine(TrailEvent e, string region)
-    {
-        using var record = JsonDocument.Parse(e.CloudTrailEventJson ?? "{}");
-        var r = record.RootElement;
-        string? S(JsonElement o, string name) => o.ValueKind == JsonValueKind.Object && o.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var who = r.TryGetProperty("userIdentity", out var u) ? u : default;
-        var line = new JsonObject
-        {
-            ["eventId"] = e.EventId, ["eventTime"] = CaseTime.Format(e.EventTime ?? DateTimeOffset.UnixEpoch), ["eventSource"] = e.EventSource,
-            ["eventName"] = e.EventName, ["region"] = S(r, "awsRegion") ?? region, ["sourceIp"] = S(r, "sourceIPAddress"),
-            ["userAgent"] = S(r, "userAgent"), ["errorCode"] = S(r, "errorCode"), ["accessKeyId"] = e.AccessKeyId,
-            ["principalArn"] = S(who, "arn"), ["userName"] = e.Username, ["identityType"] = S(who, "type"), ["source"] = "lookup:" + region,
-        };
-        foreach (var key in line.Where(p => p.Value is null).Select(p => p.Key).ToList()) line.Remove(key);
-        return line;
-    }
 }

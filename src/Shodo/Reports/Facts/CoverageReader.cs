@@ -21,6 +21,10 @@ internal static class CoverageReader
             holes.Add(new CoverageHole(JsonFields.Text(g, "kind") ?? "Failed", JsonFields.Text(g, "region"),
                 JsonFields.Text(g, "service"), JsonFields.Text(g, "operation"),
                 JsonFields.Text(g, "message") ?? JsonFields.Text(g, "code"), null));
+        if (coverage?["investigation"]?["gaps"] is JsonArray investigation)
+            foreach (var g in investigation)
+                holes.Add(new CoverageHole(JsonFields.Text(g, "kind") ?? "Failed", JsonFields.Text(g, "region"), null, null,
+                    JsonFields.Text(g, "message") ?? JsonFields.Text(g, "code"), JsonFields.Text(g, "source")));
         if (coverage?["sources"] is JsonArray sources)
             foreach (var s in sources.OfType<JsonObject>().Where(s => JsonFields.Text(s, "limit") is not null))
                 holes.Add(new CoverageHole(JsonFields.Text(s, "limit")!, JsonFields.Text(s, "region"), null, null,
