@@ -19,5 +19,6 @@ public static class CommandCatalog
         new Containment.ApproveCommand(),
         new Containment.ApplyCommand(),
         new Containment.RollbackCommand(),
+        new ReportCommand(),
     ];
 }

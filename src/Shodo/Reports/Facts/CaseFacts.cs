@@ -1,0 +1,31 @@
+using Shodo.Cases;
+using Shodo.Investigation.Model;
+
+namespace Shodo.Reports.Facts;
+
+/// <summary>
+/// Everything a report states, read from one case folder: case.json, the journal, the evidence index
+/// and the investigation's documents. Each format renders these same facts.
+/// </summary>
+public sealed record CaseFacts
+{
+    public required string CaseDirectory { get; init; }
+    public required CaseManifest Manifest { get; init; }
+    public required DateTimeOffset GeneratedAt { get; init; }
+    public required CaseVerification Verification { get; init; }
+    public required IReadOnlyList<JournalEntry> Journal { get; init; }
+    public IReadOnlyList<EvidenceRecord> Evidence { get; init; } = [];
+    public IReadOnlyList<AttackerIdentity> Identities { get; init; } = [];
+    public IReadOnlyList<AttackerResource> Resources { get; init; } = [];
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+    public Impact? Impact { get; init; }
+    public IReadOnlyList<TrailEvent> Timeline { get; init; } = [];
+    public EscalationFacts Escalation { get; init; } = EscalationFacts.None;
+    public ContainmentFacts Containment { get; init; } = ContainmentFacts.None;
+    public CoverageFacts Coverage { get; init; } = CoverageFacts.None;
+    /// <summary>Documents the investigation has not written (yet): the report says so instead of guessing.</summary>
+    public IReadOnlyList<string> MissingDocuments { get; init; } = [];
+
+    /// <summary>The AWS account: case.json, else the accounts the events name.</summary>
+    public string? AccountId => Manifest.AccountId ?? Timeline.Select(t => t.AccountIdHint).FirstOrDefault(a => a is not null);
+}

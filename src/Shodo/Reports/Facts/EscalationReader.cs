@@ -1,0 +1,34 @@
+using Shodo.Cases;
+
+namespace Shodo.Reports.Facts;
+
+/// <summary>Reads escalation.sent / escalation.failed / escalation.acknowledged from the journal.</summary>
+internal static class EscalationReader
+{
+    public static EscalationFacts Read(IEnumerable<JournalEntry> journal)
+    {
+        var sent = new List<EscalationMessage>();
+        var failed = new List<EscalationMessage>();
+        EscalationAcknowledgement? ack = null;
+        foreach (var e in journal)
+        {
+            switch (e.Kind)
+            {
+                case ResponseJournalKinds.EscalationSent:
+                    sent.Add(Message(e, null));
+                    break;
+                case ResponseJournalKinds.EscalationFailed:
+                    failed.Add(Message(e, JsonFields.Text(e.Data, "error")));
+                    break;
+                case ResponseJournalKinds.EscalationAcknowledged:
+                    ack ??= new EscalationAcknowledgement(e.Time, JsonFields.Text(e.Data, "by"), JsonFields.Text(e.Data, "via"));
+                    break;
+            }
+        }
+        return new EscalationFacts(sent, failed, ack);
+    }
+
+    private static EscalationMessage Message(JournalEntry e, string? error) => new(
+        e.Time, JsonFields.Text(e.Data, "level"), JsonFields.Text(e.Data, "target"), JsonFields.Text(e.Data, "channel"),
+        JsonFields.Integer(e.Data, "attempt"), error);
+}

@@ -1,0 +1,27 @@
+using Shodo.Reports.Facts;
+
+namespace Shodo.Reports;
+
+/// <summary>What every section needs: the facts, the report's words, clock and money.</summary>
+public sealed class ReportContext
+{
+    public ReportContext(CaseFacts facts, ReportOptions options)
+    {
+        Facts = facts;
+        Options = options;
+        Text = ReportText.For(options.Language);
+        Clock = new ReportClock(options.EffectiveTimeZone);
+        Money = new ReportMoney(facts.Impact?.Cost.Currency ?? "USD", options.Currency, options.Rate);
+        Timeline = UnifiedTimeline.Build(facts, Text);
+    }
+
+    public CaseFacts Facts { get; }
+    public ReportOptions Options { get; }
+    public ReportText Text { get; }
+    public ReportClock Clock { get; }
+    public ReportMoney Money { get; }
+    /// <summary>Attacker activity and the response on one axis.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline { get; }
+
+    public string When(DateTimeOffset? time) => Clock.Format(time, Text["Unknown"]);
+}

@@ -1,0 +1,28 @@
+using Shodo.Investigation.Model;
+
+namespace Shodo.Reports.Sections;
+
+/// <summary>
+/// The decisions Shodo leaves to a person: deleting what the attacker created, telling affected
+/// people, contacting AWS Support, rotating other secrets, and every action waiting for approval.
+/// </summary>
+public static class Decisions
+{
+    public static IReadOnlyList<string> For(ReportContext r)
+    {
+        var t = r.Text;
+        var f = r.Facts;
+        var list = new List<string>();
+        foreach (var a in f.Containment.Actions.Where(a => a.NeedsPerson))
+            list.Add(t.Get("DecisionAction", a.Description ?? a.Operation ?? a.ActionId, a.Target ?? "-",
+                t.Word("Outcome", a.Outcome!), a.Reason ?? "-"));
+        if (f.Resources.Count > 0)
+            list.Add(t.Get("DecisionDelete", f.Resources.Count));
+        var personal = (f.Impact?.DataExposure ?? []).Where(d => d.PersonalData && (d.Accessed != AccessVerdict.NotAccessed || d.SharedWith.Count > 0)).ToList();
+        if (personal.Count > 0)
+            list.Add(t.Get("DecisionNotify", string.Join(", ", personal.Select(d => d.Name))));
+        list.Add(t["DecisionAwsSupport"]);
+        list.Add(t["DecisionRotate"]);
+        return list;
+    }
+}

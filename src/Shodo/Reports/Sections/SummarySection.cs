@@ -1,0 +1,72 @@
+using Shodo.Investigation.Model;
+using Shodo.Reports.Document;
+
+namespace Shodo.Reports.Sections;
+
+/// <summary>The plain-language summary for management: what happened, when, who knows, what was done, what is left.</summary>
+public static class SummarySection
+{
+    public static ReportSection Build(ReportContext r)
+    {
+        var t = r.Text;
+        var f = r.Facts;
+        var blocks = new List<ReportBlock>();
+        var leaked = f.Identities.FirstOrDefault(i => i.Kind == IdentityKind.AccessKey && !i.CreatedByAttacker && i.Confidence == Confidence.Confirmed);
+        if (leaked is not null)
+            blocks.Add(new Paragraph(t.Get("SummaryLeakedKey", leaked.AccessKeyId ?? leaked.Name, leaked.Owner ?? "-",
+                leaked.SourceIps.Count > 0 ? string.Join(", ", leaked.SourceIps) : t["Unknown"])));
+        else if (f.Identities.Count == 0)
+            blocks.Add(new Paragraph(t["SummaryNoIdentities"]));
+        var instances = f.Resources.Count(x => x.Type == ResourceTypes.Instance);
+        var regions = f.Resources.Where(x => x.Region is not null).Select(x => x.Region).Distinct().Count();
+        if (f.Resources.Count > 0 || f.Identities.Count > 0)
+            blocks.Add(new Paragraph(t.Get("SummaryCreated", f.Identities.Count(i => i.CreatedByAttacker), f.Resources.Count, regions, instances)));
+        foreach (var d in (f.Impact?.DataExposure ?? []).Where(d => d.PersonalData))
+            blocks.Add(new Paragraph(t.Get("SummaryPersonalData", d.Name, ImpactSection.Verdict(r, d), d.Explanation)));
+        if (f.Impact is { } impact)
+            blocks.Add(new Paragraph(t.Get("SummaryCost", r.Money.Format(impact.Cost.TotalSoFar), r.Money.Format(impact.Cost.BurnRatePerHour))));
+
+        var began = Began(f);
+        var firstSent = f.Escalation.Sent.FirstOrDefault();
+        var firstChange = f.Containment.Actions.Select(a => a.ChangedAt ?? a.OutcomeAt).Where(x => x is not null).Min();
+        var lastChange = f.Containment.Actions.Select(a => a.OutcomeAt).Where(x => x is not null).Max();
+        var told = f.Escalation.Sent.Select(s => s.Target).Where(x => x is not null).Distinct().ToList();
+        blocks.Add(new Table([t["Fact"], t["Value"]],
+        [
+            [t["Began"], r.When(began)],
+            [t["Detected"], r.When(f.Manifest.OpenedAt)],
+            [t["Told"], firstSent is null ? t["NobodyTold"] : t.Get("ToldWhom", string.Join(", ", told), r.When(firstSent.Time))],
+            [t["Acknowledged"], f.Escalation.Acknowledged is { } ack
+                ? t.Get("AcknowledgedBy", ack.By ?? "-", r.When(ack.Time)) : t["NotAcknowledged"]],
+            [t["ContainmentDone"], firstChange is null ? t["NothingDone"]
+                : t.Get("ContainmentWhen", f.Containment.Actions.Count(a => a.Outcome is "done" or "already-done"), f.Containment.Actions.Count,
+                    r.When(firstChange), r.When(lastChange))],
+            [t["CurrentState"], State(r)],
+        ]));
+        blocks.Add(new SubHeading(t["DecisionsNeeded"]));
+        blocks.Add(new BulletList(Decisions.For(r)));
+        return new ReportSection("summary", t["SummaryHeading"], blocks);
+    }
+
+    /// <summary>The first sign of the attacker: the earliest confirmed identity, finding or attacker event.</summary>
+    public static DateTimeOffset? Began(Facts.CaseFacts f)
+    {
+        var times = f.Identities.Where(i => i.Confidence == Confidence.Confirmed).Select(i => i.FirstSeen)
+            .Concat(f.Findings.Select(x => x.FirstSeen))
+            .Where(x => x is not null).Select(x => x!.Value).ToList();
+        return times.Count > 0 ? times.Min() : f.Timeline.Count > 0 ? f.Timeline[0].Time : null;
+    }
+
+    public static string State(ReportContext r)
+    {
+        var t = r.Text;
+        var c = r.Facts.Containment;
+        if (c.LastCheck is { } check)
+            return check.Contained
+                ? t.Get("StateContained", r.When(check.Time))
+                : t.Get("StateNotContained", check.Remaining.Count, string.Join(", ", check.Remaining.Take(10)), r.When(check.Time));
+        if (c.Actions.Count > 0)
+            return t.Get("StateInProgress", c.Actions.Count(a => a.Outcome is "done" or "already-done"), c.Actions.Count);
+        return t["StateNothing"];
+    }
+}
