@@ -10,5 +10,6 @@ public static class ResponseSteps
         new CollectStep(),
         new InvestigateStep(),
         new ContainStep(),
+        new ReportStep(),
     ];
 }

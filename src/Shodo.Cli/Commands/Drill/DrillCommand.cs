@@ -87,7 +87,7 @@ public sealed class DrillCommand : IShodoCommand
         var destructive = CallCounters.Compute(range.State)["destructiveAttempts"]?[responderArn]?.GetValue<int>() ?? 0;
         var journal = JournalReader.Read(result.CaseDirectory);
         var recordedAt = journal.FirstOrDefault(e => e.Kind == "collect.started")?.Time;
-        var reportPath = journal.LastOrDefault(e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["producer"] == "report")
+        var reportPath = journal.FirstOrDefault(e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["producer"] == "report")
             is { } r ? CaseFileNames.Full(result.CaseDirectory, (string)r.Data["path"]!) : null;
         var card = DrillScorecard.Score(result.CaseDirectory, scenario,
             DrillTruth.From(truth, adversary.Status.Created, recordedAt), after, destructive, reportPath);

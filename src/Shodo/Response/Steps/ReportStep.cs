@@ -1,0 +1,25 @@
+using Shodo.Reports;
+
+namespace Shodo.Response.Steps;
+
+/// <summary>
+/// Writes the hand-over: the report as HTML (self-contained, for people), Markdown (for tickets) and
+/// JSON (for programs), in the response's language, into the case.
+/// </summary>
+public sealed class ReportStep : IResponseStep
+{
+    public static readonly IReadOnlyList<ReportFormat> Formats = [ReportFormat.Html, ReportFormat.Markdown, ReportFormat.Json];
+
+    public string Name => "report";
+
+    public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
+    {
+        var language = session.Request.Language.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? "ja" : "en";
+        var options = ReportSettings.Apply(session.Configuration, new ReportOptions { Time = session.Time });
+        var paths = new List<string>();
+        foreach (var format in Formats)
+            paths.Add(await ReportBuilder.WriteAsync(session.Case, format, language, options, ct).ConfigureAwait(false));
+        foreach (var path in paths) session.Progress.Note(Name, path);
+        return StepResult.Done(paths[0]);
+    }
+}
