@@ -18,7 +18,7 @@ namespace Shodo.Cli.Tests;
 /// </summary>
 public sealed class ContainmentCrashTests : IAsyncLifetime
 {
-    private static readonly int Rounds = int.TryParse(Environment.GetEnvironmentVariable("SHODO_CRASH_ROUNDS"), out var r) ? r : 13;
+    private static readonly int Rounds = int.TryParse(Environment.GetEnvironmentVariable("SHODO_CRASH_ROUNDS"), out var r) ? r : 17;
     private const int KillsPerRound = 4;
     private RangeHost _range = null!;
     private readonly string _root = Path.Combine(Path.GetTempPath(), "shodo-crash-tests", Guid.NewGuid().ToString("N"));
@@ -38,7 +38,7 @@ public sealed class ContainmentCrashTests : IAsyncLifetime
     [Fact]
     public async Task Apply_killed_at_random_points_always_finishes_contained_without_repeating_a_change_or_losing_a_record()
     {
-        var (identities, resources) = Seed();
+        var (identities, resources) = SeededIncident.Apply(_range);
         var stateFile = Path.Combine(_root, "range-state.json");
         await RangeStateFile.SaveAsync(_range.State, stateFile, default);
         var template = await PlannedCaseAsync(identities, resources);
@@ -74,56 +74,9 @@ public sealed class ContainmentCrashTests : IAsyncLifetime
             AssertEveryActionRecorded(folder);
             Assert.Empty(ChangesMadeTwice(firstCall));
         }
-        Assert.True(kills >= Rounds * KillsPerRound * 3 / 4, $"only {kills} kills");
+        Assert.True(kills >= Math.Min(50, Rounds * KillsPerRound * 3 / 4), $"only {kills} kills of {Rounds * KillsPerRound}");
         Assert.True(points.Count >= 25, $"only {points.Count} different kill points");
         Assert.Equal(0, DestructiveCalls());
-    }
-
-    private (List<AttackerIdentity>, List<AttackerResource>) Seed()
-    {
-        var s = _range.State;
-        var resources = new List<AttackerResource>();
-        string leaked;
-        lock (s.Sync)
-        {
-            s.AddUser("dev-kimura");
-            leaked = s.AddAccessKey("dev-kimura").AccessKeyId;
-            s.AddUser("backup-svc");
-            s.AddAccessKey("backup-svc");
-            s.AddAccessKey("backup-svc");
-            s.AddUser("ops-legit");
-            s.AddAccessKey("ops-legit");
-            void Add(string region, Ec2Instance i) => resources.Add(new AttackerResource
-            {
-                Id = $"{ResourceTypes.Instance}:{region}:{i.InstanceId}", Type = ResourceTypes.Instance, Region = region,
-                ResourceId = i.InstanceId, CreatedBy = "user:backup-svc",
-            });
-            var spec = new LaunchSpec { ImageId = "ami-0c7217cdde317cfec", InstanceType = "p3.2xlarge" };
-            foreach (var i in s.Ec2("us-east-1").Launch(spec, 2, s.Clock.Now)) Add("us-east-1", i);
-            foreach (var i in s.Ec2("eu-west-1").Launch(spec with { DisableApiStop = true }, 1, s.Clock.Now)) Add("eu-west-1", i);
-            var tokyo = s.Ec2("ap-northeast-1");
-            var persistent = tokyo.RequestSpot(spec, SpotRequest.Persistent, null, "terminate", s.Clock.Now);
-            var oneTime = tokyo.RequestSpot(spec, SpotRequest.OneTime, null, "terminate", s.Clock.Now);
-            tokyo = s.Ec2("ap-northeast-1"); // settles: both requests are fulfilled
-            Add("ap-northeast-1", tokyo.FindInstance(persistent.InstanceId!)!);
-            Add("ap-northeast-1", tokyo.FindInstance(oneTime.InstanceId!)!);
-            resources.Add(new AttackerResource
-            {
-                Id = $"{ResourceTypes.SpotRequest}:ap-northeast-1:{persistent.SpotInstanceRequestId}", Type = ResourceTypes.SpotRequest,
-                Region = "ap-northeast-1", ResourceId = persistent.SpotInstanceRequestId, CreatedBy = "user:backup-svc",
-                Attributes = new JsonObject { ["type"] = "persistent" },
-            });
-            s.Ec2("ap-northeast-1").Launch(spec with { ImageId = "ami-0d52744d6551d851e", InstanceType = "m6i.large" }, 1, s.Clock.Now);
-        }
-        var identities = new List<AttackerIdentity>
-        {
-            new() { Id = $"access-key:{leaked}", Kind = IdentityKind.AccessKey, Name = leaked, AccessKeyId = leaked, Owner = "dev-kimura",
-                Confidence = Confidence.Confirmed, Reason = "leaked" },
-            new() { Id = "user:backup-svc", Kind = IdentityKind.User, Name = "backup-svc", Confidence = Confidence.Confirmed,
-                CreatedByAttacker = true, Reason = "backdoor" },
-            new() { Id = "user:ops-legit", Kind = IdentityKind.User, Name = "ops-legit", Confidence = Confidence.Related, Reason = "same office" },
-        };
-        return (identities, resources);
     }
 
     private async Task<string> PlannedCaseAsync(List<AttackerIdentity> identities, List<AttackerResource> resources)
