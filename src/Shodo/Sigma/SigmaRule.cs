@@ -60,6 +60,12 @@ public sealed partial record SigmaRule
     /// <summary>True when the record matches; <paramref name="context"/> shares resolved fields between rules.</summary>
     public bool Matches(MatchContext context) => Detection.Matches(context);
 
+    /// <summary>
+    /// One sentence about what matched, for a non-specialist: the <c>x-shodo</c> summary in
+    /// <paramref name="language"/> (<c>en</c>, <c>ja</c>; English when missing), else the description, else the title.
+    /// </summary>
+    public string SummaryFor(string language) => Shodo?.Summary(language) ?? Description ?? Title;
+
     /// <summary>The metadata a finding carries.</summary>
     public RuleReference ToReference() => new(Id, Title, Author, Status, References, Tags, Path);
 

@@ -192,3 +192,70 @@ public class ModifierTests
         Assert.Contains("'contains' cannot be applied to null", wrongType.Message);
     }
 }
+
+public class EncodingAndConfigurationTests
+{
+    private static bool Field(string keyAndValue, string recordJson) =>
+        SigmaTestRules.Matches($"sel:\n    {keyAndValue}\ncondition: sel", recordJson);
+
+    [Theory]
+    [InlineData("utf16le", "Unicode")]
+    [InlineData("wide", "Unicode")]
+    [InlineData("utf16be", "BigEndianUnicode")]
+    public void Utf16_modifiers_encode_before_base64(string modifier, string encodingName)
+    {
+        var encoding = encodingName == "Unicode" ? System.Text.Encoding.Unicode : System.Text.Encoding.BigEndianUnicode;
+        var encoded = Convert.ToBase64String(encoding.GetBytes("ping -n 1"));
+        Assert.True(Field($"a|{modifier}|base64: 'ping -n 1'", $$"""{"a":"{{encoded}}"}"""));
+        var utf8 = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("ping -n 1"));
+        Assert.False(Field($"a|{modifier}|base64: 'ping -n 1'", $$"""{"a":"{{utf8}}"}"""));
+    }
+
+    [Fact]
+    public void Utf16_with_bom_and_base64offset()
+    {
+        var encoded = Convert.ToBase64String([0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes("cmd")]);
+        Assert.True(Field("a|utf16|base64: cmd", $$"""{"a":"{{encoded}}"}"""));
+        var inner = Convert.ToBase64String(System.Text.Encoding.Unicode.GetBytes("xx Invoke-Mimikatz yy"));
+        Assert.True(Field("a|wide|base64offset|contains: Invoke-Mimikatz", $$"""{"a":"{{inner}}"}"""));
+    }
+
+    [Fact]
+    public void Utf16_without_base64_is_a_load_problem()
+    {
+        var error = Assert.Throws<Shodo.Sigma.SigmaRuleException>(() => SigmaTestRules.Rule("sel:\n    a|wide: cmd\ncondition: sel"));
+        Assert.Contains("followed by base64", error.Message);
+    }
+
+    [Fact]
+    public void Placeholders_come_from_the_sigma_section_of_the_configuration()
+    {
+        var config = Shodo.Configuration.ShodoConfiguration.Parse("shodo.yaml",
+            "sigma:\n  placeholders:\n    admins: [ops-sato, ci-deploy]\n    office: 203.0.113.0/24\n");
+        var placeholders = Shodo.Sigma.SigmaConfiguration.Placeholders(config);
+        Assert.Equal(["ops-sato", "ci-deploy"], placeholders["admins"]);
+        Assert.Equal(["203.0.113.0/24"], placeholders["office"]);
+        Assert.Empty(Shodo.Sigma.SigmaConfiguration.Placeholders(Shodo.Configuration.ShodoConfiguration.Empty));
+
+        var bad = Shodo.Configuration.ShodoConfiguration.Parse("shodo.yaml", "sigma:\n  placeholders:\n    admins:\n      x: y\n");
+        var error = Assert.Throws<Shodo.Diagnostics.ShodoException>(() => Shodo.Sigma.SigmaConfiguration.Placeholders(bad));
+        Assert.Contains("shodo.yaml:4", error.Message);
+    }
+}
+
+public class ValueEqualityTests
+{
+    [Fact]
+    public void Values_compare_by_meaning_whether_or_not_they_have_been_used()
+    {
+        var used = Shodo.Sigma.Values.SigmaString.Parse("Create*");
+        Assert.True(used.IsMatch("CreateUser"));
+        Assert.Equal(Shodo.Sigma.Values.SigmaString.Parse("Create*"), used);
+        Assert.NotEqual(Shodo.Sigma.Values.SigmaString.Parse("Create*").AsCased(), used);
+        Assert.Equal(new Shodo.Sigma.Values.SigmaRegex("a+", ignoreCase: true), new Shodo.Sigma.Values.SigmaRegex("a+", ignoreCase: true));
+        var a = SigmaTestRules.Rule("sel:\n    c|windash: ' -x'\ncondition: sel");
+        var b = SigmaTestRules.Rule("sel:\n    c|windash: ' -x'\ncondition: sel");
+        Assert.Equal(((Shodo.Sigma.Detection.FieldDetection)a.Detection.Searches["sel"]).Values,
+                     ((Shodo.Sigma.Detection.FieldDetection)b.Detection.Searches["sel"]).Values);
+    }
+}

@@ -124,3 +124,48 @@ public sealed class RuleSetLoadingTests : IDisposable
         Assert.Equal(ExitCode.Usage, error.Diagnostic.Code);
     }
 }
+
+public class RuleShapeTests
+{
+    [Theory]
+    [InlineData("title: x\ndetection:\n    ? [a, b]\n    : 1\n    condition: sel\n", "where a name was expected")]
+    [InlineData("- just\n- a list\n", "must be a YAML map")]
+    [InlineData("title: x\ndetection:\n    sel:\n        a:\n            b: c\n    condition: sel\n", "not a map")]
+    [InlineData("title: x\ndetection:\n    sel: []\n    condition: sel\n", "empty list")]
+    [InlineData("title: x\ndetection:\n    sel:\n        a: []\n    condition: sel\n", "empty list of values")]
+    [InlineData("title: x\ndetection: yes\n", "'detection' must be a map")]
+    [InlineData("detection:\n    sel:\n        a: 1\n    condition: sel\n", "no 'title'")]
+    [InlineData("title: x\ndetection:\n    condition: sel\n", "no search identifiers")]
+    public void Malformed_rules_are_problems_not_crashes(string yaml, string message)
+    {
+        var error = Assert.Throws<SigmaRuleException>(() => SigmaRule.Parse(yaml, "bad.yml"));
+        Assert.Contains(message, Assert.Single(error.Problems).Message);
+    }
+
+    [Fact]
+    public void The_summary_falls_back_to_description_then_title()
+    {
+        var withDescription = SigmaRule.Parse("title: T\ndescription: D\ndetection:\n    s:\n        a: 1\n    condition: s\n");
+        Assert.Equal("D", withDescription.SummaryFor("ja"));
+        var bare = SigmaRule.Parse("title: T\ndetection:\n    s:\n        a: 1\n    condition: s\n");
+        Assert.Equal("T", bare.SummaryFor("en"));
+        Assert.Equal(Shodo.Investigation.Model.Severity.Informational, bare.Severity);
+    }
+}
+
+public class LogSourceFilterTests
+{
+    [Fact]
+    public void Only_cloudtrail_rules_are_kept_for_hunting()
+    {
+        var set = SigmaRuleSet.FromYaml([
+            ("aws.yml", "title: A\nid: a\nlogsource:\n    product: aws\n    service: cloudtrail\ndetection:\n    s:\n        a: 1\n    condition: s\n"),
+            ("aws-any.yml", "title: B\nid: b\nlogsource:\n    product: AWS\ndetection:\n    s:\n        a: 1\n    condition: s\n"),
+            ("win.yml", "title: C\nid: c\nlogsource:\n    product: windows\n    category: process_creation\ndetection:\n    s:\n        Image|endswith: '\\cmd.exe'\n    condition: s\n"),
+            ("broken.yml", "title: D\n"),
+        ]);
+        var cloudTrail = set.OnlyCloudTrail();
+        Assert.Equal(["A", "B"], cloudTrail.Rules.Select(r => r.Title));
+        Assert.Single(cloudTrail.Problems);
+    }
+}

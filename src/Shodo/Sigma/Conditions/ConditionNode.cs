@@ -1,3 +1,5 @@
+using Shodo.Sigma.Matching;
+
 namespace Shodo.Sigma.Conditions;
 
 /// <summary>
@@ -8,12 +10,16 @@ public abstract record ConditionNode
 {
     /// <summary>Evaluates with <paramref name="search"/> telling whether a named search matched.</summary>
     public abstract bool Evaluate(Func<string, bool> search);
+
+    /// <summary>A delegate that evaluates this condition with <paramref name="search"/>'s compiled searches.</summary>
+    public abstract Func<MatchContext, bool> Compile(Func<string, Func<MatchContext, bool>> search);
 }
 
 /// <summary>A search identifier by name (<c>selection</c>).</summary>
 public sealed record ConditionIdentifier(string Name) : ConditionNode
 {
     public override bool Evaluate(Func<string, bool> search) => search(Name);
+    public override Func<MatchContext, bool> Compile(Func<string, Func<MatchContext, bool>> search) => search(Name);
     public override string ToString() => Name;
 }
 
@@ -21,6 +27,17 @@ public sealed record ConditionIdentifier(string Name) : ConditionNode
 public sealed record ConditionAnd(IReadOnlyList<ConditionNode> Operands) : ConditionNode
 {
     public override bool Evaluate(Func<string, bool> search) => Operands.All(o => o.Evaluate(search));
+
+    public override Func<MatchContext, bool> Compile(Func<string, Func<MatchContext, bool>> search)
+    {
+        var operands = Operands.Select(o => o.Compile(search)).ToArray();
+        return context =>
+        {
+            foreach (var operand in operands)
+                if (!operand(context)) return false;
+            return true;
+        };
+    }
     public override string ToString() => "(" + string.Join(" and ", Operands) + ")";
 }
 
@@ -28,6 +45,17 @@ public sealed record ConditionAnd(IReadOnlyList<ConditionNode> Operands) : Condi
 public sealed record ConditionOr(IReadOnlyList<ConditionNode> Operands) : ConditionNode
 {
     public override bool Evaluate(Func<string, bool> search) => Operands.Any(o => o.Evaluate(search));
+
+    public override Func<MatchContext, bool> Compile(Func<string, Func<MatchContext, bool>> search)
+    {
+        var operands = Operands.Select(o => o.Compile(search)).ToArray();
+        return context =>
+        {
+            foreach (var operand in operands)
+                if (operand(context)) return true;
+            return false;
+        };
+    }
     public override string ToString() => "(" + string.Join(" or ", Operands) + ")";
 }
 
@@ -35,6 +63,12 @@ public sealed record ConditionOr(IReadOnlyList<ConditionNode> Operands) : Condit
 public sealed record ConditionNot(ConditionNode Operand) : ConditionNode
 {
     public override bool Evaluate(Func<string, bool> search) => !Operand.Evaluate(search);
+
+    public override Func<MatchContext, bool> Compile(Func<string, Func<MatchContext, bool>> search)
+    {
+        var operand = Operand.Compile(search);
+        return context => !operand(context);
+    }
     public override string ToString() => $"not {Operand}";
 }
 
@@ -56,6 +90,22 @@ public sealed record ConditionSelector(int? Count, string Pattern, IReadOnlyList
         foreach (var name in Identifiers)
             if (search(name) && ++matched >= needed) return true;
         return false;
+    }
+
+    public override Func<MatchContext, bool> Compile(Func<string, Func<MatchContext, bool>> search)
+    {
+        var searches = Identifiers.Select(search).ToArray();
+        var needed = Count ?? searches.Length;
+        return context =>
+        {
+            var matched = 0;
+            for (var i = 0; i < searches.Length; i++)
+            {
+                if (searches[i](context)) { if (++matched >= needed) return true; }
+                else if (Count is null) return false;
+            }
+            return false;
+        };
     }
 
     public override string ToString() => $"{(Count is null ? "all" : Count.ToString())} of {Pattern}";

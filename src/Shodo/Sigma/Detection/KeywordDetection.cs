@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Shodo.Sigma.Matching;
 using Shodo.Sigma.Values;
 
@@ -14,8 +13,7 @@ public sealed record KeywordDetection(IReadOnlyList<string> Modifiers, IReadOnly
 {
     public override bool Matches(MatchContext context)
     {
-        var leaves = new List<RecordValue>();
-        Collect(context.Record, leaves);
+        var leaves = context.Leaves();
         if (MatchAll)
         {
             foreach (var value in Values)
@@ -25,23 +23,5 @@ public sealed record KeywordDetection(IReadOnlyList<string> Modifiers, IReadOnly
         foreach (var value in Values)
             if (value.Matches(leaves, context)) return true;
         return false;
-    }
-
-    private static void Collect(JsonElement node, List<RecordValue> leaves)
-    {
-        switch (node.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in node.EnumerateObject()) Collect(property.Value, leaves);
-                break;
-            case JsonValueKind.Array:
-                foreach (var item in node.EnumerateArray()) Collect(item, leaves);
-                break;
-            case JsonValueKind.Null or JsonValueKind.Undefined:
-                break;
-            default:
-                leaves.Add(new RecordValue(node));
-                break;
-        }
     }
 }

@@ -10,5 +10,16 @@ namespace Shodo.Sigma.Detection;
 /// </summary>
 public sealed record SigmaDetection(IReadOnlyDictionary<string, DetectionNode> Searches, ConditionNode Condition, string? Timeframe)
 {
-    public bool Matches(MatchContext context) => Condition.Evaluate(name => Searches[name].Matches(context));
+    private Func<MatchContext, bool>? _compiled;
+
+    // A copy made with 'with' compiles its own condition.
+    private SigmaDetection(SigmaDetection original)
+    {
+        Searches = original.Searches;
+        Condition = original.Condition;
+        Timeframe = original.Timeframe;
+    }
+
+    public bool Matches(MatchContext context) =>
+        (_compiled ??= Condition.Compile(name => Searches[name].Matches))(context);
 }

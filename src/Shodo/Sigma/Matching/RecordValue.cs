@@ -6,9 +6,13 @@ namespace Shodo.Sigma.Matching;
 /// One value found in a record at a field path: a JSON string, number, boolean, null, or a whole
 /// sub-object/array. Rule values compare with its <see cref="Text"/>: a string's own text, a number's
 /// or boolean's JSON text (<c>10</c>, <c>true</c>), an object's or array's compact serialised JSON.
+/// The text is computed once, when first needed.
 /// </summary>
-public readonly struct RecordValue
+public sealed class RecordValue
 {
+    private string? _text;
+    private bool _textComputed;
+
     public RecordValue(JsonElement element) => Element = element;
 
     public JsonElement Element { get; }
@@ -16,15 +20,26 @@ public readonly struct RecordValue
     public bool IsNull => Element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined;
 
     /// <summary>The text rule values compare with; null for a JSON null.</summary>
-    public string? Text => Element.ValueKind switch
+    public string? Text
     {
-        JsonValueKind.String => Element.GetString(),
-        JsonValueKind.Number => Element.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        JsonValueKind.Object or JsonValueKind.Array => CompactJson(Element),
-        _ => null,
-    };
+        get
+        {
+            if (!_textComputed)
+            {
+                _text = Element.ValueKind switch
+                {
+                    JsonValueKind.String => Element.GetString(),
+                    JsonValueKind.Number => Element.GetRawText(),
+                    JsonValueKind.True => "true",
+                    JsonValueKind.False => "false",
+                    JsonValueKind.Object or JsonValueKind.Array => CompactJson(Element),
+                    _ => null,
+                };
+                _textComputed = true;
+            }
+            return _text;
+        }
+    }
 
     private static string CompactJson(JsonElement element)
     {

@@ -1,4 +1,3 @@
-using System.Text;
 using Shodo.Sigma.Values;
 
 namespace Shodo.Sigma.Modifiers;
@@ -18,7 +17,7 @@ public sealed class Base64OffsetModifier : SigmaModifier
     {
         if (s.HasWildcards)
             throw new SigmaModifierException($"modifier 'base64offset' cannot encode the wildcards in '{s.Original}'");
-        var bytes = Encoding.UTF8.GetBytes(s.Literal);
+        var bytes = s.LiteralBytes();
         var alternatives = new List<SigmaValue>();
         for (var i = 0; i < 3; i++)
         {

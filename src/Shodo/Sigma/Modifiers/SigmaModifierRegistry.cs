@@ -20,6 +20,10 @@ public static class SigmaModifierRegistry
         Register(new FieldRefModifier());
         Register(new Base64Modifier());
         Register(new Base64OffsetModifier());
+        Register(new Utf16Modifier("utf16le", Values.TextEncoding.Utf16LE));
+        Register(new Utf16Modifier("wide", Values.TextEncoding.Utf16LE));
+        Register(new Utf16Modifier("utf16be", Values.TextEncoding.Utf16BE));
+        Register(new Utf16Modifier("utf16", Values.TextEncoding.Utf16WithBom));
         Register(new WindowsDashModifier());
         Register(new CasedModifier());
         Register(new CompareModifier("lt", Values.CompareOperator.LessThan));

@@ -115,8 +115,17 @@ internal sealed class DetectionParser(ModifierContext modifiers)
             try { values = values.Select(v => modifier.Apply(v, modifiers)).ToList(); }
             catch (SigmaModifierException e) { throw new RuleFormatException(YamlNodes.Line(at), e.Message); }
         }
+        if (values.Any(Encoded))
+            throw new RuleFormatException(YamlNodes.Line(at), "the utf16le, utf16be, utf16 and wide modifiers must be followed by base64 or base64offset");
         return (values, options.MatchAll);
     }
+
+    private static bool Encoded(SigmaValue value) => value switch
+    {
+        SigmaString s => s.Encoding != TextEncoding.Utf8,
+        SigmaExpansion e => e.Alternatives.Any(Encoded),
+        _ => false,
+    };
 
     /// <summary>A YAML scalar as a rule value: plain null/true/false/numbers keep their type; everything else is a string.</summary>
     internal static SigmaValue ParseValue(YamlScalarNode node)

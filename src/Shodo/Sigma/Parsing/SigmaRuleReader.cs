@@ -35,6 +35,11 @@ internal static class SigmaRuleReader
             }
             try { ReadDocument(root, path, options, outcome); }
             catch (RuleFormatException e) { outcome.Problems.Add(new SigmaProblem(path, e.Line, e.Message)); }
+            catch (InvalidCastException)
+            {
+                // A key that is not a plain value (a list or map used as a key): not a Sigma rule shape.
+                outcome.Problems.Add(new SigmaProblem(path, YamlNodes.Line(root), "the rule uses a list or map where a name was expected"));
+            }
         }
         return outcome;
     }

@@ -21,6 +21,15 @@ public sealed record SigmaRegex : SigmaValue
         DotAll = dotAll;
     }
 
+    // A copy made with 'with' (another flag) compiles its own expression.
+    private SigmaRegex(SigmaRegex original) : base(original)
+    {
+        Pattern = original.Pattern;
+        IgnoreCase = original.IgnoreCase;
+        Multiline = original.Multiline;
+        DotAll = original.DotAll;
+    }
+
     public string Pattern { get; }
     public bool IgnoreCase { get; init; }
     public bool Multiline { get; init; }
@@ -48,6 +57,11 @@ public sealed record SigmaRegex : SigmaValue
         try { return new Regex(Pattern, options | RegexOptions.NonBacktracking); }
         catch (NotSupportedException) { return new Regex(Pattern, options, TimeSpan.FromSeconds(1)); }
     }
+
+    public bool Equals(SigmaRegex? other) =>
+        other is not null && Pattern == other.Pattern && IgnoreCase == other.IgnoreCase && Multiline == other.Multiline && DotAll == other.DotAll;
+
+    public override int GetHashCode() => HashCode.Combine(Pattern, IgnoreCase, Multiline, DotAll);
 
     public override string ToString() => $"/{Pattern}/{(IgnoreCase ? "i" : "")}{(Multiline ? "m" : "")}{(DotAll ? "s" : "")}";
 }

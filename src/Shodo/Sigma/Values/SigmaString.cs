@@ -10,21 +10,28 @@ namespace Shodo.Sigma.Values;
 /// anything else is a plain backslash. Compared with the whole field text, case-insensitively unless
 /// <see cref="Cased"/> (the <c>cased</c> modifier).
 /// </summary>
+/// <summary>How a string's text becomes bytes before Base64 encoding.</summary>
+public enum TextEncoding { Utf8, Utf16LE, Utf16BE, Utf16WithBom }
+
 public sealed record SigmaString : SigmaValue
 {
     private Func<string, bool>? _matcher;
 
-    public SigmaString(IReadOnlyList<StringPart> parts, bool cased = false, string? original = null)
+    public SigmaString(IReadOnlyList<StringPart> parts, bool cased = false, string? original = null, TextEncoding encoding = TextEncoding.Utf8)
     {
         Parts = Normalise(parts);
         Cased = cased;
         Original = original ?? ToSigmaText(Parts);
+        Encoding = encoding;
     }
 
     /// <summary>Literal text and wildcards, adjacent literals merged.</summary>
     public IReadOnlyList<StringPart> Parts { get; }
 
     public bool Cased { get; }
+
+    /// <summary>How the text becomes bytes for <c>base64</c>/<c>base64offset</c> (set by <c>utf16le</c>, <c>utf16be</c>, <c>utf16</c>, <c>wide</c>).</summary>
+    public TextEncoding Encoding { get; }
 
     /// <summary>The text as written in the rule (the <c>re</c> modifier uses it unparsed).</summary>
     public string Original { get; }
@@ -63,14 +70,24 @@ public sealed record SigmaString : SigmaValue
     /// <summary>A string of literal text only.</summary>
     public static SigmaString FromLiteral(string text) => new([new LiteralPart(text)]);
 
-    public SigmaString WithParts(IReadOnlyList<StringPart> parts) => new(parts, Cased);
-    public SigmaString AsCased() => new(Parts, true, Original);
+    public SigmaString WithParts(IReadOnlyList<StringPart> parts) => new(parts, Cased, encoding: Encoding);
+    public SigmaString AsCased() => new(Parts, true, Original, Encoding);
+    public SigmaString WithEncoding(TextEncoding encoding) => new(Parts, Cased, Original, encoding);
+
+    /// <summary>The literal text as bytes in <see cref="Encoding"/>.</summary>
+    public byte[] LiteralBytes() => Encoding switch
+    {
+        TextEncoding.Utf16LE => System.Text.Encoding.Unicode.GetBytes(Literal),
+        TextEncoding.Utf16BE => System.Text.Encoding.BigEndianUnicode.GetBytes(Literal),
+        TextEncoding.Utf16WithBom => [0xFF, 0xFE, .. System.Text.Encoding.Unicode.GetBytes(Literal)],
+        _ => System.Text.Encoding.UTF8.GetBytes(Literal),
+    };
 
     public SigmaString WithLeadingWildcard() =>
-        StartsWithWildcard ? this : new([AnyCharactersPart.Instance, .. Parts], Cased);
+        StartsWithWildcard ? this : new([AnyCharactersPart.Instance, .. Parts], Cased, encoding: Encoding);
 
     public SigmaString WithTrailingWildcard() =>
-        EndsWithWildcard ? this : new([.. Parts, AnyCharactersPart.Instance], Cased);
+        EndsWithWildcard ? this : new([.. Parts, AnyCharactersPart.Instance], Cased, encoding: Encoding);
 
     public override bool Matches(IReadOnlyList<RecordValue> values, MatchContext context) =>
         Any(values, _matcher ??= BuildMatcher());
@@ -125,6 +142,19 @@ public sealed record SigmaString : SigmaValue
         AnyCharactersPart => "*",
         _ => "?",
     }));
+
+    /// <summary>Equal when the same pattern (parts), case sensitivity and encoding.</summary>
+    public bool Equals(SigmaString? other) =>
+        other is not null && Cased == other.Cased && Encoding == other.Encoding && Parts.SequenceEqual(other.Parts);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Cased);
+        hash.Add(Encoding);
+        foreach (var part in Parts) hash.Add(part);
+        return hash.ToHashCode();
+    }
 
     public override string ToString() => Original;
 }
