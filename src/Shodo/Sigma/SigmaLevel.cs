@@ -1,0 +1,24 @@
+using Shodo.Investigation.Model;
+
+namespace Shodo.Sigma;
+
+/// <summary>A rule's <c>level:</c>.</summary>
+public enum SigmaLevel { Informational, Low, Medium, High, Critical }
+
+public static class SigmaLevelExtensions
+{
+    public static Severity ToSeverity(this SigmaLevel level) => level switch
+    {
+        SigmaLevel.Informational => Severity.Informational,
+        SigmaLevel.Low => Severity.Low,
+        SigmaLevel.Medium => Severity.Medium,
+        SigmaLevel.High => Severity.High,
+        _ => Severity.Critical,
+    };
+
+    /// <summary>The level as written in rules: <c>informational</c>, <c>low</c>, ...</summary>
+    public static string ToSigmaText(this SigmaLevel level) => level.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string text, out SigmaLevel level) =>
+        Enum.TryParse(text, ignoreCase: true, out level) && Enum.IsDefined(level);
+}
