@@ -6,7 +6,7 @@ namespace Shodo.Hunting;
 /// Matches as JSON Lines: one object per match with the rule's metadata, the event's key fields,
 /// the file and record index, and the record itself. Written and flushed per match.
 /// </summary>
-public sealed class HuntJsonlWriter(Stream output) : IHuntMatchSink
+public sealed class HuntJsonlWriter(TextWriter output) : IHuntMatchSink
 {
     private readonly Lock _gate = new();
 
@@ -15,7 +15,8 @@ public sealed class HuntJsonlWriter(Stream output) : IHuntMatchSink
         using var raw = JsonDocument.Parse(match.RawJson);
         lock (_gate)
         {
-            using (var json = new Utf8JsonWriter(output))
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+            using (var json = new Utf8JsonWriter(buffer))
             {
                 json.WriteStartObject();
                 json.WriteStartObject("rule");
@@ -42,7 +43,8 @@ public sealed class HuntJsonlWriter(Stream output) : IHuntMatchSink
                 raw.RootElement.WriteTo(json);
                 json.WriteEndObject();
             }
-            output.WriteByte((byte)'\n');
+            output.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+            output.Write('\n');
             output.Flush();
         }
     }

@@ -9,7 +9,7 @@ namespace Shodo.Hunting;
 /// the rule as the finding's analytic, ATT&amp;CK techniques from its tags, the cloud, API, actor and
 /// source address from the record, and the record itself as raw_data.
 /// </summary>
-public sealed class HuntOcsfWriter(Stream output) : IHuntMatchSink
+public sealed class HuntOcsfWriter(TextWriter output) : IHuntMatchSink
 {
     public const int DetectionFindingClass = 2004;
     private readonly Lock _gate = new();
@@ -21,7 +21,8 @@ public sealed class HuntOcsfWriter(Stream output) : IHuntMatchSink
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t : (DateTimeOffset?)null;
         lock (_gate)
         {
-            using (var json = new Utf8JsonWriter(output))
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+            using (var json = new Utf8JsonWriter(buffer))
             {
                 json.WriteStartObject();
                 json.WriteNumber("class_uid", DetectionFindingClass);
@@ -93,7 +94,8 @@ public sealed class HuntOcsfWriter(Stream output) : IHuntMatchSink
                 json.WriteString("raw_data", match.RawJson);
                 json.WriteEndObject();
             }
-            output.WriteByte((byte)'\n');
+            output.Write(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+            output.Write('\n');
             output.Flush();
         }
     }

@@ -30,7 +30,7 @@ public sealed class HuntRunnerTests
     {
         using var dir = new TempFolder();
         var total = ArchiveSamples.WriteDetonationArchive(dir.Path);
-        using var output = new MemoryStream();
+        using var output = new StringWriter();
 
         var summary = await new HuntRunner(Rules, new LocalTrailLogStore(dir.Path), new HuntOptions { FilesInFlight = 3 })
             .RunAsync(new HuntJsonlWriter(output));
@@ -38,7 +38,7 @@ public sealed class HuntRunnerTests
         Assert.Equal(total, summary.Records);
         Assert.Equal(ExpectedCounts(), summary.Rules.ToDictionary(r => r.Rule.Id, r => r.Matches));
         Assert.True(summary.Matches > 20, $"{summary.Matches}");
-        var lines = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(summary.Matches, lines.Length);
         var first = JsonDocument.Parse(lines[0]).RootElement;
         Assert.False(string.IsNullOrEmpty(first.GetProperty("rule").GetProperty("id").GetString()));
@@ -51,11 +51,11 @@ public sealed class HuntRunnerTests
     {
         using var dir = new TempFolder();
         ArchiveSamples.Write(dir.Path, "stop.json.gz", ArchiveSamples.Gzip(ArchiveSamples.Envelope(ArchiveSamples.Records("aws.defense-evasion.cloudtrail-stop.json"))));
-        using var output = new MemoryStream();
+        using var output = new StringWriter();
 
         var summary = await new HuntRunner(Rules, new LocalTrailLogStore(dir.Path)).RunAsync(new HuntOcsfWriter(output));
 
-        var findings = Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var findings = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.NotEmpty(findings);
         Assert.Equal(summary.Matches, findings.Count);
@@ -79,7 +79,7 @@ public sealed class HuntRunnerTests
         ArchiveSamples.Write(dir.Path, "a.json.gz", whole);
         ArchiveSamples.Write(dir.Path, "b.json.gz", whole[..^12]);
 
-        var summary = await new HuntRunner(Rules, new LocalTrailLogStore(dir.Path)).RunAsync(new HuntJsonlWriter(Stream.Null));
+        var summary = await new HuntRunner(Rules, new LocalTrailLogStore(dir.Path)).RunAsync(new HuntJsonlWriter(TextWriter.Null));
 
         Assert.True(summary.Matches > 0);
         Assert.Equal([Path.Combine(dir.Path, "b.json.gz")], summary.Coverage.UnreadableFiles);
@@ -95,7 +95,7 @@ public sealed class HuntRunnerTests
         var until = since.AddHours(1);
 
         var summary = await new HuntRunner(Rules, new LocalTrailLogStore(dir.Path), new HuntOptions { Since = since, Until = until })
-            .RunAsync(new HuntJsonlWriter(Stream.Null));
+            .RunAsync(new HuntJsonlWriter(TextWriter.Null));
 
         var expected = TrailTestData.DetonationFiles.SelectMany(f => JsonDocument.Parse(File.ReadAllBytes(f)).RootElement.EnumerateArray()
             .Select(r => DateTimeOffset.Parse(r.GetProperty("eventTime").GetString()!))).Count(t => t >= since && t < until);
