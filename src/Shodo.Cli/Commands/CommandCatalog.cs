@@ -11,5 +11,6 @@ public static class CommandCatalog
         new CaseCommands.CaseCommand(),
         new RangeCommand(),
         new CollectCommand(),
+        new HuntCommand(),
     ];
 }
