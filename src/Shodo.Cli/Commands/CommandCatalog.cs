@@ -12,5 +12,6 @@ public static class CommandCatalog
         new RangeCommand(),
         new CollectCommand(),
         new InvestigateCommand(),
+        new HuntCommand(),
     ];
 }

@@ -24,6 +24,7 @@ public static class MutationAllowlist
             "Cancel attacker spot requests so no new instances launch. Cancelling a request terminates nothing: " +
             "running instances stay (and are stopped separately), the request record stays visible, and its state is journaled first.",
             DestructiveVerbException: true),
+        new(AwsOperation.Of("athena", "StartQueryExecution"), "Run a detection query (a SELECT) over the trail table; it writes only query results, to the output location given."),
         new(AwsOperation.Of("cloudtrail", "StartLogging"), "Restart a trail the attacker stopped, so what happens next is recorded."),
         new(AwsOperation.Of("sts", "AssumeRole"), "Obtain the responder role's (or a member account's) temporary credentials; changes no resource."),
     ];
