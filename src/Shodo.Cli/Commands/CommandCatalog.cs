@@ -20,5 +20,7 @@ public static class CommandCatalog
         new Containment.ApplyCommand(),
         new Containment.RollbackCommand(),
         new ReportCommand(),
+        new InvestigateCommand(),
+        new HuntCommand(),
     ];
 }

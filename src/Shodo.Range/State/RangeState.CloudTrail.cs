@@ -60,7 +60,11 @@ public sealed partial class RangeState
         {
             var keys = new List<string>();
             foreach (var trail in Trails.Values.Where(t => bucket is null || t.S3BucketName == bucket))
-                keys.AddRange(TrailDelivery.Deliver(this, trail));
+            {
+                var logs = TrailDelivery.Deliver(this, trail);
+                keys.AddRange(logs);
+                keys.AddRange(DigestDelivery.Deliver(this, trail, logs));
+            }
             return keys;
         }
     }

@@ -19,6 +19,7 @@ public static class OperationCatalog
         typeof(Ec2.Ec2Operations),
         typeof(S3.S3Operations),
         typeof(Sts.StsOperations),
+        typeof(Athena.AthenaOperations),
     ];
 
     public static IReadOnlyList<AwsOperation> All { get; } = Services

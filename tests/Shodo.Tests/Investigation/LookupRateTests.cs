@@ -38,14 +38,13 @@ public sealed class LookupRateTests(LeakedKeyScenarioCase scenario)
     public async Task Throttling_loses_no_event()
     {
         var before = File.ReadAllLines(Path.Combine(scenario.CaseDirectory, InvestigationFiles.Timeline)).Length;
-        scenario.Range.Faults.ThrottleRate = 0.3;
         try
         {
             var truth = scenario.Range.GroundTruth!;
             var (caseDirectory, result) = await scenario.CollectAndInvestigateAsync(new InvestigationOptions
             {
                 AccessKeyId = truth.LeakedAccessKeyId, Sources = ["lookup"],
-            });
+            }, () => scenario.Range.Faults.ThrottleRate = 0.3);
             var calls = LookupCalls(scenario.CallsBeforeInvestigation, scenario.CallsAfterInvestigation);
             Assert.Contains(calls, c => c.ErrorCode == "ThrottlingException");
             Assert.DoesNotContain(result.Gaps, g => g.Source.StartsWith("lookup:"));

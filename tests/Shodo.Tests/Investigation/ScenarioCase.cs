@@ -35,12 +35,15 @@ public abstract class ScenarioCase : IAsyncLifetime
         FirstInvestigationCalls = (CallsBeforeInvestigation, CallsAfterInvestigation);
     }
 
-    public async Task<(string CaseDirectory, InvestigationResult Result)> CollectAndInvestigateAsync(InvestigationOptions options)
+    /// <summary>Collects into a new case, runs <paramref name="beforeInvestigation"/> (e.g. turns faults on), investigates.</summary>
+    public async Task<(string CaseDirectory, InvestigationResult Result)> CollectAndInvestigateAsync(InvestigationOptions options,
+        Action? beforeInvestigation = null)
     {
         using var @case = Case.Open(_root, new CaseOptions { Title = "investigate test" });
         using var aws = await Connect(new JournalRefusalSink(@case.Journal));
         @case.IdentifyCaller((await aws.WhoAmIAsync()).Arn);
         await new CollectionRunner(aws, @case).RunAsync();
+        beforeInvestigation?.Invoke();
         lock (Range.State.Sync) CallsBeforeInvestigation = Range.State.Calls.Count;
         var result = await new InvestigationRunner(aws, @case, options).RunAsync();
         lock (Range.State.Sync) CallsAfterInvestigation = Range.State.Calls.Count;

@@ -21,6 +21,7 @@ public sealed class CloudTrailService : IAwsService
         PutEventSelectors.Operation,
         StartLogging.Operation,
         StopLogging.Operation,
+        ListPublicKeys.Operation,
     }.ToDictionary(o => o.Name, StringComparer.Ordinal);
 
     public string Name => "cloudtrail";

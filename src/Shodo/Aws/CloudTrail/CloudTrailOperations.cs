@@ -12,6 +12,8 @@ public static class CloudTrailOperations
     public static AwsOperation DescribeTrails { get; } = Op("DescribeTrails");
     public static AwsOperation GetTrailStatus { get; } = Op("GetTrailStatus");
     public static AwsOperation GetEventSelectors { get; } = Op("GetEventSelectors");
+    /// <summary>Digest validation: the public keys that verify digest file signatures.</summary>
+    public static AwsOperation ListPublicKeys { get; } = Op("ListPublicKeys");
     /// <summary>Containment: restart a stopped trail (on the interlock's allowlist).</summary>
     public static AwsOperation StartLogging { get; } = Op("StartLogging");
 }

@@ -96,6 +96,13 @@ public sealed class AwsConnection : IDisposable
             new JsonClient(_transport, AwsServiceModel.CloudTrail, ServiceEndpoint.For(AwsServiceModel.CloudTrail, r, EndpointUrl)));
     }
 
+    /// <summary>A JSON 1.1 client for a service with no SDK package of its own (Athena, ...), per region.</summary>
+    public JsonClient Json(AwsServiceModel service, string? region = null)
+    {
+        var r = region ?? Region;
+        return Cached($"{service.Name}/{r}", () => new JsonClient(_transport, service, ServiceEndpoint.For(service, r, EndpointUrl)));
+    }
+
     /// <summary>Who these credentials are (STS GetCallerIdentity).</summary>
     public async Task<CallerIdentity> WhoAmIAsync(CancellationToken ct = default)
     {

@@ -11,4 +11,10 @@ public interface ITrailLogStore
 
     /// <summary>The file's bytes as stored (still compressed), read as they arrive.</summary>
     Task<Stream> OpenAsync(TrailLogFile file, CancellationToken ct);
+
+    /// <summary>
+    /// The hex signature CloudTrail stored with a digest file (S3 metadata <c>x-amz-meta-signature</c>),
+    /// with the file's bytes; a local copy has no metadata, so its signature is null.
+    /// </summary>
+    Task<(byte[] Bytes, string? Signature)> ReadDigestAsync(TrailLogFile file, CancellationToken ct);
 }

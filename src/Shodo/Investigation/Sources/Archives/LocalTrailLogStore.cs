@@ -31,4 +31,12 @@ public sealed class LocalTrailLogStore(string path) : ITrailLogStore
 
     public Task<Stream> OpenAsync(TrailLogFile file, CancellationToken ct) =>
         Task.FromResult<Stream>(new FileStream(file.Name, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
+
+    /// <summary>A local copy keeps no S3 metadata; a <c>.signature</c> file beside the digest may hold it.</summary>
+    public async Task<(byte[] Bytes, string? Signature)> ReadDigestAsync(TrailLogFile file, CancellationToken ct)
+    {
+        var sidecar = file.Name + ".signature";
+        var signature = File.Exists(sidecar) ? (await File.ReadAllTextAsync(sidecar, ct)).Trim() : null;
+        return (await File.ReadAllBytesAsync(file.Name, ct), signature);
+    }
 }

@@ -40,6 +40,15 @@ public sealed class S3TrailLogStore(IAmazonS3 s3, string bucket, string prefix) 
         return new OwnedStream(response.ResponseStream, response);
     }
 
+    public async Task<(byte[] Bytes, string? Signature)> ReadDigestAsync(TrailLogFile file, CancellationToken ct)
+    {
+        using var response = await s3.GetObjectAsync(new GetObjectRequest { BucketName = bucket, Key = file.Key }, ct);
+        using var copy = new MemoryStream();
+        await response.ResponseStream.CopyToAsync(copy, ct);
+        var signature = response.Metadata["x-amz-meta-signature"] ?? response.Metadata["signature"];
+        return (copy.ToArray(), string.IsNullOrEmpty(signature) ? null : signature);
+    }
+
     /// <summary>Disposes the GetObject response with its body.</summary>
     private sealed class OwnedStream(Stream inner, IDisposable owner) : Stream
     {

@@ -1,0 +1,178 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Shodo.Hunting;
+using Shodo.Hunting.Sql;
+using Shodo.Investigation.Sources.Archives;
+using Shodo.Sigma;
+using Shodo.Sigma.Detection;
+using Shodo.Sigma.Values;
+
+namespace Shodo.Bench.Hunting;
+
+/// <summary>
+/// The hunt benchmark (not part of the test suite). Subcommands, each its own process so peak memory is its own:
+/// <code>
+/// dotnet bench/Shodo.Bench/bin/Release/net10.0/Shodo.Bench.dll trail-generate DIR EVENTS PLANTED
+/// … hunt-local DIR [FILES_IN_FLIGHT]     shodo's local engine, all built-in CloudTrail rules
+/// … hunt-duckdb DIR                      the same rules compiled to SQL, run by DuckDB over the same files
+/// … hunt-jq-filter                       prints the jq filter used beside them (eventName prefilter)
+/// … hunt-bench DIR                       runs the three (and jq) one after the other and prints a table
+/// </code>
+/// </summary>
+public static class HuntBenchmark
+{
+    private static IReadOnlyList<SigmaRule> Rules => HuntRunner.CloudTrailRules(SigmaRuleSet.BuiltIn);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        switch (args[0])
+        {
+            case "trail-generate":
+            {
+                var detonations = args.Length > 4 ? args[4] : FindDetonations();
+                var clock = Stopwatch.StartNew();
+                var result = new TrailArchiveGenerator(args[1], long.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture))
+                    .Write(TrailArchiveGenerator.AttackTemplates(detonations));
+                await File.WriteAllLinesAsync(Path.Combine(args[1], "planted-event-ids.txt"), result.PlantedEventIds);
+                Console.WriteLine(JsonSerializer.Serialize(new { result.Events, result.Files, planted = result.PlantedEventIds.Count, compressedMB = result.Bytes / 1048576, seconds = clock.Elapsed.TotalSeconds }));
+                return 0;
+            }
+            case "hunt-local":
+                return await Local(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2);
+            case "hunt-duckdb":
+                return DuckDb(args[1]);
+            case "hunt-jq-filter":
+                Console.WriteLine(JqFilter());
+                return 0;
+            case "hunt-bench":
+                return Bench(args[1]);
+        }
+        return 2;
+    }
+
+    private sealed class Counting : IHuntMatchSink
+    {
+        public readonly HashSet<string> HighIds = [];
+        public long Matches;
+        public void Write(HuntMatch match)
+        {
+            Interlocked.Increment(ref Matches);
+            if (match.Rule.Level is SigmaLevel.High or SigmaLevel.Critical && match.EventId is { } id)
+                lock (HighIds) HighIds.Add(id);
+        }
+    }
+
+    private static async Task<int> Local(string dir, int inFlight)
+    {
+        var sink = new Counting();
+        var clock = Stopwatch.StartNew();
+        var summary = await new HuntRunner(Rules, new LocalTrailLogStore(dir), new HuntOptions { FilesInFlight = inFlight })
+            .RunAsync(sink, new TrailProblemList());
+        var seconds = clock.Elapsed.TotalSeconds;
+        var planted = Planted(dir);
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            engine = "shodo-local", events = summary.Records, matches = sink.Matches, seconds, eventsPerSecond = summary.Records / seconds,
+            peakMB = PeakMemory.Megabytes(), planted = planted.Count, plantedFound = planted.Count(sink.HighIds.Contains),
+            highMatches = sink.HighIds.Count, rules = Rules.Count, unreadable = summary.Coverage.UnreadableFiles.Count,
+        }));
+        return 0;
+    }
+
+    private static int DuckDb(string dir)
+    {
+        var compiled = new SigmaSqlCompiler(SqlDialect.DuckDb).Compile(Rules, "cloudtrail");
+        var clock = Stopwatch.StartNew();
+        using var connection = new DuckDBConnection("DataSource=:memory:");
+        connection.Open();
+        using (var create = connection.CreateCommand())
+        {
+            create.CommandText = DuckDbCloudTrailTable.CreateSql(Path.Combine(dir, "AWSLogs", "**", "*.json.gz"));
+            create.ExecuteNonQuery();
+        }
+        long events;
+        using (var count = connection.CreateCommand())
+        {
+            count.CommandText = "SELECT count(*) FROM cloudtrail";
+            events = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+        var countSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        long matches = 0;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = compiled.Query;
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) matches++;
+        }
+        var seconds = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            engine = "duckdb-sql", events, matches, seconds, eventsPerSecond = events / seconds, peakMB = PeakMemory.Megabytes(),
+            rules = compiled.Compiled.Count, notCompiled = compiled.NotCompiled.Count, countSeconds,
+        }));
+        return 0;
+    }
+
+    /// <summary>A jq filter selecting the records whose eventName one of the built-in rules names literally.</summary>
+    public static string JqFilter()
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var rule in Rules)
+            foreach (var search in rule.Detection.Searches.Values)
+                Collect(search, names);
+        var list = string.Join(",", names.Select(n => JsonSerializer.Serialize(n)));
+        return $".Records[] | select(.eventName as $n | [{list}] | index($n))";
+    }
+
+    private static void Collect(DetectionNode node, SortedSet<string> names)
+    {
+        switch (node)
+        {
+            case DetectionAllOf all: foreach (var i in all.Items) Collect(i, names); break;
+            case DetectionAnyOf any: foreach (var i in any.Items) Collect(i, names); break;
+            case FieldDetection { Field.Name: "eventName" } f:
+                foreach (var v in f.Values.OfType<SigmaString>().Where(s => !s.HasWildcards)) names.Add(v.Literal);
+                break;
+        }
+    }
+
+    private static int Bench(string dir)
+    {
+        var self = typeof(HuntBenchmark).Assembly.Location;
+        Console.WriteLine(Child("dotnet", $"{self} hunt-local {dir} 2"));
+        Console.WriteLine(Child("dotnet", $"{self} hunt-duckdb {dir}"));
+        var filter = Path.Combine(Path.GetTempPath(), "shodo-hunt.jq");
+        File.WriteAllText(filter, JqFilter());
+        var jq = Child("/usr/bin/time", $"-f \"%e %M\" bash -c \"find {dir}/AWSLogs -name '*.json.gz' -print0 | xargs -0 zcat | jq -c -f {filter} | wc -l\"", captureError: true);
+        Console.WriteLine(JsonSerializer.Serialize(new { engine = "zcat|jq (eventName prefilter)", output = jq.Trim() }));
+        return 0;
+    }
+
+    private static string Child(string file, string arguments, bool captureError = false)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return captureError ? output + " | " + error : output + (process.ExitCode == 0 ? "" : error);
+    }
+
+    private static HashSet<string> Planted(string dir)
+    {
+        var path = Path.Combine(dir, "planted-event-ids.txt");
+        return File.Exists(path) ? File.ReadAllLines(path).ToHashSet(StringComparer.Ordinal) : [];
+    }
+
+    private static string FindDetonations()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            var candidate = Path.Combine(d.FullName, "shared", "testdata", "cloudtrail", "stratus-red-team-detonation-logs");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException("shared/testdata/cloudtrail not found; pass its path as the 5th argument");
+    }
+}

@@ -1,0 +1,143 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Shodo.Aws.Connection;
+using Shodo.Cli.Output;
+using Shodo.Diagnostics;
+using Shodo.Hunting;
+using Shodo.Investigation.Sources.Archives;
+using Shodo.Localization;
+using Shodo.Sigma;
+
+namespace Shodo.Cli.Commands;
+
+/// <summary>
+/// <c>shodo hunt --rules DIR --logs PATH|s3://bucket/prefix</c>: runs Sigma rules over trail log
+/// archives. Matches stream to stdout (or --matches FILE) as JSON Lines or OCSF Detection Findings;
+/// progress, problems and the per-rule summary go to stderr (to stdout when --matches is given).
+/// Exit 0 when every file was read, 3 when some could not be.
+/// </summary>
+public sealed class HuntCommand : IShodoCommand
+{
+    public Command Build(ShodoApp app)
+    {
+        var rules = new Option<string?>("--rules") { Description = "Folder of Sigma rules (e.g. a SigmaHQ checkout); default: Shodo's built-in rules." };
+        var logs = new Option<string>("--logs") { Description = "Trail logs: a folder (searched recursively), a file, or s3://bucket/prefix.", Required = true };
+        var since = new Option<string?>("--since") { Description = "Only events at or after this time (ISO 8601, e.g. 2026-11-27T00:00Z)." };
+        var until = new Option<string?>("--until") { Description = "Only events before this time (ISO 8601)." };
+        var engine = new Option<string>("--engine") { Description = "local (stream the logs here) or athena (run the rules as SQL in Amazon Athena).", DefaultValueFactory = _ => "local" };
+        engine.AcceptOnlyFromAmong("local", "athena");
+        var format = new Option<string>("--format") { Description = "Match format: jsonl (one match per line) or ocsf (OCSF Detection Finding, class 2004).", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "ocsf");
+        var matches = new Option<string?>("--matches") { Description = "Write matches to this file instead of stdout." };
+        var inFlight = new Option<int>("--files-in-flight") { Description = "Log files read at once (bounds memory).", DefaultValueFactory = _ => Math.Clamp(Environment.ProcessorCount, 2, 8) };
+        var athena = new AthenaHuntOptions();
+
+        var command = new Command("hunt",
+            "Run Sigma detection rules over CloudTrail log archives (json.gz, json, JSON Lines) from a folder or an S3 prefix, " +
+            "locally (streamed, several files at once) or in Amazon Athena. Matches stream out as JSON Lines or OCSF; " +
+            "unreadable files are named and the hunt goes on. Exits 0 when every file was read, 3 when some were not.\n\nExamples:\n" +
+            "  shodo hunt --rules sigma/rules/cloud/aws --logs s3://acme-trail/AWSLogs/ --since 2026-11-20T00:00Z\n" +
+            "  shodo hunt --logs ./trail-copy --format ocsf --matches findings.ocsf.jsonl\n" +
+            "  shodo hunt --engine athena --athena-table cloudtrail_logs --athena-output s3://acme-athena/results/ --logs s3://acme-trail/AWSLogs/")
+        { Options = { rules, logs, since, until, engine, format, matches, inFlight } };
+        foreach (var option in athena.All) command.Options.Add(option);
+
+        command.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
+        {
+            var ruleSet = LoadRules(ctx, parse.GetValue(rules));
+            var selected = HuntRunner.CloudTrailRules(ruleSet);
+            var window = (Since: Time(parse.GetValue(since), "--since"), Until: Time(parse.GetValue(until), "--until"));
+            var matchFile = parse.GetValue(matches);
+            await using var fileWriter = matchFile is null ? null : new StreamWriter(matchFile, append: false);
+            var matchWriter = (TextWriter?)fileWriter ?? ctx.Out;
+            var report = matchFile is null ? ctx.Environment.Error : ctx.Out;
+            IHuntMatchSink sink = parse.GetValue(format) == "ocsf" ? new HuntOcsfWriter(matchWriter) : new HuntJsonlWriter(matchWriter);
+            var location = parse.GetValue(logs)!;
+            report.WriteLine(Terminal.Plain(Messages.Get("HuntStarting", selected.Count, location)));
+
+            if (parse.GetValue(engine) == "athena")
+                return await athena.RunAsync(ctx, parse, selected, window.Since, window.Until, sink, report, ct);
+
+            using var aws = S3TrailLogStore.ParseUrl(location) is null ? null : await AwsConnection.OpenAsync(WhoamiCommand.ConnectionOptions(ctx), ct);
+            var store = Store(location, aws);
+            var problems = new ProblemLines(report);
+            var runner = new HuntRunner(selected, store, new HuntOptions
+            {
+                Since = window.Since, Until = window.Until, FilesInFlight = Math.Max(1, parse.GetValue(inFlight)),
+            });
+            HuntSummary summary;
+            using (var progress = new HuntProgress(report, ctx.Time))
+                summary = await runner.RunAsync(sink, problems, progress, ct);
+            await matchWriter.FlushAsync(ct);
+            Summarise(ctx, report, summary);
+            return summary.Coverage.UnreadableFiles.Count == 0 ? ExitCode.Success : ExitCode.Incomplete;
+        }));
+        return command;
+    }
+
+    private static SigmaRuleSet LoadRules(CommandContext ctx, string? directory)
+    {
+        if (directory is null) return SigmaRuleSet.BuiltIn;
+        if (!Directory.Exists(directory))
+            throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("HuntRulesNotFound", directory)));
+        var set = SigmaRuleSet.Load(directory);
+        foreach (var problem in set.Problems) ctx.Environment.Error.WriteLine(Terminal.Plain(problem.ToString()));
+        foreach (var skipped in set.Skipped) ctx.Environment.Error.WriteLine(Terminal.Plain(skipped.ToString()));
+        if (set.Rules.Count == 0)
+            throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("HuntNoRules", directory)));
+        return set;
+    }
+
+    private static ITrailLogStore Store(string location, AwsConnection? aws)
+    {
+        if (S3TrailLogStore.ParseUrl(location) is { } s3) return new S3TrailLogStore(aws!.S3(), s3.Bucket, s3.Prefix);
+        if (!File.Exists(location) && !Directory.Exists(location))
+            throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("HuntLogsNotFound", location)));
+        return new LocalTrailLogStore(location);
+    }
+
+    internal static DateTimeOffset? Time(string? text, string option)
+    {
+        if (text is null) return null;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t))
+            return t;
+        throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("HuntBadTime", option, text)));
+    }
+
+    private static void Summarise(CommandContext ctx, TextWriter report, HuntSummary s)
+    {
+        if (ctx.Json)
+        {
+            report.WriteLine(JsonSerializer.Serialize(new
+            {
+                records = s.Records, recordsInWindow = s.RecordsInWindow, matches = s.Matches,
+                files = s.Coverage.LogFiles, unreadableFiles = s.Coverage.UnreadableFiles, problems = s.Problems.Count,
+                seconds = Math.Round(s.Duration.TotalSeconds, 2), eventsPerSecond = Math.Round(s.EventsPerSecond),
+                rules = s.Rules.Where(r => r.Matches > 0).Select(r => new
+                {
+                    id = r.Rule.Id, title = r.Rule.Title, level = r.Rule.Level?.ToSigmaText(), matches = r.Matches,
+                }),
+            }));
+            return;
+        }
+        report.WriteLine(Terminal.Plain(Messages.Get("HuntSummary", s.Records, s.Coverage.LogFiles, s.Matches,
+            s.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
+            Math.Round(s.EventsPerSecond).ToString(CultureInfo.InvariantCulture))));
+        foreach (var r in s.Rules.Where(r => r.Matches > 0).OrderByDescending(r => r.Rule.Severity).ThenByDescending(r => r.Matches))
+            report.WriteLine(Terminal.Plain($"  {r.Matches,8}  {r.Rule.Level?.ToSigmaText() ?? "-",-13} {r.Rule.Title}  ({r.Rule.Id})"));
+        if (s.Coverage.UnreadableFiles.Count == 0) return;
+        report.WriteLine(Terminal.Plain(Messages.Get("HuntUnreadable", s.Coverage.UnreadableFiles.Count)));
+        foreach (var file in s.Coverage.UnreadableFiles) report.WriteLine(Terminal.Plain("  " + file));
+    }
+
+    /// <summary>Each problem as one line, as it is found.</summary>
+    private sealed class ProblemLines(TextWriter report) : ITrailProblemSink
+    {
+        private readonly Lock _gate = new();
+        public void Report(TrailProblem problem)
+        {
+            lock (_gate) report.WriteLine(Terminal.Plain(Messages.Get("HuntProblem", problem.ToString())));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Shodo.Aws.Protocols;
+
+namespace Shodo.Investigation.Sources.Archives.Digests;
+
+/// <summary>
+/// One CloudTrail digest file (AWS "CloudTrail digest file structure"): the log files delivered in its
+/// hour with their SHA-256, and the previous digest's location, hash and signature — the chain.
+/// </summary>
+public sealed record TrailDigest(
+    string DigestEndTime, string DigestS3Bucket, string DigestS3Object, string? PublicKeyFingerprint,
+    string? SignatureAlgorithm, string? PreviousDigestS3Bucket, string? PreviousDigestS3Object,
+    string? PreviousDigestHashValue, string? PreviousDigestSignature, IReadOnlyList<TrailDigestLogFile> LogFiles)
+{
+    public const string SignatureAlgorithmRsaSha256 = "SHA256withRSA";
+
+    /// <summary>Null when the JSON is not a digest (no digestEndTime or digestS3Object).</summary>
+    public static TrailDigest? From(JsonElement d)
+    {
+        if (d.Text("digestEndTime") is not { } end || d.Text("digestS3Object") is not { } key) return null;
+        return new TrailDigest(end, d.Text("digestS3Bucket") ?? "", key, d.Text("digestPublicKeyFingerprint"),
+            d.Text("digestSignatureAlgorithm"), d.Text("previousDigestS3Bucket"), d.Text("previousDigestS3Object"),
+            d.Text("previousDigestHashValue"), d.Text("previousDigestSignature"),
+            d.Items("logFiles").Select(f => new TrailDigestLogFile(f.Text("s3Bucket") ?? "", f.Text("s3Object") ?? "",
+                f.Text("hashValue") ?? "", f.Text("hashAlgorithm"))).Where(f => f.S3Object.Length > 0).ToList());
+    }
+
+    /// <summary>
+    /// The string CloudTrail signs: end time, bucket/key of this digest, hex SHA-256 of its uncompressed
+    /// bytes, and the previous digest's hex signature (the text "null" for the first digest), one per line.
+    /// </summary>
+    public string SigningString(string digestSha256Hex) =>
+        $"{DigestEndTime}\n{DigestS3Bucket}/{DigestS3Object}\n{digestSha256Hex}\n{PreviousDigestSignature ?? "null"}";
+
+    public static string FileName(string key) => key[(key.LastIndexOf('/') + 1)..];
+}
+
+/// <summary>A log file named in a digest, with the hex SHA-256 of its uncompressed content.</summary>
+public sealed record TrailDigestLogFile(string S3Bucket, string S3Object, string HashValue, string? HashAlgorithm);

@@ -1,0 +1,71 @@
+using System.IO.Compression;
+using System.Text.Json;
+
+namespace Shodo.Cli.Tests;
+
+/// <summary><c>shodo hunt</c> over the shared detonation records, as a user runs it.</summary>
+public sealed class HuntCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "shodo-hunt-" + Guid.NewGuid().ToString("n")[..10]);
+
+    private static string Detonations()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "testdata", "cloudtrail", "stratus-red-team-detonation-logs");
+            if (Directory.Exists(candidate)) return candidate;
+        }
+        throw new DirectoryNotFoundException("shared/testdata/cloudtrail not found");
+    }
+
+    public HuntCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Matches_stream_to_stdout_as_json_lines_and_the_summary_to_stderr()
+    {
+        var run = await CliRun.Invoke("hunt", "--logs", Detonations());
+
+        Assert.Equal(0, run.ExitCode);
+        var matches = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.True(matches.Count > 20, run.Error);
+        Assert.Contains(matches, m => m.GetProperty("eventName").GetString() == "StopLogging");
+        Assert.Contains(" matches", run.Error);
+    }
+
+    [Fact]
+    public async Task A_broken_file_is_named_exit_3_and_ocsf_goes_to_the_matches_file()
+    {
+        var stop = File.ReadAllBytes(Path.Combine(Detonations(), "aws.defense-evasion.cloudtrail-stop.json"));
+        File.WriteAllBytes(Path.Combine(_dir, "stop.json"), stop);
+        using (var gz = new GZipStream(File.Create(Path.Combine(_dir, "cut.json.gz")), CompressionLevel.Fastest)) gz.Write(stop.AsSpan(0, stop.Length / 2));
+        var output = Path.Combine(_dir, "findings.ocsf.jsonl");
+
+        var run = await CliRun.Invoke("hunt", "--logs", _dir, "--format", "ocsf", "--matches", output);
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("cut.json.gz", run.Out);
+        var findings = File.ReadAllLines(output).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Equal(2004, f.GetProperty("class_uid").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Athena_engine_shows_the_compiled_sql()
+    {
+        var run = await CliRun.Invoke("hunt", "--logs", "s3://trail/AWSLogs/", "--engine", "athena", "--athena-table", "cloudtrail_logs", "--show-sql");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("SELECT m.rule_id", run.Out);
+        Assert.Contains("FROM cloudtrail_logs", run.Out);
+    }
+
+    [Fact]
+    public async Task A_bad_time_is_a_usage_error()
+    {
+        var run = await CliRun.Invoke("hunt", "--logs", _dir, "--since", "yesterday-ish");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--since", run.Error);
+    }
+}

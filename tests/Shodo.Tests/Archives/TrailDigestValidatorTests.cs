@@ -1,0 +1,153 @@
+using System.IO.Compression;
+using Amazon.Runtime;
+using Shodo.Aws.CloudTrail.Calls;
+using Shodo.Aws.Connection;
+using Shodo.Aws.Safety;
+using Shodo.Investigation.Sources.Archives;
+using Shodo.Investigation.Sources.Archives.Digests;
+using Shodo.Range;
+using Shodo.Tests.Aws;
+using Shodo.Tests.Cases;
+
+namespace Shodo.Tests.Archives;
+
+/// <summary>
+/// Digest validation end to end: the range delivers log files and signed, chained digests to a bucket;
+/// the validator reads them over S3 (or a local copy) with the keys from ListPublicKeys.
+/// </summary>
+public sealed class TrailDigestValidatorTests : IAsyncLifetime
+{
+    private const string Bucket = "trail-logs";
+    private RangeHost _range = null!;
+    private AwsConnection _aws = null!;
+
+    public async Task InitializeAsync()
+    {
+        _range = await RangeHost.StartAsync(new RangeOptions { Port = 0 });
+        _range.State.CreateBucket(Bucket, "us-east-1");
+        var trail = _range.State.CreateTrail("main", Bucket, startLoggingAt: _range.State.Clock.Now.AddMinutes(-5));
+        trail.LogFileValidationEnabled = true;
+        _aws = await AwsConnection.OpenAsync(new AwsConnectionOptions
+        {
+            Credentials = new BasicAWSCredentials(_range.Responder.AccessKeyId, _range.Responder.SecretAccessKey),
+            Region = "us-east-1", EndpointUrl = _range.Url, Retry = TestConnections.QuickRetry, RefusalSink = NoRefusalSink.Instance,
+        });
+        for (var round = 0; round < 3; round++)
+        {
+            await _aws.WhoAmIAsync();
+            await _aws.CloudTrail("us-east-1").SendAsync(new DescribeTrails());
+            await _aws.CloudTrail("eu-west-1").SendAsync(new DescribeTrails());
+            _range.State.DeliverTrailLogs();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        _aws.Dispose();
+        await _range.DisposeAsync();
+    }
+
+    private async Task<IReadOnlyList<TrailDigestKey>> Keys() =>
+        await _aws.CloudTrail("us-east-1").ListAllAsync(new ListPublicKeys());
+
+    private async Task<(TrailDigestReport, IReadOnlyList<TrailProblem>)> Validate(ITrailLogStore store)
+    {
+        var problems = new TrailProblemList();
+        var report = await new TrailDigestValidator(store, await Keys(), problems).ValidateAsync();
+        return (report, problems.Snapshot());
+    }
+
+    private ITrailLogStore S3Store() => new S3TrailLogStore(_aws.S3("us-east-1"), Bucket, "AWSLogs/");
+
+    private List<string> Keys(string part) =>
+        _range.State.FindBucket(Bucket)!.Objects.Keys.Where(k => k.Contains(part, StringComparison.Ordinal)).Order().ToList();
+
+    [Fact]
+    public async Task An_untouched_bucket_verifies_every_digest_signature_chain_and_log_file()
+    {
+        var (report, problems) = await Validate(S3Store());
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(report.Intact);
+        var digests = Keys("/CloudTrail-Digest/");
+        Assert.True(digests.Count >= 3, string.Join(",", digests));
+        Assert.Equal(digests.Count, report.Digests);
+        Assert.Equal(digests.Count, report.DigestsVerified);
+        Assert.Equal(Keys("/CloudTrail/").Count, report.LogFilesVerified);
+    }
+
+    [Fact]
+    public async Task A_deleted_and_an_altered_log_file_are_named()
+    {
+        var logs = Keys("/CloudTrail/");
+        var bucket = _range.State.FindBucket(Bucket)!;
+        bucket.Objects.Remove(logs[0]);
+        var altered = logs[1];
+        _range.State.PutObject(Bucket, altered, Gzip("{\"Records\":[]}"u8.ToArray()));
+
+        var (report, problems) = await Validate(S3Store());
+
+        Assert.False(report.Intact);
+        Assert.Equal([logs[0]], report.MissingLogFiles);
+        Assert.Equal([$"s3://{Bucket}/{altered}"], report.AlteredLogFiles);
+        Assert.Contains(problems, p => p.Kind == TrailProblemKinds.LogFileMissing && p.File.EndsWith(logs[0], StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Kind == TrailProblemKinds.LogFileAltered && p.File.EndsWith(altered, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_rewritten_digest_fails_its_signature_and_breaks_the_chain()
+    {
+        var digest = Keys("/CloudTrail-Digest/us-east-1/")[0];
+        var obj = _range.State.FindBucket(Bucket)!.Objects[digest];
+        var text = System.Text.Encoding.UTF8.GetString(Gunzip(obj.Body));
+        var forged = _range.State.PutObject(Bucket, digest, Gzip(System.Text.Encoding.UTF8.GetBytes(text.Replace("\"logFiles\":[", "\"logFiles\":[ "))));
+        forged.Metadata["signature"] = obj.Metadata["signature"];
+
+        var (report, _) = await Validate(S3Store());
+
+        Assert.Equal([$"s3://{Bucket}/{digest}"], report.InvalidDigests);
+        Assert.Contains(report.ChainBreaks, b => b.Contains("has been changed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_deleted_digest_in_the_middle_breaks_the_chain()
+    {
+        var digests = Keys("/CloudTrail-Digest/us-east-1/");
+        _range.State.FindBucket(Bucket)!.Objects.Remove(digests[1]);
+
+        var (report, _) = await Validate(S3Store());
+
+        Assert.Contains(report.ChainBreaks, b => b.Contains(digests[1], StringComparison.Ordinal) && b.Contains("missing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_local_copy_verifies_all_but_the_newest_digest_through_the_chain()
+    {
+        using var dir = new TempFolder();
+        foreach (var (key, obj) in _range.State.FindBucket(Bucket)!.Objects)
+            ArchiveSamples.Write(dir.Path, key, obj.Body);
+
+        var (report, problems) = await Validate(new LocalTrailLogStore(dir.Path));
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.True(report.Intact);
+        var chains = Keys("/CloudTrail-Digest/").GroupBy(k => k.Split('/')[3]).Count();
+        Assert.Equal(chains, report.UnverifiableDigests.Count);
+        Assert.Equal(report.Digests - chains, report.DigestsVerified);
+        Assert.Equal(Keys("/CloudTrail/").Count, report.LogFilesVerified);
+    }
+
+    private static byte[] Gzip(byte[] data)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest)) gzip.Write(data);
+        return buffer.ToArray();
+    }
+
+    private static byte[] Gunzip(byte[] data)
+    {
+        using var input = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+}
