@@ -13,6 +13,12 @@ public static class CommandCatalog
         new CollectCommand(),
         new Respond.RespondCommand(),
         new Drill.DrillCommand(),
+        new Escalation.EscalateCommand(),
+        new Escalation.AckCommand(),
+        new Containment.PlanCommand(),
+        new Containment.ApproveCommand(),
+        new Containment.ApplyCommand(),
+        new Containment.RollbackCommand(),
         new ReportCommand(),
     ];
 }

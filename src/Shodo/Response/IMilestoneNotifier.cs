@@ -1,7 +1,6 @@
-namespace Shodo.Response;
+using Shodo.Escalation.Notices;
 
-/// <summary>The response's milestones the people being escalated to are told about.</summary>
-public enum Milestone { CaseOpened, EvidenceCaptured, PlanAwaitingApproval, Contained, NotContained }
+namespace Shodo.Response;
 
 /// <summary>Tells the escalation chain that a milestone was reached; never throws, never blocks the response for long.</summary>
 public interface IMilestoneNotifier

@@ -18,4 +18,13 @@ public sealed class ResponseSession(
     public TimeProvider Time { get; } = time;
     public IResponseProgress Progress { get; } = progress;
     public IMilestoneNotifier Milestones { get; } = milestones;
+
+    /// <summary>
+    /// Asks the person at the keyboard to allow applying the plan's actions within their authority
+    /// (a typed confirmation of the account id); null when nobody can be asked (then only --yes applies).
+    /// </summary>
+    public Func<Containment.Plan.ContainmentPlan, CancellationToken, Task<bool>>? Confirm { get; init; }
+
+    public Task<bool> ConfirmAsync(Containment.Plan.ContainmentPlan plan, CancellationToken ct) =>
+        Confirm is null ? Task.FromResult(false) : Confirm(plan, ct);
 }

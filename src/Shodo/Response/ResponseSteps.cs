@@ -8,5 +8,7 @@ public static class ResponseSteps
     public static IReadOnlyList<IResponseStep> All { get; } =
     [
         new CollectStep(),
+        new InvestigateStep(),
+        new ContainStep(),
     ];
 }

@@ -50,6 +50,12 @@ public sealed class SigmaRuleSet
     public static SigmaRuleSet FromYaml(IEnumerable<(string Path, string Yaml)> sources, SigmaLoadOptions? options = null) =>
         FromSources(sources.Select(s => (s.Path, (Func<string>)(() => s.Yaml))), options);
 
+    /// <summary>
+    /// Only the rules written for CloudTrail (<c>logsource: product: aws</c>, service cloudtrail or
+    /// none), e.g. from a whole SigmaHQ checkout; problems and skipped rules are kept.
+    /// </summary>
+    public SigmaRuleSet OnlyCloudTrail() => new(Rules.Where(r => r.LogSource.IsCloudTrail).ToList(), Problems, Skipped);
+
     /// <summary>This set and <paramref name="other"/> together (e.g. built-in rules plus the user's).</summary>
     public SigmaRuleSet Concat(SigmaRuleSet other) =>
         new([.. Rules, .. other.Rules], [.. Problems, .. other.Problems], [.. Skipped, .. other.Skipped]);
@@ -93,7 +99,7 @@ public sealed class SigmaRuleSet
         var names = assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith(BuiltInPrefix, StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
-        return FromSources(names.Select(n => ("builtin:" + n[BuiltInPrefix.Length..], (Func<string>)(() => ReadResource(assembly, n)))), null);
+        return FromSources(names.Select(n => ("builtin:" + n[BuiltInPrefix.Length..].Replace('\\', '/'), (Func<string>)(() => ReadResource(assembly, n)))), null);
     }
 
     private static string ReadResource(Assembly assembly, string name)

@@ -242,3 +242,20 @@ public class EncodingAndConfigurationTests
         Assert.Contains("shodo.yaml:4", error.Message);
     }
 }
+
+public class ValueEqualityTests
+{
+    [Fact]
+    public void Values_compare_by_meaning_whether_or_not_they_have_been_used()
+    {
+        var used = Shodo.Sigma.Values.SigmaString.Parse("Create*");
+        Assert.True(used.IsMatch("CreateUser"));
+        Assert.Equal(Shodo.Sigma.Values.SigmaString.Parse("Create*"), used);
+        Assert.NotEqual(Shodo.Sigma.Values.SigmaString.Parse("Create*").AsCased(), used);
+        Assert.Equal(new Shodo.Sigma.Values.SigmaRegex("a+", ignoreCase: true), new Shodo.Sigma.Values.SigmaRegex("a+", ignoreCase: true));
+        var a = SigmaTestRules.Rule("sel:\n    c|windash: ' -x'\ncondition: sel");
+        var b = SigmaTestRules.Rule("sel:\n    c|windash: ' -x'\ncondition: sel");
+        Assert.Equal(((Shodo.Sigma.Detection.FieldDetection)a.Detection.Searches["sel"]).Values,
+                     ((Shodo.Sigma.Detection.FieldDetection)b.Detection.Searches["sel"]).Values);
+    }
+}

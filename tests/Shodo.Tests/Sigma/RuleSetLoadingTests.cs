@@ -68,6 +68,7 @@ public sealed class RuleSetLoadingTests : IDisposable
         var skipped = Assert.Single(set.Skipped);
         Assert.Equal(aggregate, skipped.Path);
         Assert.Equal("Many calls", skipped.Title);
+        Assert.Equal(6, skipped.Line);
         Assert.Contains($"{badLevel}:7:", set.Problems.Single(p => p.Path == badLevel).ToString());
     }
 
@@ -150,5 +151,22 @@ public class RuleShapeTests
         var bare = SigmaRule.Parse("title: T\ndetection:\n    s:\n        a: 1\n    condition: s\n");
         Assert.Equal("T", bare.SummaryFor("en"));
         Assert.Equal(Shodo.Investigation.Model.Severity.Informational, bare.Severity);
+    }
+}
+
+public class LogSourceFilterTests
+{
+    [Fact]
+    public void Only_cloudtrail_rules_are_kept_for_hunting()
+    {
+        var set = SigmaRuleSet.FromYaml([
+            ("aws.yml", "title: A\nid: a\nlogsource:\n    product: aws\n    service: cloudtrail\ndetection:\n    s:\n        a: 1\n    condition: s\n"),
+            ("aws-any.yml", "title: B\nid: b\nlogsource:\n    product: AWS\ndetection:\n    s:\n        a: 1\n    condition: s\n"),
+            ("win.yml", "title: C\nid: c\nlogsource:\n    product: windows\n    category: process_creation\ndetection:\n    s:\n        Image|endswith: '\\cmd.exe'\n    condition: s\n"),
+            ("broken.yml", "title: D\n"),
+        ]);
+        var cloudTrail = set.OnlyCloudTrail();
+        Assert.Equal(["A", "B"], cloudTrail.Rules.Select(r => r.Title));
+        Assert.Single(cloudTrail.Problems);
     }
 }

@@ -5,7 +5,7 @@ using Shodo.Aws.Connection;
 using Shodo.Cases;
 using Shodo.Cli.Commands.Respond;
 using Shodo.Cli.Output;
-using Shodo.Configuration;
+using Shodo.Escalation.Rehearsal;
 using Shodo.Diagnostics;
 using Shodo.Localization;
 using Shodo.Range;
@@ -28,7 +28,7 @@ public sealed class DrillCommand : IShodoCommand
     private readonly Option<RangeLatency> _latency = new("--latency")
     { Description = "Per-call latency of the range: none or realistic (50–150 ms).", DefaultValueFactory = _ => RangeLatency.None };
     private readonly Option<double> _adversaryInterval = new("--adversary-interval")
-    { Description = "Seconds between the live adversary's rounds.", DefaultValueFactory = _ => 3 };
+    { Description = "Seconds between the live adversary's rounds.", DefaultValueFactory = _ => 5 };
 
     public Command Build(ShodoApp app)
     {
@@ -72,8 +72,10 @@ public sealed class DrillCommand : IShodoCommand
             ApplyWithinAuthority = true, Language = ctx.Settings.Lang ?? "en",
         };
         var watch = new ContainmentWatch(log, range);
-        var result = await ResponseFlow.RunAsync(ctx, connection, request, ShodoConfiguration.Empty, null, watch,
-            NoMilestoneNotifier.Instance, ct);
+        await using var receiver = RehearsalReceiver.Start(ctx.Time);
+        var language = ctx.Settings.Lang is "ja" ? "ja" : "en";
+        var result = await ResponseFlow.RunAsync(ctx, connection, request, DrillEscalation.Configuration(receiver, language), null,
+            watch, ct, loop => receiver.AcknowledgeAfter(loop, DrillEscalation.AcknowledgedBy, DrillEscalation.AcknowledgeAfter));
 
         // Give the adversary a few more rounds: after containment every one of them must fail.
         var adversary = range.Adversary!;
@@ -84,11 +86,11 @@ public sealed class DrillCommand : IShodoCommand
         var responderArn = $"arn:aws:iam::{range.State.AccountId}:user/{RangeHost.ResponderUserName}";
         var destructive = CallCounters.Compute(range.State)["destructiveAttempts"]?[responderArn]?.GetValue<int>() ?? 0;
         var journal = JournalReader.Read(result.CaseDirectory);
-        var investigationStarted = journal.FirstOrDefault(e => e.Kind == "investigate.started")?.Time;
+        var recordedAt = journal.FirstOrDefault(e => e.Kind == "collect.started")?.Time;
         var reportPath = journal.LastOrDefault(e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["producer"] == "report")
             is { } r ? CaseFileNames.Full(result.CaseDirectory, (string)r.Data["path"]!) : null;
         var card = DrillScorecard.Score(result.CaseDirectory, scenario,
-            DrillTruth.From(truth, adversary.Status.Created, investigationStarted), after, destructive, reportPath);
+            DrillTruth.From(truth, adversary.Status.Created, recordedAt), after, destructive, reportPath);
         Show(ctx, card);
         return card is { FalsePositives: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true }
                && card.IdentitiesFound == card.IdentitiesExpected && card.ResourcesFound == card.ResourcesExpected

@@ -6,7 +6,8 @@ namespace Shodo.Cli.Commands.Drill;
 
 /// <summary>
 /// What a drill's investigation should find: the scenario's ground truth plus what the live
-/// adversary created before the investigation started (<see cref="Expected"/>), and everything the
+/// adversary created before the account's state was recorded (collect started: what was created later
+/// is in no evidence and is left to containment's verification), and everything the
 /// attacker ever held or made (<see cref="Attacker"/>) — only reporting outside that is a false positive.
 /// Identities and resources are compared by the investigation's own ids (<c>user:NAME</c>,
 /// <c>access-key:AKIA...</c>, <c>ec2:instance:REGION:i-...</c>).
@@ -15,10 +16,9 @@ internal sealed record DrillTruth(
     IReadOnlySet<string> ExpectedIdentities, IReadOnlySet<string> AttackerIdentities,
     IReadOnlySet<string> ExpectedResources, IReadOnlySet<string> AttackerResources)
 {
-    public static DrillTruth From(GroundTruth truth, IReadOnlyList<AdversaryCreation> created, DateTimeOffset? investigationStarted)
+    public static DrillTruth From(GroundTruth truth, IReadOnlyList<AdversaryCreation> created, DateTimeOffset? recordedAt)
     {
         var identities = new HashSet<string>(StringComparer.Ordinal);
-        if (truth.LeakedUserName is { } leakedUser) identities.Add("user:" + leakedUser);
         identities.UnionWith(truth.Users.Select(u => "user:" + u));
         identities.UnionWith(truth.AccessKeyIds.Select(k => "access-key:" + k));
         identities.UnionWith(truth.SessionAccessKeyIds.Select(k => "session-key:" + k));
@@ -39,11 +39,11 @@ internal sealed record DrillTruth(
         foreach (var c in created)
         {
             var (identity, resource) = Ids(c);
-            identities.Add(identity);
+            if (identity is not null) identities.Add(identity);
             if (resource is not null) resources.Add(resource);
-            if (investigationStarted is { } started && c.At < started)
+            if (recordedAt is { } started && c.At < started)
             {
-                expectedIdentities.Add(identity);
+                if (identity is not null) expectedIdentities.Add(identity);
                 if (resource is not null) expectedResources.Add(resource);
             }
         }
@@ -59,11 +59,11 @@ internal sealed record DrillTruth(
 
     public static string Resource(string type, string? region, string id) => $"{type}:{region}:{id}";
 
-    private static (string Identity, string? Resource) Ids(AdversaryCreation c) => c.Kind switch
+    private static (string? Identity, string? Resource) Ids(AdversaryCreation c) => c.Kind switch
     {
         "user" => ("user:" + c.Id, Resource(ResourceTypes.User, null, c.Id)),
         "access-key" => ("access-key:" + c.Id, Resource(ResourceTypes.AccessKey, null, c.Id)),
         "session-key" => ("session-key:" + c.Id, null),
-        _ => ("instance:" + c.Id, Resource(ResourceTypes.Instance, c.Region, c.Id)),
+        _ => (null, Resource(ResourceTypes.Instance, c.Region, c.Id)),
     };
 }

@@ -36,11 +36,12 @@ public sealed class RespondCommand : IShodoCommand
             };
             var log = new ResponseLog(ctx.Console, ctx.Time);
             var result = await ResponseFlow.RunAsync(ctx, WhoamiCommand.ConnectionOptions(ctx), request, configuration,
-                parse.GetValue(_resume), log, NoMilestoneNotifier.Instance, ct);
+                parse.GetValue(_resume), log, ct);
             if (ctx.Json)
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new
                 {
                     @case = result.CaseId, path = result.CaseDirectory, outcome = result.Outcome.Worst.ToString().ToLowerInvariant(),
+                    acknowledged = result.Acknowledged,
                     steps = result.Outcome.Steps.Select(s => new { step = s.Step, outcome = s.Result.Outcome.ToString().ToLowerInvariant(), detail = s.Result.Detail }),
                 }));
             return ExitCodeOf(result.Outcome.Worst);

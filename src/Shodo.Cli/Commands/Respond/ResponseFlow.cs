@@ -3,6 +3,9 @@ using Shodo.Aws.Safety;
 using Shodo.Cases;
 using Shodo.Configuration;
 using Shodo.Diagnostics;
+using Shodo.Escalation.Loop;
+using Shodo.Escalation.Notices;
+using Shodo.Escalation.Settings;
 using Shodo.Localization;
 using Shodo.Response;
 
@@ -10,16 +13,18 @@ namespace Shodo.Cli.Commands.Respond;
 
 /// <summary>
 /// One response, as <c>shodo respond</c> and <c>shodo drill</c> both run it: open (or resume) the
-/// case, connect as the responder, run every step of <see cref="ResponseSteps"/>.
+/// case, start escalating beside everything else, connect as the responder, run every step of
+/// <see cref="ResponseSteps"/>.
 /// </summary>
 internal static class ResponseFlow
 {
-    public sealed record Result(string CaseDirectory, string CaseId, ResponseOutcome Outcome);
+    public sealed record Result(string CaseDirectory, string CaseId, ResponseOutcome Outcome, bool Acknowledged);
 
     public static async Task<Result> RunAsync(CommandContext ctx, AwsConnectionOptions connection, ResponseRequest request,
-        ShodoConfiguration configuration, string? resume, IResponseProgress progress, IMilestoneNotifier milestones,
-        CancellationToken ct)
+        ShodoConfiguration configuration, string? resume, IResponseProgress progress, CancellationToken ct,
+        Action<EscalationLoop>? escalationStarted = null)
     {
+        var escalation = EscalationConfigReader.Read(configuration, name => ctx.Environment.Variable(name));
         CallerIdentity me;
         using (var probe = await AwsConnection.OpenAsync(connection, ct))
             me = await probe.WhoAmIAsync(ct);
@@ -34,9 +39,30 @@ internal static class ResponseFlow
             throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("CollectWrongAccount", expected, me.Account)));
         @case.IdentifyCaller(me.Arn);
         progress.Note("case", Messages.Get("RespondCaseOpened", @case.Manifest.Id, @case.Directory));
+
+        var facts = new EscalationFacts
+        {
+            CaseId = @case.Manifest.Id, AccountId = me.Account, AccessKeyId = request.AccessKeyId, SeenAt = ctx.Time.GetUtcNow(),
+        };
+        await using var loop = new EscalationLoop(@case, escalation, new EscalationOptions { Time = ctx.Time });
+        if (loop.IsConfigured)
+        {
+            await loop.StartAsync(facts, ct);
+            escalationStarted?.Invoke(loop);
+            progress.Note("escalate", Messages.Get("RespondEscalationStarted", escalation.Levels.Count));
+            _ = loop.Acknowledged.ContinueWith(t => progress.Note("escalate", Messages.Get("RespondAcknowledged", t.Result)),
+                CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        }
+        else
+            progress.Note("escalate", Messages.Get("RespondNoEscalation"));
+
         using var aws = await AwsConnection.OpenAsync(connection with { RefusalSink = new JournalRefusalSink(@case.Journal) }, ct);
-        var session = new ResponseSession(@case, aws, me, configuration, request, ctx.Time, progress, milestones);
+        var session = new ResponseSession(@case, aws, me, configuration, request, ctx.Time, progress,
+            loop.IsConfigured ? new EscalationMilestones(loop, () => facts) : NoMilestoneNotifier.Instance);
         var outcome = await new ResponseRunner(ResponseSteps.All).RunAsync(session, ct);
-        return new Result(@case.Directory, @case.Manifest.Id, outcome);
+        if (loop.IsConfigured && !loop.IsAcknowledged)
+            progress.Note("escalate", Messages.Get("RespondStillUnacknowledged", @case.Manifest.Id));
+        await loop.DrainAsync(TimeSpan.FromSeconds(10));
+        return new Result(@case.Directory, @case.Manifest.Id, outcome, loop.IsAcknowledged);
     }
 }

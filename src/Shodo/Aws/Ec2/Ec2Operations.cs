@@ -27,4 +27,15 @@ public static class Ec2Operations
     public static AwsOperation DescribeNetworkInterfaces { get; } = Op("DescribeNetworkInterfaces");
     public static AwsOperation DescribeVpcs { get; } = Op("DescribeVpcs");
     public static AwsOperation DescribeTags { get; } = Op("DescribeTags");
+
+    // Containment (each also on the interlock's allowlist).
+    public static AwsOperation StopInstances { get; } = Op("StopInstances");
+    public static AwsOperation StartInstances { get; } = Op("StartInstances");
+    public static AwsOperation CreateSnapshots { get; } = Op("CreateSnapshots");
+    public static AwsOperation CreateTags { get; } = Op("CreateTags");
+    public static AwsOperation ModifyInstanceAttribute { get; } = Op("ModifyInstanceAttribute");
+    public static AwsOperation CreateSecurityGroup { get; } = Op("CreateSecurityGroup");
+    public static AwsOperation RevokeSecurityGroupEgress { get; } = Op("RevokeSecurityGroupEgress");
+    public static AwsOperation CancelSpotInstanceRequests { get; } = Op("CancelSpotInstanceRequests");
+    public static AwsOperation CancelSpotFleetRequests { get; } = Op("CancelSpotFleetRequests");
 }

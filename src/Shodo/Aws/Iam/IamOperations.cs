@@ -26,6 +26,8 @@ public static class IamOperations
     public static AwsOperation GetAccountSummary { get; } = Op("GetAccountSummary");
     public static AwsOperation ListAccountAliases { get; } = Op("ListAccountAliases");
     public static AwsOperation ListEntitiesForPolicy { get; } = Op("ListEntitiesForPolicy");
+    public static AwsOperation GetRole { get; } = Op("GetRole");
+    public static AwsOperation GetRolePolicy { get; } = Op("GetRolePolicy");
 
     // Containment (each also on the interlock's allowlist).
     public static AwsOperation UpdateAccessKey { get; } = Op("UpdateAccessKey");

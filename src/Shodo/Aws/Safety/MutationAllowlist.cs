@@ -24,6 +24,18 @@ public static class MutationAllowlist
             "Cancel attacker spot requests so no new instances launch. Cancelling a request terminates nothing: " +
             "running instances stay (and are stopped separately), the request record stays visible, and its state is journaled first.",
             DestructiveVerbException: true),
+        new(AwsOperation.Of("ec2", "StartInstances"),
+            "Roll back a containment stop after a false alarm, with approval; it starts an instance Shodo stopped and nothing else."),
+        new(AwsOperation.Of("ec2", "CreateSecurityGroup"),
+            "Create the empty quarantine security group (tagged with the case id) that isolates an instance which cannot be stopped."),
+        new(AwsOperation.Of("ec2", "RevokeSecurityGroupEgress"),
+            "Only on the quarantine group Shodo itself just created (tagged shodo:quarantine): remove the allow-all egress rule EC2 " +
+            "adds to every new group, so the group has no rules. Never sent for a group Shodo did not create; it terminates nothing.",
+            DestructiveVerbException: true),
+        new(AwsOperation.Of("ec2", "CancelSpotFleetRequests"),
+            "Cancel an attacker spot fleet so it launches nothing more, always with TerminateInstances=false: it terminates nothing, " +
+            "the fleet's instances stay (and are stopped or isolated separately), and its state is journaled first.",
+            DestructiveVerbException: true),
         new(AwsOperation.Of("cloudtrail", "StartLogging"), "Restart a trail the attacker stopped, so what happens next is recorded."),
         new(AwsOperation.Of("sts", "AssumeRole"), "Obtain the responder role's (or a member account's) temporary credentials; changes no resource."),
     ];

@@ -1,3 +1,4 @@
+using Shodo.Escalation.Notices;
 using Shodo.Evidence;
 
 namespace Shodo.Response.Steps;

@@ -14,9 +14,10 @@ internal sealed class DetectionParser(ModifierContext modifiers)
     private static readonly string[] Reserved = ["condition", "timeframe"];
 
     /// <summary>The parsed detection, or null with <paramref name="aggregation"/> set when the condition aggregates.</summary>
-    public SigmaDetection? Parse(YamlMappingNode detection, int line, out string? aggregation)
+    public SigmaDetection? Parse(YamlMappingNode detection, int line, out string? aggregation, out int aggregationLine)
     {
         aggregation = null;
+        aggregationLine = line;
         var searches = new Dictionary<string, DetectionNode>(StringComparer.Ordinal);
         foreach (var (keyNode, value) in detection.Children)
         {
@@ -39,6 +40,7 @@ internal sealed class DetectionParser(ModifierContext modifiers)
         if (texts.FirstOrDefault(ConditionParser.HasAggregation) is { } aggregating)
         {
             aggregation = aggregating;
+            aggregationLine = YamlNodes.Line(conditionNode);
             return null;
         }
         var conditions = new List<ConditionNode>();

@@ -78,10 +78,10 @@ internal static class SigmaRuleReader
             level = parsed;
         }
 
-        var detection = new DetectionParser(options.ModifierContext).Parse(detectionMap, YamlNodes.KeyLine(root, "detection"), out var aggregation);
+        var detection = new DetectionParser(options.ModifierContext).Parse(detectionMap, YamlNodes.KeyLine(root, "detection"), out var aggregation, out var aggregationLine);
         if (detection is null)
         {
-            outcome.Skipped.Add(new SigmaSkippedRule(path, line, id, title, $"the condition aggregates ('{aggregation}'), which is not evaluated"));
+            outcome.Skipped.Add(new SigmaSkippedRule(path, aggregationLine, id, title, $"the condition aggregates ('{aggregation}'), which is not evaluated"));
             return;
         }
 

@@ -15,5 +15,14 @@ public sealed record SigmaExpansion(IReadOnlyList<SigmaValue> Alternatives) : Si
         return false;
     }
 
+    public bool Equals(SigmaExpansion? other) => other is not null && Alternatives.SequenceEqual(other.Alternatives);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        foreach (var alternative in Alternatives) hash.Add(alternative);
+        return hash.ToHashCode();
+    }
+
     public override string ToString() => "(" + string.Join(" | ", Alternatives) + ")";
 }

@@ -58,5 +58,10 @@ public sealed record SigmaRegex : SigmaValue
         catch (NotSupportedException) { return new Regex(Pattern, options, TimeSpan.FromSeconds(1)); }
     }
 
+    public bool Equals(SigmaRegex? other) =>
+        other is not null && Pattern == other.Pattern && IgnoreCase == other.IgnoreCase && Multiline == other.Multiline && DotAll == other.DotAll;
+
+    public override int GetHashCode() => HashCode.Combine(Pattern, IgnoreCase, Multiline, DotAll);
+
     public override string ToString() => $"/{Pattern}/{(IgnoreCase ? "i" : "")}{(Multiline ? "m" : "")}{(DotAll ? "s" : "")}";
 }

@@ -143,5 +143,18 @@ public sealed record SigmaString : SigmaValue
         _ => "?",
     }));
 
+    /// <summary>Equal when the same pattern (parts), case sensitivity and encoding.</summary>
+    public bool Equals(SigmaString? other) =>
+        other is not null && Cased == other.Cased && Encoding == other.Encoding && Parts.SequenceEqual(other.Parts);
+
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Cased);
+        hash.Add(Encoding);
+        foreach (var part in Parts) hash.Add(part);
+        return hash.ToHashCode();
+    }
+
     public override string ToString() => Original;
 }

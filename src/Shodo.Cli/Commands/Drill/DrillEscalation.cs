@@ -1,0 +1,44 @@
+using Shodo.Configuration;
+using Shodo.Escalation.Rehearsal;
+
+namespace Shodo.Cli.Commands.Drill;
+
+/// <summary>
+/// The drill's escalation chain, written as the configuration a team would write, pointing at the
+/// local <see cref="RehearsalReceiver"/>: an on-call engineer (Slack and a webhook) at once, a
+/// manager (Teams) when nobody has acknowledged after ten seconds. The receiver acknowledges as
+/// the on-call engineer after a delay, so the chain is visible in the journal and the report. The
+/// drill's organisation also wrote an authority policy in advance that lets the responder isolate
+/// what cannot be stopped and cancel what would relaunch instances, besides the defaults.
+/// </summary>
+internal static class DrillEscalation
+{
+    public static readonly TimeSpan AcknowledgeAfter = TimeSpan.FromSeconds(15);
+    public const string AcknowledgedBy = "on-call engineer (drill)";
+
+    public static ShodoConfiguration Configuration(RehearsalReceiver receiver, string language) =>
+        ShodoConfiguration.Parse("(drill)", $"""
+            authority:
+              responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet]
+            escalation:
+              decided_by: "the incident commander of this drill"
+              levels:
+                - name: on-call
+                  after: 0s
+                  repeat: 20s
+                  targets:
+                    - name: On-call engineer
+                      language: {language}
+                      channels:
+                        - {"{"}kind: slack, webhook_url: "{receiver.SlackUrl}"{"}"}
+                        - {"{"}kind: webhook, url: "{receiver.WebhookUrl}"{"}"}
+                - name: manager
+                  after: 10s
+                  repeat: 30s
+                  targets:
+                    - name: Engineering manager
+                      language: {language}
+                      channels:
+                        - {"{"}kind: teams, webhook_url: "{receiver.TeamsUrl}"{"}"}
+            """);
+}

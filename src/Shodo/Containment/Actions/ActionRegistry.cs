@@ -1,0 +1,23 @@
+namespace Shodo.Containment.Actions;
+
+/// <summary>Every containment action, one line each. Adding an action: one class plus one line here.</summary>
+public static class ActionRegistry
+{
+    public static IReadOnlyList<ContainmentAction> All { get; } =
+    [
+        new AttachDenyPolicy(),
+        new DeactivateAccessKeys(),
+        new TagResource(),
+        new SnapshotVolumes(),
+        new ClearDisableApiStop(),
+        new EnableTerminationProtection(),
+        new StopInstance(),
+        new IsolateInstance(),
+        new CancelSpotRequest(),
+        new CancelSpotFleet(),
+        new SuspendAsgLaunch(),
+    ];
+
+    public static ContainmentAction Get(string name) =>
+        All.FirstOrDefault(a => a.Name == name) ?? throw new InvalidOperationException($"Unknown containment action '{name}'.");
+}

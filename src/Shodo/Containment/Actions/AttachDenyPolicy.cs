@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Shodo.Aws;
+using Shodo.Aws.Iam;
+using Shodo.Aws.Iam.Calls;
+using Shodo.Containment.Authority;
+using Shodo.Containment.Plan;
+using Shodo.Containment.Reads;
+
+namespace Shodo.Containment.Actions;
+
+/// <summary>
+/// Puts Shodo's inline deny policy (<see cref="DenyPolicyDocument"/>) on a compromised user or on a role
+/// the attacker assumed: credentials issued before now stop working at once, sessions and console
+/// included. The time is taken when the change is sent. Reversed by replacing it with a version that
+/// denies nothing (Shodo deletes no policy; removing it is a human's choice).
+/// </summary>
+public sealed class AttachDenyPolicy : ContainmentAction
+{
+    public override string Name => "attach-deny-policy";
+    public override IReadOnlyList<AwsOperation> Operations =>
+        [IamOperations.GetUser, IamOperations.GetUserPolicy, IamOperations.PutUserPolicy,
+         IamOperations.GetRole, IamOperations.GetRolePolicy, IamOperations.PutRolePolicy];
+    public override bool Reversible => true;
+    public override string HowToReverse => "shodo rollback replaces the policy with a version that denies nothing";
+    public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
+    public override int Phase => 1;
+    public override int Step => 0;
+
+    public override string ExpectedAfter(PlannedAction a) => (bool?)a.Parameters["unconditional"] == true
+        ? $"inline policy {a.Parameters["policyName"]} denies every action to every credential of {a.Target.Id}"
+        : $"inline policy {a.Parameters["policyName"]} denies every action to {a.Target.Id}'s long-term keys and to credentials issued before containment";
+
+    public override Task<JsonObject> ReadAsync(ContainmentContext c, PlannedAction a, CancellationToken ct) =>
+        a.Target.Kind == TargetKinds.Role
+            ? RoleState.ReadAsync(c, a.Target.Id, ct)
+            : UserState.ReadAsync(c, a.Target.Id, keys: false, policy: true, ct);
+
+    public override bool Holds(PlannedAction a, JsonObject state) => DenyPolicyDocument.IsActiveDeny((string?)state["shodoPolicy"]);
+
+    public override async Task ChangeAsync(ContainmentContext c, PlannedAction a, JsonObject state, CancellationToken ct)
+    {
+        // Round up and add a second: a token minted in the same second as the change must be covered too.
+        var now = c.Time.GetUtcNow();
+        var issuedBefore = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(2);
+        var document = DenyPolicyDocument.Build(issuedBefore, (bool?)a.Parameters["unconditional"] == true,
+            longTermKeys: a.Target.Kind == TargetKinds.User);
+        await PutAsync(c, a, document, ct).ConfigureAwait(false);
+    }
+
+    public override async Task RollbackAsync(ContainmentContext c, PlannedAction a, JsonObject before, JsonObject state, CancellationToken ct)
+    {
+        if (DenyPolicyDocument.IsActiveDeny((string?)state["shodoPolicy"]))
+            await PutAsync(c, a, DenyPolicyDocument.RolledBack(), ct).ConfigureAwait(false);
+    }
+
+    public override bool RolledBack(PlannedAction a, JsonObject before, JsonObject state) =>
+        !DenyPolicyDocument.IsActiveDeny((string?)state["shodoPolicy"]);
+
+    public override string? Stale(PlannedAction a, JsonObject state) => IdentityStaleness.Check(a, state);
+
+    private static async Task PutAsync(ContainmentContext c, PlannedAction a, string document, CancellationToken ct)
+    {
+        var name = ContainmentTags.PolicyName(c.CaseId);
+        var request = new JsonObject { ["policyName"] = name, ["policyDocument"] = document };
+        if (a.Target.Kind == TargetKinds.Role)
+        {
+            await c.Aws.Iam().SendAsync(new PutRolePolicy(a.Target.Id, name, document), ct).ConfigureAwait(false);
+            request["roleName"] = a.Target.Id;
+            await c.ChangedAsync(a, IamOperations.PutRolePolicy, request).ConfigureAwait(false);
+        }
+        else
+        {
+            await c.Aws.Iam().SendAsync(new PutUserPolicy(a.Target.Id, name, document), ct).ConfigureAwait(false);
+            request["userName"] = a.Target.Id;
+            await c.ChangedAsync(a, IamOperations.PutUserPolicy, request).ConfigureAwait(false);
+        }
+    }
+}

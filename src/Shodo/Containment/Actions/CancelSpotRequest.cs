@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using Amazon.EC2.Model;
+using Shodo.Aws;
+using Shodo.Aws.Ec2;
+using Shodo.Containment.Authority;
+using Shodo.Containment.Plan;
+using Shodo.Containment.Reads;
+
+namespace Shodo.Containment.Actions;
+
+/// <summary>
+/// Cancels a persistent spot request so it launches nothing more. Cancelling terminates nothing: the
+/// request's instance stays (stopped first by its own actions — a persistent request's instance can
+/// only be stopped while the request is not cancelled) and the request stays visible. A cancelled
+/// request cannot be re-opened, so this needs an approver.
+/// </summary>
+public sealed class CancelSpotRequest : ContainmentAction
+{
+    public override string Name => "cancel-spot-request";
+    public override IReadOnlyList<AwsOperation> Operations => [Ec2Operations.DescribeSpotInstanceRequests, Ec2Operations.CancelSpotInstanceRequests];
+    public override bool Reversible => false;
+    public override string HowToReverse => "cannot be re-opened; request new spot capacity if this was a false alarm";
+    public override AuthorityLevel DefaultAuthority => AuthorityLevel.Approver;
+    public override int Phase => 4;
+    public override int Step => 0;
+
+    public override string ExpectedAfter(PlannedAction a) => $"{a.Target.Id} is cancelled (its instances are not terminated)";
+
+    public override Task<JsonObject> ReadAsync(ContainmentContext c, PlannedAction a, CancellationToken ct) =>
+        SpotRequestState.ReadAsync(c, a.Target.Region!, a.Target.Id, ct);
+
+    public override bool Holds(PlannedAction a, JsonObject state) => (string?)state["state"] is "cancelled" or "closed";
+
+    public override async Task ChangeAsync(ContainmentContext c, PlannedAction a, JsonObject state, CancellationToken ct)
+    {
+        await c.Aws.Ec2(a.Target.Region).CancelSpotInstanceRequestsAsync(
+            new CancelSpotInstanceRequestsRequest { SpotInstanceRequestIds = [a.Target.Id] }, ct).ConfigureAwait(false);
+        await c.ChangedAsync(a, Ec2Operations.CancelSpotInstanceRequests,
+            new JsonObject { ["spotInstanceRequestId"] = a.Target.Id }).ConfigureAwait(false);
+    }
+
+    public override string? Stale(PlannedAction a, JsonObject state) =>
+        (bool?)state["exists"] != true ? $"spot request {a.Target.Id} no longer exists" : null;
+}

@@ -1,0 +1,13 @@
+using Shodo.Containment.Plan;
+
+namespace Shodo.Containment.Actions;
+
+/// <summary>Turns on termination protection, so nobody (the attacker, a panicking owner) destroys the evidence by accident.</summary>
+public sealed class EnableTerminationProtection : InstanceAttributeAction
+{
+    public override string Name => "enable-termination-protection";
+    protected override string Attribute => "disableApiTermination";
+    protected override bool Target => true;
+    public override int Step => 3;
+    public override string ExpectedAfter(PlannedAction a) => $"{a.Target.Id} cannot be terminated (disableApiTermination=true)";
+}

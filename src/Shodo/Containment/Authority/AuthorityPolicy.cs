@@ -1,0 +1,78 @@
+using Shodo.Configuration;
+using Shodo.Localization;
+using YamlDotNet.RepresentationModel;
+
+namespace Shodo.Containment.Authority;
+
+/// <summary>
+/// Which containment actions a responder may apply alone, and who may approve the others — the
+/// <c>authority:</c> section of the configuration, written in advance by the organisation:
+/// <code>
+/// authority:
+///   responder: [deactivate-access-keys, attach-deny-policy, stop-instance]
+///   approvers: [ciso, head-of-security]     # optional: who may approve; absent = anyone named
+/// </code>
+/// The default is what a responder may do alone when nobody with authority can be reached:
+/// deactivate keys, attach the deny policy, stop instances. What goes with them (snapshot, tag,
+/// clearing stop protection, termination protection) follows the action it serves.
+/// </summary>
+public sealed record AuthorityPolicy(IReadOnlySet<string> Responder, IReadOnlyList<string>? Approvers)
+{
+    public const string Section = "authority";
+
+    public static IReadOnlySet<string> DefaultResponder { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { "deactivate-access-keys", "attach-deny-policy", "stop-instance" };
+
+    /// <summary>Companion actions and the action whose authority they share.</summary>
+    private static readonly Dictionary<string, string> Companions = new(StringComparer.Ordinal)
+    {
+        ["snapshot-volumes"] = "stop-instance",
+        ["clear-disable-api-stop"] = "stop-instance",
+        ["enable-termination-protection"] = "stop-instance",
+    };
+
+    public static AuthorityPolicy Default { get; } = new(DefaultResponder, null);
+
+    public AuthorityLevel For(string action, string targetKind)
+    {
+        var decides = action == "tag-resource"
+            ? (TargetKinds.IsIdentity(targetKind) ? "attach-deny-policy" : "stop-instance")
+            : Companions.GetValueOrDefault(action, action);
+        return Responder.Contains(decides) ? AuthorityLevel.Responder : AuthorityLevel.Approver;
+    }
+
+    public bool MayApprove(string name) => Approvers is null || Approvers.Contains(name, StringComparer.OrdinalIgnoreCase);
+
+    public static AuthorityPolicy From(ShodoConfiguration config)
+    {
+        if (config.Section(Section) is not { } node) return Default;
+        if (node is not YamlMappingNode map) throw config.Error(node, Messages.Get("ContainAuthorityNotMapping"));
+        var known = Actions.ActionRegistry.All.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        IReadOnlySet<string> responder = DefaultResponder;
+        IReadOnlyList<string>? approvers = null;
+        foreach (var (keyNode, value) in map.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value;
+            switch (key)
+            {
+                case "responder":
+                    var names = Strings(config, value);
+                    foreach (var (name, at) in names.Where(n => !known.Contains(n.Value)))
+                        throw config.Error(at, Messages.Get("ContainAuthorityUnknownAction", name, string.Join(", ", known.Order(StringComparer.Ordinal))));
+                    responder = names.Select(n => n.Value).ToHashSet(StringComparer.Ordinal);
+                    break;
+                case "approvers":
+                    approvers = Strings(config, value).Select(n => n.Value).ToList();
+                    break;
+                default:
+                    throw config.Error(keyNode, Messages.Get("ContainAuthorityUnknownKey", key));
+            }
+        }
+        return new AuthorityPolicy(responder, approvers);
+    }
+
+    private static List<(string Value, YamlNode Node)> Strings(ShodoConfiguration config, YamlNode node) =>
+        node is YamlSequenceNode seq
+            ? seq.Children.Select(c => c is YamlScalarNode { Value: { } v } ? (v, c) : throw config.Error(c, Messages.Get("ContainAuthorityNotList"))).ToList()
+            : throw config.Error(node, Messages.Get("ContainAuthorityNotList"));
+}

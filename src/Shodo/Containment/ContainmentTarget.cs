@@ -1,0 +1,24 @@
+namespace Shodo.Containment;
+
+/// <summary>
+/// What an action changes: an IAM user or role, an instance, a spot request or fleet, an Auto Scaling
+/// group. <see cref="Region"/> is null for IAM (global).
+/// </summary>
+public sealed record ContainmentTarget(string Kind, string Id, string? Region)
+{
+    public string Key => $"{Kind}:{Region ?? "global"}:{Id}";
+    public override string ToString() => Key;
+}
+
+/// <summary>The values of <see cref="ContainmentTarget.Kind"/>.</summary>
+public static class TargetKinds
+{
+    public const string User = "iam-user";
+    public const string Role = "iam-role";
+    public const string Instance = "ec2-instance";
+    public const string SpotRequest = "ec2-spot-request";
+    public const string SpotFleet = "ec2-spot-fleet";
+    public const string AutoScalingGroup = "autoscaling-group";
+
+    public static bool IsIdentity(string kind) => kind is User or Role;
+}

@@ -1,0 +1,48 @@
+using Shodo.Aws.Connection;
+using Shodo.Diagnostics;
+using Shodo.Investigation.Model;
+using Shodo.Localization;
+
+namespace Shodo.Containment.Plan;
+
+/// <summary>
+/// The identity Shodo runs as is never contained by its own plan: if the responder's credentials (its
+/// user, role or access key) are among the compromised, planning and applying stop and say so.
+/// </summary>
+public static class ResponderGuard
+{
+    public static void Check(CallerIdentity me, string? callerAccessKeyId, IEnumerable<AttackerIdentity> identities,
+        IEnumerable<AttackerResource> resources)
+    {
+        var (kind, name) = Principal(me.Arn);
+        foreach (var i in identities)
+        {
+            var hit = (i.Arn is not null && i.Arn == me.Arn)
+                      || (callerAccessKeyId is not null && i.AccessKeyId == callerAccessKeyId)
+                      || (kind == "user" && ((i.Kind == IdentityKind.User && i.Name == name) || (i.Kind is IdentityKind.AccessKey or IdentityKind.LoginProfile && i.Owner == name)))
+                      || (kind == "assumed-role" && (i.Kind == IdentityKind.Role && i.Name == name));
+            if (hit) Refuse(me, i.Id);
+        }
+        foreach (var r in resources)
+            if ((r.Type == ResourceTypes.User && kind == "user" && r.ResourceId == name)
+                || (r.Type == ResourceTypes.AccessKey && r.ResourceId == callerAccessKeyId))
+                Refuse(me, r.Id);
+    }
+
+    /// <summary>("user", NAME) for arn:aws:iam::ACCOUNT:user/path/NAME; ("assumed-role", ROLE) for sts assumed roles.</summary>
+    public static (string Kind, string Name) Principal(string arn)
+    {
+        var resource = arn.Split(':', 6) is { Length: 6 } parts ? parts[5] : arn;
+        var segments = resource.Split('/');
+        return segments[0] switch
+        {
+            "user" => ("user", segments[^1]),
+            "assumed-role" when segments.Length >= 2 => ("assumed-role", segments[1]),
+            "role" => ("assumed-role", segments[^1]),
+            var other => (other, segments[^1]),
+        };
+    }
+
+    private static void Refuse(CallerIdentity me, string identity) =>
+        throw new ShodoException(new Diagnostic(ExitCode.Refused, Messages.Get("ContainResponderCompromised", me.Arn, identity)));
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Shodo.Cases;
+using Shodo.Investigation.Model;
+
+namespace Shodo.Containment;
+
+/// <summary>
+/// containment-verification.json: the last verification's result — what is not yet contained and what
+/// appeared since planning (attributed to an attacker identity through CloudTrail when the events show it).
+/// A re-plan adds actions for the attributed new resources.
+/// </summary>
+public static class VerificationFile
+{
+    public const string Name = "containment-verification.json";
+    public const string FormatName = "shodo-containment-verification/1";
+
+    public static Task<DocumentRecord> WriteAsync(Case @case, Verify.VerificationResult result, CancellationToken ct) =>
+        @case.Documents.WriteJsonAsync(Name, new JsonObject
+        {
+            ["format"] = FormatName,
+            ["planSha256"] = result.PlanSha256,
+            ["verifiedAt"] = result.VerifiedAt.ToUniversalTime().ToString("O"),
+            ["contained"] = result.Contained,
+            ["remaining"] = InvestigationFiles.ToNode(result.Remaining),
+            ["newResources"] = InvestigationFiles.ToNode(result.NewResources),
+        }, "containment", ct);
+
+    /// <summary>New resources the last verification attributed to an attacker identity.</summary>
+    public static IReadOnlyList<AttackerResource> AttributedResources(Case @case)
+    {
+        var bytes = @case.Documents.Read(Name);
+        if (bytes is null) return [];
+        var root = JsonNode.Parse(bytes)!.AsObject();
+        return (root["newResources"] as JsonArray ?? []).Select(n => n.Deserialize<AttackerResource>(InvestigationFiles.Json)!)
+            .Where(r => r.CreatedBy is not null).ToList();
+    }
+}

@@ -1,0 +1,13 @@
+using Shodo.Investigation.Model;
+
+namespace Shodo.Containment.Verify;
+
+/// <summary>What verification found: contained or not, what remains (with why), what appeared since planning.</summary>
+public sealed record VerificationResult(string PlanSha256, DateTimeOffset VerifiedAt, IReadOnlyList<RemainingItem> Remaining,
+    IReadOnlyList<AttackerResource> NewResources)
+{
+    public bool Contained => Remaining.Count == 0 && NewResources.Count == 0;
+}
+
+/// <summary>An action whose after-state does not hold (or that was not applied), and why.</summary>
+public sealed record RemainingItem(string ActionId, string Target, string Reason);

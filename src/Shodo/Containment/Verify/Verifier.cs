@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Shodo.Aws.Connection;
+using Shodo.Aws.Ec2;
+using Shodo.Aws.Iam.Calls;
+using Shodo.Containment.Actions;
+using Shodo.Containment.Apply;
+using Shodo.Containment.Plan;
+using Shodo.Containment.Reads;
+using Shodo.Investigation.Model;
+
+namespace Shodo.Containment.Verify;
+
+/// <summary>
+/// After apply: re-reads every target of the plan and checks its after-state, then looks for what
+/// appeared since planning — IAM users, instances in every enabled region — and asks CloudTrail who
+/// created them. Writes containment-verification.json and journals <c>containment.verified</c>.
+/// </summary>
+public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, ContainmentPlan plan, string planSha256, TimeProvider time)
+{
+    public async Task<VerificationResult> RunAsync(CancellationToken ct)
+    {
+        var context = new ContainmentContext(aws, plan.CaseId, time, (_, _, _) => Task.CompletedTask);
+        var remaining = (await Task.WhenAll(plan.Actions.Select(a => CheckAsync(context, a, ct))).ConfigureAwait(false))
+            .OfType<RemainingItem>().ToList();
+        var newResources = await Apply.TransientRetry.RunAsync(() => NewResourcesAsync(ct), time, ct).ConfigureAwait(false);
+        var result = new VerificationResult(planSha256, time.GetUtcNow(), remaining, newResources);
+        await VerificationFile.WriteAsync(recorder.Case, result, CancellationToken.None).ConfigureAwait(false);
+        await recorder.AppendAsync(ContainmentJournalKinds.Verified, new JsonObject
+        {
+            ["planSha256"] = planSha256,
+            ["contained"] = result.Contained,
+            ["remaining"] = new JsonArray(remaining.Select(r => (JsonNode)new JsonObject
+            {
+                ["actionId"] = r.ActionId, ["target"] = r.Target, ["reason"] = r.Reason,
+            }).ToArray()),
+            ["newResources"] = new JsonArray(newResources.Select(r => (JsonNode)new JsonObject
+            {
+                ["id"] = r.Id, ["type"] = r.Type, ["region"] = r.Region, ["resourceId"] = r.ResourceId, ["createdBy"] = r.CreatedBy,
+            }).ToArray()),
+        }, null, CancellationToken.None).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<RemainingItem?> CheckAsync(ContainmentContext c, PlannedAction a, CancellationToken ct)
+    {
+        var action = ActionRegistry.Get(a.Action);
+        var outcome = recorder.Ledger.LastOutcome(a.Id);
+        if (outcome is Outcomes.PendingApproval) return new(a.Id, a.Target.Key, "waiting for approval");
+        if (action is SuspendAsgLaunch) return new(a.Id, a.Target.Key, SuspendAsgLaunch.NotServed);
+        try
+        {
+            var state = await Apply.TransientRetry.RunAsync(() => action.ReadAsync(c, a, ct), time, ct).ConfigureAwait(false);
+            if (action.Holds(a, state)) return null;
+            if (action is StopInstance or EnableTerminationProtection && InstanceRead.IsGone(state)) return null;
+            return new(a.Id, a.Target.Key, outcome is null ? "not applied" : $"after-state does not hold (last outcome: {outcome})");
+        }
+        catch (Aws.Errors.AwsServiceError e)
+        {
+            return new(a.Id, a.Target.Key, $"could not be read: {e.Code}");
+        }
+    }
+
+    private async Task<List<AttackerResource>> NewResourcesAsync(CancellationToken ct)
+    {
+        var attribution = new CreatorAttribution(aws, plan);
+        var found = new List<AttackerResource>();
+        var known = plan.Baseline.Users.ToHashSet(StringComparer.Ordinal);
+        var users = await aws.Iam().ListAllAsync(new ListUsers(), ct).ConfigureAwait(false);
+        var newUsers = users.Where(u => !known.Contains(u.UserName)).ToList();
+        if (newUsers.Count > 0)
+        {
+            var creators = await attribution.FindAsync("us-east-1", "CreateUser", ct).ConfigureAwait(false);
+            foreach (var u in newUsers.Where(u => creators.ContainsKey(u.UserName))) attribution.AddAttackerUser(u.UserName);
+            found.AddRange(newUsers.Select(u => new AttackerResource
+            {
+                Id = $"{ResourceTypes.User}::{u.UserName}", Type = ResourceTypes.User, ResourceId = u.UserName, Name = u.UserName,
+                CreatedAt = u.CreateDate, CreatedBy = creators.GetValueOrDefault(u.UserName),
+            }));
+        }
+        var regions = await RegionDiscovery.EnabledAsync(aws, ct).ConfigureAwait(false);
+        var perRegion = await Task.WhenAll(regions.Select(async r =>
+        {
+            var before = plan.Baseline.Instances.GetValueOrDefault(r.Name) ?? [];
+            var now = await AccountInstances.ListAsync(aws, r.Name, ct).ConfigureAwait(false);
+            var fresh = now.Where(i => !before.Contains(i.InstanceId) && i.State is not ("terminated" or "shutting-down")).ToList();
+            if (fresh.Count == 0) return [];
+            var creators = await attribution.FindAsync(r.Name, "RunInstances", ct).ConfigureAwait(false);
+            return fresh.Select(i => new AttackerResource
+            {
+                Id = $"{ResourceTypes.Instance}:{r.Name}:{i.InstanceId}", Type = ResourceTypes.Instance, Region = r.Name,
+                ResourceId = i.InstanceId, State = i.State, CreatedAt = i.LaunchTime, CreatedBy = creators.GetValueOrDefault(i.InstanceId),
+                Attributes = new JsonObject { ["instanceType"] = i.InstanceType, ["keyName"] = i.KeyName },
+            }).ToList();
+        })).ConfigureAwait(false);
+        found.AddRange(perRegion.SelectMany(x => x));
+        return found;
+    }
+}

@@ -1,0 +1,27 @@
+namespace Shodo.Escalation.Notices;
+
+/// <summary>The moments of a response everyone notified hears about (<see cref="Loop.EscalationLoop.NotifyMilestoneAsync"/>).</summary>
+public enum Milestone
+{
+    /// <summary>The account's state was recorded before any change.</summary>
+    EvidenceCaptured,
+    /// <summary>A containment plan is ready and waits for a human to approve it.</summary>
+    PlanAwaitingApproval,
+    /// <summary>Every planned containment action is done and verified.</summary>
+    Contained,
+    /// <summary>Something could not be contained: a human decision is needed.</summary>
+    NotContained,
+}
+
+public static class MilestoneNames
+{
+    /// <summary>The stable name used in journal data and the generic webhook body.</summary>
+    public static string Name(this Milestone milestone) => milestone switch
+    {
+        Milestone.EvidenceCaptured => "evidence-captured",
+        Milestone.PlanAwaitingApproval => "plan-awaiting-approval",
+        Milestone.Contained => "contained",
+        Milestone.NotContained => "not-contained",
+        _ => throw new ArgumentOutOfRangeException(nameof(milestone)),
+    };
+}

@@ -1,0 +1,31 @@
+using Shodo.Investigation;
+
+namespace Shodo.Response.Steps;
+
+/// <summary>Establishes the facts from the starting key or user (<see cref="InvestigationRunner"/>).</summary>
+public sealed class InvestigateStep : IResponseStep
+{
+    public string Name => "investigate";
+
+    public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
+    {
+        if (session.Request.AccessKeyId is null && session.Request.UserName is null)
+            return new StepResult(StepOutcome.Stopped, Localization.Messages.Get("RespondNoStartingPoint"));
+        var runner = new InvestigationRunner(session.Aws, session.Case, new InvestigationOptions
+        {
+            AccessKeyId = session.Request.AccessKeyId, UserName = session.Request.UserName,
+            Since = session.Request.Since, Time = session.Time,
+        });
+        var result = await runner.RunAsync(new Notes(session.Progress, Name), ct).ConfigureAwait(false);
+        var confirmed = result.Identities.Count(i => i.Confidence == Investigation.Model.Confidence.Confirmed);
+        var detail = Localization.Messages.Get("RespondInvestigated", confirmed, result.Resources.Count, result.Findings.Count,
+            result.RecordsRead, result.Gaps.Count);
+        return new StepResult(result.Complete ? StepOutcome.Done : StepOutcome.Incomplete, detail);
+    }
+
+    private sealed class Notes(IResponseProgress progress, string step) : IInvestigationProgress
+    {
+        public void Step(string name, string detail) => progress.Note(step, $"{name}: {detail}");
+        public void SourceRead(string source, int records, int gaps) { }
+    }
+}

@@ -1,0 +1,256 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Shodo.Cases;
+using Shodo.Containment;
+using Shodo.Investigation.Model;
+using Shodo.Range;
+using Shodo.Range.State;
+using Shodo.Range.State.Ec2;
+
+namespace Shodo.Cli.Tests;
+
+/// <summary>
+/// Crash safety of <c>shodo apply</c>: the real CLI runs as a child process (<c>dotnet Shodo.Cli.dll</c>)
+/// against a range started here and is killed (SIGKILL) at random points of its journal — at least 50
+/// kills — then run again. Every round ends fully contained, the journal verifies, every action has its
+/// before-state and outcome, and no change reached AWS twice (counted from the range's call records).
+/// </summary>
+public sealed class ContainmentCrashTests : IAsyncLifetime
+{
+    private static readonly int Rounds = int.TryParse(Environment.GetEnvironmentVariable("SHODO_CRASH_ROUNDS"), out var r) ? r : 13;
+    private const int KillsPerRound = 4;
+    private RangeHost _range = null!;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "shodo-crash-tests", Guid.NewGuid().ToString("N"));
+
+    public async Task InitializeAsync()
+    {
+        _range = await RangeHost.StartAsync(new RangeOptions { Port = 0 });
+        Directory.CreateDirectory(_root);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _range.DisposeAsync();
+        if (Directory.Exists(_root) && Environment.GetEnvironmentVariable("SHODO_KEEP") is null) Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public async Task Apply_killed_at_random_points_always_finishes_contained_without_repeating_a_change_or_losing_a_record()
+    {
+        var (identities, resources) = Seed();
+        var stateFile = Path.Combine(_root, "range-state.json");
+        await RangeStateFile.SaveAsync(_range.State, stateFile, default);
+        var template = await PlannedCaseAsync(identities, resources);
+
+        var calibration = CopyCase(template, "calibration");
+        var baseLines = JournalLines(calibration);
+        var full = await RunApplyAsync(calibration, killAtLine: null);
+        Assert.True(full.ExitCode == 0, full.Output + full.Error);
+        var entries = JournalLines(calibration) - baseLines;
+        Assert.True(entries > 30, $"only {entries} journal entries");
+
+        var random = new Random(20261128);
+        var kills = 0;
+        var points = new HashSet<int>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            await RangeStateFile.LoadAsync(_range.State, stateFile, default);
+            int firstCall;
+            lock (_range.State.Sync) firstCall = _range.State.Calls.Count;
+            var folder = CopyCase(template, $"round-{round}");
+            var roundStart = JournalLines(folder);
+            for (var k = 0; k < KillsPerRound; k++)
+            {
+                var done = JournalLines(folder) - roundStart;
+                var at = JournalLines(folder) + 1 + random.Next(Math.Max(1, entries - done - 2));
+                var run = await RunApplyAsync(folder, at);
+                if (run.Killed) { kills++; points.Add(at - baseLines); }
+            }
+            var final = await RunApplyAsync(folder, killAtLine: null);
+            Assert.True(final.ExitCode == 0, $"round {round}: exit {final.ExitCode}\n{final.Output}\n{final.Error}");
+            Assert.True(JsonNode.Parse(final.Output)!["contained"]!.GetValue<bool>());
+            Assert.True(CaseVerifier.Verify(folder).Intact, $"round {round}: the journal does not verify");
+            AssertEveryActionRecorded(folder);
+            Assert.Empty(ChangesMadeTwice(firstCall));
+        }
+        Assert.True(kills >= Rounds * KillsPerRound * 3 / 4, $"only {kills} kills");
+        Assert.True(points.Count >= 25, $"only {points.Count} different kill points");
+        Assert.Equal(0, DestructiveCalls());
+    }
+
+    private (List<AttackerIdentity>, List<AttackerResource>) Seed()
+    {
+        var s = _range.State;
+        var resources = new List<AttackerResource>();
+        string leaked;
+        lock (s.Sync)
+        {
+            s.AddUser("dev-kimura");
+            leaked = s.AddAccessKey("dev-kimura").AccessKeyId;
+            s.AddUser("backup-svc");
+            s.AddAccessKey("backup-svc");
+            s.AddAccessKey("backup-svc");
+            s.AddUser("ops-legit");
+            s.AddAccessKey("ops-legit");
+            void Add(string region, Ec2Instance i) => resources.Add(new AttackerResource
+            {
+                Id = $"{ResourceTypes.Instance}:{region}:{i.InstanceId}", Type = ResourceTypes.Instance, Region = region,
+                ResourceId = i.InstanceId, CreatedBy = "user:backup-svc",
+            });
+            var spec = new LaunchSpec { ImageId = "ami-0c7217cdde317cfec", InstanceType = "p3.2xlarge" };
+            foreach (var i in s.Ec2("us-east-1").Launch(spec, 2, s.Clock.Now)) Add("us-east-1", i);
+            foreach (var i in s.Ec2("eu-west-1").Launch(spec with { DisableApiStop = true }, 1, s.Clock.Now)) Add("eu-west-1", i);
+            var tokyo = s.Ec2("ap-northeast-1");
+            var persistent = tokyo.RequestSpot(spec, SpotRequest.Persistent, null, "terminate", s.Clock.Now);
+            var oneTime = tokyo.RequestSpot(spec, SpotRequest.OneTime, null, "terminate", s.Clock.Now);
+            tokyo = s.Ec2("ap-northeast-1"); // settles: both requests are fulfilled
+            Add("ap-northeast-1", tokyo.FindInstance(persistent.InstanceId!)!);
+            Add("ap-northeast-1", tokyo.FindInstance(oneTime.InstanceId!)!);
+            resources.Add(new AttackerResource
+            {
+                Id = $"{ResourceTypes.SpotRequest}:ap-northeast-1:{persistent.SpotInstanceRequestId}", Type = ResourceTypes.SpotRequest,
+                Region = "ap-northeast-1", ResourceId = persistent.SpotInstanceRequestId, CreatedBy = "user:backup-svc",
+                Attributes = new JsonObject { ["type"] = "persistent" },
+            });
+            s.Ec2("ap-northeast-1").Launch(spec with { ImageId = "ami-0d52744d6551d851e", InstanceType = "m6i.large" }, 1, s.Clock.Now);
+        }
+        var identities = new List<AttackerIdentity>
+        {
+            new() { Id = $"access-key:{leaked}", Kind = IdentityKind.AccessKey, Name = leaked, AccessKeyId = leaked, Owner = "dev-kimura",
+                Confidence = Confidence.Confirmed, Reason = "leaked" },
+            new() { Id = "user:backup-svc", Kind = IdentityKind.User, Name = "backup-svc", Confidence = Confidence.Confirmed,
+                CreatedByAttacker = true, Reason = "backdoor" },
+            new() { Id = "user:ops-legit", Kind = IdentityKind.User, Name = "ops-legit", Confidence = Confidence.Related, Reason = "same office" },
+        };
+        return (identities, resources);
+    }
+
+    private async Task<string> PlannedCaseAsync(List<AttackerIdentity> identities, List<AttackerResource> resources)
+    {
+        string folder;
+        using (var @case = Case.Open(Path.Combine(_root, "cases"), new CaseOptions { AccountId = _range.State.AccountId }))
+        {
+            folder = @case.Directory;
+            await InvestigationFiles.WriteAsync(@case, InvestigationFiles.Identities, "shodo-identities/1", "identities", identities);
+            await InvestigationFiles.WriteAsync(@case, InvestigationFiles.AttackerResources, "shodo-attacker-resources/1", "resources", resources);
+        }
+        var plan = await CliRun.Invoke(Credentials(), ["plan", folder, .. Endpoint(), "--output", "json"]);
+        Assert.True(plan.ExitCode == 0, plan.Error);
+        var sha = JsonNode.Parse(plan.Out)!["planSha256"]!.GetValue<string>();
+        var approve = await CliRun.Invoke(["approve", folder, "--plan", sha, "--by", "ciso", "--output", "json"]);
+        Assert.True(approve.ExitCode == 0, approve.Error);
+        return folder;
+    }
+
+    private sealed record ChildRun(int ExitCode, bool Killed, string Output, string Error);
+
+    /// <summary>Runs apply as a child process; with <paramref name="killAtLine"/>, SIGKILLs it once the journal has that many lines.</summary>
+    private async Task<ChildRun> RunApplyAsync(string folder, int? killAtLine)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var a in new[] { CliDll(), "apply", folder, "--yes", "--settle-seconds", "20", "--output", "json" }.Concat(Endpoint()))
+            start.ArgumentList.Add(a);
+        foreach (var (k, v) in Credentials()) start.Environment[k] = v;
+        start.Environment["AWS_CONFIG_FILE"] = Path.Combine(_root, "no-config");
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_root, "no-credentials");
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        start.Environment["DOTNET_TieredPGO"] = "0";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var killed = false;
+        if (killAtLine is { } line)
+            while (!process.HasExited)
+            {
+                if (JournalLines(folder) >= line)
+                {
+                    try { process.Kill(entireProcessTree: true); killed = true; } catch (InvalidOperationException) { }
+                    break;
+                }
+                await Task.Delay(2);
+            }
+        await process.WaitForExitAsync();
+        return new ChildRun(process.ExitCode, killed, await output, await error);
+    }
+
+    private static void AssertEveryActionRecorded(string folder)
+    {
+        var entries = File.ReadAllLines(Path.Combine(folder, CaseFileNames.Journal)).Select(l => JsonNode.Parse(l)!).ToList();
+        var plan = JsonNode.Parse(File.ReadAllBytes(Path.Combine(folder, "plan.json")))!;
+        foreach (var action in plan["actions"]!.AsArray().Select(a => (string)a!["id"]!))
+        {
+            var mine = entries.Where(e => (string?)e["data"]?["actionId"] == action).ToList();
+            var firstBefore = mine.FindIndex(e => (string?)e["kind"] == ContainmentJournalKinds.Before);
+            Assert.True(firstBefore >= 0, $"{action}: no before-state");
+            var firstChange = mine.FindIndex(e => (string?)e["kind"] == ContainmentJournalKinds.Changed);
+            Assert.True(firstChange == -1 || firstChange > firstBefore, $"{action}: a change was journaled before its before-state");
+            Assert.Contains(mine, e => (string?)e["kind"] == ContainmentJournalKinds.Outcome && Outcomes.IsFinal((string)e["data"]!["outcome"]!));
+        }
+    }
+
+    private List<string> ChangesMadeTwice(int from)
+    {
+        lock (_range.State.Sync)
+            return _range.State.Calls.Skip(from)
+                .Where(c => c.Caller?.AccessKeyId == _range.Responder.AccessKeyId && c.ErrorCode is null && !c.ReadOnly)
+                .Select(c =>
+                {
+                    var p = c.RequestParameters?.DeepClone().AsObject() ?? new JsonObject();
+                    p.Remove("policyDocument");
+                    return $"{c.EventName} {p.ToJsonString()}";
+                })
+                .GroupBy(k => k).Where(g => g.Count() > 1).Select(g => $"{g.Count()}x {g.Key}").ToList();
+    }
+
+    private int DestructiveCalls()
+    {
+        var counters = Shodo.Range.Admin.CallCounters.Compute(_range.State);
+        return counters["destructiveAttempts"]!.AsObject().Where(p => p.Key.EndsWith("/" + RangeHost.ResponderUserName, StringComparison.Ordinal))
+            .Sum(p => (int)p.Value!);
+    }
+
+    private static int JournalLines(string folder)
+    {
+        using var s = new FileStream(Path.Combine(folder, CaseFileNames.Journal), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var buffer = new byte[65536];
+        var lines = 0;
+        int n;
+        while ((n = s.Read(buffer)) > 0) lines += buffer.AsSpan(0, n).Count((byte)'\n');
+        return lines;
+    }
+
+    private string CopyCase(string template, string name)
+    {
+        var target = Path.Combine(_root, name);
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(template, "*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(template, file);
+            if (relative == CaseFileNames.Lock) continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
+            File.Copy(file, Path.Combine(target, relative));
+        }
+        return target;
+    }
+
+    private Dictionary<string, string?> Credentials() => new()
+    {
+        ["AWS_ACCESS_KEY_ID"] = _range.Responder.AccessKeyId, ["AWS_SECRET_ACCESS_KEY"] = _range.Responder.SecretAccessKey,
+    };
+
+    private string[] Endpoint() => ["--endpoint-url", _range.Url.ToString(), "--region", "us-east-1"];
+
+    private static string CliDll()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shodo.slnx"))) dir = dir.Parent;
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(dir!.FullName, "src", "Shodo.Cli", "bin", configuration, "net10.0", "Shodo.Cli.dll");
+        Assert.True(File.Exists(dll), $"{dll} is not built");
+        return dll;
+    }
+}

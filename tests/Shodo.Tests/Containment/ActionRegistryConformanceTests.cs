@@ -1,0 +1,45 @@
+using Shodo.Aws;
+using Shodo.Aws.Safety;
+using Shodo.Containment.Actions;
+using Shodo.Containment.Authority;
+
+namespace Shodo.Tests.Containment;
+
+/// <summary>Walks the action registry: every action declares only allowlisted, non-destructive changes.</summary>
+public sealed class ActionRegistryConformanceTests
+{
+    [Fact]
+    public void Every_operation_an_action_sends_is_declared_and_every_change_is_on_the_never_delete_allowlist()
+    {
+        foreach (var action in ActionRegistry.All)
+            foreach (var op in action.Operations)
+            {
+                Assert.True(OperationCatalog.IsDeclared(op), $"{action.Name}: {op} is not declared");
+                if (!op.IsReadOnly) Assert.True(MutationAllowlist.Allows(op), $"{action.Name}: {op} changes state and is not allowlisted");
+            }
+    }
+
+    [Fact]
+    public void No_action_deletes_terminates_removes_or_detaches_and_destructive_verbs_are_only_the_documented_exceptions()
+    {
+        var exceptions = MutationAllowlist.Entries.Where(e => e.DestructiveVerbException).Select(e => e.Operation.Key).ToHashSet();
+        foreach (var op in ActionRegistry.All.SelectMany(a => a.Operations))
+        {
+            Assert.DoesNotMatch("^(Delete|Terminate|Remove|Detach|Deregister|Purge|Destroy)", op.Name);
+            if (OperationVerbs.DestructiveVerb(op.Name) is not null) Assert.Contains(op.Key, exceptions);
+        }
+    }
+
+    [Fact]
+    public void Names_are_unique_each_action_says_how_it_is_reversed_and_the_default_authority_is_keys_deny_and_stop()
+    {
+        Assert.Equal(ActionRegistry.All.Count, ActionRegistry.All.Select(a => a.Name).Distinct().Count());
+        Assert.All(ActionRegistry.All, a => Assert.False(string.IsNullOrWhiteSpace(a.HowToReverse)));
+        var alone = ActionRegistry.All.Where(a => AuthorityPolicy.Default.For(a.Name, a.Name == "attach-deny-policy" || a.Name == "deactivate-access-keys"
+            ? "iam-user" : "ec2-instance") == AuthorityLevel.Responder).Select(a => a.Name).Order().ToList();
+        Assert.Equal(["attach-deny-policy", "clear-disable-api-stop", "deactivate-access-keys", "enable-termination-protection",
+            "snapshot-volumes", "stop-instance", "tag-resource"], alone);
+        Assert.Equal(AuthorityLevel.Approver, AuthorityPolicy.Default.For("isolate-instance", "ec2-instance"));
+        Assert.Equal(AuthorityLevel.Approver, AuthorityPolicy.Default.For("cancel-spot-request", "ec2-spot-request"));
+    }
+}
