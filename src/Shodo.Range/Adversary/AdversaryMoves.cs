@@ -97,7 +97,7 @@ internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, Ad
         var request = ScenarioRequest.Build(target, operation, parameters, region, state.AccountId, held.SourceIp,
             held.UserAgent);
         var result = await dispatcher.InvokeAsync(request, held.Credentials, ct);
-        status.Call(result.Record.Time, result.Error?.Code);
+        status.Call(result.Record.Time, result.Error?.Code, $"{service}:{operation} {held.Credentials.AccessKeyId}");
         if (result.Succeeded) RecordCreations(operation, region, result);
         return result;
     }

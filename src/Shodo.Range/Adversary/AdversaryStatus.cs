@@ -13,6 +13,7 @@ public sealed class AdversaryStatus
     private string? _lastLoopError;
     private readonly Dictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly List<AdversaryCreation> _created = [];
+    private readonly Dictionary<string, long> _successes = new(StringComparer.Ordinal);
 
     public long SuccessfulCalls { get { lock (_sync) return _successful; } }
     public long FailedCalls { get { lock (_sync) return _failed; } }
@@ -26,13 +27,17 @@ public sealed class AdversaryStatus
     /// <summary>How often each AWS error code answered the adversary.</summary>
     public IReadOnlyDictionary<string, long> Errors { get { lock (_sync) return new Dictionary<string, long>(_errors); } }
 
-    internal void Call(DateTimeOffset at, string? errorCode)
+    /// <summary>How often each operation succeeded for the adversary (<c>ec2:RunInstances</c>, ...).</summary>
+    public IReadOnlyDictionary<string, long> Successes { get { lock (_sync) return new Dictionary<string, long>(_successes); } }
+
+    internal void Call(DateTimeOffset at, string? errorCode, string operation = "")
     {
         lock (_sync)
         {
             _lastCall = at;
             if (errorCode is null)
             {
+                _successes[operation] = _successes.GetValueOrDefault(operation) + 1;
                 _successful++;
                 _lastSuccess = at;
             }

@@ -9,27 +9,35 @@ namespace Shodo.Tests.Aws;
 public class RequestRateTests
 {
     [Fact]
-    public async Task LookupEvents_starts_at_most_two_requests_per_second_per_region()
+    public async Task LookupEvents_starts_at_most_two_requests_per_second_per_region_with_headroom()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-28T00:00:00Z"));
         var limits = new RequestRateLimits(time);
         var lookup = CloudTrailOperations.LookupEvents;
+        var gap = TimeSpan.FromSeconds(RequestRateLimits.Headroom / 2);
 
-        var first = limits.WaitTurnAsync(lookup, "us-east-1", default);
+        await limits.WaitTurnAsync(lookup, "us-east-1", default);
+        var start = time.GetUtcNow();
         var second = limits.WaitTurnAsync(lookup, "us-east-1", default);
         var third = limits.WaitTurnAsync(lookup, "us-east-1", default);
-        var otherRegion = limits.WaitTurnAsync(lookup, "eu-west-1", default);
+        Assert.True(limits.WaitTurnAsync(lookup, "eu-west-1", default).IsCompleted, "regions are independent");
 
-        Assert.True(first.IsCompleted);
-        Assert.True(otherRegion.IsCompleted);
-        Assert.False(second.IsCompleted);
-        time.Advance(TimeSpan.FromMilliseconds(499));
-        Assert.False(second.IsCompleted);
-        time.Advance(TimeSpan.FromMilliseconds(1));
-        await second;
-        Assert.False(third.IsCompleted);
-        time.Advance(TimeSpan.FromMilliseconds(500));
-        await third;
+        var secondAt = await Granted(second);
+        var thirdAt = await Granted(third);
+        Assert.True(secondAt - start >= gap, $"second after {secondAt - start}");
+        Assert.True(thirdAt - secondAt >= gap, $"third {thirdAt - secondAt} after the second");
+        Assert.True(thirdAt - start > TimeSpan.FromSeconds(1), "never three requests within one second");
+
+        async Task<DateTimeOffset> Granted(Task turn)
+        {
+            while (!turn.IsCompleted)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(1));
+                await Task.Delay(1);
+            }
+            await turn;
+            return time.GetUtcNow();
+        }
     }
 
     [Fact]

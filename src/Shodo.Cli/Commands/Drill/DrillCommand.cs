@@ -82,6 +82,10 @@ public sealed class DrillCommand : IShodoCommand
         var before = watch.SuccessesAtContainment ?? adversary.Status.SuccessfulCalls;
         for (var round = 0; round < 3; round++) await adversary.TickAsync(ct);
         var after = adversary.Status.SuccessfulCalls - before;
+        var beforeByOperation = watch.SuccessesByOperation ?? new Dictionary<string, long>();
+        var afterDetail = adversary.Status.Successes
+            .Where(s => s.Value > beforeByOperation.GetValueOrDefault(s.Key))
+            .Select(s => $"{s.Key}: {s.Value - beforeByOperation.GetValueOrDefault(s.Key)}").Order(StringComparer.Ordinal).ToList();
 
         var responderArn = $"arn:aws:iam::{range.State.AccountId}:user/{RangeHost.ResponderUserName}";
         var destructive = CallCounters.Compute(range.State)["destructiveAttempts"]?[responderArn]?.GetValue<int>() ?? 0;
@@ -90,7 +94,10 @@ public sealed class DrillCommand : IShodoCommand
         var reportPath = journal.FirstOrDefault(e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["producer"] == "report")
             is { } r ? CaseFileNames.Full(result.CaseDirectory, (string)r.Data["path"]!) : null;
         var card = DrillScorecard.Score(result.CaseDirectory, scenario,
-            DrillTruth.From(truth, adversary.Status.Created, recordedAt), after, destructive, reportPath);
+            DrillTruth.From(truth, adversary.Status.Created, recordedAt), after, destructive, reportPath) with
+        {
+            AdversarySuccessesAfterContainedDetail = watch.SuccessesAtContainment is null ? [] : afterDetail,
+        };
         Show(ctx, card);
         return card is { FalsePositives: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true }
                && card.IdentitiesFound == card.IdentitiesExpected && card.ResourcesFound == card.ResourcesExpected
@@ -119,6 +126,8 @@ public sealed class DrillCommand : IShodoCommand
         Row("DrillEvidenceVerified", card.EvidenceVerified);
         Row("DrillReport", card.ReportPath);
         ctx.Console.Write(table);
+        foreach (var line in card.AdversarySuccessesAfterContainedDetail)
+            ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillAdversaryStillSucceeds", Terminal.Plain(line)))}[/]");
         foreach (var id in card.MissedIds) ctx.Console.MarkupLine($"[yellow]{Markup.Escape(Messages.Get("DrillMissed", Terminal.Plain(id)))}[/]");
         foreach (var id in card.FalsePositiveIds) ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillFalsePositive", Terminal.Plain(id)))}[/]");
     }
@@ -127,12 +136,17 @@ public sealed class DrillCommand : IShodoCommand
     private sealed class ContainmentWatch(IResponseProgress inner, RangeHost range) : IResponseProgress
     {
         public long? SuccessesAtContainment { get; private set; }
+        public IReadOnlyDictionary<string, long>? SuccessesByOperation { get; private set; }
         public void StepStarted(string step) => inner.StepStarted(step);
         public void Note(string step, string message) => inner.Note(step, message);
 
         public void StepFinished(string step, StepResult result)
         {
-            if (step == "apply" && result.Outcome == StepOutcome.Done) SuccessesAtContainment = range.Adversary?.Status.SuccessfulCalls;
+            if (step == "contain" && result.Outcome == StepOutcome.Done)
+            {
+                SuccessesAtContainment = range.Adversary?.Status.SuccessfulCalls;
+                SuccessesByOperation = range.Adversary?.Status.Successes;
+            }
             inner.StepFinished(step, result);
         }
     }

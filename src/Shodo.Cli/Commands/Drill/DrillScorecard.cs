@@ -28,6 +28,8 @@ internal sealed record DrillScorecard
     [JsonPropertyName("report_path")] public string? ReportPath { get; init; }
     /// <summary>What was reported as the attacker's but is not (ids), for the text view.</summary>
     [JsonPropertyName("false_positive_ids")] public IReadOnlyList<string> FalsePositiveIds { get; init; } = [];
+    /// <summary>The adversary's calls that still succeeded after containment: "service:Operation KEYID: count".</summary>
+    [JsonPropertyName("adversary_successes_after_contained_detail")] public IReadOnlyList<string> AdversarySuccessesAfterContainedDetail { get; init; } = [];
     /// <summary>What should have been found and was not (ids).</summary>
     [JsonPropertyName("missed_ids")] public IReadOnlyList<string> MissedIds { get; init; } = [];
 

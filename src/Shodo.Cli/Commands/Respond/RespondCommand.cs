@@ -36,7 +36,9 @@ public sealed class RespondCommand : IShodoCommand
             };
             var log = new ResponseLog(ctx.Console, ctx.Time);
             var result = await ResponseFlow.RunAsync(ctx, WhoamiCommand.ConnectionOptions(ctx), request, configuration,
-                parse.GetValue(_resume), log, ct);
+                parse.GetValue(_resume), log, ct, confirm: ctx.Environment.IsInteractive && !Console.IsInputRedirected
+                    ? (plan, _) => Task.FromResult(Confirm(ctx, plan))
+                    : null);
             if (ctx.Json)
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new
                 {
@@ -47,6 +49,14 @@ public sealed class RespondCommand : IShodoCommand
             return ExitCodeOf(result.Outcome.Worst);
         }));
         return command;
+    }
+
+    /// <summary>The typed confirmation: the person types the account id shown to apply the actions within their authority.</summary>
+    private static bool Confirm(CommandContext ctx, Shodo.Containment.Plan.ContainmentPlan plan)
+    {
+        ctx.Environment.Error.WriteLine(Output.Terminal.Plain(Shodo.Localization.Messages.Get("ContainConfirmPrompt", plan.AccountId,
+            plan.AccountAlias ?? "-", plan.Actions.Count - plan.AlreadyDone.Count)));
+        return Console.In.ReadLine()?.Trim() == plan.AccountId;
     }
 
     internal static ExitCode ExitCodeOf(StepOutcome outcome) => outcome switch

@@ -22,7 +22,8 @@ internal static class ResponseFlow
 
     public static async Task<Result> RunAsync(CommandContext ctx, AwsConnectionOptions connection, ResponseRequest request,
         ShodoConfiguration configuration, string? resume, IResponseProgress progress, CancellationToken ct,
-        Action<EscalationLoop>? escalationStarted = null)
+        Action<EscalationLoop>? escalationStarted = null,
+        Func<Shodo.Containment.Plan.ContainmentPlan, CancellationToken, Task<bool>>? confirm = null)
     {
         var escalation = EscalationConfigReader.Read(configuration, name => ctx.Environment.Variable(name));
         CallerIdentity me;
@@ -58,7 +59,10 @@ internal static class ResponseFlow
 
         using var aws = await AwsConnection.OpenAsync(connection with { RefusalSink = new JournalRefusalSink(@case.Journal) }, ct);
         var session = new ResponseSession(@case, aws, me, configuration, request, ctx.Time, progress,
-            loop.IsConfigured ? new EscalationMilestones(loop, () => facts) : NoMilestoneNotifier.Instance);
+            loop.IsConfigured ? new EscalationMilestones(loop, () => facts) : NoMilestoneNotifier.Instance)
+        {
+            Confirm = confirm,
+        };
         var outcome = await new ResponseRunner(ResponseSteps.All).RunAsync(session, ct);
         if (loop.IsConfigured && !loop.IsAcknowledged)
             progress.Note("escalate", Messages.Get("RespondStillUnacknowledged", @case.Manifest.Id));

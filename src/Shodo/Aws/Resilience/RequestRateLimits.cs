@@ -13,6 +13,12 @@ public sealed class RequestRateLimits(TimeProvider time)
         ["cloudtrail:LookupEvents"] = 2,
     };
 
+    /// <summary>
+    /// Requests are spaced this much wider than the documented rate, so network and scheduling jitter
+    /// between being let through and arriving at AWS cannot put three requests into one second.
+    /// </summary>
+    public const double Headroom = 1.15;
+
     private readonly Dictionary<(string, string), RequestSpacing> _spacings = new();
 
     public Task WaitTurnAsync(AwsOperation operation, string region, CancellationToken ct)
@@ -22,7 +28,7 @@ public sealed class RequestRateLimits(TimeProvider time)
         lock (_spacings)
         {
             if (!_spacings.TryGetValue((operation.Key, region), out spacing!))
-                _spacings[(operation.Key, region)] = spacing = new RequestSpacing(TimeSpan.FromSeconds(1 / perSecond), time);
+                _spacings[(operation.Key, region)] = spacing = new RequestSpacing(TimeSpan.FromSeconds(Headroom / perSecond), time);
         }
         return spacing.WaitTurnAsync(ct);
     }

@@ -1,24 +1,27 @@
 namespace Shodo.Aws.Resilience;
 
 /// <summary>
-/// Lets requests start no closer together than <paramref name="interval"/>: each caller reserves
-/// the next free slot and waits for it on the injected clock.
+/// Lets callers go one at a time, at least <paramref name="interval"/> apart measured from the moment
+/// each was let through (not from when it asked), so a caller that woke late never shortens the
+/// gap to the next one.
 /// </summary>
 public sealed class RequestSpacing(TimeSpan interval, TimeProvider time)
 {
-    private readonly object _gate = new();
-    private DateTimeOffset _nextFree = DateTimeOffset.MinValue;
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private DateTimeOffset _last = DateTimeOffset.MinValue;
 
-    public Task WaitTurnAsync(CancellationToken ct)
+    public async Task WaitTurnAsync(CancellationToken ct)
     {
-        TimeSpan wait;
-        lock (_gate)
+        await _turn.WaitAsync(ct).ConfigureAwait(false);
+        try
         {
-            var now = time.GetUtcNow();
-            var slot = _nextFree > now ? _nextFree : now;
-            _nextFree = slot + interval;
-            wait = slot - now;
+            var wait = _last == DateTimeOffset.MinValue ? TimeSpan.Zero : _last + interval - time.GetUtcNow();
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, time, ct).ConfigureAwait(false);
+            _last = time.GetUtcNow();
         }
-        return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, time, ct);
+        finally
+        {
+            _turn.Release();
+        }
     }
 }

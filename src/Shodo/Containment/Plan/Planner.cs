@@ -261,9 +261,34 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             Users = users.Select(u => u.UserName).Order(StringComparer.Ordinal).ToList(),
             Instances = instances.ToDictionary(x => x.Name, x => (IReadOnlyList<string>)x.Ids.Select(i => i.InstanceId).ToList(), StringComparer.Ordinal),
         };
+        baseline = await RecordedBaselineAsync(baseline, ct).ConfigureAwait(false);
         var record = await @case.Evidence.StoreAsync(JsonSerializer.SerializeToUtf8Bytes(baseline, InvestigationFiles.Json),
             new EvidenceDescriptor("containment", "PlanBaseline", null) { ContentType = "application/json", Time = time.GetUtcNow() }, ct)
             .ConfigureAwait(false);
         return (baseline, [record.Sha256]);
+    }
+
+    /// <summary>
+    /// What counts as "new" is measured against the state <c>shodo collect</c> recorded before anything
+    /// changed, where the case has it: a user or instance the attacker made between that record and this
+    /// plan is in no investigation document, and only a baseline older than it shows it up for the
+    /// verification to attribute and a re-plan to contain. Regions and users the collection did not
+    /// record keep the live read.
+    /// </summary>
+    private async Task<PlanBaseline> RecordedBaselineAsync(PlanBaseline live, CancellationToken ct)
+    {
+        var evidence = Investigation.State.CollectedEvidence.Load(@case);
+        if (!evidence.Any("iam", "ListUsers")) return live;
+        var recorded = await Investigation.State.AccountState.ReadAsync(evidence, ct).ConfigureAwait(false);
+        var recordedRegions = recorded.Instances.Select(i => i.Region)
+            .Concat(evidence.Records("ec2", "DescribeInstances").Select(r => r.Region).OfType<string>())
+            .ToHashSet(StringComparer.Ordinal);
+        return live with
+        {
+            Users = recorded.Users.Select(u => u.UserName).Distinct().Order(StringComparer.Ordinal).ToList(),
+            Instances = live.Instances.ToDictionary(r => r.Key, r => recordedRegions.Contains(r.Key)
+                ? (IReadOnlyList<string>)recorded.Instances.Where(i => i.Region == r.Key).Select(i => i.InstanceId).Order(StringComparer.Ordinal).ToList()
+                : r.Value, StringComparer.Ordinal),
+        };
     }
 }

@@ -64,7 +64,10 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
     {
         var attribution = new CreatorAttribution(aws, plan);
         var found = new List<AttackerResource>();
-        var known = plan.Baseline.Users.ToHashSet(StringComparer.Ordinal);
+        // Known: what existed when the baseline was taken, and what this plan already contains.
+        var known = plan.Baseline.Users.Concat(plan.Actions.Where(a => a.Target.Kind == TargetKinds.User).Select(a => a.Target.Id))
+            .ToHashSet(StringComparer.Ordinal);
+        var planned = plan.Actions.Where(a => a.Target.Kind == TargetKinds.Instance).Select(a => a.Target.Id).ToHashSet(StringComparer.Ordinal);
         var users = await aws.Iam().ListAllAsync(new ListUsers(), ct).ConfigureAwait(false);
         var newUsers = users.Where(u => !known.Contains(u.UserName)).ToList();
         if (newUsers.Count > 0)
@@ -82,7 +85,7 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
         {
             var before = plan.Baseline.Instances.GetValueOrDefault(r.Name) ?? [];
             var now = await AccountInstances.ListAsync(aws, r.Name, ct).ConfigureAwait(false);
-            var fresh = now.Where(i => !before.Contains(i.InstanceId) && i.State is not ("terminated" or "shutting-down")).ToList();
+            var fresh = now.Where(i => !before.Contains(i.InstanceId) && !planned.Contains(i.InstanceId) && i.State is not ("terminated" or "shutting-down")).ToList();
             if (fresh.Count == 0) return [];
             var creators = await attribution.FindAsync(r.Name, "RunInstances", ct).ConfigureAwait(false);
             return fresh.Select(i => new AttackerResource
