@@ -39,7 +39,8 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
             await session.Case.Journal.AppendAsync(ResponseJournalKinds.StepFinished, new JsonObject
             {
                 ["step"] = step.Name, ["outcome"] = Name(result.Outcome), ["detail"] = result.Detail,
-            }, null, ct).ConfigureAwait(false);
+            }, null, CancellationToken.None).ConfigureAwait(false); // what a step finished is recorded even when stopping
+
             session.Progress.StepFinished(step.Name, result);
             results.Add((step.Name, result));
             if (result.Outcome is StepOutcome.Failed or StepOutcome.Stopped) break;

@@ -64,10 +64,12 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
     {
         var attribution = new CreatorAttribution(aws, plan);
         var found = new List<AttackerResource>();
-        // Known: what existed when the baseline was taken, and what this plan already contains.
-        var known = plan.Baseline.Users.Concat(plan.Actions.Where(a => a.Target.Kind == TargetKinds.User).Select(a => a.Target.Id))
+        // Known: what existed when the baseline was taken, and what this plan or an earlier round contains.
+        var contained = plan.Actions.Select(a => a.Target)
+            .Concat(recorder.Ledger.FinalActions().Select(TargetOf).OfType<ContainmentTarget>()).ToList();
+        var known = plan.Baseline.Users.Concat(contained.Where(t => t.Kind == TargetKinds.User).Select(t => t.Id))
             .ToHashSet(StringComparer.Ordinal);
-        var planned = plan.Actions.Where(a => a.Target.Kind == TargetKinds.Instance).Select(a => a.Target.Id).ToHashSet(StringComparer.Ordinal);
+        var planned = contained.Where(t => t.Kind == TargetKinds.Instance).Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var users = await aws.Iam().ListAllAsync(new ListUsers(), ct).ConfigureAwait(false);
         var newUsers = users.Where(u => !known.Contains(u.UserName)).ToList();
         if (newUsers.Count > 0)
@@ -97,5 +99,13 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
         })).ConfigureAwait(false);
         found.AddRange(perRegion.SelectMany(x => x));
         return found;
+    }
+
+    /// <summary>The target of an action id (<c>stop-instance/ec2-instance:us-east-1:i-0abc</c>), or null.</summary>
+    private static ContainmentTarget? TargetOf(string actionId)
+    {
+        var slash = actionId.IndexOf('/');
+        var parts = slash < 0 ? [] : actionId[(slash + 1)..].Split(':', 3);
+        return parts.Length == 3 ? new ContainmentTarget(parts[0], parts[2], parts[1] == "global" ? null : parts[1]) : null;
     }
 }

@@ -1,0 +1,73 @@
+using Shodo.Aws.Connection;
+using Shodo.Cases;
+using Shodo.Configuration;
+using Shodo.Response;
+using Shodo.Tests.Cases;
+
+namespace Shodo.Tests.Response;
+
+/// <summary>
+/// <c>shodo respond --resume</c>: steps that finished (done or incomplete) in an earlier run of the
+/// case are not run again; the step that failed or was interrupted runs again; every start and end
+/// is in the journal. The steps here are small recording steps; the runner needs no AWS for them.
+/// </summary>
+public sealed class ResponseRunnerTests
+{
+    private sealed class Step(string name, Func<int, StepOutcome> outcome) : IResponseStep
+    {
+        public int Runs { get; private set; }
+        public string Name => name;
+
+        public Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
+        {
+            Runs++;
+            return Task.FromResult(new StepResult(outcome(Runs), $"{name} run {Runs}"));
+        }
+    }
+
+    private static ResponseSession Session(Case @case) => new(@case, aws: null!, new CallerIdentity("111122223333", "arn:aws:iam::111122223333:user/responder", "AIDA"),
+        ShodoConfiguration.Empty, new ResponseRequest { AccessKeyId = "AKIAEXAMPLE" }, TimeProvider.System, SilentResponseProgress.Instance,
+        NoMilestoneNotifier.Instance);
+
+    [Fact]
+    public async Task A_resumed_response_runs_only_what_did_not_finish()
+    {
+        using var root = new TempFolder();
+        var collect = new Step("collect", _ => StepOutcome.Incomplete);
+        var investigate = new Step("investigate", run => run == 1 ? StepOutcome.Failed : StepOutcome.Done);
+        var report = new Step("report", _ => StepOutcome.Done);
+        var runner = new ResponseRunner([collect, investigate, report]);
+        string dir;
+        using (var @case = Case.Open(root.Path))
+        {
+            dir = @case.Directory;
+            var first = await runner.RunAsync(Session(@case), CancellationToken.None);
+            Assert.Equal(StepOutcome.Failed, first.Worst);
+            Assert.Equal(0, report.Runs);
+        }
+        using (var @case = Case.Load(dir))
+        {
+            var second = await runner.RunAsync(Session(@case), CancellationToken.None);
+            Assert.Equal(StepOutcome.Incomplete, second.Worst);
+        }
+        Assert.Equal((1, 2, 1), (collect.Runs, investigate.Runs, report.Runs));
+        var journal = JournalReader.Read(dir);
+        Assert.Equal(2, journal.Count(e => e.Kind == ResponseJournalKinds.Started));
+        Assert.Equal(["collect", "investigate", "investigate", "report"],
+            journal.Where(e => e.Kind == ResponseJournalKinds.StepStarted).Select(e => (string)e.Data["step"]!).ToArray());
+        Assert.True(CaseVerifier.Verify(dir).Intact);
+    }
+
+    [Fact]
+    public async Task A_stopped_step_ends_the_run_and_cancellation_leaves_the_step_to_run_again()
+    {
+        using var root = new TempFolder();
+        using var @case = Case.Open(root.Path);
+        using var cts = new CancellationTokenSource();
+        var plan = new Step("contain", _ => { cts.Cancel(); return StepOutcome.Done; });
+        var report = new Step("report", _ => StepOutcome.Done);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ResponseRunner([plan, report]).RunAsync(Session(@case), cts.Token));
+        Assert.Equal(0, report.Runs);
+        Assert.Contains("contain", ResponseRunner.FinishedSteps(@case.Directory).Keys);
+    }
+}
