@@ -8,7 +8,8 @@ namespace Shodo.Cli.Tests;
 /// <summary>
 /// <c>shodo respond</c> against a range started separately, as a responder would run it against
 /// AWS (a profile from a shared credentials file, --endpoint-url, --yes): the same result the drill
-/// scores — everything found, contained, nothing deleted, a verified case with a report.
+/// scores — everything found, contained, nothing deleted, a verified case with a report — under the
+/// same authority policy the drill's organisation wrote.
 /// </summary>
 public sealed class RespondCommandTests : IAsyncLifetime
 {
@@ -23,6 +24,7 @@ public sealed class RespondCommandTests : IAsyncLifetime
         });
         Directory.CreateDirectory(_root);
         await RangeProfiles.WriteAsync(_range, Path.Combine(_root, "range.credentials"), CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(_root, "shodo.yaml"), DrillEscalation.Authority);
     }
 
     public async Task DisposeAsync()
@@ -37,7 +39,7 @@ public sealed class RespondCommandTests : IAsyncLifetime
         var truth = _range.GroundTruth!;
         var run = await CliRun.Invoke(new Dictionary<string, string?> { ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_root, "range.credentials") },
             "respond", "--access-key-id", truth.LeakedAccessKeyId!, "--profile", "responder", "--endpoint-url", _range.Url.ToString(),
-            "--region", "us-east-1", "--yes", "--case-dir", Path.Combine(_root, "cases"), "--output", "json");
+            "--region", "us-east-1", "--yes", "--config", Path.Combine(_root, "shodo.yaml"), "--case-dir", Path.Combine(_root, "cases"), "--output", "json");
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var summary = JsonDocument.Parse(run.Out).RootElement;

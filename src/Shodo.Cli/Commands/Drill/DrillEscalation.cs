@@ -16,10 +16,14 @@ internal static class DrillEscalation
     public static readonly TimeSpan AcknowledgeAfter = TimeSpan.FromSeconds(15);
     public const string AcknowledgedBy = "on-call engineer (drill)";
 
+    /// <summary>The drill organisation's authority policy, as it would stand in shodo.yaml.</summary>
+    public const string Authority = """
+        authority:
+          responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet]
+        """;
+
     public static ShodoConfiguration Configuration(RehearsalReceiver receiver, string language) =>
-        ShodoConfiguration.Parse("(drill)", $"""
-            authority:
-              responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet]
+        ShodoConfiguration.Parse("(drill)", Authority + "\n" + $"""
             escalation:
               decided_by: "the incident commander of this drill"
               levels:
