@@ -32,12 +32,14 @@ AWS_SHARED_CREDENTIALS_FILE=baseline.credentials AWS_PROFILE=responder AWS_ENDPO
 curl -s "$URL/_range/adversary" >baseline.adversary.json
 stop_range baseline
 
-# 2. Shodo respond, on a fresh range.
+# 2. Shodo respond, on a fresh range, under an authority policy written in advance that lets the
+#    responder also isolate what cannot be stopped and cancel persistent spot requests (the drill's).
 serve shodo leaked-key-cryptomining --latency realistic --adversary
 key=$(truth leakedAccessKeyId)
+printf 'authority:\n  responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet]\n' >shodo.yaml
 AWS_SHARED_CREDENTIALS_FILE=shodo.credentials measure shodo.time \
   dotnet "$work/bin/Shodo.Cli.dll" respond --access-key-id "$key" --profile responder --endpoint-url "$URL" \
-  --region us-east-1 --yes --case-dir "$work/cases" --output json --no-color >shodo.json 2>shodo.log || true
+  --region us-east-1 --yes --config shodo.yaml --case-dir "$work/cases" --output json --no-color >shodo.json 2>shodo.log || true
 curl -s "$URL/_range/counters" >shodo.counters.json
 stop_range shodo
 
