@@ -12,6 +12,7 @@ using Shodo.Range;
 using Shodo.Range.Admin;
 using Shodo.Range.Scenarios;
 using Shodo.Response;
+using Shodo.Response.Steps;
 using Spectre.Console;
 
 namespace Shodo.Cli.Commands.Drill;
@@ -142,7 +143,7 @@ public sealed class DrillCommand : IShodoCommand
 
         public void StepFinished(string step, StepResult result)
         {
-            if (step == "contain" && result.Outcome == StepOutcome.Done)
+            if (step == ContainStep.StepName && result.Outcome == StepOutcome.Done)
             {
                 SuccessesAtContainment = range.Adversary?.Status.SuccessfulCalls;
                 SuccessesByOperation = range.Adversary?.Status.Successes;

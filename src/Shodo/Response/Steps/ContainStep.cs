@@ -17,7 +17,9 @@ public sealed class ContainStep : IResponseStep
 {
     public const int MaxRounds = 4;
 
-    public string Name => "contain";
+    public const string StepName = "contain";
+
+    public string Name => StepName;
 
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using Shodo.Aws.Connection;
 using Shodo.Aws.Errors;
-using Shodo.Aws.Resilience;
 using Shodo.Cases;
 using Shodo.Investigation.Model;
 
@@ -15,12 +14,6 @@ namespace Shodo.Investigation.Sources.Lookup;
 /// </summary>
 public sealed class LookupEventsSource(AwsConnection aws, Case @case, TimeProvider time, int pageAttempts = 8)
 {
-    /// <summary>
-    /// Pages of one region start at least this far apart: the connection keeps 500 ms, and the margin
-    /// keeps three requests from arriving within one second when the network delays one of them.
-    /// </summary>
-    public static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(600);
-
     public async Task<SourceResult> ReadAsync(LookupQuery query, IReadOnlyList<string> regions, CancellationToken ct)
     {
         var lanes = regions.Select(region => Task.Run(() => RegionAsync(query, region, ct), ct)).ToList();
@@ -32,7 +25,6 @@ public sealed class LookupEventsSource(AwsConnection aws, Case @case, TimeProvid
         var records = new List<TrailRecord>();
         var problems = new List<SourceGap>();
         var client = aws.CloudTrail(region);
-        var spacing = new RequestSpacing(Margin, time);
         string? token = null;
         for (var page = 1; ; page++)
         {
@@ -40,7 +32,7 @@ public sealed class LookupEventsSource(AwsConnection aws, Case @case, TimeProvid
             LookupEventsAnswer answer;
             try
             {
-                answer = await PageAsync(client, spacing, call, region, page, ct);
+                answer = await PageAsync(client, call, region, page, ct);
             }
             catch (AwsServiceError e)
             {
@@ -60,14 +52,13 @@ public sealed class LookupEventsSource(AwsConnection aws, Case @case, TimeProvid
         }
     }
 
-    private async Task<LookupEventsAnswer> PageAsync(Aws.Protocols.JsonClient client, RequestSpacing spacing, LookupEventsPage call,
+    private async Task<LookupEventsAnswer> PageAsync(Aws.Protocols.JsonClient client, LookupEventsPage call,
         string region, int page, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await spacing.WaitTurnAsync(ct);
                 var answer = await client.AnswerAsync(call, ct);
                 await @case.Evidence.StoreAsync(answer.Raw, new EvidenceDescriptor("cloudtrail", "LookupEvents", region)
                 {
