@@ -62,5 +62,25 @@ public sealed class RespondCommandTests : IAsyncLifetime
         var destructive = Shodo.Range.Admin.CallCounters.Compute(_range.State)["destructiveAttempts"]!.AsObject();
         Assert.DoesNotContain(destructive, d => d.Key.EndsWith($":user/{RangeHost.ResponderUserName}", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(caseDir, "report.en.html")));
+        AssertNoSecretAtRest(caseDir);
+    }
+
+    /// <summary>No secret key, session token or the backdoor's console password anywhere in the case, evidence blobs decompressed.</summary>
+    private void AssertNoSecretAtRest(string caseDir)
+    {
+        List<string> secrets;
+        lock (_range.State.Sync)
+            secrets = [.. _range.State.Iam.AccessKeys.Values.Select(k => k.SecretAccessKey),
+                .. _range.State.Iam.Sessions.Values.SelectMany(t => new[] { t.SecretAccessKey, t.Token }), "Sup9ort!2026#xk"];
+        foreach (var file in Directory.EnumerateFiles(caseDir, "*", SearchOption.AllDirectories))
+        {
+            using var raw = File.OpenRead(file);
+            using Stream content = file.EndsWith(".gz", StringComparison.Ordinal)
+                ? new System.IO.Compression.GZipStream(raw, System.IO.Compression.CompressionMode.Decompress) : raw;
+            var text = new StreamReader(content).ReadToEnd();
+            var unescaped = text.Replace("\\u002B", "+").Replace("\\/", "/");
+            foreach (var secret in secrets)
+                Assert.False(unescaped.Contains(secret, StringComparison.Ordinal), $"a secret is at rest in {Path.GetRelativePath(caseDir, file)}");
+        }
     }
 }
