@@ -8,15 +8,7 @@ public sealed class HuntCommandTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "shodo-hunt-" + Guid.NewGuid().ToString("n")[..10]);
 
-    private static string Detonations()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "testdata", "cloudtrail", "stratus-red-team-detonation-logs");
-            if (Directory.Exists(candidate)) return candidate;
-        }
-        throw new DirectoryNotFoundException("shared/testdata/cloudtrail not found");
-    }
+    private static string Detonations() => Shodo.Tests.Archives.TrailTestData.Detonations;
 
     public HuntCommandTests() => Directory.CreateDirectory(_dir);
 
