@@ -45,7 +45,7 @@ public sealed class RespondCommandTests : IAsyncLifetime
         var summary = JsonDocument.Parse(run.Out).RootElement;
         var caseDir = summary.GetProperty("path").GetString()!;
         Assert.Equal(["collect", "investigate", "contain", "report"],
-            summary.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()).ToArray());
+            summary.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()!).ToArray());
 
         var successes = _range.Adversary!.Status.SuccessfulCalls;
         for (var round = 0; round < 3; round++) await _range.Adversary.TickAsync();
@@ -63,6 +63,68 @@ public sealed class RespondCommandTests : IAsyncLifetime
         Assert.DoesNotContain(destructive, d => d.Key.EndsWith($":user/{RangeHost.ResponderUserName}", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(caseDir, "report.en.html")));
         AssertNoSecretAtRest(caseDir);
+    }
+
+    [Fact]
+    public async Task Respond_without_a_key_presents_the_leaked_key_first_contains_nothing_and_resume_confirms_it()
+    {
+        var truth = _range.GroundTruth!;
+        var env = new Dictionary<string, string?> { ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_root, "range.credentials") };
+        string[] common = ["--profile", "responder", "--endpoint-url", _range.Url.ToString(), "--region", "us-east-1",
+            "--config", Path.Combine(_root, "shodo.yaml"), "--case-dir", Path.Combine(_root, "cases"), "--output", "json"];
+
+        var triage = await CliRun.Invoke(env, ["respond", .. common]);
+
+        Assert.True(triage.ExitCode == 3, $"exit {triage.ExitCode}: {triage.Out}\n{triage.Error}");
+        var summary = JsonDocument.Parse(triage.Out).RootElement;
+        var caseDir = summary.GetProperty("path").GetString()!;
+        Assert.Equal(["collect", "triage"], summary.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()!).ToArray());
+        var candidates = summary.GetProperty("candidates").EnumerateArray().ToList();
+        var first = candidates[0];
+        Assert.Equal(truth.LeakedAccessKeyId, first.GetProperty("id").GetString());
+        Assert.True(first.GetProperty("likelyOrigin").GetBoolean());
+        Assert.Equal("strong", first.GetProperty("strength").GetString());
+        Assert.Equal(["created-credentials", "instances-in-unused-region", "new-address", "new-user-agent"],
+            first.GetProperty("signs").EnumerateArray().Select(s => s.GetString()!).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal($"shodo respond --resume {summary.GetProperty("case").GetString()} --access-key-id {truth.LeakedAccessKeyId}",
+            first.GetProperty("confirm").GetString());
+        var ids = candidates.Select(c => c.GetProperty("id").GetString()).ToHashSet();
+        Assert.All(truth.AccessKeyIds, k => Assert.Contains(k, ids));
+        Assert.All(truth.Users, u => Assert.Contains(u, ids));
+
+        List<string> legitimate;
+        lock (_range.State.Sync)
+            legitimate = _range.State.Iam.AccessKeys.Values
+                .Where(k => k.UserName is "dev-suzuki" or "ops-sato" or "ci-deploy" || k.UserName == RangeHost.ResponderUserName)
+                .Select(k => k.AccessKeyId).Concat(["dev-suzuki", "ops-sato", "ci-deploy", RangeHost.ResponderUserName]).ToList();
+        Assert.DoesNotContain(ids, id => legitimate.Contains(id!));
+
+        // Nothing was contained or changed: no containment in the journal, the leaked key still active.
+        var journal = JournalReader.Read(caseDir);
+        Assert.DoesNotContain(journal, e => e.Kind.StartsWith("containment.", StringComparison.Ordinal));
+        Assert.Contains(journal, e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["path"] == "candidates.json");
+        lock (_range.State.Sync)
+            Assert.Equal("Active", _range.State.Iam.AccessKeys[truth.LeakedAccessKeyId!].Status);
+
+        // A person confirms the first candidate: the response goes on from the recorded state.
+        var confirm = await CliRun.Invoke(env,
+            ["respond", "--resume", summary.GetProperty("case").GetString()!, "--access-key-id", truth.LeakedAccessKeyId!, "--yes", .. common]);
+
+        Assert.True(confirm.ExitCode == 0, $"exit {confirm.ExitCode}: {confirm.Out}\n{confirm.Error}");
+        Assert.Equal(["collect", "investigate", "contain", "report"],
+            JsonDocument.Parse(confirm.Out).RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()!).ToArray());
+        journal = JournalReader.Read(caseDir);
+        Assert.Single(journal, e => e.Kind == "collect.started");
+        var successes = _range.Adversary!.Status.SuccessfulCalls;
+        for (var round = 0; round < 3; round++) await _range.Adversary.TickAsync();
+        var card = DrillScorecard.Score(caseDir, "leaked-key-cryptomining",
+            DrillTruth.From(truth, _range.Adversary.Status.Created, journal.First(e => e.Kind == "collect.started").Time),
+            _range.Adversary.Status.SuccessfulCalls - successes, 0, null);
+        Assert.Equal(0, card.AdversarySuccessesAfterContained);
+        Assert.Equal(card.IdentitiesExpected, card.IdentitiesFound);
+        Assert.Equal(card.ResourcesExpected, card.ResourcesFound);
+        Assert.Empty(card.FalsePositiveIds);
+        Assert.True(card.EvidenceVerified);
     }
 
     /// <summary>No secret key, session token or the backdoor's console password anywhere in the case, evidence blobs decompressed.</summary>

@@ -49,7 +49,7 @@ public sealed class InvestigateCommand : IShodoCommand
             var options = new InvestigationOptions
             {
                 AccessKeyId = parse.GetValue(key), UserName = parse.GetValue(user),
-                Since = When(parse.GetValue(since), now), Until = When(parse.GetValue(until), now),
+                Since = TimeArgument.Parse(parse.GetValue(since), now), Until = TimeArgument.Parse(parse.GetValue(until), now),
                 Sources = parse.GetValue(source) ?? [], Time = ctx.Time,
             };
             if (options.AccessKeyId is null && options.UserName is null)
@@ -78,23 +78,6 @@ public sealed class InvestigateCommand : IShodoCommand
             return result.Complete ? ExitCode.Success : ExitCode.Incomplete;
         }));
         return command;
-    }
-
-    /// <summary>An ISO 8601 time, or an age before now: <c>7d</c>, <c>36h</c>, <c>90m</c>.</summary>
-    private static DateTimeOffset? When(string? text, DateTimeOffset now)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var t = text.Trim();
-        if (t.Length > 1 && double.TryParse(t[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= 0)
-            switch (char.ToLowerInvariant(t[^1]))
-            {
-                case 'd': return now.AddDays(-n);
-                case 'h': return now.AddHours(-n);
-                case 'm': return now.AddMinutes(-n);
-            }
-        if (DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
-            return time;
-        throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("InvestigateBadTime", Terminal.Plain(t))));
     }
 
     private static void Report(CommandContext ctx, Case @case, InvestigationResult result)

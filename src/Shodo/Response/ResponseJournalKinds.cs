@@ -3,7 +3,7 @@ namespace Shodo.Response;
 /// <summary>The journal kinds <c>shodo respond</c> writes around its steps; resume reads them.</summary>
 public static class ResponseJournalKinds
 {
-    /// <summary>{startingPoint: {accessKeyId?, userName?}, resumed}</summary>
+    /// <summary>{startingPoint: {accessKeyId?, userName?, since?}, resumed}</summary>
     public const string Started = "respond.started";
     /// <summary>{step}</summary>
     public const string StepStarted = "respond.step.started";

@@ -16,10 +16,7 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
         var finished = FinishedSteps(session.Case.Directory);
         await session.Case.Journal.AppendAsync(ResponseJournalKinds.Started, new JsonObject
         {
-            ["startingPoint"] = new JsonObject
-            {
-                ["accessKeyId"] = session.Request.AccessKeyId, ["userName"] = session.Request.UserName,
-            },
+            ["startingPoint"] = ResponseStartingPoint.ToJson(session.Request),
             ["resumed"] = finished.Count > 0,
         }, null, ct).ConfigureAwait(false);
         var results = new List<(string Step, StepResult Result)>();

@@ -5,6 +5,7 @@ namespace Shodo.Response;
 /// <summary>The steps of the first response, in order, one line each.</summary>
 public static class ResponseSteps
 {
+    /// <summary>From a key or a user: record, establish the facts, contain, report.</summary>
     public static IReadOnlyList<IResponseStep> All { get; } =
     [
         new CollectStep(),
@@ -12,4 +13,14 @@ public static class ResponseSteps
         new ContainStep(),
         new ReportStep(),
     ];
+
+    /// <summary>With nothing to start from: record, then look for the signs and present candidates.</summary>
+    public static IReadOnlyList<IResponseStep> Triage { get; } =
+    [
+        new CollectStep(),
+        new TriageStep(),
+    ];
+
+    public static IReadOnlyList<IResponseStep> For(ResponseRequest request) =>
+        request.AccessKeyId is null && request.UserName is null ? Triage : All;
 }

@@ -1,8 +1,9 @@
 using System.CommandLine;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Shodo.Configuration;
 using Shodo.Diagnostics;
 using Shodo.Response;
+using Shodo.Response.Steps;
 
 namespace Shodo.Cli.Commands.Respond;
 
@@ -17,21 +18,27 @@ public sealed class RespondCommand : IShodoCommand
     private readonly Option<string?> _user = new("--user-name") { Description = "Start from an IAM user instead of a key." };
     private readonly Option<string?> _config = new("--config") { Description = "Configuration file (escalation chain, authority policy). Default: ./shodo.yaml, then ~/.config/shodo/shodo.yaml." };
     private readonly Option<bool> _yes = new("--yes") { Description = "Apply the actions within the responder's authority without asking." };
-    private readonly Option<string?> _resume = new("--resume") { Description = "Continue the response recorded in this case." };
+    private readonly Option<string?> _resume = new("--resume") { Description = "Continue the response recorded in this case (add --access-key-id or --user-name to confirm a candidate)." };
+    private readonly Option<string?> _since = new("--since")
+    { Description = "Start of the window to examine: ISO 8601 time, or an age such as 24h or 7d. Without a key or user, default 24h." };
 
     public Command Build(ShodoApp app)
     {
         var command = new Command("respond",
             "The first response in one command: open a case, escalate, record the account, investigate, plan " +
-            "containment, apply what is within authority (never deleting), verify and write the report.\n\nExample:\n" +
-            "  shodo respond --access-key-id AKIAIOSFODNN7EXAMPLE --profile incident-response --yes");
-        foreach (var o in new Option[] { _key, _user, _config, _yes, _resume }) command.Options.Add(o);
+            "containment, apply what is within authority (never deleting), verify and write the report. With no key or " +
+            "user, it records the account, looks for the signs of compromise and presents candidates, containing nothing.\n\nExamples:\n" +
+            "  shodo respond --access-key-id AKIAIOSFODNN7EXAMPLE --profile incident-response --yes\n" +
+            "  shodo respond --profile incident-response            (something is wrong: find the candidates)\n" +
+            "  shodo respond --resume CASE --access-key-id AKIA...  (confirm a candidate and go on)");
+        foreach (var o in new Option[] { _key, _user, _since, _config, _yes, _resume }) command.Options.Add(o);
         command.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
         {
             var configuration = ShodoConfiguration.Load(parse.GetValue(_config));
             var request = new ResponseRequest
             {
                 AccessKeyId = parse.GetValue(_key), UserName = parse.GetValue(_user),
+                Since = TimeArgument.Parse(parse.GetValue(_since), ctx.Time.GetUtcNow()),
                 ApplyWithinAuthority = parse.GetValue(_yes), Language = ctx.Settings.Lang ?? "en",
             };
             var log = new ResponseLog(ctx.Console, ctx.Time);
@@ -39,13 +46,20 @@ public sealed class RespondCommand : IShodoCommand
                 parse.GetValue(_resume), log, ct, confirm: ctx.Environment.IsInteractive && !Console.IsInputRedirected
                     ? (plan, _) => Task.FromResult(Confirm(ctx, plan))
                     : null);
+            var candidates = result.Outcome.Steps.Any(s => s.Step == TriageStep.StepName) ? CandidatesView.Read(result.CaseDirectory) : null;
             if (ctx.Json)
-                ctx.Out.WriteLine(JsonSerializer.Serialize(new
+                ctx.Out.WriteLine(new JsonObject
                 {
-                    @case = result.CaseId, path = result.CaseDirectory, outcome = result.Outcome.Worst.ToString().ToLowerInvariant(),
-                    acknowledged = result.Acknowledged,
-                    steps = result.Outcome.Steps.Select(s => new { step = s.Step, outcome = s.Result.Outcome.ToString().ToLowerInvariant(), detail = s.Result.Detail }),
-                }));
+                    ["case"] = result.CaseId, ["path"] = result.CaseDirectory, ["outcome"] = result.Outcome.Worst.ToString().ToLowerInvariant(),
+                    ["acknowledged"] = result.Acknowledged,
+                    ["steps"] = new JsonArray(result.Outcome.Steps.Select(s => (JsonNode)new JsonObject
+                    {
+                        ["step"] = s.Step, ["outcome"] = s.Result.Outcome.ToString().ToLowerInvariant(), ["detail"] = s.Result.Detail,
+                    }).ToArray()),
+                    ["candidates"] = candidates is null ? null : CandidatesView.Summary(candidates),
+                }.ToJsonString());
+            else if (candidates is not null)
+                CandidatesView.Show(ctx.Console, candidates);
             return ExitCodeOf(result.Outcome.Worst);
         }));
         return command;

@@ -40,6 +40,11 @@ internal static class ResponseFlow
             throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("CollectWrongAccount", expected, me.Account)));
         @case.IdentifyCaller(me.Arn);
         progress.Note("case", Messages.Get("RespondCaseOpened", @case.Manifest.Id, @case.Directory));
+        if (resume is not null && request.AccessKeyId is null && request.UserName is null)
+        {
+            request = ResponseStartingPoint.Recorded(request, @case.Directory);
+            if ((request.AccessKeyId ?? request.UserName) is { } from) progress.Note("case", Messages.Get("RespondResumedFrom", from));
+        }
 
         var facts = new EscalationFacts
         {
@@ -63,7 +68,7 @@ internal static class ResponseFlow
         {
             Confirm = confirm,
         };
-        var outcome = await new ResponseRunner(ResponseSteps.All).RunAsync(session, ct);
+        var outcome = await new ResponseRunner(ResponseSteps.For(request)).RunAsync(session, ct);
         if (loop.IsConfigured && !loop.IsAcknowledged)
             progress.Note("escalate", Messages.Get("RespondStillUnacknowledged", @case.Manifest.Id));
         await loop.DrainAsync(TimeSpan.FromSeconds(10));

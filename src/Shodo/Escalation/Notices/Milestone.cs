@@ -11,6 +11,8 @@ public enum Milestone
     Contained,
     /// <summary>Something could not be contained: a human decision is needed.</summary>
     NotContained,
+    /// <summary>With no key to start from, triage found identities showing signs of compromise: a person must confirm one.</summary>
+    CandidatesFound,
 }
 
 public static class MilestoneNames
@@ -22,6 +24,7 @@ public static class MilestoneNames
         Milestone.PlanAwaitingApproval => "plan-awaiting-approval",
         Milestone.Contained => "contained",
         Milestone.NotContained => "not-contained",
+        Milestone.CandidatesFound => "candidates-found",
         _ => throw new ArgumentOutOfRangeException(nameof(milestone)),
     };
 }

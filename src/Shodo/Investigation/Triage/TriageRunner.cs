@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Shodo.Aws.Connection;
+using Shodo.Aws.Ec2;
+using Shodo.Cases;
+using Shodo.Investigation.Identities;
+using Shodo.Investigation.Model;
+using Shodo.Investigation.Sources;
+using Shodo.Investigation.Sources.Lookup;
+using Shodo.Investigation.State;
+using Shodo.Investigation.Timeline;
+
+namespace Shodo.Investigation.Triage;
+
+/// <summary>
+/// "Something is wrong in this account", with no key or user to start from: reads the recorded state
+/// and the window's events (LookupEvents, every region), reads each active key's baseline, runs every
+/// <see cref="SignDetectors">sign detector</see>, ranks the candidates and writes candidates.json —
+/// journaled from triage.started to triage.finished. It changes nothing and confirms nothing.
+/// </summary>
+public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions options, CallerIdentity responder)
+{
+    public async Task<TriageResult> RunAsync(IInvestigationProgress? progress = null, CancellationToken ct = default)
+    {
+        progress ??= IInvestigationProgress.None;
+        var until = options.Time.GetUtcNow();
+        var since = options.Since ?? until - options.DefaultWindow;
+        var baselineSince = since - options.Baseline;
+        await @case.Journal.AppendAsync(TriageJournalKinds.Started, new JsonObject
+        {
+            ["since"] = CaseTime.Format(since), ["until"] = CaseTime.Format(until), ["baselineSince"] = CaseTime.Format(baselineSince),
+        }, null, ct).ConfigureAwait(false);
+
+        progress.Step("resolve", "collected state");
+        var state = await AccountState.ReadAsync(CollectedEvidence.Load(@case), ct).ConfigureAwait(false);
+        var regions = state.Regions.Select(r => r.Name).ToList();
+        if (regions.Count == 0) regions = (await RegionDiscovery.EnabledAsync(aws, ct).ConfigureAwait(false)).Select(r => r.Name).ToList();
+        var sources = new InvestigationSources(aws, @case,
+            new InvestigationOptions { Sources = ["lookup"], Time = options.Time, LookupPageAttempts = options.LookupPageAttempts },
+            state, regions, progress);
+
+        progress.Step("lookup", "all events in the window");
+        var window = await sources.LookupAsync(LookupQuery.Everything(new TrailWindow(since, until)), ct).ConfigureAwait(false);
+        var gaps = new List<SourceGap>(window.Gaps);
+        var responderKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
+        var recent = RecordDeduplication.Distinct(window.Records).Records
+            .Where(e => e.AccessKeyId != responderKey && e.PrincipalArn != responder.Arn).ToList();
+        var sessionParents = SessionParents(recent);
+
+        var activeKeys = recent.Select(e => CandidateId.Of(e, sessionParents)).Where(c => c?.Kind == CandidateId.AccessKey)
+            .Select(c => c!.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        progress.Step("baseline", $"{activeKeys.Count} keys active in the window");
+        var baselineWindow = new TrailWindow(baselineSince, since);
+        var baselines = await Task.WhenAll(activeKeys.Select(async k =>
+        {
+            var read = await sources.LookupAsync(LookupQuery.AccessKey(k, baselineWindow), ct).ConfigureAwait(false);
+            return (Key: CandidateId.Key(k), Read: read);
+        })).ConfigureAwait(false);
+        gaps.AddRange(baselines.SelectMany(b => b.Read.Gaps));
+
+        progress.Step("signs", $"{recent.Count} events");
+        var excludedUsers = new HashSet<string>(StringComparer.Ordinal);
+        if (responder.Arn.Split(":user/", 2) is [_, var path]) excludedUsers.Add(path[(path.LastIndexOf('/') + 1)..]);
+        var context = new TriageContext(state, since, recent,
+            baselines.ToDictionary(b => b.Key, b => (IReadOnlyList<TrailRecord>)b.Read.Records.Where(e => e.EventTime < since).ToList()),
+            sessionParents, excludedUsers);
+        var signs = SignDetectors.All.SelectMany(d => d.Detect(context)).ToList();
+        var candidates = CandidateRanking.Rank(signs, state);
+
+        var result = new TriageResult(candidates, gaps, recent.Count, since, until);
+        await CandidatesFile.WriteAsync(@case, result, baselineSince, ct).ConfigureAwait(false);
+        await @case.Journal.AppendAsync(TriageJournalKinds.Finished, new JsonObject
+        {
+            ["candidates"] = new JsonArray(candidates.Select(c => (JsonNode)c.Id.ToString()).ToArray()),
+            ["counts"] = new JsonObject
+            {
+                ["records"] = recent.Count, ["candidates"] = candidates.Count,
+                ["strong"] = candidates.Count(c => c.Strength == "strong"), ["gaps"] = gaps.Count,
+            },
+        }, null, ct).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Temporary key → the long-term key that minted it, following chains of sessions minted by sessions.</summary>
+    private static Dictionary<string, string> SessionParents(IEnumerable<TrailRecord> records)
+    {
+        var direct = records.SelectMany(MintedCredential.From).Where(m => m.Kind == IdentityKind.SessionKey && m.Event.AccessKeyId is not null)
+            .GroupBy(m => m.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Event.AccessKeyId!, StringComparer.Ordinal);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var session in direct.Keys)
+        {
+            var parent = direct[session];
+            for (var hops = 0; hops < 10 && !parent.StartsWith("AKIA", StringComparison.Ordinal) && direct.TryGetValue(parent, out var next); hops++)
+                parent = next;
+            if (parent.StartsWith("AKIA", StringComparison.Ordinal)) result[session] = parent;
+        }
+        return result;
+    }
+}

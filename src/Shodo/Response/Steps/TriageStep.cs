@@ -1,0 +1,46 @@
+using Shodo.Escalation.Notices;
+using Shodo.Investigation;
+using Shodo.Investigation.Triage;
+using Shodo.Localization;
+
+namespace Shodo.Response.Steps;
+
+/// <summary>
+/// With no key or user to start from: looks for the playbook's signs (<see cref="TriageRunner"/>) and
+/// presents the candidates. It contains nothing: the step stops so that a person confirms a candidate
+/// with <c>shodo respond --resume CASE --access-key-id …</c>, which goes on from the recorded state.
+/// </summary>
+public sealed class TriageStep : IResponseStep
+{
+    public const string StepName = "triage";
+
+    public string Name => StepName;
+
+    public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
+    {
+        var runner = new TriageRunner(session.Aws, session.Case, new TriageOptions { Since = session.Request.Since, Time = session.Time },
+            session.Responder);
+        var result = await runner.RunAsync(new Notes(session.Progress, Name), ct).ConfigureAwait(false);
+        var caseId = session.Case.Manifest.Id;
+        foreach (var c in result.Candidates)
+            session.Progress.Note(Name, Messages.Get("TriageCandidateLine", c.Id.Kind, c.Id.Id, c.Strength, c.SignKindCount,
+                string.Join(", ", c.Signs.Select(s => s.Kind).Distinct(StringComparer.Ordinal))));
+        if (result.Candidates.Count == 0)
+        {
+            var none = Messages.Get("TriageNoCandidates", result.RecordsRead, result.Since.ToString("u"));
+            return new StepResult(result.Complete ? StepOutcome.Done : StepOutcome.Incomplete, none);
+        }
+        var first = result.Candidates.FirstOrDefault(c => c.ConfirmArguments is not null);
+        var confirm = first is null ? Messages.Get("TriageConfirmNone") : $"shodo respond --resume {caseId} {first.ConfirmArguments}";
+        var summary = Messages.Get("TriageFound", result.Candidates.Count, result.Candidates.Count(c => c.Strength == "strong"),
+            string.Join("; ", result.Candidates.Take(3).Select(c => $"{c.Id.Id} ({string.Join(", ", c.Signs.Select(s => s.Kind).Distinct(StringComparer.Ordinal))})")));
+        await session.Milestones.NotifyAsync(Milestone.CandidatesFound, summary, ct).ConfigureAwait(false);
+        return new StepResult(StepOutcome.Stopped, Messages.Get("TriageStopped", summary, confirm));
+    }
+
+    private sealed class Notes(IResponseProgress progress, string step) : IInvestigationProgress
+    {
+        public void Step(string name, string detail) => progress.Note(step, $"{name}: {detail}");
+        public void SourceRead(string source, int records, int gaps) { }
+    }
+}
