@@ -41,4 +41,14 @@ public sealed class CleanAccountInvestigationTests(CleanAccountScenarioCase scen
         Assert.Equal(AccessVerdict.NotAccessed, reports.Accessed);
         Assert.Equal(0m, impact.Cost.TotalSoFar);
     }
+
+    [Fact]
+    public async Task Triage_of_a_clean_account_finds_no_candidate()
+    {
+        var triage = await scenario.TriageAsync();
+        foreach (var c in triage.Candidates) output.WriteLine($"{c.Id}: {string.Join("; ", c.Signs.Select(s => s.Summary))}");
+        Assert.Empty(triage.Candidates);
+        Assert.Empty(triage.Gaps);
+        Assert.True(triage.RecordsRead > 0);
+    }
 }

@@ -50,6 +50,15 @@ public abstract class ScenarioCase : IAsyncLifetime
         return (@case.Directory, result);
     }
 
+    /// <summary>Triage (no key, no user) on the case already collected.</summary>
+    public async Task<Shodo.Investigation.Triage.TriageResult> TriageAsync()
+    {
+        using var @case = Case.Load(CaseDirectory);
+        using var aws = await Connect(new JournalRefusalSink(@case.Journal));
+        var me = await aws.WhoAmIAsync();
+        return await new Shodo.Investigation.Triage.TriageRunner(aws, @case, new Shodo.Investigation.Triage.TriageOptions(), me).RunAsync();
+    }
+
     private Task<AwsConnection> Connect(IRefusalSink sink) => AwsConnection.OpenAsync(new AwsConnectionOptions
     {
         Credentials = new BasicAWSCredentials(Range.Responder.AccessKeyId, Range.Responder.SecretAccessKey),
