@@ -48,7 +48,12 @@ public sealed class ShodoApp
                 _environment.Error.WriteLine(Messages.Get("UsageError", error.Message, CommandPath(parse)));
             return (int)ExitCode.Usage;
         }
-        var config = new InvocationConfiguration { Output = _environment.Out, Error = _environment.Error };
+        // Ctrl+C cancels the command's token; it gets this long to reach a safe point (a step or action
+        // boundary, with the journal written) before the process ends anyway (which is crash-safe too).
+        var config = new InvocationConfiguration
+        {
+            Output = _environment.Out, Error = _environment.Error, ProcessTerminationTimeout = TimeSpan.FromSeconds(15),
+        };
         return await parse.InvokeAsync(config, ct);
     }
 
@@ -73,7 +78,7 @@ public sealed class ShodoApp
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             _environment.Error.WriteLine(Messages.Get("Cancelled"));
-            return (int)ExitCode.Failure;
+            return (int)ExitCode.Interrupted;
         }
         catch (Exception e)
         {

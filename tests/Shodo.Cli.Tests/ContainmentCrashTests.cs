@@ -105,7 +105,7 @@ public sealed class ContainmentCrashTests : IAsyncLifetime
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var a in new[] { CliDll(), "apply", folder, "--yes", "--settle-seconds", "20", "--output", "json" }.Concat(Endpoint()))
+        foreach (var a in new[] { CliProcess.Dll(), "apply", folder, "--yes", "--settle-seconds", "20", "--output", "json" }.Concat(Endpoint()))
             start.ArgumentList.Add(a);
         foreach (var (k, v) in Credentials()) start.Environment[k] = v;
         start.Environment["AWS_CONFIG_FILE"] = Path.Combine(_root, "no-config");
@@ -196,14 +196,4 @@ public sealed class ContainmentCrashTests : IAsyncLifetime
     };
 
     private string[] Endpoint() => ["--endpoint-url", _range.Url.ToString(), "--region", "us-east-1"];
-
-    private static string CliDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shodo.slnx"))) dir = dir.Parent;
-        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(dir!.FullName, "src", "Shodo.Cli", "bin", configuration, "net10.0", "Shodo.Cli.dll");
-        Assert.True(File.Exists(dll), $"{dll} is not built");
-        return dll;
-    }
 }

@@ -28,4 +28,6 @@ public enum ExitCode
     CaseBusy = 9,
     /// <summary>A change was refused by the never-delete interlock.</summary>
     Refused = 10,
+    /// <summary>Interrupted (Ctrl+C or SIGTERM) at a safe point; what was recorded is in the case, and the command resumes.</summary>
+    Interrupted = 130,
 }

@@ -9,6 +9,8 @@ public static class ResponseJournalKinds
     public const string StepStarted = "respond.step.started";
     /// <summary>{step, outcome: done|incomplete|failed|skipped, detail}</summary>
     public const string StepFinished = "respond.step.finished";
+    /// <summary>{step}: Ctrl+C stopped the response inside this step; --resume runs it again.</summary>
+    public const string Interrupted = "respond.interrupted";
     /// <summary>{outcome, contained, pending}</summary>
     public const string Finished = "respond.finished";
 }

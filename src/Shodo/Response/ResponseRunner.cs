@@ -32,7 +32,17 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
             session.Progress.StepStarted(step.Name);
             await session.Case.Journal.AppendAsync(ResponseJournalKinds.StepStarted, new JsonObject { ["step"] = step.Name }, null, ct)
                 .ConfigureAwait(false);
-            var result = await step.RunAsync(session, ct).ConfigureAwait(false);
+            StepResult result;
+            try
+            {
+                result = await step.RunAsync(session, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException e) when (ct.IsCancellationRequested)
+            {
+                await session.Case.Journal.AppendAsync(ResponseJournalKinds.Interrupted, new JsonObject { ["step"] = step.Name }, null,
+                    CancellationToken.None).ConfigureAwait(false);
+                throw new ResponseInterruptedException(step.Name, e);
+            }
             await session.Case.Journal.AppendAsync(ResponseJournalKinds.StepFinished, new JsonObject
             {
                 ["step"] = step.Name, ["outcome"] = Name(result.Outcome), ["detail"] = result.Detail,
@@ -63,6 +73,13 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
                 finished[step] = new StepResult(o, (string?)e.Data["detail"] ?? "");
         return finished;
     }
+}
+
+/// <summary>Ctrl+C reached a step: it stopped at its own safe point and the journal says where (respond.interrupted).</summary>
+public sealed class ResponseInterruptedException(string step, OperationCanceledException inner)
+    : OperationCanceledException($"interrupted during {step}", inner, inner.CancellationToken)
+{
+    public string Step { get; } = step;
 }
 
 /// <summary>Every step that ran (or had run before a resume) and how it ended.</summary>

@@ -68,7 +68,15 @@ internal static class ResponseFlow
         {
             Confirm = confirm,
         };
-        var outcome = await new ResponseRunner(ResponseSteps.For(request)).RunAsync(session, ct);
+        ResponseOutcome outcome;
+        try
+        {
+            outcome = await new ResponseRunner(ResponseSteps.For(request)).RunAsync(session, ct);
+        }
+        catch (ResponseInterruptedException e)
+        {
+            throw new ShodoException(new Diagnostic(ExitCode.Interrupted, Messages.Get("RespondInterrupted", e.Step, @case.Manifest.Id)));
+        }
         if (loop.IsConfigured && !loop.IsAcknowledged)
             progress.Note("escalate", Messages.Get("RespondStillUnacknowledged", @case.Manifest.Id));
         await loop.DrainAsync(TimeSpan.FromSeconds(10));

@@ -1,0 +1,24 @@
+using System.Runtime.InteropServices;
+
+namespace Shodo.Cli.Tests;
+
+/// <summary>The built <c>shodo</c> as a child process, for what only a real process shows: SIGKILL, SIGINT.</summary>
+internal static class CliProcess
+{
+    /// <summary>The CLI assembly built beside these tests (Debug or Release, as the tests were built).</summary>
+    public static string Dll()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Shodo.slnx"))) dir = dir.Parent;
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(dir!.FullName, "src", "Shodo.Cli", "bin", configuration, "net10.0", "Shodo.Cli.dll");
+        Assert.True(File.Exists(dll), $"{dll} is not built");
+        return dll;
+    }
+
+    /// <summary>Sends SIGINT, what Ctrl+C in a terminal sends.</summary>
+    public static void Interrupt(int pid) => Assert.Equal(0, Kill(pid, 2));
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}

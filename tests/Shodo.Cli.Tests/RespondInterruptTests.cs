@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Shodo.Cases;
+using Shodo.Cli.Commands.Drill;
+using Shodo.Diagnostics;
+using Shodo.Range;
+
+namespace Shodo.Cli.Tests;
+
+/// <summary>
+/// Ctrl+C during <c>shodo respond</c>: the running step stops at its safe point, the journal says
+/// where, the process exits 130 naming the command that resumes, and <c>--resume CASE</c> alone goes
+/// on from the recorded starting point to the end.
+/// </summary>
+public sealed class RespondInterruptTests : IAsyncLifetime
+{
+    private RangeHost _range = null!;
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "shodo-interrupt-tests", Guid.NewGuid().ToString("N"));
+
+    public async Task InitializeAsync()
+    {
+        _range = await RangeHost.StartAsync(new RangeOptions
+        {
+            Port = 0, Scenario = "leaked-key-cryptomining", Latency = RangeLatency.Realistic,
+        });
+        Directory.CreateDirectory(_root);
+        await RangeProfiles.WriteAsync(_range, Path.Combine(_root, "range.credentials"), CancellationToken.None);
+        await File.WriteAllTextAsync(Path.Combine(_root, "shodo.yaml"), DrillEscalation.Authority);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _range.DisposeAsync();
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_stops_at_a_safe_point_and_resume_alone_finishes_the_response()
+    {
+        var cases = Path.Combine(_root, "cases");
+        string[] common = ["--profile", "responder", "--endpoint-url", _range.Url.ToString(), "--region", "us-east-1",
+            "--config", Path.Combine(_root, "shodo.yaml"), "--case-dir", cases];
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { CliProcess.Dll(), "respond", "--access-key-id", _range.GroundTruth!.LeakedAccessKeyId!, "--yes" }.Concat(common))
+            start.ArgumentList.Add(a);
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_root, "range.credentials");
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+
+        var journal = await WaitForCollectionAsync(cases, process);
+        CliProcess.Interrupt(process.Id);
+        await process.WaitForExitAsync();
+
+        var caseDir = Path.GetDirectoryName(journal)!;
+        var caseId = Path.GetFileName(caseDir);
+        Assert.True(process.ExitCode == (int)ExitCode.Interrupted, $"exit {process.ExitCode}: {await output}\n{await error}");
+        Assert.Contains($"shodo respond --resume {caseId}", await error);
+        var entries = JournalReader.Read(caseDir);
+        Assert.Equal("collect", (string?)Assert.Single(entries, e => e.Kind == "respond.interrupted").Data["step"]);
+        Assert.DoesNotContain(entries, e => e.Kind.StartsWith("containment.", StringComparison.Ordinal));
+
+        var resumed = await CliRun.Invoke(new Dictionary<string, string?> { ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_root, "range.credentials") },
+            ["respond", "--resume", caseId, "--yes", "--output", "json", .. common]);
+
+        Assert.True(resumed.ExitCode == 0, $"exit {resumed.ExitCode}: {resumed.Out}\n{resumed.Error}");
+        Assert.Equal(["collect", "investigate", "contain", "report"], JsonDocument.Parse(resumed.Out).RootElement.GetProperty("steps")
+            .EnumerateArray().Select(s => s.GetProperty("step").GetString()!).ToArray());
+        lock (_range.State.Sync)
+            Assert.Equal("Inactive", _range.State.Iam.AccessKeys[_range.GroundTruth.LeakedAccessKeyId!].Status);
+        Assert.Contains(JournalReader.Read(caseDir), e => e.Kind == "collect.finished" && (bool?)e.Data["complete"] == true);
+    }
+
+    /// <summary>The journal of the case the child opened, once collection is under way (so Ctrl+C lands inside a step).</summary>
+    private static async Task<string> WaitForCollectionAsync(string cases, Process process)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            var journal = Directory.Exists(cases) ? Directory.GetFiles(cases, CaseFileNames.Journal, SearchOption.AllDirectories).FirstOrDefault() : null;
+            if (journal is not null && ReadShared(journal).Count(l => l.Contains("\"evidence.stored\"", StringComparison.Ordinal)) >= 3) return journal;
+            await Task.Delay(20);
+        }
+        throw new Xunit.Sdk.XunitException("the child never started collecting");
+    }
+
+    private static IEnumerable<string> ReadShared(string path)
+    {
+        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return new StreamReader(s).ReadToEnd().Split('\n');
+    }
+}
