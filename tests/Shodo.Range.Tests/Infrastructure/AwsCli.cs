@@ -34,48 +34,62 @@ public sealed partial class AwsCli(Uri endpoint, RangeCredentials credentials, s
     /// <summary>The same CLI signing for another region.</summary>
     public AwsCli InRegion(string other) => new(Endpoint, Credentials, other) { Environment = Environment };
 
-    /// <summary>Runs <c>aws ARGS --endpoint-url URL --output json --no-cli-pager</c>.</summary>
+    /// <summary>
+    /// Runs <c>aws ARGS --endpoint-url URL --output json --no-cli-pager</c>: through a warm
+    /// <see cref="AwsCliWorkers">worker</see> running the same CLI entry point when the CLI is Debian's
+    /// (set SHODO_AWS_CLI_PROCESS=1 to start a process per call instead), or as its own process.
+    /// </summary>
     public async Task<AwsCliResult> RunAsync(params string[] args)
+    {
+        List<string> arguments = [.. args, "--endpoint-url", Endpoint.ToString().TrimEnd('/'), "--output", "json", "--no-cli-pager"];
+        var env = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["AWS_DEFAULT_REGION"] = Region,
+            ["AWS_CONFIG_FILE"] = "/nonexistent/shodo-range-tests/config",
+        };
+        if (ProfileSource is var (file, profile))
+        {
+            env["AWS_SHARED_CREDENTIALS_FILE"] = file;
+            env["AWS_PROFILE"] = profile;
+        }
+        else
+        {
+            env["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/shodo-range-tests/credentials";
+            env["AWS_ACCESS_KEY_ID"] = Credentials.AccessKeyId;
+            env["AWS_SECRET_ACCESS_KEY"] = Credentials.SecretAccessKey;
+            if (Credentials.SessionToken is { } token) env["AWS_SESSION_TOKEN"] = token;
+        }
+        env["AWS_EC2_METADATA_DISABLED"] = "true";
+        env["AWS_MAX_ATTEMPTS"] = "1";
+        env["AWS_RETRY_MODE"] = "standard";
+        env["AWS_PAGER"] = "";
+        foreach (var (name, value) in Environment) env[name] = value;
+
+        var (code, output, error) = AwsCliWorkers.Usable(Executable)
+            ? await AwsCliWorkers.RunAsync(arguments, env)
+            : await RunProcessAsync(arguments, env);
+        JsonDocument? json = null;
+        if (output.TrimStart().StartsWith('{') || output.TrimStart().StartsWith('['))
+            json = JsonDocument.Parse(output);
+        return new AwsCliResult(code, json, output, error);
+    }
+
+    private static async Task<(int Code, string Out, string Error)> RunProcessAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string> env)
     {
         var start = new ProcessStartInfo(Executable)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        foreach (var arg in new[] { "--endpoint-url", Endpoint.ToString().TrimEnd('/'), "--output", "json", "--no-cli-pager" })
-            start.ArgumentList.Add(arg);
+        foreach (var arg in arguments) start.ArgumentList.Add(arg);
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(name);
-        start.Environment["AWS_DEFAULT_REGION"] = Region;
-        start.Environment["AWS_CONFIG_FILE"] = "/nonexistent/shodo-range-tests/config";
-        if (ProfileSource is var (file, profile))
-        {
-            start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = file;
-            start.Environment["AWS_PROFILE"] = profile;
-        }
-        else
-        {
-            start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/nonexistent/shodo-range-tests/credentials";
-            start.Environment["AWS_ACCESS_KEY_ID"] = Credentials.AccessKeyId;
-            start.Environment["AWS_SECRET_ACCESS_KEY"] = Credentials.SecretAccessKey;
-            if (Credentials.SessionToken is { } token) start.Environment["AWS_SESSION_TOKEN"] = token;
-        }
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        start.Environment["AWS_MAX_ATTEMPTS"] = "1";
-        start.Environment["AWS_RETRY_MODE"] = "standard";
-        start.Environment["AWS_PAGER"] = "";
-        foreach (var (name, value) in Environment) start.Environment[name] = value;
-
+        foreach (var (name, value) in env) start.Environment[name] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Executable}");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
-        var output = await stdout;
-        JsonDocument? json = null;
-        if (output.TrimStart().StartsWith('{') || output.TrimStart().StartsWith('['))
-            json = JsonDocument.Parse(output);
-        return new AwsCliResult(process.ExitCode, json, output, await stderr);
+        return (process.ExitCode, await stdout, await stderr);
     }
 
     /// <summary>Runs and requires success; returns the parsed JSON root (an empty object if no output).</summary>
