@@ -13,52 +13,29 @@ namespace Shodo.Cli.Tests;
 /// </summary>
 public sealed class RespondCommandTests : IAsyncLifetime
 {
+    private ResponderRange _responder = null!;
     private RangeHost _range = null!;
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "shodo-respond-tests", Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
     {
-        _range = await RangeHost.StartAsync(new RangeOptions
-        {
-            Port = 0, Scenario = "leaked-key-cryptomining", Adversary = true, AdversaryInterval = TimeSpan.FromSeconds(2),
-        });
-        Directory.CreateDirectory(_root);
-        await RangeProfiles.WriteAsync(_range, Path.Combine(_root, "range.credentials"), CancellationToken.None);
-        await File.WriteAllTextAsync(Path.Combine(_root, "shodo.yaml"), DrillEscalation.Authority);
+        _responder = await ResponderRange.StartAsync();
+        _range = _responder.Range;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _range.DisposeAsync();
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public async Task DisposeAsync() => await _responder.DisposeAsync();
 
     [Fact]
     public async Task Respond_with_a_profile_contains_the_live_adversary_and_matches_the_drill_scorecard()
     {
         var truth = _range.GroundTruth!;
-        var run = await CliRun.Invoke(new Dictionary<string, string?> { ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_root, "range.credentials") },
-            "respond", "--access-key-id", truth.LeakedAccessKeyId!, "--profile", "responder", "--endpoint-url", _range.Url.ToString(),
-            "--region", "us-east-1", "--yes", "--config", Path.Combine(_root, "shodo.yaml"), "--case-dir", Path.Combine(_root, "cases"), "--output", "json");
+        var run = await CliRun.Invoke(_responder.Environment,
+            ["respond", "--access-key-id", truth.LeakedAccessKeyId!, "--yes", "--output", "json", .. _responder.Options]);
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var summary = JsonDocument.Parse(run.Out).RootElement;
         var caseDir = summary.GetProperty("path").GetString()!;
-        Assert.Equal(["collect", "investigate", "contain", "report"],
-            summary.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()!).ToArray());
-
-        var successes = _range.Adversary!.Status.SuccessfulCalls;
-        for (var round = 0; round < 3; round++) await _range.Adversary.TickAsync();
-        var recordedAt = JournalReader.Read(caseDir).First(e => e.Kind == "collect.started").Time;
-        var card = DrillScorecard.Score(caseDir, "leaked-key-cryptomining",
-            DrillTruth.From(truth, _range.Adversary.Status.Created, recordedAt),
-            _range.Adversary.Status.SuccessfulCalls - successes, 0, null);
-        Assert.Equal(0, card.AdversarySuccessesAfterContained);
-        Assert.Equal(card.IdentitiesExpected, card.IdentitiesFound);
-        Assert.Equal(card.ResourcesExpected, card.ResourcesFound);
-        Assert.Empty(card.FalsePositiveIds);
-        Assert.True(card.EvidenceVerified);
-        Assert.NotNull(card.SecondsToContained);
+        Assert.Equal(["collect", "investigate", "contain", "report"], ResponderRange.Steps(run.Out));
+        await _responder.AssertScoresLikeTheDrillAsync(caseDir);
         var destructive = Shodo.Range.Admin.CallCounters.Compute(_range.State)["destructiveAttempts"]!.AsObject();
         Assert.DoesNotContain(destructive, d => d.Key.EndsWith($":user/{RangeHost.ResponderUserName}", StringComparison.Ordinal));
         Assert.True(File.Exists(Path.Combine(caseDir, "report.en.html")));
@@ -69,16 +46,15 @@ public sealed class RespondCommandTests : IAsyncLifetime
     public async Task Respond_without_a_key_presents_the_leaked_key_first_contains_nothing_and_resume_confirms_it()
     {
         var truth = _range.GroundTruth!;
-        var env = new Dictionary<string, string?> { ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_root, "range.credentials") };
-        string[] common = ["--profile", "responder", "--endpoint-url", _range.Url.ToString(), "--region", "us-east-1",
-            "--config", Path.Combine(_root, "shodo.yaml"), "--case-dir", Path.Combine(_root, "cases"), "--output", "json"];
+        var env = _responder.Environment;
+        string[] common = [.. _responder.Options, "--output", "json"];
 
         var triage = await CliRun.Invoke(env, ["respond", .. common]);
 
         Assert.True(triage.ExitCode == 3, $"exit {triage.ExitCode}: {triage.Out}\n{triage.Error}");
         var summary = JsonDocument.Parse(triage.Out).RootElement;
         var caseDir = summary.GetProperty("path").GetString()!;
-        Assert.Equal(["collect", "triage"], summary.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()!).ToArray());
+        Assert.Equal(["collect", "triage"], ResponderRange.Steps(triage.Out));
         var candidates = summary.GetProperty("candidates").EnumerateArray().ToList();
         var first = candidates[0];
         Assert.Equal(truth.LeakedAccessKeyId, first.GetProperty("id").GetString());
@@ -111,20 +87,9 @@ public sealed class RespondCommandTests : IAsyncLifetime
             ["respond", "--resume", summary.GetProperty("case").GetString()!, "--access-key-id", truth.LeakedAccessKeyId!, "--yes", .. common]);
 
         Assert.True(confirm.ExitCode == 0, $"exit {confirm.ExitCode}: {confirm.Out}\n{confirm.Error}");
-        Assert.Equal(["collect", "investigate", "contain", "report"],
-            JsonDocument.Parse(confirm.Out).RootElement.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("step").GetString()!).ToArray());
-        journal = JournalReader.Read(caseDir);
-        Assert.Single(journal, e => e.Kind == "collect.started");
-        var successes = _range.Adversary!.Status.SuccessfulCalls;
-        for (var round = 0; round < 3; round++) await _range.Adversary.TickAsync();
-        var card = DrillScorecard.Score(caseDir, "leaked-key-cryptomining",
-            DrillTruth.From(truth, _range.Adversary.Status.Created, journal.First(e => e.Kind == "collect.started").Time),
-            _range.Adversary.Status.SuccessfulCalls - successes, 0, null);
-        Assert.Equal(0, card.AdversarySuccessesAfterContained);
-        Assert.Equal(card.IdentitiesExpected, card.IdentitiesFound);
-        Assert.Equal(card.ResourcesExpected, card.ResourcesFound);
-        Assert.Empty(card.FalsePositiveIds);
-        Assert.True(card.EvidenceVerified);
+        Assert.Equal(["collect", "investigate", "contain", "report"], ResponderRange.Steps(confirm.Out));
+        Assert.Single(JournalReader.Read(caseDir), e => e.Kind == "collect.started");
+        await _responder.AssertScoresLikeTheDrillAsync(caseDir);
     }
 
     /// <summary>No secret key, session token or the backdoor's console password anywhere in the case, evidence blobs decompressed.</summary>

@@ -14,36 +14,26 @@ namespace Shodo.Cli.Tests;
 /// </summary>
 public sealed class RespondInterruptTests : IAsyncLifetime
 {
+    private ResponderRange _responder = null!;
     private RangeHost _range = null!;
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "shodo-interrupt-tests", Guid.NewGuid().ToString("N"));
 
     public async Task InitializeAsync()
     {
-        _range = await RangeHost.StartAsync(new RangeOptions
-        {
-            Port = 0, Scenario = "leaked-key-cryptomining", Latency = RangeLatency.Realistic,
-        });
-        Directory.CreateDirectory(_root);
-        await RangeProfiles.WriteAsync(_range, Path.Combine(_root, "range.credentials"), CancellationToken.None);
-        await File.WriteAllTextAsync(Path.Combine(_root, "shodo.yaml"), DrillEscalation.Authority);
+        _responder = await ResponderRange.StartAsync(adversary: false);
+        _range = _responder.Range;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _range.DisposeAsync();
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
-    }
+    public async Task DisposeAsync() => await _responder.DisposeAsync();
 
     [Fact]
     public async Task Ctrl_C_stops_at_a_safe_point_and_resume_alone_finishes_the_response()
     {
-        var cases = Path.Combine(_root, "cases");
-        string[] common = ["--profile", "responder", "--endpoint-url", _range.Url.ToString(), "--region", "us-east-1",
-            "--config", Path.Combine(_root, "shodo.yaml"), "--case-dir", cases];
+        var cases = _responder.Cases;
+        var common = _responder.Options;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { CliProcess.Dll(), "respond", "--access-key-id", _range.GroundTruth!.LeakedAccessKeyId!, "--yes" }.Concat(common))
             start.ArgumentList.Add(a);
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_root, "range.credentials");
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = _responder.CredentialsFile;
         start.Environment["NO_COLOR"] = "1";
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -61,12 +51,10 @@ public sealed class RespondInterruptTests : IAsyncLifetime
         Assert.Equal("collect", (string?)Assert.Single(entries, e => e.Kind == "respond.interrupted").Data["step"]);
         Assert.DoesNotContain(entries, e => e.Kind.StartsWith("containment.", StringComparison.Ordinal));
 
-        var resumed = await CliRun.Invoke(new Dictionary<string, string?> { ["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_root, "range.credentials") },
-            ["respond", "--resume", caseId, "--yes", "--output", "json", .. common]);
+        var resumed = await CliRun.Invoke(_responder.Environment, ["respond", "--resume", caseId, "--yes", "--output", "json", .. common]);
 
         Assert.True(resumed.ExitCode == 0, $"exit {resumed.ExitCode}: {resumed.Out}\n{resumed.Error}");
-        Assert.Equal(["collect", "investigate", "contain", "report"], JsonDocument.Parse(resumed.Out).RootElement.GetProperty("steps")
-            .EnumerateArray().Select(s => s.GetProperty("step").GetString()!).ToArray());
+        Assert.Equal(["collect", "investigate", "contain", "report"], ResponderRange.Steps(resumed.Out));
         lock (_range.State.Sync)
             Assert.Equal("Inactive", _range.State.Iam.AccessKeys[_range.GroundTruth.LeakedAccessKeyId!].Status);
         Assert.Contains(JournalReader.Read(caseDir), e => e.Kind == "collect.finished" && (bool?)e.Data["complete"] == true);
