@@ -34,11 +34,11 @@ public sealed class RespondCommand : IShodoCommand
                 AccessKeyId = parse.GetValue(_key), UserName = parse.GetValue(_user),
                 ApplyWithinAuthority = parse.GetValue(_yes), Language = ctx.Settings.Lang ?? "en",
             };
-            var log = new ResponseLog(ctx.Console, ctx.Time);
-            var result = await ResponseFlow.RunAsync(ctx, WhoamiCommand.ConnectionOptions(ctx), request, configuration,
-                parse.GetValue(_resume), log, ct, confirm: ctx.Environment.IsInteractive && !Console.IsInputRedirected
-                    ? (plan, _) => Task.FromResult(Confirm(ctx, plan))
-                    : null);
+            var view = ResponseLiveView.For(ctx);
+            var result = await view.RunAsync(() => ResponseFlow.RunAsync(ctx, WhoamiCommand.ConnectionOptions(ctx), request, configuration,
+                parse.GetValue(_resume), view, ct, confirm: ctx.Environment.IsInteractive && !Console.IsInputRedirected
+                    ? (plan, _) => view.SuspendAsync(() => Confirm(ctx, plan))
+                    : null));
             if (ctx.Json)
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new
                 {
