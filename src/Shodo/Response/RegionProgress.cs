@@ -10,5 +10,9 @@ public enum RegionState { Pending, Running, Done, Gap }
 /// </summary>
 public sealed record RegionProgress(string Region, RegionState State, int Finished, int Total, int Records, int Gaps)
 {
+    /// <summary>Nothing is in flight for the region right now.</summary>
     public bool IsOver => State is RegionState.Done or RegionState.Gap;
+
+    /// <summary>The step has no more work for this region: reported once, so a log prints one line per region.</summary>
+    public bool Settled { get; init; }
 }

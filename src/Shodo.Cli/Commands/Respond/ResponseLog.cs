@@ -7,7 +7,7 @@ namespace Shodo.Cli.Commands.Respond;
 
 /// <summary>
 /// The line view of a response, for logs, pipes and CI: one line per step start, note and end, per
-/// region finishing, per wait appearing and clearing — time-stamped, with colour in a terminal and
+/// region settling, per wait appearing and clearing — time-stamped, with colour in a terminal and
 /// plain text otherwise (on stderr when stdout carries JSON). A region advancing or a wait's reminder
 /// moving on prints nothing. AWS-sourced text is made plain and escaped before it is shown.
 /// </summary>
@@ -30,7 +30,7 @@ internal sealed class ResponseLog(IAnsiConsole console, TimeProvider time) : IRe
 
     public void Region(string step, RegionProgress region)
     {
-        if (region.IsOver) Write(step, region.State == RegionState.Gap ? "[yellow]◐[/]" : "[green]·[/]", LiveText.Region(step, region));
+        if (region.Settled) Write(step, region.State == RegionState.Gap ? "[yellow]◐[/]" : "[green]·[/]", LiveText.Region(step, region));
     }
 
     public void Waiting(WaitingItem item)
@@ -50,10 +50,13 @@ internal sealed class ResponseLog(IAnsiConsole console, TimeProvider time) : IRe
                 Write(item.Step, "[green]✔[/]", Messages.Get("LiveWaitingOver", item.Whom));
     }
 
+    /// <summary>One line; without ANSI (a pipe, a log file) written as is, never wrapped at the console's width.</summary>
     private void Write(string step, string mark, string text)
     {
         var at = time.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        var line = $"[grey]{at}[/] {mark} [bold]{LiveText.Safe(step),-12}[/] {LiveText.Safe(text)}";
         lock (_gate)
-            console.MarkupLine($"[grey]{at}[/] {mark} [bold]{LiveText.Safe(step),-12}[/] {LiveText.Safe(text)}");
+            if (console.Profile.Capabilities.Ansi) console.MarkupLine(line);
+            else console.Profile.Out.Writer.WriteLine(Markup.Remove(line));
     }
 }

@@ -21,7 +21,7 @@ internal sealed class CollectRegions(IResponseProgress progress, string step) : 
     public void LaneFinished(string lane, int blobs, int gaps) =>
         Report(lane, r => r with
         {
-            State = gaps == 0 ? RegionState.Done : RegionState.Gap, Finished = r.Total, Records = blobs, Gaps = gaps,
+            State = gaps == 0 ? RegionState.Done : RegionState.Gap, Finished = r.Total, Records = blobs, Gaps = gaps, Settled = true,
         });
 
     private void Report(string lane, Func<RegionProgress, RegionProgress> change)
