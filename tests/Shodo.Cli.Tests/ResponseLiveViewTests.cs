@@ -44,7 +44,7 @@ public sealed class ResponseLiveViewTests
         console.Write(view.Render());
         var screen = console.Output;
         Assert.Contains("case 2026-11-28T1423Z-k3x9q2", screen);
-        Assert.Matches(@"collect\s+│ ▶ running\s+│\s+1m05s", screen);
+        Assert.Matches(@"collect\s+│ ▶ running\s+│\s+1m05s\s+│ tag \[blink\]Name\\u001b\[5m", screen);
         foreach (var pending in new[] { "investigate", "contain", "report" }) Assert.Matches(pending + @"\s+│ · pending", screen);
         Assert.Contains("Regions: collect 2/3", screen);
         Assert.Contains("✔ global 40", screen);

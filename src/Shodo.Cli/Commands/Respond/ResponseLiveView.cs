@@ -7,7 +7,7 @@ namespace Shodo.Cli.Commands.Respond;
 
 /// <summary>
 /// The live display of <c>shodo respond</c> and <c>shodo drill</c> on an interactive terminal: a table
-/// of the steps (state, elapsed, detail), a grid of the regions of the current step, what is waiting for
+/// of the steps (state, elapsed, the result or the latest note of a running step), a grid of the regions of the current step, what is waiting for
 /// whom (with how long and the next reminder), and the most recent notes — redrawn several times a
 /// second. Where nothing can be redrawn (output redirected, CI, <c>--output json</c>, NO_COLOR or
 /// <c>--no-color</c>, TERM=dumb) every call goes to <see cref="ResponseLog"/> instead, as lines.
@@ -120,6 +120,7 @@ internal sealed class ResponseLiveView : IResponseProgress
         if (_log is not null) { _log.Note(step, message); return; }
         lock (_gate)
         {
+            if (_steps.FirstOrDefault(s => s.Step == step) is { Result: null } running) running.LastNote = message;
             if (step is "case" or "drill" && _pinned.Count < PinnedNotes) _pinned.Add(message);
             else
             {
@@ -175,7 +176,7 @@ internal sealed class ResponseLiveView : IResponseProgress
 
     private Table Steps(DateTimeOffset now)
     {
-        var table = new Table().Border(TableBorder.Rounded)
+        var table = new Table().Border(TableBorder.Rounded).Expand()
             .AddColumn(Markup.Escape(Messages.Get("LiveColumnStep")))
             .AddColumn(Markup.Escape(Messages.Get("LiveColumnState")))
             .AddColumn(new TableColumn(Markup.Escape(Messages.Get("LiveColumnElapsed"))).RightAligned())
@@ -184,7 +185,7 @@ internal sealed class ResponseLiveView : IResponseProgress
         {
             var elapsed = row.StartedAt is { } start ? LiveText.Duration((row.FinishedAt ?? now) - start) : "";
             table.AddRow(new Markup($"[bold]{LiveText.Safe(row.Step)}[/]"), new Markup(LiveText.State(row.Result?.Outcome, row.StartedAt is not null)),
-                new Markup(elapsed), new Markup(LiveText.Safe(row.Result?.Detail ?? "")));
+                new Markup(elapsed), new Markup(row.Result is { } result ? LiveText.Safe(result.Detail) : $"[grey]{LiveText.Safe(row.LastNote)}[/]"));
         }
         return table;
     }
@@ -220,12 +221,13 @@ internal sealed class ResponseLiveView : IResponseProgress
         var title = Markup.Escape(Messages.Get("LiveWaitingTitle"));
         if (_waiting.Count == 0)
             return new Markup($"[bold]{title}[/]: [green]{Markup.Escape(Messages.Get("LiveNothingWaiting"))}[/]");
-        var table = new Table().Border(TableBorder.Simple).Title($"[bold]{title}[/]")
+        var table = new Table().Border(TableBorder.Simple).Title($"[bold]{title}[/]").Expand()
             .AddColumn("").AddColumn("").AddColumn("").AddColumn("").HideHeaders();
         foreach (var item in _waiting.Values.OrderBy(w => w.Since))
         {
-            var timing = Messages.Get("LiveWaitingSince", LiveText.Duration(now - item.Since));
-            if (item.NextReminder is { } next) timing += ", " + Messages.Get("LiveNextReminder", LiveText.Duration(next - now));
+            var timing = item.NextReminder is { } next
+                ? Messages.Get("LiveWaitingSinceNext", LiveText.Duration(now - item.Since), LiveText.Duration(next - now))
+                : Messages.Get("LiveWaitingSince", LiveText.Duration(now - item.Since));
             table.AddRow(new Markup($"[yellow]{Markup.Escape(LiveText.Kind(item.Kind))}[/]"), new Markup($"[bold]{LiveText.Safe(item.Whom)}[/]"),
                 new Markup(LiveText.Safe(item.What)), new Markup($"[grey]{LiveText.Safe(timing)}[/]"));
         }
@@ -245,6 +247,8 @@ internal sealed class ResponseLiveView : IResponseProgress
         public DateTimeOffset? StartedAt { get; set; }
         public DateTimeOffset? FinishedAt { get; set; }
         public StepResult? Result { get; set; }
+        /// <summary>The step's latest note while it runs (shown until its result).</summary>
+        public string? LastNote { get; set; }
     }
 
     private sealed class Pause
