@@ -176,7 +176,7 @@ internal sealed class ResponseLiveView : IResponseProgress
 
     private Table Steps(DateTimeOffset now)
     {
-        var table = new Table().Border(TableBorder.Rounded).Expand()
+        var table = new Table().Border(TableBorder.Rounded)
             .AddColumn(Markup.Escape(Messages.Get("LiveColumnStep")))
             .AddColumn(Markup.Escape(Messages.Get("LiveColumnState")))
             .AddColumn(new TableColumn(Markup.Escape(Messages.Get("LiveColumnElapsed"))).RightAligned())
@@ -221,8 +221,8 @@ internal sealed class ResponseLiveView : IResponseProgress
         var title = Markup.Escape(Messages.Get("LiveWaitingTitle"));
         if (_waiting.Count == 0)
             return new Markup($"[bold]{title}[/]: [green]{Markup.Escape(Messages.Get("LiveNothingWaiting"))}[/]");
-        var table = new Table().Border(TableBorder.Simple).Title($"[bold]{title}[/]").Expand()
-            .AddColumn("").AddColumn("").AddColumn("").AddColumn("").HideHeaders();
+        var table = new Table().Border(TableBorder.Simple).Title($"[bold]{title}[/]").HideHeaders()
+            .AddColumn(new TableColumn("").NoWrap()).AddColumn("").AddColumn("").AddColumn(new TableColumn("").NoWrap());
         foreach (var item in _waiting.Values.OrderBy(w => w.Since))
         {
             var timing = item.NextReminder is { } next
