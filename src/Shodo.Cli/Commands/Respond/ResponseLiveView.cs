@@ -60,7 +60,7 @@ internal sealed class ResponseLiveView : IResponseProgress
         while (true)
         {
             Pause? pause = null;
-            await _console.Live(Render()).AutoClear(false).Overflow(VerticalOverflow.Ellipsis).Cropping(VerticalOverflowCropping.Top)
+            await _console.Live(Render()).AutoClear(false).Overflow(VerticalOverflow.Ellipsis).Cropping(VerticalOverflowCropping.Bottom)
                 .StartAsync(async live =>
                 {
                     while (!task.IsCompleted && (pause = Volatile.Read(ref _pause)) is null)
@@ -200,7 +200,7 @@ internal sealed class ResponseLiveView : IResponseProgress
             grid.AddRow([.. chunk.Select(Cell), .. Enumerable.Range(0, RegionColumns - chunk.Length).Select(_ => (IRenderable)Text.Empty)]);
         var over = list.Count(r => r.IsOver);
         return new Panel(grid)
-            .Header($"{Markup.Escape(Messages.Get("LiveRegionsTitle", step))} {over}/{list.Count}")
+            .Header($"{LiveText.Safe(Messages.Get("LiveRegionsTitle", step))} {over}/{list.Count}")
             .Border(BoxBorder.Rounded).Expand();
     }
 
