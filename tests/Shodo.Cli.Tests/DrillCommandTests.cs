@@ -41,5 +41,26 @@ public sealed class DrillCommandTests : IDisposable
         var kinds = JournalReader.Read(caseDir).Select(e => e.Kind).ToHashSet();
         Assert.Contains("escalation.acknowledged", kinds);
         Assert.Contains("containment.verified", kinds);
+        AssertProgressLines(run.Error);
+    }
+
+    /// <summary>
+    /// The progress log on stderr (no terminal, so lines): one line per region for collect and for
+    /// investigate, and the wait for level 1's acknowledgement appearing, then clearing when the
+    /// rehearsal receiver acknowledges.
+    /// </summary>
+    private static void AssertProgressLines(string log)
+    {
+        var lines = log.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        int Count(string pattern) => lines.Count(l => System.Text.RegularExpressions.Regex.IsMatch(l, pattern));
+        Assert.Equal(1, Count(@"· collect\s+us-east-1: \d+ responses stored$"));
+        Assert.Equal(1, Count(@"· collect\s+global: \d+ responses stored$"));
+        Assert.True(Count(@"· collect\s+[a-z]{2}-[a-z]+-\d: \d+ responses stored$") >= 17, log);
+        Assert.Equal(1, Count(@"· investigate\s+us-east-1: [1-9]\d* events read$"));
+        Assert.True(Count(@"· investigate\s+[a-z]{2}-[a-z]+-\d: \d+ events read$") >= 17, log);
+        var waiting = lines.FindIndex(l => l.Contains("escalate     waiting for level 1 (on-call): On-call engineer: acknowledgement", StringComparison.Ordinal));
+        var cleared = lines.FindIndex(l => l.Contains("escalate     no longer waiting for level 1 (on-call): On-call engineer", StringComparison.Ordinal));
+        Assert.True(waiting >= 0 && cleared > waiting, log);
+        Assert.Equal(1, Count(@"… escalate\s+waiting for level 1 "));
     }
 }

@@ -24,7 +24,7 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
     public async Task<SourceResult> LookupAsync(LookupQuery query, CancellationToken ct)
     {
         if (!UsesLookup) return SourceResult.Empty;
-        var result = await _lookup.ReadAsync(query, regions, ct);
+        var result = await _lookup.ReadAsync(query, regions, ct, progress);
         progress.SourceRead($"LookupEvents {query}", result.Records.Count, result.Gaps.Count);
         return result;
     }

@@ -19,6 +19,7 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
             ["startingPoint"] = ResponseStartingPoint.ToJson(session.Request),
             ["resumed"] = finished.Count > 0,
         }, null, ct).ConfigureAwait(false);
+        session.Progress.Planned(steps.Select(s => s.Name).ToList());
         var results = new List<(string Step, StepResult Result)>();
         foreach (var step in steps)
         {

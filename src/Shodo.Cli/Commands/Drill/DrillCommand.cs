@@ -50,8 +50,8 @@ public sealed class DrillCommand : IShodoCommand
     private async Task<ExitCode> RunAsync(CommandContext ctx, ParseResult parse, CancellationToken ct)
     {
         var scenario = parse.GetValue(_scenario)!;
-        var log = new ResponseLog(ctx.Console, ctx.Time);
-        log.Note("drill", Messages.Get("DrillStartingRange", scenario));
+        var view = ResponseLiveView.For(ctx);
+        view.Note("drill", Messages.Get("DrillStartingRange", scenario));
         await using var range = await RangeHost.StartAsync(new RangeOptions
         {
             Port = 0, Scenario = scenario, Adversary = true, TimeProvider = ctx.Time,
@@ -60,7 +60,7 @@ public sealed class DrillCommand : IShodoCommand
         }, ct);
         var truth = range.GroundTruth
             ?? throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("DrillNoGroundTruth", scenario)));
-        log.Note("drill", Messages.Get("DrillRangeReady", range.Url, truth.LeakedAccessKeyId ?? "-"));
+        view.Note("drill", Messages.Get("DrillRangeReady", range.Url, truth.LeakedAccessKeyId ?? "-"));
 
         var connection = new AwsConnectionOptions
         {
@@ -72,11 +72,11 @@ public sealed class DrillCommand : IShodoCommand
             AccessKeyId = truth.LeakedAccessKeyId, UserName = truth.LeakedAccessKeyId is null ? truth.LeakedUserName : null,
             ApplyWithinAuthority = true, Language = ctx.Settings.Lang ?? "en",
         };
-        var watch = new ContainmentWatch(log, range);
+        var watch = new ContainmentWatch(view, range);
         await using var receiver = RehearsalReceiver.Start(ctx.Time);
         var language = ctx.Settings.Lang is "ja" ? "ja" : "en";
-        var result = await ResponseFlow.RunAsync(ctx, connection, request, DrillEscalation.Configuration(receiver, language), null,
-            watch, ct, loop => receiver.AcknowledgeAfter(loop, DrillEscalation.AcknowledgedBy, DrillEscalation.AcknowledgeAfter));
+        var result = await view.RunAsync(() => ResponseFlow.RunAsync(ctx, connection, request, DrillEscalation.Configuration(receiver, language),
+            null, watch, ct, loop => receiver.AcknowledgeAfter(loop, DrillEscalation.AcknowledgedBy, DrillEscalation.AcknowledgeAfter)));
 
         // Give the adversary a few more rounds: after containment every one of them must fail.
         var adversary = range.Adversary!;
@@ -140,6 +140,10 @@ public sealed class DrillCommand : IShodoCommand
         public IReadOnlyDictionary<string, long>? SuccessesByOperation { get; private set; }
         public void StepStarted(string step) => inner.StepStarted(step);
         public void Note(string step, string message) => inner.Note(step, message);
+        public void Planned(IReadOnlyList<string> steps) => inner.Planned(steps);
+        public void Region(string step, RegionProgress region) => inner.Region(step, region);
+        public void Waiting(WaitingItem item) => inner.Waiting(item);
+        public void WaitingCleared(string id) => inner.WaitingCleared(id);
 
         public void StepFinished(string step, StepResult result)
         {

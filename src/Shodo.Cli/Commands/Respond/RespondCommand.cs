@@ -41,11 +41,11 @@ public sealed class RespondCommand : IShodoCommand
                 Since = TimeArgument.Parse(parse.GetValue(_since), ctx.Time.GetUtcNow()),
                 ApplyWithinAuthority = parse.GetValue(_yes), Language = ctx.Settings.Lang ?? "en",
             };
-            var log = new ResponseLog(ctx.Console, ctx.Time);
-            var result = await ResponseFlow.RunAsync(ctx, WhoamiCommand.ConnectionOptions(ctx), request, configuration,
-                parse.GetValue(_resume), log, ct, confirm: ctx.Environment.IsInteractive && !Console.IsInputRedirected
-                    ? (plan, _) => Task.FromResult(Confirm(ctx, plan))
-                    : null);
+            var view = ResponseLiveView.For(ctx);
+            var result = await view.RunAsync(() => ResponseFlow.RunAsync(ctx, WhoamiCommand.ConnectionOptions(ctx), request, configuration,
+                parse.GetValue(_resume), view, ct, confirm: ctx.Environment.IsInteractive && !Console.IsInputRedirected
+                    ? (plan, _) => view.SuspendAsync(() => Confirm(ctx, plan))
+                    : null));
             var candidates = result.Outcome.Steps.Any(s => s.Step == TriageStep.StepName) ? CandidatesView.Read(result.CaseDirectory) : null;
             if (ctx.Json)
                 ctx.Out.WriteLine(new JsonObject

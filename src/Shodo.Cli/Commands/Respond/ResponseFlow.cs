@@ -53,6 +53,7 @@ internal static class ResponseFlow
         await using var loop = new EscalationLoop(@case, escalation, new EscalationOptions { Time = ctx.Time });
         if (loop.IsConfigured)
         {
+            EscalationWaiting.Attach(loop, progress);
             await loop.StartAsync(facts, ct);
             escalationStarted?.Invoke(loop);
             progress.Note("escalate", Messages.Get("RespondEscalationStarted", escalation.Levels.Count));

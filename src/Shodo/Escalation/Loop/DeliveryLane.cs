@@ -14,7 +14,7 @@ namespace Shodo.Escalation.Loop;
 /// behind a slow send is dropped, so a dead channel never piles up reminders.
 /// </summary>
 internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget target, IEscalationChannel channel,
-    Journal journal, EscalationOptions options, SecretValues secrets)
+    Journal journal, EscalationOptions options, SecretValues secrets, Action<EscalationEvent>? raise = null)
 {
     private readonly Lock _order = new();
     private Task _tail = Task.CompletedTask;
@@ -59,6 +59,7 @@ internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget targe
                 {
                     await channel.SendAsync(notice, ct).ConfigureAwait(false);
                     await RecordAsync(EscalationJournalKinds.Sent, notice, attempt, null, null).ConfigureAwait(false);
+                    Raise(EscalationEventKind.Sent, null);
                     return;
                 }
                 catch (ChannelFailure f) { failure = f; }
@@ -69,6 +70,7 @@ internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget targe
                 var delay = options.RetryDelay(attempt);
                 var retryAt = retry ? options.Time.GetUtcNow() + delay : (DateTimeOffset?)null;
                 await RecordAsync(EscalationJournalKinds.Failed, notice, attempt, failure.Message, retryAt).ConfigureAwait(false);
+                Raise(EscalationEventKind.Failed, retryAt);
                 if (!retry) return;
                 try { await Task.Delay(delay, options.Time, waitStop.Token).ConfigureAwait(false); }
                 catch (OperationCanceledException) { return; }
@@ -79,6 +81,12 @@ internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget targe
             // shutdown: the journal may already be closing
         }
     }
+
+    private void Raise(EscalationEventKind kind, DateTimeOffset? retryAt) =>
+        raise?.Invoke(new EscalationEvent(kind, level, options.Time.GetUtcNow())
+        {
+            Target = secrets.Scrub(target.Name), Channel = channel.Kind, RetryAt = retryAt,
+        });
 
     private Task RecordAsync(string kind, Notice notice, int attempt, string? error, DateTimeOffset? retryAt)
     {

@@ -53,7 +53,7 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
         _facts = new EscalationFacts { CaseId = @case.Manifest.Id, AccountId = @case.Manifest.AccountId };
         var services = new ChannelServices(_http, _options.Time, _options.AttemptTimeout);
         _levels = settings.Levels.Select(level => new LevelState(level, level.Targets
-            .SelectMany(t => t.Channels.Select(c => new DeliveryLane(level, t, c.Create(services), @case.Journal, _options, settings.Secrets)))
+            .SelectMany(t => t.Channels.Select(c => new DeliveryLane(level, t, c.Create(services), @case.Journal, _options, settings.Secrets, Raise)))
             .ToList())).ToList();
     }
 
@@ -64,6 +64,18 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
 
     /// <summary>Completes with the acknowledger's name when someone acknowledges.</summary>
     public Task<string> Acknowledged => _acknowledged.Task;
+
+    /// <summary>
+    /// Raised (on the loop's or a channel's task) when a level is notified or reminded, a notice is sent
+    /// or fails, and on acknowledgement — for a live display; a handler that throws is ignored.
+    /// </summary>
+    public event Action<EscalationEvent>? Changed;
+
+    private void Raise(EscalationEvent e)
+    {
+        try { Changed?.Invoke(e); }
+        catch (Exception) { /* a display's failure never stops the escalation */ }
+    }
 
     /// <summary>Times the loop went to sleep waiting for its next due step (tests wait on it before moving a fake clock).</summary>
     internal int Parkings => Volatile.Read(ref _parkings);
@@ -137,6 +149,7 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
         foreach (var (key, value) in extra ?? []) data[key] = value?.DeepClone();
         await _case.Journal.AppendAsync(EscalationJournalKinds.Acknowledged, data, null, CancellationToken.None).ConfigureAwait(false);
         _reminders.Cancel();
+        Raise(new EscalationEvent(EscalationEventKind.Acknowledged, null, _options.Time.GetUtcNow()) { By = by });
         if (IsConfigured)
         {
             Dispatch(NoticeEvent.Acknowledged, NotifiedLevels(), _stop.Token);
@@ -197,11 +210,13 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
                 if (now < _startedAt + state.Level.After) continue;
                 state.Activated = true;
                 state.NextReminder = now + state.Level.Repeat;
+                Raise(new EscalationEvent(EscalationEventKind.LevelNotified, state.Level, now) { NextReminder = state.NextReminder });
                 Dispatch(NoticeEvent.Alert, [state], _reminders.Token);
             }
             else if (now >= state.NextReminder)
             {
                 while (state.NextReminder <= now) state.NextReminder += state.Level.Repeat;
+                Raise(new EscalationEvent(EscalationEventKind.LevelReminded, state.Level, now) { NextReminder = state.NextReminder });
                 Dispatch(NoticeEvent.Repeat, [state], _reminders.Token);
             }
         }

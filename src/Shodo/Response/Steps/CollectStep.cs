@@ -11,17 +11,9 @@ public sealed class CollectStep : IResponseStep
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
     {
         var runner = new CollectionRunner(session.Aws, session.Case, new CollectionOptions { Time = session.Time });
-        var result = await runner.RunAsync(new LaneNotes(session.Progress, Name), ct).ConfigureAwait(false);
+        var result = await runner.RunAsync(new CollectRegions(session.Progress, Name), ct).ConfigureAwait(false);
         var detail = $"{result.Blobs} responses from {result.Regions.Count} regions, {result.Gaps.Count} calls failed";
         await session.Milestones.NotifyAsync(Milestone.EvidenceCaptured, detail, ct).ConfigureAwait(false);
         return new StepResult(result.Complete ? StepOutcome.Done : StepOutcome.Incomplete, detail);
-    }
-
-    private sealed class LaneNotes(IResponseProgress progress, string step) : ICollectionProgress
-    {
-        public void LaneStarted(string lane, int collectors) { }
-        public void CollectorFinished(string lane, string collector, int blobs, int gaps) { }
-        public void LaneFinished(string lane, int blobs, int gaps) =>
-            progress.Note(step, gaps == 0 ? $"{lane}: {blobs} responses" : $"{lane}: {blobs} responses, {gaps} failed calls");
     }
 }

@@ -25,6 +25,7 @@ public sealed class ContainStep : IResponseStep
     {
         var authority = AuthorityPolicy.From(session.Configuration);
         ApplyResult? last = null;
+        var waiting = new ContainWaiting(session.Progress, session.Time, authority, session.Case.Manifest.Id);
         for (var round = 1; round <= MaxRounds; round++)
         {
             var (plan, sha) = await new Planner(session.Aws, session.Case, authority, session.Time).WriteAsync(ct).ConfigureAwait(false);
@@ -32,12 +33,14 @@ public sealed class ContainStep : IResponseStep
             session.Progress.Note(Name, Messages.Get("RespondPlanned", round, open, sha[..12]));
             if (!session.Request.ApplyWithinAuthority && !await session.ConfirmAsync(plan, ct).ConfigureAwait(false))
             {
+                waiting.PlanWaits(sha, open);
                 await session.Milestones.NotifyAsync(Milestone.PlanAwaitingApproval, Messages.Get("RespondPlanWaits", open), ct).ConfigureAwait(false);
                 return new StepResult(StepOutcome.Stopped, Messages.Get("RespondPlanWaitsDetail", session.Case.Manifest.Id, sha));
             }
             var recorder = new ContainmentRecorder(session.Case, ContainmentLedger.Read(session.Case.Directory));
             last = await new ContainmentApply(session.Aws, recorder, plan, sha, session.Time, new ApplyOptions()).RunAsync(ct).ConfigureAwait(false);
             var v = last.Verification;
+            waiting.Applied(last, sha);
             session.Progress.Note(Name, Messages.Get("RespondApplied", Count(last, Outcomes.Done) + Count(last, Outcomes.AlreadyDone),
                 Count(last, Outcomes.PendingApproval), Count(last, Outcomes.NeedsDecision), Count(last, Outcomes.Failed),
                 v?.NewResources.Count ?? 0));

@@ -16,16 +16,10 @@ public sealed class InvestigateStep : IResponseStep
             AccessKeyId = session.Request.AccessKeyId, UserName = session.Request.UserName,
             Since = session.Request.Since, Time = session.Time,
         });
-        var result = await runner.RunAsync(new Notes(session.Progress, Name), ct).ConfigureAwait(false);
+        var result = await runner.RunAsync(new InvestigateRegions(session.Progress, Name), ct).ConfigureAwait(false);
         var confirmed = result.Identities.Count(i => i.Confidence == Investigation.Model.Confidence.Confirmed);
         var detail = Localization.Messages.Get("RespondInvestigated", confirmed, result.Resources.Count, result.Findings.Count,
             result.RecordsRead, result.Gaps.Count);
         return new StepResult(result.Complete ? StepOutcome.Done : StepOutcome.Incomplete, detail);
-    }
-
-    private sealed class Notes(IResponseProgress progress, string step) : IInvestigationProgress
-    {
-        public void Step(string name, string detail) => progress.Note(step, $"{name}: {detail}");
-        public void SourceRead(string source, int records, int gaps) { }
     }
 }

@@ -14,9 +14,17 @@ namespace Shodo.Investigation.Sources.Lookup;
 /// </summary>
 public sealed class LookupEventsSource(AwsConnection aws, Case @case, TimeProvider time, int pageAttempts = 8)
 {
-    public async Task<SourceResult> ReadAsync(LookupQuery query, IReadOnlyList<string> regions, CancellationToken ct)
+    public async Task<SourceResult> ReadAsync(LookupQuery query, IReadOnlyList<string> regions, CancellationToken ct,
+        IInvestigationProgress? progress = null)
     {
-        var lanes = regions.Select(region => Task.Run(() => RegionAsync(query, region, ct), ct)).ToList();
+        var source = $"LookupEvents {query}";
+        var lanes = regions.Select(region => Task.Run(async () =>
+        {
+            progress?.RegionStarted(source, region);
+            var read = await RegionAsync(query, region, ct);
+            progress?.RegionRead(source, region, read.Records.Count, read.Gaps.Count);
+            return read;
+        }, ct)).ToList();
         return SourceResult.Combine(await Task.WhenAll(lanes));
     }
 
