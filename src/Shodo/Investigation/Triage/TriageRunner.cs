@@ -38,7 +38,7 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
             new InvestigationOptions { Sources = ["lookup"], Time = options.Time, LookupPageAttempts = options.LookupPageAttempts },
             state, regions, progress);
 
-        progress.Step("lookup", "all events in the window");
+        progress.Step("lookup", "every event in the window");
         var window = await sources.LookupAsync(LookupQuery.Everything(new TrailWindow(since, until)), ct).ConfigureAwait(false);
         var gaps = new List<SourceGap>(window.Gaps);
         var responderKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
@@ -48,7 +48,7 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
 
         var activeKeys = recent.Select(e => CandidateId.Of(e, sessionParents)).Where(c => c?.Kind == CandidateId.AccessKey)
             .Select(c => c!.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        progress.Step("baseline", $"{activeKeys.Count} keys active in the window");
+        progress.Step("lookup", $"the baseline of the {activeKeys.Count} keys active in the window");
         var baselineWindow = new TrailWindow(baselineSince, since);
         var baselines = await Task.WhenAll(activeKeys.Select(async k =>
         {

@@ -20,7 +20,7 @@ public sealed class TriageStep : IResponseStep
     {
         var runner = new TriageRunner(session.Aws, session.Case, new TriageOptions { Since = session.Request.Since, Time = session.Time },
             session.Responder);
-        var result = await runner.RunAsync(new Notes(session.Progress, Name), ct).ConfigureAwait(false);
+        var result = await runner.RunAsync(new InvestigateRegions(session.Progress, Name), ct).ConfigureAwait(false);
         var caseId = session.Case.Manifest.Id;
         foreach (var c in result.Candidates)
             session.Progress.Note(Name, Messages.Get("TriageCandidateLine", c.Id.Kind, c.Id.Id, c.Strength, c.SignKindCount,
@@ -36,11 +36,5 @@ public sealed class TriageStep : IResponseStep
             string.Join("; ", result.Candidates.Take(3).Select(c => $"{c.Id.Id} ({string.Join(", ", c.Signs.Select(s => s.Kind).Distinct(StringComparer.Ordinal))})")));
         await session.Milestones.NotifyAsync(Milestone.CandidatesFound, summary, ct).ConfigureAwait(false);
         return new StepResult(StepOutcome.Stopped, Messages.Get("TriageStopped", summary, confirm));
-    }
-
-    private sealed class Notes(IResponseProgress progress, string step) : IInvestigationProgress
-    {
-        public void Step(string name, string detail) => progress.Note(step, $"{name}: {detail}");
-        public void SourceRead(string source, int records, int gaps) { }
     }
 }
