@@ -3,6 +3,7 @@ using System.Text;
 using Shodo.Sigma;
 using Shodo.Sigma.Conditions;
 using Shodo.Sigma.Detection;
+using Shodo.Sigma.Matching;
 using Shodo.Sigma.Values;
 
 namespace Shodo.Hunting.Jq;
@@ -26,10 +27,21 @@ public sealed class SigmaJqCompiler
             catch (JqUnsupportedException e) { rejected.Add((rule, e.Message)); }
         }
         var filter = new StringBuilder(JqPrelude.Text);
-        filter.Append("_records | select(type == \"object\")\n| [\n");
-        filter.Append(string.Join(",\n", compiled.Select(c => $"  (if {c.Predicate} then {JqText.Quote(c.Rule.Id)} else empty end)")));
+        filter.Append("_records | select(type == \"object\")\n| (.eventName | if type == \"string\" then ascii_downcase else null end) as $name\n| [\n");
+        filter.Append(string.Join(",\n", compiled.Select(c => $"  (if {Guard(c.Rule)}{c.Predicate} then {JqText.Quote(c.Rule.Id)} else empty end)")));
         filter.Append("\n  ] as $m\n| select($m | length > 0)\n| {rules: $m, record: .}\n");
         return new JqCompilation(filter.ToString(), compiled.Select(c => c.Rule).ToList(), rejected);
+    }
+
+    /// <summary>
+    /// The local engine's index in jq: a rule whose condition requires one of some plain eventName values
+    /// is only evaluated on records with one of them (or without a string eventName), so most records
+    /// skip most rules after a few string comparisons.
+    /// </summary>
+    private static string Guard(SigmaRule rule)
+    {
+        if (EventNameIndex.PossibleNames(rule) is not { } names) return "";
+        return "($name == null or " + string.Join(" or ", names.Select(n => $"$name == {JqText.Quote(AsciiLower(n))}")) + ") and ";
     }
 
     /// <summary>The rule's condition as one jq boolean expression over the record (<c>.</c>).</summary>

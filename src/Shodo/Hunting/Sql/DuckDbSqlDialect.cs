@@ -16,7 +16,10 @@ public sealed class DuckDbSqlDialect() : SqlDialect("duckdb")
             items = $"list_filter(list_transform({unwrapped}, v -> json_extract(v, {SqlText.Quote(Path([key]))})), v -> v IS NOT NULL)";
         }
         var withElements = $"flatten(list_transform({items}, v -> CASE WHEN json_type(v) = 'ARRAY' THEN list_prepend(v, json_extract(v, '$[*]')) ELSE [v] END))";
-        return $"list_transform({withElements}, v -> {Text("v")})";
+        // Most values sit at the plain path (no array on the way) and are scalars: one lookup, no walk.
+        var path = SqlText.Quote(Path(keys));
+        return $"CASE WHEN json_type({column}, {path}) IN ('VARCHAR', 'BIGINT', 'UBIGINT', 'DOUBLE', 'BOOLEAN') THEN [json_extract_string({column}, {path})]"
+            + $" ELSE list_transform({withElements}, v -> {Text("v")}) END";
     }
 
     private static string Text(string json) =>
