@@ -16,17 +16,20 @@ public static class JqBenchmark
     public static string Binary => Environment.GetEnvironmentVariable("SHODO_JQ") is { Length: > 0 } jq ? jq : "/usr/bin/jq";
 
     /// <summary>The compiled filter; rules it cannot express are named on standard error.</summary>
-    public static string Filter(IReadOnlyList<SigmaRule> rules)
+    public static string Filter(IReadOnlyList<SigmaRule> rules) => Compile(rules).Filter;
+
+    private static JqCompilation Compile(IReadOnlyList<SigmaRule> rules)
     {
         var compiled = new SigmaJqCompiler().Compile(rules);
         foreach (var (rule, reason) in compiled.NotCompiled) Console.Error.WriteLine($"not compiled: {rule.Id} {rule.Title}: {reason}");
-        return compiled.Filter;
+        return compiled;
     }
 
     public static async Task<int> RunAsync(string dir, IReadOnlyList<SigmaRule> rules, long? events, HashSet<string> planted)
     {
         var filterFile = Path.Combine(Path.GetTempPath(), $"shodo-hunt-{Environment.ProcessId}.jq");
-        await File.WriteAllTextAsync(filterFile, Filter(rules));
+        var compiled = Compile(rules);
+        await File.WriteAllTextAsync(filterFile, compiled.Filter);
         var high = rules.Where(r => r.Level is SigmaLevel.High or SigmaLevel.Critical).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var files = Directory.GetFiles(Path.Combine(dir, "AWSLogs"), "*.json.gz", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
 
@@ -43,7 +46,8 @@ public static class JqBenchmark
             jq.StandardInput.Close();
         });
         double peakMB = 0;
-        using var watch = new Timer(_ => peakMB = Math.Max(peakMB, PeakMemory.Megabytes(jq.Id)), null, 0, 50);
+        // An exited (zombie) process has no VmHWM line: NaN, which never raises the peak.
+        using var watch = new Timer(_ => { var now = PeakMemory.Megabytes(jq.Id); if (now > peakMB) peakMB = now; }, null, 0, 50);
 
         long matches = 0;
         var highIds = new HashSet<string>(StringComparer.Ordinal);
@@ -66,7 +70,7 @@ public static class JqBenchmark
         {
             engine = "zcat|jq (compiled filter)", events, matches, seconds, eventsPerSecond = events / seconds, peakMB,
             planted = planted.Count, plantedFound = planted.Count(highIds.Contains), highMatches = highIds.Count,
-            rules = rules.Count, exitCode = jq.ExitCode,
+            rules = compiled.Compiled.Count, notCompiled = compiled.NotCompiled.Count, exitCode = jq.ExitCode,
         }));
         return jq.ExitCode;
     }
