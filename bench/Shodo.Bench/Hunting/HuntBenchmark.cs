@@ -6,8 +6,6 @@ using Shodo.Hunting;
 using Shodo.Hunting.Sql;
 using Shodo.Investigation.Sources.Archives;
 using Shodo.Sigma;
-using Shodo.Sigma.Detection;
-using Shodo.Sigma.Values;
 
 namespace Shodo.Bench.Hunting;
 
@@ -17,8 +15,9 @@ namespace Shodo.Bench.Hunting;
 /// dotnet bench/Shodo.Bench/bin/Release/net10.0/Shodo.Bench.dll trail-generate DIR EVENTS PLANTED
 /// … hunt-local DIR [FILES_IN_FLIGHT]     shodo's local engine, all built-in CloudTrail rules
 /// … hunt-duckdb DIR                      the same rules compiled to SQL, run by DuckDB over the same files
-/// … hunt-jq-filter                       prints the jq filter used beside them (eventName prefilter)
-/// … hunt-bench DIR                       runs the three (and jq) one after the other and prints a table
+/// … hunt-jq-filter                       prints the rules compiled to an equivalent jq filter
+/// … hunt-jq DIR [EVENTS]                 zcat files | jq -c -f that filter (EVENTS: from events.txt when omitted)
+/// … hunt-bench DIR                       runs the three one after the other, one JSON line each
 /// </code>
 /// </summary>
 public static class HuntBenchmark
@@ -36,6 +35,7 @@ public static class HuntBenchmark
                 var result = new TrailArchiveGenerator(args[1], long.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture))
                     .Write(TrailArchiveGenerator.AttackTemplates(detonations));
                 await File.WriteAllLinesAsync(Path.Combine(args[1], "planted-event-ids.txt"), result.PlantedEventIds);
+                await File.WriteAllTextAsync(Path.Combine(args[1], "events.txt"), result.Events.ToString(CultureInfo.InvariantCulture));
                 Console.WriteLine(JsonSerializer.Serialize(new { result.Events, result.Files, planted = result.PlantedEventIds.Count, compressedMB = result.Bytes / 1048576, seconds = clock.Elapsed.TotalSeconds }));
                 return 0;
             }
@@ -44,8 +44,11 @@ public static class HuntBenchmark
             case "hunt-duckdb":
                 return DuckDb(args[1]);
             case "hunt-jq-filter":
-                Console.WriteLine(JqFilter());
+                Console.Write(JqBenchmark.Filter(Rules));
                 return 0;
+            case "hunt-jq":
+                return await JqBenchmark.RunAsync(args[1], Rules,
+                    args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : JqBenchmark.Events(args[1]), Planted(args[1]));
             case "hunt-bench":
                 return Bench(args[1]);
         }
@@ -116,48 +119,24 @@ public static class HuntBenchmark
         return 0;
     }
 
-    /// <summary>A jq filter selecting the records whose eventName one of the built-in rules names literally.</summary>
-    public static string JqFilter()
-    {
-        var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var rule in Rules)
-            foreach (var search in rule.Detection.Searches.Values)
-                Collect(search, names);
-        var list = string.Join(",", names.Select(n => JsonSerializer.Serialize(n)));
-        return $".Records[] | select(.eventName as $n | [{list}] | index($n))";
-    }
-
-    private static void Collect(DetectionNode node, SortedSet<string> names)
-    {
-        switch (node)
-        {
-            case DetectionAllOf all: foreach (var i in all.Items) Collect(i, names); break;
-            case DetectionAnyOf any: foreach (var i in any.Items) Collect(i, names); break;
-            case FieldDetection { Field.Name: "eventName" } f:
-                foreach (var v in f.Values.OfType<SigmaString>().Where(s => !s.HasWildcards)) names.Add(v.Literal);
-                break;
-        }
-    }
-
     private static int Bench(string dir)
     {
         var self = typeof(HuntBenchmark).Assembly.Location;
-        Console.WriteLine(Child("dotnet", $"{self} hunt-local {dir} 2"));
-        Console.WriteLine(Child("dotnet", $"{self} hunt-duckdb {dir}"));
-        var filter = Path.Combine(Path.GetTempPath(), "shodo-hunt.jq");
-        File.WriteAllText(filter, JqFilter());
-        var jq = Child("/usr/bin/time", $"-f \"%e %M\" bash -c \"find {dir}/AWSLogs -name '*.json.gz' -print0 | xargs -0 zcat | jq -c -f {filter} | wc -l\"", captureError: true);
-        Console.WriteLine(JsonSerializer.Serialize(new { engine = "zcat|jq (eventName prefilter)", output = jq.Trim() }));
+        var local = Child("dotnet", $"{self} hunt-local {dir} 2");
+        Console.WriteLine(local.Trim());
+        Console.WriteLine(Child("dotnet", $"{self} hunt-duckdb {dir}").Trim());
+        var events = JsonDocument.Parse(local).RootElement.GetProperty("events").GetInt64();
+        Console.WriteLine(Child("dotnet", $"{self} hunt-jq {dir} {events}").Trim());
         return 0;
     }
 
-    private static string Child(string file, string arguments, bool captureError = false)
+    private static string Child(string file, string arguments)
     {
         using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        return captureError ? output + " | " + error : output + (process.ExitCode == 0 ? "" : error);
+        return output + (process.ExitCode == 0 ? "" : error.Result);
     }
 
     private static HashSet<string> Planted(string dir)

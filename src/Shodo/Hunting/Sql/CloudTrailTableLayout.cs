@@ -4,9 +4,9 @@ namespace Shodo.Hunting.Sql;
 
 /// <summary>
 /// The CloudTrail table AWS documents for Athena ("Creating the table for CloudTrail logs"): top-level
-/// strings, <c>useridentity</c> and <c>tlsdetails</c> structs, and JSON text columns
-/// (<c>requestparameters</c>, <c>responseelements</c>, ...). Maps a Sigma field path on the record to a
-/// column expression, or says why it cannot.
+/// strings, <c>useridentity</c> and <c>tlsdetails</c> structs, <c>resources</c> (an array of structs), and
+/// JSON text columns (<c>requestparameters</c>, <c>responseelements</c>, ...). Maps a Sigma field path on
+/// the record to a column expression, or says why it cannot.
 /// </summary>
 public static partial class CloudTrailTableLayout
 {
@@ -21,7 +21,8 @@ public static partial class CloudTrailTableLayout
         ["sessionCredentialFromConsole"] = "sessioncredentialfromconsole",
     };
 
-    private static readonly Dictionary<string, string> JsonColumns = new(StringComparer.Ordinal)
+    /// <summary>The JSON text columns, by their record name.</summary>
+    public static IReadOnlyDictionary<string, string> JsonColumns { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["requestParameters"] = "requestparameters", ["responseElements"] = "responseelements",
         ["additionalEventData"] = "additionaleventdata", ["serviceEventDetails"] = "serviceeventdetails",
@@ -45,33 +46,41 @@ public static partial class CloudTrailTableLayout
         ["tlsDetails.clientProvidedHostHeader"] = "tlsdetails.clientprovidedhostheader",
     };
 
-    [GeneratedRegex("^[A-Za-z0-9_]+$")]
-    private static partial Regex SimpleKey();
+    /// <summary>The members of the <c>resources</c> array's structs, by their record name.</summary>
+    private static readonly Dictionary<string, string> ResourceMembers = new(StringComparer.Ordinal)
+    {
+        ["ARN"] = "arn", ["accountId"] = "accountid", ["type"] = "type",
+    };
+
+    /// <summary>Every scalar column and struct member: what a keyword (full-text) search reads besides the JSON columns.</summary>
+    public static IEnumerable<string> TextColumns => Scalars.Values.Concat(StructFields.Values);
+
+    // A key a JSON path can name in double quotes in both dialects.
+    [GeneratedRegex("^[^\"\\\\\\p{Cc}]+$")]
+    private static partial Regex QuotableKey();
 
     /// <summary>The column expression for a field path, or null with the reason it has none.</summary>
     public static SqlField? Column(string field, SqlDialect dialect, out string? unsupported)
     {
         unsupported = null;
-        if (Scalars.TryGetValue(field, out var scalar)) return new SqlField(scalar, $"({scalar} IS NOT NULL)");
-        if (StructFields.TryGetValue(field, out var member)) return new SqlField(member, $"({member} IS NOT NULL)");
+        if (Scalars.TryGetValue(field, out var scalar)) return new SqlScalarField(scalar, $"({scalar} IS NOT NULL)");
+        if (StructFields.TryGetValue(field, out var member)) return new SqlScalarField(member, $"({member} IS NOT NULL)");
         var dot = field.IndexOf('.');
         if (dot > 0 && JsonColumns.TryGetValue(field[..dot], out var json))
         {
             var keys = field[(dot + 1)..].Split('.');
-            var path = "$." + string.Join('.', keys);
-            if (keys.All(k => SimpleKey().IsMatch(k))) return new SqlField(dialect.JsonScalar(json, path), dialect.JsonPresent(json, path));
+            if (keys.All(k => QuotableKey().IsMatch(k))) return new SqlListField(dialect.JsonPathTexts(json, keys));
             unsupported = $"field {field} has a key JSON paths cannot name";
             return null;
         }
-        if (JsonColumns.TryGetValue(field, out var whole))
+        if (dot > 0 && field[..dot] == "resources" && ResourceMembers.TryGetValue(field[(dot + 1)..], out var resource))
+            return new SqlListField(dialect.StructArrayTexts("resources", resource));
+        if (JsonColumns.ContainsKey(field) || field == "resources")
         {
-            unsupported = $"field {field} is a whole JSON object";
+            unsupported = $"field {field} is a whole JSON object or array";
             return null;
         }
-        unsupported = $"field {field} is not a column of the CloudTrail table (or crosses an array)";
+        unsupported = $"field {field} is not a column of the CloudTrail table";
         return null;
     }
 }
-
-/// <summary>A field as SQL: its scalar text (NULL when missing, null, an object or an array) and whether it is present and not null.</summary>
-public sealed record SqlField(string Scalar, string Present);

@@ -9,6 +9,9 @@ namespace Shodo.Hunting.Sql;
 /// </summary>
 public static class DuckDbCloudTrailTable
 {
+    /// <summary>The record's own JSON: not in Athena's layout; what keyword searches read in DuckDB.</summary>
+    public const string RecordColumn = "recordjson";
+
     private static readonly (string Column, string Path)[] Scalars =
     [
         ("eventversion", "eventVersion"), ("eventtime", "eventTime"), ("eventsource", "eventSource"), ("eventname", "eventName"),
@@ -40,6 +43,9 @@ public static class DuckDbCloudTrailTable
             + ", username := " + S("userIdentity.sessionContext.sessionIssuer.userName") + "))) AS useridentity");
         b.Append(",\n  struct_pack(tlsversion := " + S("tlsDetails.tlsVersion") + ", ciphersuite := " + S("tlsDetails.cipherSuite")
             + ", clientprovidedhostheader := " + S("tlsDetails.clientProvidedHostHeader") + ") AS tlsdetails");
+        b.Append(",\n  CASE WHEN json_type(j, '$.resources') = 'ARRAY' THEN list_transform(json_extract(j, '$.resources[*]'),"
+            + " r -> struct_pack(arn := r->>'$.ARN', accountid := r->>'$.accountId', type := r->>'$.type')) END AS resources");
+        b.Append($",\n  j AS {RecordColumn}");
         b.Append($"\nFROM {table}_records;\n");
         return b.ToString();
     }

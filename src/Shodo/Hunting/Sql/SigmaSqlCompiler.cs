@@ -36,9 +36,7 @@ public sealed class SigmaSqlCompiler(SqlDialect dialect)
         var columns = string.Join(", ", OutputColumns);
         var query = compiled.Count == 0
             ? $"SELECT NULL AS {RuleColumn} WHERE FALSE"
-            : dialect == SqlDialect.Athena
-                ? $"SELECT m.{RuleColumn}, {columns}\nFROM {table}\nCROSS JOIN UNNEST({matched}) AS m({RuleColumn}){filter}"
-                : $"SELECT * FROM (SELECT unnest({matched}) AS {RuleColumn}, {columns}\nFROM {table}{filter}) WHERE {RuleColumn} IS NOT NULL";
+            : dialect.Select(matched, RuleColumn, columns, table, filter);
         return new SqlCompilation(query, compiled.Select(c => c.Rule).ToList(), rejected);
     }
 
@@ -71,32 +69,71 @@ public sealed class SigmaSqlCompiler(SqlDialect dialect)
     {
         DetectionAllOf all => Join(" AND ", all.Items.Select(Search), "TRUE"),
         DetectionAnyOf any => Join(" OR ", any.Items.Select(Search), "FALSE"),
-        FieldDetection field => Field(field),
-        KeywordDetection => throw new SqlUnsupportedException("keyword (full-text) searches are not compiled"),
+        FieldDetection field => Values(Column(field.Field.Name), field.Values, field.MatchAll),
+        KeywordDetection keywords => Values(new SqlListField(dialect.RecordTexts()), keywords.Values, keywords.MatchAll),
         _ => throw new SqlUnsupportedException($"detection {node.GetType().Name} is not compiled"),
     };
 
-    private string Field(FieldDetection field)
+    private SqlField Column(string name) =>
+        CloudTrailTableLayout.Column(name, dialect, out var why) ?? throw new SqlUnsupportedException(why!);
+
+    private string Values(SqlField field, IReadOnlyList<SigmaValue> values, bool matchAll)
     {
-        var column = CloudTrailTableLayout.Column(field.Field.Name, dialect, out var why)
-                     ?? throw new SqlUnsupportedException(why!);
-        if (field.Values.Count == 0) return field.MatchAll ? "FALSE" : "FALSE";
-        var tests = field.Values.Select(v => $"COALESCE({Value(column, v)}, FALSE)").ToList();
-        return "(" + string.Join(field.MatchAll ? " AND " : " OR ", tests) + ")";
+        if (values.Count == 0) return "FALSE";
+        return "(" + string.Join(matchAll ? " AND " : " OR ", values.Select(v => Value(field, v))) + ")";
     }
 
+    /// <summary>One rule value against a field: true when any of the field's values matches (never NULL).</summary>
     private string Value(SqlField field, SigmaValue value) => value switch
     {
-        SigmaNull => $"(NOT {field.Present})",
-        SigmaExists e => e.Exists ? field.Present : $"(NOT {field.Present})",
-        _ => Value(field.Scalar, value),
+        SigmaNull when field is SqlScalarField s => $"(NOT {s.Present})",
+        SigmaNull => $"(NOT {Present(field)} OR {Any(field, t => $"({t} IS NULL)")})",
+        SigmaExists e => e.Exists ? Present(field) : $"(NOT {Present(field)})",
+        SigmaExpansion x => "(" + string.Join(" OR ", x.Alternatives.Select(a => Value(field, a))) + ")",
+        SigmaFieldRef r => Any(field, t => Any(Column(r.Field.Name), other => Reference(t, other, r))),
+        _ => Any(field, t => Test(t, value)),
     };
 
-    private string Value(string column, SigmaValue value) => value switch
+    /// <summary>The field has a value that is not null.</summary>
+    private string Present(SqlField field) => field switch
+    {
+        SqlScalarField s => s.Present,
+        _ => Any(field, t => $"({t} IS NOT NULL)"),
+    };
+
+    /// <summary>True when <paramref name="test"/> holds for one of the field's values (NULL counts as false).</summary>
+    private string Any(SqlField field, Func<string, string> test)
+    {
+        switch (field)
+        {
+            case SqlScalarField s:
+                return $"COALESCE({test(s.Scalar)}, FALSE)";
+            case SqlListField l:
+                var variable = $"x{++_variables}";
+                return dialect.AnyMatch(l.Texts, variable, $"COALESCE({test(variable)}, FALSE)");
+            default:
+                throw new SqlUnsupportedException($"field {field} is not compiled");
+        }
+    }
+
+    private int _variables;
+
+    /// <summary><c>fieldref</c>: the value compared with the other field's value, case-insensitive unless cased.</summary>
+    private static string Reference(string value, string other, SigmaFieldRef r)
+    {
+        var (a, b) = r.Cased ? (value, other) : ($"lower({value})", $"lower({other})");
+        return r.Comparison switch
+        {
+            FieldRefComparison.StartsWith => $"(strpos({a}, {b}) = 1)",
+            FieldRefComparison.EndsWith => $"(strpos(reverse({a}), reverse({b})) = 1)",
+            FieldRefComparison.Contains => $"(strpos({a}, {b}) > 0)",
+            _ => $"({a} = {b})",
+        };
+    }
+
+    private string Test(string column, SigmaValue value) => value switch
     {
         SigmaString s => Text(column, s),
-        SigmaNull => $"({column} IS NULL)",
-        SigmaExists e => e.Exists ? $"({column} IS NOT NULL)" : $"({column} IS NULL)",
         SigmaBool b => $"(lower({column}) = '{(b.Value ? "true" : "false")}')",
         SigmaNumber n => $"(lower({column}) = {SqlText.Quote(n.Text.ToLowerInvariant())} OR TRY_CAST({column} AS DOUBLE) = {Number(n.Value)})",
         SigmaCompare c => $"(TRY_CAST({column} AS DOUBLE) {Operator(c.Operator)} {Number(c.Value)})",
