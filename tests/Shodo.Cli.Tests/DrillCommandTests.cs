@@ -44,6 +44,26 @@ public sealed class DrillCommandTests : IDisposable
         AssertProgressLines(run.Error);
     }
 
+    [Fact]
+    public async Task Without_a_key_the_drill_triages_confirms_the_first_candidate_and_still_contains_everything()
+    {
+        var run = await CliRun.Invoke("drill", "--without-key", "--case-dir", _root, "--output", "json", "--adversary-interval", "2");
+
+        var card = JsonDocument.Parse(run.Out).RootElement;
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
+        Assert.True(card.GetProperty("triage_candidates").GetInt32() >= 3);
+        Assert.Equal(1, card.GetProperty("triage_leaked_key_rank").GetInt32());
+        Assert.Empty(card.GetProperty("triage_false_candidates").EnumerateArray());
+        Assert.Equal(card.GetProperty("identities_expected").GetInt32(), card.GetProperty("identities_found").GetInt32());
+        Assert.Equal(card.GetProperty("resources_expected").GetInt32(), card.GetProperty("resources_found").GetInt32());
+        Assert.Equal(0, card.GetProperty("false_positives").GetInt32());
+        Assert.Equal(0, card.GetProperty("adversary_successes_after_contained").GetInt64());
+        Assert.Equal(0, card.GetProperty("destructive_calls").GetInt64());
+        var kinds = JournalReader.Read(card.GetProperty("case_dir").GetString()!).Select(e => e.Kind).ToList();
+        Assert.True(kinds.IndexOf("triage.finished") < kinds.IndexOf("investigate.started"), "triage comes before the investigation");
+        Assert.Contains("The drill confirms the first candidate", run.Error);
+    }
+
     /// <summary>
     /// The progress log on stderr (no terminal, so lines): one line per region for collect and for
     /// investigate, and the wait for level 1's acknowledgement appearing, then clearing when the

@@ -28,6 +28,11 @@ public sealed class DrillCommand : IShodoCommand
     { Description = $"The scenario to rehearse: {string.Join(", ", ScenarioCatalog.Names)}.", DefaultValueFactory = _ => "leaked-key-cryptomining" };
     private readonly Option<RangeLatency> _latency = new("--latency")
     { Description = "Per-call latency of the range: none or realistic (50–150 ms).", DefaultValueFactory = _ => RangeLatency.None };
+    private readonly Option<bool> _withoutKey = new("--without-key")
+    {
+        Description = "Rehearse \"something is wrong\" with no key: Shodo triages and presents candidates; the drill confirms the first, " +
+                      "as the person on call would, and the response goes on.",
+    };
     private readonly Option<double> _adversaryInterval = new("--adversary-interval")
     { Description = "Seconds between the live adversary's rounds.", DefaultValueFactory = _ => 5 };
 
@@ -37,7 +42,7 @@ public sealed class DrillCommand : IShodoCommand
             "Rehearse the first response on a local range: the scenario's attacker keeps acting while Shodo escalates, " +
             "records, investigates, contains and reports; ends with a scorecard.\n\nExample:\n" +
             "  shodo drill --lang ja\n  shodo drill --output json");
-        foreach (var o in new Option[] { _scenario, _latency, _adversaryInterval }) command.Options.Add(o);
+        foreach (var o in new Option[] { _scenario, _latency, _adversaryInterval, _withoutKey }) command.Options.Add(o);
         _scenario.Validators.Add(r =>
         {
             if (r.GetValue(_scenario) is { } name && !ScenarioCatalog.Names.Contains(name))
@@ -67,16 +72,31 @@ public sealed class DrillCommand : IShodoCommand
             Credentials = new BasicAWSCredentials(range.Responder.AccessKeyId, range.Responder.SecretAccessKey),
             EndpointUrl = range.Url, Region = "us-east-1", Time = ctx.Time,
         };
+        var withoutKey = parse.GetValue(_withoutKey);
         var request = new ResponseRequest
         {
-            AccessKeyId = truth.LeakedAccessKeyId, UserName = truth.LeakedAccessKeyId is null ? truth.LeakedUserName : null,
+            AccessKeyId = withoutKey ? null : truth.LeakedAccessKeyId,
+            UserName = withoutKey || truth.LeakedAccessKeyId is not null ? null : truth.LeakedUserName,
             ApplyWithinAuthority = true, Language = ctx.Settings.Lang ?? "en",
         };
         var watch = new ContainmentWatch(view, range);
         await using var receiver = RehearsalReceiver.Start(ctx.Time);
         var language = ctx.Settings.Lang is "ja" ? "ja" : "en";
-        var result = await view.RunAsync(() => ResponseFlow.RunAsync(ctx, connection, request, DrillEscalation.Configuration(receiver, language),
-            null, watch, ct, loop => receiver.AcknowledgeAfter(loop, DrillEscalation.AcknowledgedBy, DrillEscalation.AcknowledgeAfter)));
+        Task<ResponseFlow.Result> Respond(ResponseRequest r, string? resume) => view.RunAsync(() => ResponseFlow.RunAsync(ctx, connection, r,
+            DrillEscalation.Configuration(receiver, language), resume, watch, ct,
+            loop => receiver.AcknowledgeAfter(loop, DrillEscalation.AcknowledgedBy, DrillEscalation.AcknowledgeAfter)));
+        var result = await Respond(request, null);
+        DrillTriage? triage = null;
+        if (withoutKey)
+        {
+            triage = DrillTriage.Read(result.CaseDirectory);
+            if (triage.Confirm(request) is { } confirmed)
+            {
+                view.Note("drill", Messages.Get("DrillConfirmsCandidate", triage.Confirmed!));
+                result = await Respond(confirmed, result.CaseId);
+            }
+            else view.Note("drill", Messages.Get("DrillNoCandidate"));
+        }
 
         // Give the adversary a few more rounds: after containment every one of them must fail.
         var adversary = range.Adversary!;
@@ -94,14 +114,18 @@ public sealed class DrillCommand : IShodoCommand
         var recordedAt = journal.FirstOrDefault(e => e.Kind == "collect.started")?.Time;
         var reportPath = journal.FirstOrDefault(e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["producer"] == "report")
             is { } r ? CaseFileNames.Full(result.CaseDirectory, (string)r.Data["path"]!) : null;
-        var card = DrillScorecard.Score(result.CaseDirectory, scenario,
-            DrillTruth.From(truth, adversary.Status.Created, recordedAt), after, destructive, reportPath) with
+        var drillTruth = DrillTruth.From(truth, adversary.Status.Created, recordedAt);
+        var card = DrillScorecard.Score(result.CaseDirectory, scenario, drillTruth, after, destructive, reportPath) with
         {
+            TriageCandidates = triage?.Candidates.Count,
+            TriageLeakedKeyRank = triage?.RankOf(truth.LeakedAccessKeyId is { } leaked ? "access-key:" + leaked : null),
+            TriageFalseCandidates = triage?.FalseCandidates(drillTruth),
             AdversarySuccessesAfterContainedDetail = watch.SuccessesAtContainment is null ? [] : afterDetail,
         };
         Show(ctx, card);
         return card is { FalsePositives: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true }
                && card.IdentitiesFound == card.IdentitiesExpected && card.ResourcesFound == card.ResourcesExpected
+               && (card.TriageCandidates is null || card is { TriageLeakedKeyRank: 1, TriageFalseCandidates.Count: 0 })
             ? RespondCommand.ExitCodeOf(result.Outcome.Worst)
             : ExitCode.Incomplete;
     }
@@ -126,10 +150,18 @@ public sealed class DrillCommand : IShodoCommand
         Row("DrillFalsePositives", card.FalsePositives);
         Row("DrillEvidenceVerified", card.EvidenceVerified);
         Row("DrillReport", card.ReportPath);
+        if (card.TriageCandidates is { } candidates)
+        {
+            Row("DrillTriageCandidates", candidates);
+            Row("DrillTriageRank", card.TriageLeakedKeyRank);
+            Row("DrillTriageFalseCandidates", card.TriageFalseCandidates?.Count);
+        }
         ctx.Console.Write(table);
         foreach (var line in card.AdversarySuccessesAfterContainedDetail)
             ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillAdversaryStillSucceeds", Terminal.Plain(line)))}[/]");
         foreach (var id in card.MissedIds) ctx.Console.MarkupLine($"[yellow]{Markup.Escape(Messages.Get("DrillMissed", Terminal.Plain(id)))}[/]");
+        foreach (var id in card.TriageFalseCandidates ?? [])
+            ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillFalseCandidate", Terminal.Plain(id)))}[/]");
         foreach (var id in card.FalsePositiveIds) ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillFalsePositive", Terminal.Plain(id)))}[/]");
     }
 

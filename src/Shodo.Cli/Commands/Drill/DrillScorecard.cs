@@ -33,6 +33,16 @@ internal sealed record DrillScorecard
     /// <summary>What should have been found and was not (ids).</summary>
     [JsonPropertyName("missed_ids")] public IReadOnlyList<string> MissedIds { get; init; } = [];
 
+    /// <summary>With --without-key: how many candidates triage presented.</summary>
+    [JsonPropertyName("triage_candidates")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? TriageCandidates { get; init; }
+    /// <summary>With --without-key: where the leaked key ranked among the candidates (1 = first; null = not presented).</summary>
+    [JsonPropertyName("triage_leaked_key_rank")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? TriageLeakedKeyRank { get; init; }
+    /// <summary>With --without-key: legitimate identities presented as candidates.</summary>
+    [JsonPropertyName("triage_false_candidates")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? TriageFalseCandidates { get; init; }
+
     public static DrillScorecard Score(string caseDirectory, string scenario, DrillTruth truth, long adversaryAfter,
         long destructive, string? reportPath)
     {
