@@ -79,6 +79,7 @@ public sealed class RespondCommandTests : IAsyncLifetime
         var journal = JournalReader.Read(caseDir);
         Assert.DoesNotContain(journal, e => e.Kind.StartsWith("containment.", StringComparison.Ordinal));
         Assert.Contains(journal, e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["path"] == "candidates.json");
+        Assert.Contains(truth.LeakedAccessKeyId!, File.ReadAllText(Path.Combine(caseDir, "report.en.md")));
         lock (_range.State.Sync)
             Assert.Equal("Active", _range.State.Iam.AccessKeys[truth.LeakedAccessKeyId!].Status);
 

@@ -18,6 +18,7 @@ public static class ReportComposer
         return new ReportDocument(t.Japanese ? "ja" : "en", title, subtitle,
         [
             SummarySection.Build(r),
+            .. CandidatesSection.Build(r),
             ImpactSection.Build(r),
             TimelineSection.Build(r),
             AttackerSection.Build(r),

@@ -23,6 +23,8 @@ public sealed record CaseFacts
     public EscalationFacts Escalation { get; init; } = EscalationFacts.None;
     public ContainmentFacts Containment { get; init; } = ContainmentFacts.None;
     public CoverageFacts Coverage { get; init; } = CoverageFacts.None;
+    /// <summary>Candidates triage presented when the response started with no key (candidates.json).</summary>
+    public IReadOnlyList<CandidateFact> Candidates { get; init; } = [];
     /// <summary>Documents the investigation has not written (yet): the report says so instead of guessing.</summary>
     public IReadOnlyList<string> MissingDocuments { get; init; } = [];
 

@@ -40,6 +40,7 @@ public static class CaseFactsReader
             Escalation = EscalationReader.Read(journal),
             Containment = ContainmentReader.Read(journal, ReadJson(Path.Combine(dir, "plan.json"))),
             Coverage = CoverageReader.Read(ReadJson(Path.Combine(dir, InvestigationFiles.Coverage)), journal, impact),
+            Candidates = CandidateFact.Read(dir),
             MissingDocuments = missing,
         };
     }

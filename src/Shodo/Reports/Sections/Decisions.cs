@@ -13,6 +13,8 @@ public static class Decisions
         var t = r.Text;
         var f = r.Facts;
         var list = new List<string>();
+        if (f.Identities.Count == 0 && f.Candidates.FirstOrDefault(c => c.Confirm is not null) is { } first)
+            list.Add(t.Get("DecisionConfirmCandidate", f.Candidates.Count, first.Confirm));
         foreach (var a in f.Containment.Actions.Where(a => a.NeedsPerson))
             list.Add(t.Get("DecisionAction", a.Description ?? a.Operation ?? a.ActionId, a.Target ?? "-",
                 t.Word("Outcome", a.Outcome!), a.Reason ?? "-"));

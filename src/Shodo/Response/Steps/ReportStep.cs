@@ -12,14 +12,18 @@ public sealed class ReportStep : IResponseStep
 
     public string Name => "report";
 
-    public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
+    public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct) =>
+        StepResult.Done((await WriteAsync(session, Name, ct).ConfigureAwait(false))[0]);
+
+    /// <summary>Writes the report in every format of <see cref="Formats"/> and notes each path; triage uses it too.</summary>
+    public static async Task<IReadOnlyList<string>> WriteAsync(ResponseSession session, string step, CancellationToken ct)
     {
         var language = session.Request.Language.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? "ja" : "en";
         var options = ReportSettings.Apply(session.Configuration, new ReportOptions { Time = session.Time });
         var paths = new List<string>();
         foreach (var format in Formats)
             paths.Add(await ReportBuilder.WriteAsync(session.Case, format, language, options, ct).ConfigureAwait(false));
-        foreach (var path in paths) session.Progress.Note(Name, path);
-        return StepResult.Done(paths[0]);
+        foreach (var path in paths) session.Progress.Note(step, path);
+        return paths;
     }
 }

@@ -9,6 +9,7 @@ namespace Shodo.Response.Steps;
 /// With no key or user to start from: looks for the playbook's signs (<see cref="TriageRunner"/>) and
 /// presents the candidates. It contains nothing: the step stops so that a person confirms a candidate
 /// with <c>shodo respond --resume CASE --access-key-id …</c>, which goes on from the recorded state.
+/// The report (with the candidates) is written before the step stops, for whoever decides.
 /// </summary>
 public sealed class TriageStep : IResponseStep
 {
@@ -22,6 +23,7 @@ public sealed class TriageStep : IResponseStep
             session.Responder);
         var result = await runner.RunAsync(new InvestigateRegions(session.Progress, Name), ct).ConfigureAwait(false);
         var caseId = session.Case.Manifest.Id;
+        await ReportStep.WriteAsync(session, Name, ct).ConfigureAwait(false); // the hand-over, with the candidates, before anyone confirms
         foreach (var c in result.Candidates)
             session.Progress.Note(Name, Messages.Get("TriageCandidateLine", c.Id.Kind, c.Id.Id, c.Strength, c.SignKindCount,
                 string.Join(", ", c.Signs.Select(s => s.Kind).Distinct(StringComparer.Ordinal))));

@@ -1,0 +1,27 @@
+using System.Text.Json.Nodes;
+using Shodo.Investigation.Triage;
+
+namespace Shodo.Reports.Facts;
+
+/// <summary>A candidate triage presented (candidates.json): who, how strong, the signs, and how to confirm it.</summary>
+public sealed record CandidateFact(string Kind, string Id, string? UserName, string Strength, bool LikelyOrigin, string? Confirm,
+    IReadOnlyList<(string Kind, string Summary)> Signs)
+{
+    /// <summary>The candidates of the case, in triage's order; none when triage did not run (or wrote another shape).</summary>
+    public static IReadOnlyList<CandidateFact> Read(string caseDirectory)
+    {
+        var path = Path.Combine(caseDirectory, CandidatesFile.Name);
+        if (!File.Exists(path)) return [];
+        try
+        {
+            return (JsonNode.Parse(File.ReadAllBytes(path))?["candidates"] as JsonArray ?? []).OfType<JsonObject>().Select(c => new CandidateFact(
+                (string?)c["kind"] ?? "", (string?)c["id"] ?? "", (string?)c["userName"], (string?)c["strength"] ?? "",
+                (bool?)c["likelyOrigin"] == true, (string?)c["confirm"],
+                (c["signs"] as JsonArray ?? []).OfType<JsonObject>().Select(s => ((string?)s["kind"] ?? "", (string?)s["summary"] ?? "")).ToList())).ToList();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            return [];
+        }
+    }
+}
