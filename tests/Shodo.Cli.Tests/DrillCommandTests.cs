@@ -64,6 +64,24 @@ public sealed class DrillCommandTests : IDisposable
         Assert.Contains("The drill confirms the first candidate", run.Error);
     }
 
+    [Fact]
+    public async Task In_Japanese_the_drill_speaks_Japanese_from_progress_to_scorecard_and_report()
+    {
+        var run = await CliRun.Invoke("drill", "--lang", "ja", "--case-dir", _root, "--adversary-interval", "2");
+
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
+        Assert.Contains("証拠の検証", run.Out);
+        Assert.Contains("はい", run.Out);
+        Assert.DoesNotContain("True", run.Out);
+        Assert.Contains("リージョンから", run.Out);
+        Assert.Contains("攻撃者のイベント", run.Out);
+        foreach (var english in new[] { "responses from", "attacker events", "collected state", "trail log files", "responses stored", "events read" })
+            Assert.DoesNotContain(english, run.Out);
+        var caseDir = Directory.GetDirectories(_root).Single();
+        Assert.True(File.Exists(Path.Combine(caseDir, "report.ja.html")));
+        Assert.Contains("封じ込め", File.ReadAllText(Path.Combine(caseDir, "report.ja.md")));
+    }
+
     /// <summary>
     /// The progress log on stderr (no terminal, so lines): one line per region for collect and for
     /// investigate, and the wait for level 1's acknowledgement appearing, then clearing when the

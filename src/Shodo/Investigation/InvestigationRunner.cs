@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Ec2;
 using Shodo.Cases;
+using Shodo.Localization;
 using Shodo.Diagnostics;
 using Shodo.Investigation.Detections;
 using Shodo.Investigation.Identities;
@@ -40,7 +41,7 @@ public sealed class InvestigationRunner(AwsConnection aws, Case @case, Investiga
             },
         }, null, ct);
 
-        progress.Step("resolve", "collected state");
+        progress.Step("resolve", Messages.Get("InvestigationStepResolve"));
         var state = await AccountState.ReadAsync(CollectedEvidence.Load(@case), ct);
         var gaps = new List<SourceGap>();
         var regions = state.Regions.Select(r => r.Name).ToList();
@@ -75,16 +76,16 @@ public sealed class InvestigationRunner(AwsConnection aws, Case @case, Investiga
             attackFrom = earliest?.AddHours(-1);
         }
         var broad = new TrailWindow(attackFrom, options.Until);
-        progress.Step("lookup", "all events since the compromise");
+        progress.Step("lookup", Messages.Get("InvestigationStepLookupAll"));
         var everything = await sources.LookupAsync(LookupQuery.Everything(broad), ct);
-        progress.Step("log-files", "trail log files");
+        progress.Step("log-files", Messages.Get("InvestigationStepLogFiles"));
         var files = await sources.LogFilesAsync(broad, accountId, ct);
         gaps.AddRange(everything.Gaps);
         gaps.AddRange(files.Gaps);
 
         var (records, recordSources) = RecordDeduplication.Distinct(first.Records.Concat(everything.Records).Concat(files.Records));
 
-        progress.Step("chain", "identities");
+        progress.Step("chain", Messages.Get("InvestigationStepChain"));
         var responderKey = (await aws.Credentials.GetCredentialsAsync()).AccessKey;
         var excludedKeys = new HashSet<string>(StringComparer.Ordinal) { responderKey };
         var excludedArns = new HashSet<string>(StringComparer.Ordinal);
@@ -109,12 +110,12 @@ public sealed class InvestigationRunner(AwsConnection aws, Case @case, Investiga
             }
         var timeline = records.Where(r => confidenceOf.ContainsKey(r.EventId)).ToList();
 
-        progress.Step("detections", $"{chain.AttackerEvents.Count} attacker events");
+        progress.Step("detections", Messages.Get("InvestigationStepDetections", chain.AttackerEvents.Count));
         var context = new DetectionContext(chain.AttackerEvents, records, state, chain);
         var findings = DetectionCatalog.All.SelectMany(d => d.Detect(context))
             .OrderByDescending(f => f.Severity).ThenBy(f => f.FirstSeen).ToList();
 
-        progress.Step("impact", "resources, cost, data");
+        progress.Step("impact", Messages.Get("InvestigationStepImpact"));
         var resources = new AttackerResourceFinder(state, chain).Find();
         var now = options.Time.GetUtcNow();
         var impact = new Model.Impact

@@ -84,7 +84,8 @@ public sealed class DrillCommand : IShodoCommand
         var language = ctx.Settings.Lang is "ja" ? "ja" : "en";
         Task<ResponseFlow.Result> Respond(ResponseRequest r, string? resume) => view.RunAsync(() => ResponseFlow.RunAsync(ctx, connection, r,
             DrillEscalation.Configuration(receiver, language), resume, watch, ct,
-            loop => receiver.AcknowledgeAfter(loop, DrillEscalation.AcknowledgedBy, DrillEscalation.AcknowledgeAfter)));
+            loop => receiver.AcknowledgeAfter(loop, DrillEscalation.AcknowledgedBy, DrillEscalation.AcknowledgeAfter),
+            acknowledgementGrace: DrillEscalation.AcknowledgeAfter + ResponseFlow.DefaultAcknowledgementGrace));
         var result = await Respond(request, null);
         DrillTriage? triage = null;
         if (withoutKey)
@@ -148,7 +149,7 @@ public sealed class DrillCommand : IShodoCommand
         Row("DrillIdentities", $"{card.IdentitiesFound} / {card.IdentitiesExpected}");
         Row("DrillResources", $"{card.ResourcesFound} / {card.ResourcesExpected}");
         Row("DrillFalsePositives", card.FalsePositives);
-        Row("DrillEvidenceVerified", card.EvidenceVerified);
+        Row("DrillEvidenceVerified", Messages.Get(card.EvidenceVerified ? "ReportYes" : "ReportNo"));
         Row("DrillReport", card.ReportPath);
         if (card.TriageCandidates is { } candidates)
         {

@@ -7,9 +7,10 @@ namespace Shodo.Cli.Commands.Drill;
 /// The drill's escalation chain, written as the configuration a team would write, pointing at the
 /// local <see cref="RehearsalReceiver"/>: an on-call engineer (Slack and a webhook) at once, a
 /// manager (Teams) when nobody has acknowledged after ten seconds. The receiver acknowledges as
-/// the on-call engineer after a delay, so the chain is visible in the journal and the report. The
-/// drill's organisation also wrote an authority policy in advance that lets the responder isolate
-/// what cannot be stopped and cancel what would relaunch instances, besides the defaults.
+/// the on-call engineer after a delay, so the chain is visible in the journal and the report (the
+/// drill waits for it however fast the response was). The drill's organisation also wrote an
+/// authority policy in advance that lets the responder isolate what cannot be stopped and cancel
+/// what would relaunch instances, besides the defaults.
 /// </summary>
 internal static class DrillEscalation
 {

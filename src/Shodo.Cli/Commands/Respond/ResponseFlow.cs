@@ -18,12 +18,16 @@ namespace Shodo.Cli.Commands.Respond;
 /// </summary>
 internal static class ResponseFlow
 {
+    /// <summary>How long a response that is done still waits for an acknowledgement (it ends at once when one arrives).</summary>
+    public static readonly TimeSpan DefaultAcknowledgementGrace = TimeSpan.FromSeconds(10);
+
     public sealed record Result(string CaseDirectory, string CaseId, ResponseOutcome Outcome, bool Acknowledged);
 
     public static async Task<Result> RunAsync(CommandContext ctx, AwsConnectionOptions connection, ResponseRequest request,
         ShodoConfiguration configuration, string? resume, IResponseProgress progress, CancellationToken ct,
         Action<EscalationLoop>? escalationStarted = null,
-        Func<Shodo.Containment.Plan.ContainmentPlan, CancellationToken, Task<bool>>? confirm = null)
+        Func<Shodo.Containment.Plan.ContainmentPlan, CancellationToken, Task<bool>>? confirm = null,
+        TimeSpan? acknowledgementGrace = null)
     {
         var escalation = EscalationConfigReader.Read(configuration, name => ctx.Environment.Variable(name));
         CallerIdentity me;
@@ -80,7 +84,7 @@ internal static class ResponseFlow
         }
         if (loop.IsConfigured && !loop.IsAcknowledged)
             progress.Note("escalate", Messages.Get("RespondStillUnacknowledged", @case.Manifest.Id));
-        await loop.DrainAsync(TimeSpan.FromSeconds(10));
+        await loop.DrainAsync(acknowledgementGrace ?? DefaultAcknowledgementGrace);
         return new Result(@case.Directory, @case.Manifest.Id, outcome, loop.IsAcknowledged);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Ec2;
 using Shodo.Cases;
+using Shodo.Localization;
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Sources;
@@ -30,7 +31,7 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
             ["since"] = CaseTime.Format(since), ["until"] = CaseTime.Format(until), ["baselineSince"] = CaseTime.Format(baselineSince),
         }, null, ct).ConfigureAwait(false);
 
-        progress.Step("resolve", "collected state");
+        progress.Step("resolve", Messages.Get("InvestigationStepResolve"));
         var state = await AccountState.ReadAsync(CollectedEvidence.Load(@case), ct).ConfigureAwait(false);
         var regions = state.Regions.Select(r => r.Name).ToList();
         if (regions.Count == 0) regions = (await RegionDiscovery.EnabledAsync(aws, ct).ConfigureAwait(false)).Select(r => r.Name).ToList();
@@ -38,7 +39,7 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
             new InvestigationOptions { Sources = ["lookup"], Time = options.Time, LookupPageAttempts = options.LookupPageAttempts },
             state, regions, progress);
 
-        progress.Step("lookup", "every event in the window");
+        progress.Step("lookup", Messages.Get("TriageStepWindow"));
         var window = await sources.LookupAsync(LookupQuery.Everything(new TrailWindow(since, until)), ct).ConfigureAwait(false);
         var gaps = new List<SourceGap>(window.Gaps);
         var responderKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
@@ -48,7 +49,7 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
 
         var activeKeys = recent.Select(e => CandidateId.Of(e, sessionParents)).Where(c => c?.Kind == CandidateId.AccessKey)
             .Select(c => c!.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        progress.Step("lookup", $"the baseline of the {activeKeys.Count} keys active in the window");
+        progress.Step("lookup", Messages.Get("TriageStepBaseline", activeKeys.Count));
         var baselineWindow = new TrailWindow(baselineSince, since);
         var baselines = await Task.WhenAll(activeKeys.Select(async k =>
         {
@@ -57,7 +58,7 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
         })).ConfigureAwait(false);
         gaps.AddRange(baselines.SelectMany(b => b.Read.Gaps));
 
-        progress.Step("signs", $"{recent.Count} events");
+        progress.Step("signs", Messages.Get("TriageStepSigns", recent.Count));
         var excludedUsers = new HashSet<string>(StringComparer.Ordinal);
         if (responder.Arn.Split(":user/", 2) is [_, var path]) excludedUsers.Add(path[(path.LastIndexOf('/') + 1)..]);
         var context = new TriageContext(state, since, recent,

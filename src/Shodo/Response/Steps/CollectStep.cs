@@ -12,7 +12,7 @@ public sealed class CollectStep : IResponseStep
     {
         var runner = new CollectionRunner(session.Aws, session.Case, new CollectionOptions { Time = session.Time });
         var result = await runner.RunAsync(new CollectRegions(session.Progress, Name), ct).ConfigureAwait(false);
-        var detail = $"{result.Blobs} responses from {result.Regions.Count} regions, {result.Gaps.Count} calls failed";
+        var detail = Localization.Messages.Get("RespondCollected", result.Blobs, result.Regions.Count, result.Gaps.Count);
         await session.Milestones.NotifyAsync(Milestone.EvidenceCaptured, detail, ct).ConfigureAwait(false);
         return new StepResult(result.Complete ? StepOutcome.Done : StepOutcome.Incomplete, detail);
     }
