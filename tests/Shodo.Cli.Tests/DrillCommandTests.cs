@@ -79,7 +79,12 @@ public sealed class DrillCommandTests : IDisposable
             Assert.DoesNotContain(english, run.Out);
         var caseDir = Directory.GetDirectories(_root).Single();
         Assert.True(File.Exists(Path.Combine(caseDir, "report.ja.html")));
-        Assert.Contains("封じ込め", File.ReadAllText(Path.Combine(caseDir, "report.ja.md")));
+        var report = File.ReadAllText(Path.Combine(caseDir, "report.ja.md"));
+        Assert.Contains("封じ込め", report);
+        Assert.Contains("攻撃者が aws-support-svc に作成したアクセスキー。", report);
+        Assert.Contains("1 回限りのスポットインスタンスは停止できません", report);
+        foreach (var english in new[] { "Access key the attacker created", "The attacker read", "cannot be stopped", "The attacker started servers" })
+            Assert.DoesNotContain(english, report);
     }
 
     /// <summary>

@@ -14,9 +14,11 @@ public static class Messages
         new("Shodo.Resources.Messages", typeof(Messages).Assembly);
 
     /// <summary>The text for <paramref name="key"/>, formatted with <paramref name="args"/>.</summary>
-    public static string Get(string key, params object?[] args)
+    public static string Get(string key, params object?[] args) => In(CultureInfo.CurrentUICulture, key, args);
+
+    /// <summary>The text for <paramref name="key"/> in <paramref name="culture"/>, whatever the current one.</summary>
+    public static string In(CultureInfo culture, string key, params object?[] args)
     {
-        var culture = CultureInfo.CurrentUICulture;
         var text = Resources.GetString(key, culture)
                    ?? throw new KeyNotFoundException($"No message '{key}' in Messages.resx");
         return args.Length == 0 ? text : string.Format(culture, text, args);

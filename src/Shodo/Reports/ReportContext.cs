@@ -24,4 +24,8 @@ public sealed class ReportContext
     public IReadOnlyList<TimelineEntry> Timeline { get; }
 
     public string When(DateTimeOffset? time) => Clock.Format(time, Text["Unknown"]);
+
+    /// <summary>A sentence from the evidence in the report's language (its English when the file kept no other).</summary>
+    public string Say(IReadOnlyDictionary<string, string>? texts, string english) =>
+        Localization.LocalText.In(texts, Text.Japanese ? "ja" : "en", english);
 }

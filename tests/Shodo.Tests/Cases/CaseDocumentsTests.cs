@@ -49,10 +49,10 @@ public class CaseDocumentsTests
     [InlineData("/etc/passwd")]
     [InlineData("journal.jsonl")]
     [InlineData("evidence/index.jsonl")]
-    public void Paths_outside_the_documents_are_refused(string path)
+    public async Task Paths_outside_the_documents_are_refused(string path)
     {
         using var root = new TempFolder();
         using var c = Case.Open(root.Path);
-        Assert.ThrowsAsync<ArgumentException>(() => c.Documents.WriteAsync(path, "x"u8.ToArray(), "t")).GetAwaiter().GetResult();
+        await Assert.ThrowsAsync<ArgumentException>(() => c.Documents.WriteAsync(path, "x"u8.ToArray(), "t"));
     }
 }

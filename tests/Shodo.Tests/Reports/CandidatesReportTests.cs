@@ -1,5 +1,6 @@
 using Shodo.Cases;
 using Shodo.Investigation.Triage;
+using Shodo.Localization;
 using Shodo.Reports;
 
 namespace Shodo.Tests.Reports;
@@ -28,7 +29,7 @@ public sealed class CandidatesReportTests : IDisposable
                     { Created = [CandidateId.OfUser("aws-support-svc")] },
             ]) { LikelyOrigin = true },
             new(CandidateId.OfUser("aws-support-svc"), "aws-support-svc",
-                [new Sign(SignKinds.NewUser, CandidateId.OfUser("aws-support-svc"), "user aws-support-svc created", since.AddHours(3), [], [])])
+                [new Sign(SignKinds.NewUser, CandidateId.OfUser("aws-support-svc"), LocalText.Of("SignCreatedUser", "aws-support-svc"), since.AddHours(3), [], [])])
             { CreatedBy = [key] },
         ];
         await CandidatesFile.WriteAsync(@case, new TriageResult(candidates, [], 88, since, since.AddDays(1)), since.AddDays(-7), CancellationToken.None);
@@ -52,6 +53,9 @@ public sealed class CandidatesReportTests : IDisposable
         var ja = await File.ReadAllTextAsync(await ReportBuilder.WriteAsync(dir, ReportFormat.Markdown, "ja"));
         Assert.Contains("## 候補: 侵害の兆候 (未確認)", ja);
         Assert.Contains("発端の可能性", ja);
+        Assert.Contains("新しいユーザー: ユーザー aws-support-svc", ja);            // a sign kept in both languages reads in the report's
+        Assert.Contains("new-user: user aws-support-svc", md);
+        Assert.Contains("認証情報の作成: created user aws-support-svc", ja);       // one written with English only keeps it
 
         var html = await File.ReadAllTextAsync(await ReportBuilder.WriteAsync(dir, ReportFormat.Html, "en"));
         Assert.DoesNotContain("<script>alert(1)", html);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -36,25 +37,7 @@ public sealed class RangeReportTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Report_of_a_range_collected_case_lists_its_evidence_and_events_and_opens_cleanly()
     {
-        using var aws = await AwsConnection.OpenAsync(new AwsConnectionOptions
-        {
-            Credentials = new BasicAWSCredentials(_range.Responder.AccessKeyId, _range.Responder.SecretAccessKey),
-            Region = "us-east-1", EndpointUrl = _range.Url, RefusalSink = NoRefusalSink.Instance,
-            Retry = new AwsRetryOptions
-            {
-                MaxAttempts = 10, BaseDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2),
-                AttemptTimeout = TimeSpan.FromSeconds(30), TotalTimeout = TimeSpan.FromSeconds(120), ConnectTimeout = TimeSpan.FromSeconds(10),
-            },
-        });
-        string dir;
-        int events;
-        using (var c = Case.Open(_folder.Root, new CaseOptions { AccountId = "111122223333", Title = "range drill" }))
-        {
-            await new CollectionRunner(aws, c).RunAsync();
-            await new InvestigationRunner(aws, c, new InvestigationOptions { AccessKeyId = _range.Leaked!.AccessKeyId }).RunAsync();
-            events = File.ReadLines(Path.Combine(c.Directory, "timeline.jsonl")).Count();
-            dir = c.Directory;
-        }
+        var (dir, events) = await InvestigatedCaseAsync();
         Assert.True(events > 10, $"{events} events of the leaked key");
 
         var html = await ReportBuilder.WriteAsync(dir, ReportFormat.Html, "en");
@@ -73,6 +56,49 @@ public sealed class RangeReportTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Empty(run.ConsoleErrors);
         Assert.Equal([new Uri(html).AbsoluteUri], run.Requests.Distinct());
         Assert.True(run.Circles >= events, $"{run.Circles} dots for {events} events");
+    }
+
+    /// <summary>
+    /// The sentences an investigation writes (why an identity is the attacker's, how we know whether
+    /// data was read, what a finding means) are kept in both languages: a case investigated in English
+    /// reads in Japanese in the Japanese report, and in English in the English one.
+    /// </summary>
+    [Fact]
+    public async Task A_case_investigated_in_English_reads_in_Japanese_in_the_Japanese_report()
+    {
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        var (dir, _) = await InvestigatedCaseAsync();
+
+        var ja = await File.ReadAllTextAsync(await ReportBuilder.WriteAsync(dir, ReportFormat.Markdown, "ja"));
+        var en = await File.ReadAllTextAsync(await ReportBuilder.WriteAsync(dir, ReportFormat.Markdown, "en"));
+
+        Assert.Contains("攻撃者が aws-support-svc に作成したアクセスキー。", ja);
+        Assert.Contains("Access key the attacker created for aws-support-svc.", en);
+        Assert.Contains("データベース内のクエリは CloudTrail に記録されません。", ja);
+        Assert.Contains("Queries inside the database are not recorded by CloudTrail", en);
+        Assert.Contains("攻撃者はこのデータベーススナップショットを外部アカウント 444455556666 と共有しました。", ja);
+        Assert.Contains("暗号資産の採掘を行う典型的な兆候です。", ja);           // a built-in rule's x-shodo summary
+        Assert.Contains("でサーバーを起動しました。気付かれにくい場所です。", ja);   // an analytic's summary
+        foreach (var english in new[] { "Access key the attacker created", "Queries inside the database", "The attacker started servers", "the usual sign of someone mining" })
+            Assert.DoesNotContain(english, ja);
+    }
+
+    private async Task<(string Directory, int Events)> InvestigatedCaseAsync()
+    {
+        using var aws = await AwsConnection.OpenAsync(new AwsConnectionOptions
+        {
+            Credentials = new BasicAWSCredentials(_range.Responder.AccessKeyId, _range.Responder.SecretAccessKey),
+            Region = "us-east-1", EndpointUrl = _range.Url, RefusalSink = NoRefusalSink.Instance,
+            Retry = new AwsRetryOptions
+            {
+                MaxAttempts = 10, BaseDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(2),
+                AttemptTimeout = TimeSpan.FromSeconds(30), TotalTimeout = TimeSpan.FromSeconds(120), ConnectTimeout = TimeSpan.FromSeconds(10),
+            },
+        });
+        using var c = Case.Open(_folder.Root, new CaseOptions { AccountId = "111122223333", Title = "range drill" });
+        await new CollectionRunner(aws, c).RunAsync();
+        await new InvestigationRunner(aws, c, new InvestigationOptions { AccessKeyId = _range.Leaked!.AccessKeyId }).RunAsync();
+        return (c.Directory, File.ReadLines(Path.Combine(c.Directory, "timeline.jsonl")).Count());
     }
 
     private static List<string> CaseFactsIndex(string dir) =>

@@ -160,7 +160,12 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
             }
             if (action is IsolateInstance)
             {
-                var why = Messages.Get("ContainIsolatedNeedsDecision", a.Target.Id, (string?)a.Parameters["why"] ?? "");
+                var why = Messages.Get("ContainIsolatedNeedsDecision", a.Target.Id, (string?)a.Parameters["why"] switch
+                {
+                    "one-time-spot" => Messages.Get("ContainWhyOneTimeSpot"),
+                    "instance-store-root" => Messages.Get("ContainWhyInstanceStoreRoot"),
+                    var other => other ?? "",
+                });
                 await OutcomeAsync(a, Outcomes.NeedsDecision, state, why).ConfigureAwait(false);
                 return Result(Outcomes.NeedsDecision, why);
             }

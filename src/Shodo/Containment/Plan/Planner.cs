@@ -214,7 +214,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
                     Add("isolate-instance", 3, 4, new JsonObject
                     {
                         ["groupName"] = ContainmentTags.QuarantineGroupName(c.CaseId),
-                        ["why"] = oneTimeSpot ? "one-time spot instances cannot be stopped" : "instance-store root: stopping would erase it",
+                        ["why"] = oneTimeSpot ? "one-time-spot" : "instance-store-root",
                     });
                 }
                 else

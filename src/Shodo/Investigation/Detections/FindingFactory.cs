@@ -8,7 +8,7 @@ namespace Shodo.Investigation.Detections;
 public static class FindingFactory
 {
     public static Finding Create(string ruleId, string title, Severity severity, IReadOnlyList<string> techniques, string? tactic,
-        string summary, IReadOnlyList<TrailRecord> events, DetectionContext context, IReadOnlyList<string>? resources = null,
+        IReadOnlyDictionary<string, string> summaries, IReadOnlyList<TrailRecord> events, DetectionContext context, IReadOnlyList<string>? resources = null,
         RuleReference? rule = null)
     {
         var ids = events.Select(e => e.EventId).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -16,7 +16,7 @@ public static class FindingFactory
         return new Finding
         {
             Id = $"{ruleId}-{hash}", RuleId = ruleId, Title = title, Severity = severity, Techniques = techniques, Tactic = tactic,
-            Summary = summary, EventIds = ids,
+            Summary = Localization.LocalText.English(summaries), Summaries = summaries, EventIds = ids,
             Identities = events.Select(context.IdentityOf).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(),
             Resources = resources ?? [],
             FirstSeen = events.Count > 0 ? events.Min(e => e.EventTime) : null,

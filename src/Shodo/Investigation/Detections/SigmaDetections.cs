@@ -10,7 +10,7 @@ namespace Shodo.Investigation.Detections;
 /// <c>x-shodo</c> data (else its title). Only attacker events are evaluated, so an account's ordinary
 /// administration never becomes a finding.
 /// </summary>
-public sealed class SigmaDetections(SigmaRuleSet rules, string language = "en") : IDetection
+public sealed class SigmaDetections(SigmaRuleSet rules) : IDetection
 {
     public IEnumerable<Finding> Detect(DetectionContext context)
     {
@@ -20,7 +20,7 @@ public sealed class SigmaDetections(SigmaRuleSet rules, string language = "en") 
             if (matched.Count == 0) continue;
             yield return FindingFactory.Create(rule.Id, rule.Title, rule.Severity, rule.Techniques,
                 rule.Shodo?.Tactic ?? rule.Tactics.FirstOrDefault(),
-                rule.Shodo?.Summary(language) ?? rule.Description ?? rule.Title,
+                Localization.LocalText.Languages.ToDictionary(l => l, l => rule.Shodo?.Summary(l) ?? rule.Description ?? rule.Title),
                 matched, context, matched.SelectMany(Timeline.TouchedResources.Of).Distinct(StringComparer.Ordinal).ToList(),
                 rule.ToReference());
         }

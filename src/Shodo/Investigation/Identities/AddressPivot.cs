@@ -33,15 +33,14 @@ public static class AddressPivot
             var list = g.OrderBy(e => e.EventTime).ToList();
             var session = g.Key.StartsWith("ASIA", StringComparison.Ordinal);
             var viaAddress = list.Any(e => e.SourceIp is { } ip && addresses.Contains(ip));
+            var reasons = Localization.LocalText.Of(viaAddress ? "IdentityRelatedAddress" : "IdentityRelatedAgent");
             return new AttackerIdentity
             {
                 Id = $"{(session ? "session-key" : "access-key")}:{g.Key}",
                 Kind = session ? IdentityKind.SessionKey : IdentityKind.AccessKey,
                 Name = g.Key, AccessKeyId = g.Key, Owner = list[0].UserName, Arn = list[0].PrincipalArn,
                 Confidence = Confidence.Related,
-                Reason = viaAddress
-                    ? "Used from an address the attacker used after the compromise; not proven to be the attacker's."
-                    : "Used with a user agent only the attacker used; not proven to be the attacker's.",
+                Reason = Localization.LocalText.English(reasons), Reasons = reasons,
                 FirstSeen = list[0].EventTime, LastSeen = list[^1].EventTime,
                 SourceIps = list.Select(e => e.SourceIp).OfType<string>().Distinct().ToList(),
                 UserAgents = list.Select(e => e.UserAgent).OfType<string>().Distinct().ToList(),

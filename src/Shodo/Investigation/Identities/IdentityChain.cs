@@ -1,3 +1,4 @@
+using Shodo.Localization;
 using Shodo.Investigation.Model;
 
 namespace Shodo.Investigation.Identities;
@@ -52,24 +53,23 @@ public sealed class IdentityChain(IReadOnlyList<TrailRecord> records)
         var start = events.FirstOrDefault()?.EventTime;
         identities.Add(Describe($"access-key:{startingKey}", IdentityKind.AccessKey, startingKey, startingKey, ownerUserName, null,
             events.Where(e => e.AccessKeyId == startingKey).ToList(),
-            $"The leaked access key of {ownerUserName ?? "an unknown user"}, used from addresses its owner never used.") with { CreatedByAttacker = false });
+            ownerUserName is null ? LocalText.Of("IdentityLeakedKeyUnknownOwner") : LocalText.Of("IdentityLeakedKey", ownerUserName)) with { CreatedByAttacker = false });
         foreach (var (name, minted) in users)
             identities.Add(Describe($"user:{name}", IdentityKind.User, name, null, null, minted,
                 events.Where(e => e.IdentityType == "IAMUser" && e.UserName == name).ToList(),
-                $"IAM user created by the attacker ({minted.Event.EventName} at {minted.Event.EventTime:u})."));
+                LocalText.Of("IdentityCreatedUser", minted.Event.EventName, minted.Event.EventTime)));
         foreach (var (key, minted) in keys.Where(k => k.Value is not null))
         {
             var m = minted!;
             var session = m.Kind == IdentityKind.SessionKey;
             identities.Add(Describe($"{(session ? "session-key" : "access-key")}:{key}", m.Kind, key, key, m.Owner, m,
                 events.Where(e => e.AccessKeyId == key).ToList(),
-                session ? $"Temporary credentials the attacker obtained with {m.Event.EventName}."
-                        : $"Access key the attacker created for {m.Owner}."));
+                session ? LocalText.Of("IdentitySessionKey", m.Event.EventName) : LocalText.Of("IdentityCreatedKey", m.Owner)));
         }
         foreach (var (user, minted) in profiles)
             identities.Add(Describe($"login-profile:{user}", IdentityKind.LoginProfile, user, null, user, minted,
                 events.Where(e => e.EventName == "ConsoleLogin" && e.UserName == user).ToList(),
-                $"Console password the attacker set for {user}."));
+                LocalText.Of("IdentityLoginProfile", user)));
 
         var baselineAgents = baseline.UserAgents;
         var addresses = events.Select(e => e.SourceIp).Where(AwsAddresses.IsActorAddress).OfType<string>()
@@ -80,7 +80,7 @@ public sealed class IdentityChain(IReadOnlyList<TrailRecord> records)
     }
 
     private AttackerIdentity Describe(string id, IdentityKind kind, string name, string? accessKeyId, string? owner,
-        MintedCredential? minted, List<TrailRecord> used, string reason)
+        MintedCredential? minted, List<TrailRecord> used, IReadOnlyDictionary<string, string> reasons)
     {
         var all = minted is null ? used : used.Prepend(minted.Event).ToList();
         return new AttackerIdentity
@@ -88,7 +88,7 @@ public sealed class IdentityChain(IReadOnlyList<TrailRecord> records)
             Id = id, Kind = kind, Name = name, AccessKeyId = accessKeyId, Owner = owner, Confidence = Confidence.Confirmed,
             CreatedByAttacker = minted is not null,
             CreatedBy = minted?.Event.AccessKeyId is { } by ? KeyIdentity(by) : null,
-            Reason = reason,
+            Reason = LocalText.English(reasons), Reasons = reasons,
             Arn = used.Select(e => e.PrincipalArn).FirstOrDefault(a => a is not null),
             FirstSeen = all.Count > 0 ? all.Min(e => e.EventTime) : null,
             LastSeen = all.Count > 0 ? all.Max(e => e.EventTime) : null,

@@ -1,3 +1,4 @@
+using Shodo.Localization;
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Records;
@@ -35,31 +36,32 @@ public sealed class DataExposureAssessor(AccountState state, ChainResult chain, 
             long.TryParse(TrailRecordJson.Path(e.Raw, "additionalEventData", "bytesTransferredOut"), out var b) ? b : null, e.EventId)).ToList();
         var unknowable = Unknowable(bucket.Name);
         AccessVerdict verdict;
-        string explanation;
+        IReadOnlyDictionary<string, string> explanation;
         if (reads.Count > 0)
         {
             verdict = AccessVerdict.Accessed;
-            explanation = $"The attacker read {objects.Select(o => o.Key).Distinct().Count()} object(s) from this bucket (S3 data events in the trail's log files).";
+            explanation = LocalText.Of("ExposureObjectsRead", objects.Select(o => o.Key).Distinct().Count());
         }
         else if (listed.Count > 0)
         {
             verdict = AccessVerdict.Accessed;
-            explanation = "The attacker listed this bucket's objects; no object reads are recorded.";
+            explanation = LocalText.Of("ExposureListed");
         }
         else if (unknowable.Count > 0)
         {
             verdict = AccessVerdict.Unknown;
-            explanation = "Whether the attacker read this bucket cannot be determined: " + string.Join("; ", unknowable.Select(Describe)) + ".";
+            explanation = LocalText.Compose(c => Messages.In(c, "ExposureUnknown",
+                string.Join(Messages.In(c, "ExposureWhySeparator"), unknowable.Select(u => Describe(c, u)))));
         }
         else
         {
             verdict = AccessVerdict.NotAccessed;
-            explanation = "Object reads of this bucket are logged and none by the attacker's identities were found.";
+            explanation = LocalText.Of("ExposureNotAccessed");
         }
         return new DataExposure
         {
             Kind = "s3-bucket", Name = bucket.Name, Region = bucket.Region, PersonalData = personal, Reachable = reachable,
-            Accessed = verdict, Explanation = explanation, Objects = objects,
+            Accessed = verdict, Explanation = LocalText.English(explanation), Explanations = explanation, Objects = objects,
             BytesRead = objects.Any(o => o.Bytes is not null) ? objects.Sum(o => o.Bytes ?? 0) : null,
             Unknowable = verdict == AccessVerdict.Accessed ? [] : unknowable,
             EventIds = events.Select(e => e.EventId).ToList(),
@@ -81,12 +83,12 @@ public sealed class DataExposureAssessor(AccountState state, ChainResult chain, 
         return reasons;
     }
 
-    private static string Describe(string reason) => reason switch
+    private static string Describe(System.Globalization.CultureInfo culture, string reason) => reason switch
     {
-        "data-events-not-logged" => "no trail records S3 data events (object reads) for this bucket",
-        "data-events-not-read" => "the trail log files that hold its data events were not read",
-        "logging-stopped" => "CloudTrail logging was stopped during the incident",
-        "before-sources" => "the attacker's activity may predate what the event sources reach",
+        "data-events-not-logged" => Messages.In(culture, "ExposureWhyDataEventsNotLogged"),
+        "data-events-not-read" => Messages.In(culture, "ExposureWhyDataEventsNotRead"),
+        "logging-stopped" => Messages.In(culture, "ExposureWhyLoggingStopped"),
+        "before-sources" => Messages.In(culture, "ExposureWhyBeforeSources"),
         _ => reason,
     };
 
@@ -96,25 +98,28 @@ public sealed class DataExposureAssessor(AccountState state, ChainResult chain, 
                                                      && TrailRecordJson.Path(e.Raw, "requestParameters", "dBSnapshotIdentifier") == snapshot.SnapshotId).ToList();
         var outside = snapshot.RestoreAccounts.ToList();
         var byAttacker = events.Count > 0;
+        var explanation = byAttacker
+            ? LocalText.Of("ExposureSnapshotShared", string.Join(", ", TrailRecordJson.All(events[0].Raw, "valuesToAdd").DefaultIfEmpty(string.Join(", ", outside))))
+            : outside.Count > 0 ? LocalText.Of("ExposureSnapshotSharedBefore", string.Join(", ", outside))
+            : LocalText.Of("ExposureSnapshotNotShared");
         return new DataExposure
         {
             Kind = "rds-snapshot", Name = snapshot.SnapshotId, Region = snapshot.Region,
             PersonalData = PersonalData.IsMarked(snapshot.SnapshotId, new Dictionary<string, string>()),
             Reachable = byAttacker ? true : null,
             Accessed = byAttacker ? AccessVerdict.Accessed : outside.Count > 0 ? AccessVerdict.Unknown : AccessVerdict.NotAccessed,
-            Explanation = byAttacker
-                ? $"The attacker shared this database snapshot with outside account(s) {string.Join(", ", TrailRecordJson.All(events[0].Raw, "valuesToAdd").DefaultIfEmpty(string.Join(", ", outside)))}: a full copy of the database can be restored there."
-                : outside.Count > 0 ? $"Shared with outside account(s) {string.Join(", ", outside)}; the sources do not show who shared it."
-                : "Not shared outside the account, and no sharing by the attacker was recorded.",
+            Explanation = LocalText.English(explanation), Explanations = explanation,
             SharedWith = outside, EventIds = events.Select(e => e.EventId).ToList(),
             Unknowable = !byAttacker && outside.Count > 0 ? ["shared-before-sources"] : [],
         };
     }
 
+    private static readonly IReadOnlyDictionary<string, string> DatabaseQueries = LocalText.Of("ExposureDatabaseQueries");
+
     private DataExposure Database(DbInstanceFact db) => new()
     {
         Kind = "rds-instance", Name = db.DbInstanceId, Region = db.Region, PersonalData = PersonalData.IsMarked(db.DbInstanceId, db.Tags),
         Accessed = AccessVerdict.Unknown, Unknowable = ["database-queries-not-logged"],
-        Explanation = "Queries inside the database are not recorded by CloudTrail; whether data was read through it cannot be determined from these sources.",
+        Explanation = LocalText.English(DatabaseQueries), Explanations = DatabaseQueries,
     };
 }

@@ -23,6 +23,8 @@ public sealed record AttackerIdentity
     public string? CreatedBy { get; init; }
     /// <summary>One sentence a non-specialist understands: why this identity is the attacker's.</summary>
     public required string Reason { get; init; }
+    /// <summary><see cref="Reason"/> in each report language (en, ja).</summary>
+    public IReadOnlyDictionary<string, string>? Reasons { get; init; }
     public DateTimeOffset? FirstSeen { get; init; }
     public DateTimeOffset? LastSeen { get; init; }
     public IReadOnlyList<string> SourceIps { get; init; } = [];

@@ -16,6 +16,8 @@ public sealed record Finding
     /// <summary>reconnaissance, persistence, privilege-escalation, defense-evasion, impact, collection, exfiltration, ...</summary>
     public string? Tactic { get; init; }
     public required string Summary { get; init; }
+    /// <summary><see cref="Summary"/> in each report language (en, ja).</summary>
+    public IReadOnlyDictionary<string, string>? Summaries { get; init; }
     public IReadOnlyList<string> EventIds { get; init; } = [];
     public IReadOnlyList<string> Identities { get; init; } = [];
     public IReadOnlyList<string> Resources { get; init; } = [];

@@ -41,6 +41,8 @@ public sealed record DataExposure
     public required AccessVerdict Accessed { get; init; }
     /// <summary>One sentence: how we know, or why it cannot be known.</summary>
     public required string Explanation { get; init; }
+    /// <summary><see cref="Explanation"/> in each report language (en, ja).</summary>
+    public IReadOnlyDictionary<string, string>? Explanations { get; init; }
     /// <summary>Objects read (S3 GetObject), with bytes when the events say.</summary>
     public IReadOnlyList<ObjectAccess> Objects { get; init; } = [];
     public long? BytesRead { get; init; }

@@ -42,7 +42,9 @@ public static class CandidatesFile
         ["confirm"] = c.ConfirmArguments is { } args ? $"shodo respond --resume {caseId} {args}" : null,
         ["signs"] = new JsonArray(c.Signs.Select(s => (JsonNode)new JsonObject
         {
-            ["kind"] = s.Kind, ["summary"] = s.Summary, ["firstSeen"] = s.FirstSeen is { } f ? CaseTime.Format(f) : null,
+            ["kind"] = s.Kind, ["summary"] = s.Summary,
+            ["summaries"] = s.Summaries is { } texts ? new JsonObject(texts.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))) : null,
+            ["firstSeen"] = s.FirstSeen is { } f ? CaseTime.Format(f) : null,
             ["regions"] = new JsonArray(s.Regions.Select(r => (JsonNode)r).ToArray()),
             ["eventIds"] = new JsonArray(s.EventIds.Select(e => (JsonNode)e).ToArray()),
             ["created"] = new JsonArray(s.Created.Select(x => (JsonNode)x.ToString()).ToArray()),

@@ -7,6 +7,14 @@ namespace Shodo.Investigation.Triage;
 public sealed record Sign(string Kind, CandidateId Candidate, string Summary, DateTimeOffset? FirstSeen,
     IReadOnlyList<string> EventIds, IReadOnlyList<string> Regions)
 {
+    /// <summary>A sign whose summary is kept in each report language (en, ja); <see cref="Summary"/> is the English.</summary>
+    public Sign(string kind, CandidateId candidate, IReadOnlyDictionary<string, string> summaries, DateTimeOffset? firstSeen,
+        IReadOnlyList<string> eventIds, IReadOnlyList<string> regions)
+        : this(kind, candidate, Localization.LocalText.English(summaries), firstSeen, eventIds, regions) => Summaries = summaries;
+
+    /// <summary><see cref="Summary"/> in each report language, when the detector wrote them.</summary>
+    public IReadOnlyDictionary<string, string>? Summaries { get; init; }
+
     /// <summary>The key or user this sign's candidate created (for <see cref="SignKinds.CreatedCredentials"/>): links a candidate to its origin.</summary>
     public IReadOnlyList<CandidateId> Created { get; init; } = [];
 }

@@ -10,4 +10,8 @@ public sealed record CoverageFacts(bool? Complete, IReadOnlyList<string> Regions
 /// One thing not seen: <see cref="Kind"/> is a collection gap kind (AccessDenied, RegionNotEnabled, ...)
 /// or a source limit (data-events-not-logged, logging-stopped, before-sources, ...).
 /// </summary>
-public sealed record CoverageHole(string Kind, string? Region, string? Service, string? Operation, string? Detail, string? Subject);
+public sealed record CoverageHole(string Kind, string? Region, string? Service, string? Operation, string? Detail, string? Subject)
+{
+    /// <summary><see cref="Detail"/> in each report language, when the source kept them.</summary>
+    public IReadOnlyDictionary<string, string>? Details { get; init; }
+}

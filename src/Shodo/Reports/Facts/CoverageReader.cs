@@ -31,7 +31,7 @@ internal static class CoverageReader
                     JsonFields.Text(s, "detail") ?? JsonFields.Text(s, "explanation"), JsonFields.Text(s, "name")));
         foreach (var d in impact?.DataExposure ?? [])
             foreach (var why in d.Unknowable)
-                holes.Add(new CoverageHole(why, d.Region, d.Kind, null, d.Explanation, d.Name));
+                holes.Add(new CoverageHole(why, d.Region, d.Kind, null, d.Explanation, d.Name) { Details = d.Explanations });
         var regions = JsonFields.Texts(coverage, "regions");
         return new CoverageFacts(JsonFields.Boolean(coverage, "complete"), regions, holes);
     }

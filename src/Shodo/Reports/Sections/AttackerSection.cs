@@ -19,7 +19,7 @@ public static class AttackerSection
                 [
                     i.AccessKeyId ?? i.Arn ?? i.Name, t.Word("IdentityKind", i.Kind.ToString()), t.Word("Confidence", i.Confidence.ToString()),
                     i.CreatedByAttacker ? t["Yes"] : t["No"], r.When(i.FirstSeen), r.When(i.LastSeen),
-                    string.Join(", ", i.SourceIps), string.Join(" | ", i.UserAgents), i.Reason,
+                    string.Join(", ", i.SourceIps), string.Join(" | ", i.UserAgents), r.Say(i.Reasons, i.Reason),
                 ]).ToList()));
         }
         blocks.Add(new SubHeading(t["ResourcesHeading"]));
@@ -38,7 +38,7 @@ public static class AttackerSection
                 f.Findings.OrderByDescending(x => x.Severity).ThenBy(x => x.FirstSeen)
                     .Select(x => (IReadOnlyList<string>)
                     [
-                        t.Word("Severity", x.Severity.ToString()), x.Title, x.Tactic ?? "-", string.Join(", ", x.Techniques), r.When(x.FirstSeen), x.Summary,
+                        t.Word("Severity", x.Severity.ToString()), x.Title, x.Tactic ?? "-", string.Join(", ", x.Techniques), r.When(x.FirstSeen), r.Say(x.Summaries, x.Summary),
                     ]).ToList()));
         return new ReportSection("attacker", t["AttackerHeading"], blocks);
     }

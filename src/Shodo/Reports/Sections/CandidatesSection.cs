@@ -17,7 +17,7 @@ public static class CandidatesSection
         [
             $"{c.Kind} {c.Id}" + (c.UserName is { } u && u != c.Id ? $" ({u})" : ""),
             t.Word("Strength", c.Strength) + (c.LikelyOrigin ? " · " + t["LikelyOrigin"] : ""),
-            string.Join("; ", c.Signs.Select(s => $"{s.Kind}: {s.Summary}")),
+            string.Join("; ", c.Signs.Select(s => $"{t.Word("SignKind", s.Kind)}: {r.Say(s.Summaries, s.Summary)}")),
             c.Confirm ?? "-",
         ]).ToList();
         yield return new ReportSection("candidates", t["CandidatesHeading"],

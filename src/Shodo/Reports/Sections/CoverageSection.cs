@@ -17,7 +17,7 @@ public static class CoverageSection
                 c.Holes.Select(h => (IReadOnlyList<string>)
                 [
                     t.Word("Gap", h.Kind), h.Region ?? "-",
-                    h.Subject ?? string.Join(":", new[] { h.Service, h.Operation }.Where(x => !string.IsNullOrEmpty(x))), h.Detail ?? "-",
+                    h.Subject ?? string.Join(":", new[] { h.Service, h.Operation }.Where(x => !string.IsNullOrEmpty(x))), h.Detail is null ? "-" : r.Say(h.Details, h.Detail),
                 ]).ToList()));
         foreach (var missing in r.Facts.MissingDocuments)
             blocks.Add(new Paragraph(t.Get("DocumentMissing", missing)));

@@ -52,7 +52,7 @@ public static class ImpactSection
                 [
                     d.Name, d.Kind, d.Region ?? "-", d.PersonalData ? t["Yes"] : t["No"],
                     d.Reachable switch { true => t["Yes"], false => t["No"], null => t["Unknown"] },
-                    Verdict(r, d), d.Explanation,
+                    Verdict(r, d), r.Say(d.Explanations, d.Explanation),
                     d.Objects.Count == 0 ? (d.SharedWith.Count > 0 ? t.Get("SharedWith", string.Join(", ", d.SharedWith)) : "-")
                         : string.Join(", ", d.Objects.Select(o => o.Key)) + (d.BytesRead is { } b ? t.Get("BytesRead", b) : ""),
                 ]).ToList())

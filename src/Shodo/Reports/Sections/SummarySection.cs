@@ -22,7 +22,7 @@ public static class SummarySection
         if (f.Resources.Count > 0 || f.Identities.Count > 0)
             blocks.Add(new Paragraph(t.Get("SummaryCreated", f.Identities.Count(i => i.CreatedByAttacker), f.Resources.Count, regions, instances)));
         foreach (var d in (f.Impact?.DataExposure ?? []).Where(d => d.PersonalData))
-            blocks.Add(new Paragraph(t.Get("SummaryPersonalData", d.Name, ImpactSection.Verdict(r, d), d.Explanation)));
+            blocks.Add(new Paragraph(t.Get("SummaryPersonalData", d.Name, ImpactSection.Verdict(r, d), r.Say(d.Explanations, d.Explanation))));
         if (f.Impact is { } impact)
             blocks.Add(new Paragraph(t.Get("SummaryCost", r.Money.Format(impact.Cost.TotalSoFar), r.Money.Format(impact.Cost.BurnRatePerHour))));
 

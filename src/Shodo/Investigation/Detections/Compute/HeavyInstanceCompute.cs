@@ -13,7 +13,7 @@ public sealed class HeavyInstanceCompute : IDetection
         var types = launches.SelectMany(l => l.InstanceTypes).Distinct().Order(StringComparer.Ordinal).ToList();
         yield return FindingFactory.Create("shodo-compute-gpu-or-large", "GPU or very large instances launched",
             Severity.High, ["T1496"], "impact",
-            $"The attacker started expensive GPU or very large servers ({string.Join(", ", types)}), typically used for cryptocurrency mining at the account owner's expense.",
+            Localization.LocalText.Of("FindingHeavyInstances", string.Join(", ", types)),
             launches.Select(l => l.Event).ToList(), context);
     }
 }

@@ -19,7 +19,7 @@ public sealed class NewRegionCompute : IDetection
         var regions = launches.Select(l => l.Region).Distinct().Order(StringComparer.Ordinal).ToList();
         yield return FindingFactory.Create("shodo-compute-new-regions", "Instances launched in regions the account never used",
             Severity.High, ["T1535"], "defense-evasion",
-            $"The attacker started servers in {regions.Count} region(s) where the account had never run any before ({string.Join(", ", regions)}), where they are less likely to be noticed.",
+            Localization.LocalText.Of("FindingNewRegions", regions.Count, string.Join(", ", regions)),
             launches.Select(l => l.Event).ToList(), context);
     }
 }

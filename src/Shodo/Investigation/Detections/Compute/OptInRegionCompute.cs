@@ -13,7 +13,7 @@ public sealed class OptInRegionCompute : IDetection
         var regions = launches.Select(l => l.Region).Distinct().Order(StringComparer.Ordinal).ToList();
         yield return FindingFactory.Create("shodo-compute-opt-in-regions", "Instances launched in opt-in regions",
             Severity.High, ["T1535"], "defense-evasion",
-            $"The attacker started servers in opt-in regions ({string.Join(", ", regions)}), which are enabled separately and often not monitored.",
+            Localization.LocalText.Of("FindingOptInRegions", string.Join(", ", regions)),
             launches.Select(l => l.Event).ToList(), context);
     }
 }

@@ -11,7 +11,7 @@ public sealed class SpotCompute : IDetection
         if (launches.Count == 0) yield break;
         yield return FindingFactory.Create("shodo-compute-spot", "Spot instances requested",
             Severity.Medium, ["T1496"], "impact",
-            "The attacker requested Spot servers; persistent Spot requests start new servers when the old ones are stopped, so the requests must be cancelled too.",
+            Localization.LocalText.Of("FindingSpot"),
             launches.Select(l => l.Event).ToList(), context);
     }
 }

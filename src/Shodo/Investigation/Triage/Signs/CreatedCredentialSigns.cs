@@ -1,3 +1,4 @@
+using Shodo.Localization;
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 
@@ -22,13 +23,13 @@ public sealed class CreatedCredentialSigns : ISignDetector
             var items = group.OrderBy(m => m.Event.EventTime).ToList();
             var created = items.Select(m => m.Kind == IdentityKind.AccessKey ? CandidateId.Key(m.Name) : CandidateId.OfUser(m.Owner ?? m.Name))
                 .Distinct().ToList();
-            var summary = "created " + string.Join("; ", items.Select(m => m.Kind switch
+            var summary = LocalText.Compose(c => Messages.In(c, "SignCreated", string.Join(Messages.In(c, "SignCreatedSeparator"), items.Select(m => m.Kind switch
             {
-                IdentityKind.User => $"user {m.Name}",
-                IdentityKind.AccessKey => $"access key {m.Name} for {m.Owner}",
-                IdentityKind.LoginProfile => $"a console password for {m.Name}",
+                IdentityKind.User => Messages.In(c, "SignCreatedUser", m.Name),
+                IdentityKind.AccessKey => Messages.In(c, "SignCreatedAccessKey", m.Name, m.Owner),
+                IdentityKind.LoginProfile => Messages.In(c, "SignCreatedLoginProfile", m.Name),
                 _ => m.Name,
-            }).Distinct(StringComparer.Ordinal));
+            }).Distinct(StringComparer.Ordinal))));
             yield return new Sign(Kind, group.Key, summary, items[0].Event.EventTime,
                 items.Select(m => m.Event.EventId).Distinct(StringComparer.Ordinal).ToList(),
                 []) { Created = created };

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Shodo.Localization;
 
 namespace Shodo.Investigation.Triage.Signs;
 
@@ -11,8 +11,8 @@ public sealed class NewAccessKeySigns : ISignDetector
     {
         foreach (var key in context.State.AccessKeys.Where(k => k.Created is { } t && t >= context.Since && !context.ExcludedUsers.Contains(k.UserName)))
             yield return new Sign(Kind, CandidateId.Key(key.AccessKeyId),
-                string.Format(CultureInfo.InvariantCulture, "access key {0} of user {1} created {2:u} ({3})", key.AccessKeyId, key.UserName, key.Created,
-                    key.Status ?? "status unknown"),
+                LocalText.Compose(c => Messages.In(c, "SignNewAccessKey", key.AccessKeyId, key.UserName, key.Created,
+                    key.Status ?? Messages.In(c, "SignStatusUnknown"))),
                 key.Created, [], []);
     }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Shodo.Localization;
 using Shodo.Investigation.Identities;
 
 namespace Shodo.Investigation.Triage.Signs;
@@ -22,9 +22,8 @@ public sealed class NewAddressSigns : ISignDetector
             {
                 var events = byAddress.OrderBy(e => e.EventTime).ToList();
                 var summary = baseline.Count == 0
-                    ? string.Format(CultureInfo.InvariantCulture, "{0} calls from {1}; the key was not used in the baseline", events.Count, byAddress.Key)
-                    : string.Format(CultureInfo.InvariantCulture, "{0} calls from {1}, an address the key did not use in the baseline ({2})",
-                        events.Count, byAddress.Key, string.Join(", ", known.Order(StringComparer.Ordinal).Take(5)));
+                    ? LocalText.Of("SignNewAddressNoBaseline", events.Count, byAddress.Key)
+                    : LocalText.Of("SignNewAddress", events.Count, byAddress.Key, string.Join(", ", known.Order(StringComparer.Ordinal).Take(5)));
                 yield return new Sign(Kind, group.Key, summary, events[0].EventTime, events.Select(e => e.EventId).Take(20).ToList(),
                     events.Select(e => e.Region).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
             }

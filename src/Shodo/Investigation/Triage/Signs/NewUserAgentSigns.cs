@@ -1,4 +1,4 @@
-using System.Globalization;
+using Shodo.Localization;
 using Shodo.Investigation.Identities;
 
 namespace Shodo.Investigation.Triage.Signs;
@@ -22,8 +22,7 @@ public sealed class NewUserAgentSigns : ISignDetector
                          .Where(g => !known.Contains(g.Key)))
             {
                 var events = byFamily.OrderBy(e => e.EventTime).ToList();
-                var summary = string.Format(CultureInfo.InvariantCulture, "{0} calls with a client the key did not use in the baseline: {1}",
-                    events.Count, events[0].UserAgent);
+                var summary = LocalText.Of("SignNewUserAgent", events.Count, events[0].UserAgent);
                 yield return new Sign(Kind, group.Key, summary, events[0].EventTime, events.Select(e => e.EventId).Take(20).ToList(),
                     events.Select(e => e.Region).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
             }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Shodo.Localization;
 
 namespace Shodo.Investigation.Triage.Signs;
 
@@ -14,8 +14,9 @@ public sealed class NewUserSigns : ISignDetector
             var keys = context.State.AccessKeys.Count(k => k.UserName == user.UserName);
             var password = context.State.LoginProfiles.Any(p => p.UserName == user.UserName);
             var policies = context.State.Attachments.Where(a => a.UserName == user.UserName).Select(a => a.PolicyArn[(a.PolicyArn.LastIndexOf('/') + 1)..]);
-            var summary = string.Format(CultureInfo.InvariantCulture, "user {0} created {1:u}; {2} access keys{3}; policies: {4}",
-                user.UserName, user.Created, keys, password ? ", a console password" : "", string.Join(", ", policies.DefaultIfEmpty("none")));
+            var attached = string.Join(", ", policies);
+            var summary = LocalText.Compose(c => Messages.In(c, "SignNewUser", user.UserName, user.Created, keys,
+                password ? Messages.In(c, "SignNewUserPassword") : "", attached.Length > 0 ? attached : Messages.In(c, "SignNone")));
             yield return new Sign(Kind, CandidateId.OfUser(user.UserName), summary, user.Created, [], []);
         }
     }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Shodo.Localization;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Records;
 using Shodo.Investigation.State;
@@ -38,8 +38,7 @@ public sealed class UnusedRegionInstanceSigns : ISignDetector
             var instances = group.ToList();
             var regions = instances.Select(i => i.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var types = instances.Select(i => i.InstanceType).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-            var summary = string.Format(CultureInfo.InvariantCulture, "{0} instances ({1}) launched in {2} regions the account did not use before: {3}",
-                instances.Count, string.Join(", ", types), regions.Count, string.Join(", ", regions));
+            var summary = LocalText.Of("SignUnusedRegionInstances", instances.Count, string.Join(", ", types), regions.Count, string.Join(", ", regions));
             var events = group.Key.Kind == Unattributed.Kind ? [] : launchers.Events(instances);
             yield return new Sign(Kind, group.Key, summary, instances.Min(i => i.LaunchTime), events, regions);
         }
