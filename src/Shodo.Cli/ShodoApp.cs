@@ -118,10 +118,6 @@ public sealed class ShodoApp
     /// <summary>--lang wins, then the culture; anything but Japanese is English.</summary>
     private static void ApplyLanguage(string? lang)
     {
-        var name = (lang ?? CultureInfo.CurrentUICulture.Name).ToLowerInvariant();
-        var culture = name.StartsWith("ja", StringComparison.Ordinal)
-            ? CultureInfo.GetCultureInfo("ja-JP")
-            : CultureInfo.GetCultureInfo("en-US");
-        CultureInfo.CurrentUICulture = culture;
+        CultureInfo.CurrentUICulture = LocalText.CultureOf(lang ?? CultureInfo.CurrentUICulture.Name);
     }
 }

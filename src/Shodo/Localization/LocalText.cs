@@ -20,13 +20,17 @@ public static class LocalText
     public static IReadOnlyDictionary<string, string> Compose(Func<CultureInfo, string> render) =>
         Languages.ToDictionary(l => l, l => render(CultureOf(l)), StringComparer.Ordinal);
 
-    /// <summary>The text in <paramref name="language"/>, else <paramref name="fallback"/> (files written before the texts were kept).</summary>
-    public static string In(IReadOnlyDictionary<string, string>? texts, string language, string fallback) =>
-        texts is not null && texts.TryGetValue(language, out var text) ? text : fallback;
+    /// <summary>The text in <paramref name="culture"/>'s language, else <paramref name="fallback"/> (files written before the texts were kept).</summary>
+    public static string In(IReadOnlyDictionary<string, string>? texts, CultureInfo culture, string fallback) =>
+        texts is not null && texts.TryGetValue(LanguageOf(culture), out var text) ? text : fallback;
 
     /// <summary>The English of <paramref name="texts"/>.</summary>
     public static string English(IReadOnlyDictionary<string, string> texts) => texts["en"];
 
-    private static CultureInfo CultureOf(string language) =>
-        CultureInfo.GetCultureInfo(language == "ja" ? "ja-JP" : "en-US");
+    /// <summary>The culture Shodo writes <paramref name="language"/> in (ja, ja-JP, ...: Japanese; anything else: English).</summary>
+    public static CultureInfo CultureOf(string language) =>
+        CultureInfo.GetCultureInfo(language.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? "ja-JP" : "en-US");
+
+    /// <summary>The language code (<c>en</c>, <c>ja</c>) Shodo writes for <paramref name="culture"/>.</summary>
+    public static string LanguageOf(CultureInfo culture) => culture.TwoLetterISOLanguageName == "ja" ? "ja" : "en";
 }

@@ -67,5 +67,5 @@ public static class ReportBuilder
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
-    private static string Normalise(string language) => language.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? "ja" : "en";
+    private static string Normalise(string language) => Localization.LocalText.LanguageOf(Localization.LocalText.CultureOf(language));
 }

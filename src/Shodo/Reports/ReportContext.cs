@@ -27,5 +27,5 @@ public sealed class ReportContext
 
     /// <summary>A sentence from the evidence in the report's language (its English when the file kept no other).</summary>
     public string Say(IReadOnlyDictionary<string, string>? texts, string english) =>
-        Localization.LocalText.In(texts, Text.Japanese ? "ja" : "en", english);
+        Localization.LocalText.In(texts, Text.Culture, english);
 }

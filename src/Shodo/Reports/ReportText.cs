@@ -12,8 +12,7 @@ public sealed class ReportText(CultureInfo culture)
     public CultureInfo Culture { get; } = culture;
     public bool Japanese => Culture.TwoLetterISOLanguageName == "ja";
 
-    public static ReportText For(string language) =>
-        new(language.StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? CultureInfo.GetCultureInfo("ja-JP") : CultureInfo.GetCultureInfo("en-US"));
+    public static ReportText For(string language) => new(LocalText.CultureOf(language));
 
     public string this[string key] => Get(key);
 

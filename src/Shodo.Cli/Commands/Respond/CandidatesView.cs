@@ -40,7 +40,7 @@ internal static class CandidatesView
                         + ((bool?)c["likelyOrigin"] == true ? $" · [red]{Markup.Escape(Messages.Get("RespondLikelyOrigin"))}[/]" : "")
                         + string.Concat((c["createdBy"] as JsonArray ?? []).Select(b => "\n" + Markup.Escape(Messages.Get("RespondCreatedBy", Plain(b)))));
             var signs = string.Join("\n", (c["signs"] as JsonArray ?? []).OfType<JsonObject>()
-                .Select(s => $"[yellow]{Markup.Escape(Plain(s["kind"]))}[/] {Markup.Escape(Plain(s["summaries"]?[CultureInfo.CurrentUICulture.TwoLetterISOLanguageName] ?? s["summary"]))}"));
+                .Select(s => $"[yellow]{Markup.Escape(Plain(s["kind"]))}[/] {Markup.Escape(Plain(s["summaries"]?[LocalText.LanguageOf(CultureInfo.CurrentUICulture)] ?? s["summary"]))}"));
             table.AddRow(new Markup(label), new Markup(signs), new Text(Plain(c["confirm"]) is { Length: > 0 } cmd ? cmd : "-"));
         }
         console.Write(table);
