@@ -1,9 +1,8 @@
 namespace Shodo.Range.Tests.Infrastructure;
 
 /// <summary>
-/// The project's shared test data (<c>shared/testdata</c>), which sits beside the repository on
-/// developer machines and in CI. Found by walking up from the test binaries; <c>SHODO_TESTDATA</c>
-/// overrides. A missing folder fails the test with a message saying where it was looked for.
+/// The project's shared test data (<c>shared/testdata</c>, carried in the repository so a clone anywhere
+/// has it). Found by walking up from the test binaries; <c>SHODO_TESTDATA</c> overrides. A missing folder fails the test with a message saying where it was looked for.
 /// </summary>
 public static class SharedTestData
 {

@@ -2,7 +2,7 @@ namespace Shodo.Tests.Archives;
 
 /// <summary>
 /// The shared CloudTrail test data (<c>shared/testdata/cloudtrail</c>: records from Stratus Red Team
-/// detonations), found by walking up from the test binaries; <c>SHODO_TESTDATA</c> overrides.
+/// detonations, carried in the repository), found by walking up from the test binaries; <c>SHODO_TESTDATA</c> overrides.
 /// </summary>
 public static class TrailTestData
 {
