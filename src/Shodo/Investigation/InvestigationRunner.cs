@@ -11,7 +11,7 @@ using Shodo.Investigation.Model;
 using Shodo.Investigation.Resources;
 using Shodo.Investigation.Sources;
 using Shodo.Investigation.Sources.Lookup;
-using Shodo.Investigation.State;
+using Shodo.Evidence.Snapshot;
 using Shodo.Investigation.Timeline;
 
 namespace Shodo.Investigation;
@@ -42,8 +42,8 @@ public sealed class InvestigationRunner(AwsConnection aws, Case @case, Investiga
         }, null, ct);
 
         progress.Step("resolve", Messages.Get("InvestigationStepResolve"));
-        var state = await AccountState.ReadAsync(CollectedEvidence.Load(@case), ct);
-        var gaps = new List<SourceGap>();
+        var state = await AccountSnapshot.BuildAsync(@case, ct);
+        var gaps = state.Gaps.Select(SourceGap.From).ToList();
         var regions = state.Regions.Select(r => r.Name).ToList();
         if (regions.Count == 0)
             regions = (await RegionDiscovery.EnabledAsync(aws, ct)).Select(r => r.Name).ToList();

@@ -4,7 +4,7 @@ using Shodo.Investigation.Sources;
 using Shodo.Investigation.Sources.Archives;
 using Shodo.Investigation.Sources.Lookup;
 using Shodo.Investigation.Sources.LogFiles;
-using Shodo.Investigation.State;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Investigation;
 
@@ -12,7 +12,7 @@ namespace Shodo.Investigation;
 /// The event sources of one investigation: LookupEvents (unless --source names others), the log files
 /// of every collected trail delivering to S3 (by default), folders and s3:// prefixes the responder named.
 /// </summary>
-public sealed class InvestigationSources(AwsConnection aws, Case @case, InvestigationOptions options, AccountState state,
+public sealed class InvestigationSources(AwsConnection aws, Case @case, InvestigationOptions options, AccountSnapshot state,
     IReadOnlyList<string> regions, IInvestigationProgress progress)
 {
     private readonly LookupEventsSource _lookup = new(aws, @case, options.Time, options.LookupPageAttempts);

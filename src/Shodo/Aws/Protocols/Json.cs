@@ -26,6 +26,19 @@ public static class Json
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
             ? v.EnumerateArray() : [];
 
+    /// <summary>
+    /// The items of the list an answer exists to carry (DescribeTrails' <c>trailList</c>): absent is an empty
+    /// list, but an answer that is not an object or whose field is not a list has the wrong shape and throws
+    /// <see cref="FormatException"/>, so the reader records a gap instead of reading "none".
+    /// </summary>
+    public static IEnumerable<JsonElement> ListOf(this JsonElement e, string name)
+    {
+        if (e.ValueKind != JsonValueKind.Object) throw new FormatException($"the answer is a JSON {e.ValueKind}, not an object");
+        if (!e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return [];
+        if (v.ValueKind != JsonValueKind.Array) throw new FormatException($"'{name}' is a JSON {v.ValueKind}, not a list");
+        return v.EnumerateArray();
+    }
+
     public static JsonElement? Child(this JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v : null;
 

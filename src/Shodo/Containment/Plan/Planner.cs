@@ -9,6 +9,7 @@ using Shodo.Containment.Apply;
 using Shodo.Containment.Authority;
 using Shodo.Containment.Reads;
 using Shodo.Diagnostics;
+using Shodo.Evidence.Snapshot;
 using Shodo.Investigation.Model;
 using Shodo.Localization;
 
@@ -277,9 +278,9 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
     /// </summary>
     private async Task<PlanBaseline> RecordedBaselineAsync(PlanBaseline live, CancellationToken ct)
     {
-        var evidence = Investigation.State.CollectedEvidence.Load(@case);
+        var evidence = StoredAnswers.Load(@case);
         if (!evidence.Any("iam", "ListUsers")) return live;
-        var recorded = await Investigation.State.AccountState.ReadAsync(evidence, ct).ConfigureAwait(false);
+        var recorded = await AccountSnapshot.BuildAsync(evidence, ct).ConfigureAwait(false);
         var recordedRegions = recorded.Instances.Select(i => i.Region)
             .Concat(evidence.Records("ec2", "DescribeInstances").Select(r => r.Region).OfType<string>())
             .ToHashSet(StringComparer.Ordinal);

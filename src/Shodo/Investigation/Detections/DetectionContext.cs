@@ -1,12 +1,12 @@
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
-using Shodo.Investigation.State;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Investigation.Detections;
 
 /// <summary>What a detection looks at: the attacker's events, every record read, the collected state and the chain.</summary>
 public sealed record DetectionContext(IReadOnlyList<TrailRecord> AttackerEvents, IReadOnlyList<TrailRecord> AllRecords,
-    AccountState State, ChainResult Chain)
+    AccountSnapshot State, ChainResult Chain)
 {
     public string? IdentityOf(TrailRecord e) => EventIdentity.Of(e, Chain);
 }

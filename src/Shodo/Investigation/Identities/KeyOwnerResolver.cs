@@ -1,7 +1,7 @@
 using Amazon.SecurityToken.Model;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Errors;
-using Shodo.Investigation.State;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Investigation.Identities;
 
@@ -12,7 +12,7 @@ namespace Shodo.Investigation.Identities;
 /// </summary>
 public sealed class KeyOwnerResolver(AwsConnection aws)
 {
-    public async Task<KeyOwner> ResolveAsync(string accessKeyId, AccountState state, CancellationToken ct)
+    public async Task<KeyOwner> ResolveAsync(string accessKeyId, AccountSnapshot state, CancellationToken ct)
     {
         string? account = null, problem = null;
         try

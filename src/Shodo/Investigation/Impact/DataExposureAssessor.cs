@@ -2,7 +2,7 @@ using Shodo.Localization;
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Records;
-using Shodo.Investigation.State;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Investigation.Impact;
 
@@ -12,7 +12,7 @@ namespace Shodo.Investigation.Impact;
 /// logged for the bucket, their log files not read, logging stopped during the incident, or the
 /// incident older than the sources. Personal data first.
 /// </summary>
-public sealed class DataExposureAssessor(AccountState state, ChainResult chain, SourceReach reach)
+public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chain, SourceReach reach)
 {
     private static readonly HashSet<string> ObjectReads = ["GetObject", "SelectObjectContent", "GetObjectTorrent", "RestoreObject"];
     private static readonly HashSet<string> Listings = ["ListObjects", "ListObjectsV2", "ListObjectVersions"];

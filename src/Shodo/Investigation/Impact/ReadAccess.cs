@@ -1,7 +1,7 @@
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Records;
-using Shodo.Investigation.State;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Investigation.Impact;
 
@@ -20,7 +20,7 @@ public static class ReadAccess
         "arn:aws:iam::aws:policy/PowerUserAccess",
     ];
 
-    public static bool? S3(AccountState state, ChainResult chain)
+    public static bool? S3(AccountSnapshot state, ChainResult chain)
     {
         var users = chain.Confirmed.Select(i => i.Kind == IdentityKind.User ? i.Name : i.Owner).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var attached = state.Attachments.Where(a => users.Contains(a.UserName)).Select(a => a.PolicyArn)

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Records;
-using Shodo.Investigation.State;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Investigation.Resources;
 
@@ -13,7 +13,7 @@ namespace Shodo.Investigation.Resources;
 /// attachments and snapshots shared outside. A resource the collected state shows is gone is left out;
 /// one whose region or service was not collected is kept with state "unknown".
 /// </summary>
-public sealed class AttackerResourceFinder(AccountState state, ChainResult chain)
+public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult chain)
 {
     private readonly Dictionary<string, AttackerResource> _found = new(StringComparer.Ordinal);
 

@@ -1,4 +1,4 @@
-using Shodo.Investigation.State;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Investigation.Triage;
 
@@ -9,7 +9,7 @@ namespace Shodo.Investigation.Triage;
 /// </summary>
 public static class CandidateRanking
 {
-    public static IReadOnlyList<Candidate> Rank(IEnumerable<Sign> signs, AccountState state)
+    public static IReadOnlyList<Candidate> Rank(IEnumerable<Sign> signs, AccountSnapshot state)
     {
         var byCandidate = signs.GroupBy(s => s.Candidate).ToList();
         var createdBy = byCandidate.SelectMany(g => g.SelectMany(s => s.Created.Select(c => (Created: c, By: g.Key))))
@@ -30,7 +30,7 @@ public static class CandidateRanking
             .ThenBy(c => c.FirstSeen ?? DateTimeOffset.MaxValue).ThenBy(c => c.Id.ToString(), StringComparer.Ordinal).ToList();
     }
 
-    private static string? UserOf(CandidateId id, AccountState state) => id.Kind switch
+    private static string? UserOf(CandidateId id, AccountSnapshot state) => id.Kind switch
     {
         CandidateId.AccessKey => state.AccessKeys.FirstOrDefault(k => k.AccessKeyId == id.Id)?.UserName,
         CandidateId.User => id.Id,

@@ -1,5 +1,5 @@
 using Shodo.Investigation.Model;
-using Shodo.Investigation.State;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Investigation.Triage;
 
@@ -8,11 +8,11 @@ namespace Shodo.Investigation.Triage;
 /// own calls already removed) grouped by candidate, and each active key's baseline — its events in the
 /// days before the window.
 /// </summary>
-public sealed class TriageContext(AccountState state, DateTimeOffset since, IReadOnlyList<TrailRecord> recent,
+public sealed class TriageContext(AccountSnapshot state, DateTimeOffset since, IReadOnlyList<TrailRecord> recent,
     IReadOnlyDictionary<CandidateId, IReadOnlyList<TrailRecord>> baselines, IReadOnlyDictionary<string, string> sessionParents,
     IReadOnlySet<string> excludedUsers)
 {
-    public AccountState State { get; } = state;
+    public AccountSnapshot State { get; } = state;
 
     /// <summary>The start of the window: what happened from here on is examined; what came before is the baseline.</summary>
     public DateTimeOffset Since { get; } = since;

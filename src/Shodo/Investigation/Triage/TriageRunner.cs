@@ -7,7 +7,7 @@ using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Sources;
 using Shodo.Investigation.Sources.Lookup;
-using Shodo.Investigation.State;
+using Shodo.Evidence.Snapshot;
 using Shodo.Investigation.Timeline;
 
 namespace Shodo.Investigation.Triage;
@@ -32,7 +32,7 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
         }, null, ct).ConfigureAwait(false);
 
         progress.Step("resolve", Messages.Get("InvestigationStepResolve"));
-        var state = await AccountState.ReadAsync(CollectedEvidence.Load(@case), ct).ConfigureAwait(false);
+        var state = await AccountSnapshot.BuildAsync(@case, ct).ConfigureAwait(false);
         var regions = state.Regions.Select(r => r.Name).ToList();
         if (regions.Count == 0) regions = (await RegionDiscovery.EnabledAsync(aws, ct).ConfigureAwait(false)).Select(r => r.Name).ToList();
         var sources = new InvestigationSources(aws, @case,
@@ -42,6 +42,7 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
         progress.Step("lookup", Messages.Get("TriageStepWindow"));
         var window = await sources.LookupAsync(LookupQuery.Everything(new TrailWindow(since, until)), ct).ConfigureAwait(false);
         var gaps = new List<SourceGap>(window.Gaps);
+        gaps.AddRange(state.Gaps.Select(SourceGap.From));
         var responderKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
         var recent = RecordDeduplication.Distinct(window.Records).Records
             .Where(e => e.AccessKeyId != responderKey && e.PrincipalArn != responder.Arn).ToList();

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Shodo.Investigation.Model;
-using Shodo.Investigation.State;
+using Shodo.Evidence.Snapshot;
 using Shodo.Investigation.Triage;
 using Shodo.Investigation.Triage.Signs;
 using static Shodo.Tests.InvestigationTests.Triage.TriageRecords;
@@ -13,7 +13,7 @@ public sealed class SignDetectorTests
     private const string Owner = "AKIAOWNER00000000001", Other = "AKIAOTHER00000000002", Fresh = "AKIAFRESH00000000003";
     private static readonly string Kali = "aws-cli/1.18.69 Python/3.8.3 Linux/5.7.0-kali1-amd64 botocore/1.17.44";
 
-    private static TriageContext Context(AccountState state, IEnumerable<TrailRecord> recent, Dictionary<string, List<TrailRecord>> baselines,
+    private static TriageContext Context(AccountSnapshot state, IEnumerable<TrailRecord> recent, Dictionary<string, List<TrailRecord>> baselines,
         IReadOnlyDictionary<string, string>? sessions = null, params string[] excludedUsers) =>
         new(state, Since, recent.ToList(),
             baselines.ToDictionary(b => CandidateId.Key(b.Key), b => (IReadOnlyList<TrailRecord>)b.Value),
@@ -30,7 +30,7 @@ public sealed class SignDetectorTests
             Event(Owner, "ListBuckets", Since.AddHours(3), ip: "185.220.101.47", userAgent: Kali),
             Event(Owner, "Decrypt", Since.AddHours(3), ip: "ec2.amazonaws.com", userAgent: "ec2.amazonaws.com"),
         };
-        var signs = new NewAddressSigns().Detect(Context(new AccountState(), recent, new() { [Owner] = baseline })).ToList();
+        var signs = new NewAddressSigns().Detect(Context(new AccountSnapshot(), recent, new() { [Owner] = baseline })).ToList();
 
         var sign = Assert.Single(signs);
         Assert.Equal(CandidateId.Key(Owner), sign.Candidate);
@@ -42,7 +42,7 @@ public sealed class SignDetectorTests
     public void A_key_never_used_before_has_every_address_new_but_no_user_agent_sign()
     {
         var recent = new[] { Event(Fresh, "GetCallerIdentity", Since.AddHours(1), ip: "45.137.21.9", userAgent: Kali) };
-        var context = Context(new AccountState(), recent, new() { [Fresh] = [] });
+        var context = Context(new AccountSnapshot(), recent, new() { [Fresh] = [] });
 
         Assert.Contains("not used in the baseline", Assert.Single(new NewAddressSigns().Detect(context)).Summary);
         Assert.Empty(new NewUserAgentSigns().Detect(context));
@@ -57,14 +57,14 @@ public sealed class SignDetectorTests
             Event(Owner, "ListBuckets", Since.AddHours(1), userAgent: "aws-cli/2.15.40 Python/3.11.9 Darwin/23.5.0 exe/x86_64 prompt/off command/s3.ls"),
             Event(Owner, "ListBuckets", Since.AddHours(2), userAgent: Kali),
         };
-        var sign = Assert.Single(new NewUserAgentSigns().Detect(Context(new AccountState(), recent, new() { [Owner] = baseline })));
+        var sign = Assert.Single(new NewUserAgentSigns().Detect(Context(new AccountSnapshot(), recent, new() { [Owner] = baseline })));
         Assert.Contains(Kali, sign.Summary);
     }
 
     [Fact]
     public void Instances_in_unused_regions_are_attributed_to_whoever_launched_them_directly_or_through_a_spot_request()
     {
-        var state = new AccountState();
+        var state = new AccountSnapshot();
         state.Instances.Add(Instance("ap-northeast-1", "i-web", Since.AddDays(-200)));
         state.Instances.Add(Instance("ap-northeast-1", "i-new-in-used-region", Since.AddHours(2)));
         state.Instances.Add(Instance("us-east-2", "i-miner-1", Since.AddHours(2)));
@@ -91,7 +91,7 @@ public sealed class SignDetectorTests
     [Fact]
     public void The_key_that_created_a_user_and_its_key_is_the_likely_origin_and_the_responder_is_never_a_candidate()
     {
-        var state = new AccountState();
+        var state = new AccountSnapshot();
         state.Users.Add(new UserFact("aws-support-svc", null, Since.AddHours(1), "e"));
         state.Users.Add(new UserFact("shodo-responder", null, Since.AddHours(5), "e"));
         state.AccessKeys.Add(new AccessKeyFact(Owner, "dev-tanaka", "Active", Since.AddDays(-400), "e"));

@@ -3,6 +3,8 @@ using Amazon.EC2;
 using Amazon.EC2.Model;
 using Shodo.Aws;
 using Shodo.Aws.Ec2;
+using Shodo.Aws.Protocols;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Evidence.Collectors.Ec2;
 
@@ -11,7 +13,7 @@ namespace Shodo.Evidence.Collectors.Ec2;
 /// them) and, per instance, the attributes containment depends on: whether stopping or terminating
 /// through the API is disabled, and what an instance-initiated shutdown does.
 /// </summary>
-public sealed class Ec2InstancesCollector : ICollector
+public sealed class Ec2InstancesCollector : ICollector, ISnapshotPart
 {
     public static IReadOnlyList<string> ContainmentAttributes { get; } =
         ["disableApiStop", "disableApiTermination", "instanceInitiatedShutdownBehavior"];
@@ -38,5 +40,17 @@ public sealed class Ec2InstancesCollector : ICollector
                     {
                         InstanceId = id, Attribute = new InstanceAttributeName(attribute),
                     }, c), ct);
+    }
+
+    public async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
+    {
+        await answers.ForEachXmlAsync("ec2", "DescribeInstances", a =>
+        {
+            foreach (var i in a.Body.Descendants("item").Where(i => i.Element("instanceId") is not null && i.Element("instanceType") is not null))
+                s.Instances.Add(new InstanceFact(a.Record.Region ?? "", i.Required("instanceId"), i.Required("instanceType"),
+                    i.Element("instanceState")?.Text("name"), i.Date("launchTime"), i.Text("spotInstanceRequestId"),
+                    i.Text("instanceLifecycle"), i.Text("keyName"), a.Record.Sha256));
+        }, ct);
+        AccountSnapshot.Dedupe(s.Instances, i => i.InstanceId);
     }
 }

@@ -3,6 +3,7 @@ using Shodo.Aws.Iam;
 using Shodo.Aws.Iam.Calls;
 using Shodo.Aws.Iam.Model;
 using Shodo.Aws.Protocols;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Evidence.Collectors.Iam;
 
@@ -11,7 +12,7 @@ namespace Shodo.Evidence.Collectors.Iam;
 /// console password is a fact, not a failure), MFA devices, groups, inline policies with their
 /// documents and attached managed policies. Users are collected a few at a time.
 /// </summary>
-public sealed class IamUsersCollector : ICollector
+public sealed class IamUsersCollector : ICollector, ISnapshotPart
 {
     private const int UsersAtOnce = 4;
 
@@ -46,5 +47,36 @@ public sealed class IamUsersCollector : ICollector
         foreach (var policy in inline ?? [])
             await context.AnswerAsync(iam, new GetUserPolicy(name, policy), ct);
         await context.PagesAsync(iam, new ListAttachedUserPolicies(name), ct);
+    }
+
+    /// <summary>Users, their access keys, login profiles and attached managed policies.</summary>
+    public async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
+    {
+        await answers.ForEachXmlAsync("iam", "ListUsers", a =>
+        {
+            foreach (var u in a.Body.Descendants("member").Where(m => m.Element("UserName") is not null))
+                s.Users.Add(new UserFact(u.Required("UserName"), u.Text("Arn"), u.Date("CreateDate"), a.Record.Sha256));
+        }, ct);
+        await answers.ForEachXmlAsync("iam", "ListAccessKeys", a =>
+        {
+            foreach (var k in a.Body.Descendants("member").Where(m => m.Element("AccessKeyId") is not null))
+                s.AccessKeys.Add(new AccessKeyFact(k.Required("AccessKeyId"), k.Text("UserName") ?? a.Parameter("UserName") ?? "",
+                    k.Text("Status"), k.Date("CreateDate"), a.Record.Sha256));
+        }, ct);
+        await answers.ForEachXmlAsync("iam", "GetLoginProfile", a =>
+        {
+            if (a.Body.Descendants("LoginProfile").FirstOrDefault() is { } p)
+                s.LoginProfiles.Add(new LoginProfileFact(p.Text("UserName") ?? a.Parameter("UserName") ?? "", p.Date("CreateDate"), a.Record.Sha256));
+        }, ct);
+        await answers.ForEachXmlAsync("iam", "ListAttachedUserPolicies", a =>
+        {
+            if (a.Parameter("UserName") is { } user)
+                foreach (var p in a.Body.Descendants("PolicyArn"))
+                    s.Attachments.Add(new PolicyAttachmentFact(user, p.Value, a.Record.Sha256));
+        }, ct);
+        AccountSnapshot.Dedupe(s.Users, u => u.UserName);
+        AccountSnapshot.Dedupe(s.AccessKeys, k => k.AccessKeyId);
+        AccountSnapshot.Dedupe(s.LoginProfiles, p => p.UserName);
+        AccountSnapshot.Dedupe(s.Attachments, p => (p.UserName, p.PolicyArn));
     }
 }

@@ -1,6 +1,8 @@
 using Shodo.Aws;
+using Shodo.Aws.Protocols;
 using Shodo.Aws.Rds;
 using Shodo.Aws.Rds.Calls;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Evidence.Collectors.Rds;
 
@@ -8,7 +10,7 @@ namespace Shodo.Evidence.Collectors.Rds;
 /// The region's DB snapshots and, for each manual one, who may restore it
 /// (DescribeDBSnapshotAttributes: an outside account id or "all" means the data can leave).
 /// </summary>
-public sealed class RdsSnapshotsCollector : ICollector
+public sealed class RdsSnapshotsCollector : ICollector, ISnapshotPart
 {
     public string Name => "rds.snapshots";
     public CollectorScope Scope => CollectorScope.Regional;
@@ -21,5 +23,20 @@ public sealed class RdsSnapshotsCollector : ICollector
         var snapshots = await context.PagesAsync(rds, new DescribeDBSnapshots(), ct);
         foreach (var snapshot in (snapshots ?? []).Where(s => s.SnapshotType is "manual" or null))
             await context.AnswerAsync(rds, new DescribeDBSnapshotAttributes(snapshot.DBSnapshotIdentifier), ct);
+    }
+
+    /// <summary>Manual DB snapshots with the accounts they may be restored by.</summary>
+    public async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
+    {
+        await answers.ForEachXmlAsync("rds", "DescribeDBSnapshotAttributes", a =>
+        {
+            foreach (var r in a.Body.Descendants("DBSnapshotAttributesResult"))
+            {
+                var restore = r.Descendants("DBSnapshotAttribute").Where(x => x.Text("AttributeName") == "restore")
+                    .SelectMany(x => x.Descendants("AttributeValue").Select(v => v.Value)).ToList();
+                s.DbSnapshots.Add(new DbSnapshotFact(a.Record.Region ?? "", r.Required("DBSnapshotIdentifier"), restore, a.Record.Sha256));
+            }
+        }, ct);
+        AccountSnapshot.Dedupe(s.DbSnapshots, d => (d.Region, d.SnapshotId));
     }
 }

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using Amazon.S3.Model;
 using Shodo.Aws;
+using Shodo.Aws.Protocols;
 using Shodo.Aws.S3;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Evidence.Collectors.S3;
 
@@ -10,7 +12,7 @@ namespace Shodo.Evidence.Collectors.S3;
 /// versioning and tags (tags say which buckets hold personal data). A bucket with no policy, no
 /// public access block or no tags answers NoSuch*: that answer is stored as a fact, not a gap.
 /// </summary>
-public sealed class S3BucketsCollector : ICollector
+public sealed class S3BucketsCollector : ICollector, ISnapshotPart
 {
     private const int BucketsAtOnce = 4;
 
@@ -59,4 +61,26 @@ public sealed class S3BucketsCollector : ICollector
     }
 
     private static JsonObject Copy(JsonObject o) => o.DeepClone().AsObject();
+
+    /// <summary>Buckets with their region and tags.</summary>
+    public async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
+    {
+        var names = new List<string>();
+        await answers.ForEachXmlAsync("s3", "ListBuckets", a =>
+            names.AddRange(a.Body.Descendants("Bucket").Select(b => b.Text("Name")).OfType<string>()), ct);
+        var regions = new Dictionary<string, string>();
+        await answers.ForEachXmlAsync("s3", "GetBucketLocation", a =>
+        {
+            if (a.Parameter("Bucket") is { } b) regions[b] = string.IsNullOrEmpty(a.Body.Value) ? "us-east-1" : a.Body.Value;
+        }, ct);
+        var tags = new Dictionary<string, (Dictionary<string, string> Tags, string Evidence)>();
+        await answers.ForEachXmlAsync("s3", "GetBucketTagging", a =>
+        {
+            if (a.Parameter("Bucket") is { } b)
+                tags[b] = (a.Body.Descendants("Tag").ToDictionary(t => t.Required("Key"), t => t.Required("Value")), a.Record.Sha256);
+        }, ct);
+        foreach (var name in names.Distinct())
+            s.Buckets.Add(new BucketFact(name, regions.GetValueOrDefault(name),
+                tags.TryGetValue(name, out var t) ? t.Tags : new Dictionary<string, string>(), tags.TryGetValue(name, out var u) ? u.Evidence : null));
+    }
 }

@@ -1,7 +1,7 @@
 using Shodo.Localization;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Records;
-using Shodo.Investigation.State;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Investigation.Triage.Signs;
 

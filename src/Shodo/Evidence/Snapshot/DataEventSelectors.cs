@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Shodo.Aws.Protocols;
 
-namespace Shodo.Investigation.State;
+namespace Shodo.Evidence.Snapshot;
 
 /// <summary>
 /// Reads a GetEventSelectors answer for S3 data events: whether every bucket is logged

@@ -1,4 +1,4 @@
-namespace Shodo.Investigation.State;
+namespace Shodo.Evidence.Snapshot;
 
 /// <summary>An enabled region and whether it is an opt-in region (DescribeRegions' OptInStatus "opted-in").</summary>
 public sealed record RegionFact(string Name, bool OptIn);
