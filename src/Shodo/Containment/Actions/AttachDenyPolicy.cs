@@ -23,8 +23,15 @@ public sealed class AttachDenyPolicy : ContainmentAction
     public override bool Reversible => true;
     public override string HowToReverse => "shodo rollback replaces the policy with a version that denies nothing";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
-    public override int Phase => 1;
-    public override int Step => 0;
+    public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.User, TargetKinds.Role];
+    public override PlanOrder OrderFor(string targetKind) => new(1, 0);
+
+    /// <summary>A user the attacker created is denied outright; an existing user or a role only for sessions issued before the plan.</summary>
+    public override JsonObject? PlanFor(PlanningTarget t) => new()
+    {
+        ["policyName"] = ContainmentTags.PolicyName(t.CaseId),
+        ["unconditional"] = t.Target.Kind == TargetKinds.User && t.CreatedByAttacker,
+    };
 
     public override string ExpectedAfter(PlannedAction a) => (bool?)a.Parameters["unconditional"] == true
         ? $"inline policy {a.Parameters["policyName"]} denies every action to every credential of {a.Target.Id}"

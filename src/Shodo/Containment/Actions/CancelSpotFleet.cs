@@ -19,8 +19,8 @@ public sealed class CancelSpotFleet : ContainmentAction
     public override bool Reversible => false;
     public override string HowToReverse => "cannot be re-opened; request a new fleet if this was a false alarm";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Approver;
-    public override int Phase => 4;
-    public override int Step => 1;
+    public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.SpotFleet];
+    public override PlanOrder OrderFor(string targetKind) => new(4, 1);
 
     public override string ExpectedAfter(PlannedAction a) => $"spot fleet {a.Target.Id} is cancelled; its instances keep running until stopped";
 

@@ -21,8 +21,11 @@ public sealed class CancelSpotRequest : ContainmentAction
     public override bool Reversible => false;
     public override string HowToReverse => "cannot be re-opened; request new spot capacity if this was a false alarm";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Approver;
-    public override int Phase => 4;
-    public override int Step => 0;
+    public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.SpotRequest];
+    public override PlanOrder OrderFor(string targetKind) => new(4, 0);
+
+    /// <summary>Only a persistent request relaunches; a one-time request ends with its instance.</summary>
+    public override JsonObject? PlanFor(PlanningTarget t) => (string?)t.State["type"] == "persistent" ? new() : null;
 
     public override string ExpectedAfter(PlannedAction a) => $"{a.Target.Id} is cancelled (its instances are not terminated)";
 

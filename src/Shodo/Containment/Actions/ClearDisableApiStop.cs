@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Shodo.Containment.Plan;
 
 namespace Shodo.Containment.Actions;
@@ -11,6 +12,10 @@ public sealed class ClearDisableApiStop : InstanceAttributeAction
     public override string Name => "clear-disable-api-stop";
     protected override string Attribute => "disableApiStop";
     protected override bool Target => false;
-    public override int Step => 2;
+    public override PlanOrder OrderFor(string targetKind) => new(3, 2);
+
+    /// <summary>Only where the instance will be stopped and the protection is set.</summary>
+    public override JsonObject? PlanFor(PlanningTarget t) =>
+        t.WhyIsolateInsteadOfStop is null && (bool?)t.State["disableApiStop"] == true ? new() : null;
     public override string ExpectedAfter(PlannedAction a) => $"{a.Target.Id} can be stopped (disableApiStop=false)";
 }

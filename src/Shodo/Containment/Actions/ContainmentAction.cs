@@ -13,8 +13,13 @@ public abstract class ContainmentAction : IContainmentAction
     public abstract bool Reversible { get; }
     public abstract string HowToReverse { get; }
     public abstract AuthorityLevel DefaultAuthority { get; }
-    public abstract int Phase { get; }
-    public abstract int Step { get; }
+    public abstract IReadOnlyList<string> AppliesTo { get; }
+    public abstract PlanOrder OrderFor(string targetKind);
+
+    /// <summary>Planned with no parameters for every target it applies to, unless the action says otherwise.</summary>
+    public virtual JsonObject? PlanFor(PlanningTarget target) => new();
+
+    public virtual string AuthorityClass(string targetKind) => Name;
     public abstract string ExpectedAfter(PlannedAction action);
     public abstract Task<JsonObject> ReadAsync(ContainmentContext context, PlannedAction action, CancellationToken ct);
     public abstract bool Holds(PlannedAction action, JsonObject state);

@@ -8,6 +8,6 @@ public sealed class EnableTerminationProtection : InstanceAttributeAction
     public override string Name => "enable-termination-protection";
     protected override string Attribute => "disableApiTermination";
     protected override bool Target => true;
-    public override int Step => 3;
+    public override PlanOrder OrderFor(string targetKind) => new(3, 3);
     public override string ExpectedAfter(PlannedAction a) => $"{a.Target.Id} cannot be terminated (disableApiTermination=true)";
 }

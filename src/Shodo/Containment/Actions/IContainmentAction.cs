@@ -19,8 +19,23 @@ public interface IContainmentAction
     bool Reversible { get; }
     string HowToReverse { get; }
     AuthorityLevel DefaultAuthority { get; }
-    int Phase { get; }
-    int Step { get; }
+    /// <summary>The target kinds (<see cref="TargetKinds"/>) the planner offers this action.</summary>
+    IReadOnlyList<string> AppliesTo { get; }
+
+    /// <summary>
+    /// The parameters to plan the action with for this target, or null when the target's state does not call for it
+    /// (no volumes to snapshot, stop protection not set). The planner asks every registered action; none is hard-wired.
+    /// </summary>
+    JsonObject? PlanFor(PlanningTarget target);
+
+    /// <summary>When it runs: by phase (identities first, then compute, then what relaunches compute), then by step within a target.</summary>
+    PlanOrder OrderFor(string targetKind);
+
+    /// <summary>
+    /// The action whose grant in the authority policy covers this one for a target kind: its own name, or the action it
+    /// serves (a snapshot or termination protection goes with stopping; a tag with the change it marks).
+    /// </summary>
+    string AuthorityClass(string targetKind);
 
     /// <summary>The after-state in one sentence, for the plan.</summary>
     string ExpectedAfter(PlannedAction action);

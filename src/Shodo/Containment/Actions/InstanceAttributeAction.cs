@@ -20,7 +20,10 @@ public abstract class InstanceAttributeAction : ContainmentAction
     public override bool Reversible => true;
     public override string HowToReverse => $"shodo rollback sets {Attribute} back to its recorded value";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
-    public override int Phase => 3;
+    public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.Instance];
+
+    /// <summary>Both attributes serve stopping (or isolating) the instance and share its authority.</summary>
+    public override string AuthorityClass(string targetKind) => "stop-instance";
 
     public override Task<JsonObject> ReadAsync(ContainmentContext c, PlannedAction a, CancellationToken ct) =>
         InstanceRead.ReadAsync(c, a.Target.Region!, a.Target.Id, attributes: true, ct);

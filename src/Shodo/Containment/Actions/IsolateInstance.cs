@@ -26,8 +26,13 @@ public sealed class IsolateInstance : ContainmentAction
     public override bool Reversible => true;
     public override string HowToReverse => "shodo rollback restores the instance's recorded security groups";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Approver;
-    public override int Phase => 3;
-    public override int Step => 4;
+    public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.Instance];
+    public override PlanOrder OrderFor(string targetKind) => new(3, 4);
+
+    /// <summary>In place of stopping, for an instance that cannot be stopped (the reason is a code, localised when applied).</summary>
+    public override JsonObject? PlanFor(PlanningTarget t) => t.WhyIsolateInsteadOfStop is { } why
+        ? new() { ["groupName"] = ContainmentTags.QuarantineGroupName(t.CaseId), ["why"] = why }
+        : null;
 
     public override string ExpectedAfter(PlannedAction a) =>
         $"{a.Target.Id} is only in the rule-less quarantine group {a.Parameters["groupName"]}; still running: termination needs a human decision";

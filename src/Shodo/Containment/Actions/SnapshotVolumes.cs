@@ -23,8 +23,10 @@ public sealed class SnapshotVolumes : ContainmentAction
     public override bool Reversible => false;
     public override string HowToReverse => "not reversed: the snapshots are evidence";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
-    public override int Phase => 3;
-    public override int Step => 1;
+    public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.Instance];
+    public override PlanOrder OrderFor(string targetKind) => new(3, 1);
+    public override JsonObject? PlanFor(PlanningTarget t) => t.HasVolumes ? new() : null;
+    public override string AuthorityClass(string targetKind) => "stop-instance";
 
     public override string ExpectedAfter(PlannedAction a) =>
         $"a snapshot of every EBS volume of {a.Target.Id}, tagged {ContainmentTags.Case}={a.Parameters["caseId"]}";

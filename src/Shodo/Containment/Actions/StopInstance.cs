@@ -20,8 +20,9 @@ public sealed class StopInstance : ContainmentAction
     public override bool Reversible => true;
     public override string HowToReverse => "shodo rollback starts the instance again if it was running";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
-    public override int Phase => 3;
-    public override int Step => 4;
+    public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.Instance];
+    public override PlanOrder OrderFor(string targetKind) => new(3, 4);
+    public override JsonObject? PlanFor(PlanningTarget t) => t.WhyIsolateInsteadOfStop is null ? new() : null;
 
     public override string ExpectedAfter(PlannedAction a) => $"{a.Target.Id} is stopping or stopped (not terminated)";
 

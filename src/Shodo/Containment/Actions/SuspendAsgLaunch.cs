@@ -21,8 +21,8 @@ public sealed class SuspendAsgLaunch : ContainmentAction
     public override bool Reversible => true;
     public override string HowToReverse => "aws autoscaling resume-processes --scaling-processes Launch";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Approver;
-    public override int Phase => 4;
-    public override int Step => 2;
+    public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.AutoScalingGroup];
+    public override PlanOrder OrderFor(string targetKind) => new(4, 2);
 
     public override string ExpectedAfter(PlannedAction a) => $"Auto Scaling group {a.Target.Id} launches nothing (Launch suspended)";
 

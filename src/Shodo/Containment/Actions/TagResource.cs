@@ -22,8 +22,13 @@ public sealed class TagResource : ContainmentAction
     public override bool Reversible => false;
     public override string HowToReverse => "not reversed: the tag records the case";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
-    public override int Phase => 2;
-    public override int Step => 1;
+    public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.User, TargetKinds.Instance];
+
+    /// <summary>A user is tagged after its keys are cut; an instance first, before anything else touches it.</summary>
+    public override PlanOrder OrderFor(string targetKind) => TargetKinds.IsIdentity(targetKind) ? new(2, 1) : new(3, 0);
+
+    public override string AuthorityClass(string targetKind) =>
+        TargetKinds.IsIdentity(targetKind) ? "attach-deny-policy" : "stop-instance";
 
     public override string ExpectedAfter(PlannedAction a) => $"{a.Target.Id} is tagged {ContainmentTags.Case}={a.Parameters["caseId"]}";
 

@@ -14,32 +14,26 @@ namespace Shodo.Containment.Authority;
 /// </code>
 /// The default is what a responder may do alone when nobody with authority can be reached:
 /// deactivate keys, attach the deny policy, stop instances. What goes with them (snapshot, tag,
-/// clearing stop protection, termination protection) follows the action it serves.
+/// clearing stop protection, termination protection) follows the action it serves: each action names its
+/// authority class (<see cref="Actions.IContainmentAction.AuthorityClass"/>).
 /// </summary>
 public sealed record AuthorityPolicy(IReadOnlySet<string> Responder, IReadOnlyList<string>? Approvers)
 {
     public const string Section = "authority";
 
-    public static IReadOnlySet<string> DefaultResponder { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { "deactivate-access-keys", "attach-deny-policy", "stop-instance" };
-
-    /// <summary>Companion actions and the action whose authority they share.</summary>
-    private static readonly Dictionary<string, string> Companions = new(StringComparer.Ordinal)
-    {
-        ["snapshot-volumes"] = "stop-instance",
-        ["clear-disable-api-stop"] = "stop-instance",
-        ["enable-termination-protection"] = "stop-instance",
-    };
+    /// <summary>
+    /// The actions a responder may apply alone by default: those that declare <see cref="AuthorityLevel.Responder"/>
+    /// and are an authority class of their own (deactivate keys, attach the deny policy, stop instances).
+    /// </summary>
+    public static IReadOnlySet<string> DefaultResponder { get; } = Actions.ActionRegistry.All
+        .Where(a => a.DefaultAuthority == AuthorityLevel.Responder && a.AppliesTo.All(k => a.AuthorityClass(k) == a.Name))
+        .Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
 
     public static AuthorityPolicy Default { get; } = new(DefaultResponder, null);
 
-    public AuthorityLevel For(string action, string targetKind)
-    {
-        var decides = action == "tag-resource"
-            ? (TargetKinds.IsIdentity(targetKind) ? "attach-deny-policy" : "stop-instance")
-            : Companions.GetValueOrDefault(action, action);
-        return Responder.Contains(decides) ? AuthorityLevel.Responder : AuthorityLevel.Approver;
-    }
+    /// <summary>Whether the responder may apply the action to a target of this kind alone: its authority class is granted.</summary>
+    public AuthorityLevel For(string action, string targetKind) =>
+        Responder.Contains(Actions.ActionRegistry.Get(action).AuthorityClass(targetKind)) ? AuthorityLevel.Responder : AuthorityLevel.Approver;
 
     public bool MayApprove(string name) => Approvers is null || Approvers.Contains(name, StringComparer.OrdinalIgnoreCase);
 

@@ -20,7 +20,8 @@ namespace Shodo.Containment.Plan;
 /// (plus what the last verification attributed to the attacker): reads every target fresh, stores that
 /// read as evidence, and lists the actions in order — deny policies, keys, then per instance tag,
 /// snapshot, clear stop protection, termination protection, stop (or isolate) — then what would relaunch
-/// instances. Actions already done (per the journal) are not planned again. Refuses when the
+/// instances — each registered action deciding for itself whether and how it applies (<see cref="IContainmentAction.PlanFor"/>).
+/// Actions already done (per the journal) are not planned again. Refuses when the
 /// responder's own identity is among the compromised.
 /// </summary>
 public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy authority, TimeProvider time)
@@ -175,65 +176,22 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
                                           || (g.Identity is not null && f.Identities.Contains(g.Identity)))
             .Select(f => f.Id).ToList();
         var fingerprint = Fingerprint(t, state);
+        var planning = new PlanningTarget(t, state, g.CreatedByAttacker, c.CaseId);
         var list = new List<PlannedAction>();
-        void Add(string name, int phase, int step, JsonObject? parameters = null)
+        foreach (var action in ActionRegistry.All.Where(a => a.AppliesTo.Contains(t.Kind)))
         {
-            var action = ActionRegistry.Get(name);
-            var p = parameters ?? new JsonObject();
+            if (action.PlanFor(planning) is not { } p) continue;
             p["caseId"] = c.CaseId;
+            var order = action.OrderFor(t.Kind);
             var planned = new PlannedAction
             {
-                Id = $"{name}/{t.Key}", Action = name, Target = t, Identity = g.Identity,
+                Id = $"{action.Name}/{t.Key}", Action = action.Name, Target = t, Identity = g.Identity,
                 Reason = string.Join("; ", g.Reasons), Identities = g.Identities, Resources = g.Resources, Findings = related,
                 BeforeEvidence = record.Sha256, Fingerprint = fingerprint.DeepClone().AsObject(),
                 ExpectedAfter = "", Reversible = action.Reversible, Reverse = action.HowToReverse,
-                Authority = authority.For(name, t.Kind), Phase = phase, Step = step, Parameters = p,
+                Authority = authority.For(action.Name, t.Kind), Phase = order.Phase, Step = order.Step, Parameters = p,
             };
             list.Add(planned with { ExpectedAfter = action.ExpectedAfter(planned) });
-        }
-        switch (t.Kind)
-        {
-            case TargetKinds.User:
-                Add("attach-deny-policy", 1, 0, new JsonObject
-                {
-                    ["policyName"] = ContainmentTags.PolicyName(c.CaseId), ["unconditional"] = g.CreatedByAttacker,
-                });
-                Add("deactivate-access-keys", 2, 0);
-                Add("tag-resource", 2, 1);
-                break;
-            case TargetKinds.Role:
-                Add("attach-deny-policy", 1, 0, new JsonObject { ["policyName"] = ContainmentTags.PolicyName(c.CaseId), ["unconditional"] = false });
-                break;
-            case TargetKinds.Instance:
-                Add("tag-resource", 3, 0);
-                if (InstanceRead.List(state, "volumes").Count > 0) Add("snapshot-volumes", 3, 1);
-                var oneTimeSpot = (string?)state["spotRequest"]?["type"] == "one-time";
-                var instanceStore = (string?)state["rootDeviceType"] == "instance-store";
-                if (oneTimeSpot || instanceStore)
-                {
-                    Add("enable-termination-protection", 3, 3);
-                    Add("isolate-instance", 3, 4, new JsonObject
-                    {
-                        ["groupName"] = ContainmentTags.QuarantineGroupName(c.CaseId),
-                        ["why"] = oneTimeSpot ? "one-time-spot" : "instance-store-root",
-                    });
-                }
-                else
-                {
-                    if ((bool?)state["disableApiStop"] == true) Add("clear-disable-api-stop", 3, 2);
-                    Add("enable-termination-protection", 3, 3);
-                    Add("stop-instance", 3, 4);
-                }
-                break;
-            case TargetKinds.SpotRequest:
-                if ((string?)state["type"] == "persistent") Add("cancel-spot-request", 4, 0);
-                break;
-            case TargetKinds.SpotFleet:
-                Add("cancel-spot-fleet", 4, 1);
-                break;
-            case TargetKinds.AutoScalingGroup:
-                Add("suspend-asg-launch", 4, 2);
-                break;
         }
         return (list, record.Sha256);
     }

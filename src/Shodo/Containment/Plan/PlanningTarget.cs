@@ -1,0 +1,23 @@
+using System.Text.Json.Nodes;
+using Shodo.Containment.Reads;
+
+namespace Shodo.Containment.Plan;
+
+/// <summary>
+/// What an action needs to decide whether it applies to a target and with which parameters: the target,
+/// its state as just read (the before-state the plan records), whether the attacker created it, and the case.
+/// </summary>
+public sealed record PlanningTarget(ContainmentTarget Target, JsonObject State, bool CreatedByAttacker, string CaseId)
+{
+    public bool IsOneTimeSpot => (string?)State["spotRequest"]?["type"] == "one-time";
+
+    public bool HasInstanceStoreRoot => (string?)State["rootDeviceType"] == "instance-store";
+
+    /// <summary>
+    /// An instance that cannot be stopped without losing it or its evidence — a one-time Spot instance (stopping is
+    /// refused) or an instance-store root (stopping wipes it) — is isolated instead; null for one that can be stopped.
+    /// </summary>
+    public string? WhyIsolateInsteadOfStop => IsOneTimeSpot ? "one-time-spot" : HasInstanceStoreRoot ? "instance-store-root" : null;
+
+    public bool HasVolumes => InstanceRead.List(State, "volumes").Count > 0;
+}

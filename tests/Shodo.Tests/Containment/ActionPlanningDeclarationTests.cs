@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using Shodo.Containment;
+using Shodo.Containment.Actions;
+using Shodo.Containment.Authority;
+using Shodo.Containment.Plan;
+
+namespace Shodo.Tests.Containment;
+
+/// <summary>
+/// Walks the registry and plans each action from its own declaration (the targets it applies to, when its target's
+/// state calls for it, its order and its authority class), as the planner does: no action is hard-wired elsewhere.
+/// </summary>
+public sealed class ActionPlanningDeclarationTests
+{
+    private const string CaseId = "20261206-0900-leak";
+
+    private static PlanningTarget Target(string kind, string id, JsonObject state, bool created = false) =>
+        new(new ContainmentTarget(kind, id, TargetKinds.IsIdentity(kind) ? null : "ap-northeast-1"), state, created, CaseId);
+
+    /// <summary>One of each thing an attacker leaves, in the states that call for different actions.</summary>
+    private static readonly PlanningTarget[] Targets =
+    [
+        Target(TargetKinds.User, "backdoor", new JsonObject { ["exists"] = true }, created: true),
+        Target(TargetKinds.User, "dev-ci", new JsonObject { ["exists"] = true }),
+        Target(TargetKinds.Role, "ci-deploy", new JsonObject { ["exists"] = true }),
+        Target(TargetKinds.Instance, "i-protected", new JsonObject { ["exists"] = true, ["disableApiStop"] = true, ["volumes"] = new JsonArray("vol-1") }),
+        Target(TargetKinds.Instance, "i-spot", new JsonObject { ["exists"] = true, ["spotRequest"] = new JsonObject { ["type"] = "one-time" } }),
+        Target(TargetKinds.Instance, "i-ephemeral", new JsonObject { ["exists"] = true, ["rootDeviceType"] = "instance-store" }),
+        Target(TargetKinds.SpotRequest, "sir-persistent", new JsonObject { ["exists"] = true, ["type"] = "persistent" }),
+        Target(TargetKinds.SpotRequest, "sir-one-time", new JsonObject { ["exists"] = true, ["type"] = "one-time" }),
+        Target(TargetKinds.SpotFleet, "sfr-1", new JsonObject { ["exists"] = true }),
+        Target(TargetKinds.AutoScalingGroup, "miners", new JsonObject { ["exists"] = true }),
+    ];
+
+    private static List<(IContainmentAction Action, JsonObject Parameters)> Plan(PlanningTarget t) =>
+        ActionRegistry.All.Where(a => a.AppliesTo.Contains(t.Target.Kind))
+            .Select(a => (Action: (IContainmentAction)a, Parameters: a.PlanFor(t)))
+            .Where(x => x.Parameters is not null).Select(x => (x.Action, x.Parameters!)).ToList();
+
+    private static List<string> Names(PlanningTarget t) =>
+        Plan(t).OrderBy(x => x.Action.OrderFor(t.Target.Kind).Phase).ThenBy(x => x.Action.OrderFor(t.Target.Kind).Step)
+            .Select(x => x.Action.Name).ToList();
+
+    [Fact]
+    public void Every_registered_action_declares_its_targets_and_is_planned_for_one_of_them()
+    {
+        foreach (var action in ActionRegistry.All)
+        {
+            Assert.NotEmpty(action.AppliesTo);
+            Assert.Contains(Targets, t => action.AppliesTo.Contains(t.Target.Kind) && action.PlanFor(t) is not null);
+            foreach (var kind in action.AppliesTo)
+                Assert.Contains(action.AuthorityClass(kind), ActionRegistry.All.Select(a => a.Name));
+        }
+    }
+
+    [Fact]
+    public void Each_target_gets_the_actions_its_state_calls_for_in_the_declared_order()
+    {
+        Assert.Equal(["attach-deny-policy", "deactivate-access-keys", "tag-resource"], Names(Targets[0]));
+        Assert.Equal(["attach-deny-policy"], Names(Targets[2]));
+        Assert.Equal(["tag-resource", "snapshot-volumes", "clear-disable-api-stop", "enable-termination-protection", "stop-instance"],
+            Names(Targets[3]));
+        Assert.Equal(["tag-resource", "enable-termination-protection", "isolate-instance"], Names(Targets[4]));
+        Assert.Equal(["tag-resource", "enable-termination-protection", "isolate-instance"], Names(Targets[5]));
+        Assert.Equal(["cancel-spot-request"], Names(Targets[6]));
+        Assert.Empty(Names(Targets[7]));
+        Assert.Equal(["cancel-spot-fleet"], Names(Targets[8]));
+        Assert.Equal(["suspend-asg-launch"], Names(Targets[9]));
+    }
+
+    [Fact]
+    public void Parameters_come_from_the_action_a_created_user_is_denied_outright_and_isolation_says_why()
+    {
+        var deny = ActionRegistry.Get("attach-deny-policy");
+        Assert.True((bool)deny.PlanFor(Targets[0])!["unconditional"]!);
+        Assert.False((bool)deny.PlanFor(Targets[1])!["unconditional"]!);
+        Assert.False((bool)deny.PlanFor(Targets[2])!["unconditional"]!);
+        Assert.Equal(ContainmentTags.PolicyName(CaseId), (string?)deny.PlanFor(Targets[2])!["policyName"]);
+        var isolate = ActionRegistry.Get("isolate-instance");
+        Assert.Equal("one-time-spot", (string?)isolate.PlanFor(Targets[4])!["why"]);
+        Assert.Equal("instance-store-root", (string?)isolate.PlanFor(Targets[5])!["why"]);
+        Assert.Equal(ContainmentTags.QuarantineGroupName(CaseId), (string?)isolate.PlanFor(Targets[5])!["groupName"]);
+    }
+
+    [Fact]
+    public void The_default_authority_is_derived_from_the_declarations_and_companions_follow_the_action_they_serve()
+    {
+        Assert.Equal(["attach-deny-policy", "deactivate-access-keys", "stop-instance"], AuthorityPolicy.DefaultResponder.Order().ToList());
+        var onlyKeys = new AuthorityPolicy(new HashSet<string> { "deactivate-access-keys", "attach-deny-policy" }, null);
+        Assert.Equal(AuthorityLevel.Responder, onlyKeys.For("tag-resource", TargetKinds.User));
+        Assert.Equal(AuthorityLevel.Approver, onlyKeys.For("tag-resource", TargetKinds.Instance));
+        Assert.Equal(AuthorityLevel.Approver, onlyKeys.For("snapshot-volumes", TargetKinds.Instance));
+        Assert.Equal(AuthorityLevel.Approver, onlyKeys.For("enable-termination-protection", TargetKinds.Instance));
+    }
+}
