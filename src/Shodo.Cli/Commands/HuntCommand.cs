@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Shodo.Investigation.Detections;
 using Shodo.Aws.Connection;
 using Shodo.Cli.Output;
 using Shodo.Diagnostics;
@@ -124,7 +125,7 @@ public sealed class HuntCommand : IShodoCommand
         report.WriteLine(Terminal.Plain(Messages.Get("HuntSummary", s.Records, s.Coverage.LogFiles, s.Matches,
             s.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture),
             Math.Round(s.EventsPerSecond).ToString(CultureInfo.InvariantCulture))));
-        foreach (var r in s.Rules.Where(r => r.Matches > 0).OrderByDescending(r => r.Rule.Severity).ThenByDescending(r => r.Matches))
+        foreach (var r in s.Rules.Where(r => r.Matches > 0).OrderByDescending(r => r.Rule.FindingSeverity()).ThenByDescending(r => r.Matches))
             report.WriteLine(Terminal.Plain($"  {r.Matches,8}  {r.Rule.Level?.ToSigmaText() ?? "-",-13} {r.Rule.Title}  ({r.Rule.Id})"));
         if (s.Coverage.UnreadableFiles.Count == 0) return;
         report.WriteLine(Terminal.Plain(Messages.Get("HuntUnreadable", s.Coverage.UnreadableFiles.Count)));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Shodo.Investigation.Detections;
 using Shodo.Investigation.Model;
 
 namespace Shodo.Hunting;
@@ -16,7 +17,7 @@ public sealed class HuntOcsfWriter(TextWriter output) : IHuntMatchSink
 
     public void Write(HuntMatch match)
     {
-        var severity = match.Rule.Severity;
+        var severity = match.Rule.FindingSeverity();
         var time = DateTimeOffset.TryParse(match.EventTime, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t : (DateTimeOffset?)null;
         lock (_gate)

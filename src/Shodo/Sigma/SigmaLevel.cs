@@ -1,5 +1,3 @@
-using Shodo.Investigation.Model;
-
 namespace Shodo.Sigma;
 
 /// <summary>A rule's <c>level:</c>.</summary>
@@ -7,15 +5,6 @@ public enum SigmaLevel { Informational, Low, Medium, High, Critical }
 
 public static class SigmaLevelExtensions
 {
-    public static Severity ToSeverity(this SigmaLevel level) => level switch
-    {
-        SigmaLevel.Informational => Severity.Informational,
-        SigmaLevel.Low => Severity.Low,
-        SigmaLevel.Medium => Severity.Medium,
-        SigmaLevel.High => Severity.High,
-        _ => Severity.Critical,
-    };
-
     /// <summary>The level as written in rules: <c>informational</c>, <c>low</c>, ...</summary>
     public static string ToSigmaText(this SigmaLevel level) => level.ToString().ToLowerInvariant();
 

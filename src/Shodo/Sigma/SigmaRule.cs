@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Shodo.Investigation.Model;
 using Shodo.Sigma.Detection;
 using Shodo.Sigma.Matching;
 using Shodo.Sigma.Parsing;
@@ -51,9 +50,6 @@ public sealed partial record SigmaRule
     [System.Text.RegularExpressions.GeneratedRegex(@"^attack\.[tgs]\d", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex AttackId();
 
-    /// <summary>The finding severity for this rule's level (no level: informational).</summary>
-    public Severity Severity => (Level ?? SigmaLevel.Informational).ToSeverity();
-
     /// <summary>True when the record matches the rule's detection.</summary>
     public bool Matches(JsonElement record) => Detection.Matches(new MatchContext(record));
 
@@ -65,9 +61,6 @@ public sealed partial record SigmaRule
     /// <paramref name="language"/> (<c>en</c>, <c>ja</c>; English when missing), else the description, else the title.
     /// </summary>
     public string SummaryFor(string language) => Shodo?.Summary(language) ?? Description ?? Title;
-
-    /// <summary>The metadata a finding carries.</summary>
-    public RuleReference ToReference() => new(Id, Title, Author, Status, References, Tags, Path);
 
     /// <summary>Parses one rule from YAML text; throws <see cref="SigmaRuleException"/> naming file:line.</summary>
     public static SigmaRule Parse(string yaml, string? path = null, SigmaLoadOptions? options = null)

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Amazon.Runtime;
+using Shodo.Aws.CloudTrail.Model;
 using Shodo.Aws.CloudTrail.Calls;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Safety;

@@ -1,3 +1,4 @@
+using Shodo.Investigation.Detections;
 using Shodo.Diagnostics;
 using Shodo.Sigma;
 using Shodo.Sigma.Detection;
@@ -79,7 +80,7 @@ public sealed class RuleSetLoadingTests : IDisposable
         Assert.Equal("5f3c7a4e-0000-4000-8000-000000000001", rule.Id);
         Assert.Equal("Trail stopped", rule.Title);
         Assert.Equal(SigmaLevel.High, rule.Level);
-        Assert.Equal(Shodo.Investigation.Model.Severity.High, rule.Severity);
+        Assert.Equal(Shodo.Investigation.Model.Severity.High, rule.FindingSeverity());
         Assert.Equal("stable", rule.Status);
         Assert.Equal("Someone", rule.Author);
         Assert.Equal(["https://example.com/stop"], rule.References);
@@ -150,7 +151,7 @@ public class RuleShapeTests
         Assert.Equal("D", withDescription.SummaryFor("ja"));
         var bare = SigmaRule.Parse("title: T\ndetection:\n    s:\n        a: 1\n    condition: s\n");
         Assert.Equal("T", bare.SummaryFor("en"));
-        Assert.Equal(Shodo.Investigation.Model.Severity.Informational, bare.Severity);
+        Assert.Equal(Shodo.Investigation.Model.Severity.Informational, bare.FindingSeverity());
     }
 }
 

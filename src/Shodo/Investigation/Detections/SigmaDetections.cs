@@ -18,7 +18,7 @@ public sealed class SigmaDetections(SigmaRuleSet rules) : IDetection
         {
             var matched = context.AttackerEvents.Where(e => rule.Matches(e.Raw)).ToList();
             if (matched.Count == 0) continue;
-            yield return FindingFactory.Create(rule.Id, rule.Title, rule.Severity, rule.Techniques,
+            yield return FindingFactory.Create(rule.Id, rule.Title, rule.FindingSeverity(), rule.Techniques,
                 rule.Shodo?.Tactic ?? rule.Tactics.FirstOrDefault(),
                 Localization.LocalText.Languages.ToDictionary(l => l, l => rule.Shodo?.Summary(l) ?? rule.Description ?? rule.Title),
                 matched, context, matched.SelectMany(Timeline.TouchedResources.Of).Distinct(StringComparer.Ordinal).ToList(),

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shodo.Aws.Protocols;
-using Shodo.Investigation.Sources.Archives.Digests;
+using Shodo.Aws.CloudTrail.Model;
 
 namespace Shodo.Aws.CloudTrail.Calls;
 

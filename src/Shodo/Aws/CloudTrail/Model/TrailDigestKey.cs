@@ -1,4 +1,4 @@
-namespace Shodo.Investigation.Sources.Archives.Digests;
+namespace Shodo.Aws.CloudTrail.Model;
 
 /// <summary>
 /// A CloudTrail public key (ListPublicKeys): the DER-encoded PKCS#1 RSA public key, when it was valid,
