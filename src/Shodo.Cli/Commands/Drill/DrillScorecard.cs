@@ -5,7 +5,7 @@ using Shodo.Investigation.Model;
 namespace Shodo.Cli.Commands.Drill;
 
 /// <summary>
-/// How the drill went, in the fields issue 8 names: times from the case opening to the first
+/// How the drill went: times from the case opening to the first
 /// notification, the evidence and containment (from the journal), the adversary's successes after
 /// containment and Shodo's destructive calls (from the range), and the investigation scored
 /// against <see cref="DrillTruth"/>.

@@ -19,7 +19,7 @@ public sealed record Sign(string Kind, CandidateId Candidate, string Summary, Da
     public IReadOnlyList<CandidateId> Created { get; init; } = [];
 }
 
-/// <summary>The kinds of sign triage looks for (issue 8's playbook).</summary>
+/// <summary>The kinds of sign triage looks for: the first-hours playbook's signs of a leaked key in use.</summary>
 public static class SignKinds
 {
     /// <summary>Calls from an address the identity did not use in the baseline.</summary>

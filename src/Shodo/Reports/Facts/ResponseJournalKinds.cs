@@ -1,8 +1,8 @@
 namespace Shodo.Reports.Facts;
 
 /// <summary>
-/// The journal entry kinds a report reads, as the features that write them publish them (BRIEF's
-/// shared contract). Kept here as strings so a report can be made of a case written by any version.
+/// The journal entry kinds a report reads, as the features that write them publish them (the case's
+/// format, docs/case-format.md). Kept here as strings so a report can be made of a case written by any version.
 /// </summary>
 public static class ResponseJournalKinds
 {
