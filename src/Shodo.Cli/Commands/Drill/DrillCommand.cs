@@ -7,6 +7,7 @@ using Shodo.Cli.Commands.Respond;
 using Shodo.Cli.Output;
 using Shodo.Escalation.Rehearsal;
 using Shodo.Diagnostics;
+using Shodo.Evidence;
 using Shodo.Localization;
 using Shodo.Range;
 using Shodo.Range.Admin;
@@ -112,7 +113,7 @@ public sealed class DrillCommand : IShodoCommand
         var responderArn = $"arn:aws:iam::{range.State.AccountId}:user/{RangeHost.ResponderUserName}";
         var destructive = CallCounters.Compute(range.State)["destructiveAttempts"]?[responderArn]?.GetValue<int>() ?? 0;
         var journal = JournalReader.Read(result.CaseDirectory);
-        var recordedAt = journal.FirstOrDefault(e => e.Kind == "collect.started")?.Time;
+        var recordedAt = journal.FirstOrDefault(e => e.Kind == CollectJournalKinds.Started)?.Time;
         var reportPath = journal.FirstOrDefault(e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["producer"] == "report")
             is { } r ? CaseFileNames.Full(result.CaseDirectory, (string)r.Data["path"]!) : null;
         var drillTruth = DrillTruth.From(truth, adversary.Status.Created, recordedAt);

@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
 using Shodo.Cases;
+using Shodo.Containment;
+using Shodo.Escalation;
+using Shodo.Evidence;
 using Shodo.Investigation.Model;
 
 namespace Shodo.Cli.Commands.Drill;
@@ -64,9 +67,9 @@ internal sealed record DrillScorecard
         {
             CaseDir = caseDirectory,
             Scenario = scenario,
-            SecondsToFirstNotification = Since(e => e.Kind == "escalation.sent"),
-            SecondsToEvidenceCaptured = Since(e => e.Kind == "collect.finished"),
-            SecondsToContained = Since(e => e.Kind == "containment.verified" && (bool?)e.Data["contained"] == true),
+            SecondsToFirstNotification = Since(e => e.Kind == EscalationJournalKinds.Sent),
+            SecondsToEvidenceCaptured = Since(e => e.Kind == CollectJournalKinds.Finished),
+            SecondsToContained = Since(e => e.Kind == ContainmentJournalKinds.Verified && (bool?)e.Data["contained"] == true),
             AdversarySuccessesAfterContained = adversaryAfter,
             DestructiveCalls = destructive,
             IdentitiesFound = truth.ExpectedIdentities.Count(identities.Contains),

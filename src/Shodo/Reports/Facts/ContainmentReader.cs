@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Shodo.Cases;
+using Shodo.Containment;
 
 namespace Shodo.Reports.Facts;
 
@@ -42,14 +43,14 @@ internal static class ContainmentReader
             var id = JsonFields.Text(e.Data, "actionId");
             switch (e.Kind)
             {
-                case ResponseJournalKinds.ContainmentPlanned:
+                case ContainmentJournalKinds.Planned:
                     plannedAt ??= e.Time;
                     if (e.Data["actions"] is JsonArray planned) foreach (var p in planned) Describe(p);
                     break;
-                case ResponseJournalKinds.ContainmentApproved:
+                case ContainmentJournalKinds.Approved:
                     approval = new ApprovalFacts(e.Time, JsonFields.Text(e.Data, "by"));
                     break;
-                case ResponseJournalKinds.ContainmentBefore when id is not null:
+                case ContainmentJournalKinds.Before when id is not null:
                     var b = Get(id);
                     actions[id] = b with
                     {
@@ -57,11 +58,11 @@ internal static class ContainmentReader
                         Before = e.Data["state"]?.DeepClone(), BeforeAt = e.Time,
                     };
                     break;
-                case ResponseJournalKinds.ContainmentChanged when id is not null:
+                case ContainmentJournalKinds.Changed when id is not null:
                     var c = Get(id);
                     actions[id] = c with { Operation = JsonFields.Text(e.Data, "operation") ?? c.Operation, ChangedAt = e.Time };
                     break;
-                case ResponseJournalKinds.ContainmentOutcome when id is not null:
+                case ContainmentJournalKinds.Outcome when id is not null:
                     var o = Get(id);
                     actions[id] = o with
                     {
@@ -69,10 +70,10 @@ internal static class ContainmentReader
                         After = e.Data["after"]?.DeepClone() ?? o.After, Reason = JsonFields.Text(e.Data, "reason"),
                     };
                     break;
-                case ResponseJournalKinds.ContainmentRolledBack when id is not null:
+                case ContainmentJournalKinds.RolledBack when id is not null:
                     actions[id] = Get(id) with { RolledBack = true };
                     break;
-                case ResponseJournalKinds.ContainmentVerified:
+                case ContainmentJournalKinds.Verified:
                     check = new ContainmentCheck(e.Time, JsonFields.Boolean(e.Data, "contained") ?? false,
                         JsonFields.Texts(e.Data, "remaining"), JsonFields.Texts(e.Data, "newResources"));
                     break;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Shodo.Cases;
+using Shodo.Evidence;
 using Shodo.Investigation.Model;
 
 namespace Shodo.Reports.Facts;
@@ -16,7 +17,7 @@ internal static class CoverageReader
         var gaps = coverage?["gaps"] as JsonArray;
         IEnumerable<JsonNode?> gapNodes = gaps is not null
             ? gaps
-            : journal.Where(e => e.Kind == ResponseJournalKinds.CollectGap).Select(e => (JsonNode?)e.Data);
+            : journal.Where(e => e.Kind == CollectJournalKinds.Gap).Select(e => (JsonNode?)e.Data);
         foreach (var g in gapNodes)
             holes.Add(new CoverageHole(JsonFields.Text(g, "kind") ?? "Failed", JsonFields.Text(g, "region"),
                 JsonFields.Text(g, "service"), JsonFields.Text(g, "operation"),

@@ -1,4 +1,5 @@
 using Shodo.Cases;
+using Shodo.Escalation;
 
 namespace Shodo.Reports.Facts;
 
@@ -14,13 +15,13 @@ internal static class EscalationReader
         {
             switch (e.Kind)
             {
-                case ResponseJournalKinds.EscalationSent:
+                case EscalationJournalKinds.Sent:
                     sent.Add(Message(e, null));
                     break;
-                case ResponseJournalKinds.EscalationFailed:
+                case EscalationJournalKinds.Failed:
                     failed.Add(Message(e, JsonFields.Text(e.Data, "error")));
                     break;
-                case ResponseJournalKinds.EscalationAcknowledged:
+                case EscalationJournalKinds.Acknowledged:
                     ack ??= new EscalationAcknowledgement(e.Time, JsonFields.Text(e.Data, "by"), JsonFields.Text(e.Data, "via"));
                     break;
             }

@@ -1,4 +1,8 @@
 using Shodo.Cases;
+using Shodo.Containment;
+using Shodo.Escalation;
+using Shodo.Evidence;
+using Shodo.Investigation;
 using Shodo.Investigation.Model;
 
 namespace Shodo.Reports.Facts;
@@ -42,23 +46,23 @@ public static class UnifiedTimeline
         string? T(string name) => JsonFields.Text(j.Data, name);
         return j.Kind switch
         {
-            ResponseJournalKinds.CaseOpened => (text["StepCaseOpened"], false),
-            ResponseJournalKinds.EscalationSent => (text.Get("StepEscalationSent", T("target"), T("channel"), T("level")), false),
-            ResponseJournalKinds.EscalationFailed => (text.Get("StepEscalationFailed", T("target"), T("channel"), T("error")), true),
-            ResponseJournalKinds.EscalationAcknowledged => (text.Get("StepAcknowledged", T("by"), T("via")), false),
-            ResponseJournalKinds.CollectStarted => (text["StepCollectStarted"], false),
-            ResponseJournalKinds.CollectFinished => (text.Get("StepCollectFinished", T("blobs") ?? T("evidenceStored") ?? "-"), false),
-            ResponseJournalKinds.InvestigateFinished => (text.Get("StepInvestigated",
+            JournalKinds.CaseOpened => (text["StepCaseOpened"], false),
+            EscalationJournalKinds.Sent => (text.Get("StepEscalationSent", T("target"), T("channel"), T("level")), false),
+            EscalationJournalKinds.Failed => (text.Get("StepEscalationFailed", T("target"), T("channel"), T("error")), true),
+            EscalationJournalKinds.Acknowledged => (text.Get("StepAcknowledged", T("by"), T("via")), false),
+            CollectJournalKinds.Started => (text["StepCollectStarted"], false),
+            CollectJournalKinds.Finished => (text.Get("StepCollectFinished", T("blobs") ?? T("evidenceStored") ?? "-"), false),
+            InvestigationJournalKinds.Finished => (text.Get("StepInvestigated",
                 Count(j, "identities"), Count(j, "resources"), Count(j, "findings")), false),
-            ResponseJournalKinds.ContainmentPlanned => (text.Get("StepPlanned", Count(j, "actions")), false),
-            ResponseJournalKinds.ContainmentApproved => (text.Get("StepApproved", T("by")), false),
-            ResponseJournalKinds.ContainmentChanged => (text.Get("StepChanged", T("operation"), T("actionId")), false),
-            ResponseJournalKinds.ContainmentOutcome when T("outcome") is not ("done" or "already-done") =>
+            ContainmentJournalKinds.Planned => (text.Get("StepPlanned", Count(j, "actions")), false),
+            ContainmentJournalKinds.Approved => (text.Get("StepApproved", T("by")), false),
+            ContainmentJournalKinds.Changed => (text.Get("StepChanged", T("operation"), T("actionId")), false),
+            ContainmentJournalKinds.Outcome when T("outcome") is not ("done" or "already-done") =>
                 (text.Get("StepOutcome", T("actionId"), text.Word("Outcome", T("outcome") ?? "?")), T("outcome") == "failed"),
-            ResponseJournalKinds.ContainmentVerified => (JsonFields.Boolean(j.Data, "contained") == true
+            ContainmentJournalKinds.Verified => (JsonFields.Boolean(j.Data, "contained") == true
                 ? text["StepContained"] : text.Get("StepNotContained", JsonFields.Texts(j.Data, "remaining").Count), false),
-            ResponseJournalKinds.ContainmentRolledBack => (text.Get("StepRolledBack", T("actionId")), false),
-            ResponseJournalKinds.InterlockRefused => (text.Get("StepRefused", T("operation") ?? T("action")), false),
+            ContainmentJournalKinds.RolledBack => (text.Get("StepRolledBack", T("actionId")), false),
+            JournalKinds.InterlockRefused => (text.Get("StepRefused", T("operation") ?? T("action")), false),
             _ => null,
         };
     }
