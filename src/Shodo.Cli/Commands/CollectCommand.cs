@@ -35,10 +35,7 @@ public sealed class CollectCommand : IShodoCommand
             using var aws = await AwsConnection.OpenAsync(
                 WhoamiCommand.ConnectionOptions(ctx) with { RefusalSink = new JournalRefusalSink(@case.Journal) }, ct);
             var me = await aws.WhoAmIAsync(ct);
-            if (@case.Manifest.AccountId is { } expected && expected != me.Account)
-                throw new ShodoException(new Diagnostic(ExitCode.Usage,
-                    Messages.Get("CollectWrongAccount", expected, Terminal.Plain(me.Account))));
-            @case.IdentifyCaller(me.Arn);
+            @case.BindCaller(me.Account, me.Arn);
             if (!ctx.Json)
                 ctx.Console.Profile.Out.Writer.WriteLine(Terminal.Plain(Messages.Get("CollectStarting", me.Account, me.Arn, @case.Manifest.Id)));
 

@@ -100,6 +100,17 @@ public sealed class Case : IDisposable
     /// <summary>Attributes later entries and evidence to this AWS caller identity (from sts:GetCallerIdentity).</summary>
     public void IdentifyCaller(string callerArn) => Journal.Actor = Journal.Actor with { CallerArn = callerArn };
 
+    /// <summary>
+    /// Binds the caller to the case: refuses (usage error) credentials of another account than the case's, since every
+    /// read and change would then be about the wrong account; otherwise the journal names the caller from now on.
+    /// </summary>
+    public void BindCaller(string accountId, string callerArn)
+    {
+        if (Manifest.AccountId is { } expected && expected != accountId)
+            throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("CollectWrongAccount", expected, accountId)));
+        IdentifyCaller(callerArn);
+    }
+
     private static FileStream OpenForAppend(string directory, string relative) =>
         PrivateFiles.OpenForAppend(CaseFileNames.Full(directory, relative));
 

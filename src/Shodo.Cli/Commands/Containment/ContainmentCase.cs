@@ -53,10 +53,7 @@ internal sealed class ContainmentCase : IDisposable
                 aws = await AwsConnection.OpenAsync(
                     WhoamiCommand.ConnectionOptions(ctx) with { RefusalSink = new JournalRefusalSink(@case.Journal) }, ct);
                 var me = await aws.WhoAmIAsync(ct);
-                if (@case.Manifest.AccountId is { } expected && expected != me.Account)
-                    throw new ShodoException(new Diagnostic(ExitCode.Usage,
-                        Messages.Get("CollectWrongAccount", expected, Output.Terminal.Plain(me.Account))));
-                @case.IdentifyCaller(me.Arn);
+                @case.BindCaller(me.Account, me.Arn);
             }
             return new ContainmentCase(@case, aws, authority);
         }

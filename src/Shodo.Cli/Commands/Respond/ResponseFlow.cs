@@ -40,9 +40,7 @@ internal static class ResponseFlow
                 Title = request.AccessKeyId is { } key ? $"Leaked access key {key}" : request.UserName is { } user ? $"Compromised user {user}" : "Suspected compromise",
             })
             : Case.Load(CaseCommands.CaseFolderPath.Resolve(resume, ctx.Settings), new CaseOptions { Time = ctx.Time });
-        if (@case.Manifest.AccountId is { } expected && expected != me.Account)
-            throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("CollectWrongAccount", expected, me.Account)));
-        @case.IdentifyCaller(me.Arn);
+        @case.BindCaller(me.Account, me.Arn);
         progress.Note("case", Messages.Get("RespondCaseOpened", @case.Manifest.Id, @case.Directory));
         if (resume is not null && request.AccessKeyId is null && request.UserName is null)
         {
