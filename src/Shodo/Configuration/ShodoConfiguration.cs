@@ -1,3 +1,4 @@
+using System.Text;
 using Shodo.Diagnostics;
 using Shodo.Localization;
 using YamlDotNet.Core;
@@ -20,6 +21,9 @@ public sealed class ShodoConfiguration
         Root = root;
     }
 
+    /// <summary>The largest configuration file read: a real one is a few KB.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
     /// <summary>The file read, or null when there was none.</summary>
     public string? Path { get; }
     public YamlMappingNode Root { get; }
@@ -37,10 +41,10 @@ public sealed class ShodoConfiguration
         {
             if (!File.Exists(explicitPath))
                 throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("ConfigNotFound", explicitPath)));
-            return Parse(explicitPath, File.ReadAllText(explicitPath));
+            return Parse(explicitPath, ReadCapped(explicitPath));
         }
         foreach (var candidate in Candidates(currentDirectory ?? Environment.CurrentDirectory))
-            if (File.Exists(candidate)) return Parse(candidate, File.ReadAllText(candidate));
+            if (File.Exists(candidate)) return Parse(candidate, ReadCapped(candidate));
         return Empty;
     }
 
@@ -48,11 +52,14 @@ public sealed class ShodoConfiguration
     {
         try
         {
+            YamlShape.CheckDepth(yaml, (line, problem) => Error(path, line, problem));
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             if (stream.Documents.Count == 0) return new(path, new YamlMappingNode());
-            if (stream.Documents[0].RootNode is YamlMappingNode map) return new(path, map);
-            throw Error(path, stream.Documents[0].RootNode, Messages.Get("ConfigNotMapping"));
+            if (stream.Documents[0].RootNode is not YamlMappingNode map)
+                throw Error(path, stream.Documents[0].RootNode, Messages.Get("ConfigNotMapping"));
+            YamlShape.CheckKeys(map, (line, problem) => Error(path, line, problem));
+            return new(path, map);
         }
         catch (YamlException e)
         {
@@ -61,11 +68,33 @@ public sealed class ShodoConfiguration
         }
     }
 
+    /// <summary>
+    /// The file's text, refused past <see cref="MaxBytes"/> before reading further: a wrong path
+    /// (a log, an image, a device that never ends) must not take minutes and gigabytes to say so.
+    /// </summary>
+    private static string ReadCapped(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (stream.CanSeek && stream.Length > MaxBytes) throw TooLarge(path);
+        var buffer = new byte[MaxBytes + 1];
+        var read = 0;
+        int n;
+        while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0) read += n;
+        if (read > MaxBytes) throw TooLarge(path);
+        using var reader = new StreamReader(new MemoryStream(buffer, 0, read), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
+    private static ShodoException TooLarge(string path) =>
+        new(new Diagnostic(ExitCode.Usage, Messages.Get("ConfigTooLarge", path)));
+
     /// <summary>A mistake in the configuration at <paramref name="node"/>: exit code Usage, file:line in the message.</summary>
     public ShodoException Error(YamlNode node, string problem) => Error(Path, node, problem);
 
-    private static ShodoException Error(string? path, YamlNode node, string problem) =>
-        new(new Diagnostic(ExitCode.Usage, Messages.Get("ConfigInvalid", Where(path, (int)node.Start.Line), problem)));
+    private static ShodoException Error(string? path, YamlNode node, string problem) => Error(path, (int)node.Start.Line, problem);
+
+    private static ShodoException Error(string? path, int line, string problem) =>
+        new(new Diagnostic(ExitCode.Usage, Messages.Get("ConfigInvalid", Where(path, line), problem)));
 
     private static string Where(string? path, int line) => $"{path ?? "(configuration)"}:{line}";
 

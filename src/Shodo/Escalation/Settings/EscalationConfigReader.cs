@@ -98,9 +98,11 @@ public static class EscalationConfigReader
     {
         var text = yaml.Optional(key);
         if (text is null) return fallback ?? throw yaml.Error(Messages.Get("EscalationConfigMissing", key));
-        return DurationText.TryParse(text, out var value)
+        if (!DurationText.TryParse(text, out var value))
+            throw yaml.Error(yaml.Child(key)!, Messages.Get("EscalationConfigBadDuration", key, text));
+        return value <= DurationText.Max
             ? value
-            : throw yaml.Error(yaml.Child(key)!, Messages.Get("EscalationConfigBadDuration", key, text));
+            : throw yaml.Error(yaml.Child(key)!, Messages.Get("EscalationConfigDurationTooLong", key, text, DurationText.Format(DurationText.Max)));
     }
 }
 
