@@ -15,6 +15,8 @@ namespace Shodo.Configuration;
 /// </summary>
 public sealed class ShodoConfiguration
 {
+    private readonly Dictionary<YamlMappingNode, HashSet<string>> _known = new(ReferenceEqualityComparer.Instance);
+
     private ShodoConfiguration(string? path, YamlMappingNode root)
     {
         Path = path;
@@ -31,8 +33,57 @@ public sealed class ShodoConfiguration
     public static ShodoConfiguration Empty { get; } = new(null, new YamlMappingNode());
 
     /// <summary>A top-level section, or null when absent.</summary>
-    public YamlNode? Section(string name) =>
-        Root.Children.TryGetValue(new YamlScalarNode(name), out var node) ? node : null;
+    public YamlNode? Section(string name) => Child(Root, name);
+
+    /// <summary>
+    /// The value of <paramref name="key"/> in <paramref name="map"/>, or null when absent; notes that
+    /// <paramref name="key"/> means something there, so <see cref="UnknownKeys"/> can name the keys
+    /// that mean nothing. A section read key by key reads through here.
+    /// </summary>
+    public YamlNode? Child(YamlMappingNode map, string key)
+    {
+        Known(map, key);
+        return map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
+    }
+
+    /// <summary>Notes that <paramref name="map"/> is read key by key and that <paramref name="keys"/> mean something in it.</summary>
+    public void Known(YamlMappingNode map, params ReadOnlySpan<string> keys)
+    {
+        lock (_known)
+        {
+            if (!_known.TryGetValue(map, out var names)) _known[map] = names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var key in keys) names.Add(key);
+        }
+    }
+
+    /// <summary>
+    /// The keys under <paramref name="section"/> that no reader asked for, in the mappings read key by
+    /// key (<see cref="Child"/>, <see cref="Known"/>), each with where it is (<c>escalation.levels[]</c>)
+    /// and the keys that mean something there. Meaningful once the section has been read.
+    /// </summary>
+    public IReadOnlyList<UnknownKey> UnknownKeys(string section)
+    {
+        var found = new List<UnknownKey>();
+        if (Section(section) is not { } node) return found;
+        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        var pending = new Stack<(YamlNode Node, string Where)>([(node, section)]);
+        lock (_known)
+            while (pending.TryPop(out var item))
+            {
+                if (!seen.Add(item.Node)) continue;
+                if (item.Node is YamlSequenceNode sequence)
+                    foreach (var child in sequence.Children) pending.Push((child, item.Where + "[]"));
+                if (item.Node is not YamlMappingNode map) continue;
+                _known.TryGetValue(map, out var names);
+                foreach (var (key, value) in map.Children)
+                {
+                    var name = ((YamlScalarNode)key).Value ?? "";
+                    if (names is null || names.Contains(name)) pending.Push((value, item.Where + "." + name));
+                    else found.Add(new UnknownKey(name, (int)key.Start.Line, item.Where, [.. names.Order(StringComparer.Ordinal)]));
+                }
+            }
+        return [.. found.OrderBy(k => k.Line)];
+    }
 
     /// <summary>Finds and reads the configuration; <paramref name="explicitPath"/> must exist when given.</summary>
     public static ShodoConfiguration Load(string? explicitPath, string? currentDirectory = null)
@@ -95,6 +146,9 @@ public sealed class ShodoConfiguration
 
     private static ShodoException Error(string? path, int line, string problem) =>
         new(new Diagnostic(ExitCode.Usage, Messages.Get("ConfigInvalid", Where(path, line), problem)));
+
+    /// <summary><c>file:line: problem</c>, as every message about the configuration reads.</summary>
+    public string Mistake(int line, string problem) => Messages.Get("ConfigInvalid", Where(Path, line), problem);
 
     private static string Where(string? path, int line) => $"{path ?? "(configuration)"}:{line}";
 

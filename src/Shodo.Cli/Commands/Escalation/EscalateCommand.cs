@@ -3,7 +3,6 @@ using System.Text.Json;
 using Shodo.Cases;
 using Shodo.Cli.Commands.CaseCommands;
 using Shodo.Cli.Output;
-using Shodo.Configuration;
 using Shodo.Diagnostics;
 using Shodo.Escalation.Acknowledgement;
 using Shodo.Escalation.Loop;
@@ -32,7 +31,7 @@ public sealed class EscalateCommand : IShodoCommand
         command.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
         {
             var folder = CaseFolderPath.Resolve(parse.GetValue(caseArg)!, ctx.Settings);
-            var configuration = ShodoConfiguration.Load(parse.GetValue(config));
+            var configuration = ConfigurationFile.Load(ctx, parse.GetValue(config), escalates: true);
             var settings = EscalationConfigReader.Read(configuration, ctx.Environment.Variable);
             if (settings.IsEmpty)
                 throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("EscalateNoConfig", configuration.Path ?? "shodo.yaml")));

@@ -13,10 +13,12 @@ namespace Shodo.Escalation.Settings;
 /// </summary>
 public static class EscalationConfigReader
 {
+    public const string Section = "escalation";
+
     public static EscalationSettings Read(ShodoConfiguration config, Func<string, string?> environment)
     {
-        if (config.Section("escalation") is not { } section) return EscalationSettings.None;
-        if (section is not YamlMappingNode map) throw config.Error(section, Messages.Get("EscalationConfigNotMapping", "escalation"));
+        if (config.Section(Section) is not { } section) return EscalationSettings.None;
+        if (section is not YamlMappingNode map) throw config.Error(section, Messages.Get("EscalationConfigNotMapping", Section));
         var secrets = new SecretValues();
         var top = new ChannelYaml(config, map, environment, secrets);
         var smtp = top.Child("smtp") is { } smtpNode ? ReadSmtp(config, smtpNode, environment, secrets) : null;
