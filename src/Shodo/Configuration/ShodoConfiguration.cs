@@ -109,7 +109,7 @@ public sealed class ShodoConfiguration
             if (stream.Documents.Count == 0) return new(path, new YamlMappingNode());
             if (stream.Documents[0].RootNode is not YamlMappingNode map)
                 throw Error(path, stream.Documents[0].RootNode, Messages.Get("ConfigNotMapping"));
-            YamlShape.CheckKeys(map, (line, problem) => Error(path, line, problem));
+            YamlShape.CheckTree(map, (line, problem) => Error(path, line, problem));
             return new(path, map);
         }
         catch (YamlException e)

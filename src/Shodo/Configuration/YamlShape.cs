@@ -6,8 +6,10 @@ namespace Shodo.Configuration;
 
 /// <summary>
 /// What any configuration looks like before a section reads it: nesting a few levels deep (a deeper
-/// file would overflow the stack of YAML's own reader) and keys that are plain names (a list or a
-/// mapping as a key means nothing here). Mistakes go to <c>error(line, problem)</c>.
+/// file would overflow the stack of YAML's own reader), a bounded number of values once aliases are
+/// expanded (a 24 KB file of <c>*alias</c> lists made the escalation reader build millions of
+/// channels for minutes), and keys that are plain names (a list or a mapping as a key means nothing
+/// here). Mistakes go to <c>error(line, problem)</c>.
 /// </summary>
 internal static class YamlShape
 {
@@ -32,14 +34,20 @@ internal static class YamlShape
         }
     }
 
-    /// <summary>Every mapping key in the tree is a scalar (a name); aliases are walked once.</summary>
-    public static void CheckKeys(YamlNode root, Func<int, string, Exception> error)
+    /// <summary>The most values (scalars, lists, mappings) a configuration may hold, each alias counted as the copy it stands for.</summary>
+    public const int MaxValues = 100_000;
+
+    /// <summary>
+    /// Every mapping key in the tree is a scalar (a name), and the tree, aliases expanded as a reader
+    /// sees them, holds at most <see cref="MaxValues"/> values (the walk stops there, so a cycle ends too).
+    /// </summary>
+    public static void CheckTree(YamlNode root, Func<int, string, Exception> error)
     {
-        var seen = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<YamlNode>([root]);
+        var values = 0;
         while (pending.TryPop(out var node))
         {
-            if (!seen.Add(node)) continue;
+            if (++values > MaxValues) throw error((int)node.Start.Line, Localization.Messages.Get("ConfigTooManyValues", MaxValues));
             switch (node)
             {
                 case YamlMappingNode map:

@@ -83,6 +83,39 @@ public sealed class ConfigurationFileTests
     }
 
     [Fact]
+    public void Aliases_that_expand_past_any_configuration_are_a_usage_error_not_minutes_of_reading()
+    {
+        const int n = 3000;
+        var yaml = "sigma:\n  placeholders:\n" +
+                   "    t: &t {name: A, channels: [{kind: webhook, url: 'http://127.0.0.1:9/x'}]}\n" +
+                   "    l: &l {name: a, after: 0s, repeat: 5m, targets: [" + string.Join(", ", Enumerable.Repeat("*t", n)) + "]}\n" +
+                   "escalation:\n  levels: [" + string.Join(", ", Enumerable.Repeat("*l", n)) + "]\n";
+        Assert.True(yaml.Length < 30_000);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var e = Assert.Throws<ShodoException>(() => EscalationSamples.Settings(yaml));
+
+        Assert.Equal(ExitCode.Usage, e.Diagnostic.Code);
+        Assert.Contains("alias", e.Diagnostic.Summary);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void A_few_aliases_as_a_team_would_share_a_channel_list_still_read()
+    {
+        var yaml = """
+            escalation:
+              levels:
+                - name: on-call
+                  repeat: 5m
+                  targets:
+                    - {name: A, channels: &oncall [{kind: webhook, url: "http://127.0.0.1:9/x"}]}
+                    - {name: B, channels: *oncall}
+            """;
+        Assert.Equal(2, EscalationSamples.Settings(yaml).Levels[0].Targets.Count(t => t.Channels.Count == 1));
+    }
+
+    [Fact]
     public void A_file_larger_than_the_cap_is_refused_without_reading_it()
     {
         using var root = new TempFolder();
