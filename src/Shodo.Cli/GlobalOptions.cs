@@ -35,8 +35,14 @@ public sealed class GlobalOptions
     public Option<bool> Debug { get; } = new("--debug")
     { Description = "Print stack traces for unexpected errors.", Recursive = true };
 
+    public Option<bool> Strict { get; } = new("--strict")
+    {
+        Description = "Refuse a configuration file with warnings (an unknown section or key, e.g. a misspelt 'escalation:') instead of ignoring what is unknown.",
+        Recursive = true,
+    };
+
     public IEnumerable<Option> All =>
-        [Profile, Region, EndpointUrl, RoleArn, Output, Lang, NoColor, CaseDir, Debug];
+        [Profile, Region, EndpointUrl, RoleArn, Output, Lang, NoColor, CaseDir, Debug, Strict];
 
     public GlobalSettings Read(ParseResult result, CliEnvironment env) => new(
         Profile: result.GetValue(Profile),
@@ -47,7 +53,8 @@ public sealed class GlobalOptions
         Lang: result.GetValue(Lang),
         NoColor: result.GetValue(NoColor) || !string.IsNullOrEmpty(env.Variable("NO_COLOR")),
         CaseDir: result.GetValue(CaseDir) ?? "cases",
-        Debug: result.GetValue(Debug));
+        Debug: result.GetValue(Debug),
+        Strict: result.GetValue(Strict));
 }
 
 public enum OutputFormat { Text, Json }
@@ -62,4 +69,5 @@ public sealed record GlobalSettings(
     string? Lang,
     bool NoColor,
     string CaseDir,
-    bool Debug);
+    bool Debug,
+    bool Strict = false);

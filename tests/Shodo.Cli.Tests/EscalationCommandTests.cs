@@ -114,6 +114,56 @@ public sealed class EscalationCommandTests : IDisposable
         Assert.Equal("cancelled", (string)Assert.Single(Journal(dir, "escalation.stopped"))["data"]!["reason"]!);
     }
 
+    /// <summary>Runs escalate until <paramref name="until"/> shows in its output (or 30 s), then stops it with Ctrl+C.</summary>
+    private async Task<(int ExitCode, string Out)> EscalateUntil(string yaml, Func<string, bool> until)
+    {
+        var dir = await OpenCase();
+        var config = Path.Combine(_root, "deliveries.yaml");
+        File.WriteAllText(config, yaml);
+        using var cancel = new CancellationTokenSource();
+        var stdout = new StringWriter();
+        var run = Task.Run(() => ShodoApp.RunAsync(["escalate", dir, "--config", config, "--lang", "en"],
+            new CliEnvironment(TextWriter.Synchronized(stdout), new StringWriter(), new Dictionary<string, string?>(), TimeProvider.System, false), cancel.Token));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!until(stdout.ToString()) && DateTime.UtcNow < deadline && !run.IsCompleted) await Task.Delay(50);
+        cancel.Cancel();
+        var code = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        return (code, stdout.ToString());
+    }
+
+    private static string Chain(params (string Name, string Url)[] targets) =>
+        "escalation:\n  levels:\n    - name: on-call\n      repeat: 1h\n      targets:\n" +
+        string.Concat(targets.Select(t => $"        - {{name: {t.Name}, channels: [{{kind: webhook, url: \"{t.Url}\"}}]}}\n"));
+
+    [Fact]
+    public async Task Escalate_says_at_once_that_nobody_was_reached_when_every_delivery_fails()
+    {
+        var refused = $"http://127.0.0.1:{RehearsalReceiver.FreePort()}/hook";
+
+        var (code, output) = await EscalateUntil(Chain(("Alice", refused)), o => o.Contains("NOBODY", StringComparison.Ordinal));
+
+        Assert.Equal((int)ExitCode.Incomplete, code);
+        Assert.DoesNotContain("notified now", output);
+        Assert.Contains("could NOT reach Alice via webhook (127.0.0.1): connection refused; retrying in 5s", output);
+        Assert.Contains("level 1 (on-call): NOBODY has been reached (Alice)", output);
+        Assert.DoesNotContain("delivered to", output);
+    }
+
+    [Fact]
+    public async Task Escalate_says_who_was_told_and_who_was_not()
+    {
+        await using var receiver = RehearsalReceiver.Start();
+        var refused = $"http://127.0.0.1:{RehearsalReceiver.FreePort()}/hook";
+
+        var (code, output) = await EscalateUntil(Chain(("Alice", receiver.BaseUrl + "hook"), ("Bob", refused)),
+            o => o.Contains("delivered to Alice", StringComparison.Ordinal) && o.Contains("could NOT reach Bob", StringComparison.Ordinal));
+
+        Assert.Equal((int)ExitCode.Incomplete, code);
+        Assert.Contains("level 1 (on-call): delivered to Alice via webhook (127.0.0.1)", output);
+        Assert.Contains("level 1 (on-call): could NOT reach Bob via webhook (127.0.0.1): connection refused", output);
+        Assert.DoesNotContain("NOBODY", output);
+    }
+
     [Fact]
     public async Task Escalate_without_an_escalation_section_says_what_to_add()
     {

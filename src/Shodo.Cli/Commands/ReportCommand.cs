@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using Shodo.Cases;
 using Shodo.Cli.Commands.CaseCommands;
-using Shodo.Configuration;
 using Shodo.Diagnostics;
 using Shodo.Localization;
 using Shodo.Reports;
@@ -42,7 +41,7 @@ public sealed class ReportCommand : IShodoCommand
             var folder = CaseFolderPath.Resolve(parse.GetValue(caseArg)!, ctx.Settings);
             var reportFormat = ReportFormats.Parse(parse.GetValue(format)!);
             var language = (ctx.Settings.Lang ?? System.Globalization.CultureInfo.CurrentUICulture.Name).StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? "ja" : "en";
-            var options = ReportSettings.Apply(ShodoConfiguration.Load(parse.GetValue(config)),
+            var options = ReportSettings.Apply(ConfigurationFile.Load(ctx, parse.GetValue(config), escalates: false),
                 new ReportOptions { Language = language, Time = ctx.Time, OutPath = parse.GetValue(outPath), ChromiumPath = ctx.Environment.Variable("SHODO_CHROMIUM") });
             var path = await ReportBuilder.WriteAsync(folder, reportFormat, language, options, ct);
 

@@ -24,7 +24,7 @@ public static class SigmaConfiguration
         var section = config.Section(Section);
         if (section is null) return result;
         if (section is not YamlMappingNode map) throw config.Error(section, Messages.Get("SigmaConfigNotMapping"));
-        if (!map.Children.TryGetValue(new YamlScalarNode("placeholders"), out var placeholders)) return result;
+        if (config.Child(map, "placeholders") is not { } placeholders) return result;
         if (placeholders is not YamlMappingNode entries) throw config.Error(placeholders, Messages.Get("SigmaConfigNotMapping"));
         foreach (var (key, value) in entries.Children)
         {

@@ -60,6 +60,16 @@ public sealed class EscalationConfigTests
     }
 
     [Fact]
+    public void A_pagerduty_endpoint_can_come_from_the_environment_like_every_other_url()
+    {
+        var yaml = "escalation:\n  levels:\n    - name: on-call\n      repeat: 5m\n      targets:\n" +
+                   "        - {name: A, channels: [{kind: pagerduty, routing_key: abcdef, endpoint_env: PD_PROXY}]}\n";
+        var settings = EscalationSamples.Settings(yaml, new Dictionary<string, string> { ["PD_PROXY"] = "https://pd-proxy.example.com/v2/enqueue" });
+
+        Assert.Equal("pd-proxy.example.com", settings.Levels[0].Targets[0].Channels[0].Host);
+    }
+
+    [Fact]
     public void A_configuration_without_an_escalation_section_has_no_levels()
     {
         Assert.True(EscalationSamples.Settings("authority:\n  auto_approve: []\n").IsEmpty);

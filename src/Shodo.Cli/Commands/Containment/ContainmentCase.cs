@@ -3,7 +3,6 @@ using Shodo.Aws.Connection;
 using Shodo.Aws.Safety;
 using Shodo.Cases;
 using Shodo.Cli.Commands.CaseCommands;
-using Shodo.Configuration;
 using Shodo.Containment.Apply;
 using Shodo.Containment.Authority;
 using Shodo.Diagnostics;
@@ -42,7 +41,7 @@ internal sealed class ContainmentCase : IDisposable
     public static async Task<ContainmentCase> OpenAsync(CommandContext ctx, string caseName, string? configPath, bool connect,
         CancellationToken ct)
     {
-        var authority = AuthorityPolicy.From(ShodoConfiguration.Load(configPath));
+        var authority = AuthorityPolicy.From(ConfigurationFile.Load(ctx, configPath, escalates: false));
         var folder = CaseFolderPath.Resolve(caseName, ctx.Settings);
         var @case = Case.Load(folder, new CaseOptions { Time = ctx.Time });
         try

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Shodo.Configuration;
 using Shodo.Diagnostics;
 using Shodo.Response;
 using Shodo.Response.Steps;
@@ -34,7 +33,7 @@ public sealed class RespondCommand : IShodoCommand
         foreach (var o in new Option[] { _key, _user, _since, _config, _yes, _resume }) command.Options.Add(o);
         command.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
         {
-            var configuration = ShodoConfiguration.Load(parse.GetValue(_config));
+            var configuration = ConfigurationFile.Load(ctx, parse.GetValue(_config), escalates: true);
             var request = new ResponseRequest
             {
                 AccessKeyId = parse.GetValue(_key), UserName = parse.GetValue(_user),

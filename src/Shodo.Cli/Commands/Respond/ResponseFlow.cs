@@ -56,6 +56,7 @@ internal static class ResponseFlow
         if (loop.IsConfigured)
         {
             EscalationWaiting.Attach(loop, progress);
+            EscalationDeliveries.Attach(loop, progress);
             await loop.StartAsync(facts, ct);
             escalationStarted?.Invoke(loop);
             progress.Note("escalate", Messages.Get("RespondEscalationStarted", escalation.Levels.Count));

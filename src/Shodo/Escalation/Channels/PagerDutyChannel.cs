@@ -34,7 +34,7 @@ public sealed class PagerDutyChannel(PagerDutyChannel.Settings settings, Channel
         var severity = yaml.Optional("severity") ?? "critical";
         if (!Severities.Contains(severity))
             throw yaml.Error(yaml.Child("severity")!, Localization.Messages.Get("EscalationConfigBadSeverity", severity));
-        var endpoint = yaml.Child("endpoint") is null ? DefaultEndpoint : yaml.RequiredUrl("endpoint");
+        var endpoint = yaml.OptionalSecret("endpoint") is null ? DefaultEndpoint : yaml.RequiredUrl("endpoint");
         return new Settings(yaml.RequiredSecret("routing_key"), severity, endpoint);
     }
 

@@ -13,7 +13,7 @@ namespace Shodo.Escalation.Loop;
 /// a lane notices go one at a time, in order; a reminder that finds another reminder already waiting
 /// behind a slow send is dropped, so a dead channel never piles up reminders.
 /// </summary>
-internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget target, IEscalationChannel channel,
+internal sealed class DeliveryLane(EscalationLevel level, int lane, EscalationTarget target, IEscalationChannel channel,
     Journal journal, EscalationOptions options, SecretValues secrets, Action<EscalationEvent>? raise = null)
 {
     private readonly Lock _order = new();
@@ -59,7 +59,7 @@ internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget targe
                 {
                     await channel.SendAsync(notice, ct).ConfigureAwait(false);
                     await RecordAsync(EscalationJournalKinds.Sent, notice, attempt, null, null).ConfigureAwait(false);
-                    Raise(EscalationEventKind.Sent, null);
+                    Raise(EscalationEventKind.Sent, notice, attempt, null, options.Time.GetUtcNow(), null);
                     return;
                 }
                 catch (ChannelFailure f) { failure = f; }
@@ -68,9 +68,10 @@ internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget targe
 
                 var retry = failure.Retryable && attempt < options.MaxAttempts;
                 var delay = options.RetryDelay(attempt);
-                var retryAt = retry ? options.Time.GetUtcNow() + delay : (DateTimeOffset?)null;
+                var failedAt = options.Time.GetUtcNow();
+                var retryAt = retry ? failedAt + delay : (DateTimeOffset?)null;
                 await RecordAsync(EscalationJournalKinds.Failed, notice, attempt, failure.Message, retryAt).ConfigureAwait(false);
-                Raise(EscalationEventKind.Failed, retryAt);
+                Raise(EscalationEventKind.Failed, notice, attempt, failure.Message, failedAt, retryAt);
                 if (!retry) return;
                 try { await Task.Delay(delay, options.Time, waitStop.Token).ConfigureAwait(false); }
                 catch (OperationCanceledException) { return; }
@@ -82,10 +83,11 @@ internal sealed class DeliveryLane(EscalationLevel level, EscalationTarget targe
         }
     }
 
-    private void Raise(EscalationEventKind kind, DateTimeOffset? retryAt) =>
-        raise?.Invoke(new EscalationEvent(kind, level, options.Time.GetUtcNow())
+    private void Raise(EscalationEventKind kind, Notice notice, int attempt, string? error, DateTimeOffset at, DateTimeOffset? retryAt) =>
+        raise?.Invoke(new EscalationEvent(kind, level, at)
         {
-            Target = secrets.Scrub(target.Name), Channel = channel.Kind, RetryAt = retryAt,
+            Target = secrets.Scrub(target.Name), Channel = channel.Kind, Host = secrets.Scrub(channel.Host), Lane = lane,
+            Notice = notice.Event, Attempt = attempt, Error = error is null ? null : secrets.Scrub(error), RetryAt = retryAt,
         });
 
     private Task RecordAsync(string kind, Notice notice, int attempt, string? error, DateTimeOffset? retryAt)

@@ -53,7 +53,8 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
         _facts = new EscalationFacts { CaseId = @case.Manifest.Id, AccountId = @case.Manifest.AccountId };
         var services = new ChannelServices(_http, _options.Time, _options.AttemptTimeout);
         _levels = settings.Levels.Select(level => new LevelState(level, level.Targets
-            .SelectMany(t => t.Channels.Select(c => new DeliveryLane(level, t, c.Create(services), @case.Journal, _options, settings.Secrets, Raise)))
+            .SelectMany(t => t.Channels.Select(c => (Target: t, Channel: c)))
+            .Select((lane, i) => new DeliveryLane(level, i, lane.Target, lane.Channel.Create(services), @case.Journal, _options, settings.Secrets, Raise))
             .ToList())).ToList();
     }
 

@@ -8,18 +8,31 @@ namespace Shodo.Escalation.Settings;
 /// file and line. Secrets may be written as <c>key: ${ENV_NAME}</c> or <c>key_env: ENV_NAME</c>; any
 /// string value may hold <c>${ENV_NAME}</c>. Every secret read is added to <see cref="Secrets"/>.
 /// </summary>
-public sealed class ChannelYaml(ShodoConfiguration config, YamlMappingNode node, Func<string, string?> environment, SecretValues secrets)
+public sealed class ChannelYaml
 {
-    public YamlMappingNode Node { get; } = node;
-    public SecretValues Secrets { get; } = secrets;
+    private readonly ShodoConfiguration _config;
+    private readonly Func<string, string?> _environment;
 
-    public Exception Error(string problem) => config.Error(Node, problem);
-    public Exception Error(YamlNode at, string problem) => config.Error(at, problem);
+    /// <summary>Reads <paramref name="node"/> key by key: a key no reader asks for is reported as unknown (<see cref="ShodoConfiguration.UnknownKeys"/>).</summary>
+    public ChannelYaml(ShodoConfiguration config, YamlMappingNode node, Func<string, string?> environment, SecretValues secrets)
+    {
+        _config = config;
+        _environment = environment;
+        Node = node;
+        Secrets = secrets;
+        config.Known(node);
+    }
+
+    public YamlMappingNode Node { get; }
+    public SecretValues Secrets { get; }
+
+    public Exception Error(string problem) => _config.Error(Node, problem);
+    public Exception Error(YamlNode at, string problem) => _config.Error(at, problem);
 
     public string? Optional(string key)
     {
-        if (!Node.Children.TryGetValue(new YamlScalarNode(key), out var value)) return null;
-        if (value is not YamlScalarNode scalar) throw config.Error(value, Text("EscalationConfigNotText", key));
+        if (Child(key) is not { } value) return null;
+        if (value is not YamlScalarNode scalar) throw _config.Error(value, Text("EscalationConfigNotText", key));
         return Expand(scalar, scalar.Value ?? "", secret: false);
     }
 
@@ -30,15 +43,16 @@ public sealed class ChannelYaml(ShodoConfiguration config, YamlMappingNode node,
     public string? OptionalSecret(string key)
     {
         string? value = null;
-        if (Node.Children.TryGetValue(new YamlScalarNode(key + "_env"), out var envNode))
+        _config.Known(Node, key, key + "_env");
+        if (Child(key + "_env") is { } envNode)
         {
-            if (envNode is not YamlScalarNode { Value: { Length: > 0 } name }) throw config.Error(envNode, Text("EscalationConfigNotText", key + "_env"));
-            value = environment(name);
-            if (string.IsNullOrEmpty(value)) throw config.Error(envNode, Text("EscalationConfigEnvMissing", name));
+            if (envNode is not YamlScalarNode { Value: { Length: > 0 } name }) throw _config.Error(envNode, Text("EscalationConfigNotText", key + "_env"));
+            value = _environment(name);
+            if (string.IsNullOrEmpty(value)) throw _config.Error(envNode, Text("EscalationConfigEnvMissing", name));
         }
-        else if (Node.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        else if (Child(key) is { } node)
         {
-            if (node is not YamlScalarNode scalar) throw config.Error(node, Text("EscalationConfigNotText", key));
+            if (node is not YamlScalarNode scalar) throw _config.Error(node, Text("EscalationConfigNotText", key));
             value = Expand(scalar, scalar.Value ?? "", secret: true);
         }
         Secrets.Add(value);
@@ -57,7 +71,7 @@ public sealed class ChannelYaml(ShodoConfiguration config, YamlMappingNode node,
         return uri;
     }
 
-    public YamlNode? Child(string key) => Node.Children.TryGetValue(new YamlScalarNode(key), out var v) ? v : null;
+    public YamlNode? Child(string key) => _config.Child(Node, key);
 
     private string Expand(YamlNode at, string value, bool secret)
     {
@@ -67,8 +81,8 @@ public sealed class ChannelYaml(ShodoConfiguration config, YamlMappingNode node,
             var end = value.IndexOf('}', start);
             if (end < 0) break;
             var name = value[(start + 2)..end];
-            var resolved = environment(name);
-            if (string.IsNullOrEmpty(resolved)) throw config.Error(at, Text("EscalationConfigEnvMissing", name));
+            var resolved = _environment(name);
+            if (string.IsNullOrEmpty(resolved)) throw _config.Error(at, Text("EscalationConfigEnvMissing", name));
             if (secret) Secrets.Add(resolved);
             value = value[..start] + resolved + value[(end + 1)..];
             start = value.IndexOf("${", start + resolved.Length, StringComparison.Ordinal);

@@ -9,22 +9,40 @@ public static partial class DurationText
     [GeneratedRegex(@"^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$")]
     private static partial Regex Units();
 
+    /// <summary>
+    /// The longest duration the configuration may give (<c>720h</c>): an escalation waits hours, not
+    /// months, and a timer cannot wait longer than about 49 days.
+    /// </summary>
+    public static readonly TimeSpan Max = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Reads <paramref name="text"/>; false when it is not a duration. A duration too large for a
+    /// clock reads as <see cref="TimeSpan.MaxValue"/>: compare with <see cref="Max"/>.
+    /// </summary>
     public static bool TryParse(string text, out TimeSpan value)
     {
         value = default;
         text = text.Trim().ToLowerInvariant();
         if (text.Length == 0) return false;
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
-        {
-            value = TimeSpan.FromSeconds(seconds);
-            return true;
-        }
         var m = Units().Match(text);
-        if (!m.Success) return false;
-        long Part(int i) => m.Groups[i].Success ? long.Parse(m.Groups[i].Value, CultureInfo.InvariantCulture) : 0;
-        value = TimeSpan.FromHours(Part(1)) + TimeSpan.FromMinutes(Part(2)) + TimeSpan.FromSeconds(Part(3));
+        if (text.All(char.IsAsciiDigit)) value = Seconds(text, 1);
+        else if (m.Success) value = Sum(Seconds(m.Groups[1], 3600), Seconds(m.Groups[2], 60), Seconds(m.Groups[3], 1));
+        else return false;
         return true;
     }
+
+    private static TimeSpan Seconds(Group group, long unit) => group.Success ? Seconds(group.Value, unit) : TimeSpan.Zero;
+
+    private static TimeSpan Seconds(string digits, long unit)
+    {
+        var limit = (long)TimeSpan.MaxValue.TotalSeconds;
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= limit / unit
+            ? TimeSpan.FromSeconds(n * unit)
+            : TimeSpan.MaxValue;
+    }
+
+    private static TimeSpan Sum(params TimeSpan[] parts) =>
+        parts.Aggregate(TimeSpan.Zero, (a, b) => a > TimeSpan.MaxValue - b ? TimeSpan.MaxValue : a + b);
 
     /// <summary>The shortest form: <c>90s</c> → <c>1m30s</c>.</summary>
     public static string Format(TimeSpan value)

@@ -13,10 +13,12 @@ namespace Shodo.Escalation.Settings;
 /// </summary>
 public static class EscalationConfigReader
 {
+    public const string Section = "escalation";
+
     public static EscalationSettings Read(ShodoConfiguration config, Func<string, string?> environment)
     {
-        if (config.Section("escalation") is not { } section) return EscalationSettings.None;
-        if (section is not YamlMappingNode map) throw config.Error(section, Messages.Get("EscalationConfigNotMapping", "escalation"));
+        if (config.Section(Section) is not { } section) return EscalationSettings.None;
+        if (section is not YamlMappingNode map) throw config.Error(section, Messages.Get("EscalationConfigNotMapping", Section));
         var secrets = new SecretValues();
         var top = new ChannelYaml(config, map, environment, secrets);
         var smtp = top.Child("smtp") is { } smtpNode ? ReadSmtp(config, smtpNode, environment, secrets) : null;
@@ -98,9 +100,11 @@ public static class EscalationConfigReader
     {
         var text = yaml.Optional(key);
         if (text is null) return fallback ?? throw yaml.Error(Messages.Get("EscalationConfigMissing", key));
-        return DurationText.TryParse(text, out var value)
+        if (!DurationText.TryParse(text, out var value))
+            throw yaml.Error(yaml.Child(key)!, Messages.Get("EscalationConfigBadDuration", key, text));
+        return value <= DurationText.Max
             ? value
-            : throw yaml.Error(yaml.Child(key)!, Messages.Get("EscalationConfigBadDuration", key, text));
+            : throw yaml.Error(yaml.Child(key)!, Messages.Get("EscalationConfigDurationTooLong", key, text, DurationText.Format(DurationText.Max)));
     }
 }
 
