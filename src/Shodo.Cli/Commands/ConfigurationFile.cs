@@ -1,3 +1,4 @@
+using Shodo.Settings;
 using Shodo.Cli.Output;
 using Shodo.Configuration;
 using Shodo.Diagnostics;

@@ -1,3 +1,4 @@
+using Shodo.Settings;
 using Shodo.Configuration;
 using Shodo.Diagnostics;
 

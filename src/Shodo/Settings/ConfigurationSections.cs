@@ -3,7 +3,9 @@ using Shodo.Escalation.Settings;
 using Shodo.Reports;
 using Shodo.Sigma;
 
-namespace Shodo.Configuration;
+using Shodo.Configuration;
+
+namespace Shodo.Settings;
 
 /// <summary>
 /// Every top-level section the configuration file may have, one line each, with the reader that

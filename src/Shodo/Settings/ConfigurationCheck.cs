@@ -2,7 +2,9 @@ using Shodo.Diagnostics;
 using Shodo.Localization;
 using YamlDotNet.RepresentationModel;
 
-namespace Shodo.Configuration;
+using Shodo.Configuration;
+
+namespace Shodo.Settings;
 
 /// <summary>
 /// Checks the whole configuration when a command starts, before a case is opened or AWS is called:
