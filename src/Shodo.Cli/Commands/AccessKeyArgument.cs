@@ -13,7 +13,7 @@ internal static class AccessKeyArgument
         option.Validators.Add(r =>
         {
             if (r.GetValue(option) is { } key && !AccessKeyIdFormat.IsWellFormed(key))
-                r.AddError(Messages.Get("BadAccessKeyId", Terminal.Plain(key)));
+                r.AddError(Messages.Get("BadAccessKeyId", Terminal.Echo(key)));
         });
         return option;
     }
