@@ -60,6 +60,9 @@ public sealed class InvestigateCommand : IShodoCommand
             if (@case.Manifest.AccountId is { } expected && expected != me.Account)
                 throw new ShodoException(new Diagnostic(ExitCode.Usage,
                     Messages.Get("CollectWrongAccount", expected, Terminal.Plain(me.Account))));
+            if (options.AccessKeyId is { } given)
+                await LeakedKeyCheckFlow.CheckAsync(aws, given, me.Account, LeakedKeyCheckFlow.Sentences.Investigate,
+                    m => { if (!ctx.Json) ctx.Console.Profile.Out.Writer.WriteLine(Terminal.Plain(m)); }, ct);
             @case.IdentifyCaller(me.Arn);
             if (!ctx.Json)
                 ctx.Console.Profile.Out.Writer.WriteLine(Terminal.Plain(Messages.Get("InvestigateStarting",

@@ -34,7 +34,8 @@ internal static class ResponseFlow
         using (var probe = await AwsConnection.OpenAsync(connection, ct))
         {
             me = await probe.WhoAmIAsync(ct);
-            if (request.AccessKeyId is { } given) await LeakedKeyCheckFlow.CheckAsync(probe, given, me.Account, progress, ct);
+            if (request.AccessKeyId is { } given)
+                await LeakedKeyCheckFlow.CheckAsync(probe, given, me.Account, LeakedKeyCheckFlow.Sentences.Respond, m => progress.Note("case", m), ct);
         }
         using var @case = resume is null
             ? Case.Open(ctx.Settings.CaseDir, new CaseOptions
