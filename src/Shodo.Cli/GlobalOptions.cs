@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Shodo.Cli.Output;
+using Shodo.Localization;
 
 namespace Shodo.Cli;
 
@@ -8,6 +10,46 @@ namespace Shodo.Cli;
 /// </summary>
 public sealed class GlobalOptions
 {
+    /// <summary>The languages of --lang.</summary>
+    public static IReadOnlyList<string> Languages => Shodo.Localization.LocalText.Languages;
+
+    public GlobalOptions()
+    {
+        Region.Validators.Add(r =>
+        {
+            if (r.GetValue(Region) is { } region && !Shodo.Aws.AwsRegionName.IsValid(region))
+                r.AddError(Messages.Get("BadRegion", Terminal.Echo(region)));
+        });
+        Lang.Validators.Add(r =>
+        {
+            if (r.GetValue(Lang) is { } lang && !Languages.Contains(lang.ToLowerInvariant()))
+                r.AddError(Messages.Get("BadLang", Terminal.Echo(lang)));
+        });
+        CaseDir.Validators.Add(r =>
+        {
+            if (r.GetValue(CaseDir) is { } dir && FileInTheWay(dir) is { } file)
+                r.AddError(Messages.Get("CaseDirIsFile", Terminal.Echo(file)));
+        });
+    }
+
+    /// <summary>The file that stands where the cases folder (or one of its parents) would be, if any.</summary>
+    private static string? FileInTheWay(string folder)
+    {
+        try
+        {
+            for (var path = Path.GetFullPath(folder); !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+            {
+                if (File.Exists(path)) return path;
+                if (Directory.Exists(path)) return null;
+            }
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            // Not a path this system can name: creating the folder says so.
+        }
+        return null;
+    }
+
     public Option<string?> Profile { get; } = new("--profile")
     { Description = "AWS named profile to use (as the AWS CLI's --profile).", Recursive = true };
 
@@ -24,7 +66,7 @@ public sealed class GlobalOptions
     { Description = "Output format: text (for people) or json (for programs).", Recursive = true, DefaultValueFactory = _ => OutputFormat.Text };
 
     public Option<string?> Lang { get; } = new("--lang")
-    { Description = "Language of messages and reports: en or ja (default: the system culture).", Recursive = true };
+    { Description = "Language of messages and reports: en or ja (default: the system culture).", Recursive = true, HelpName = "en|ja" };
 
     public Option<bool> NoColor { get; } = new("--no-color")
     { Description = "Do not use colour (also when NO_COLOR is set).", Recursive = true };
@@ -50,7 +92,7 @@ public sealed class GlobalOptions
         EndpointUrl: result.GetValue(EndpointUrl),
         RoleArn: result.GetValue(RoleArn),
         Output: result.GetValue(Output),
-        Lang: result.GetValue(Lang),
+        Lang: result.GetValue(Lang)?.ToLowerInvariant(),
         NoColor: result.GetValue(NoColor) || !string.IsNullOrEmpty(env.Variable("NO_COLOR")),
         CaseDir: result.GetValue(CaseDir) ?? "cases",
         Debug: result.GetValue(Debug),

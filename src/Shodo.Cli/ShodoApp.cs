@@ -44,6 +44,8 @@ public sealed class ShodoApp
         ApplyLanguage(parse.GetValue(Global.Lang));
         if (parse.Errors.Count > 0)
         {
+            parse = Root.Parse(args); // again, so the validators' sentences are in the language just chosen
+
             foreach (var error in parse.Errors)
                 _environment.Error.WriteLine(Messages.Get("UsageError", error.Message, CommandPath(parse)));
             return (int)ExitCode.Usage;
@@ -115,9 +117,10 @@ public sealed class ShodoApp
         }
     }
 
-    /// <summary>--lang wins, then the culture; anything but Japanese is English.</summary>
+    /// <summary>--lang wins (en or ja; anything else is a usage error, said in the culture's language), then the culture; anything but Japanese is English.</summary>
     private static void ApplyLanguage(string? lang)
     {
+        if (lang is not null && !GlobalOptions.Languages.Contains(lang.ToLowerInvariant())) lang = null;
         CultureInfo.CurrentUICulture = LocalText.CultureOf(lang ?? CultureInfo.CurrentUICulture.Name);
     }
 }

@@ -17,6 +17,22 @@ public sealed class DrillCommandTests : IDisposable
         if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("0.1")]
+    [InlineData("-5")]
+    [InlineData("NaN")]
+    [InlineData("1e300")]
+    public async Task An_adversary_interval_outside_its_bounds_is_refused_before_any_range_starts(string seconds)
+    {
+        var run = await CliRun.Invoke("drill", "--case-dir", _root, "--adversary-interval", seconds, "--lang", "en");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--adversary-interval", run.Error);
+        Assert.Contains("from 0.2 to 86400", run.Error);
+        Assert.False(Directory.Exists(_root));
+    }
+
     [Fact]
     public async Task The_drill_finds_everything_contains_the_adversary_and_leaves_a_verified_case()
     {

@@ -14,6 +14,19 @@ public sealed class HuntCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("100000")]
+    public async Task Files_in_flight_outside_1_to_64_is_a_usage_error(string value)
+    {
+        var run = await CliRun.Invoke("hunt", "--logs", Detonations(), "--files-in-flight", value, "--lang", "en");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"--files-in-flight {value} is not usable", run.Error);
+        Assert.Empty(run.Out);
+    }
+
     [Fact]
     public async Task Matches_stream_to_stdout_as_json_lines_and_the_summary_to_stderr()
     {

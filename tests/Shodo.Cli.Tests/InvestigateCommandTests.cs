@@ -77,6 +77,22 @@ public sealed class InvestigateCommandTests(LeakedKeyRange fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Investigate_with_a_mistyped_key_investigates_nothing_and_says_the_key_was_not_found()
+    {
+        var leaked = fixture.Range.GroundTruth!.LeakedAccessKeyId!;
+        var typo = leaked[..^1] + (leaked[^1] == 'A' ? 'B' : 'A');
+        var journal = Path.Combine(fixture.Root, fixture.CaseId, "journal.jsonl");
+        var before = await File.ReadAllTextAsync(journal);
+
+        var run = await CliRun.Invoke(fixture.Responder, "investigate", fixture.CaseId, "--case-dir", fixture.Root,
+            "--endpoint-url", fixture.Range.Url.ToString(), "--region", "us-east-1", "--access-key-id", typo, "--lang", "en");
+
+        Assert.True(run.ExitCode == 11, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
+        Assert.Contains($"The access key {typo} was not found in account {fixture.Range.State.AccountId}; nothing was investigated", run.Error);
+        Assert.Equal(before, await File.ReadAllTextAsync(journal));
+    }
+
+    [Fact]
     public async Task Investigate_without_a_starting_point_is_a_usage_error()
     {
         var run = await CliRun.Invoke(fixture.Responder, "investigate", fixture.CaseId, "--case-dir", fixture.Root,

@@ -20,6 +20,9 @@ namespace Shodo.Cli.Commands;
 /// </summary>
 public sealed class HuntCommand : IShodoCommand
 {
+    /// <summary>The most log files a local hunt reads at once (each holds a decompression buffer).</summary>
+    public const int MaxFilesInFlight = 64;
+
     public Command Build(ShodoApp app)
     {
         var rules = new Option<string?>("--rules") { Description = "Folder of Sigma rules (e.g. a SigmaHQ checkout); default: Shodo's built-in rules." };
@@ -31,7 +34,12 @@ public sealed class HuntCommand : IShodoCommand
         var format = new Option<string>("--format") { Description = "Match format: jsonl (one match per line) or ocsf (OCSF Detection Finding, class 2004).", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "ocsf");
         var matches = new Option<string?>("--matches") { Description = "Write matches to this file instead of stdout." };
-        var inFlight = new Option<int>("--files-in-flight") { Description = "Log files read at once (bounds memory).", DefaultValueFactory = _ => Math.Clamp(Environment.ProcessorCount, 2, 8) };
+        var inFlight = new Option<int>("--files-in-flight")
+        { Description = $"Log files read at once (bounds memory), 1 to {MaxFilesInFlight}.", DefaultValueFactory = _ => Math.Clamp(Environment.ProcessorCount, 2, 8) };
+        inFlight.Validators.Add(r =>
+        {
+            if (r.GetValue(inFlight) is < 1 or > MaxFilesInFlight) r.AddError(Messages.Get("BadFilesInFlight", r.GetValue(inFlight), MaxFilesInFlight));
+        });
         var athena = new AthenaHuntOptions();
 
         var command = new Command("hunt",
@@ -65,7 +73,7 @@ public sealed class HuntCommand : IShodoCommand
             var problems = new ProblemLines(report);
             var runner = new HuntRunner(selected, store, new HuntOptions
             {
-                Since = window.Since, Until = window.Until, FilesInFlight = Math.Max(1, parse.GetValue(inFlight)),
+                Since = window.Since, Until = window.Until, FilesInFlight = parse.GetValue(inFlight),
             });
             HuntSummary summary;
             using (var progress = new HuntProgress(report, ctx.Time))

@@ -25,7 +25,7 @@ public sealed class InvestigateCommand : IShodoCommand
     public Command Build(ShodoApp app)
     {
         var caseArg = new Argument<string>("CASE") { Description = "The case folder, or a case id under --case-dir (run shodo collect first)." };
-        var key = new Option<string?>("--access-key-id") { Description = "The leaked access key id (AKIA...). It is never used to call AWS." };
+        var key = new Option<string?>("--access-key-id") { Description = "The leaked access key id (AKIA...). It is never used to call AWS." }.Validated();
         var user = new Option<string?>("--user-name") { Description = "Start from an IAM user's keys instead of one key." };
         var since = new Option<string?>("--since") { Description = "Start of the window: ISO 8601 time, or an age such as 7d or 36h." };
         var until = new Option<string?>("--until") { Description = "End of the window: ISO 8601 time, or an age such as 1h." };
@@ -39,7 +39,7 @@ public sealed class InvestigateCommand : IShodoCommand
             "Establish the facts: the attacker's identities (followed from the leaked key to every credential they minted), " +
             "their timeline, detections, the resources they created, what it costs and which data they could reach and did. " +
             "Exits 0 when every source was read, 3 when some could not be.\n\nExample:\n" +
-            "  shodo investigate cases/2026-11-28T1423Z-k3x9q2 --access-key-id AKIAEXAMPLEKEY123456 --profile incident-response")
+            "  shodo investigate cases/2026-11-28T1423Z-k3x9q2 --access-key-id AKIAIOSFODNN7EXAMPLE --profile incident-response")
         { Arguments = { caseArg }, Options = { key, user, since, until, source } };
         command.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
         {
@@ -58,6 +58,9 @@ public sealed class InvestigateCommand : IShodoCommand
                 WhoamiCommand.ConnectionOptions(ctx) with { RefusalSink = new JournalRefusalSink(@case.Journal) }, ct);
             var me = await aws.WhoAmIAsync(ct);
             @case.BindCaller(me.Account, me.Arn);
+            if (options.AccessKeyId is { } given)
+                await LeakedKeyCheckFlow.CheckAsync(aws, given, me.Account, LeakedKeyCheckFlow.Sentences.Investigate,
+                    m => { if (!ctx.Json) ctx.Console.Profile.Out.Writer.WriteLine(Terminal.Plain(m)); }, ct);
             if (!ctx.Json)
                 ctx.Console.Profile.Out.Writer.WriteLine(Terminal.Plain(Messages.Get("InvestigateStarting",
                     options.AccessKeyId ?? options.UserName!, me.Account, me.Arn, @case.Manifest.Id)));

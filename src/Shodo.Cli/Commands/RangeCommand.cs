@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Shodo.Diagnostics;
+using Shodo.Localization;
 using Shodo.Range;
 using Shodo.Range.Scenarios;
 
@@ -15,7 +16,14 @@ public sealed class RangeCommand : IShodoCommand
     private readonly Option<int> _port = new("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => 0 };
     private readonly Option<string?> _scenario = new("--scenario") { Description = $"Seed the account with a scenario: {string.Join(", ", ScenarioCatalog.Names)}." };
     private readonly Option<bool> _adversary = new("--adversary") { Description = "Let the scenario's attacker keep acting until contained." };
-    private readonly Option<double> _adversaryInterval = new("--adversary-interval") { Description = "Seconds between the adversary's rounds.", DefaultValueFactory = _ => 5 };
+    /// <summary>The shortest and longest rounds of the adversary a range runs.</summary>
+    public const double MinAdversaryInterval = 0.05, MaxAdversaryInterval = 86400;
+
+    private readonly Option<double> _adversaryInterval = new Option<double>("--adversary-interval")
+    {
+        Description = $"Seconds between the adversary's rounds ({MinAdversaryInterval.ToString(CultureInfo.InvariantCulture)} to {MaxAdversaryInterval}).",
+        DefaultValueFactory = _ => 5,
+    }.Between(MinAdversaryInterval, MaxAdversaryInterval, "BadAdversaryInterval");
     private readonly Option<RangeLatency> _latency = new("--latency") { Description = "Per-call latency: none or realistic (50–150 ms).", DefaultValueFactory = _ => RangeLatency.None };
     private readonly Option<double> _throttleRate = new("--throttle-rate") { Description = "Fraction of calls (0..1) answered with the protocol's throttling error." };
     private readonly Option<double> _errorRate = new("--error-rate") { Description = "Fraction of calls (0..1) answered with a 500/503 server error." };
@@ -37,6 +45,10 @@ public sealed class RangeCommand : IShodoCommand
             if (r.GetValue(_scenario) is { } name && !ScenarioCatalog.Names.Contains(name))
                 r.AddError($"Unknown scenario '{name}'. Known scenarios: {string.Join(", ", ScenarioCatalog.Names)}.");
         });
+        _port.Validators.Add(r =>
+        {
+            if (r.GetValue(_port) is < 0 or > 65535) r.AddError(Messages.Get("BadPort", r.GetValue(_port)));
+        });
         _accountId.Validators.Add(r =>
         {
             if (r.GetValue(_accountId) is { } id && (id.Length != 12 || !id.All(char.IsAsciiDigit)))
@@ -54,6 +66,14 @@ public sealed class RangeCommand : IShodoCommand
         if (result.GetValue(option) is < 0 or > 1) result.AddError($"{option.Name} must be between 0 and 1.");
     }
 
+    /// <summary>Kestrel's bind failure: an IOException over AddressInUseException over the SocketException.</summary>
+    private static bool AddressInUse(Exception e)
+    {
+        for (var x = e.InnerException; x is not null; x = x.InnerException)
+            if (x is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }) return true;
+        return false;
+    }
+
     private async Task<ExitCode> ServeAsync(CommandContext ctx, ParseResult parse, CancellationToken ct)
     {
         var options = new RangeOptions
@@ -66,7 +86,7 @@ public sealed class RangeCommand : IShodoCommand
             ErrorRate = parse.GetValue(_errorRate),
             Scenario = parse.GetValue(_scenario),
             Adversary = parse.GetValue(_adversary),
-            AdversaryInterval = TimeSpan.FromSeconds(Math.Max(0.05, parse.GetValue(_adversaryInterval))),
+            AdversaryInterval = TimeSpan.FromSeconds(parse.GetValue(_adversaryInterval)),
         };
         RangeHost range;
         try
@@ -76,6 +96,10 @@ public sealed class RangeCommand : IShodoCommand
         catch (ScenarioException e)
         {
             throw new ShodoException(new Diagnostic(ExitCode.Failure, e.Message));
+        }
+        catch (IOException e) when (AddressInUse(e))
+        {
+            throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("PortInUse", options.Port)));
         }
         await using var _ = range;
         if (parse.GetValue(_profilesFile) is { } path) await RangeProfiles.WriteAsync(range, path, ct);

@@ -14,14 +14,21 @@ internal static class TimeArgument
         if (string.IsNullOrWhiteSpace(text)) return null;
         var t = text.Trim();
         if (t.Length > 1 && double.TryParse(t[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= 0)
-            switch (char.ToLowerInvariant(t[^1]))
+            try
             {
-                case 'd': return now.AddDays(-n);
-                case 'h': return now.AddHours(-n);
-                case 'm': return now.AddMinutes(-n);
+                switch (char.ToLowerInvariant(t[^1]))
+                {
+                    case 'd': return now.AddDays(-n);
+                    case 'h': return now.AddHours(-n);
+                    case 'm': return now.AddMinutes(-n);
+                }
+            }
+            catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+            {
+                throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("TimeTooFarBack", Terminal.Echo(t))));
             }
         if (DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
             return time;
-        throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("InvestigateBadTime", Terminal.Plain(t))));
+        throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("InvestigateBadTime", Terminal.Echo(t))));
     }
 }

@@ -21,6 +21,9 @@ public static class Terminal
         });
     }
 
+    /// <summary>A value the user typed, shown back in a message: shortened (<see cref="Shodo.Diagnostics.GivenValue"/>) and <see cref="Plain"/>.</summary>
+    public static string Echo(string given) => Plain(Shodo.Diagnostics.GivenValue.Shorten(given));
+
     /// <summary>
     /// Makes a string safe to print on a terminal: control characters (ESC, BEL, CR...) that a
     /// hostile AWS string could carry are shown as \uXXXX instead of being interpreted.

@@ -25,7 +25,7 @@ public sealed partial class RangeState
     {
         var key = new AccessKey
         {
-            AccessKeyId = IamIds.AccessKeyId(), SecretAccessKey = IamIds.SecretAccessKey(),
+            AccessKeyId = IamIds.AccessKeyId(AccountId), SecretAccessKey = IamIds.SecretAccessKey(),
             UserName = Iam.User(userName)?.UserName ?? userName, CreateDate = Clock.Now,
         };
         Iam.AccessKeys[key.AccessKeyId] = key;

@@ -28,6 +28,8 @@ public enum ExitCode
     CaseBusy = 9,
     /// <summary>A change was refused by the never-delete interlock.</summary>
     Refused = 10,
+    /// <summary>The access key is another account's, or no trace of it was found in this account: no case was opened.</summary>
+    KeyNotInAccount = 11,
     /// <summary>Interrupted (Ctrl+C or SIGTERM) at a safe point; what was recorded is in the case, and the command resumes.</summary>
     Interrupted = 130,
 }

@@ -5,9 +5,11 @@ namespace Shodo.Response;
 
 /// <summary>
 /// Runs the steps of a response in order, journaling each start and end. On resume (the same case
-/// again) a step whose <c>respond.step.finished</c> is in the journal with outcome done or incomplete
-/// is not run again. A failed or stopped step ends the run; cancellation stops between safe points
-/// (each step's own) and leaves the journal ready for <c>--resume</c>.
+/// again) a step whose <c>respond.step.finished</c> is in the journal with outcome done is not run
+/// again; a step that ended incomplete (gaps: sources that could not be read, something left active),
+/// failed, stopped or was interrupted runs again, and so does every step after it, since each reads
+/// what the ones before it wrote. A failed or stopped step ends the run; cancellation stops between
+/// safe points (each step's own) and leaves the journal ready for <c>--resume</c>.
 /// </summary>
 public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
 {
@@ -21,15 +23,17 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
         }, null, ct).ConfigureAwait(false);
         session.Progress.Planned(steps.Select(s => s.Name).ToList());
         var results = new List<(string Step, StepResult Result)>();
+        var rerun = false;
         foreach (var step in steps)
         {
             ct.ThrowIfCancellationRequested();
-            if (finished.TryGetValue(step.Name, out var earlier))
+            if (!rerun && finished.TryGetValue(step.Name, out var earlier))
             {
                 results.Add((step.Name, earlier));
                 session.Progress.StepFinished(step.Name, earlier);
                 continue;
             }
+            rerun = true;
             session.Progress.StepStarted(step.Name);
             await session.Case.Journal.AppendAsync(ResponseJournalKinds.StepStarted, new JsonObject { ["step"] = step.Name }, null, ct)
                 .ConfigureAwait(false);
@@ -64,14 +68,23 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
 
     private static string Name(StepOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
-    /// <summary>Steps that finished done or incomplete in an earlier run of this case.</summary>
+    /// <summary>
+    /// Steps whose latest run in this case finished done: the ones a resumed response need not run again.
+    /// A later start that did not finish done (incomplete, failed, or cut off) undoes an earlier done.
+    /// </summary>
     public static Dictionary<string, StepResult> FinishedSteps(string caseDirectory)
     {
         var finished = new Dictionary<string, StepResult>(StringComparer.Ordinal);
-        foreach (var e in JournalReader.Read(caseDirectory, ResponseJournalKinds.StepFinished))
-            if ((string?)e.Data["step"] is { } step && Enum.TryParse<StepOutcome>((string?)e.Data["outcome"], true, out var o)
-                && o is StepOutcome.Done or StepOutcome.Incomplete)
+        foreach (var e in JournalReader.Read(caseDirectory))
+        {
+            if (e.Kind is not (ResponseJournalKinds.StepStarted or ResponseJournalKinds.StepFinished) || (string?)e.Data["step"] is not { } step)
+                continue;
+            if (e.Kind == ResponseJournalKinds.StepFinished && Enum.TryParse<StepOutcome>((string?)e.Data["outcome"], true, out var o)
+                && o is StepOutcome.Done)
                 finished[step] = new StepResult(o, (string?)e.Data["detail"] ?? "");
+            else
+                finished.Remove(step);
+        }
         return finished;
     }
 }

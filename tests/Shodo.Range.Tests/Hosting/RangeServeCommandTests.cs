@@ -55,6 +55,39 @@ public sealed partial class RangeServeCommandTests : IDisposable
         Assert.Contains("--throttle-rate", error.ToString());
     }
 
+    [Theory]
+    [InlineData("--port", "-1", "--port -1 is not a TCP port")]
+    [InlineData("--port", "70000", "--port 70000 is not a TCP port")]
+    [InlineData("--adversary-interval", "0", "--adversary-interval 0 is not usable")]
+    [InlineData("--adversary-interval", "-1", "--adversary-interval -1 is not usable")]
+    [InlineData("--adversary-interval", "1e300", "is not usable")]
+    public async Task Serve_refuses_values_it_cannot_use_as_usage_errors(string option, string value, string expected)
+    {
+        var error = new StringWriter();
+        var env = new CliEnvironment(new StringWriter(), error, new Dictionary<string, string?>(), TimeProvider.System, IsInteractive: false);
+        var code = await ShodoApp.RunAsync(["range", "serve", option, value, "--lang", "en"], env);
+        Assert.Equal(2, code);
+        Assert.Contains(expected, error.ToString());
+        Assert.DoesNotContain("unexpectedly", error.ToString());
+    }
+
+    [Fact]
+    public async Task Serve_on_a_port_in_use_says_so_and_how_to_pick_another()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        var error = new StringWriter();
+        var env = new CliEnvironment(new StringWriter(), error, new Dictionary<string, string?>(), TimeProvider.System, IsInteractive: false);
+
+        var code = await ShodoApp.RunAsync(["range", "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--lang", "en"], env)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(2, code);
+        Assert.Contains($"Port {port} on 127.0.0.1 is already in use", error.ToString());
+        Assert.DoesNotContain("unexpectedly", error.ToString());
+    }
+
     [GeneratedRegex(@"^listening (http://127\.0\.0\.1:\d+)\r?$", RegexOptions.Multiline)]
     private static partial Regex Listening();
 

@@ -85,4 +85,21 @@ public sealed class TemporaryCredentialsTests(RangeFixture fixture) : IClassFixt
         var foreign = await Cli.OkAsync("sts", "get-access-key-info", "--access-key-id", "AKIAQYLPMN5HHHFPZAM2");
         Assert.Equal("052310077262", foreign.GetProperty("Account").GetString());
     }
+
+    [Fact]
+    public async Task Keys_the_range_issues_encode_its_account_as_AWS_keys_do_so_a_typo_near_the_end_keeps_the_account()
+    {
+        var session = (await Cli.OkAsync("sts", "get-session-token")).GetProperty("Credentials").GetProperty("AccessKeyId").GetString()!;
+        foreach (var (key, account) in new[]
+                 {
+                     (fixture.Range.Responder.AccessKeyId, RangeInfo.DefaultAccountId), (session, RangeInfo.DefaultAccountId),
+                     (IamIds.AccessKeyId("210987654321"), "210987654321"), (IamIds.TemporaryAccessKeyId("000000000042"), "000000000042"),
+                 })
+        {
+            Assert.Equal(account, Shodo.Range.Services.Sts.GetAccessKeyInfo.Decode(key));
+            var typo = key[..^1] + (key[^1] == 'A' ? 'B' : 'A'); // a key no one has: answered by decoding, as AWS does
+            var info = await Cli.OkAsync("sts", "get-access-key-info", "--access-key-id", typo);
+            Assert.Equal(account, info.GetProperty("Account").GetString());
+        }
+    }
 }

@@ -7,9 +7,10 @@ using Shodo.Tests.Cases;
 namespace Shodo.Tests.Response;
 
 /// <summary>
-/// <c>shodo respond --resume</c>: steps that finished (done or incomplete) in an earlier run of the
-/// case are not run again; the step that failed or was interrupted runs again; every start and end
-/// is in the journal. The steps here are small recording steps; the runner needs no AWS for them.
+/// <c>shodo respond --resume</c>: steps that finished done in an earlier run of the case are not run
+/// again; a step that ended incomplete, failed or was interrupted runs again, and every step after it;
+/// every start and end is in the journal. The steps here are small recording steps; the runner needs no
+/// AWS for them.
 /// </summary>
 public sealed class ResponseRunnerTests
 {
@@ -33,7 +34,7 @@ public sealed class ResponseRunnerTests
     public async Task A_resumed_response_runs_only_what_did_not_finish()
     {
         using var root = new TempFolder();
-        var collect = new Step("collect", _ => StepOutcome.Incomplete);
+        var collect = new Step("collect", _ => StepOutcome.Done);
         var investigate = new Step("investigate", run => run == 1 ? StepOutcome.Failed : StepOutcome.Done);
         var report = new Step("report", _ => StepOutcome.Done);
         var runner = new ResponseRunner([collect, investigate, report]);
@@ -48,7 +49,7 @@ public sealed class ResponseRunnerTests
         using (var @case = Case.Load(dir))
         {
             var second = await runner.RunAsync(Session(@case), CancellationToken.None);
-            Assert.Equal(StepOutcome.Incomplete, second.Worst);
+            Assert.Equal(StepOutcome.Done, second.Worst);
         }
         Assert.Equal((1, 2, 1), (collect.Runs, investigate.Runs, report.Runs));
         var journal = JournalReader.Read(dir);
@@ -56,6 +57,62 @@ public sealed class ResponseRunnerTests
         Assert.Equal(["collect", "investigate", "investigate", "report"],
             journal.Where(e => e.Kind == ResponseJournalKinds.StepStarted).Select(e => (string)e.Data["step"]!).ToArray());
         Assert.True(CaseVerifier.Verify(dir).Intact);
+    }
+
+    [Fact]
+    public async Task A_step_that_ended_incomplete_runs_again_on_resume_and_so_does_every_step_after_it()
+    {
+        using var root = new TempFolder();
+        var collect = new Step("collect", _ => StepOutcome.Done);
+        var investigate = new Step("investigate", run => run == 1 ? StepOutcome.Incomplete : StepOutcome.Done);
+        var contain = new Step("contain", _ => StepOutcome.Done);
+        var report = new Step("report", _ => StepOutcome.Done);
+        var runner = new ResponseRunner([collect, investigate, contain, report]);
+        string dir;
+        using (var @case = Case.Open(root.Path))
+        {
+            dir = @case.Directory;
+            Assert.Equal(StepOutcome.Incomplete, (await runner.RunAsync(Session(@case), CancellationToken.None)).Worst);
+        }
+        using (var @case = Case.Load(dir))
+            Assert.Equal(StepOutcome.Done, (await runner.RunAsync(Session(@case), CancellationToken.None)).Worst);
+        using (var @case = Case.Load(dir))
+            Assert.Equal(StepOutcome.Done, (await runner.RunAsync(Session(@case), CancellationToken.None)).Worst);
+
+        Assert.Equal((1, 2, 2, 2), (collect.Runs, investigate.Runs, contain.Runs, report.Runs));
+        Assert.Equal(["collect", "investigate", "contain", "report", "investigate", "contain", "report"],
+            JournalReader.Read(dir).Where(e => e.Kind == ResponseJournalKinds.StepStarted).Select(e => (string)e.Data["step"]!).ToArray());
+    }
+
+    [Fact]
+    public async Task A_step_started_again_and_cut_off_is_not_taken_as_done_from_an_earlier_run()
+    {
+        using var root = new TempFolder();
+        using var cts = new CancellationTokenSource();
+        var collect = new Step("collect", run => run == 1 ? StepOutcome.Incomplete : StepOutcome.Done);
+        var investigate = new Step("investigate", run =>
+        {
+            if (run == 2) // cut off while running again after collect ran again
+            {
+                cts.Cancel();
+                cts.Token.ThrowIfCancellationRequested();
+            }
+            return StepOutcome.Done;
+        });
+        var runner = new ResponseRunner([collect, investigate]);
+        string dir;
+        using (var @case = Case.Open(root.Path))
+        {
+            dir = @case.Directory;
+            await runner.RunAsync(Session(@case), CancellationToken.None);
+        }
+        using (var @case = Case.Load(dir))
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(Session(@case), cts.Token));
+        Assert.DoesNotContain("investigate", ResponseRunner.FinishedSteps(dir).Keys);
+
+        using (var @case = Case.Load(dir))
+            await runner.RunAsync(Session(@case), CancellationToken.None);
+        Assert.Equal((2, 3), (collect.Runs, investigate.Runs));
     }
 
     [Fact]

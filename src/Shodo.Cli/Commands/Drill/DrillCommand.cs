@@ -34,8 +34,12 @@ public sealed class DrillCommand : IShodoCommand
         Description = "Rehearse \"something is wrong\" with no key: Shodo triages and presents candidates; the drill confirms the first, " +
                       "as the person on call would, and the response goes on.",
     };
-    private readonly Option<double> _adversaryInterval = new("--adversary-interval")
-    { Description = "Seconds between the live adversary's rounds.", DefaultValueFactory = _ => 5 };
+    /// <summary>The drill's adversary acts at most every 0.2 s: faster, the rehearsal measures the machine, not the response.</summary>
+    public const double MinAdversaryInterval = 0.2;
+
+    private readonly Option<double> _adversaryInterval = new Option<double>("--adversary-interval")
+    { Description = "Seconds between the live adversary's rounds (0.2 to 86400).", DefaultValueFactory = _ => 5 }
+        .Between(MinAdversaryInterval, RangeCommand.MaxAdversaryInterval, "BadAdversaryInterval");
 
     public Command Build(ShodoApp app)
     {
@@ -62,7 +66,7 @@ public sealed class DrillCommand : IShodoCommand
         {
             Port = 0, Scenario = scenario, Adversary = true, TimeProvider = ctx.Time,
             Latency = parse.GetValue(_latency),
-            AdversaryInterval = TimeSpan.FromSeconds(Math.Max(0.2, parse.GetValue(_adversaryInterval))),
+            AdversaryInterval = TimeSpan.FromSeconds(parse.GetValue(_adversaryInterval)),
         }, ct);
         var truth = range.GroundTruth
             ?? throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("DrillNoGroundTruth", scenario)));

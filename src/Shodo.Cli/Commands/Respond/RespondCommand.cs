@@ -13,7 +13,11 @@ namespace Shodo.Cli.Commands.Respond;
 /// </summary>
 public sealed class RespondCommand : IShodoCommand
 {
-    private readonly Option<string?> _key = new("--access-key-id") { Description = "The leaked access key id (AKIA...), from AWS's notice or the leaked commit." };
+    private readonly Option<string?> _key = new Option<string?>("--access-key-id")
+    {
+        Description = "The leaked access key id (AKIA... or ASIA...), from AWS's notice or the leaked commit. A key that is another " +
+                      "account's, or has no trace in this one, is refused before any case is opened (exit code 11).",
+    }.Validated();
     private readonly Option<string?> _user = new("--user-name") { Description = "Start from an IAM user instead of a key." };
     private readonly Option<string?> _config = new("--config") { Description = "Configuration file (escalation chain, authority policy). Default: ./shodo.yaml, then ~/.config/shodo/shodo.yaml." };
     private readonly Option<bool> _yes = new("--yes") { Description = "Apply the actions within the responder's authority without asking." };

@@ -32,7 +32,11 @@ internal static class ResponseFlow
         var escalation = EscalationConfigReader.Read(configuration, name => ctx.Environment.Variable(name));
         CallerIdentity me;
         using (var probe = await AwsConnection.OpenAsync(connection, ct))
+        {
             me = await probe.WhoAmIAsync(ct);
+            if (request.AccessKeyId is { } given)
+                await LeakedKeyCheckFlow.CheckAsync(probe, given, me.Account, LeakedKeyCheckFlow.Sentences.Respond, m => progress.Note("case", m), ct);
+        }
         using var @case = resume is null
             ? Case.Open(ctx.Settings.CaseDir, new CaseOptions
             {

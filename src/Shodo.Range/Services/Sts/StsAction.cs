@@ -23,7 +23,7 @@ public abstract class StsAction : QueryAction
     {
         var session = new StsSession
         {
-            AccessKeyId = IamIds.TemporaryAccessKeyId(), SecretAccessKey = IamIds.SecretAccessKey(),
+            AccessKeyId = IamIds.TemporaryAccessKeyId(call.AccountId), SecretAccessKey = IamIds.SecretAccessKey(),
             Token = IamIds.SessionToken(), Kind = kind, IssuedAt = call.Now, Expiration = call.Now.AddSeconds(seconds),
             SourceAccessKeyId = call.Caller.IsTemporary ? null : call.Caller.AccessKeyId,
         };

@@ -55,6 +55,8 @@ public sealed class AwsConnection : IDisposable
         var region = options.Region ?? resolved.ProfileRegion
             ?? (options.Credentials is null ? FallbackRegionFactory.GetRegionEndpoint(includeInstanceMetadata: false)?.SystemName : null)
             ?? "us-east-1";
+        AwsConnectionOptions.CheckedRegion(region, options.Region is not null ? "--region" : resolved.ProfileRegion is not null
+            ? $"profile {options.Profile ?? "default"}" : "AWS_REGION / AWS_DEFAULT_REGION");
         var connection = new AwsConnection(options, resolved.Credentials, region, resolved.Description);
         if (options.RoleArn is { } roleArn)
         {

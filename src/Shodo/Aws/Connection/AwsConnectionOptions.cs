@@ -43,7 +43,8 @@ public sealed record AwsConnectionOptions
         return new AwsConnectionOptions
         {
             Profile = keys is null ? profile ?? Var("AWS_PROFILE") : null,
-            Region = region ?? Var("AWS_REGION") ?? Var("AWS_DEFAULT_REGION"),
+            Region = CheckedRegion(region, "--region") ?? CheckedRegion(Var("AWS_REGION"), "AWS_REGION")
+                ?? CheckedRegion(Var("AWS_DEFAULT_REGION"), "AWS_DEFAULT_REGION"),
             EndpointUrl = ParseEndpoint(endpointUrl ?? Var("AWS_ENDPOINT_URL")),
             RoleArn = roleArn,
             Credentials = keys,
@@ -51,6 +52,12 @@ public sealed record AwsConnectionOptions
             Time = time,
         };
     }
+
+    /// <summary>The region as given, refused (a usage error naming where it came from) unless it is an AWS region name.</summary>
+    public static string? CheckedRegion(string? region, string from) =>
+        region is null || AwsRegionName.IsValid(region)
+            ? region
+            : throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("BadRegionFrom", GivenValue.Shorten(region), from)));
 
     public static Uri? ParseEndpoint(string? url)
     {

@@ -14,20 +14,25 @@ public sealed class KeyOwnerResolver(AwsConnection aws)
 {
     public async Task<KeyOwner> ResolveAsync(string accessKeyId, AccountSnapshot state, CancellationToken ct)
     {
-        string? account = null, problem = null;
+        var (account, problem) = await AccountOfAsync(accessKeyId, ct);
+        var key = state.AccessKeys.FirstOrDefault(k => k.AccessKeyId == accessKeyId);
+        return new KeyOwner(accessKeyId, account, key?.UserName, key?.Evidence, problem);
+    }
+
+    /// <summary>The account a key belongs to (STS GetAccessKeyInfo; it answers for any well-formed key, of any account), or why it is unknown.</summary>
+    public async Task<(string? Account, string? Problem)> AccountOfAsync(string accessKeyId, CancellationToken ct)
+    {
         try
         {
-            account = (await aws.Sts().GetAccessKeyInfoAsync(new GetAccessKeyInfoRequest { AccessKeyId = accessKeyId }, ct)).Account;
+            return ((await aws.Sts().GetAccessKeyInfoAsync(new GetAccessKeyInfoRequest { AccessKeyId = accessKeyId }, ct)).Account, null);
         }
         catch (AwsServiceError e)
         {
-            problem = $"GetAccessKeyInfo: {e.Code}";
+            return (null, $"GetAccessKeyInfo: {e.Code}");
         }
         catch (Amazon.Runtime.AmazonServiceException e)
         {
-            problem = $"GetAccessKeyInfo: {e.ErrorCode}";
+            return (null, $"GetAccessKeyInfo: {e.ErrorCode}");
         }
-        var key = state.AccessKeys.FirstOrDefault(k => k.AccessKeyId == accessKeyId);
-        return new KeyOwner(accessKeyId, account, key?.UserName, key?.Evidence, problem);
     }
 }

@@ -4,6 +4,9 @@ namespace Shodo.Reports.Facts;
 public sealed record CoverageFacts(bool? Complete, IReadOnlyList<string> Regions, IReadOnlyList<CoverageHole> Holes)
 {
     public static CoverageFacts None { get; } = new(null, [], []);
+
+    /// <summary>Calls and sources that could not be read (collection's and the investigation's gaps, not the sources' known limits).</summary>
+    public int Unread { get; init; }
 }
 
 /// <summary>

@@ -26,6 +26,7 @@ internal static class CoverageReader
             foreach (var g in investigation)
                 holes.Add(new CoverageHole(JsonFields.Text(g, "kind") ?? "Failed", JsonFields.Text(g, "region"), null, null,
                     JsonFields.Text(g, "message") ?? JsonFields.Text(g, "code"), JsonFields.Text(g, "source")));
+        var unread = holes.Count(h => h.Kind != "RegionNotEnabled"); // a region not enabled holds nothing running
         if (coverage?["sources"] is JsonArray sources)
             foreach (var s in sources.OfType<JsonObject>().Where(s => JsonFields.Text(s, "limit") is not null))
                 holes.Add(new CoverageHole(JsonFields.Text(s, "limit")!, JsonFields.Text(s, "region"), null, null,
@@ -34,6 +35,6 @@ internal static class CoverageReader
             foreach (var why in d.Unknowable)
                 holes.Add(new CoverageHole(why, d.Region, d.Kind, null, d.Explanation, d.Name) { Details = d.Explanations });
         var regions = JsonFields.Texts(coverage, "regions");
-        return new CoverageFacts(JsonFields.Boolean(coverage, "complete"), regions, holes);
+        return new CoverageFacts(JsonFields.Boolean(coverage, "complete"), regions, holes) { Unread = unread };
     }
 }

@@ -12,7 +12,9 @@ public static class SummarySection
         var f = r.Facts;
         var blocks = new List<ReportBlock>();
         var leaked = f.Identities.FirstOrDefault(i => i.Kind == IdentityKind.AccessKey && !i.CreatedByAttacker && i.Confidence == Confidence.Confirmed);
-        if (leaked is not null)
+        if (leaked is { FirstSeen: null })
+            blocks.Add(new Paragraph(t.Get("SummaryLeakedKeyNoUseSeen", leaked.AccessKeyId ?? leaked.Name, leaked.Owner ?? "-")));
+        else if (leaked is not null)
             blocks.Add(new Paragraph(t.Get("SummaryLeakedKey", leaked.AccessKeyId ?? leaked.Name, leaked.Owner ?? "-",
                 leaked.SourceIps.Count > 0 ? string.Join(", ", leaked.SourceIps) : t["Unknown"])));
         else if (f.Identities.Count == 0)
@@ -62,9 +64,11 @@ public static class SummarySection
         var t = r.Text;
         var c = r.Facts.Containment;
         if (c.LastCheck is { } check)
-            return check.Contained
-                ? t.Get("StateContained", r.When(check.Time))
-                : t.Get("StateNotContained", check.Remaining.Count, string.Join(", ", check.Remaining.Take(10)), r.When(check.Time));
+            return !check.Contained
+                ? t.Get("StateNotContained", check.Remaining.Count, string.Join(", ", check.Remaining.Take(10)), r.When(check.Time))
+                : r.Facts.Coverage.Unread > 0
+                    ? t.Get("StateContainedUnseen", r.When(check.Time), r.Facts.Coverage.Unread) // what could not be read may hide more
+                    : t.Get("StateContained", r.When(check.Time));
         if (c.Actions.Count > 0)
             return t.Get("StateInProgress", c.Actions.Count(a => a.Outcome is "done" or "already-done"), c.Actions.Count);
         return t["StateNothing"];

@@ -1,0 +1,46 @@
+using Shodo.Aws.Connection;
+using Shodo.Cli.Output;
+using Shodo.Diagnostics;
+using Shodo.Investigation.Identities;
+using Shodo.Localization;
+
+namespace Shodo.Cli.Commands;
+
+/// <summary>
+/// The key a response or an investigation is asked to start from, checked before anything is recorded
+/// about it (<see cref="LeakedKeyCheck"/>): another account's key, or one with no trace in this account,
+/// ends the command with one sentence and <see cref="ExitCode.KeyNotInAccount"/> — no case claims a
+/// compromise that did not happen.
+/// </summary>
+internal static class LeakedKeyCheckFlow
+{
+    /// <summary>The sentences of one command: respond refuses before opening a case, investigate before investigating.</summary>
+    public sealed record Sentences(string OtherAccount, string NotFound)
+    {
+        public static Sentences Respond { get; } = new("RespondKeyOtherAccount", "RespondKeyNotFound");
+        public static Sentences Investigate { get; } = new("InvestigateKeyOtherAccount", "InvestigateKeyNotFound");
+    }
+
+    public static async Task CheckAsync(AwsConnection aws, string accessKeyId, string accountId, Sentences sentences, Action<string> note,
+        CancellationToken ct)
+    {
+        var result = await new LeakedKeyCheck(aws).CheckAsync(accessKeyId, accountId, ct);
+        switch (result.Verdict)
+        {
+            case LeakedKeyVerdict.OtherAccount:
+                throw new ShodoException(new Diagnostic(ExitCode.KeyNotInAccount,
+                    Messages.Get(sentences.OtherAccount, accessKeyId, result.Account, accountId)));
+            case LeakedKeyVerdict.NotFound:
+                throw new ShodoException(new Diagnostic(ExitCode.KeyNotInAccount,
+                    Messages.Get(sentences.NotFound, accessKeyId, accountId), Messages.Get("RespondKeyNotFoundDetail", result.RegionsSearched)));
+            case LeakedKeyVerdict.Unknown:
+                note(Messages.Get("RespondKeyUnconfirmed", accessKeyId, string.Join(", ", result.Problems)));
+                break;
+            default:
+                note(result.UserName is { } user
+                    ? Messages.Get("RespondKeyOfUser", accessKeyId, Terminal.Plain(user))
+                    : Messages.Get("RespondKeySeen", accessKeyId, result.SeenInRegion));
+                break;
+        }
+    }
+}

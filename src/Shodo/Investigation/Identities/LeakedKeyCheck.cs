@@ -1,0 +1,91 @@
+using Shodo.Aws.CloudTrail.Calls;
+using Shodo.Aws.CloudTrail.Model;
+using Shodo.Aws.Connection;
+using Shodo.Aws.Ec2;
+using Shodo.Aws.Errors;
+using Shodo.Aws.Iam;
+using Shodo.Aws.Iam.Calls;
+
+namespace Shodo.Investigation.Identities;
+
+/// <summary>
+/// Before a case is opened about a leaked key: is it a key of the account the responder reaches at all?
+/// A mistyped key id must never become a case of a compromise that did not happen. With the responder's
+/// credentials only (the leaked key is never used): STS GetAccessKeyInfo names the key's account (for
+/// long-term and temporary keys alike); IAM GetAccessKeyLastUsed names the user of a current long-term
+/// key; otherwise CloudTrail's event history (LookupEvents AccessKeyId=…, the last 90 days, in every
+/// enabled region) shows whether the key was ever used here — a deleted key or a temporary one still is.
+/// When a call fails, the answer is <see cref="LeakedKeyVerdict.Unknown"/>: the response goes on and
+/// the investigation records what it could not read.
+/// </summary>
+public sealed class LeakedKeyCheck(AwsConnection aws)
+{
+    public async Task<LeakedKeyCheckResult> CheckAsync(string accessKeyId, string accountId, CancellationToken ct)
+    {
+        var problems = new List<string>();
+        var (account, problem) = await new KeyOwnerResolver(aws).AccountOfAsync(accessKeyId, ct).ConfigureAwait(false);
+        if (problem is not null) problems.Add(problem);
+        if (account is not null && account != accountId)
+            return new LeakedKeyCheckResult(LeakedKeyVerdict.OtherAccount, account, null, null, 0, problems);
+
+        if (!AccessKeyIdFormat.IsTemporary(accessKeyId))
+            try
+            {
+                if (await aws.Iam().FindAsync(new GetAccessKeyLastUsed(accessKeyId), ct).ConfigureAwait(false) is { UserName: { } user })
+                    return new LeakedKeyCheckResult(LeakedKeyVerdict.Found, account ?? accountId, user, null, 0, problems);
+            }
+            catch (AwsServiceError e)
+            {
+                problems.Add($"GetAccessKeyLastUsed: {e.Code}");
+            }
+
+        IReadOnlyList<string> regions;
+        try
+        {
+            regions = (await RegionDiscovery.EnabledAsync(aws, ct).ConfigureAwait(false)).Select(r => r.Name).ToList();
+        }
+        catch (AwsServiceError e)
+        {
+            problems.Add($"DescribeRegions: {e.Code}");
+            regions = [aws.Region];
+        }
+        var seen = await Task.WhenAll(regions.Select(r => SeenInAsync(accessKeyId, r, problems, ct))).ConfigureAwait(false);
+        if (seen.FirstOrDefault(r => r is not null) is { } region)
+            return new LeakedKeyCheckResult(LeakedKeyVerdict.Found, account ?? accountId, null, region, regions.Count, problems);
+        return new LeakedKeyCheckResult(problems.Count == 0 ? LeakedKeyVerdict.NotFound : LeakedKeyVerdict.Unknown,
+            account, null, null, regions.Count, problems);
+    }
+
+    /// <summary>The region when CloudTrail holds at least one call made with the key there, else null.</summary>
+    private async Task<string?> SeenInAsync(string accessKeyId, string region, List<string> problems, CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var page in aws.CloudTrail(region).PagesAsync(new LookupEvents(new LookupAttribute("AccessKeyId", accessKeyId), MaxResults: 1), ct)
+                               .ConfigureAwait(false))
+                return page.Items.Count > 0 ? region : null;
+            return null;
+        }
+        catch (AwsServiceError e)
+        {
+            lock (problems) problems.Add($"LookupEvents {region}: {e.Code}");
+            return null;
+        }
+    }
+}
+
+/// <summary>What <see cref="LeakedKeyCheck"/> saw: the verdict, the key's account, its user (a current key) or a region where it was used.</summary>
+public sealed record LeakedKeyCheckResult(
+    LeakedKeyVerdict Verdict, string? Account, string? UserName, string? SeenInRegion, int RegionsSearched, IReadOnlyList<string> Problems);
+
+public enum LeakedKeyVerdict
+{
+    /// <summary>A key of this account: a current key of a user, or one CloudTrail saw used here.</summary>
+    Found,
+    /// <summary>The key belongs to another AWS account.</summary>
+    OtherAccount,
+    /// <summary>Every source answered and none knows the key: no user has it and no call was made with it in 90 days.</summary>
+    NotFound,
+    /// <summary>Not seen, but a source could not be read: the response goes on, and says what it could not see.</summary>
+    Unknown,
+}
