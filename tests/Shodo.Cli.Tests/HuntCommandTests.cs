@@ -44,6 +44,20 @@ public sealed class HuntCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_planted_file_whose_text_is_not_utf8_is_named_exit_3_and_the_rest_is_hunted()
+    {
+        File.Copy(Path.Combine(Detonations(), "aws.defense-evasion.cloudtrail-stop.json"), Path.Combine(_dir, "stop.json"));
+        var planted = Shodo.Tests.Archives.HostileTrailFiles.NotUtf8(DateTimeOffset.Parse("2026-12-06T16:00:00Z"));
+        File.WriteAllBytes(Path.Combine(_dir, "planted.json.gz"), planted);
+
+        var run = await CliRun.Invoke("hunt", "--logs", _dir);
+
+        Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Error}");
+        Assert.Contains("planted.json.gz record 0: the record is not valid UTF-8", run.Error);
+        Assert.Contains(run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("\"StopLogging\""));
+    }
+
+    [Fact]
     public async Task Athena_engine_shows_the_compiled_sql()
     {
         var run = await CliRun.Invoke("hunt", "--logs", "s3://trail/AWSLogs/", "--engine", "athena", "--athena-table", "cloudtrail_logs", "--show-sql");
