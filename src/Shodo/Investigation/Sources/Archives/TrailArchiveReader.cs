@@ -35,6 +35,12 @@ public sealed class TrailArchiveReader(ITrailLogStore store, ITrailProblemSink p
         {
             await foreach (var file in store.ListAsync(token))
             {
+                if (file.NotFollowed is { } why)
+                {
+                    problems.Report(new TrailProblem(file.Name, null, TrailProblemKinds.LinkNotFollowed, why));
+                    unreadable.Add(file.Name);
+                    continue;
+                }
                 if (file.IsDigest) { digests++; continue; }
                 if (!TrailLogFile.LooksLikeLog(file.Key)) { others++; continue; }
                 if (!TrailLogFileTime.MayHold(file.Key, _options.Since)) { outside++; continue; }
