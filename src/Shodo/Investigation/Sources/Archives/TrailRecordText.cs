@@ -13,16 +13,19 @@ namespace Shodo.Investigation.Sources.Archives;
 /// </summary>
 public static class TrailRecordText
 {
-    /// <summary>Null when every string of the record can be read; else why not, naming the byte offset.</summary>
-    public static string? Problem(ReadOnlySpan<byte> json)
+    /// <summary>
+    /// Null when every string of the JSON can be read; else why not, naming the byte offset and calling
+    /// the JSON <paramref name="what"/> (a record, a digest).
+    /// </summary>
+    public static string? Problem(ReadOnlySpan<byte> json, string what = "record")
     {
         if (!Utf8.IsValid(json))
         {
             var at = FirstInvalidByte(json);
-            return $"the record is not valid UTF-8 (byte 0x{json[at]:X2} at offset {at} of the record)";
+            return $"the {what} is not valid UTF-8 (byte 0x{json[at]:X2} at offset {at} of the {what})";
         }
         return MayHoldSurrogateEscape(json) && UnpairedSurrogateAt(json) is { } offset
-            ? $"the record holds an escaped surrogate with no partner (at offset {offset} of the record)"
+            ? $"the {what} holds an escaped surrogate with no partner (at offset {offset} of the {what})"
             : null;
     }
 
