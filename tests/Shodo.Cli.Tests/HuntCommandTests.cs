@@ -57,6 +57,44 @@ public sealed class HuntCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_planted_file_whose_text_is_not_utf8_is_named_exit_3_and_the_rest_is_hunted()
+    {
+        File.Copy(Path.Combine(Detonations(), "aws.defense-evasion.cloudtrail-stop.json"), Path.Combine(_dir, "stop.json"));
+        var planted = Shodo.Tests.Archives.HostileTrailFiles.NotUtf8(DateTimeOffset.Parse("2026-12-06T16:00:00Z"));
+        File.WriteAllBytes(Path.Combine(_dir, "planted.json.gz"), planted);
+
+        var run = await CliRun.Invoke("hunt", "--logs", _dir);
+
+        Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Error}");
+        Assert.Contains("planted.json.gz record 0: the record is not valid UTF-8", run.Error);
+        Assert.Contains(run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.Contains("\"StopLogging\""));
+    }
+
+    [Fact]
+    public async Task Links_back_up_and_round_a_loop_end_each_event_counted_once_and_the_way_out_named()
+    {
+        var logs = Path.Combine(_dir, "logs");
+        Directory.CreateDirectory(Path.Combine(logs, "d"));
+        File.Copy(Path.Combine(Detonations(), "aws.defense-evasion.cloudtrail-stop.json"), Path.Combine(logs, "d", "stop.json"));
+        File.Copy(Path.Combine(Detonations(), "aws.defense-evasion.cloudtrail-stop.json"), Path.Combine(_dir, "beside.json"));
+        File.CreateSymbolicLink(Path.Combine(logs, "up"), "..");
+        File.CreateSymbolicLink(Path.Combine(logs, "d", "self"), "../d");
+        var expected = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(logs, "d", "stop.json"))).RootElement.GetArrayLength();
+
+        var inside = await CliRun.Invoke("hunt", "--logs", logs, "--output", "json");
+        var followed = await CliRun.Invoke("hunt", "--logs", logs, "--output", "json", "--follow-links");
+
+        Assert.True(inside.ExitCode == 3, $"exit {inside.ExitCode}: {inside.Error}");
+        var summary = JsonDocument.Parse(inside.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement;
+        Assert.Equal(expected, summary.GetProperty("records").GetInt32());
+        Assert.Equal([Path.Combine(logs, "up")], summary.GetProperty("unreadableFiles").EnumerateArray().Select(f => f.GetString()));
+        Assert.Contains("outside", inside.Error);
+        Assert.True(followed.ExitCode == 0, $"exit {followed.ExitCode}: {followed.Error}");
+        var all = JsonDocument.Parse(followed.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]).RootElement;
+        Assert.Equal(2 * expected, all.GetProperty("records").GetInt32());
+    }
+
+    [Fact]
     public async Task Athena_engine_shows_the_compiled_sql()
     {
         var run = await CliRun.Invoke("hunt", "--logs", "s3://trail/AWSLogs/", "--engine", "athena", "--athena-table", "cloudtrail_logs", "--show-sql");

@@ -93,6 +93,27 @@ public sealed class InvestigateCommandTests(LeakedKeyRange fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Investigate_with_a_folder_holding_a_planted_file_names_it_and_goes_on()
+    {
+        var logs = Path.Combine(fixture.Root, "planted-logs");
+        Directory.CreateDirectory(logs);
+        var planted = Path.Combine(logs, "planted.json.gz");
+        File.WriteAllBytes(planted, Shodo.Tests.Archives.HostileTrailFiles.NotUtf8(fixture.Range.State.Clock.Now.AddMinutes(-5)));
+
+        var run = await Investigate("--source", "lookup", "--source", logs, "--output", "json");
+
+        Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
+        var json = JsonDocument.Parse(run.Out).RootElement;
+        Assert.False(json.GetProperty("complete").GetBoolean());
+        var coverage = File.ReadAllText(Path.Combine(fixture.Root, fixture.CaseId, "coverage.json"));
+        Assert.Contains(planted, coverage);
+        Assert.Contains("invalid-text", coverage);
+        var truth = fixture.Range.GroundTruth!;
+        var identities = json.GetProperty("identities").EnumerateArray().Select(i => i.GetProperty("id").GetString()).ToList();
+        foreach (var key in truth.AccessKeyIds) Assert.Contains($"access-key:{key}", identities);
+    }
+
+    [Fact]
     public async Task Investigate_without_a_starting_point_is_a_usage_error()
     {
         var run = await CliRun.Invoke(fixture.Responder, "investigate", fixture.CaseId, "--case-dir", fixture.Root,

@@ -34,6 +34,7 @@ public sealed class HuntCommand : IShodoCommand
         var format = new Option<string>("--format") { Description = "Match format: jsonl (one match per line) or ocsf (OCSF Detection Finding, class 2004).", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "ocsf");
         var matches = new Option<string?>("--matches") { Description = "Write matches to this file instead of stdout." };
+        var followLinks = new Option<bool>("--follow-links") { Description = "Follow symbolic links that lead out of the --logs folder (links inside it are always followed, each folder and file read once); without it such a link is named as not read." };
         var inFlight = new Option<int>("--files-in-flight")
         { Description = $"Log files read at once (bounds memory), 1 to {MaxFilesInFlight}.", DefaultValueFactory = _ => Math.Clamp(Environment.ProcessorCount, 2, 8) };
         inFlight.Validators.Add(r =>
@@ -49,7 +50,7 @@ public sealed class HuntCommand : IShodoCommand
             "  shodo hunt --rules sigma/rules/cloud/aws --logs s3://acme-trail/AWSLogs/ --since 2026-11-20T00:00Z\n" +
             "  shodo hunt --logs ./trail-copy --format ocsf --matches findings.ocsf.jsonl\n" +
             "  shodo hunt --engine athena --athena-table cloudtrail_logs --athena-output s3://acme-athena/results/ --logs s3://acme-trail/AWSLogs/")
-        { Options = { rules, logs, since, until, engine, format, matches, inFlight } };
+        { Options = { rules, logs, since, until, engine, format, matches, inFlight, followLinks } };
         foreach (var option in athena.All) command.Options.Add(option);
 
         command.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
@@ -69,7 +70,7 @@ public sealed class HuntCommand : IShodoCommand
                 return await athena.RunAsync(ctx, parse, selected, window.Since, window.Until, sink, report, ct);
 
             using var aws = S3TrailLogStore.ParseUrl(location) is null ? null : await AwsConnection.OpenAsync(WhoamiCommand.ConnectionOptions(ctx), ct);
-            var store = Store(location, aws);
+            var store = Store(location, aws, new LocalTrailLogOptions { FollowLinksOutside = parse.GetValue(followLinks) });
             var problems = new ProblemLines(report);
             var runner = new HuntRunner(selected, store, new HuntOptions
             {
@@ -98,12 +99,12 @@ public sealed class HuntCommand : IShodoCommand
         return set;
     }
 
-    private static ITrailLogStore Store(string location, AwsConnection? aws)
+    private static ITrailLogStore Store(string location, AwsConnection? aws, LocalTrailLogOptions local)
     {
         if (S3TrailLogStore.ParseUrl(location) is { } s3) return new S3TrailLogStore(aws!.S3(), s3.Bucket, s3.Prefix);
         if (!File.Exists(location) && !Directory.Exists(location))
             throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("HuntLogsNotFound", location)));
-        return new LocalTrailLogStore(location);
+        return new LocalTrailLogStore(location, local);
     }
 
     internal static DateTimeOffset? Time(string? text, string option)

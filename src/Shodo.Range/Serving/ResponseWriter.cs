@@ -105,7 +105,7 @@ public static class ResponseWriter
     private static Task WriteXml(HttpContext http, int status, XElement root, CancellationToken ct)
     {
         var text = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-            .Append(root.ToString(SaveOptions.DisableFormatting)).ToString();
+            .Append(AwsXmlWriting.Text(root)).ToString();
         return WriteText(http, status, http.Response.ContentType ?? "text/xml", text, ct);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Shodo.Investigation.Sources.Archives;
 
 namespace Shodo.Hunting;
 
@@ -12,7 +13,8 @@ public sealed class HuntJsonlWriter(TextWriter output) : IHuntMatchSink
 
     public void Write(HuntMatch match)
     {
-        using var raw = JsonDocument.Parse(match.RawJson);
+        // The record was read within the archive's depth limit; read it again within the same one.
+        using var raw = JsonDocument.Parse(match.RawJson, new JsonDocumentOptions { MaxDepth = TrailLogReadOptions.MaxDepth });
         lock (_gate)
         {
             var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);

@@ -131,6 +131,24 @@ public sealed class S3CliConformanceTests(RangeFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_key_holding_esc_lists_through_url_encoding_and_otherwise_as_a_character_reference_as_s3_does()
+    {
+        var bucket = await BucketAsync();
+        const string key = "AWSLogs/x\u001b[2J\u0007.json.gz";
+        fixture.Range.State.PutObject(bucket, key, "x"u8.ToArray());
+
+        // The CLI asks for encoding-type=url by itself and decodes the keys.
+        var list = await Cli.OkAsync("s3api", "list-objects-v2", "--bucket", bucket);
+        using var http = new SignedHttp(fixture.Range.Url, fixture.Range.Responder);
+        using var raw = await http.GetAsync("s3", "us-east-1", $"/{bucket}?list-type=2");
+        var body = await raw.Content.ReadAsStringAsync();
+
+        Assert.Equal(key, list.GetProperty("Contents")[0].GetProperty("Key").GetString());
+        Assert.Equal(200, (int)raw.StatusCode);
+        Assert.Contains("<Key>AWSLogs/x&#x1B;[2J&#x7;.json.gz</Key>", body);
+    }
+
+    [Fact]
     public async Task Bucket_policy_is_absent_until_put_and_then_returned_as_written()
     {
         var bucket = await BucketAsync();

@@ -71,6 +71,38 @@ public sealed class TrailArchiveReaderTests
     }
 
     [Fact]
+    public async Task Planted_files_are_each_named_and_every_good_record_is_read()
+    {
+        using var dir = new TempFolder();
+        var time = DateTimeOffset.Parse("2026-12-06T16:00:00Z");
+        var records = ArchiveSamples.Records("aws.execution.ssm-send-command.json");
+        ArchiveSamples.Write(dir.Path, "good.json.gz", ArchiveSamples.Gzip(ArchiveSamples.Envelope(records)));
+        var planted = HostileTrailFiles.NotUtf8(time);
+        ArchiveSamples.Write(dir.Path, "planted.json.gz", planted);
+        ArchiveSamples.Write(dir.Path, "surrogate.json.gz", HostileTrailFiles.UnpairedSurrogate(time));
+        ArchiveSamples.Write(dir.Path, "nested.json.gz", HostileTrailFiles.DeeplyNested(time, 10_000));
+        ArchiveSamples.Write(dir.Path, "huge.json.gz", HostileTrailFiles.Huge(time, 300_000));
+        var problems = new TrailProblemList();
+        var reader = new TrailArchiveReader(new LocalTrailLogStore(dir.Path), problems, new TrailArchiveOptions
+        {
+            Limits = new TrailLogReadOptions { MaxRecordBytes = 256 * 1024 },
+        });
+
+        var read = await ReadAll(reader);
+
+        Assert.InRange(planted.Length, 200, 300);
+        Assert.Equal(records.Count, read.Count(r => r.Source.EndsWith("good.json.gz", StringComparison.Ordinal)));
+        Assert.Equal(["huge-after", "huge-before", "nested-before", "surrogate-after", "surrogate-before"],
+            read.Where(r => !r.Source.EndsWith("good.json.gz", StringComparison.Ordinal)).Select(r => r.EventId).Order(StringComparer.Ordinal));
+        Assert.Equal(["nested.json.gz", "planted.json.gz", "surrogate.json.gz"], reader.Coverage!.UnreadableFiles.Select(Path.GetFileName));
+        var kinds = problems.Snapshot().ToLookup(p => Path.GetFileName(p.File), p => p.Kind);
+        Assert.Equal([TrailProblemKinds.InvalidText], kinds["planted.json.gz"]);
+        Assert.Equal([TrailProblemKinds.InvalidText], kinds["surrogate.json.gz"]);
+        Assert.Equal([TrailProblemKinds.InvalidJson], kinds["nested.json.gz"]);
+        Assert.Equal([TrailProblemKinds.RecordTooLarge], kinds["huge.json.gz"]);
+    }
+
+    [Fact]
     public async Task Time_window_filters_records_and_skips_files_delivered_before_it()
     {
         using var dir = new TempFolder();

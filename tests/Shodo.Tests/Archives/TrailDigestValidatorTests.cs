@@ -110,6 +110,20 @@ public sealed class TrailDigestValidatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_planted_digest_whose_text_is_not_utf8_is_named_invalid_and_the_rest_verified()
+    {
+        var digest = Keys("/CloudTrail-Digest/us-east-1/")[0];
+        var planted = digest.Replace(".json.gz", "-planted.json.gz", StringComparison.Ordinal);
+        _range.State.PutObject(Bucket, planted, Gzip([.. "{\"digestEndTime\":\"2026-01-01T00:00:00Z"u8, 0xFF, .. "\",\"digestS3Object\":\"x\"}"u8]));
+
+        var (report, problems) = await Validate(S3Store());
+
+        Assert.Equal([$"s3://{Bucket}/{planted}"], report.InvalidDigests);
+        Assert.Contains(problems, p => p.File == $"s3://{Bucket}/{planted}" && p.Message.Contains("UTF-8", StringComparison.Ordinal));
+        Assert.Equal(Keys("/CloudTrail/").Count, report.LogFilesVerified);
+    }
+
+    [Fact]
     public async Task A_deleted_digest_in_the_middle_breaks_the_chain()
     {
         var digests = Keys("/CloudTrail-Digest/us-east-1/");

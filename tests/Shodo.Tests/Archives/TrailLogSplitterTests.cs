@@ -122,6 +122,84 @@ public sealed class TrailLogSplitterTests
         Assert.Equal(TrailProblemKinds.WrongShape, Assert.Single(problems).Kind);
     }
 
+    public static TheoryData<string, string> NotText => new()
+    {
+        { "envelope", "ff-in-a-value" }, { "envelope", "ff-in-a-name" }, { "envelope", "cut-sequence" }, { "envelope", "overlong" },
+        { "envelope", "unpaired-high-surrogate" }, { "envelope", "unpaired-low-surrogate" }, { "lines", "ff-in-a-value" },
+        { "lines", "unpaired-high-surrogate" }, { "array", "ff-in-a-name" },
+    };
+
+    private static byte[] BadText(string kind) => kind switch
+    {
+        "ff-in-a-value" => [.. "{\"eventID\":\"b\",\"userAgent\":\"evil"u8, 0xFF, .. "agent\"}"u8],
+        "ff-in-a-name" => [.. "{\"eventID\":\"b\",\"user"u8, 0xFF, .. "Agent\":\"x\"}"u8],
+        "cut-sequence" => [.. "{\"eventID\":\"b\",\"userAgent\":\"caf"u8, 0xC3, .. "\"}"u8],
+        "overlong" => [.. "{\"eventID\":\"b\",\"userAgent\":\""u8, 0xC0, 0xAF, .. "\"}"u8],
+        "unpaired-high-surrogate" => "{\"eventID\":\"b\",\"requestParameters\":{\"name\":\"x\\ud800y\"}}"u8.ToArray(),
+        _ => "{\"eventID\":\"b\",\"userAgent\":\"\\uDC00\"}"u8.ToArray(),
+    };
+
+    [Theory]
+    [MemberData(nameof(NotText))]
+    public void A_record_whose_text_is_not_utf8_or_unicode_is_skipped_named_and_the_rest_read(string shape, string kind)
+    {
+        byte[] a = "{\"eventID\":\"a\"}"u8.ToArray(), c = "{\"eventID\":\"c\"}"u8.ToArray();
+        byte[] data = shape switch
+        {
+            "envelope" => [.. "{\"Records\":["u8, .. a, (byte)',', .. BadText(kind), (byte)',', .. c, .. "]}"u8],
+            "array" => [(byte)'[', .. a, (byte)',', .. BadText(kind), (byte)',', .. c, (byte)']'],
+            _ => [.. a, (byte)'\n', .. BadText(kind), (byte)'\n', .. c, (byte)'\n'],
+        };
+        var problems = new TrailProblemList();
+        var ids = new List<string>();
+
+        // The visitor reads every string of the record, as the parser and the rules do.
+        var result = TrailLogSplitter.Read(new TrickleStream(data, 5), "logs/f.json", (record, _) =>
+        {
+            foreach (var p in record.EnumerateObject()) if (p.Value.ValueKind == JsonValueKind.String) p.Value.GetString();
+            ids.Add(record.GetProperty("eventID").GetString()!);
+        }, problems, Tiny);
+
+        Assert.Equal(["a", "c"], ids);
+        Assert.False(result.Readable);
+        var problem = Assert.Single(problems.Snapshot());
+        Assert.Equal((TrailProblemKinds.InvalidText, 1L), (problem.Kind, problem.RecordIndex!.Value));
+        Assert.StartsWith("logs/f.json record 1: ", problem.ToString());
+    }
+
+    [Fact]
+    public void A_record_nested_past_the_depth_limit_stops_the_file_with_a_problem_naming_the_depth()
+    {
+        var deep = $"{{\"eventID\":\"b\",\"requestParameters\":{new string('[', 5000)}{new string(']', 5000)}}}";
+        var data = Encoding.UTF8.GetBytes($$"""{"Records":[{"eventID":"a"},{{deep}},{"eventID":"c"}]}""");
+        var (ids, result, problems) = Split(data, Tiny, chunk: 64);
+        Assert.Equal(["a"], ids);
+        Assert.False(result.Readable);
+        var problem = Assert.Single(problems);
+        Assert.Equal(TrailProblemKinds.InvalidJson, problem.Kind);
+        Assert.Contains($"{TrailLogReadOptions.MaxDepth}", problem.Message);
+    }
+
+    [Fact]
+    public void A_file_larger_than_the_limit_once_decompressed_stops_with_a_problem()
+    {
+        // A gzip bomb of whitespace: 8 MiB of spaces inside an array compresses to a few KiB.
+        var bomb = ArchiveSamples.Gzip([.. "[{\"eventID\":\"a\"},"u8, .. Enumerable.Repeat((byte)' ', 8 << 20), .. "{\"eventID\":\"b\"}]"u8]);
+        var ids = new List<string>();
+        var problems = new TrailProblemList();
+        using var json = TrailLogDecoding.Decode(new MemoryStream(bomb));
+
+        var result = TrailLogSplitter.Read(json, "logs/bomb.json.gz", (record, _) => ids.Add(record.GetProperty("eventID").GetString()!),
+            problems, new TrailLogReadOptions { MaxFileBytes = 1 << 20 });
+
+        Assert.Equal(["a"], ids);
+        Assert.False(result.Readable);
+        var problem = Assert.Single(problems.Snapshot());
+        Assert.Equal(TrailProblemKinds.FileTooLarge, problem.Kind);
+        Assert.Contains("1048576", problem.Message);
+        Assert.True(bomb.Length * 50L < 8 << 20, $"{bomb.Length}");
+    }
+
     [Fact]
     public void Memory_stays_bounded_by_the_record_not_the_file()
     {

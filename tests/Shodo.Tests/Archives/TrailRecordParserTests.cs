@@ -151,4 +151,41 @@ public sealed class TrailRecordParserTests
         var result = TrailRecordParser.ParseLookupEvent(text, "lookup", 0, maxBytes: 1000);
         Assert.Equal(TrailProblemKinds.RecordTooLarge, result.Problem!.Kind);
     }
+
+    [Fact]
+    public void Text_that_is_not_utf8_never_throws_a_field_is_left_out_and_a_record_without_an_id_still_gets_one()
+    {
+        var time = DateTimeOffset.Parse("2026-12-06T16:00:00Z");
+        var bytes = HostileTrailFiles.Record("x", time, [.. "\"evil"u8, 0xFF, .. "agent\""u8]);
+        var withoutId = System.Text.Encoding.Latin1.GetString(bytes).Replace("\"eventID\":\"x\",", "");
+        using var document = JsonDocument.Parse(System.Text.Encoding.Latin1.GetBytes(withoutId));
+
+        var result = TrailRecordParser.Parse(document.RootElement, "f", 2);
+
+        var record = result.Record!;
+        Assert.Null(record.UserAgent);
+        Assert.StartsWith("sha256:", record.EventId);
+        Assert.Contains(result.Notes, n => n.Kind == TrailProblemKinds.FieldIgnored && n.Message.Contains("userAgent"));
+    }
+
+    [Fact]
+    public void An_unpaired_surrogate_in_a_needed_field_refuses_the_record_and_in_another_field_leaves_it_out()
+    {
+        var refused = TrailRecordParser.Parse(Parse("""{"eventTime":"2026-12-06T16:00:00Z","eventName":"x\ud800","eventSource":"s3.amazonaws.com"}"""), "f", 0);
+        var kept = TrailRecordParser.Parse(Parse("""{"eventTime":"2026-12-06T16:00:00Z","eventName":"GetObject","eventSource":"s3.amazonaws.com","userAgent":"\udc00"}"""), "f", 1);
+
+        Assert.Null(refused.Record);
+        Assert.Contains("eventName", refused.Problem!.Message);
+        Assert.Equal("GetObject", kept.Record!.EventName);
+        Assert.Null(kept.Record.UserAgent);
+        Assert.Contains(kept.Notes, n => n.Message.Contains("userAgent"));
+    }
+
+    [Fact]
+    public void Lookup_event_text_holding_an_unpaired_surrogate_is_a_problem_not_an_exception()
+    {
+        var result = TrailRecordParser.ParseLookupEvent("{\"eventTime\":\"2026-12-06T16:00:00Z\",\"userAgent\":\"x\ud800\"}", "lookup:us-east-1", 4);
+        Assert.Null(result.Record);
+        Assert.Equal(TrailProblemKinds.InvalidText, result.Problem!.Kind);
+    }
 }

@@ -52,6 +52,36 @@ public sealed class CollectionRunnerTests(ITestOutputHelper output) : IAsyncLife
         (string?)e["service"] == service && (string?)e["operation"] == operation && (string?)e["region"] == region;
 
     [Fact]
+    public async Task An_instance_tagged_with_esc_and_bel_is_collected_with_its_tag_and_its_region_loses_nothing()
+    {
+        const string hostile = "\u001b[31mpwned\u0007\r\n";
+        string tagged, plain;
+        lock (_range.State.Sync)
+        {
+            var spec = new Shodo.Range.State.Ec2.LaunchSpec { ImageId = "ami-0abcdef1234567890", InstanceType = "c5.24xlarge" };
+            tagged = _range.State.Ec2("us-east-1").Launch(spec with { InstanceTags = [new("Note", hostile)] }, 1, _range.State.Clock.Now).Single().InstanceId;
+            plain = _range.State.Ec2("us-east-1").Launch(spec, 1, _range.State.Clock.Now).Single().InstanceId;
+        }
+        using var @case = Case.Open(_root, new CaseOptions { Title = "control characters" });
+        using var aws = await Connect(_range.Responder.AccessKeyId, _range.Responder.SecretAccessKey, new JournalRefusalSink(@case.Journal));
+
+        var result = await new CollectionRunner(aws, @case).RunAsync();
+
+        Assert.DoesNotContain(result.Gaps, g => g.Region == "us-east-1" && g.Service == "ec2");
+        var evidence = Shodo.Evidence.Snapshot.StoredAnswers.Load(@case);
+        var state = await Shodo.Evidence.Snapshot.AccountSnapshot.BuildAsync(evidence, CancellationToken.None);
+        Assert.Contains(state.Instances, i => i.InstanceId == tagged);
+        Assert.Contains(state.Instances, i => i.InstanceId == plain);
+        Assert.Empty(state.Gaps);
+        var page = (await evidence.XmlAsync("ec2", "DescribeInstances", CancellationToken.None)).Single(a => a.Record.Region == "us-east-1");
+        var note = page.Body.Descendants("item").Single(i => i.Element("key")?.Value == "Note");
+        Assert.Equal(hostile, note.Element("value")!.Value);
+        // The SDK's reader (containment's before-state) reads it whole too.
+        var described = await aws.Ec2("us-east-1").DescribeInstancesAsync(new Amazon.EC2.Model.DescribeInstancesRequest { InstanceIds = [tagged] });
+        Assert.Equal(hostile, described.Reservations.Single().Instances.Single().Tags.Single(t => t.Key == "Note").Value);
+    }
+
+    [Fact]
     public async Task Seeded_account_is_captured_page_by_page_in_every_enabled_region_and_the_case_verifies()
     {
         var seed = SeededRange.Apply(_range);

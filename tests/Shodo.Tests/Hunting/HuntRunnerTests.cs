@@ -47,6 +47,32 @@ public sealed class HuntRunnerTests
     }
 
     [Fact]
+    public async Task A_matching_record_nested_deeper_than_json_defaults_is_written_whole()
+    {
+        using var dir = new TempFolder();
+        var stop = ArchiveSamples.Records("aws.defense-evasion.cloudtrail-stop.json")
+            .Where(r => (string?)r["eventName"] == "StopLogging").Select(r => r.DeepClone().AsObject()).ToList();
+        var depth = 100;
+        foreach (var r in stop) r["requestParameters"]!["nested"] = System.Text.Json.Nodes.JsonNode.Parse(new string('[', depth) + new string(']', depth),
+            documentOptions: new JsonDocumentOptions { MaxDepth = 1000 });
+        ArchiveSamples.Write(dir.Path, "stop.json", Encoding.UTF8.GetBytes(new System.Text.Json.Nodes.JsonObject
+        {
+            ["Records"] = new System.Text.Json.Nodes.JsonArray(stop.Select(r => (System.Text.Json.Nodes.JsonNode)r).ToArray()),
+        }.ToJsonString(new JsonSerializerOptions { MaxDepth = 1000 })));
+        using var output = new StringWriter();
+        var problems = new TrailProblemList();
+
+        var summary = await new HuntRunner(Rules, new LocalTrailLogStore(dir.Path)).RunAsync(new HuntJsonlWriter(output), problems);
+
+        Assert.Empty(problems.Snapshot());
+        Assert.Empty(summary.Coverage.UnreadableFiles);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        var record = JsonDocument.Parse(lines[0], new JsonDocumentOptions { MaxDepth = 1000 }).RootElement.GetProperty("record");
+        Assert.Equal(JsonValueKind.Array, record.GetProperty("requestParameters").GetProperty("nested").ValueKind);
+    }
+
+    [Fact]
     public async Task Ocsf_output_is_one_detection_finding_per_match()
     {
         using var dir = new TempFolder();

@@ -25,11 +25,8 @@ internal static class S3Xml
 
     public static RawResult Document(XElement root, int status = 200)
     {
-        var settings = new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false };
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, settings))
-            new XDocument(new XDeclaration("1.0", "UTF-8", null), root).Save(writer);
-        return new RawResult(status, buffer.ToArray(), "application/xml");
+        var bytes = AwsXmlWriting.Bytes(new XDocument(new XDeclaration("1.0", "UTF-8", null), root));
+        return new RawResult(status, bytes, "application/xml");
     }
 
     public static RawResult Empty(int status = 200, IReadOnlyDictionary<string, string>? headers = null) =>

@@ -7,7 +7,12 @@ namespace Shodo.Aws.Protocols;
 /// <summary>Reading AWS XML answers: namespaces removed on load, then plain child lookups.</summary>
 public static class Xml
 {
-    private static readonly XmlReaderSettings Safe = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+    /// <summary>
+    /// No DTDs. Characters XML 1.0 cannot carry are read, not refused: AWS writes an attacker's ESC or BEL
+    /// (in a tag value, an object key) as <c>&amp;#x1B;</c>, and a strict reader would lose the whole answer,
+    /// every instance of the region with it. Whoever shows such a value escapes it for the medium.
+    /// </summary>
+    private static readonly XmlReaderSettings Safe = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CheckCharacters = false };
 
     public static XElement Load(byte[] body)
     {

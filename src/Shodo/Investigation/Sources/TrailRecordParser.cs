@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -82,7 +83,9 @@ public static class TrailRecordParser
                 $"the CloudTrailEvent text is larger than {maxBytes} bytes; it was skipped"));
         try
         {
-            using var document = JsonDocument.Parse(cloudTrailEvent, new JsonDocumentOptions { MaxDepth = 256 });
+            using var document = JsonDocument.Parse(cloudTrailEvent, new JsonDocumentOptions { MaxDepth = TrailLogReadOptions.MaxDepth });
+            if (TrailRecordText.Problem(JsonMarshal.GetRawUtf8Value(document.RootElement)) is { } notText)
+                return TrailRecordParse.Refused(new TrailProblem(source, index, TrailProblemKinds.InvalidText, $"{notText}; it was skipped"));
             return Parse(document.RootElement, source, index);
         }
         catch (JsonException e)
@@ -90,11 +93,17 @@ public static class TrailRecordParser
             return TrailRecordParse.Refused(new TrailProblem(source, index, TrailProblemKinds.BadRecord,
                 $"the CloudTrailEvent text is not valid JSON ({e.Message})"));
         }
+        catch (ArgumentException)
+        {
+            // A .NET string with an unpaired surrogate cannot be turned into UTF-8 JSON.
+            return TrailRecordParse.Refused(new TrailProblem(source, index, TrailProblemKinds.InvalidText,
+                "the CloudTrailEvent text holds a surrogate with no partner; it was skipped"));
+        }
     }
 
     /// <summary>A stable id for a record that has none: the SHA-256 of its text, so duplicates still merge.</summary>
     private static string DerivedId(JsonElement record) =>
-        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(record.GetRawText())))[..32];
+        "sha256:" + Convert.ToHexStringLower(SHA256.HashData(JsonMarshal.GetRawUtf8Value(record)))[..32];
 
     internal static string Describe(JsonValueKind kind) => kind switch
     {
@@ -116,7 +125,7 @@ public static class TrailRecordParser
             if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var v)) return null;
             string? text = v.ValueKind switch
             {
-                JsonValueKind.String => v.GetString(),
+                JsonValueKind.String => String(v) ?? Ignore(name, "is not valid Unicode text"),
                 JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => v.GetRawText(),
                 JsonValueKind.Null => null,
                 _ => Ignore(name, $"is a JSON {Describe(v.ValueKind)}, not a string"),
@@ -132,7 +141,7 @@ public static class TrailRecordParser
             if (v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var seconds) && double.IsFinite(seconds)
                 && Math.Abs(seconds) < 253402300799)
                 return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
-            if (v.ValueKind == JsonValueKind.String && v.GetString() is { Length: <= 64 } s
+            if (v.ValueKind == JsonValueKind.String && String(v) is { Length: <= 64 } s
                 && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture,
                     DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var d))
                 return d;
@@ -144,9 +153,16 @@ public static class TrailRecordParser
         {
             if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var v)) return null;
             if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
-            if (v.ValueKind == JsonValueKind.String && bool.TryParse(v.GetString(), out var b)) return b;
+            if (v.ValueKind == JsonValueKind.String && bool.TryParse(String(v), out var b)) return b;
             if (v.ValueKind != JsonValueKind.Null) Ignore(name, "is not true or false");
             return null;
+        }
+
+        /// <summary>The string, or null when it is not text .NET can hold (bytes that are not UTF-8, a lone surrogate).</summary>
+        private static string? String(JsonElement v)
+        {
+            try { return v.GetString(); }
+            catch (InvalidOperationException) { return null; }
         }
 
         private string? Ignore(string name, string why)

@@ -2,9 +2,26 @@ using System.Runtime.CompilerServices;
 
 namespace Shodo.Investigation.Sources.Archives;
 
-/// <summary>A directory of trail log files, searched recursively (or a single file).</summary>
-public sealed class LocalTrailLogStore(string path) : ITrailLogStore
+/// <summary>How a local archive is walked.</summary>
+public sealed record LocalTrailLogOptions
 {
+    /// <summary>
+    /// Follow symbolic links that lead out of the archive's folder. Off by default: a link such as
+    /// <c>up -&gt; ..</c> would read the folder's surroundings; such a link is listed as not followed.
+    /// </summary>
+    public bool FollowLinksOutside { get; init; }
+}
+
+/// <summary>
+/// A directory of trail log files, searched recursively (or a single file). Symbolic links inside the
+/// folder are followed, but each folder and each file is read once however many paths lead to it
+/// (device and inode, <see cref="LocalFileIdentity"/>), so a loop (<c>d/self -&gt; ../d</c>) ends; a link
+/// leading out of the folder is listed with <see cref="TrailLogFile.NotFollowed"/> unless asked.
+/// </summary>
+public sealed class LocalTrailLogStore(string path, LocalTrailLogOptions? options = null) : ITrailLogStore
+{
+    private readonly LocalTrailLogOptions _options = options ?? new LocalTrailLogOptions();
+
     public string Location { get; } = Path.GetFullPath(path);
 
     public async IAsyncEnumerable<TrailLogFile> ListAsync([EnumeratorCancellation] CancellationToken ct)
@@ -17,17 +34,45 @@ public sealed class LocalTrailLogStore(string path) : ITrailLogStore
             yield break;
         }
         if (!Directory.Exists(Location)) throw new DirectoryNotFoundException(Location);
-        var files = Directory.EnumerateFiles(Location, "*", new EnumerationOptions
-            { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 })
-            .Order(StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var entry in Walk(ct).OrderBy(f => f.Key, StringComparer.Ordinal))
+            yield return entry;
+    }
+
+    /// <summary>Depth first from the root, every folder once; files once each.</summary>
+    private List<TrailLogFile> Walk(CancellationToken ct)
+    {
+        var root = LocalFileIdentity.CanonicalPathOf(Location) ?? Location;
+        var folders = new HashSet<LocalFileIdentity>();
+        var files = new HashSet<LocalFileIdentity>();
+        var found = new List<TrailLogFile>();
+        var pending = new Stack<string>([Location]);
+        while (pending.TryPop(out var folder))
         {
             ct.ThrowIfCancellationRequested();
-            var info = new FileInfo(file);
-            var key = Path.GetRelativePath(Location, file).Replace(Path.DirectorySeparatorChar, '/');
-            yield return new TrailLogFile(file, key, info.Length, info.LastWriteTimeUtc);
+            if (LocalFileIdentity.Of(folder) is not { } id || !folders.Add(id)) continue;
+            IEnumerable<string> entries;
+            try { entries = Directory.EnumerateFileSystemEntries(folder, "*", Flat).ToList(); }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException) { continue; }
+            foreach (var entry in entries)
+            {
+                var key = Path.GetRelativePath(Location, entry).Replace(Path.DirectorySeparatorChar, '/');
+                var info = new FileInfo(entry);
+                if (info.LinkTarget is not null && !_options.FollowLinksOutside
+                    && LocalFileIdentity.CanonicalPathOf(entry) is { } target && !LocalFileIdentity.IsWithin(target, root))
+                {
+                    found.Add(new TrailLogFile(entry, key, 0, null)
+                        { NotFollowed = $"a symbolic link to {target}, outside {Location}; it was not followed" });
+                    continue;
+                }
+                if (Directory.Exists(entry)) pending.Push(entry);
+                else if (LocalFileIdentity.Of(entry) is not { } file) found.Add(new TrailLogFile(entry, key, 0, null));
+                else if (files.Add(file)) found.Add(new TrailLogFile(entry, key, info.Exists ? info.Length : 0, info.Exists ? info.LastWriteTimeUtc : null));
+            }
         }
+        return found;
     }
+
+    private static readonly EnumerationOptions Flat = new() { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
 
     public Task<Stream> OpenAsync(TrailLogFile file, CancellationToken ct) =>
         Task.FromResult<Stream>(new FileStream(file.Name, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));

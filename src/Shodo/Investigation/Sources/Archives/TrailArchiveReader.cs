@@ -35,6 +35,12 @@ public sealed class TrailArchiveReader(ITrailLogStore store, ITrailProblemSink p
         {
             await foreach (var file in store.ListAsync(token))
             {
+                if (file.NotFollowed is { } why)
+                {
+                    problems.Report(new TrailProblem(file.Name, null, TrailProblemKinds.LinkNotFollowed, why));
+                    unreadable.Add(file.Name);
+                    continue;
+                }
                 if (file.IsDigest) { digests++; continue; }
                 if (!TrailLogFile.LooksLikeLog(file.Key)) { others++; continue; }
                 if (!TrailLogFileTime.MayHold(file.Key, _options.Since)) { outside++; continue; }
@@ -98,6 +104,12 @@ public sealed class TrailArchiveReader(ITrailLogStore store, ITrailProblemSink p
         await channel.Reader.Completion;
     }
 
+    /// <summary>What System.Text.Json throws on text it cannot hold (invalid UTF-8, lone surrogates, depth).</summary>
+    private static bool IsContent(Exception e) =>
+        e is JsonException or System.Text.DecoderFallbackException or FormatException
+        || (e is InvalidOperationException and not System.Threading.Channels.ChannelClosedException)
+        || (e is ArgumentException and not ArgumentNullException);
+
     public bool InWindow(DateTimeOffset time) =>
         (_options.Since is not { } since || time >= since) && (_options.Until is not { } until || time < until);
 
@@ -123,6 +135,12 @@ public sealed class TrailArchiveReader(ITrailLogStore store, ITrailProblemSink p
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
                 problems.Report(new TrailProblem(file.Name, null, TrailProblemKinds.Unreadable, $"could not be read ({e.Message})"));
+                return new TrailLogFileResult(file.Name, 0, 0, Readable: false);
+            }
+            catch (Exception e) when (IsContent(e))
+            {
+                // Whatever a file holds, it costs that file, never the read: the file is named and the others go on.
+                problems.Report(new TrailProblem(file.Name, null, TrailProblemKinds.Unreadable, $"could not be read as text ({e.Message})"));
                 return new TrailLogFileResult(file.Name, 0, 0, Readable: false);
             }
         }

@@ -7,6 +7,12 @@ namespace Shodo.Investigation.Sources.Archives;
 /// </summary>
 public sealed record TrailLogFile(string Name, string Key, long Size, DateTimeOffset? LastModified)
 {
+    /// <summary>
+    /// Set when the store lists an entry it did not read: a symbolic link leading out of the archive
+    /// (<see cref="LocalTrailLogOptions.FollowLinksOutside"/>). Says why; the reader names it as not read.
+    /// </summary>
+    public string? NotFollowed { get; init; }
+
     /// <summary>CloudTrail writes digests under <c>CloudTrail-Digest/</c>; they are not log files.</summary>
     public bool IsDigest => Key.Contains("/CloudTrail-Digest/", StringComparison.Ordinal) || Key.StartsWith("CloudTrail-Digest/", StringComparison.Ordinal);
 

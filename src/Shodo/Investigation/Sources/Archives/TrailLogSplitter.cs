@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Shodo.Investigation.Sources.Archives;
@@ -10,7 +11,10 @@ public delegate void TrailRecordVisitor(JsonElement record, long index);
 /// Splits one trail log file into its records while reading it: <c>{"Records":[...]}</c> (what
 /// CloudTrail delivers), a bare array of records, or JSON Lines / concatenated records. Only the record
 /// being read is in memory (a buffer that grows to <see cref="TrailLogReadOptions.MaxRecordBytes"/>);
-/// a larger record is skipped token by token. Problems go to the sink; nothing here throws on content.
+/// a larger record is skipped token by token. A record whose text is not UTF-8 (or holds an unpaired
+/// surrogate escape) is skipped before the visitor sees it (<see cref="TrailRecordText"/>); nesting past
+/// <see cref="TrailLogReadOptions.MaxDepth"/> or a file past <see cref="TrailLogReadOptions.MaxFileBytes"/>
+/// stops the file. Problems go to the sink; nothing here throws on content.
 /// </summary>
 public static class TrailLogSplitter
 {
@@ -23,7 +27,7 @@ public static class TrailLogSplitter
         var buffer = ArrayPool<byte>.Shared.Rent(options.InitialBufferBytes);
         var length = 0;
         var end = false;
-        var state = new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 256 });
+        var state = new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = TrailLogReadOptions.MaxDepth });
         var cursor = new Cursor(file, visit, problems, options.MaxRecordBytes);
         long bytesRead = 0;
         try
@@ -42,6 +46,9 @@ public static class TrailLogSplitter
                     }
                     length += n;
                     bytesRead += n;
+                    if (bytesRead > options.MaxFileBytes)
+                        return cursor.Fail(TrailProblemKinds.FileTooLarge,
+                            $"the file is larger than {options.MaxFileBytes} bytes once decompressed; the rest of it was not read");
                 }
                 var reader = new Utf8JsonReader(buffer.AsSpan(0, length), end, state);
                 var consumed = cursor.Step(ref reader, buffer.Length >= options.MaxRecordBytes, out state);
@@ -248,6 +255,12 @@ public static class TrailLogSplitter
                     $"the record is a JSON {TrailRecordParser.Describe(record.ValueKind)}, not an object; it was skipped"));
                 return;
             }
+            if (TrailRecordText.Problem(JsonMarshal.GetRawUtf8Value(record)) is { } notText)
+            {
+                problems.Report(new TrailProblem(file, index, TrailProblemKinds.InvalidText, $"{notText}; the record was skipped"));
+                _failed = true;
+                return;
+            }
             Records++;
             visit(record, index);
         }
@@ -281,7 +294,21 @@ public sealed record TrailLogFileResult(string File, long Records, long Bytes, b
 public sealed record TrailLogReadOptions
 {
     public static TrailLogReadOptions Default { get; } = new();
+
+    /// <summary>
+    /// How deep JSON may nest in a log file (the envelope counts two levels). CloudTrail records nest a
+    /// dozen levels; a file nested deeper is hostile and is not read past that point. Whoever parses a
+    /// record's text again uses this limit too, so a record read here is never refused later.
+    /// </summary>
+    public const int MaxDepth = 256;
+
     /// <summary>CloudTrail records are at most 256 KB; anything far larger is hostile or broken.</summary>
     public int MaxRecordBytes { get; init; } = 8 * 1024 * 1024;
     public int InitialBufferBytes { get; init; } = 64 * 1024;
+
+    /// <summary>
+    /// The most a file is read, decompressed. A gzip of whitespace grows a thousandfold; without a bound,
+    /// a few planted megabytes would hold the response for minutes.
+    /// </summary>
+    public long MaxFileBytes { get; init; } = 1L << 30;
 }

@@ -23,6 +23,15 @@ public static class TrailProblemKinds
     public const string BadRecord = "bad-record";
     /// <summary>One record is larger than the reader keeps; it was skipped.</summary>
     public const string RecordTooLarge = "record-too-large";
+    /// <summary>
+    /// One record's text is not valid UTF-8, or holds an escaped surrogate that is not paired: no .NET string
+    /// can hold it and CloudTrail never writes it. The record was skipped; the rest of the file was read.
+    /// </summary>
+    public const string InvalidText = "invalid-text";
+    /// <summary>The file is larger than the reader reads once decompressed (a gzip bomb?); the rest was not read.</summary>
+    public const string FileTooLarge = "file-too-large";
+    /// <summary>A symbolic link in a local archive leads out of it; what it leads to was not read.</summary>
+    public const string LinkNotFollowed = "link-not-followed";
     /// <summary>A field was kept but shortened or ignored (wrong type, enormous); the record was used.</summary>
     public const string FieldIgnored = "field-ignored";
     /// <summary>A digest file says a log file should exist, but it does not.</summary>

@@ -133,7 +133,13 @@ public sealed class TrailDigestValidator(ITrailLogStore store, IReadOnlyList<Tra
             using var plain = new MemoryStream();
             await content.CopyToAsync(plain, ct);
             var raw = plain.ToArray();
-            using var document = JsonDocument.Parse(raw);
+            if (TrailRecordText.Problem(raw, "digest") is { } notText)
+            {
+                problems.Report(new TrailProblem(file.Name, null, TrailProblemKinds.DigestInvalid, notText));
+                invalid.Add(file.Name);
+                return null;
+            }
+            using var document = JsonDocument.Parse(raw, new JsonDocumentOptions { MaxDepth = TrailLogReadOptions.MaxDepth });
             if (TrailDigest.From(document.RootElement) is { } digest)
                 return new Entry(file, digest, Convert.ToHexStringLower(SHA256.HashData(raw)), signature);
             problems.Report(new TrailProblem(file.Name, null, TrailProblemKinds.DigestInvalid, "the file is not a CloudTrail digest (no digestEndTime or digestS3Object)"));
