@@ -21,43 +21,13 @@ public class JournalAnchorTests
         return (c.Directory, sent);
     }
 
-    /// <summary>Edits entry <paramref name="line"/> and recomputes every hash after it, as a forger with write access would.</summary>
-    private static void Rewrite(string dir, int line, Action<JsonObject> edit)
-    {
-        var path = Path.Combine(dir, CaseFileNames.Journal);
-        var entries = File.ReadAllLines(path).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
-        edit(entries[line - 1]);
-        var prev = JournalEntry.Genesis;
-        foreach (var entry in entries)
-        {
-            entry["prev"] = prev;
-            entry["hash"] = JournalEntry.ComputeHash(entry);
-            prev = (string)entry["hash"]!;
-        }
-        File.WriteAllText(path, string.Concat(entries.Select(e => System.Text.Encoding.UTF8.GetString(CanonicalJson.Encode(e)) + "\n")));
-    }
-
-    private static void Append(string dir, string kind)
-    {
-        var path = Path.Combine(dir, CaseFileNames.Journal);
-        var last = JsonNode.Parse(File.ReadAllLines(path)[^1])!.AsObject();
-        var entry = last.DeepClone().AsObject();
-        entry["seq"] = (long)last["seq"]! + 1;
-        entry["kind"] = kind;
-        entry["data"] = new JsonObject();
-        entry["prev"] = (string)last["hash"]!;
-        entry.Remove("mac");
-        entry["hash"] = JournalEntry.ComputeHash(entry);
-        File.AppendAllText(path, System.Text.Encoding.UTF8.GetString(CanonicalJson.Encode(entry)) + "\n");
-    }
-
     [Fact]
     public async Task A_forged_chain_verifies_as_consistent_and_verify_says_it_is_not_anchored()
     {
         using var root = new TempFolder();
         var (dir, _) = await BuildCaseAsync(root);
-        Rewrite(dir, 3, e => e["data"]!["to"] = "Active");
-        Append(dir, "containment.rolled-back");
+        JournalForger.Rewrite(dir, 3, e => e["data"]!["to"] = "Active");
+        JournalForger.Append(dir, "containment.rolled-back");
 
         var result = CaseVerifier.Verify(dir);
         Assert.True(result.Intact);
@@ -77,13 +47,13 @@ public class JournalAnchorTests
         Assert.Equal(sent, untouched.Anchoring.Through);
         Assert.Equal([AnchorSource.Given], untouched.Anchoring.By);
 
-        Append(dir, "containment.rolled-back");
+        JournalForger.Append(dir, "containment.rolled-back");
         var appended = CaseVerifier.Verify(dir, options);
         Assert.True(appended.Intact);
         Assert.Equal(sent.Seq, appended.Anchoring.Through!.Seq);
         Assert.True(appended.JournalEntries > sent.Seq);
 
-        Rewrite(dir, 3, e => e["data"]!["to"] = "Active");
+        JournalForger.Rewrite(dir, 3, e => e["data"]!["to"] = "Active");
         var rewritten = CaseVerifier.Verify(dir, options);
         Assert.False(rewritten.Intact);
         var finding = Assert.Single(rewritten.Findings);
@@ -120,19 +90,19 @@ public class JournalAnchorTests
         Assert.False(withoutKey.Anchoring.Anchored);
         Assert.True(withoutKey.Anchoring.MacsUnchecked);
 
-        Append(dir, "note");  // without the key: no MAC
+        JournalForger.Append(dir, "note");  // without the key: no MAC
         var appended = CaseVerifier.Verify(dir, keyed);
         Assert.True(appended.Intact);
         Assert.Equal(appended.JournalEntries - 1, appended.Anchoring.Through!.Seq);
 
-        Rewrite(dir, 3, e => e["data"]!["to"] = "Active");
+        JournalForger.Rewrite(dir, 3, e => e["data"]!["to"] = "Active");
         var rewritten = CaseVerifier.Verify(dir, keyed);
         Assert.False(rewritten.Intact);
         Assert.Equal((CaseFileNames.Journal, (int?)3), (rewritten.Findings[0].Path, rewritten.Findings[0].Line));
         Assert.False(CaseVerifier.Verify(dir, new CaseVerifyOptions { Key = new JournalKey("another key, not the case's") }).Intact);
 
         // A forger who also strips the MACs from the rewritten entries leaves them unanchored, and verify says only that.
-        for (var line = 3; line <= rewritten.JournalEntries; line++) Rewrite(dir, line, e => e.Remove("mac"));
+        for (var line = 3; line <= rewritten.JournalEntries; line++) JournalForger.Rewrite(dir, line, e => e.Remove("mac"));
         var stripped = CaseVerifier.Verify(dir, keyed);
         Assert.True(stripped.Intact);
         Assert.Equal(2, stripped.Anchoring.Through!.Seq);

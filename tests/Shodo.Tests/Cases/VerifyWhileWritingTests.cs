@@ -35,7 +35,8 @@ public class VerifyWhileWritingTests
         {
             while (Volatile.Read(ref stored) < 20) await Task.Delay(5);
             var from = Volatile.Read(ref stored);
-            while (verified < 40 || Volatile.Read(ref stored) < from + 200)
+            var deadline = DateTime.UtcNow.AddMinutes(1);
+            while ((verified < 40 || Volatile.Read(ref stored) < from + 200 || whileWritten < 20) && DateTime.UtcNow < deadline)
             {
                 var result = CaseVerifier.Verify(c.Directory, new CaseVerifyOptions { Attempts = 1 });
                 Assert.True(result.Intact, $"verification {verified + 1}: {string.Join("; ", result.Findings)}");
@@ -48,7 +49,7 @@ public class VerifyWhileWritingTests
             await stop.CancelAsync();
             await writer;
         }
-        Assert.True(whileWritten >= verified / 2, $"only {whileWritten} of {verified} verifications overlapped a write");
+        Assert.True(whileWritten >= 20, $"only {whileWritten} of {verified} verifications overlapped a write");
         Assert.True(CaseVerifier.Verify(c.Directory).Intact);
     }
 }

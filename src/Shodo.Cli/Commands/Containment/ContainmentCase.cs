@@ -44,7 +44,7 @@ internal sealed class ContainmentCase : IDisposable
     {
         var authority = AuthorityPolicy.From(ShodoConfiguration.Load(configPath));
         var folder = CaseFolderPath.Resolve(caseName, ctx.Settings);
-        var @case = Case.Load(folder, new CaseOptions { Time = ctx.Time });
+        var @case = Case.Load(folder, ctx.CaseOptions);
         try
         {
             AwsConnection? aws = null;

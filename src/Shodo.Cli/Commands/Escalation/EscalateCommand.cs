@@ -42,7 +42,7 @@ public sealed class EscalateCommand : IShodoCommand
                 Print(ctx, folder, acknowledged: true, history.AcknowledgedBy, Messages.Get("EscalateAlreadyAcknowledged", Path.GetFileName(folder), Terminal.Plain(history.AcknowledgedBy!)));
                 return ExitCode.Success;
             }
-            using var @case = Case.Load(folder, new CaseOptions { Time = ctx.Time });
+            using var @case = Case.Load(folder, ctx.CaseOptions);
             var id = @case.Manifest.Id;
             await using var loop = new EscalationLoop(@case, settings, new EscalationOptions { Time = ctx.Time });
             await loop.StartAsync(new EscalationFacts { CaseId = id, AccountId = @case.Manifest.AccountId, Seen = @case.Manifest.Title }, ct);

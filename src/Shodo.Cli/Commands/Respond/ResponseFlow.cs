@@ -34,12 +34,12 @@ internal static class ResponseFlow
         using (var probe = await AwsConnection.OpenAsync(connection, ct))
             me = await probe.WhoAmIAsync(ct);
         using var @case = resume is null
-            ? Case.Open(ctx.Settings.CaseDir, new CaseOptions
+            ? Case.Open(ctx.Settings.CaseDir, ctx.CaseOptions with
             {
-                Time = ctx.Time, AccountId = me.Account,
+                AccountId = me.Account,
                 Title = request.AccessKeyId is { } key ? $"Leaked access key {key}" : request.UserName is { } user ? $"Compromised user {user}" : "Suspected compromise",
             })
-            : Case.Load(CaseCommands.CaseFolderPath.Resolve(resume, ctx.Settings), new CaseOptions { Time = ctx.Time });
+            : Case.Load(CaseCommands.CaseFolderPath.Resolve(resume, ctx.Settings), ctx.CaseOptions);
         if (@case.Manifest.AccountId is { } expected && expected != me.Account)
             throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("CollectWrongAccount", expected, me.Account)));
         @case.IdentifyCaller(me.Arn);
