@@ -9,9 +9,10 @@ namespace Shodo.Cases;
 /// <para>
 /// It takes no lock, so another process may be writing the case. It reads in the order that makes the
 /// writers' order safe — the index and the journal's length before the journal, the temporary file of a
-/// document before the document — and reads again when it found a problem while the journal grew (a
-/// writer was between two of its writes). States a write in progress or a crash leaves are notes, not
-/// findings.
+/// document before the document, the journal again when a document is newer than it — so one reading is
+/// consistent. As a safety net it reads again when a problem in what writers change as they go (index,
+/// documents, blobs) was seen while the journal grew. States a write in progress or a crash leaves are
+/// notes, not findings.
 /// </para>
 /// </summary>
 public static class CaseVerifier
@@ -23,10 +24,12 @@ public static class CaseVerifier
         for (var attempt = 1; ; attempt++)
         {
             var before = JournalLength(caseDirectory);
-            var result = Attempt(caseDirectory, options, before);
+            var (result, chainBroken) = Attempt(caseDirectory, options, before);
             var after = JournalLength(caseDirectory);
             var written = after != before;
-            if (result.Intact || !written)
+            // A break in the chain or a changed case.json is never a reading's timing: only what a writer
+            // changes as it goes (the index, the documents, the blobs) is read again.
+            if (result.Intact || !written || chainBroken)
                 return result with { BeingWritten = written };
             if (attempt == attempts)
                 return result with { BeingWritten = true, Unsettled = true };
@@ -34,7 +37,7 @@ public static class CaseVerifier
         }
     }
 
-    private static CaseVerification Attempt(string caseDirectory, CaseVerifyOptions options, long journalLength)
+    private static (CaseVerification Result, bool ChainBroken) Attempt(string caseDirectory, CaseVerifyOptions options, long journalLength)
     {
         var indexPath = CaseFileNames.Full(caseDirectory, CaseFileNames.EvidenceIndex);
         var index = File.Exists(indexPath) ? PrivateFiles.ReadShared(indexPath) : null;
@@ -46,7 +49,8 @@ public static class CaseVerifier
             notes.Add(tail.Complete
                 ? new(CaseFileNames.Journal, tail.Line, Localization.Messages.Get("CaseVerifyNoteJournalNewline", CaseFileNames.Journal, tail.Line))
                 : new(CaseFileNames.Journal, tail.Line, Localization.Messages.Get("CaseVerifyNoteJournalUnfinished", CaseFileNames.Journal, tail.Line, tail.Bytes.Length)));
-        if (ManifestCheck.Run(caseDirectory, chain) is { } manifest) findings.Add(manifest);
+        var manifest = ManifestCheck.Run(caseDirectory, chain);
+        if (manifest is not null) findings.Add(manifest);
         var evidence = EvidenceCheck.Run(caseDirectory, chain, index, journalLength);
         findings.AddRange(evidence.Findings);
         notes.AddRange(evidence.Notes);
@@ -55,12 +59,12 @@ public static class CaseVerifier
         notes.AddRange(documents.Notes);
         var anchors = AnchorCheck.Run(chain, options);
         findings.AddRange(anchors.Findings);
-        return new CaseVerification(findings, chain.Entries.Count, evidence.Records, evidence.Blobs, chain.Head)
+        return (new CaseVerification(findings, chain.Entries.Count, evidence.Records, evidence.Blobs, chain.Head)
         {
             Documents = documents.Documents,
             Notes = notes,
             Anchoring = anchors.Anchoring,
-        };
+        }, chain.Finding is not null || manifest is not null || anchors.Findings.Count > 0);
     }
 
     private static long JournalLength(string caseDirectory)
