@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Shodo.Cases;
 using Spectre.Console;
 
 namespace Shodo.Cli;
@@ -15,4 +16,7 @@ public sealed class CommandContext(
     public TextWriter Out => Environment.Out;
     public TimeProvider Time => Environment.Time;
     public bool Json => Settings.Output == OutputFormat.Json;
+
+    /// <summary>How commands open or load a case: this clock, and the journal key (SHODO_JOURNAL_KEY) when it is set.</summary>
+    public CaseOptions CaseOptions => new() { Time = Time, JournalKey = JournalKey.From(Environment.Variable) };
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shodo.Cases;
@@ -96,68 +95,19 @@ public sealed class ContainmentCrashTests : IAsyncLifetime
         return folder;
     }
 
-    private sealed record ChildRun(int ExitCode, bool Killed, string Output, string Error);
-
     /// <summary>Runs apply as a child process; with <paramref name="killAtLine"/>, SIGKILLs it once the journal has that many lines.</summary>
-    private async Task<ChildRun> RunApplyAsync(string folder, int? killAtLine)
+    private Task<KilledChild.Run> RunApplyAsync(string folder, int? killAtLine)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (var a in new[] { CliProcess.Dll(), "apply", folder, "--yes", "--settle-seconds", "20", "--output", "json" }.Concat(Endpoint()))
-            start.ArgumentList.Add(a);
-        foreach (var (k, v) in Credentials()) start.Environment[k] = v;
-        start.Environment["AWS_CONFIG_FILE"] = Path.Combine(_root, "no-config");
-        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_root, "no-credentials");
-        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
-        start.Environment["DOTNET_TieredPGO"] = "0";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        var killed = false;
-        if (killAtLine is { } line)
-            while (!process.HasExited)
-            {
-                if (JournalLines(folder) >= line)
-                {
-                    try { process.Kill(entireProcessTree: true); killed = true; } catch (InvalidOperationException) { }
-                    break;
-                }
-                await Task.Delay(2);
-            }
-        await process.WaitForExitAsync();
-        return new ChildRun(process.ExitCode, killed, await output, await error);
+        var environment = Credentials();
+        environment["AWS_CONFIG_FILE"] = Path.Combine(_root, "no-config");
+        environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_root, "no-credentials");
+        return KilledChild.RunAsync(["apply", folder, "--yes", "--settle-seconds", "20", "--output", "json", .. Endpoint()],
+            environment, () => folder, killAtLine);
     }
 
-    private static void AssertEveryActionRecorded(string folder)
-    {
-        var entries = File.ReadAllLines(Path.Combine(folder, CaseFileNames.Journal)).Select(l => JsonNode.Parse(l)!).ToList();
-        var plan = JsonNode.Parse(File.ReadAllBytes(Path.Combine(folder, "plan.json")))!;
-        foreach (var action in plan["actions"]!.AsArray().Select(a => (string)a!["id"]!))
-        {
-            var mine = entries.Where(e => (string?)e["data"]?["actionId"] == action).ToList();
-            var firstBefore = mine.FindIndex(e => (string?)e["kind"] == ContainmentJournalKinds.Before);
-            Assert.True(firstBefore >= 0, $"{action}: no before-state");
-            var firstChange = mine.FindIndex(e => (string?)e["kind"] == ContainmentJournalKinds.Changed);
-            Assert.True(firstChange == -1 || firstChange > firstBefore, $"{action}: a change was journaled before its before-state");
-            Assert.Contains(mine, e => (string?)e["kind"] == ContainmentJournalKinds.Outcome && Outcomes.IsFinal((string)e["data"]!["outcome"]!));
-        }
-    }
+    private static void AssertEveryActionRecorded(string folder) => KilledChild.AssertEveryActionRecorded(folder);
 
-    private List<string> ChangesMadeTwice(int from)
-    {
-        lock (_range.State.Sync)
-            return _range.State.Calls.Skip(from)
-                .Where(c => c.Caller?.AccessKeyId == _range.Responder.AccessKeyId && c.ErrorCode is null && !c.ReadOnly)
-                .Select(c =>
-                {
-                    var p = c.RequestParameters?.DeepClone().AsObject() ?? new JsonObject();
-                    p.Remove("policyDocument");
-                    return $"{c.EventName} {p.ToJsonString()}";
-                })
-                .GroupBy(k => k).Where(g => g.Count() > 1).Select(g => $"{g.Count()}x {g.Key}").ToList();
-    }
+    private List<string> ChangesMadeTwice(int from) => KilledChild.ChangesMadeTwice(_range, from, _range.Responder.AccessKeyId);
 
     private int DestructiveCalls()
     {
@@ -166,29 +116,9 @@ public sealed class ContainmentCrashTests : IAsyncLifetime
             .Sum(p => (int)p.Value!);
     }
 
-    private static int JournalLines(string folder)
-    {
-        using var s = new FileStream(Path.Combine(folder, CaseFileNames.Journal), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var buffer = new byte[65536];
-        var lines = 0;
-        int n;
-        while ((n = s.Read(buffer)) > 0) lines += buffer.AsSpan(0, n).Count((byte)'\n');
-        return lines;
-    }
+    private static int JournalLines(string folder) => KilledChild.JournalLines(folder);
 
-    private string CopyCase(string template, string name)
-    {
-        var target = Path.Combine(_root, name);
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(template, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(template, file);
-            if (relative == CaseFileNames.Lock) continue;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(target, relative))!);
-            File.Copy(file, Path.Combine(target, relative));
-        }
-        return target;
-    }
+    private string CopyCase(string template, string name) => KilledChild.CopyCase(template, Path.Combine(_root, name));
 
     private Dictionary<string, string?> Credentials() => new()
     {

@@ -25,13 +25,16 @@ internal sealed class ResponderRange : IAsyncDisposable
     public string[] Options => ["--profile", "responder", "--endpoint-url", Range.Url.ToString(), "--region", "us-east-1",
         "--config", Path.Combine(_root, "shodo.yaml"), "--case-dir", Cases];
 
-    /// <summary>With the live adversary acting every 2 s, or without it and with realistic latency (a slower account).</summary>
-    public static async Task<ResponderRange> StartAsync(bool adversary = true)
+    /// <summary>
+    /// With the live adversary acting every 2 s, or without it and with realistic latency (a slower account)
+    /// unless <paramref name="latency"/> says otherwise.
+    /// </summary>
+    public static async Task<ResponderRange> StartAsync(bool adversary = true, RangeLatency? latency = null)
     {
         var range = new ResponderRange(await RangeHost.StartAsync(new RangeOptions
         {
             Port = 0, Scenario = "leaked-key-cryptomining", Adversary = adversary, AdversaryInterval = TimeSpan.FromSeconds(2),
-            Latency = adversary ? RangeLatency.None : RangeLatency.Realistic,
+            Latency = latency ?? (adversary ? RangeLatency.None : RangeLatency.Realistic),
         }));
         Directory.CreateDirectory(range._root);
         await RangeProfiles.WriteAsync(range.Range, range.CredentialsFile, CancellationToken.None);
@@ -63,6 +66,6 @@ internal sealed class ResponderRange : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Range.DisposeAsync();
-        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+        if (Directory.Exists(_root) && System.Environment.GetEnvironmentVariable("SHODO_KEEP") is null) Directory.Delete(_root, recursive: true);
     }
 }

@@ -31,7 +31,7 @@ public sealed class CollectCommand : IShodoCommand
         command.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
         {
             var folder = CaseFolderPath.Resolve(parse.GetValue(caseArg)!, ctx.Settings);
-            using var @case = Case.Load(folder, new CaseOptions { Time = ctx.Time });
+            using var @case = Case.Load(folder, ctx.CaseOptions);
             using var aws = await AwsConnection.OpenAsync(
                 WhoamiCommand.ConnectionOptions(ctx) with { RefusalSink = new JournalRefusalSink(@case.Journal) }, ct);
             var me = await aws.WhoAmIAsync(ct);

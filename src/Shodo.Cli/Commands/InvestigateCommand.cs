@@ -44,7 +44,7 @@ public sealed class InvestigateCommand : IShodoCommand
         command.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
         {
             var folder = CaseFolderPath.Resolve(parse.GetValue(caseArg)!, ctx.Settings);
-            using var @case = Case.Load(folder, new CaseOptions { Time = ctx.Time });
+            using var @case = Case.Load(folder, ctx.CaseOptions);
             var now = ctx.Time.GetUtcNow();
             var options = new InvestigationOptions
             {

@@ -43,7 +43,9 @@ public sealed class ReportCommand : IShodoCommand
             var language = (ctx.Settings.Lang ?? System.Globalization.CultureInfo.CurrentUICulture.Name).StartsWith("ja", StringComparison.OrdinalIgnoreCase) ? "ja" : "en";
             var options = ReportSettings.Apply(ConfigurationFile.Load(ctx, parse.GetValue(config), escalates: false),
                 new ReportOptions { Language = language, Time = ctx.Time, OutPath = parse.GetValue(outPath), ChromiumPath = ctx.Environment.Variable("SHODO_CHROMIUM") });
-            var path = await ReportBuilder.WriteAsync(folder, reportFormat, language, options, ct);
+            string path;
+            using (var @case = Case.Load(folder, ctx.CaseOptions))
+                path = await ReportBuilder.WriteAsync(@case, reportFormat, language, options, ct);
 
             var context = new ReportContext(CaseFactsReader.Read(folder, ctx.Time), options);
             if (ctx.Json)

@@ -24,7 +24,7 @@ public sealed class Case : IDisposable
         _journalStream = journalStream;
         _indexStream = indexStream;
         var gate = new SemaphoreSlim(1, 1);
-        Journal = new Journal(journalStream, gate, options.Time, options.Redactor, options.Actor, lastSeq, lastHash);
+        Journal = new Journal(journalStream, gate, options.Time, options.Redactor, options.Actor, lastSeq, lastHash, options.JournalKey);
         Evidence = new EvidenceStore(directory, indexStream, gate, Journal, options.Time, options.Redactor);
         Documents = new CaseDocuments(directory, Journal);
     }
@@ -70,6 +70,7 @@ public sealed class Case : IDisposable
     /// <summary>
     /// Opens an existing case to add to it. Refuses (<see cref="ExitCode.CaseBusy"/>) when another
     /// writer holds it, and (<see cref="ExitCode.CaseTampered"/>) when its journal does not verify.
+    /// Repairs what a crash left and journals each repair (<see cref="CaseRepair"/>).
     /// </summary>
     public static Case Load(string directory, CaseOptions? options = null)
     {
@@ -86,9 +87,15 @@ public sealed class Case : IDisposable
             if (finding is not null)
                 throw new ShodoException(new Diagnostic(ExitCode.CaseTampered, Messages.Get("CaseBrokenCannotAppend", directory, finding.Problem)));
             var manifest = CaseManifest.FromJson(JsonNode.Parse(File.ReadAllBytes(manifestPath))!);
+            // What a crash left (an append cut short, an index line or a rename not yet made) is put
+            // right before anything is added, and each repair is journaled.
+            var repairs = CaseRepair.Run(directory, chain);
             var journal = OpenForAppend(directory, CaseFileNames.Journal);
             var index = OpenForAppend(directory, CaseFileNames.EvidenceIndex);
-            return new Case(directory, manifest, caseLock, journal, index, options, chain.Entries.Count, chain.Head);
+            var loaded = new Case(directory, manifest, caseLock, journal, index, options, chain.Entries.Count, chain.Head);
+            foreach (var repair in repairs)
+                loaded.Journal.AppendLocked(JournalKinds.CaseRepaired, repair, null);
+            return loaded;
         }
         catch
         {

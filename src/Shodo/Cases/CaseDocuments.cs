@@ -5,8 +5,9 @@ namespace Shodo.Cases;
 /// <summary>
 /// The documents a case's later steps write at the top of the folder (<c>findings.json</c>,
 /// <c>plan.json</c>, <c>report.html</c>, ...). Each write replaces the file atomically (temporary
-/// file, fsync, rename) and journals <c>document.written</c> with its SHA-256 before returning, so
-/// <c>shodo case verify</c> can check the latest version of every document.
+/// file, fsync, rename) and journals <c>document.written</c> with its SHA-256 between the fsync and
+/// the rename, so <c>shodo case verify</c> can check the latest version of every document and a crash
+/// never leaves a version in place that the journal does not hold.
 /// </summary>
 public sealed class CaseDocuments(string caseDirectory, Journal journal)
 {
@@ -18,12 +19,14 @@ public sealed class CaseDocuments(string caseDirectory, Journal journal)
         var path = CaseFileNames.Full(caseDirectory, record.Path);
         var folder = Path.GetDirectoryName(path)!;
         if (!Directory.Exists(folder)) PrivateFiles.CreateDirectory(folder);
-        var temp = path + ".tmp";
+        var temp = TempPath(path);
         File.Delete(temp);
         PrivateFiles.WriteNew(temp, content.Span);
+        // Journaled before the rename: a crash in between leaves the previous version in place and the
+        // journaled one beside it, which verify recognises and the next run puts in place (CaseRepair).
+        await journal.AppendAsync(JournalKinds.DocumentWritten, record.ToJson(), null, ct).ConfigureAwait(false);
         File.Move(temp, path, overwrite: true);
         PrivateFiles.SyncDirectory(folder);
-        await journal.AppendAsync(JournalKinds.DocumentWritten, record.ToJson(), null, ct).ConfigureAwait(false);
         return record;
     }
 
@@ -37,6 +40,9 @@ public sealed class CaseDocuments(string caseDirectory, Journal journal)
         var path = CaseFileNames.Full(caseDirectory, CheckedPath(relativePath));
         return File.Exists(path) ? PrivateFiles.ReadShared(path) : null;
     }
+
+    /// <summary>Where a document's next version waits until it is journaled and renamed into place.</summary>
+    internal static string TempPath(string fullPath) => fullPath + ".tmp";
 
     private static string CheckedPath(string relativePath)
     {

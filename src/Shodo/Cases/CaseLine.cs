@@ -9,26 +9,50 @@ namespace Shodo.Cases;
 /// </summary>
 internal sealed record CaseLine(int Number, byte[] Bytes, bool Terminated)
 {
+    /// <summary>The file offset just after this line (after its <c>\n</c> when terminated).</summary>
+    public long End { get; init; }
+
     public enum State { Intact, Unreadable, NotCanonical, Incomplete }
 
-    /// <summary>Splits a file into lines; a last line without <c>\n</c> is marked not terminated.</summary>
-    public static List<CaseLine> Read(byte[] file)
+    /// <summary>
+    /// Splits a file (or its part from <paramref name="offset"/>, whose first line is number
+    /// <paramref name="firstNumber"/>) into lines; a last line without <c>\n</c> is marked not terminated.
+    /// </summary>
+    public static List<CaseLine> Read(byte[] file, int firstNumber = 1, long offset = 0)
     {
         var lines = new List<CaseLine>();
         var start = 0;
-        var number = 1;
+        var number = firstNumber;
         while (start < file.Length)
         {
             var end = Array.IndexOf(file, (byte)'\n', start);
             if (end < 0)
             {
-                lines.Add(new CaseLine(number, file[start..], false));
+                lines.Add(new CaseLine(number, file[start..], false) { End = offset + file.Length });
                 break;
             }
-            lines.Add(new CaseLine(number++, file[start..end], true));
+            lines.Add(new CaseLine(number++, file[start..end], true) { End = offset + end + 1 });
             start = end + 1;
         }
         return lines;
+    }
+
+    /// <summary>
+    /// Whether this unterminated last line is what a write cut short leaves: the start of a JSON
+    /// object that has not ended yet. Anything else (an ended object followed by more bytes, bytes
+    /// that could never begin Shodo's JSON) was not left by an interrupted append.
+    /// </summary>
+    public bool IsUnfinishedWrite()
+    {
+        if (Terminated || Bytes.Length == 0 || Bytes[0] != (byte)'{') return false;
+        try
+        {
+            var reader = new Utf8JsonReader(Bytes, isFinalBlock: false, new JsonReaderState(CanonicalJson.ReaderOptions));
+            while (reader.Read())
+                if (reader.CurrentDepth == 0 && reader.TokenType == JsonTokenType.EndObject) return false;
+            return true;
+        }
+        catch (JsonException) { return false; }
     }
 
     /// <summary>Parses the line as a JSON object written by Shodo, never throwing.</summary>

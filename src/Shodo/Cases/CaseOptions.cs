@@ -20,5 +20,8 @@ public sealed record CaseOptions
     public Redactor Redactor { get; init; } = Redactor.Default;
     public string ShodoVersion { get; init; } = CaseManifest.CurrentShodoVersion;
 
+    /// <summary>The journal key (<see cref="Cases.JournalKey"/>): when set, every new entry carries its MAC.</summary>
+    public JournalKey? JournalKey { get; init; }
+
     internal Actor Actor => new(LocalUser, Host, CallerArn);
 }

@@ -9,6 +9,7 @@ namespace Shodo.Cases;
 /// The case's content-addressed evidence: raw API responses, redacted, gzip-compressed, stored once
 /// under <c>evidence/&lt;sha256[..2]&gt;/&lt;sha256&gt;.gz</c>; each store adds a line to
 /// <c>evidence/index.jsonl</c> and an <c>evidence.stored</c> journal entry with the same metadata.
+/// Order of the durable writes: the blob, then the journal entry, then the index line.
 /// </summary>
 public sealed class EvidenceStore
 {
@@ -51,10 +52,12 @@ public sealed class EvidenceStore
             {
                 ContentEncoding = encoding,
             };
+            // The journal is the record; the index line is derived from it and written second, so a
+            // crash between the two leaves an index one line behind the journal, which the next run
+            // restores (CaseRepair), never an index line the journal does not hold.
             var json = record.ToJson();
-            var line = CanonicalJson.Encode(json);
-            PrivateFiles.AppendDurably(_index, [.. line, (byte)'\n']);
             _journal.AppendLocked(JournalKinds.EvidenceStored, json, null);
+            PrivateFiles.AppendDurably(_index, EvidenceIndexLine.Bytes(json));
             return record;
         }
         finally { _gate.Release(); }

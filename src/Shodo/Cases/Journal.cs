@@ -15,26 +15,35 @@ public sealed class Journal
     private readonly SemaphoreSlim _gate;
     private readonly TimeProvider _time;
     private readonly Redactor _redactor;
+    private readonly JournalKey? _key;
+    private JournalAnchor _last;
 
-    internal Journal(FileStream stream, SemaphoreSlim gate, TimeProvider time, Redactor redactor, Actor actor, long lastSeq, string lastHash)
+    internal Journal(FileStream stream, SemaphoreSlim gate, TimeProvider time, Redactor redactor, Actor actor, long lastSeq, string lastHash,
+        JournalKey? key = null)
     {
         _stream = stream;
         _gate = gate;
         _time = time;
         _redactor = redactor;
+        _key = key;
         Actor = actor;
-        Count = lastSeq;
-        Head = lastHash;
+        _last = new JournalAnchor(lastSeq, lastHash);
     }
 
     /// <summary>Who the next entries are attributed to.</summary>
     public Actor Actor { get; internal set; }
 
     /// <summary>How many entries the journal holds (the last entry's <c>seq</c>).</summary>
-    public long Count { get; private set; }
+    public long Count => Last.Seq;
 
     /// <summary>The hash of the last entry (or <see cref="JournalEntry.Genesis"/>).</summary>
-    public string Head { get; private set; }
+    public string Head => Last.Hash;
+
+    /// <summary>The last entry's <c>seq</c> and <c>hash</c>, read together: what to send outside the case as its anchor.</summary>
+    public JournalAnchor Last => Volatile.Read(ref _last);
+
+    /// <summary>Whether entries carry the journal key's MAC.</summary>
+    public bool Keyed => _key is not null;
 
     /// <summary>
     /// Records one step. <paramref name="data"/> and <paramref name="why"/> are redacted first; the
@@ -56,6 +65,7 @@ public sealed class Journal
         var seq = Count + 1;
         var time = _time.GetUtcNow();
         var body = JournalEntry.Body(seq, time, Actor, kind, redacted, reason, Head);
+        if (_key is not null) body["mac"] = _key.Mac(body);
         var hash = ContentHash.Sha256(CanonicalJson.Encode(body));
         body["hash"] = hash;
         var line = CanonicalJson.Encode(body);
@@ -63,8 +73,7 @@ public sealed class Journal
         line.CopyTo(bytes, 0);
         bytes[^1] = (byte)'\n';
         PrivateFiles.AppendDurably(_stream, bytes);
-        Count = seq;
-        Head = hash;
+        Volatile.Write(ref _last, new JournalAnchor(seq, hash));
         return new JournalEntry(seq, time, Actor, kind, redacted, reason, body["prev"]!.GetValue<string>(), hash);
     }
 }

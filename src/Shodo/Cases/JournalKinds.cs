@@ -7,4 +7,6 @@ public static class JournalKinds
     public const string EvidenceStored = "evidence.stored";
     public const string InterlockRefused = "interlock.refused";
     public const string DocumentWritten = "document.written";
+    /// <summary>A writer opening the case put right what a crash left (<see cref="CaseRepair"/>).</summary>
+    public const string CaseRepaired = "case.repaired";
 }

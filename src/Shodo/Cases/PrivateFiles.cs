@@ -24,10 +24,14 @@ internal static partial class PrivateFiles
         return new FileStream(path, options);
     }
 
-    /// <summary>Writes a new file and flushes it to disk; fails if it exists.</summary>
+    /// <summary>
+    /// Writes a new file and flushes it to disk; fails if it exists. Readers may open it meanwhile
+    /// (<c>case verify</c> reads a document's temporary file): an exclusive share would make this write
+    /// fail whenever a reader happened to hold the name.
+    /// </summary>
     public static void WriteNew(string path, ReadOnlySpan<byte> bytes)
     {
-        using var stream = Open(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        using var stream = Open(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
         stream.Write(bytes);
         stream.Flush(flushToDisk: true);
     }
@@ -58,10 +62,11 @@ internal static partial class PrivateFiles
     [DllImport("libc", EntryPoint = "close", SetLastError = true)]
     private static extern int Close(int fd);
 
-    /// <summary>Reads a whole file while a writer may have it open (readers never take the case lock).</summary>
-    public static byte[] ReadShared(string path)
+    /// <summary>Reads a whole file (or its end from <paramref name="offset"/>) while a writer may have it open (readers never take the case lock).</summary>
+    public static byte[] ReadShared(string path, long offset = 0)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        if (offset > 0) stream.Seek(offset, SeekOrigin.Begin);
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();

@@ -24,11 +24,10 @@ public sealed partial class CaseOpenCommand : IShodoCommand
             var accountId = parse.GetValue(account);
             if (accountId is not null && !AccountId().IsMatch(accountId))
                 throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("CaseBadAccount", Terminal.Plain(accountId))));
-            using var opened = Shodo.Cases.Case.Open(ctx.Settings.CaseDir, new CaseOptions
+            using var opened = Shodo.Cases.Case.Open(ctx.Settings.CaseDir, ctx.CaseOptions with
             {
                 Title = parse.GetValue(title),
                 AccountId = accountId,
-                Time = ctx.Time,
             });
             var m = opened.Manifest;
             if (ctx.Json)

@@ -43,7 +43,7 @@ internal sealed class ContainmentCase : IDisposable
     {
         var authority = AuthorityPolicy.From(ConfigurationFile.Load(ctx, configPath, escalates: false));
         var folder = CaseFolderPath.Resolve(caseName, ctx.Settings);
-        var @case = Case.Load(folder, new CaseOptions { Time = ctx.Time });
+        var @case = Case.Load(folder, ctx.CaseOptions);
         try
         {
             AwsConnection? aws = null;

@@ -40,7 +40,7 @@ public sealed class AckCommand : IShodoCommand
             var folder = CaseFolderPath.Resolve(parse.GetValue(caseArg)!, ctx.Settings);
             var id = Path.GetFileName(folder);
             Case? @case = null;
-            try { @case = Case.Load(folder, new CaseOptions { Time = ctx.Time }); }
+            try { @case = Case.Load(folder, ctx.CaseOptions); }
             catch (ShodoException e) when (e.Diagnostic.Code == ExitCode.CaseBusy) { }
             if (@case is not null)
             {

@@ -45,7 +45,7 @@ public sealed class EscalateCommand : IShodoCommand
                 Print(ctx, folder, acknowledged: true, history.AcknowledgedBy, Messages.Get("EscalateAlreadyAcknowledged", Path.GetFileName(folder), Terminal.Plain(history.AcknowledgedBy!)));
                 return ExitCode.Success;
             }
-            using var @case = Case.Load(folder, new CaseOptions { Time = ctx.Time });
+            using var @case = Case.Load(folder, ctx.CaseOptions);
             var id = @case.Manifest.Id;
             await using var loop = new EscalationLoop(@case, settings, new EscalationOptions { Time = ctx.Time });
             if (!ctx.Json) ctx.Out.WriteLine(Terminal.Plain(Messages.Get("EscalateStarted", id, settings.Levels.Count, settings.Levels[0].Name)));

@@ -38,12 +38,12 @@ internal static class ResponseFlow
                 await LeakedKeyCheckFlow.CheckAsync(probe, given, me.Account, LeakedKeyCheckFlow.Sentences.Respond, m => progress.Note("case", m), ct);
         }
         using var @case = resume is null
-            ? Case.Open(ctx.Settings.CaseDir, new CaseOptions
+            ? Case.Open(ctx.Settings.CaseDir, ctx.CaseOptions with
             {
-                Time = ctx.Time, AccountId = me.Account,
+                AccountId = me.Account,
                 Title = request.AccessKeyId is { } key ? $"Leaked access key {key}" : request.UserName is { } user ? $"Compromised user {user}" : "Suspected compromise",
             })
-            : Case.Load(CaseCommands.CaseFolderPath.Resolve(resume, ctx.Settings), new CaseOptions { Time = ctx.Time });
+            : Case.Load(CaseCommands.CaseFolderPath.Resolve(resume, ctx.Settings), ctx.CaseOptions);
         @case.BindCaller(me.Account, me.Arn);
         progress.Note("case", Messages.Get("RespondCaseOpened", @case.Manifest.Id, @case.Directory));
         if (resume is not null && request.AccessKeyId is null && request.UserName is null)

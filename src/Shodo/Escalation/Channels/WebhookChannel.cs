@@ -62,6 +62,7 @@ public sealed class WebhookChannel(WebhookChannel.Settings settings, ChannelServ
             ["event"] = notice.Event.Name(),
             ["milestone"] = notice.Milestone?.Name(),
             ["caseId"] = f.CaseId,
+            ["journalAnchor"] = f.Anchor?.ToString(),
             ["accountId"] = f.AccountId,
             ["accessKeyId"] = f.AccessKeyId,
             ["seen"] = f.Seen,

@@ -102,6 +102,7 @@ internal sealed class DeliveryLane(EscalationLevel level, int lane, EscalationTa
             ["message"] = notice.Milestone is { } m ? $"{notice.Event.Name()}:{m.Name()}" : notice.Event.Name(),
             ["attempt"] = attempt,
         };
+        if (kind == EscalationJournalKinds.Sent && notice.Facts.Anchor is { } anchor) data["anchor"] = anchor.ToString();
         if (kind == EscalationJournalKinds.Failed)
         {
             data["error"] = secrets.Scrub(error ?? "");

@@ -257,6 +257,7 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
         Milestone? phase;
         string? by;
         lock (_gate) (facts, phase, by) = (_facts, _phase, _acknowledgedBy);
+        facts = facts with { Anchor = _case.Journal.Last };
         foreach (var state in levels)
         foreach (var lane in state.Lanes)
         {

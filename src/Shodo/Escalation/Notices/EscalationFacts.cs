@@ -16,4 +16,9 @@ public sealed record EscalationFacts
     public DateTimeOffset? SeenAt { get; init; }
     /// <summary>Specifics of the latest milestone: "12 actions done", "i-0abc (us-east-1) still running".</summary>
     public IReadOnlyList<string> Details { get; init; } = [];
+    /// <summary>
+    /// The case journal's head when the notice was written (<c>SEQ:HASH</c>): a copy of it outside the
+    /// case folder lets <c>shodo case verify --anchor</c> prove the record up to that entry.
+    /// </summary>
+    public Cases.JournalAnchor? Anchor { get; init; }
 }

@@ -7,7 +7,7 @@ namespace Shodo.Escalation.Notices;
 /// <summary>
 /// Writes a notice in the target's language (resx keys <c>Escalation*</c>): which account, what was
 /// seen and when, what Shodo is doing now, what needs a human decision and who makes it, how to
-/// acknowledge, the case id. Short and factual.
+/// acknowledge, the case id, and the case journal's head (its anchor outside the case folder). Short and factual.
 /// </summary>
 public static class NoticeWriter
 {
@@ -43,6 +43,7 @@ public static class NoticeWriter
             facts_.Add(new(T("EscalationLabelAcknowledgedBy"), acknowledgedBy));
         facts_.Add(new(T("EscalationLabelLevel"), T("EscalationLevelValue", level.Number, level.Name, DurationText.Format(level.Repeat))));
         facts_.Add(new(T("EscalationLabelCase"), facts.CaseId));
+        if (facts.Anchor is { } anchor) facts_.Add(new(T("EscalationLabelJournal"), anchor.ToString()));
         var subject = T("EscalationSubject", account, T("EscalationSubject" + @event switch
         {
             NoticeEvent.Milestone => "Milestone" + phase,

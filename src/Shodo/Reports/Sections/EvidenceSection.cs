@@ -4,7 +4,7 @@ using Shodo.Reports.Document;
 
 namespace Shodo.Reports.Sections;
 
-/// <summary>The evidence package: every evidence file with its SHA-256, the journal's final hash, and how to verify it.</summary>
+/// <summary>The evidence package: every evidence file with its SHA-256, the journal's anchor (entry and hash when the report was written), and how to verify against it.</summary>
 public static class EvidenceSection
 {
     public static ReportSection Build(ReportContext r)
@@ -19,12 +19,13 @@ public static class EvidenceSection
                 [t["CaseId"], f.Manifest.Id],
                 [t["CaseFolder"], f.CaseDirectory],
                 [t["JournalEntries"], v.JournalEntries.ToString(CultureInfo.InvariantCulture)],
-                [t["JournalHead"], v.JournalHead],
+                [t["JournalHead"], new JournalAnchor(v.JournalEntries, v.JournalHead).ToString()],
                 [t["EvidenceFiles"], t.Get("EvidenceCount", v.EvidenceRecords, v.EvidenceBlobs)],
                 [t["Integrity"], v.Intact ? t.Get("Intact", r.When(f.GeneratedAt)) : t.Get("NotIntact", v.Findings.Count, v.Findings[0].Problem)],
             ]),
             new Paragraph(t["HowToVerify"]),
-            new Preformatted($"shodo case verify {Quote(f.CaseDirectory)}\nsha256sum {Quote(Path.Combine(f.CaseDirectory, CaseFileNames.Journal))}"),
+            new Preformatted($"shodo case verify {Quote(f.CaseDirectory)} --anchor {new JournalAnchor(v.JournalEntries, v.JournalHead)}\n" +
+                             $"sha256sum {Quote(Path.Combine(f.CaseDirectory, CaseFileNames.Journal))}"),
             new Paragraph(t["JournalHeadNote"]),
         };
         if (f.Evidence.Count == 0) blocks.Add(new Paragraph(t["NoEvidence"]));
