@@ -1,5 +1,4 @@
 using Shodo.Aws.Errors;
-using Shodo.Diagnostics;
 
 namespace Shodo.Containment.Apply;
 
@@ -10,8 +9,7 @@ namespace Shodo.Containment.Apply;
 /// </summary>
 public static class TransientRetry
 {
-    public static bool IsTransient(AwsServiceError e) =>
-        e.Diagnostic.Code is ExitCode.Throttled or ExitCode.Unreachable || e.HttpStatus >= 500;
+    public static bool IsTransient(AwsServiceError e) => e.IsRetryable;
 
     public static async Task<T> RunAsync<T>(Func<Task<T>> step, TimeProvider time, CancellationToken ct, int attempts = 5)
     {
