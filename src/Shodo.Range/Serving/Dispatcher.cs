@@ -70,7 +70,7 @@ public sealed partial class Dispatcher(
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // A bug in a handler must still answer like AWS (a 500 InternalFailure) and leave a record.
-            var error = ProtocolErrors.Translate(e as AwsError ?? ProtocolErrors.Internal(), protocol);
+            var error = ProtocolErrors.Translate(e as AwsError ?? ProtocolErrors.Internal(), protocol, service.Name);
             if (!http.Response.HasStarted)
                 await ResponseWriter.WriteErrorAsync(http, protocol, service.XmlNamespace, error, requestId, ct);
             Record(request, service, service.Name, operation?.Name ?? FallbackName(request), caller, requestId,

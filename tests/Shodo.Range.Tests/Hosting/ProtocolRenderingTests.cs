@@ -140,6 +140,33 @@ public sealed class ProtocolRenderingTests(ProbeRangeFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.OK, (await Call("probeq", "Ping")).StatusCode);
     }
 
+    /// <summary>Server errors as each service's reference lists them: IAM's own ServiceFailure, the common ServiceUnavailable for JSON services.</summary>
+    [Fact]
+    public async Task Injected_server_errors_use_each_services_own_codes()
+    {
+        var faults = fixture.Range.Faults;
+        var iam = new HashSet<string>();
+        var json = new HashSet<string>();
+        try
+        {
+            faults.ErrorRate = 1;
+            using var http = new SignedHttp(fixture.Range.Url, fixture.Range.Responder);
+            for (var i = 0; i < 24; i++)
+            {
+                var answer = await http.PostAsync("iam", "us-east-1", "Action=ListUsers&Version=2010-05-08");
+                iam.Add(System.Xml.Linq.XElement.Parse(await answer.Content.ReadAsStringAsync()).Descendants().First(e => e.Name.LocalName == "Code").Value);
+                var j = JsonDocument.Parse(await (await Call("probej", "Ping")).Content.ReadAsStringAsync());
+                json.Add(j.RootElement.GetProperty("__type").GetString()!);
+            }
+        }
+        finally
+        {
+            faults.ErrorRate = 0;
+        }
+        Assert.Equal(["ServiceFailure", "ServiceUnavailable"], iam.Order(StringComparer.Ordinal));
+        Assert.Equal(["InternalFailure", "ServiceUnavailable"], json.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task A_handler_bug_is_an_InternalFailure_and_is_recorded()
     {
