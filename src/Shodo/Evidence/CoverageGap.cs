@@ -26,6 +26,14 @@ public sealed record CoverageGap(
         new(collector, operation?.Service ?? "", operation?.Name ?? "", region, parameters, GapKinds.Unreadable,
             e.GetType().Name, e.Message, null, 0, time);
 
+    /// <summary>A gap as coverage.json holds it (<see cref="ToJson"/>).</summary>
+    public static CoverageGap FromJson(JsonObject json) => new(
+        (string?)json["collector"] ?? "", (string?)json["service"] ?? "", (string?)json["operation"] ?? "", (string?)json["region"],
+        json["parameters"]?.DeepClone() as JsonObject, (string?)json["kind"] ?? GapKinds.Failed, (string?)json["code"] ?? "",
+        (string?)json["message"] ?? "", (string?)json["requestId"], (int?)json["httpStatus"] ?? 0,
+        DateTimeOffset.Parse((string?)json["time"] ?? "0001-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal));
+
     public JsonObject ToJson()
     {
         var json = new JsonObject
