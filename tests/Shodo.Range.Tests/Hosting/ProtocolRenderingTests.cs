@@ -129,7 +129,11 @@ public sealed class ProtocolRenderingTests(ProbeRangeFixture fixture) : IClassFi
 
             faults.ErrorRate = 0;
             faults.ResetRate = 1;
-            await Assert.ThrowsAnyAsync<HttpRequestException>(() => Call("probeq", "Ping"));
+            var probe = (ProbeService)fixture.Range.Dispatcher.Services.Single(s => s.Name == "probeq");
+            var handled = probe.Handled;
+            for (var i = 0; i < 20; i++)
+                await Assert.ThrowsAnyAsync<HttpRequestException>(() => Call("probeq", "Ping"));
+            Assert.Equal(handled, probe.Handled); // a reset request never reaches the service: nothing was done
         }
         finally
         {
