@@ -3,6 +3,7 @@ using Amazon.EC2.Model;
 using Shodo.Aws;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Ec2;
+using Shodo.Aws.Resilience;
 using Shodo.Cases;
 using Shodo.Cases.Redaction;
 
@@ -188,12 +189,16 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
         progress.LaneFinished(lane, outcomes.Sum(o => o.Blobs), outcomes.Sum(o => o.Gaps));
     }
 
-    /// <summary>The enabled regions (DescribeRegions stored as evidence); the home region alone if that fails, with a gap.</summary>
+    /// <summary>
+    /// The enabled regions (DescribeRegions stored as evidence); the home region alone if that fails, with a
+    /// gap. Every region's collection depends on this one call, so it keeps trying longer (<see cref="TransientRetry"/>).
+    /// </summary>
     private async Task<IReadOnlyList<string>> EnabledRegionsAsync(CollectionLedger ledger, CancellationToken ct)
     {
         var context = new CollectionContext(aws, null, RegionList.Instance, ledger);
         var answer = await context.SdkAsync(Ec2Operations.DescribeRegions, new JsonObject { ["AllRegions"] = true }, null,
-            c => aws.Ec2().DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = true }, c), ct).ConfigureAwait(false);
+            c => TransientRetry.RunAsync(() => aws.Ec2().DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = true }, c), _options.Time, c),
+            ct).ConfigureAwait(false);
         if (answer is null) return [aws.Region];
         return (answer.Regions ?? [])
             .Select(r => new AwsRegion(r.RegionName, r.OptInStatus ?? "opt-in-not-required", r.Endpoint))

@@ -122,4 +122,21 @@ public sealed class CollectionRetryTests : IAsyncDisposable
         Assert.True(range.State.Regions.Enabled.All(r => stored.Contains(r.Name)));
         Assert.True(CaseVerifier.Verify(@case.Directory).Intact);
     }
+
+    [Fact]
+    public async Task The_region_list_every_region_depends_on_outlasts_a_burst_of_throttling()
+    {
+        await using var range = await RangeHost.StartAsync(new RangeOptions { Port = 0 });
+        using var @case = Case.Open(_root);
+        using var aws = await Connect(range);
+        range.Faults.ThrottleRate = 1;
+
+        var run = new CollectionRunner(aws, @case, new CollectionOptions { Collectors = [new KeyPairs()] }).RunAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        range.Faults.ThrottleRate = 0;
+        var result = await run;
+
+        Assert.Equal(range.State.Regions.Enabled.Select(r => r.Name).Order(StringComparer.Ordinal), result.Regions);
+        Assert.True(result.Complete);
+    }
 }

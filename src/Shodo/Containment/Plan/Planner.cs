@@ -1,3 +1,4 @@
+using Shodo.Aws.Resilience;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shodo.Aws.Connection;

@@ -1,3 +1,4 @@
+using Shodo.Aws.Resilience;
 using System.Text.Json.Nodes;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Ec2;
@@ -58,7 +59,7 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
         if (action is SuspendAsgLaunch) return new(a.Id, a.Target.Key, SuspendAsgLaunch.NotServed);
         try
         {
-            var state = await Apply.TransientRetry.RunAsync(() => action.ReadAsync(c, a, ct), time, ct).ConfigureAwait(false);
+            var state = await TransientRetry.RunAsync(() => action.ReadAsync(c, a, ct), time, ct).ConfigureAwait(false);
             if (action.Holds(a, state)) return null;
             if (action is StopInstance or EnableTerminationProtection && InstanceRead.IsGone(state)) return null;
             return new(a.Id, a.Target.Key, outcome is null ? "not applied" : $"after-state does not hold (last outcome: {outcome})");
@@ -85,7 +86,7 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
 
         async Task<T?> Read<T>(string scope, string? region, Func<Task<T>> read) where T : class
         {
-            var (value, error) = await Apply.TransientRetry.TryAsync(read, time, ct).ConfigureAwait(false);
+            var (value, error) = await TransientRetry.TryAsync(read, time, ct).ConfigureAwait(false);
             if (error is not null) unread.Enqueue(UnreadItem.From(scope, region, error));
             return value;
         }

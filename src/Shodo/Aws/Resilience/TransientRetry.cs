@@ -1,11 +1,12 @@
 using Shodo.Aws.Errors;
 
-namespace Shodo.Containment.Apply;
+namespace Shodo.Aws.Resilience;
 
 /// <summary>
 /// A second, coarser retry above the AWS layer's own: when a whole step still fails with throttling,
-/// a server error or no answer, wait and run the step again. Safe because every containment step reads
-/// the target before it changes anything.
+/// a server error or no answer, wait and run the step again. For what one failure would cost most: each
+/// containment step (safe because it reads the target before it changes anything) and containment's
+/// reads, and the region list a whole collection depends on.
 /// </summary>
 public static class TransientRetry
 {
