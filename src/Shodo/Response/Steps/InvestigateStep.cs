@@ -26,7 +26,7 @@ public sealed class InvestigateStep : IResponseStep
         return new StepResult(result.Complete ? StepOutcome.Done : StepOutcome.Incomplete, detail)
         {
             // A source AWS throttled, failed or did not answer for: reading again later can fill it.
-            Resumable = result.Gaps.Any(g => g.Kind == "Throttled" || (g.Code is { } code && Aws.Errors.AwsErrorCodes.IsRetryable(code, 0))),
+            Resumable = result.Gaps.Any(g => Evidence.GapKinds.IsTransient(g.Kind) || (g.Code is { } code && Aws.Errors.AwsErrorCodes.IsRetryable(code, 0))),
         };
     }
 }
