@@ -46,6 +46,21 @@ public class AwsErrorsTests
     }
 
     [Fact]
+    public async Task AWS_unavailable_after_every_retry_is_exit_code_6_saying_run_again_or_resume()
+    {
+        await using var server = await StsServer.StartAsync(503,
+            "<ErrorResponse><Error><Type>Receiver</Type><Code>ServiceUnavailable</Code><Message>Service is unavailable.</Message></Error><RequestId>r</RequestId></ErrorResponse>");
+        var run = await CliRun.Invoke(StsServer.Keys, "whoami", "--endpoint-url", server.Url);
+
+        Assert.Equal((int)ExitCode.Throttled, run.ExitCode);
+        OneSentenceNoTrace(run);
+        Assert.Contains("unavailable", run.Error);
+        Assert.Contains("run the command again", run.Error);
+        Assert.DoesNotContain("correct the request", run.Error);
+        Assert.Equal(Shodo.Aws.Resilience.AwsRetryOptions.Default.MaxAttempts, server.Authorizations.Count);
+    }
+
+    [Fact]
     public async Task Rejected_keys_are_exit_code_4()
     {
         await using var server = await StsServer.StartAsync(403,

@@ -51,7 +51,7 @@ public sealed partial class Dispatcher
         }
         catch (AwsError e)
         {
-            var error = ProtocolErrors.Translate(e, service.Protocol);
+            var error = ProtocolErrors.Translate(e, service.Protocol, service.Name);
             var record = Record(request, service, service.Name, operation?.Name ?? FallbackName(request), caller, requestId,
                 operation?.ReadOnly ?? false, operation?.DataEvent ?? false,
                 call?.RequestParameters ?? DefaultParameters(request), null, error);

@@ -53,8 +53,8 @@ public sealed partial class Dispatcher(
             NoteKeyUse(caller, service, request.Region, now);
             if (unresolved is not null) throw unresolved;
 
-            await InjectFaultsAsync(http, ct);
-            if (http.RequestAborted.IsCancellationRequested) return;
+            // A reset connection's request is never served (Kestrel may signal RequestAborted only later).
+            if (await InjectFaultsAsync(http, ct)) return;
             authorizer.Authorize(caller, operation!, now, request);
 
             call = new AwsCall
@@ -70,7 +70,7 @@ public sealed partial class Dispatcher(
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             // A bug in a handler must still answer like AWS (a 500 InternalFailure) and leave a record.
-            var error = ProtocolErrors.Translate(e as AwsError ?? ProtocolErrors.Internal(), protocol);
+            var error = ProtocolErrors.Translate(e as AwsError ?? ProtocolErrors.Internal(), protocol, service.Name);
             if (!http.Response.HasStarted)
                 await ResponseWriter.WriteErrorAsync(http, protocol, service.XmlNamespace, error, requestId, ct);
             Record(request, service, service.Name, operation?.Name ?? FallbackName(request), caller, requestId,
@@ -79,14 +79,20 @@ public sealed partial class Dispatcher(
         }
     }
 
-    private async Task InjectFaultsAsync(HttpContext http, CancellationToken ct)
+    /// <summary>Adds latency, then answers throttling or a server error by throwing; true when it reset the connection instead.</summary>
+    private async Task<bool> InjectFaultsAsync(HttpContext http, CancellationToken ct)
     {
         var delay = faults.NextDelay();
         if (delay > TimeSpan.Zero) await Task.Delay(delay, realTime, ct);
-        if (faults.Roll(faults.ResetRate)) { http.Abort(); return; }
+        if (faults.Roll(faults.ResetRate))
+        {
+            http.Abort();
+            return true;
+        }
         if (faults.Roll(faults.ThrottleRate)) throw ProtocolErrors.Throttled();
         if (faults.Roll(faults.ErrorRate))
             throw faults.Pick(2) == 0 ? ProtocolErrors.Internal() : ProtocolErrors.Unavailable();
+        return false;
     }
 
     /// <summary>AWS tracks when, where and for which service each access key was last used.</summary>

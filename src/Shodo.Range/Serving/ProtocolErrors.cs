@@ -3,7 +3,10 @@ namespace Shodo.Range.Serving;
 /// <summary>
 /// The same failure has a different code in each protocol: an unknown key is InvalidClientTokenId
 /// for IAM/STS, AuthFailure for EC2, UnrecognizedClientException for JSON services and
-/// InvalidAccessKeyId for S3. Services and the dispatcher throw the Query code; this translates.
+/// InvalidAccessKeyId for S3. Services and the dispatcher throw the Query code; this translates. Server
+/// failures as each service's references list them: EC2's InternalError, Unavailable and RequestLimitExceeded,
+/// IAM's ServiceFailure, S3's InternalError, ServiceUnavailable and SlowDown, and AWS's common errors
+/// (InternalFailure, ServiceUnavailable, Throttling/ThrottlingException) elsewhere.
 /// </summary>
 public static class ProtocolErrors
 {
@@ -31,9 +34,14 @@ public static class ProtocolErrors
     public static AwsError MissingToken() =>
         new(MissingAuthenticationToken, "Request is missing Authentication Token", 403);
 
-    /// <summary>The error as <paramref name="protocol"/> spells it; other codes pass unchanged.</summary>
-    public static AwsError Translate(AwsError e, AwsProtocol protocol) => (protocol, e.Code) switch
+    /// <summary>
+    /// The error as <paramref name="protocol"/> spells it (and, where a service models its own code for a
+    /// server failure, as that <paramref name="service"/> does: IAM's ServiceFailure); other codes pass unchanged.
+    /// </summary>
+    public static AwsError Translate(AwsError e, AwsProtocol protocol, string? service = null) => (protocol, e.Code) switch
     {
+        (AwsProtocol.Query, InternalFailure) when service == "iam" =>
+            new("ServiceFailure", "The request processing has failed because of an unknown error, exception or failure.", 500, false),
         (AwsProtocol.Ec2, InvalidClientTokenId or SignatureDoesNotMatch or MissingAuthenticationToken) =>
             new("AuthFailure", "AWS was not able to validate the provided access credentials", 401),
         (AwsProtocol.Ec2, ExpiredToken) => new("RequestExpired", "Request has expired.", 400),
@@ -48,7 +56,7 @@ public static class ProtocolErrors
         (AwsProtocol.Json, ExpiredToken) => new("ExpiredTokenException", e.Message, 400),
         (AwsProtocol.Json, AccessDenied) => new("AccessDeniedException", e.Message, 400),
         (AwsProtocol.Json, Throttling) => new("ThrottlingException", e.Message, 400),
-        (AwsProtocol.Json, ServiceUnavailable) => new("ServiceUnavailableException", e.Message, 503, false),
+        (AwsProtocol.Json, ServiceUnavailable) => new("ServiceUnavailable", e.Message, 503, false),
 
         (AwsProtocol.RestXml, InvalidClientTokenId) =>
             new("InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", 403),

@@ -18,7 +18,7 @@ public enum ExitCode
     NoCredentials = 4,
     /// <summary>AWS refused the call (AccessDenied / UnauthorizedOperation).</summary>
     AccessDenied = 5,
-    /// <summary>AWS kept throttling after every retry.</summary>
+    /// <summary>AWS kept throttling, or failing on its side (5xx, transient codes), after every retry: run again later or resume.</summary>
     Throttled = 6,
     /// <summary>The AWS endpoint could not be reached.</summary>
     Unreachable = 7,

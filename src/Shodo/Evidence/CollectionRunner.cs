@@ -3,6 +3,7 @@ using Amazon.EC2.Model;
 using Shodo.Aws;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Ec2;
+using Shodo.Aws.Resilience;
 using Shodo.Cases;
 using Shodo.Cases.Redaction;
 
@@ -13,7 +14,8 @@ namespace Shodo.Evidence;
 /// one lane per enabled region, every lane started at once (a region never waits for another region;
 /// only the bound on calls in flight is shared). Journals <c>collect.started</c>, each gap, and
 /// <c>collect.finished</c>; writes <c>coverage.json</c> — also when cancelled (then marked partial, and the
-/// <see cref="OperationCanceledException"/> is rethrown).
+/// <see cref="OperationCanceledException"/> is rethrown). <see cref="RetryGapsAsync"/> tries again what an
+/// earlier collection of the case could not get for a transient reason.
 /// </summary>
 public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOptions? options = null)
 {
@@ -24,22 +26,15 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
     public async Task<CollectionResult> RunAsync(ICollectionProgress? progress = null, CancellationToken ct = default)
     {
         progress ??= NoCollectionProgress.Instance;
-        var time = _options.Time;
-        var startedAt = time.GetUtcNow();
         var collectors = _options.Collectors;
-        var ledger = new CollectionLedger(@case, _options.MaxConcurrentCalls, time);
-        await @case.Journal.AppendAsync(CollectJournalKinds.Started, new JsonObject
+        return await CollectAsync(new JsonObject
         {
             ["collectors"] = new JsonArray(collectors.Select(c => (JsonNode)c.Name!).ToArray()),
             ["homeRegion"] = aws.Region,
             ["maxConcurrentCalls"] = _options.MaxConcurrentCalls,
-        }, null, ct).ConfigureAwait(false);
-
-        IReadOnlyList<string> regions = [];
-        var cancelled = false;
-        try
+        }, null, async ledger =>
         {
-            regions = _options.Regions ?? await EnabledRegionsAsync(ledger, ct).ConfigureAwait(false);
+            var regions = _options.Regions ?? await EnabledRegionsAsync(ledger, ct).ConfigureAwait(false);
             var lanes = new List<Task>
             {
                 RunLaneAsync(GlobalLane, null, collectors.Where(c => c.Scope == CollectorScope.Global).ToList(), ledger, progress, ct),
@@ -48,6 +43,93 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
             if (regional.Count > 0)
                 lanes.AddRange(regions.Select(r => RunLaneAsync(r, r, regional, ledger, progress, ct)));
             await Task.WhenAll(lanes).ConfigureAwait(false);
+            return regions;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether the case holds a collection that ran to its end (coverage.json, not cancelled), whose
+    /// transient gaps <see cref="RetryGapsAsync"/> can try again.
+    /// </summary>
+    public static bool HasFinishedCollection(Case @case) =>
+        @case.Documents.Read(CoverageFile.Name) is { } bytes && JsonNode.Parse(bytes) is JsonObject coverage
+        && coverage["startedAt"] is not null && (bool?)coverage["cancelled"] == false;
+
+    /// <summary>
+    /// Tries again what the case's earlier collection could not get because AWS throttled, failed on its
+    /// side or did not answer (<see cref="GapKinds.IsTransient"/>): each collector with such a gap runs
+    /// again in the lane where it failed, and, when the region list itself was missing, every region
+    /// found now that was not collected is collected whole. coverage.json then lists the earlier gaps
+    /// not tried again and this run's; what was stored before stays (evidence is append-only).
+    /// </summary>
+    public async Task<CollectionResult> RetryGapsAsync(ICollectionProgress? progress = null, CancellationToken ct = default)
+    {
+        progress ??= NoCollectionProgress.Instance;
+        var coverage = CoverageFile.Read(@case.Directory);
+        var earlierGaps = (coverage["gaps"] as JsonArray ?? []).OfType<JsonObject>().Select(CoverageGap.FromJson).ToList();
+        var byName = _options.Collectors.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        bool Retried(CoverageGap g) => GapKinds.IsTransient(g.Kind) && (g.Collector == RegionList.Instance.Name || byName.ContainsKey(g.Collector));
+        var retried = earlierGaps.Where(Retried).ToList();
+        var earlier = new EarlierCollection(
+            DateTimeOffset.Parse((string)coverage["startedAt"]!, System.Globalization.CultureInfo.InvariantCulture),
+            (coverage["regions"] as JsonArray ?? []).Select(r => (string)r!).ToList(),
+            (int?)coverage["evidenceStored"] ?? 0,
+            earlierGaps.Where(g => !Retried(g)).ToList(),
+            coverage["investigation"]?.DeepClone());
+        return await CollectAsync(new JsonObject
+        {
+            ["retry"] = true,
+            ["gapsRetried"] = retried.Count,
+            ["collectors"] = new JsonArray(retried.Select(g => g.Collector).Distinct().Order(StringComparer.Ordinal).Select(n => (JsonNode)n!).ToArray()),
+            ["homeRegion"] = aws.Region,
+            ["maxConcurrentCalls"] = _options.MaxConcurrentCalls,
+        }, earlier, async ledger =>
+        {
+            var regions = earlier.Regions;
+            var lanes = new Dictionary<string, (string? Region, HashSet<ICollector> Collectors)>(StringComparer.Ordinal);
+            void Add(string lane, string? region, ICollector collector)
+            {
+                if (!lanes.TryGetValue(lane, out var entry)) lanes[lane] = entry = (region, []);
+                entry.Collectors.Add(collector);
+            }
+            if (retried.Any(g => g.Collector == RegionList.Instance.Name))
+            {
+                var found = await EnabledRegionsAsync(ledger, ct).ConfigureAwait(false);
+                foreach (var region in found.Except(regions, StringComparer.Ordinal))
+                foreach (var collector in _options.Collectors.Where(c => c.Scope == CollectorScope.Regional))
+                    Add(region, region, collector);
+                regions = [.. regions.Union(found, StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+            }
+            foreach (var gap in retried.Where(g => g.Collector != RegionList.Instance.Name))
+            {
+                var collector = byName[gap.Collector];
+                if (collector.Scope == CollectorScope.Global) Add(GlobalLane, null, collector);
+                else if (gap.Region is { } region) Add(region, region, collector);
+            }
+            await Task.WhenAll(lanes.Select(l => RunLaneAsync(l.Key, l.Value.Region, l.Value.Collectors.ToList(), ledger, progress, ct)))
+                .ConfigureAwait(false);
+            return regions;
+        }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>What an earlier collection left: when it started, its regions, what it stored, the gaps not tried again.</summary>
+    private sealed record EarlierCollection(DateTimeOffset StartedAt, IReadOnlyList<string> Regions, int Blobs,
+        IReadOnlyList<CoverageGap> KeptGaps, JsonNode? Investigation);
+
+    /// <summary>The frame of every collection: journal its start, run its lanes, write coverage.json, journal its end.</summary>
+    private async Task<CollectionResult> CollectAsync(JsonObject started, EarlierCollection? earlier,
+        Func<CollectionLedger, Task<IReadOnlyList<string>>> lanes, CancellationToken ct)
+    {
+        var time = _options.Time;
+        var startedAt = earlier?.StartedAt ?? time.GetUtcNow();
+        var ledger = new CollectionLedger(@case, _options.MaxConcurrentCalls, time);
+        await @case.Journal.AppendAsync(CollectJournalKinds.Started, started, null, ct).ConfigureAwait(false);
+
+        IReadOnlyList<string> regions = earlier?.Regions ?? [];
+        var cancelled = false;
+        try
+        {
+            regions = await lanes(ledger).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -55,10 +137,20 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
             cancelled = true;
         }
 
-        var result = new CollectionResult(regions, ledger.Blobs, ledger.Gaps,
+        var result = new CollectionResult(regions, (earlier?.Blobs ?? 0) + ledger.Blobs, [.. earlier?.KeptGaps ?? [], .. ledger.Gaps],
             Path.Combine(@case.Directory, CoverageFile.Name), startedAt, time.GetUtcNow()) { Cancelled = cancelled };
-        var coverage = (JsonObject)Redactor.Default.Redact(CoverageFile.ToJson(result, collectors)).Value!;
-        var coverageSha = CoverageFile.Write(@case.Directory, coverage);
+        var coverage = (JsonObject)Redactor.Default.Redact(CoverageFile.ToJson(result, _options.Collectors)).Value!;
+        string coverageSha;
+        if (earlier is null)
+            coverageSha = CoverageFile.Write(@case.Directory, coverage);
+        else
+        {
+            // The investigation's part (if any) stays until the investigation runs again; written as a case
+            // document, like the investigation writes it, so verification follows the latest version.
+            if (earlier.Investigation is { } investigation) coverage["investigation"] = investigation;
+            coverageSha = (await @case.Documents.WriteJsonAsync(CoverageFile.Name, coverage, "collect", CancellationToken.None)
+                .ConfigureAwait(false)).Sha256;
+        }
         await @case.Journal.AppendAsync(CollectJournalKinds.Finished, new JsonObject
         {
             ["regions"] = regions.Count,
@@ -97,12 +189,16 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
         progress.LaneFinished(lane, outcomes.Sum(o => o.Blobs), outcomes.Sum(o => o.Gaps));
     }
 
-    /// <summary>The enabled regions (DescribeRegions stored as evidence); the home region alone if that fails, with a gap.</summary>
+    /// <summary>
+    /// The enabled regions (DescribeRegions stored as evidence); the home region alone if that fails, with a
+    /// gap. Every region's collection depends on this one call, so it keeps trying longer (<see cref="TransientRetry"/>).
+    /// </summary>
     private async Task<IReadOnlyList<string>> EnabledRegionsAsync(CollectionLedger ledger, CancellationToken ct)
     {
         var context = new CollectionContext(aws, null, RegionList.Instance, ledger);
         var answer = await context.SdkAsync(Ec2Operations.DescribeRegions, new JsonObject { ["AllRegions"] = true }, null,
-            c => aws.Ec2().DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = true }, c), ct).ConfigureAwait(false);
+            c => TransientRetry.RunAsync(() => aws.Ec2().DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = true }, c), _options.Time, c),
+            ct).ConfigureAwait(false);
         if (answer is null) return [aws.Region];
         return (answer.Regions ?? [])
             .Select(r => new AwsRegion(r.RegionName, r.OptInStatus ?? "opt-in-not-required", r.Endpoint))

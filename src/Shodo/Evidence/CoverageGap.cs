@@ -26,6 +26,14 @@ public sealed record CoverageGap(
         new(collector, operation?.Service ?? "", operation?.Name ?? "", region, parameters, GapKinds.Unreadable,
             e.GetType().Name, e.Message, null, 0, time);
 
+    /// <summary>A gap as coverage.json holds it (<see cref="ToJson"/>).</summary>
+    public static CoverageGap FromJson(JsonObject json) => new(
+        (string?)json["collector"] ?? "", (string?)json["service"] ?? "", (string?)json["operation"] ?? "", (string?)json["region"],
+        json["parameters"]?.DeepClone() as JsonObject, (string?)json["kind"] ?? GapKinds.Failed, (string?)json["code"] ?? "",
+        (string?)json["message"] ?? "", (string?)json["requestId"], (int?)json["httpStatus"] ?? 0,
+        DateTimeOffset.Parse((string?)json["time"] ?? "0001-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal));
+
     public JsonObject ToJson()
     {
         var json = new JsonObject
@@ -47,6 +55,8 @@ public static class GapKinds
     public const string AccessDenied = "AccessDenied";
     public const string RegionNotEnabled = "RegionNotEnabled";
     public const string Throttled = "Throttled";
+    /// <summary>AWS failed on its side (a 5xx or another transient code) on every attempt.</summary>
+    public const string Unavailable = "Unavailable";
     public const string TimedOut = "TimedOut";
     public const string Unreachable = "Unreachable";
     public const string CredentialsRejected = "CredentialsRejected";
@@ -65,6 +75,9 @@ public static class GapKinds
         "InvalidAction", "UnknownOperationException", "NotImplemented", "UnsupportedOperation",
     };
 
+    /// <summary>Kinds that trying again later can fill (AWS throttled, failed on its side, or did not answer): <c>--resume</c> retries them.</summary>
+    public static bool IsTransient(string kind) => kind is Throttled or Unavailable or TimedOut or Unreachable;
+
     /// <summary>
     /// Why the call failed. Credentials rejected in one region while they work in the home region is
     /// how AWS answers for a region the account has not enabled (EC2 AuthFailure, STS/IAM-style
@@ -77,10 +90,11 @@ public static class GapKinds
         if (e.Code == AwsErrorCodes.Unreachable)
             return e.InnerException is TimeoutException or Polly.Timeout.TimeoutRejectedException
                    || e.InnerException?.InnerException is TimeoutException ? TimedOut : Unreachable;
-        return AwsErrorCodes.ExitCodeFor(e.Code, e.HttpStatus) switch
+        if (e.IsThrottling) return Throttled;
+        return AwsErrorCodes.ExitCodeFor(e.Code, e.HttpStatus, e.Service) switch
         {
             ExitCode.AccessDenied => AccessDenied,
-            ExitCode.Throttled => Throttled,
+            ExitCode.Throttled => Unavailable,
             ExitCode.NoCredentials when region is not null && region != homeRegion => RegionNotEnabled,
             ExitCode.NoCredentials => CredentialsRejected,
             _ => Failed,

@@ -18,5 +18,11 @@ public enum StepOutcome { Done, Incomplete, Failed, Stopped }
 
 public sealed record StepResult(StepOutcome Outcome, string Detail)
 {
+    /// <summary>
+    /// Incomplete only because AWS throttled, failed on its side or did not answer after every retry: trying
+    /// again later can fill the gaps, so <c>--resume</c> runs the step again (collect retries just its failed calls).
+    /// </summary>
+    public bool Resumable { get; init; }
+
     public static StepResult Done(string detail) => new(StepOutcome.Done, detail);
 }

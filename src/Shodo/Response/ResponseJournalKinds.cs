@@ -7,7 +7,10 @@ public static class ResponseJournalKinds
     public const string Started = "respond.started";
     /// <summary>{step}</summary>
     public const string StepStarted = "respond.step.started";
-    /// <summary>{step, outcome: done|incomplete|failed|skipped, detail}</summary>
+    /// <summary>
+    /// {step, outcome: done|incomplete|failed|stopped, detail, resumable?, reason?}: reason {exitCode, code?, service?,
+    /// operation?, message} when the step gave up on an error (the error then ends the response).
+    /// </summary>
     public const string StepFinished = "respond.step.finished";
     /// <summary>{step}: Ctrl+C stopped the response inside this step; --resume runs it again.</summary>
     public const string Interrupted = "respond.interrupted";

@@ -8,8 +8,9 @@ namespace Shodo.Response;
 /// again) a step whose <c>respond.step.finished</c> is in the journal with outcome done is not run
 /// again; a step that ended incomplete (gaps: sources that could not be read, something left active),
 /// failed, stopped or was interrupted runs again, and so does every step after it, since each reads
-/// what the ones before it wrote. A failed or stopped step ends the run; cancellation stops between
-/// safe points (each step's own) and leaves the journal ready for <c>--resume</c>.
+/// what the ones before it wrote. A failed or stopped step ends the run; a step that gives up on an
+/// error is journaled as failed, with the reason, before the error ends the response; cancellation
+/// stops between safe points (each step's own) and leaves the journal ready for <c>--resume</c>.
 /// </summary>
 public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
 {
@@ -23,17 +24,17 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
         }, null, ct).ConfigureAwait(false);
         session.Progress.Planned(steps.Select(s => s.Name).ToList());
         var results = new List<(string Step, StepResult Result)>();
-        var rerun = false;
+        var rerunning = false;
         foreach (var step in steps)
         {
             ct.ThrowIfCancellationRequested();
-            if (!rerun && finished.TryGetValue(step.Name, out var earlier))
+            if (!rerunning && finished.TryGetValue(step.Name, out var earlier))
             {
                 results.Add((step.Name, earlier));
                 session.Progress.StepFinished(step.Name, earlier);
                 continue;
             }
-            rerun = true;
+            rerunning = true;
             session.Progress.StepStarted(step.Name);
             await session.Case.Journal.AppendAsync(ResponseJournalKinds.StepStarted, new JsonObject { ["step"] = step.Name }, null, ct)
                 .ConfigureAwait(false);
@@ -48,22 +49,59 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
                     CancellationToken.None).ConfigureAwait(false);
                 throw new ResponseInterruptedException(step.Name, e);
             }
-            await session.Case.Journal.AppendAsync(ResponseJournalKinds.StepFinished, new JsonObject
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                ["step"] = step.Name, ["outcome"] = Name(result.Outcome), ["detail"] = result.Detail,
-            }, null, CancellationToken.None).ConfigureAwait(false); // what a step finished is recorded even when stopping
+                await GaveUpAsync(session, step.Name, results, e).ConfigureAwait(false);
+                throw;
+            }
+            var entry = new JsonObject { ["step"] = step.Name, ["outcome"] = Name(result.Outcome), ["detail"] = result.Detail };
+            if (result.Resumable) entry["resumable"] = true;
+            await session.Case.Journal.AppendAsync(ResponseJournalKinds.StepFinished, entry, null, CancellationToken.None)
+                .ConfigureAwait(false); // what a step finished is recorded even when stopping
 
             session.Progress.StepFinished(step.Name, result);
             results.Add((step.Name, result));
             if (result.Outcome is StepOutcome.Failed or StepOutcome.Stopped) break;
         }
         var outcome = new ResponseOutcome(results);
-        await session.Case.Journal.AppendAsync(ResponseJournalKinds.Finished, new JsonObject
+        await FinishedAsync(session, outcome).ConfigureAwait(false);
+        return outcome;
+    }
+
+    private static Task FinishedAsync(ResponseSession session, ResponseOutcome outcome) =>
+        session.Case.Journal.AppendAsync(ResponseJournalKinds.Finished, new JsonObject
         {
             ["outcome"] = Name(outcome.Worst),
-            ["steps"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject { ["step"] = r.Step, ["outcome"] = Name(r.Result.Outcome) }).ToArray()),
-        }, null, CancellationToken.None).ConfigureAwait(false);
-        return outcome;
+            ["steps"] = new JsonArray(outcome.Steps.Select(r => (JsonNode)new JsonObject { ["step"] = r.Step, ["outcome"] = Name(r.Result.Outcome) }).ToArray()),
+        }, null, CancellationToken.None);
+
+    /// <summary>
+    /// A step gave up on an error: the journal says so, and why (the error's diagnostic, AWS's code and call),
+    /// and the response's end, before the error leaves; <c>--resume</c> runs the step again.
+    /// </summary>
+    private static async Task GaveUpAsync(ResponseSession session, string step, List<(string Step, StepResult Result)> results, Exception e)
+    {
+        var diagnostic = (e as Diagnostics.ShodoException)?.Diagnostic;
+        var summary = diagnostic?.Summary ?? $"{e.GetType().Name}: {e.Message}";
+        var reason = new JsonObject
+        {
+            ["exitCode"] = (int)(diagnostic?.Code ?? Diagnostics.ExitCode.Failure),
+            ["message"] = summary,
+        };
+        if (e is Aws.Errors.AwsServiceError aws)
+        {
+            reason["code"] = aws.Code;
+            reason["service"] = aws.Service;
+            reason["operation"] = aws.Operation;
+            reason["retryable"] = aws.IsRetryable;
+        }
+        var failed = new StepResult(StepOutcome.Failed, summary);
+        await session.Case.Journal.AppendAsync(ResponseJournalKinds.StepFinished, new JsonObject
+        {
+            ["step"] = step, ["outcome"] = Name(StepOutcome.Failed), ["detail"] = summary, ["reason"] = reason,
+        }, summary, CancellationToken.None).ConfigureAwait(false);
+        session.Progress.StepFinished(step, failed);
+        await FinishedAsync(session, new ResponseOutcome([.. results, (step, failed)])).ConfigureAwait(false);
     }
 
     private static string Name(StepOutcome outcome) => outcome.ToString().ToLowerInvariant();

@@ -29,8 +29,13 @@ public sealed class ProbeService(string name, AwsProtocol protocol, bool global 
         return new AwsOperation(op, $"{name}:{op}", ReadOnly: op != "Fail", DataEvent: op == "Read");
     }
 
+    private int _handled;
+    /// <summary>How many calls reached the handler.</summary>
+    public int Handled => Volatile.Read(ref _handled);
+
     public Task<AwsResponse> HandleAsync(AwsCall call, CancellationToken ct)
     {
+        Interlocked.Increment(ref _handled);
         if (call.Operation.Name == "Boom") throw new InvalidOperationException("a bug in a handler");
         if (call.Operation.Name == "Fail") throw new AwsError("NoSuchThing", "The thing does not exist.", 404);
         call.ResponseElements = new JsonObject { ["value"] = "pong" };

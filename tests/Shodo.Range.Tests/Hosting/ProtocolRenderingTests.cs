@@ -129,7 +129,11 @@ public sealed class ProtocolRenderingTests(ProbeRangeFixture fixture) : IClassFi
 
             faults.ErrorRate = 0;
             faults.ResetRate = 1;
-            await Assert.ThrowsAnyAsync<HttpRequestException>(() => Call("probeq", "Ping"));
+            var probe = (ProbeService)fixture.Range.Dispatcher.Services.Single(s => s.Name == "probeq");
+            var handled = probe.Handled;
+            for (var i = 0; i < 20; i++)
+                await Assert.ThrowsAnyAsync<HttpRequestException>(() => Call("probeq", "Ping"));
+            Assert.Equal(handled, probe.Handled); // a reset request never reaches the service: nothing was done
         }
         finally
         {
@@ -138,6 +142,33 @@ public sealed class ProtocolRenderingTests(ProbeRangeFixture fixture) : IClassFi
             faults.ResetRate = 0;
         }
         Assert.Equal(HttpStatusCode.OK, (await Call("probeq", "Ping")).StatusCode);
+    }
+
+    /// <summary>Server errors as each service's reference lists them: IAM's own ServiceFailure, the common ServiceUnavailable for JSON services.</summary>
+    [Fact]
+    public async Task Injected_server_errors_use_each_services_own_codes()
+    {
+        var faults = fixture.Range.Faults;
+        var iam = new HashSet<string>();
+        var json = new HashSet<string>();
+        try
+        {
+            faults.ErrorRate = 1;
+            using var http = new SignedHttp(fixture.Range.Url, fixture.Range.Responder);
+            for (var i = 0; i < 24; i++)
+            {
+                var answer = await http.PostAsync("iam", "us-east-1", "Action=ListUsers&Version=2010-05-08");
+                iam.Add(System.Xml.Linq.XElement.Parse(await answer.Content.ReadAsStringAsync()).Descendants().First(e => e.Name.LocalName == "Code").Value);
+                var j = JsonDocument.Parse(await (await Call("probej", "Ping")).Content.ReadAsStringAsync());
+                json.Add(j.RootElement.GetProperty("__type").GetString()!);
+            }
+        }
+        finally
+        {
+            faults.ErrorRate = 0;
+        }
+        Assert.Equal(["ServiceFailure", "ServiceUnavailable"], iam.Order(StringComparer.Ordinal));
+        Assert.Equal(["InternalFailure", "ServiceUnavailable"], json.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -88,6 +88,43 @@ public sealed partial class RangeServeCommandTests : IDisposable
         Assert.DoesNotContain("unexpectedly", error.ToString());
     }
 
+    [Fact]
+    public async Task Serve_injects_the_faults_it_is_given_resets_included()
+    {
+        var output = new StringWriter();
+        var env = new CliEnvironment(TextWriter.Synchronized(output), new StringWriter(), new Dictionary<string, string?>(), TimeProvider.System,
+            IsInteractive: false);
+        using var stop = new CancellationTokenSource();
+        var run = ShodoApp.RunAsync(["range", "serve", "--port", "0", "--throttle-rate", "0.5", "--error-rate", "0.1", "--reset-rate", "0.05"],
+            env, stop.Token);
+        Uri? url = null;
+        for (var i = 0; i < 300 && url is null && !run.IsCompleted; i++)
+        {
+            if (Listening().Match(output.ToString()) is { Success: true } m) url = new Uri(m.Groups[1].Value);
+            else await Task.Delay(100);
+        }
+        Assert.NotNull(url);
+
+        using var http = new HttpClient();
+        var faults = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(url, "/_range/faults"))).RootElement;
+        Assert.Equal((0.5, 0.1, 0.05), (faults.GetProperty("throttleRate").GetDouble(), faults.GetProperty("errorRate").GetDouble(),
+            faults.GetProperty("resetRate").GetDouble()));
+
+        stop.Cancel();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Theory]
+    [InlineData("--error-rate")]
+    [InlineData("--reset-rate")]
+    public async Task Serve_rejects_every_fault_rate_outside_zero_to_one(string option)
+    {
+        var error = new StringWriter();
+        var env = new CliEnvironment(new StringWriter(), error, new Dictionary<string, string?>(), TimeProvider.System, IsInteractive: false);
+        Assert.Equal(2, await ShodoApp.RunAsync(["range", "serve", option, "-0.1"], env));
+        Assert.Contains(option, error.ToString());
+    }
+
     [GeneratedRegex(@"^listening (http://127\.0\.0\.1:\d+)\r?$", RegexOptions.Multiline)]
     private static partial Regex Listening();
 

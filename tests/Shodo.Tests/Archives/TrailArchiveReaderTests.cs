@@ -148,6 +148,36 @@ public sealed class TrailArchiveReaderTests
         Assert.Single(problems.Snapshot());
     }
 
+    /// <summary>A store whose files all open but one, which AWS would not serve (503 SlowDown after every retry).</summary>
+    private sealed class OneFileUnavailable(ITrailLogStore inner, string name) : ITrailLogStore
+    {
+        public string Location => inner.Location;
+        public IAsyncEnumerable<TrailLogFile> ListAsync(CancellationToken ct) => inner.ListAsync(ct);
+        public Task<Stream> OpenAsync(TrailLogFile file, CancellationToken ct) => file.Name.EndsWith(name, StringComparison.Ordinal)
+            ? throw new Shodo.Aws.Errors.AwsServiceError("s3", "GetObject", "SlowDown", "Please reduce your request rate.", "r", 503)
+            : inner.OpenAsync(file, ct);
+        public Task<(byte[] Bytes, string? Signature)> ReadDigestAsync(TrailLogFile file, CancellationToken ct) => inner.ReadDigestAsync(file, ct);
+    }
+
+    [Fact]
+    public async Task A_file_AWS_would_not_serve_is_unavailable_not_unreadable_so_reading_again_can_fill_it()
+    {
+        using var dir = new TempFolder();
+        var records = ArchiveSamples.Records("aws.execution.ssm-start-session.json");
+        foreach (var n in new[] { "a", "b" })
+            ArchiveSamples.Write(dir.Path, $"AWSLogs/1/CloudTrail/us-east-1/2024/07/31/1_CloudTrail_us-east-1_20240731T1300Z_{n}.json.gz",
+                ArchiveSamples.Gzip(ArchiveSamples.Envelope(records)));
+        var problems = new TrailProblemList();
+        var reader = new TrailArchiveReader(new OneFileUnavailable(new LocalTrailLogStore(dir.Path), "_b.json.gz"), problems);
+
+        var read = await ReadAll(reader);
+
+        Assert.Equal(records.Count, read.Count);
+        var problem = Assert.Single(problems.Snapshot());
+        Assert.Equal(TrailProblemKinds.Unavailable, problem.Kind);
+        Assert.EndsWith("_b.json.gz", problem.File);
+    }
+
     [Theory]
     [InlineData("s3://bucket/AWSLogs/1/", "bucket", "AWSLogs/1/")]
     [InlineData("s3://bucket", "bucket", "")]

@@ -56,6 +56,11 @@ public sealed class AwsTestServer : IAsyncDisposable
         var seen = new SeenRequest(http.Request.Method, http.Request.Path + http.Request.QueryString, headers, body, form);
         Requests.Enqueue(seen);
         var reply = _respond(seen, Requests.Count);
+        if (reply == Reply.Reset)
+        {
+            http.Abort();
+            return;
+        }
         http.Response.StatusCode = reply.Status;
         http.Response.ContentType = reply.ContentType;
         foreach (var (k, v) in reply.Headers ?? new Dictionary<string, string>()) http.Response.Headers[k] = v;
@@ -85,6 +90,9 @@ public sealed record Reply(int Status, string Body, string ContentType = "text/x
 {
     public static Reply Xml(string body, int status = 200) => new(status, body);
     public static Reply Json(string body, int status = 200) => new(status, body, "application/x-amz-json-1.1");
+
+    /// <summary>No answer: the connection is reset.</summary>
+    public static Reply Reset { get; } = new(0, "");
 
     /// <summary>A Query-protocol error as IAM, RDS and STS send it.</summary>
     public static Reply QueryError(int status, string code, string message, string requestId = "req-err-1") => new(status,

@@ -78,6 +78,48 @@ public class SdkClientTests
         Assert.Equal(TestConnections.QuickRetry.MaxAttempts, server.Count);
     }
 
+    /// <summary>
+    /// The SDK's standard mode keeps a retry quota per endpoint that a run of failing calls empties; after
+    /// that it gave up on the first Unavailable without retrying. Every call gets its attempts.
+    /// </summary>
+    [Fact]
+    public async Task Every_sdk_call_gets_every_attempt_however_many_calls_gave_up_before()
+    {
+        await using var server = await AwsTestServer.StartAsync(_ => Reply.Xml(
+            "<Response><Errors><Error><Code>Unavailable</Code><Message>The server is overloaded and can't handle the request.</Message></Error></Errors>" +
+            "<RequestID>ec2-req-3</RequestID></Response>", 503));
+        using var aws = await TestConnections.OpenAsync(server.Url);
+        const int calls = 80;
+
+        var errors = new List<AwsServiceError>();
+        for (var i = 0; i < calls; i++)
+            errors.Add(await Assert.ThrowsAsync<AwsServiceError>(() => aws.Ec2().DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest
+            {
+                InstanceId = "i-0abc", Attribute = "disableApiStop",
+            })));
+
+        Assert.Equal(calls * TestConnections.QuickRetry.MaxAttempts, server.Count);
+        Assert.All(errors, e => Assert.Equal(("Unavailable", 503, ExitCode.Throttled), (e.Code, e.HttpStatus, e.Diagnostic.Code)));
+    }
+
+    [Fact]
+    public async Task Sdk_calls_retry_a_reset_connection_and_a_server_error_until_the_answer()
+    {
+        await using var server = await AwsTestServer.StartAsync((_, n) => n switch
+        {
+            1 => Reply.Reset,
+            2 => Reply.Xml("<Response><Errors><Error><Code>InternalError</Code><Message>An internal error has occurred</Message></Error></Errors>" +
+                           "<RequestID>r</RequestID></Response>", 500),
+            _ => Reply.Xml(Identity),
+        });
+        using var aws = await TestConnections.OpenAsync(server.Url);
+
+        var me = await aws.WhoAmIAsync();
+
+        Assert.Equal("111122223333", me.Account);
+        Assert.Equal(3, server.Count);
+    }
+
     [Fact]
     public async Task S3_uses_path_style_under_an_endpoint_override()
     {

@@ -46,7 +46,7 @@ public class ServiceEndpointTests
     [InlineData("Throttling", 400, ExitCode.Throttled, true)]
     [InlineData("TooManyRequestsException", 400, ExitCode.Throttled, true)]
     [InlineData("SlowDown", 503, ExitCode.Throttled, true)]
-    [InlineData("InternalFailure", 500, ExitCode.Failure, true)]
+    [InlineData("InternalFailure", 500, ExitCode.Throttled, true)]
     [InlineData("UnrecognizedClientException", 400, ExitCode.NoCredentials, false)]
     [InlineData("AuthFailure", 401, ExitCode.NoCredentials, false)]
     [InlineData("UnauthorizedOperation", 403, ExitCode.AccessDenied, false)]

@@ -19,7 +19,7 @@ public sealed class FaultInjectionTests
             Assert.Empty(env.ChangesMadeTwice());
         }
         int faults;
-        lock (env.Range.State.Sync) faults = env.Range.State.Calls.Count(c => c.ErrorCode is "Throttling" or "RequestLimitExceeded" or "InternalError" or "ServiceUnavailable" or "InternalFailure" or "Unavailable");
+        lock (env.Range.State.Sync) faults = env.Range.State.Calls.Count(c => c.ErrorCode is "Throttling" or "RequestLimitExceeded" or "InternalError" or "ServiceUnavailable" or "InternalFailure" or "Unavailable" or "ServiceFailure");
         Assert.True(faults > 20, $"only {faults} faults were injected");
         Assert.Equal((0, 0), env.ResponderDestructiveCalls());
         Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);

@@ -20,7 +20,9 @@ public sealed class GapKindsTests
     [InlineData("AuthFailure", 401, "us-east-1", GapKinds.CredentialsRejected)]
     [InlineData("InvalidClientTokenId", 403, null, GapKinds.CredentialsRejected)]
     [InlineData("InvalidAction", 400, null, GapKinds.NotSupported)]
-    [InlineData("InternalError", 500, "eu-west-1", GapKinds.Failed)]
+    [InlineData("InternalError", 500, "eu-west-1", GapKinds.Unavailable)]
+    [InlineData("Unavailable", 503, "eu-west-1", GapKinds.Unavailable)]
+    [InlineData("NoSuchEntity", 404, null, GapKinds.Failed)]
     public void Aws_error_codes_map_to_the_reason_a_call_is_missing(string code, int status, string? region, string kind) =>
         Assert.Equal(kind, GapKinds.Of(Error(code, status), region, "us-east-1"));
 

@@ -1,6 +1,8 @@
 using Shodo.Aws.Connection;
+using Shodo.Aws.Errors;
 using Shodo.Cases;
 using Shodo.Configuration;
+using Shodo.Diagnostics;
 using Shodo.Response;
 using Shodo.Tests.Cases;
 
@@ -24,6 +26,15 @@ public sealed class ResponseRunnerTests
             Runs++;
             return Task.FromResult(new StepResult(outcome(Runs), $"{name} run {Runs}"));
         }
+    }
+
+    /// <summary>A step whose nth run answers <c>run(n)</c> (or throws what it throws).</summary>
+    private sealed class ScriptedStep(string name, Func<int, StepResult> run) : IResponseStep
+    {
+        public int Runs { get; private set; }
+        public string Name => name;
+
+        public Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct) => Task.FromResult(run(++Runs));
     }
 
     private static ResponseSession Session(Case @case) => new(@case, aws: null!, new CallerIdentity("111122223333", "arn:aws:iam::111122223333:user/responder", "AIDA"),
@@ -126,5 +137,66 @@ public sealed class ResponseRunnerTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ResponseRunner([plan, report]).RunAsync(Session(@case), cts.Token));
         Assert.Equal(0, report.Runs);
         Assert.Contains("contain", ResponseRunner.FinishedSteps(@case.Directory).Keys);
+    }
+
+    [Fact]
+    public async Task A_step_that_gives_up_on_an_error_is_journaled_as_failed_with_why_and_runs_again_on_resume()
+    {
+        using var root = new TempFolder();
+        var collect = new ScriptedStep("collect", _ => StepResult.Done("recorded"));
+        var contain = new ScriptedStep("contain", run => run == 1
+            ? throw new AwsServiceError("ec2", "DescribeRegions", "RequestLimitExceeded", "Request limit exceeded.", "req-9", 503)
+            : StepResult.Done("contained"));
+        var report = new ScriptedStep("report", _ => StepResult.Done("written"));
+        var runner = new ResponseRunner([collect, contain, report]);
+        string dir;
+        using (var @case = Case.Open(root.Path))
+        {
+            dir = @case.Directory;
+            var error = await Assert.ThrowsAsync<AwsServiceError>(() => runner.RunAsync(Session(@case), CancellationToken.None));
+            Assert.Equal(ExitCode.Throttled, error.Diagnostic.Code);
+        }
+
+        var journal = JournalReader.Read(dir);
+        var gaveUp = journal.Single(e => e.Kind == ResponseJournalKinds.StepFinished && (string?)e.Data["step"] == "contain");
+        Assert.Equal("failed", (string?)gaveUp.Data["outcome"]);
+        Assert.Equal(("RequestLimitExceeded", "ec2", "DescribeRegions", 6, true), ((string?)gaveUp.Data["reason"]!["code"],
+            (string?)gaveUp.Data["reason"]!["service"], (string?)gaveUp.Data["reason"]!["operation"], (int?)gaveUp.Data["reason"]!["exitCode"],
+            (bool?)gaveUp.Data["reason"]!["retryable"]));
+        Assert.Contains("--resume", (string?)gaveUp.Data["detail"]);
+        Assert.Equal(ResponseJournalKinds.Finished, journal[^1].Kind);
+        Assert.Equal("failed", (string?)journal[^1].Data["outcome"]);
+        Assert.DoesNotContain("contain", ResponseRunner.FinishedSteps(dir).Keys);
+
+        using (var @case = Case.Load(dir))
+            Assert.Equal(StepOutcome.Done, (await runner.RunAsync(Session(@case), CancellationToken.None)).Worst);
+        Assert.Equal((1, 2, 1), (collect.Runs, contain.Runs, report.Runs));
+        Assert.True(CaseVerifier.Verify(dir).Intact);
+    }
+
+    [Fact]
+    public async Task On_resume_a_step_left_with_gaps_AWS_could_fill_runs_again_and_every_step_after_it()
+    {
+        using var root = new TempFolder();
+        var collect = new ScriptedStep("collect", run => new StepResult(run == 1 ? StepOutcome.Incomplete : StepOutcome.Done, "gaps")
+            { Resumable = run == 1 });
+        var investigate = new ScriptedStep("investigate", _ => new StepResult(StepOutcome.Incomplete, "no data events"));
+        var report = new ScriptedStep("report", _ => StepResult.Done("written"));
+        var runner = new ResponseRunner([collect, investigate, report]);
+        string dir;
+        using (var @case = Case.Open(root.Path))
+        {
+            dir = @case.Directory;
+            await runner.RunAsync(Session(@case), CancellationToken.None);
+        }
+        Assert.Equal(["investigate", "report"], ResponseRunner.FinishedSteps(dir).Keys.Order(StringComparer.Ordinal));
+
+        using (var @case = Case.Load(dir))
+            await runner.RunAsync(Session(@case), CancellationToken.None);
+        Assert.Equal((2, 2, 2), (collect.Runs, investigate.Runs, report.Runs));
+
+        using (var @case = Case.Load(dir))
+            await runner.RunAsync(Session(@case), CancellationToken.None);
+        Assert.Equal((2, 2, 2), (collect.Runs, investigate.Runs, report.Runs));
     }
 }

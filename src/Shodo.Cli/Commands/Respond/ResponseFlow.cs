@@ -85,6 +85,12 @@ internal static class ResponseFlow
         {
             throw new ShodoException(new Diagnostic(ExitCode.Interrupted, Messages.Get("RespondInterrupted", e.Step, @case.Manifest.Id)));
         }
+        catch (Shodo.Aws.Errors.AwsServiceError e) when (e.Diagnostic.Code is ExitCode.Throttled or ExitCode.Unreachable)
+        {
+            // The runner journaled the give-up; the person needs the one command that goes on from it.
+            throw new ShodoException(new Diagnostic(e.Diagnostic.Code,
+                Messages.Get("RespondGaveUp", $"{e.Service}:{e.Operation}", e.Code, @case.Manifest.Id), e.Diagnostic.Detail), e);
+        }
         if (loop.IsConfigured && !loop.IsAcknowledged)
             progress.Note("escalate", Messages.Get("RespondStillUnacknowledged", @case.Manifest.Id));
         await loop.DrainAsync(acknowledgementGrace ?? DefaultAcknowledgementGrace);

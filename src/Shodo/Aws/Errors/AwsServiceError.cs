@@ -30,8 +30,10 @@ public sealed class AwsServiceError : ShodoException
     public string? RequestId { get; }
     public int HttpStatus { get; }
 
-    public bool IsRetryable => AwsErrorCodes.IsRetryable(Code, HttpStatus);
-    public bool IsThrottling => AwsErrorCodes.ExitCodeFor(Code, HttpStatus) == ExitCode.Throttled;
+    /// <summary>Trying the same call again could succeed (botocore's retry rules, or no answer at all).</summary>
+    public bool IsRetryable => AwsErrorCodes.IsRetryable(Code, HttpStatus, Service);
+    /// <summary>AWS asked us to slow down (as opposed to failing on its side).</summary>
+    public bool IsThrottling => AwsErrorCodes.IsThrottling(Code, HttpStatus);
 
     /// <summary>No answer came from <paramref name="endpoint"/>: refused, reset, DNS, TLS or timed out.</summary>
     public static AwsServiceError Unreachable(string service, string operation, string endpoint, Exception? inner) =>
@@ -42,13 +44,14 @@ public sealed class AwsServiceError : ShodoException
 
     private static Diagnostic DiagnosticFor(string service, string operation, string code, string message, string? requestId, int status)
     {
-        var exit = AwsErrorCodes.ExitCodeFor(code, status);
+        var exit = AwsErrorCodes.ExitCodeFor(code, status, service);
         var call = $"{service}:{operation}";
         var summary = exit switch
         {
             ExitCode.AccessDenied => Messages.Get("AwsAccessDenied", call),
             ExitCode.NoCredentials => Messages.Get("AwsCredentialsRejected", call, code),
-            ExitCode.Throttled => Messages.Get("AwsThrottled", call),
+            ExitCode.Throttled when AwsErrorCodes.IsThrottling(code, status) => Messages.Get("AwsThrottled", call),
+            ExitCode.Throttled => Messages.Get("AwsUnavailable", call, code),
             ExitCode.Unreachable => Messages.Get("AwsUnreachable", call),
             _ => Messages.Get("AwsServiceFailed", call, code),
         };

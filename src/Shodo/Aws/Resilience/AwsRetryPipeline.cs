@@ -9,7 +9,7 @@ namespace Shodo.Aws.Resilience;
 /// Builds the Polly pipeline for hand-written clients from <see cref="AwsRetryOptions"/>: a total
 /// timeout around exponential retries with jitter around a per-attempt timeout. What is retried:
 /// <see cref="AwsServiceError.IsRetryable"/> (throttling, transient codes, 5xx, no answer).
-/// The SDK clients get the same numbers through their own config (<see cref="Sdk.SdkClientConfig"/>).
+/// The SDK clients get the same rule and numbers through <see cref="Sdk.SdkRetryPolicy"/>.
 /// </summary>
 public static class AwsRetryPipeline
 {

@@ -6,7 +6,7 @@ namespace Shodo.Aws.Sdk;
 
 /// <summary>
 /// The AWS SDK's EC2 client with Shodo's <see cref="InterlockPipelineHandler"/> outermost in its
-/// pipeline: every EC2 call passes the never-delete interlock. Create it from
+/// pipeline (and Shodo's retries in place of the SDK's): every EC2 call passes the never-delete interlock. Create it from
 /// <see cref="AwsConnection.Ec2"/>.
 /// </summary>
 public sealed class Ec2Client(AWSCredentials credentials, AmazonEC2Config config, InterlockPipelineHandler gate)
@@ -18,6 +18,6 @@ public sealed class Ec2Client(AWSCredentials credentials, AmazonEC2Config config
     protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
     {
         base.CustomizeRuntimePipeline(pipeline);
-        pipeline.AddHandler(_gate);
+        _gate.Install(pipeline);
     }
 }

@@ -12,12 +12,20 @@ namespace Shodo.Aws.Sdk;
 /// passes it through the <see cref="Interlock"/> and checks it is declared in
 /// <see cref="OperationCatalog"/>; then it waits for the documented rate, caps the whole call
 /// (SDK retries included) at <see cref="AwsRetryOptions.TotalTimeout"/>, and translates SDK
-/// exceptions into <see cref="AwsServiceError"/>.
+/// exceptions into <see cref="AwsServiceError"/>. <see cref="Install"/> puts it into a client's pipeline
+/// together with Shodo's retry policy (<see cref="SdkRetryPolicy"/>).
 /// </summary>
 public sealed class InterlockPipelineHandler(
     string service, Interlock interlock, RequestRateLimits limits, AwsRetryOptions retry, TimeProvider time)
     : PipelineHandler
 {
+    /// <summary>Makes this handler the outermost of <paramref name="pipeline"/> and its retries Shodo's.</summary>
+    public void Install(RuntimePipeline pipeline)
+    {
+        pipeline.ReplaceHandler<RetryHandler>(new RetryHandler(new SdkRetryPolicy(service, retry, time)));
+        pipeline.AddHandler(this);
+    }
+
     public override void InvokeSync(IExecutionContext executionContext) =>
         throw new NotSupportedException("Shodo calls AWS asynchronously only.");
 

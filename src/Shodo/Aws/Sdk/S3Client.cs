@@ -6,7 +6,7 @@ namespace Shodo.Aws.Sdk;
 
 /// <summary>
 /// The AWS SDK's S3 client with Shodo's <see cref="InterlockPipelineHandler"/> outermost in its
-/// pipeline: every S3 call passes the never-delete interlock. Create it from
+/// pipeline (and Shodo's retries in place of the SDK's): every S3 call passes the never-delete interlock. Create it from
 /// <see cref="AwsConnection.S3"/>.
 /// </summary>
 public sealed class S3Client(AWSCredentials credentials, AmazonS3Config config, InterlockPipelineHandler gate)
@@ -18,6 +18,6 @@ public sealed class S3Client(AWSCredentials credentials, AmazonS3Config config, 
     protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
     {
         base.CustomizeRuntimePipeline(pipeline);
-        pipeline.AddHandler(_gate);
+        _gate.Install(pipeline);
     }
 }

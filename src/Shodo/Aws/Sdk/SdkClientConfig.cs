@@ -7,7 +7,8 @@ namespace Shodo.Aws.Sdk;
 /// <summary>
 /// Applies the connection's choices to an SDK client config: the endpoint override (as
 /// <c>aws --endpoint-url</c>) or the region's public endpoint, the signing region, and the one
-/// retry policy (<see cref="AwsRetryOptions"/>) through the SDK's own standard retry mode.
+/// retry policy's attempt cap and per-attempt timeout (<see cref="AwsRetryOptions"/>; which errors are
+/// retried, and how long to wait, is <see cref="SdkRetryPolicy"/>'s).
 /// Endpoints from AWS_ENDPOINT_URL or a profile's endpoint_url are ignored here because the
 /// connection has already folded them into its override, so SDK and hand-written clients agree.
 /// </summary>

@@ -6,7 +6,7 @@ namespace Shodo.Aws.Sdk;
 
 /// <summary>
 /// The AWS SDK's STS client with Shodo's <see cref="InterlockPipelineHandler"/> outermost in its
-/// pipeline: every STS call passes the never-delete interlock. Create it from
+/// pipeline (and Shodo's retries in place of the SDK's): every STS call passes the never-delete interlock. Create it from
 /// <see cref="AwsConnection.Sts"/>.
 /// </summary>
 public sealed class StsClient(AWSCredentials credentials, AmazonSecurityTokenServiceConfig config, InterlockPipelineHandler gate)
@@ -18,6 +18,6 @@ public sealed class StsClient(AWSCredentials credentials, AmazonSecurityTokenSer
     protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
     {
         base.CustomizeRuntimePipeline(pipeline);
-        pipeline.AddHandler(_gate);
+        _gate.Install(pipeline);
     }
 }

@@ -1,3 +1,4 @@
+using Shodo.Aws.Resilience;
 using System.Text.Json.Nodes;
 using Shodo.Aws;
 using Shodo.Aws.Connection;
@@ -29,7 +30,7 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
     {
         if (recorder.Ledger.PlanSha256 != planSha256)
             throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("ContainPlanNotCurrent", planSha256, recorder.Ledger.PlanSha256 ?? "-")));
-        var me = await aws.WhoAmIAsync(ct).ConfigureAwait(false);
+        var me = await TransientRetry.RunAsync(() => aws.WhoAmIAsync(ct), time, ct).ConfigureAwait(false);
         var callerKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
         CheckResponder(me, callerKey);
         _context = new ContainmentContext(aws, plan.CaseId, time, JournalChangeAsync);
@@ -62,7 +63,7 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
             ? await new Verifier(aws, recorder, plan, planSha256, time).RunAsync(ct).ConfigureAwait(false)
             : null;
         var ordered = results.OrderBy(r => actions.FindIndex(a => a.Id == r.ActionId)).ToList();
-        return new ApplyResult(ordered, verification);
+        return new ApplyResult(ordered, verification) { Unread = plan.Unread };
     }
 
     private void CheckResponder(CallerIdentity me, string? callerKey)
@@ -114,7 +115,7 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
         }
         try
         {
-            return await TransientRetry.RunAsync(() => RunOnceAsync(a, ct), time, ct).ConfigureAwait(false);
+            return await TransientRetry.RunAsync(() => RunOnceAsync(a, ct), time, ct, TransientRetry.ChangeAttempts).ConfigureAwait(false);
         }
         catch (NotSupportedException e)
         {
@@ -125,7 +126,7 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
         {
             var why = $"{e.Code}: {e.AwsMessage}";
             await OutcomeAsync(a, Outcomes.Failed, null, why).ConfigureAwait(false);
-            return Result(Outcomes.Failed, why);
+            return Result(Outcomes.Failed, why) with { Retryable = e.IsRetryable };
         }
     }
 

@@ -21,6 +21,8 @@ public sealed record ContainmentPlan
     /// <summary>The attacker identities contained (ids, user names, access key ids) — to recognise them later.</summary>
     public required PlanIdentities Attackers { get; init; }
     public required PlanBaseline Baseline { get; init; }
+    /// <summary>What could not be read when planning (targets left out of this plan, parts of the baseline left unknown).</summary>
+    public IReadOnlyList<UnreadItem> Unread { get; init; } = [];
 }
 
 public sealed record PlanIdentities

@@ -1,3 +1,4 @@
+using Shodo.Aws.Resilience;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shodo.Aws.Connection;
@@ -22,7 +23,10 @@ namespace Shodo.Containment.Plan;
 /// snapshot, clear stop protection, termination protection, stop (or isolate) — then what would relaunch
 /// instances — each registered action deciding for itself whether and how it applies (<see cref="IContainmentAction.PlanFor"/>).
 /// Actions already done (per the journal) are not planned again. Refuses when the
-/// responder's own identity is among the compromised.
+/// responder's own identity is among the compromised. A read that fails after every retry stops only
+/// what depends on it: a target that could not be read is left out of this plan, a part of the baseline
+/// that could not be read is left unknown, and each is listed in <see cref="ContainmentPlan.Unread"/> and
+/// journaled with the plan.
 /// </summary>
 public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy authority, TimeProvider time)
 {
@@ -31,19 +35,22 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
     {
         var plan = await BuildAsync(ct).ConfigureAwait(false);
         var sha = await PlanFile.WriteAsync(@case, plan, ct).ConfigureAwait(false);
-        await @case.Journal.AppendAsync(ContainmentJournalKinds.Planned, new JsonObject
+        var planned = new JsonObject
         {
             ["planSha256"] = sha,
             ["actions"] = plan.Actions.Count,
             ["alreadyDone"] = plan.AlreadyDone.Count,
             ["needApproval"] = plan.Actions.Count(a => a.Authority == AuthorityLevel.Approver && !plan.AlreadyDone.Contains(a.Id)),
-        }, Messages.Get("ContainPlannedWhy", plan.Actions.Count - plan.AlreadyDone.Count), ct).ConfigureAwait(false);
+        };
+        if (plan.Unread.Count > 0) planned["unread"] = UnreadItem.ToJson(plan.Unread);
+        await @case.Journal.AppendAsync(ContainmentJournalKinds.Planned, planned,
+            Messages.Get("ContainPlannedWhy", plan.Actions.Count - plan.AlreadyDone.Count), ct).ConfigureAwait(false);
         return (plan, sha);
     }
 
     public async Task<ContainmentPlan> BuildAsync(CancellationToken ct)
     {
-        var me = await aws.WhoAmIAsync(ct).ConfigureAwait(false);
+        var me = await TransientRetry.RunAsync(() => aws.WhoAmIAsync(ct), time, ct).ConfigureAwait(false);
         var dir = @case.Directory;
         var identities = InvestigationFiles.ReadIdentities(dir).Where(i => i.Confidence == Confidence.Confirmed).ToList();
         var resources = InvestigationFiles.ReadResources(dir).Concat(VerificationFile.AttributedResources(@case)).ToList();
@@ -57,7 +64,8 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
 
         var context = new ContainmentContext(aws, @case.Manifest.Id, time, (_, _, _) => Task.CompletedTask);
         var plannedAt = time.GetUtcNow();
-        var (baseline, baselineEvidence) = await TransientRetry.RunAsync(() => BaselineAsync(ct), time, ct).ConfigureAwait(false);
+        var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();
+        var (baseline, baselineEvidence) = await BaselineAsync(unread, ct).ConfigureAwait(false);
         var ledger = ContainmentLedger.Read(dir);
         var done = ledger.FinalActions().ToHashSet(StringComparer.Ordinal);
         var actions = new List<PlannedAction>();
@@ -66,7 +74,13 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var perTarget = await Task.WhenAll(targets.All.Select(async g =>
         {
             await gate.WaitAsync(ct).ConfigureAwait(false);
-            try { return await TransientRetry.RunAsync(() => PlanTargetAsync(context, g, findings, ct), time, ct).ConfigureAwait(false); }
+            try
+            {
+                var (read, error) = await TransientRetry.TryAsync(() => PlanTargetAsync(context, g, findings, ct), time, ct).ConfigureAwait(false);
+                if (error is null) return read;
+                unread.Enqueue(UnreadItem.From(g.Target, error)); // the other targets go on without it
+                return ([], null);
+            }
             finally { gate.Release(); }
         })).ConfigureAwait(false);
         foreach (var (list, sha) in perTarget)
@@ -75,12 +89,14 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             actions.AddRange(list);
         }
         var alreadyDone = actions.Where(a => done.Contains(a.Id)).Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
-        var aliases = await aws.Iam().ListAllAsync(new ListAccountAliases(), ct).ConfigureAwait(false);
+        var (aliases, aliasError) = await TransientRetry.TryAsync(() => aws.Iam().ListAllAsync(new ListAccountAliases(), ct), time, ct)
+            .ConfigureAwait(false);
+        if (aliasError is not null) unread.Enqueue(UnreadItem.From("iam:account-alias", null, aliasError));
         return new ContainmentPlan
         {
             CaseId = @case.Manifest.Id,
             AccountId = me.Account,
-            AccountAlias = aliases.FirstOrDefault(),
+            AccountAlias = aliases?.FirstOrDefault(),
             PlannedAt = plannedAt,
             PlannedBy = me.Arn,
             Actions = actions
@@ -95,6 +111,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
                 AccessKeyIds = identities.Select(i => i.AccessKeyId).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(),
             },
             Baseline = baseline with { Evidence = evidence },
+            Unread = unread.OrderBy(u => u.Scope, StringComparer.Ordinal).ThenBy(u => u.Region, StringComparer.Ordinal).ToList(),
         };
     }
 
@@ -208,46 +225,56 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         return new JsonObject(fields.Select(f => KeyValuePair.Create(f, state[f]?.DeepClone())));
     }
 
-    /// <summary>The users and instances the account holds now, stored as evidence, to tell later what appeared since.</summary>
-    private async Task<(PlanBaseline Baseline, List<string> Evidence)> BaselineAsync(CancellationToken ct)
+    /// <summary>
+    /// The users and instances the account held, stored as evidence, to tell later what appeared since.
+    /// What counts as "new" is measured against the state <c>shodo collect</c> recorded before anything
+    /// changed, where the case has it: a user or instance the attacker made between that record and this
+    /// plan is in no investigation document, and only a baseline older than it shows it up for the
+    /// verification to attribute and a re-plan to contain. Users and regions the collection did not record
+    /// are read now; what can be read neither way is left unknown (<paramref name="unread"/>), not empty.
+    /// </summary>
+    private async Task<(PlanBaseline Baseline, List<string> Evidence)> BaselineAsync(System.Collections.Concurrent.ConcurrentQueue<UnreadItem> unread, CancellationToken ct)
     {
-        var users = await aws.Iam().ListAllAsync(new ListUsers(), ct).ConfigureAwait(false);
-        var regions = await RegionDiscovery.EnabledAsync(aws, ct).ConfigureAwait(false);
-        var instances = await Task.WhenAll(regions.Select(async r =>
-            (r.Name, Ids: await AccountInstances.ListAsync(aws, r.Name, ct).ConfigureAwait(false)))).ConfigureAwait(false);
+        var evidence = StoredAnswers.Load(@case);
+        var recorded = await AccountSnapshot.BuildAsync(evidence, ct).ConfigureAwait(false);
+
+        IReadOnlyList<string> users = [];
+        if (evidence.Any("iam", "ListUsers"))
+            users = recorded.Users.Select(u => u.UserName).Distinct().Order(StringComparer.Ordinal).ToList();
+        else
+        {
+            var (live, error) = await TransientRetry.TryAsync(() => aws.Iam().ListAllAsync(new ListUsers(), ct), time, ct).ConfigureAwait(false);
+            if (error is not null) unread.Enqueue(UnreadItem.From(ScopeUsers, null, error));
+            users = (live ?? []).Select(u => u.UserName).Order(StringComparer.Ordinal).ToList();
+        }
+
+        var (enabled, regionsError) = await TransientRetry.TryAsync(() => RegionDiscovery.EnabledAsync(aws, ct), time, ct).ConfigureAwait(false);
+        var regions = enabled?.Select(r => r.Name).ToList() ?? recorded.Regions.Select(r => r.Name).Distinct().ToList();
+        if (regionsError is not null && regions.Count == 0) unread.Enqueue(UnreadItem.From(ScopeRegions, null, regionsError));
+        var recordedRegions = recorded.Instances.Select(i => i.Region)
+            .Concat(evidence.Records("ec2", "DescribeInstances").Select(r => r.Region).OfType<string>())
+            .ToHashSet(StringComparer.Ordinal);
+        var instances = await Task.WhenAll(regions.Select(async region =>
+        {
+            if (recordedRegions.Contains(region))
+                return (region, Ids: (IReadOnlyList<string>?)recorded.Instances.Where(i => i.Region == region).Select(i => i.InstanceId)
+                    .Order(StringComparer.Ordinal).ToList());
+            var (live, error) = await TransientRetry.TryAsync(() => AccountInstances.ListAsync(aws, region, ct), time, ct).ConfigureAwait(false);
+            if (error is not null) unread.Enqueue(UnreadItem.From(ScopeInstances, region, error));
+            return (region, Ids: live?.Select(i => i.InstanceId).ToList());
+        })).ConfigureAwait(false);
+
         var baseline = new PlanBaseline
         {
-            Users = users.Select(u => u.UserName).Order(StringComparer.Ordinal).ToList(),
-            Instances = instances.ToDictionary(x => x.Name, x => (IReadOnlyList<string>)x.Ids.Select(i => i.InstanceId).ToList(), StringComparer.Ordinal),
+            Users = users,
+            Instances = instances.Where(x => x.Ids is not null).ToDictionary(x => x.region, x => x.Ids!, StringComparer.Ordinal),
         };
-        baseline = await RecordedBaselineAsync(baseline, ct).ConfigureAwait(false);
         var record = await @case.Evidence.StoreAsync(JsonSerializer.SerializeToUtf8Bytes(baseline, InvestigationFiles.Json),
             new EvidenceDescriptor("containment", "PlanBaseline", null) { ContentType = "application/json", Time = time.GetUtcNow() }, ct)
             .ConfigureAwait(false);
         return (baseline, [record.Sha256]);
     }
 
-    /// <summary>
-    /// What counts as "new" is measured against the state <c>shodo collect</c> recorded before anything
-    /// changed, where the case has it: a user or instance the attacker made between that record and this
-    /// plan is in no investigation document, and only a baseline older than it shows it up for the
-    /// verification to attribute and a re-plan to contain. Regions and users the collection did not
-    /// record keep the live read.
-    /// </summary>
-    private async Task<PlanBaseline> RecordedBaselineAsync(PlanBaseline live, CancellationToken ct)
-    {
-        var evidence = StoredAnswers.Load(@case);
-        if (!evidence.Any("iam", "ListUsers")) return live;
-        var recorded = await AccountSnapshot.BuildAsync(evidence, ct).ConfigureAwait(false);
-        var recordedRegions = recorded.Instances.Select(i => i.Region)
-            .Concat(evidence.Records("ec2", "DescribeInstances").Select(r => r.Region).OfType<string>())
-            .ToHashSet(StringComparer.Ordinal);
-        return live with
-        {
-            Users = recorded.Users.Select(u => u.UserName).Distinct().Order(StringComparer.Ordinal).ToList(),
-            Instances = live.Instances.ToDictionary(r => r.Key, r => recordedRegions.Contains(r.Key)
-                ? (IReadOnlyList<string>)recorded.Instances.Where(i => i.Region == r.Key).Select(i => i.InstanceId).Order(StringComparer.Ordinal).ToList()
-                : r.Value, StringComparer.Ordinal),
-        };
-    }
+    /// <summary>The baseline's parts, as <see cref="UnreadItem.Scope"/> names them when they could not be read.</summary>
+    public const string ScopeUsers = "iam:users", ScopeRegions = "ec2:regions", ScopeInstances = "ec2:instances";
 }

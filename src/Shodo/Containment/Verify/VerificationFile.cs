@@ -24,6 +24,7 @@ public static class VerificationFile
             ["contained"] = result.Contained,
             ["remaining"] = InvestigationFiles.ToNode(result.Remaining),
             ["newResources"] = InvestigationFiles.ToNode(result.NewResources),
+            ["unread"] = UnreadItem.ToJson(result.Unread),
         }, "containment", ct);
 
     /// <summary>New resources the last verification attributed to an attacker identity.</summary>

@@ -3,7 +3,11 @@ using Shodo.Evidence;
 
 namespace Shodo.Response.Steps;
 
-/// <summary>Records the account's state before anything is changed (<see cref="CollectionRunner"/>).</summary>
+/// <summary>
+/// Records the account's state before anything is changed (<see cref="CollectionRunner"/>). Run again on
+/// <c>--resume</c> after a collection that finished, it tries again only the calls AWS throttled, failed or
+/// did not answer (<see cref="CollectionRunner.RetryGapsAsync"/>); the step stays resumable while any such gap remains.
+/// </summary>
 public sealed class CollectStep : IResponseStep
 {
     public string Name => "collect";
@@ -11,9 +15,16 @@ public sealed class CollectStep : IResponseStep
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
     {
         var runner = new CollectionRunner(session.Aws, session.Case, new CollectionOptions { Time = session.Time });
-        var result = await runner.RunAsync(new CollectRegions(session.Progress, Name), ct).ConfigureAwait(false);
+        var progress = new CollectRegions(session.Progress, Name);
+        var again = CollectionRunner.HasFinishedCollection(session.Case);
+        var result = again
+            ? await runner.RetryGapsAsync(progress, ct).ConfigureAwait(false)
+            : await runner.RunAsync(progress, ct).ConfigureAwait(false);
         var detail = Localization.Messages.Get("RespondCollected", result.Blobs, result.Regions.Count, result.Gaps.Count);
-        await session.Milestones.NotifyAsync(Milestone.EvidenceCaptured, detail, ct).ConfigureAwait(false);
-        return new StepResult(result.Complete ? StepOutcome.Done : StepOutcome.Incomplete, detail);
+        if (!again) await session.Milestones.NotifyAsync(Milestone.EvidenceCaptured, detail, ct).ConfigureAwait(false);
+        return new StepResult(result.Complete ? StepOutcome.Done : StepOutcome.Incomplete, detail)
+        {
+            Resumable = result.Gaps.Any(g => GapKinds.IsTransient(g.Kind)),
+        };
     }
 }

@@ -10,8 +10,9 @@ namespace Shodo.Response.Steps;
 /// <summary>
 /// Plans containment from the investigation, applies what is within the responder's authority
 /// (everything else waits for <c>shodo approve</c>), verifies, and re-plans while verification finds
-/// new resources attributed to the attacker — a bounded number of rounds, since a live attacker
-/// keeps launching until the last credential is cut.
+/// new resources attributed to the attacker, or AWS left a target unread or an action failed only because
+/// it throttled, failed or did not answer — a bounded number of rounds, since a live attacker keeps launching until the last credential is cut.
+/// Resumable when what is left is left only because AWS throttled, failed or did not answer.
 /// </summary>
 public sealed class ContainStep : IResponseStep
 {
@@ -44,12 +45,24 @@ public sealed class ContainStep : IResponseStep
             session.Progress.Note(Name, Messages.Get("RespondApplied", Count(last, Outcomes.Done) + Count(last, Outcomes.AlreadyDone),
                 Count(last, Outcomes.PendingApproval), Count(last, Outcomes.NeedsDecision), Count(last, Outcomes.Failed),
                 v?.NewResources.Count ?? 0));
-            if (last.Contained || v is null || v.NewResources.Count == 0) break;
+            if (plan.Unread.Count > 0)
+                session.Progress.Note(Name, Messages.Get("RespondContainUnread", plan.Unread.Count, Scopes(plan.Unread)));
+            // Again while the verification found more of the attacker's, or AWS left something to try again.
+            if (last.Contained || v is null || (v.NewResources.Count == 0 && !last.Resumable)) break;
         }
         var detail = Messages.Get("RespondContainDetail", Count(last!, Outcomes.Done) + Count(last!, Outcomes.AlreadyDone),
             Count(last!, Outcomes.PendingApproval) + Count(last!, Outcomes.NeedsDecision), Count(last!, Outcomes.Failed));
-        await session.Milestones.NotifyAsync(last!.Contained ? Milestone.Contained : Milestone.NotContained, detail, ct).ConfigureAwait(false);
-        return new StepResult(last.Contained ? StepOutcome.Done : StepOutcome.Incomplete, detail);
+        var unread = last!.Unread.Concat(last.Verification?.Unread ?? []).ToList();
+        if (unread.Count > 0) detail += "; " + Messages.Get("RespondContainUnread", unread.Count, Scopes(unread));
+        await session.Milestones.NotifyAsync(last.Contained ? Milestone.Contained : Milestone.NotContained, detail, ct).ConfigureAwait(false);
+        return new StepResult(last.Contained ? StepOutcome.Done : StepOutcome.Incomplete, detail) { Resumable = !last.Contained && last.Resumable };
+    }
+
+    private static string Scopes(IReadOnlyList<UnreadItem> unread)
+    {
+        var list = unread.Select(u => u.Region is null || u.Scope.Contains(u.Region, StringComparison.Ordinal) ? u.Scope : $"{u.Scope} {u.Region}")
+            .Distinct().ToList();
+        return list.Count <= 3 ? string.Join(", ", list) : string.Join(", ", list.Take(3)) + $", … (+{list.Count - 3})";
     }
 
     private static int Count(ApplyResult result, string outcome) => result.Actions.Count(a => a.Outcome == outcome);

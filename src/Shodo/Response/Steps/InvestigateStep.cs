@@ -2,7 +2,10 @@ using Shodo.Investigation;
 
 namespace Shodo.Response.Steps;
 
-/// <summary>Establishes the facts from the starting key or user (<see cref="InvestigationRunner"/>).</summary>
+/// <summary>
+/// Establishes the facts from the starting key or user (<see cref="InvestigationRunner"/>); resumable when a
+/// source is missing only because AWS throttled, failed or did not answer, so <c>--resume</c> reads again.
+/// </summary>
 public sealed class InvestigateStep : IResponseStep
 {
     public string Name => "investigate";
@@ -20,6 +23,10 @@ public sealed class InvestigateStep : IResponseStep
         var confirmed = result.Identities.Count(i => i.Confidence == Investigation.Model.Confidence.Confirmed);
         var detail = Localization.Messages.Get("RespondInvestigated", confirmed, result.Resources.Count, result.Findings.Count,
             result.RecordsRead, result.Gaps.Count);
-        return new StepResult(result.Complete ? StepOutcome.Done : StepOutcome.Incomplete, detail);
+        return new StepResult(result.Complete ? StepOutcome.Done : StepOutcome.Incomplete, detail)
+        {
+            // A source AWS throttled, failed or did not answer for: reading again later can fill it.
+            Resumable = result.Gaps.Any(g => Evidence.GapKinds.IsTransient(g.Kind) || (g.Code is { } code && Aws.Errors.AwsErrorCodes.IsRetryable(code, 0))),
+        };
     }
 }

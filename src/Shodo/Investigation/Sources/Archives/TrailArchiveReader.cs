@@ -122,7 +122,8 @@ public sealed class TrailArchiveReader(ITrailLogStore store, ITrailProblemSink p
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            problems.Report(new TrailProblem(file.Name, null, TrailProblemKinds.Unreadable, $"could not be opened ({e.Message})"));
+            var kind = e is Aws.Errors.AwsServiceError { IsRetryable: true } ? TrailProblemKinds.Unavailable : TrailProblemKinds.Unreadable;
+            problems.Report(new TrailProblem(file.Name, null, kind, $"could not be opened ({e.Message})"));
             return new TrailLogFileResult(file.Name, 0, 0, Readable: false);
         }
         await using (stored)

@@ -16,6 +16,8 @@ public static class TrailProblemKinds
 {
     /// <summary>The file could not be opened or decompressed (truncated gzip, access denied, ...).</summary>
     public const string Unreadable = "unreadable";
+    /// <summary>AWS throttled, failed on its side or did not answer when the file was opened: reading again later can read it.</summary>
+    public const string Unavailable = "unavailable";
     public const string InvalidJson = "invalid-json";
     /// <summary>Valid JSON, but not a trail log file (no Records array, not records).</summary>
     public const string WrongShape = "wrong-shape";

@@ -1,4 +1,5 @@
 using Shodo.Aws.Errors;
+using Shodo.Evidence;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Sources.Archives;
 
@@ -33,7 +34,7 @@ public static class ArchiveLogSource
             gaps.Add(new SourceGap(store.Location, null, "Unreadable", null, e.Message));
         }
         gaps.AddRange(problems.Snapshot().Where(p => p.Kind != TrailProblemKinds.FieldIgnored)
-            .Select(p => new SourceGap(p.File, null, "Unreadable", p.Kind, p.ToString())));
+            .Select(p => new SourceGap(p.File, null, p.Kind == TrailProblemKinds.Unavailable ? GapKinds.Unavailable : "Unreadable", p.Kind, p.ToString())));
         return new SourceResult(records, gaps);
     }
 }
