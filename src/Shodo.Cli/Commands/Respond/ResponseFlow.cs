@@ -1,4 +1,5 @@
 using Shodo.Aws.Connection;
+using Shodo.Aws.Resilience;
 using Shodo.Aws.Safety;
 using Shodo.Cases;
 using Shodo.Configuration;
@@ -32,7 +33,7 @@ internal static class ResponseFlow
         var escalation = EscalationConfigReader.Read(configuration, name => ctx.Environment.Variable(name));
         CallerIdentity me;
         using (var probe = await AwsConnection.OpenAsync(connection, ct))
-            me = await probe.WhoAmIAsync(ct);
+            me = await TransientRetry.RunAsync(() => probe.WhoAmIAsync(ct), ctx.Time, ct); // nothing starts without it: try through a burst
         using var @case = resume is null
             ? Case.Open(ctx.Settings.CaseDir, new CaseOptions
             {
