@@ -26,15 +26,18 @@ internal sealed class ResponderRange : IAsyncDisposable
         "--config", Path.Combine(_root, "shodo.yaml"), "--case-dir", Cases];
 
     /// <summary>
-    /// With the live adversary acting every 2 s, or without it and with realistic latency (a slower account)
-    /// unless <paramref name="latency"/> says otherwise.
+    /// With the live adversary acting every 2 s (or every <paramref name="adversaryInterval"/>; infinite: only when
+    /// ticked), or without it and with realistic latency (a slower account) unless <paramref name="latency"/> says
+    /// otherwise; optionally with injected faults.
     /// </summary>
-    public static async Task<ResponderRange> StartAsync(bool adversary = true, RangeLatency? latency = null)
+    public static async Task<ResponderRange> StartAsync(bool adversary = true, RangeLatency? latency = null, TimeSpan? adversaryInterval = null,
+        double throttle = 0, double errors = 0, double resets = 0)
     {
         var range = new ResponderRange(await RangeHost.StartAsync(new RangeOptions
         {
-            Port = 0, Scenario = "leaked-key-cryptomining", Adversary = adversary, AdversaryInterval = TimeSpan.FromSeconds(2),
+            Port = 0, Scenario = "leaked-key-cryptomining", Adversary = adversary, AdversaryInterval = adversaryInterval ?? TimeSpan.FromSeconds(2),
             Latency = latency ?? (adversary ? RangeLatency.None : RangeLatency.Realistic),
+            ThrottleRate = throttle, ErrorRate = errors, ResetRate = resets,
         }));
         Directory.CreateDirectory(range._root);
         await RangeProfiles.WriteAsync(range.Range, range.CredentialsFile, CancellationToken.None);

@@ -1,4 +1,5 @@
 using Shodo.Aws.Connection;
+using Shodo.Aws.Resilience;
 using Shodo.Aws.Safety;
 using Shodo.Cases;
 using Shodo.Configuration;
@@ -33,7 +34,7 @@ internal static class ResponseFlow
         CallerIdentity me;
         using (var probe = await AwsConnection.OpenAsync(connection, ct))
         {
-            me = await probe.WhoAmIAsync(ct);
+            me = await TransientRetry.RunAsync(() => probe.WhoAmIAsync(ct), ctx.Time, ct); // nothing starts without it: try through a burst
             if (request.AccessKeyId is { } given)
                 await LeakedKeyCheckFlow.CheckAsync(probe, given, me.Account, LeakedKeyCheckFlow.Sentences.Respond, m => progress.Note("case", m), ct);
         }
