@@ -87,10 +87,10 @@ public sealed class DrillCommand : IShodoCommand
         var watch = new ContainmentWatch(view, range);
         await using var receiver = RehearsalReceiver.Start(ctx.Time);
         var language = ctx.Settings.Lang is "ja" ? "ja" : "en";
-        Task<ResponseFlow.Result> Respond(ResponseRequest r, string? resume) => view.RunAsync(() => ResponseFlow.RunAsync(ctx, connection, r,
+        Task<FirstResponseResult> Respond(ResponseRequest r, string? resume) => view.RunAsync(() => ResponseFlow.RunAsync(ctx, connection, r,
             DrillEscalation.Configuration(receiver, language), resume, watch, ct,
             loop => receiver.AcknowledgeAfter(loop, DrillEscalation.AcknowledgedBy, DrillEscalation.AcknowledgeAfter),
-            acknowledgementGrace: DrillEscalation.AcknowledgeAfter + ResponseFlow.DefaultAcknowledgementGrace));
+            acknowledgementGrace: DrillEscalation.AcknowledgeAfter + FirstResponse.DefaultAcknowledgementGrace));
         var result = await Respond(request, null);
         DrillTriage? triage = null;
         if (withoutKey)
