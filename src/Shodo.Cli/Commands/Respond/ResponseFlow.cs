@@ -29,9 +29,15 @@ internal static class ResponseFlow
             EscalationStarted = escalationStarted, Confirm = confirm,
             AcknowledgementGrace = acknowledgementGrace ?? FirstResponse.DefaultAcknowledgementGrace,
         };
+        return await SayingStopsAsync(() => FirstResponse.RunAsync(options, ctx.Time, progress, ct));
+    }
+
+    /// <summary>Runs a response (or a drill around one); a stop at a safe point or a give-up on AWS becomes the one sentence that goes on.</summary>
+    public static async Task<T> SayingStopsAsync<T>(Func<Task<T>> response)
+    {
         try
         {
-            return await FirstResponse.RunAsync(options, ctx.Time, progress, ct);
+            return await response();
         }
         catch (ResponseInterruptedException e) when (e.CaseId is not null)
         {
