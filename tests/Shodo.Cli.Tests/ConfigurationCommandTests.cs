@@ -1,5 +1,5 @@
 using Shodo.Diagnostics;
-using Shodo.Escalation.Rehearsal;
+using Shodo.Drill.Rehearsal;
 
 namespace Shodo.Cli.Tests;
 

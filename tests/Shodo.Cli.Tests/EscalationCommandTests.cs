@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Shodo.Cli;
 using Shodo.Diagnostics;
-using Shodo.Escalation.Rehearsal;
+using Shodo.Drill.Rehearsal;
 
 namespace Shodo.Cli.Tests;
 

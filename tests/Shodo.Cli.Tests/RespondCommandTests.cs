@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Shodo.Cases;
-using Shodo.Cli.Commands.Drill;
+using Shodo.Drill;
 using Shodo.Range;
 
 namespace Shodo.Cli.Tests;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Shodo.Cases;
-using Shodo.Cli.Commands.Drill;
+using Shodo.Drill;
 using Shodo.Diagnostics;
 using Shodo.Range;
 

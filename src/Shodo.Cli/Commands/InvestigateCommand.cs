@@ -8,6 +8,7 @@ using Shodo.Cli.Commands.CaseCommands;
 using Shodo.Cli.Output;
 using Shodo.Diagnostics;
 using Shodo.Investigation;
+using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 using Shodo.Localization;
 using Spectre.Console;

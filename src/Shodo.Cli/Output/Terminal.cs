@@ -1,4 +1,3 @@
-using System.Text;
 using Spectre.Console;
 
 namespace Shodo.Cli.Output;
@@ -24,24 +23,6 @@ public static class Terminal
     /// <summary>A value the user typed, shown back in a message: shortened (<see cref="Shodo.Diagnostics.GivenValue"/>) and <see cref="Plain"/>.</summary>
     public static string Echo(string given) => Plain(Shodo.Diagnostics.GivenValue.Shorten(given));
 
-    /// <summary>
-    /// Makes a string safe to print on a terminal: control characters (ESC, BEL, CR...) that a
-    /// hostile AWS string could carry are shown as \uXXXX instead of being interpreted.
-    /// </summary>
-    public static string Plain(string text)
-    {
-        StringBuilder? sb = null;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            var unsafeChar = char.IsControl(c) && c != '\n' && c != '\t' || c is '\u202E' or '\u202D' or '\u2066' or '\u2067' or '\u2068' or '\u2069';
-            if (unsafeChar)
-            {
-                sb ??= new StringBuilder(text, 0, i, text.Length + 16);
-                sb.Append("\\u").Append(((int)c).ToString("x4"));
-            }
-            else sb?.Append(c);
-        }
-        return sb?.ToString() ?? text;
-    }
+    /// <summary>Makes a string safe to print on a terminal (<see cref="Shodo.Diagnostics.TerminalSafe.Plain"/>).</summary>
+    public static string Plain(string text) => Shodo.Diagnostics.TerminalSafe.Plain(text);
 }

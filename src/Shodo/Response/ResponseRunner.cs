@@ -47,7 +47,7 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
             {
                 await session.Case.Journal.AppendAsync(ResponseJournalKinds.Interrupted, new JsonObject { ["step"] = step.Name }, null,
                     CancellationToken.None).ConfigureAwait(false);
-                throw new ResponseInterruptedException(step.Name, e);
+                throw new ResponseInterruptedException(step.Name, e) { CaseId = session.Case.Manifest.Id };
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -132,6 +132,8 @@ public sealed class ResponseInterruptedException(string step, OperationCanceledE
     : OperationCanceledException($"interrupted during {step}", inner, inner.CancellationToken)
 {
     public string Step { get; } = step;
+    /// <summary>The case the response goes on with (<c>respond --resume CASE</c>).</summary>
+    public string? CaseId { get; init; }
 }
 
 /// <summary>Every step that ran (or had run before a resume) and how it ended.</summary>

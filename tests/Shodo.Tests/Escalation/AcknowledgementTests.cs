@@ -3,7 +3,7 @@ using Shodo.Escalation;
 using Shodo.Escalation.Acknowledgement;
 using Shodo.Escalation.Loop;
 using Shodo.Escalation.Notices;
-using Shodo.Escalation.Rehearsal;
+using Shodo.Drill.Rehearsal;
 using Shodo.Tests.Cases;
 using static Shodo.Tests.Escalation.CaseJournalReading;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Shodo.Escalation.Channels;
 using Shodo.Escalation.Notices;
-using Shodo.Escalation.Rehearsal;
+using Shodo.Drill.Rehearsal;
 
 namespace Shodo.Tests.Escalation;
 

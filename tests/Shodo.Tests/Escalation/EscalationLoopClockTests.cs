@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Shodo.Cases;
 using Shodo.Escalation;
 using Shodo.Escalation.Loop;
-using Shodo.Escalation.Rehearsal;
+using Shodo.Drill.Rehearsal;
 using Shodo.Tests.Cases;
 using static Shodo.Tests.Escalation.CaseJournalReading;
 

@@ -3,7 +3,7 @@ using System.Text;
 using Shodo.Cases;
 using Shodo.Escalation.Loop;
 using Shodo.Escalation.Notices;
-using Shodo.Escalation.Rehearsal;
+using Shodo.Drill.Rehearsal;
 using Shodo.Tests.Cases;
 
 namespace Shodo.Tests.Escalation;

@@ -1,6 +1,6 @@
 using Shodo.Cases;
 using Shodo.Escalation.Loop;
-using Shodo.Escalation.Rehearsal;
+using Shodo.Drill.Rehearsal;
 using Shodo.Response;
 using Shodo.Tests.Cases;
 using Shodo.Tests.Escalation;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Shodo.Cases;
 using Shodo.Escalation.Loop;
-using Shodo.Escalation.Rehearsal;
+using Shodo.Drill.Rehearsal;
 using Shodo.Response;
 using Shodo.Tests.Cases;
 using Shodo.Tests.Escalation;

@@ -13,11 +13,7 @@ namespace Shodo.Cli.Commands.Respond;
 /// </summary>
 internal static class CandidatesView
 {
-    public static JsonArray? Read(string caseDirectory)
-    {
-        var path = Path.Combine(caseDirectory, CandidatesFile.Name);
-        return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))?["candidates"] as JsonArray : null;
-    }
+    public static JsonArray? Read(string caseDirectory) => CandidatesFile.Read(caseDirectory);
 
     public static JsonArray Summary(JsonArray candidates) => new(candidates.OfType<JsonObject>().Select(c => (JsonNode)new JsonObject
     {

@@ -12,6 +12,13 @@ public static class CandidatesFile
     public const string Name = "candidates.json";
     public const string Format = "shodo-candidates/1";
 
+    /// <summary>The candidates a case's candidates.json lists; null when triage wrote none.</summary>
+    public static JsonArray? Read(string caseDirectory)
+    {
+        var path = Path.Combine(caseDirectory, Name);
+        return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))?["candidates"] as JsonArray : null;
+    }
+
     public static Task WriteAsync(Case @case, TriageResult result, DateTimeOffset baselineSince, CancellationToken ct) =>
         @case.Documents.WriteJsonAsync(Name, ToJson(@case.Manifest.Id, result, baselineSince), "triage", ct);
 

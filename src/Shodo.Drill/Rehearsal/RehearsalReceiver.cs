@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Text;
 using Shodo.Escalation.Loop;
 
-namespace Shodo.Escalation.Rehearsal;
+namespace Shodo.Drill.Rehearsal;
 
 /// <summary>
 /// A local stand-in for the services escalation talks to, on loopback only, for <c>shodo drill</c> and

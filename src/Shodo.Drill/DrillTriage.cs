@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Shodo.Cli.Commands.Respond;
+using Shodo.Investigation.Triage;
 using Shodo.Response;
 
-namespace Shodo.Cli.Commands.Drill;
+namespace Shodo.Drill;
 
 /// <summary>
 /// <c>shodo drill --without-key</c>: the "something is wrong" path. Triage presents its candidates;
@@ -10,12 +10,12 @@ namespace Shodo.Cli.Commands.Drill;
 /// and the response goes on from the recorded state. Scored: where the leaked key ranked, and how many
 /// legitimate identities were presented as candidates.
 /// </summary>
-internal sealed record DrillTriage(IReadOnlyList<string> Candidates, string? Confirmed)
+public sealed record DrillTriage(IReadOnlyList<string> Candidates, string? Confirmed)
 {
     /// <summary>The candidates of the case's candidates.json as the investigation's ids (<c>access-key:AKIA…</c>, <c>user:NAME</c>).</summary>
     public static DrillTriage Read(string caseDirectory)
     {
-        var candidates = (CandidatesView.Read(caseDirectory) ?? []).OfType<JsonObject>().ToList();
+        var candidates = (CandidatesFile.Read(caseDirectory) ?? []).OfType<JsonObject>().ToList();
         var ids = candidates.Select(c => $"{(string?)c["kind"]}:{(string?)c["id"]}").ToList();
         var first = candidates.FirstOrDefault(c => (string?)c["confirm"] is not null);
         return new DrillTriage(ids, first is null ? null : $"{(string?)first["kind"]}:{(string?)first["id"]}");

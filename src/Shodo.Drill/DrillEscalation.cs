@@ -1,7 +1,7 @@
 using Shodo.Configuration;
-using Shodo.Escalation.Rehearsal;
+using Shodo.Drill.Rehearsal;
 
-namespace Shodo.Cli.Commands.Drill;
+namespace Shodo.Drill;
 
 /// <summary>
 /// The drill's escalation chain, written as the configuration a team would write, pointing at the
@@ -12,7 +12,7 @@ namespace Shodo.Cli.Commands.Drill;
 /// authority policy in advance that lets the responder isolate what cannot be stopped and cancel
 /// what would relaunch instances, besides the defaults.
 /// </summary>
-internal static class DrillEscalation
+public static class DrillEscalation
 {
     public static readonly TimeSpan AcknowledgeAfter = TimeSpan.FromSeconds(15);
     public const string AcknowledgedBy = "on-call engineer (drill)";

@@ -1,10 +1,8 @@
 using Shodo.Aws.Connection;
-using Shodo.Cli.Output;
 using Shodo.Diagnostics;
-using Shodo.Investigation.Identities;
 using Shodo.Localization;
 
-namespace Shodo.Cli.Commands;
+namespace Shodo.Investigation.Identities;
 
 /// <summary>
 /// The key a response or an investigation is asked to start from, checked before anything is recorded
@@ -12,7 +10,7 @@ namespace Shodo.Cli.Commands;
 /// ends the command with one sentence and <see cref="ExitCode.KeyNotInAccount"/> — no case claims a
 /// compromise that did not happen.
 /// </summary>
-internal static class LeakedKeyCheckFlow
+public static class LeakedKeyCheckFlow
 {
     /// <summary>The sentences of one command: respond refuses before opening a case, investigate before investigating.</summary>
     public sealed record Sentences(string OtherAccount, string NotFound)
@@ -38,7 +36,7 @@ internal static class LeakedKeyCheckFlow
                 break;
             default:
                 note(result.UserName is { } user
-                    ? Messages.Get("RespondKeyOfUser", accessKeyId, Terminal.Plain(user))
+                    ? Messages.Get("RespondKeyOfUser", accessKeyId, TerminalSafe.Plain(user))
                     : Messages.Get("RespondKeySeen", accessKeyId, result.SeenInRegion));
                 break;
         }

@@ -5,7 +5,7 @@ using Shodo.Escalation;
 using Shodo.Evidence;
 using Shodo.Investigation.Model;
 
-namespace Shodo.Cli.Commands.Drill;
+namespace Shodo.Drill;
 
 /// <summary>
 /// How the drill went: times from the case opening to the first
@@ -13,7 +13,7 @@ namespace Shodo.Cli.Commands.Drill;
 /// containment and Shodo's destructive calls (from the range), and the investigation scored
 /// against <see cref="DrillTruth"/>.
 /// </summary>
-internal sealed record DrillScorecard
+public sealed record DrillScorecard
 {
     [JsonPropertyName("case_dir")] public required string CaseDir { get; init; }
     [JsonPropertyName("scenario")] public required string Scenario { get; init; }
@@ -45,6 +45,16 @@ internal sealed record DrillScorecard
     /// <summary>With --without-key: legitimate identities presented as candidates.</summary>
     [JsonPropertyName("triage_false_candidates")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? TriageFalseCandidates { get; init; }
+
+    /// <summary>
+    /// The drill passes when everything expected was found and nothing legitimate was reported, the adversary got
+    /// nothing through after containment, Shodo made no destructive call, the case verifies, and (without the key)
+    /// triage ranked the leaked key first and presented no legitimate identity.
+    /// </summary>
+    public bool Passes() =>
+        this is { FalsePositives: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true }
+        && IdentitiesFound == IdentitiesExpected && ResourcesFound == ResourcesExpected
+        && (TriageCandidates is null || this is { TriageLeakedKeyRank: 1, TriageFalseCandidates.Count: 0 });
 
     public static DrillScorecard Score(string caseDirectory, string scenario, DrillTruth truth, long adversaryAfter,
         long destructive, string? reportPath)

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Shodo.Escalation.Rehearsal;
+namespace Shodo.Drill.Rehearsal;
 
 /// <summary>One request the rehearsal receiver took: the path it came to, its headers and body, when it arrived.</summary>
 public sealed record ReceivedNotice(string Path, IReadOnlyDictionary<string, string> Headers, string Body, DateTimeOffset At)

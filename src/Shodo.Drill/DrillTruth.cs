@@ -2,7 +2,7 @@ using Shodo.Investigation.Model;
 using Shodo.Range.Adversary;
 using Shodo.Range.Scenarios;
 
-namespace Shodo.Cli.Commands.Drill;
+namespace Shodo.Drill;
 
 /// <summary>
 /// What a drill's investigation should find: the scenario's ground truth plus what the live
@@ -12,7 +12,7 @@ namespace Shodo.Cli.Commands.Drill;
 /// Identities and resources are compared by the investigation's own ids (<c>user:NAME</c>,
 /// <c>access-key:AKIA...</c>, <c>ec2:instance:REGION:i-...</c>).
 /// </summary>
-internal sealed record DrillTruth(
+public sealed record DrillTruth(
     IReadOnlySet<string> ExpectedIdentities, IReadOnlySet<string> AttackerIdentities,
     IReadOnlySet<string> ExpectedResources, IReadOnlySet<string> AttackerResources)
 {

@@ -1,0 +1,28 @@
+using Shodo.Range;
+using Shodo.Response;
+using Shodo.Response.Steps;
+
+namespace Shodo.Drill;
+
+/// <summary>Passes progress through and notes the adversary's successes when containment was verified.</summary>
+internal sealed class ContainmentWatch(IResponseProgress inner, RangeHost range) : IResponseProgress
+{
+    public long? SuccessesAtContainment { get; private set; }
+    public IReadOnlyDictionary<string, long>? SuccessesByOperation { get; private set; }
+    public void StepStarted(string step) => inner.StepStarted(step);
+    public void Note(string step, string message) => inner.Note(step, message);
+    public void Planned(IReadOnlyList<string> steps) => inner.Planned(steps);
+    public void Region(string step, RegionProgress region) => inner.Region(step, region);
+    public void Waiting(WaitingItem item) => inner.Waiting(item);
+    public void WaitingCleared(string id) => inner.WaitingCleared(id);
+
+    public void StepFinished(string step, StepResult result)
+    {
+        if (step == ContainStep.StepName && result.Outcome == StepOutcome.Done)
+        {
+            SuccessesAtContainment = range.Adversary?.Status.SuccessfulCalls;
+            SuccessesByOperation = range.Adversary?.Status.Successes;
+        }
+        inner.StepFinished(step, result);
+    }
+}

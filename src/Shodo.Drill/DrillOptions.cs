@@ -1,0 +1,23 @@
+using Shodo.Cases;
+using Shodo.Range;
+
+namespace Shodo.Drill;
+
+/// <summary>What one drill rehearses: the scenario and its adversary's pace, with or without the key, and where its case goes.</summary>
+public sealed record DrillOptions
+{
+    /// <summary>The drill's adversary acts at most every 0.2 s: faster, the rehearsal measures the machine, not the response.</summary>
+    public const double MinAdversaryInterval = 0.2;
+
+    public string Scenario { get; init; } = "leaked-key-cryptomining";
+    public RangeLatency Latency { get; init; } = RangeLatency.None;
+    public TimeSpan AdversaryInterval { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Rehearse "something is wrong": triage first, then the drill confirms the first candidate, as the person on call would.</summary>
+    public bool WithoutKey { get; init; }
+    /// <summary>Language of the report and of the notices (en or ja).</summary>
+    public string Language { get; init; } = "en";
+    public required string CasesDirectory { get; init; }
+    public required CaseOptions CaseOptions { get; init; }
+    /// <summary>Reads an environment variable (the response's configuration may name some).</summary>
+    public Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+}

@@ -1,0 +1,96 @@
+using Amazon.Runtime;
+using Shodo.Aws.Connection;
+using Shodo.Cases;
+using Shodo.Diagnostics;
+using Shodo.Drill.Rehearsal;
+using Shodo.Evidence;
+using Shodo.Localization;
+using Shodo.Range;
+using Shodo.Range.Admin;
+using Shodo.Response;
+
+namespace Shodo.Drill;
+
+/// <summary>
+/// A rehearsal: starts the embedded range with a scenario and its live adversary, runs exactly the response
+/// <c>shodo respond</c> runs against AWS (<see cref="FirstResponse"/>), escalating to a local
+/// <see cref="RehearsalReceiver"/> that acknowledges as the on-call engineer, lets the adversary try again after
+/// containment, and scores it all against the scenario's ground truth (<see cref="DrillScorecard"/>).
+/// </summary>
+public static class DrillRun
+{
+    public static async Task<DrillResult> RunAsync(DrillOptions options, TimeProvider time, IResponseProgress progress, CancellationToken ct)
+    {
+        var scenario = options.Scenario;
+        progress.Note("drill", Messages.Get("DrillStartingRange", scenario));
+        await using var range = await RangeHost.StartAsync(new RangeOptions
+        {
+            Port = 0, Scenario = scenario, Adversary = true, TimeProvider = time,
+            Latency = options.Latency, AdversaryInterval = options.AdversaryInterval,
+        }, ct);
+        var truth = range.GroundTruth
+            ?? throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("DrillNoGroundTruth", scenario)));
+        progress.Note("drill", Messages.Get("DrillRangeReady", range.Url, truth.LeakedAccessKeyId ?? "-"));
+
+        var connection = new AwsConnectionOptions
+        {
+            Credentials = new BasicAWSCredentials(range.Responder.AccessKeyId, range.Responder.SecretAccessKey),
+            EndpointUrl = range.Url, Region = "us-east-1", Time = time,
+        };
+        var request = new ResponseRequest
+        {
+            AccessKeyId = options.WithoutKey ? null : truth.LeakedAccessKeyId,
+            UserName = options.WithoutKey || truth.LeakedAccessKeyId is not null ? null : truth.LeakedUserName,
+            ApplyWithinAuthority = true, Language = options.Language,
+        };
+        var watch = new ContainmentWatch(progress, range);
+        await using var receiver = RehearsalReceiver.Start(time);
+        var language = options.Language is "ja" ? "ja" : "en";
+        Task<FirstResponseResult> Respond(ResponseRequest r, string? resume) => FirstResponse.RunAsync(new FirstResponseOptions
+        {
+            Connection = connection, Request = r, Configuration = DrillEscalation.Configuration(receiver, language),
+            CasesDirectory = options.CasesDirectory, CaseOptions = options.CaseOptions, ResumeCaseDirectory = resume,
+            EnvironmentVariable = options.EnvironmentVariable,
+            EscalationStarted = loop => receiver.AcknowledgeAfter(loop, DrillEscalation.AcknowledgedBy, DrillEscalation.AcknowledgeAfter),
+            AcknowledgementGrace = DrillEscalation.AcknowledgeAfter + FirstResponse.DefaultAcknowledgementGrace,
+        }, time, watch, ct);
+        var result = await Respond(request, null);
+        DrillTriage? triage = null;
+        if (options.WithoutKey)
+        {
+            triage = DrillTriage.Read(result.CaseDirectory);
+            if (triage.Confirm(request) is { } confirmed)
+            {
+                progress.Note("drill", Messages.Get("DrillConfirmsCandidate", triage.Confirmed!));
+                result = await Respond(confirmed, Path.GetFullPath(result.CaseDirectory));
+            }
+            else progress.Note("drill", Messages.Get("DrillNoCandidate"));
+        }
+
+        // Give the adversary a few more rounds: after containment every one of them must fail.
+        var adversary = range.Adversary!;
+        var before = watch.SuccessesAtContainment ?? adversary.Status.SuccessfulCalls;
+        for (var round = 0; round < 3; round++) await adversary.TickAsync(ct);
+        var after = adversary.Status.SuccessfulCalls - before;
+        var beforeByOperation = watch.SuccessesByOperation ?? new Dictionary<string, long>();
+        var afterDetail = adversary.Status.Successes
+            .Where(s => s.Value > beforeByOperation.GetValueOrDefault(s.Key))
+            .Select(s => $"{s.Key}: {s.Value - beforeByOperation.GetValueOrDefault(s.Key)}").Order(StringComparer.Ordinal).ToList();
+
+        var responderArn = $"arn:aws:iam::{range.State.AccountId}:user/{RangeHost.ResponderUserName}";
+        var destructive = CallCounters.Compute(range.State)["destructiveAttempts"]?[responderArn]?.GetValue<int>() ?? 0;
+        var journal = JournalReader.Read(result.CaseDirectory);
+        var recordedAt = journal.FirstOrDefault(e => e.Kind == CollectJournalKinds.Started)?.Time;
+        var reportPath = journal.FirstOrDefault(e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["producer"] == "report")
+            is { } r ? CaseFileNames.Full(result.CaseDirectory, (string)r.Data["path"]!) : null;
+        var drillTruth = DrillTruth.From(truth, adversary.Status.Created, recordedAt);
+        var card = DrillScorecard.Score(result.CaseDirectory, scenario, drillTruth, after, destructive, reportPath) with
+        {
+            TriageCandidates = triage?.Candidates.Count,
+            TriageLeakedKeyRank = triage?.RankOf(truth.LeakedAccessKeyId is { } leaked ? "access-key:" + leaked : null),
+            TriageFalseCandidates = triage?.FalseCandidates(drillTruth),
+            AdversarySuccessesAfterContainedDetail = watch.SuccessesAtContainment is null ? [] : afterDetail,
+        };
+        return new DrillResult(card, result.Outcome);
+    }
+}

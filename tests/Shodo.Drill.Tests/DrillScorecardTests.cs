@@ -1,0 +1,39 @@
+namespace Shodo.Drill.Tests;
+
+/// <summary>
+/// The drill's pass/fail rule (<see cref="DrillScorecard.Passes"/>): everything expected found, nothing legitimate
+/// reported, nothing the adversary got through after containment, no destructive call, a case that verifies,
+/// and without the key the leaked key ranked first among candidates that are all the attacker's.
+/// </summary>
+public sealed class DrillScorecardTests
+{
+    private static readonly DrillScorecard Perfect = new()
+    {
+        CaseDir = "cases/c", Scenario = "leaked-key-cryptomining",
+        IdentitiesFound = 5, IdentitiesExpected = 5, ResourcesFound = 88, ResourcesExpected = 88, EvidenceVerified = true,
+    };
+
+    [Fact]
+    public void Everything_found_nothing_else_and_a_verified_case_passes() => Assert.True(Perfect.Passes());
+
+    [Fact]
+    public void Any_one_shortfall_fails()
+    {
+        Assert.False((Perfect with { IdentitiesFound = 4 }).Passes());
+        Assert.False((Perfect with { ResourcesFound = 87 }).Passes());
+        Assert.False((Perfect with { FalsePositives = 1 }).Passes());
+        Assert.False((Perfect with { DestructiveCalls = 1 }).Passes());
+        Assert.False((Perfect with { AdversarySuccessesAfterContained = 1 }).Passes());
+        Assert.False((Perfect with { EvidenceVerified = false }).Passes());
+    }
+
+    [Fact]
+    public void Without_the_key_the_leaked_key_must_rank_first_among_candidates_that_are_all_the_attackers()
+    {
+        var triaged = Perfect with { TriageCandidates = 3, TriageLeakedKeyRank = 1, TriageFalseCandidates = [] };
+        Assert.True(triaged.Passes());
+        Assert.False((triaged with { TriageLeakedKeyRank = 2 }).Passes());
+        Assert.False((triaged with { TriageLeakedKeyRank = null }).Passes());
+        Assert.False((triaged with { TriageFalseCandidates = ["user:ci-deploy"] }).Passes());
+    }
+}
