@@ -6,7 +6,7 @@ using Shodo.Aws.Ec2;
 using Shodo.Aws.Iam.Calls;
 using Shodo.Cases;
 using Shodo.Containment.Actions;
-using Shodo.Containment.Apply;
+using Shodo.Containment.Record;
 using Shodo.Containment.Authority;
 using Shodo.Containment.Reads;
 using Shodo.Diagnostics;
@@ -66,7 +66,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var plannedAt = time.GetUtcNow();
         var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();
         var (baseline, baselineEvidence) = await BaselineAsync(unread, ct).ConfigureAwait(false);
-        var ledger = ContainmentLedger.Read(dir);
+        var ledger = ContainmentLedger.Read(@case);
         var done = ledger.FinalActions().ToHashSet(StringComparer.Ordinal);
         var actions = new List<PlannedAction>();
         var evidence = new List<string>(baselineEvidence);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Shodo.Cases;
 using Shodo.Investigation.Model;
 
-namespace Shodo.Containment;
+namespace Shodo.Containment.Record;
 
 /// <summary>
 /// containment-verification.json: the last verification's result — what is not yet contained and what
@@ -15,7 +15,7 @@ public static class VerificationFile
     public const string Name = "containment-verification.json";
     public const string FormatName = "shodo-containment-verification/1";
 
-    public static Task<DocumentRecord> WriteAsync(Case @case, Verify.VerificationResult result, CancellationToken ct) =>
+    public static Task<DocumentRecord> WriteAsync(Case @case, VerificationResult result, CancellationToken ct) =>
         @case.Documents.WriteJsonAsync(Name, new JsonObject
         {
             ["format"] = FormatName,
