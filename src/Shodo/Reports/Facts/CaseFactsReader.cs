@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Shodo.Cases;
 using Shodo.Investigation.Model;
+using Shodo.Investigation.Timeline;
 
 namespace Shodo.Reports.Facts;
 
@@ -36,7 +37,7 @@ public static class CaseFactsReader
             Findings = Tolerant(() => InvestigationFiles.ReadFindings(dir), InvestigationFiles.Findings, missing, []),
             Impact = impact,
             Timeline = ReadLines(Path.Combine(dir, InvestigationFiles.Timeline))
-                .Select(TrailEvent.FromJson).OfType<TrailEvent>().OrderBy(e => e.Time).ToList(),
+                .Select(TimelineEvent.FromJson).OfType<TimelineEvent>().OrderBy(e => e.Time).ToList(),
             Escalation = EscalationReader.Read(journal),
             Containment = ContainmentReader.Read(journal, ReadJson(Path.Combine(dir, "plan.json"))),
             Coverage = CoverageReader.Read(ReadJson(Path.Combine(dir, InvestigationFiles.Coverage)), journal, impact),
