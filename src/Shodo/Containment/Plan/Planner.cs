@@ -51,10 +51,9 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
     public async Task<ContainmentPlan> BuildAsync(CancellationToken ct)
     {
         var me = await TransientRetry.RunAsync(() => aws.WhoAmIAsync(ct), time, ct).ConfigureAwait(false);
-        var dir = @case.Directory;
-        var identities = InvestigationFiles.ReadIdentities(dir).Where(i => i.Confidence == Confidence.Confirmed).ToList();
-        var resources = InvestigationFiles.ReadResources(dir).Concat(VerificationFile.AttributedResources(@case)).ToList();
-        var findings = InvestigationFiles.ReadFindings(dir);
+        var identities = InvestigationFiles.ReadIdentities(@case.Folder).Where(i => i.Confidence == Confidence.Confirmed).ToList();
+        var resources = InvestigationFiles.ReadResources(@case.Folder).Concat(VerificationFile.AttributedResources(@case.Folder)).ToList();
+        var findings = InvestigationFiles.ReadFindings(@case.Folder);
         var callerKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
         ResponderGuard.Check(me, callerKey, identities, resources);
 

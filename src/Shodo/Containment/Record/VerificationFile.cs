@@ -28,9 +28,9 @@ public static class VerificationFile
         }, "containment", ct);
 
     /// <summary>New resources the last verification attributed to an attacker identity.</summary>
-    public static IReadOnlyList<AttackerResource> AttributedResources(Case @case)
+    public static IReadOnlyList<AttackerResource> AttributedResources(CaseFolder folder)
     {
-        var bytes = @case.Documents.Read(Name);
+        var bytes = folder.Read(Name);
         if (bytes is null) return [];
         var root = JsonNode.Parse(bytes)!.AsObject();
         return (root["newResources"] as JsonArray ?? []).Select(n => n.Deserialize<AttackerResource>(InvestigationFiles.Json)!)
