@@ -1,3 +1,4 @@
+using Shodo.Cases;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Shodo.Cli.Output;
@@ -13,11 +14,7 @@ namespace Shodo.Cli.Commands.Respond;
 /// </summary>
 internal static class CandidatesView
 {
-    public static JsonArray? Read(string caseDirectory)
-    {
-        var path = Path.Combine(caseDirectory, CandidatesFile.Name);
-        return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))?["candidates"] as JsonArray : null;
-    }
+    public static JsonArray? Read(string caseDirectory) => CandidatesFile.ReadCandidates(CaseFolder.At(caseDirectory));
 
     public static JsonArray Summary(JsonArray candidates) => new(candidates.OfType<JsonObject>().Select(c => (JsonNode)new JsonObject
     {

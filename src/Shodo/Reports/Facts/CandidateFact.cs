@@ -11,10 +11,9 @@ public sealed record CandidateFact(string Kind, string Id, string? UserName, str
     /// <summary>The candidates of the case, in triage's order; none when triage did not run (or wrote another shape).</summary>
     public static IReadOnlyList<CandidateFact> Read(CaseFolder folder)
     {
-        if (folder.Read(CandidatesFile.Name) is not { } bytes) return [];
         try
         {
-            return (JsonNode.Parse(bytes)?["candidates"] as JsonArray ?? []).OfType<JsonObject>().Select(c => new CandidateFact(
+            return (CandidatesFile.ReadCandidates(folder) ?? []).OfType<JsonObject>().Select(c => new CandidateFact(
                 (string?)c["kind"] ?? "", (string?)c["id"] ?? "", (string?)c["userName"], (string?)c["strength"] ?? "",
                 (bool?)c["likelyOrigin"] == true, (string?)c["confirm"],
                 (c["signs"] as JsonArray ?? []).OfType<JsonObject>().Select(s => ((string?)s["kind"] ?? "", (string?)s["summary"] ?? "", Texts(s["summaries"]))).ToList())).ToList();
