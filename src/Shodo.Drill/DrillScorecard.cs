@@ -64,9 +64,9 @@ public sealed record DrillScorecard
         double? Since(Func<JournalEntry, bool> match) =>
             opened is { } t0 && journal.FirstOrDefault(match) is { } e ? Math.Round((e.Time - t0).TotalSeconds, 1) : null;
 
-        var identities = InvestigationFiles.ReadIdentities(caseDirectory)
+        var identities = InvestigationFiles.ReadIdentities(CaseFolder.At(caseDirectory))
             .Where(i => i.Confidence == Confidence.Confirmed).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        var resources = InvestigationFiles.ReadResources(caseDirectory)
+        var resources = InvestigationFiles.ReadResources(CaseFolder.At(caseDirectory))
             .Where(r => DrillTruth.ScoredResourceTypes.Contains(r.Type))
             .Select(r => DrillTruth.Resource(r.Type, r.Region, r.ResourceId)).ToHashSet(StringComparer.Ordinal);
         var falsePositives = identities.Where(i => !truth.AttackerIdentities.Contains(i))

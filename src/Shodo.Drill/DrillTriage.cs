@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Shodo.Cases;
 using Shodo.Investigation.Triage;
 using Shodo.Response;
 
@@ -15,7 +16,7 @@ public sealed record DrillTriage(IReadOnlyList<string> Candidates, string? Confi
     /// <summary>The candidates of the case's candidates.json as the investigation's ids (<c>access-key:AKIA…</c>, <c>user:NAME</c>).</summary>
     public static DrillTriage Read(string caseDirectory)
     {
-        var candidates = (CandidatesFile.Read(caseDirectory) ?? []).OfType<JsonObject>().ToList();
+        var candidates = (CandidatesFile.ReadCandidates(CaseFolder.At(caseDirectory)) ?? []).OfType<JsonObject>().ToList();
         var ids = candidates.Select(c => $"{(string?)c["kind"]}:{(string?)c["id"]}").ToList();
         var first = candidates.FirstOrDefault(c => (string?)c["confirm"] is not null);
         return new DrillTriage(ids, first is null ? null : $"{(string?)first["kind"]}:{(string?)first["id"]}");

@@ -5,6 +5,7 @@ using Shodo.Cases;
 using Shodo.Containment.Apply;
 using Shodo.Containment.Authority;
 using Shodo.Containment.Plan;
+using Shodo.Containment.Record;
 using Shodo.Range;
 
 namespace Shodo.Bench.Containment;
@@ -43,7 +44,7 @@ public class ApplyToVerifiedBenchmark
             Region = "us-east-1", EndpointUrl = _range.Url,
         });
         (_plan, _sha) = await new Planner(_aws, _case, AuthorityPolicy.Default, TimeProvider.System).WriteAsync(default);
-        var recorder = new ContainmentRecorder(_case, ContainmentLedger.Read(_case.Directory));
+        var recorder = new ContainmentRecorder(_case, ContainmentLedger.Read(_case));
         await Approval.RecordAsync(recorder, _plan, _sha, _sha, "bench", null, AuthorityPolicy.Default, default);
         Dictionary<string, int> keys;
         lock (_range.State.Sync)
@@ -55,7 +56,7 @@ public class ApplyToVerifiedBenchmark
     [Benchmark(Description = "apply → verified (realistic latency)")]
     public async Task<bool> ApplyToVerified()
     {
-        var recorder = new ContainmentRecorder(_case, ContainmentLedger.Read(_case.Directory));
+        var recorder = new ContainmentRecorder(_case, ContainmentLedger.Read(_case));
         var result = await new ContainmentApply(_aws, recorder, _plan, _sha, TimeProvider.System, new ApplyOptions()).RunAsync(default);
         if (!result.Contained) throw new InvalidOperationException("apply did not verify containment");
         return result.Contained;

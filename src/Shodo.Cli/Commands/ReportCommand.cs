@@ -47,7 +47,7 @@ public sealed class ReportCommand : IShodoCommand
             using (var @case = Case.Load(folder, ctx.CaseOptions))
                 path = await ReportBuilder.WriteAsync(@case, reportFormat, language, options, ct);
 
-            var context = new ReportContext(CaseFactsReader.Read(folder, ctx.Time), options);
+            var context = new ReportContext(CaseFactsReader.Read(CaseFolder.At(folder), ctx.Time), options);
             if (ctx.Json)
             {
                 ctx.Out.WriteLine(JsonSerializer.Serialize(new

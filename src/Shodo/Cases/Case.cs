@@ -27,6 +27,7 @@ public sealed class Case : IDisposable
         Journal = new Journal(journalStream, gate, options.Time, options.Redactor, options.Actor, lastSeq, lastHash, options.JournalKey);
         Evidence = new EvidenceStore(directory, indexStream, gate, Journal, options.Time, options.Redactor);
         Documents = new CaseDocuments(directory, Journal);
+        Folder = CaseFolder.At(directory);
     }
 
     public string Directory { get; }
@@ -35,6 +36,8 @@ public sealed class Case : IDisposable
     public EvidenceStore Evidence { get; }
     /// <summary>Documents later steps write (findings.json, plan.json, reports), each journaled with its hash.</summary>
     public CaseDocuments Documents { get; }
+    /// <summary>The same folder read as any reader sees it: the steps' typed documents are read through it.</summary>
+    public CaseFolder Folder { get; }
 
     /// <summary>Opens a new case in a new folder under <paramref name="root"/> and records <c>case.opened</c>.</summary>
     public static Case Open(string root, CaseOptions? options = null)

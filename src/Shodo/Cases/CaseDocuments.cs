@@ -35,16 +35,12 @@ public sealed class CaseDocuments(string caseDirectory, Journal journal)
         WriteAsync(relativePath, CanonicalJson.Encode(document).Concat("\n"u8.ToArray()).ToArray(), producer, ct);
 
     /// <summary>The current bytes of a document, or null when it was never written.</summary>
-    public byte[]? Read(string relativePath)
-    {
-        var path = CaseFileNames.Full(caseDirectory, CheckedPath(relativePath));
-        return File.Exists(path) ? PrivateFiles.ReadShared(path) : null;
-    }
+    public byte[]? Read(string relativePath) => CaseFolder.At(caseDirectory).Read(relativePath);
 
     /// <summary>Where a document's next version waits until it is journaled and renamed into place.</summary>
     internal static string TempPath(string fullPath) => fullPath + ".tmp";
 
-    private static string CheckedPath(string relativePath)
+    internal static string CheckedPath(string relativePath)
     {
         var p = relativePath.Replace('\\', '/');
         if (p.Length == 0 || p.StartsWith('/') || p.Split('/').Any(s => s is "" or "." or "..")

@@ -65,7 +65,7 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
     public async Task<CollectionResult> RetryGapsAsync(ICollectionProgress? progress = null, CancellationToken ct = default)
     {
         progress ??= NoCollectionProgress.Instance;
-        var coverage = CoverageFile.Read(@case.Directory);
+        var coverage = CoverageFile.Read(@case.Folder);
         var earlierGaps = (coverage["gaps"] as JsonArray ?? []).OfType<JsonObject>().Select(CoverageGap.FromJson).ToList();
         var byName = _options.Collectors.ToDictionary(c => c.Name, StringComparer.Ordinal);
         bool Retried(CoverageGap g) => GapKinds.IsTransient(g.Kind) && (g.Collector == RegionList.Instance.Name || byName.ContainsKey(g.Collector));

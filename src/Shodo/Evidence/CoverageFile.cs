@@ -46,6 +46,8 @@ public static class CoverageFile
         return ContentHash.Sha256(bytes);
     }
 
-    public static JsonObject Read(string caseDirectory) =>
-        JsonNode.Parse(File.ReadAllBytes(Path.Combine(caseDirectory, Name)))!.AsObject();
+    /// <summary>The case's coverage.json (collection has written it).</summary>
+    public static JsonObject Read(CaseFolder folder) =>
+        JsonNode.Parse(folder.Read(Name) ?? throw new FileNotFoundException($"{Name} has not been written.", Path.Combine(folder.Directory, Name)))!
+            .AsObject();
 }

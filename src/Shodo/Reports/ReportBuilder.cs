@@ -22,7 +22,7 @@ public static class ReportBuilder
         CancellationToken ct = default)
     {
         options = (options ?? new ReportOptions()) with { Language = Normalise(language) };
-        var bytes = await RenderAsync(@case.Directory, format, options, ct).ConfigureAwait(false);
+        var bytes = await RenderAsync(@case.Folder, format, options, ct).ConfigureAwait(false);
         var name = ReportFormats.FileName(format, options.Language);
         var record = await @case.Documents.WriteAsync(name, bytes, Producer, ct).ConfigureAwait(false);
         var path = CaseFileNames.Full(@case.Directory, record.Path);
@@ -45,10 +45,10 @@ public static class ReportBuilder
         return await WriteAsync(@case, format, language, options, ct).ConfigureAwait(false);
     }
 
-    /// <summary>The report's bytes, without writing anything.</summary>
-    public static async Task<byte[]> RenderAsync(string caseDirectory, ReportFormat format, ReportOptions options, CancellationToken ct = default)
+    /// <summary>The report's bytes, without writing anything (and without the case's lock).</summary>
+    public static async Task<byte[]> RenderAsync(CaseFolder folder, ReportFormat format, ReportOptions options, CancellationToken ct = default)
     {
-        var context = new ReportContext(CaseFactsReader.Read(caseDirectory, options.Time), options);
+        var context = new ReportContext(CaseFactsReader.Read(folder, options.Time), options);
         return format switch
         {
             ReportFormat.Markdown => Utf8(MarkdownReport.Render(ReportComposer.Compose(context))),

@@ -1,6 +1,7 @@
 using Shodo.Aws.Connection;
 using Shodo.Aws.Safety;
 using Shodo.Cases;
+using Shodo.Containment.Record;
 using Shodo.Containment.Apply;
 using Shodo.Containment.Authority;
 using Shodo.Containment.Plan;
@@ -12,7 +13,7 @@ public sealed class ContainmentScenario(Case @case, AwsConnection aws)
 {
     public Case Case { get; } = @case;
     public AwsConnection Aws { get; } = aws;
-    public ContainmentRecorder Recorder { get; private set; } = new(@case, ContainmentLedger.Read(@case.Directory));
+    public ContainmentRecorder Recorder { get; private set; } = new(@case, ContainmentLedger.Read(@case));
 
     public static async Task<(ContainmentScenario Scenario, IDisposable Cleanup)> OpenAsync(LeakedKeyRange env)
     {
@@ -24,7 +25,7 @@ public sealed class ContainmentScenario(Case @case, AwsConnection aws)
     public async Task<(ContainmentPlan Plan, string Sha)> PlanAsync(AuthorityPolicy? authority = null)
     {
         var result = await new Planner(Aws, Case, authority ?? AuthorityPolicy.Default, TimeProvider.System).WriteAsync(default);
-        Recorder = new ContainmentRecorder(Case, ContainmentLedger.Read(Case.Directory));
+        Recorder = new ContainmentRecorder(Case, ContainmentLedger.Read(Case));
         return result;
     }
 

@@ -85,7 +85,7 @@ public sealed class PlanApplyRulesTests
         await using var env = await LeakedKeyRange.StartAsync();
         using (var @case = env.OpenCase())
         {
-            var identities = InvestigationFiles.ReadIdentities(@case.Directory).Append(new AttackerIdentity
+            var identities = InvestigationFiles.ReadIdentities(@case.Folder).Append(new AttackerIdentity
             {
                 Id = "user:responder", Kind = IdentityKind.User, Name = "responder", Confidence = Confidence.Confirmed, Reason = "test",
             });

@@ -119,7 +119,7 @@ public sealed class CollectionLaneTests : IAsyncDisposable
         cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        var coverage = CoverageFile.Read(@case.Directory);
+        var coverage = CoverageFile.Read(@case.Folder);
         Assert.True((bool)coverage["cancelled"]!);
         Assert.False((bool)coverage["complete"]!);
         Assert.Equal(range.State.Regions.Enabled.Count, (int)coverage["evidenceStored"]!); // DescribeRegions + every region but one

@@ -1,3 +1,4 @@
+using Shodo.Cases;
 using Shodo.Investigation.Model;
 using Xunit.Abstractions;
 
@@ -13,7 +14,7 @@ public sealed class CleanAccountInvestigationTests(CleanAccountScenarioCase scen
     [Fact]
     public void No_finding_above_low()
     {
-        var findings = InvestigationFiles.ReadFindings(scenario.CaseDirectory);
+        var findings = InvestigationFiles.ReadFindings(CaseFolder.At(scenario.CaseDirectory));
         foreach (var f in findings) output.WriteLine($"{f.Severity} {f.Title}");
         Assert.All(findings, f => Assert.True(f.Severity <= Severity.Low, $"{f.Severity}: {f.Title}"));
     }
@@ -21,10 +22,10 @@ public sealed class CleanAccountInvestigationTests(CleanAccountScenarioCase scen
     [Fact]
     public void The_owners_own_use_is_not_attributed_to_an_attacker()
     {
-        var identities = InvestigationFiles.ReadIdentities(scenario.CaseDirectory);
+        var identities = InvestigationFiles.ReadIdentities(CaseFolder.At(scenario.CaseDirectory));
         var reported = Assert.Single(identities);
         Assert.Empty(reported.EventIds);
-        Assert.Empty(InvestigationFiles.ReadResources(scenario.CaseDirectory));
+        Assert.Empty(InvestigationFiles.ReadResources(CaseFolder.At(scenario.CaseDirectory)));
         Assert.Empty(File.ReadAllLines(Path.Combine(scenario.CaseDirectory, InvestigationFiles.Timeline)));
         Assert.Null(scenario.Result.CompromiseStart);
         Assert.Empty(scenario.Result.Gaps);
@@ -33,7 +34,7 @@ public sealed class CleanAccountInvestigationTests(CleanAccountScenarioCase scen
     [Fact]
     public void Buckets_without_data_events_are_unknown_and_logged_ones_not_accessed()
     {
-        var impact = InvestigationFiles.ReadImpact(scenario.CaseDirectory)!;
+        var impact = InvestigationFiles.ReadImpact(CaseFolder.At(scenario.CaseDirectory))!;
         var assets = impact.DataExposure.Single(d => d.Name == "acme-staging-assets");
         Assert.Equal(AccessVerdict.Unknown, assets.Accessed);
         Assert.Contains("data-events-not-logged", assets.Unknowable);

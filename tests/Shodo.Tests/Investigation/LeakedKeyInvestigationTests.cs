@@ -1,3 +1,4 @@
+using Shodo.Cases;
 using Shodo.Investigation.Model;
 using Xunit.Abstractions;
 
@@ -16,7 +17,7 @@ public sealed class LeakedKeyInvestigationTests(LeakedKeyScenarioCase scenario, 
     [Fact]
     public void Every_attacker_identity_is_found_and_no_legitimate_one()
     {
-        var identities = InvestigationFiles.ReadIdentities(scenario.CaseDirectory);
+        var identities = InvestigationFiles.ReadIdentities(CaseFolder.At(scenario.CaseDirectory));
         foreach (var i in identities) output.WriteLine($"{i.Id} {i.Confidence} {i.Reason}");
         var keys = identities.Where(i => i.Kind == IdentityKind.AccessKey).Select(i => i.Name).Order().ToList();
         var sessions = identities.Where(i => i.Kind == IdentityKind.SessionKey).Select(i => i.Name).Order().ToList();
@@ -50,7 +51,7 @@ public sealed class LeakedKeyInvestigationTests(LeakedKeyScenarioCase scenario, 
     [Fact]
     public void Every_attacker_resource_is_found_and_nothing_else()
     {
-        var resources = InvestigationFiles.ReadResources(scenario.CaseDirectory);
+        var resources = InvestigationFiles.ReadResources(CaseFolder.At(scenario.CaseDirectory));
         foreach (var r in resources) output.WriteLine($"{r.Id} {r.State} {r.Attributes.ToJsonString()}");
         string[] Of(string type) => resources.Where(r => r.Type == type).Select(r => $"{r.Region}/{r.ResourceId}").Order().ToArray();
         Assert.Equal(Truth.Instances.Select(i => $"{i.Region}/{i.InstanceId}").Order(), Of(ResourceTypes.Instance));
@@ -70,7 +71,7 @@ public sealed class LeakedKeyInvestigationTests(LeakedKeyScenarioCase scenario, 
     [Fact]
     public void The_personal_data_bucket_was_read_and_the_snapshot_shared_outside()
     {
-        var impact = InvestigationFiles.ReadImpact(scenario.CaseDirectory)!;
+        var impact = InvestigationFiles.ReadImpact(CaseFolder.At(scenario.CaseDirectory))!;
         var first = impact.DataExposure[0];
         Assert.True(first.PersonalData);
         Assert.Equal("acme-customer-data", first.Name);
@@ -85,7 +86,7 @@ public sealed class LeakedKeyInvestigationTests(LeakedKeyScenarioCase scenario, 
     [Fact]
     public void A_bucket_without_data_events_is_unknown_not_unaccessed()
     {
-        var impact = InvestigationFiles.ReadImpact(scenario.CaseDirectory)!;
+        var impact = InvestigationFiles.ReadImpact(CaseFolder.At(scenario.CaseDirectory))!;
         var assets = impact.DataExposure.Single(d => d.Name == "acme-app-assets");
         Assert.Equal(AccessVerdict.Unknown, assets.Accessed);
         Assert.Contains("data-events-not-logged", assets.Unknowable);
@@ -95,7 +96,7 @@ public sealed class LeakedKeyInvestigationTests(LeakedKeyScenarioCase scenario, 
     [Fact]
     public void Cost_is_estimated_for_every_attacker_instance()
     {
-        var cost = InvestigationFiles.ReadImpact(scenario.CaseDirectory)!.Cost;
+        var cost = InvestigationFiles.ReadImpact(CaseFolder.At(scenario.CaseDirectory))!.Cost;
         output.WriteLine($"total {cost.TotalSoFar} burn {cost.BurnRatePerHour}/h unknown: {string.Join(", ", cost.UnknownTypes)}");
         Assert.Equal(Truth.Instances.Count, cost.Instances.Count);
         Assert.Empty(cost.UnknownTypes);
@@ -107,7 +108,7 @@ public sealed class LeakedKeyInvestigationTests(LeakedKeyScenarioCase scenario, 
     [Fact]
     public void Compute_abuse_is_detected()
     {
-        var findings = InvestigationFiles.ReadFindings(scenario.CaseDirectory);
+        var findings = InvestigationFiles.ReadFindings(CaseFolder.At(scenario.CaseDirectory));
         foreach (var f in findings) output.WriteLine($"{f.Severity} {f.RuleId} {f.Title} [{string.Join(",", f.Techniques)}] {f.EventIds.Count} events");
         Assert.Contains(findings, f => f.RuleId == "shodo-compute-opt-in-regions" && f.Severity == Severity.High);
         Assert.Contains(findings, f => f.RuleId == "shodo-compute-gpu-or-large" && f.Techniques.Contains("T1496"));
@@ -118,7 +119,7 @@ public sealed class LeakedKeyInvestigationTests(LeakedKeyScenarioCase scenario, 
     [Fact]
     public void Sigma_rules_find_the_stop_logging_attempt_the_backdoor_and_the_shared_snapshot()
     {
-        var findings = InvestigationFiles.ReadFindings(scenario.CaseDirectory);
+        var findings = InvestigationFiles.ReadFindings(CaseFolder.At(scenario.CaseDirectory));
         var stop = Assert.Single(findings, f => f.Techniques.Contains("T1562.008"));
         var stopEvent = Truth.Events.Single(e => e.EventName == "StopLogging");
         Assert.Contains(stopEvent.EventId, stop.EventIds);

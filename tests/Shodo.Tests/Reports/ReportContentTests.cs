@@ -143,13 +143,13 @@ public sealed class ReportContentTests : IDisposable
     {
         string dir;
         using (var c = Case.Open(_folder.Root, new CaseOptions { AccountId = "111122223333" })) dir = c.Directory;
-        var md = Encoding.UTF8.GetString(await ReportBuilder.RenderAsync(dir, ReportFormat.Markdown, new ReportOptions()));
+        var md = Encoding.UTF8.GetString(await ReportBuilder.RenderAsync(CaseFolder.At(dir), ReportFormat.Markdown, new ReportOptions()));
         Assert.Contains("Not contained: no containment action has been taken", md);
         Assert.Contains("Nobody has been told yet", md);
         Assert.Contains("impact.json is missing", md);
         Assert.Contains("timeline.jsonl is missing or could not be read", md);
         foreach (var format in Enum.GetValues<ReportFormat>().Where(f => f != ReportFormat.Pdf))
-            Assert.NotEmpty(await ReportBuilder.RenderAsync(dir, format, new ReportOptions { Language = "ja" }));
+            Assert.NotEmpty(await ReportBuilder.RenderAsync(CaseFolder.At(dir), format, new ReportOptions { Language = "ja" }));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class ReportContentTests : IDisposable
         var dir = await LeakedKeyCase.BuildAsync(_folder.Root);
         using (var c = Case.Load(dir))
             await c.Documents.WriteJsonAsync("impact.json", new System.Text.Json.Nodes.JsonObject { ["format"] = "shodo-impact/9", ["cost"] = "lots" }, "investigate");
-        var md = Encoding.UTF8.GetString(await ReportBuilder.RenderAsync(dir, ReportFormat.Markdown, new ReportOptions()));
+        var md = Encoding.UTF8.GetString(await ReportBuilder.RenderAsync(CaseFolder.At(dir), ReportFormat.Markdown, new ReportOptions()));
         Assert.Contains("impact.json is missing or could not be read", md);
         Assert.Contains("aws-support-svc", md);
     }

@@ -3,6 +3,7 @@ using Shodo.Aws.Connection;
 using Shodo.Aws.Safety;
 using Shodo.Cases;
 using Shodo.Cli.Commands.CaseCommands;
+using Shodo.Containment.Record;
 using Shodo.Containment.Apply;
 using Shodo.Containment.Authority;
 using Shodo.Diagnostics;
@@ -28,7 +29,7 @@ internal sealed class ContainmentCase : IDisposable
         Case = @case;
         Aws = aws;
         Authority = authority;
-        Recorder = new ContainmentRecorder(@case, ContainmentLedger.Read(@case.Directory));
+        Recorder = new ContainmentRecorder(@case, ContainmentLedger.Read(@case));
     }
 
     public Case Case { get; }

@@ -1,3 +1,4 @@
+using Shodo.Cases;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Shodo.Cli.Output;
@@ -13,7 +14,7 @@ namespace Shodo.Cli.Commands.Respond;
 /// </summary>
 internal static class CandidatesView
 {
-    public static JsonArray? Read(string caseDirectory) => CandidatesFile.Read(caseDirectory);
+    public static JsonArray? Read(string caseDirectory) => CandidatesFile.ReadCandidates(CaseFolder.At(caseDirectory));
 
     public static JsonArray Summary(JsonArray candidates) => new(candidates.OfType<JsonObject>().Select(c => (JsonNode)new JsonObject
     {

@@ -8,7 +8,7 @@ public sealed record ActionResult(string ActionId, string Action, ContainmentTar
 }
 
 /// <summary>The outcome of an apply: each action's result, the verification pass, and what the plan could not read.</summary>
-public sealed record ApplyResult(IReadOnlyList<ActionResult> Actions, Verify.VerificationResult? Verification)
+public sealed record ApplyResult(IReadOnlyList<ActionResult> Actions, Record.VerificationResult? Verification)
 {
     /// <summary>Targets and parts the plan could not read (<see cref="Plan.ContainmentPlan.Unread"/>): not contained, not seen.</summary>
     public IReadOnlyList<UnreadItem> Unread { get; init; } = [];

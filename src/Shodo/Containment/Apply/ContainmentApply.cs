@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Shodo.Aws;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Errors;
+using Shodo.Containment.Record;
 using Shodo.Containment.Actions;
 using Shodo.Containment.Authority;
 using Shodo.Containment.Plan;

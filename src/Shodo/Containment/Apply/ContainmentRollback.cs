@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Shodo.Aws;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Errors;
+using Shodo.Containment.Record;
 using Shodo.Containment.Actions;
 using Shodo.Containment.Plan;
 using Shodo.Diagnostics;

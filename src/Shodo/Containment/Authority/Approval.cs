@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Shodo.Containment.Apply;
+using Shodo.Containment.Record;
 using Shodo.Containment.Plan;
 using Shodo.Diagnostics;
 using Shodo.Localization;

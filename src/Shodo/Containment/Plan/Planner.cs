@@ -6,7 +6,7 @@ using Shodo.Aws.Ec2;
 using Shodo.Aws.Iam.Calls;
 using Shodo.Cases;
 using Shodo.Containment.Actions;
-using Shodo.Containment.Apply;
+using Shodo.Containment.Record;
 using Shodo.Containment.Authority;
 using Shodo.Containment.Reads;
 using Shodo.Diagnostics;
@@ -51,10 +51,9 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
     public async Task<ContainmentPlan> BuildAsync(CancellationToken ct)
     {
         var me = await TransientRetry.RunAsync(() => aws.WhoAmIAsync(ct), time, ct).ConfigureAwait(false);
-        var dir = @case.Directory;
-        var identities = InvestigationFiles.ReadIdentities(dir).Where(i => i.Confidence == Confidence.Confirmed).ToList();
-        var resources = InvestigationFiles.ReadResources(dir).Concat(VerificationFile.AttributedResources(@case)).ToList();
-        var findings = InvestigationFiles.ReadFindings(dir);
+        var identities = InvestigationFiles.ReadIdentities(@case.Folder).Where(i => i.Confidence == Confidence.Confirmed).ToList();
+        var resources = InvestigationFiles.ReadResources(@case.Folder).Concat(VerificationFile.AttributedResources(@case.Folder)).ToList();
+        var findings = InvestigationFiles.ReadFindings(@case.Folder);
         var callerKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
         ResponderGuard.Check(me, callerKey, identities, resources);
 
@@ -66,7 +65,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var plannedAt = time.GetUtcNow();
         var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();
         var (baseline, baselineEvidence) = await BaselineAsync(unread, ct).ConfigureAwait(false);
-        var ledger = ContainmentLedger.Read(dir);
+        var ledger = ContainmentLedger.Read(@case);
         var done = ledger.FinalActions().ToHashSet(StringComparer.Ordinal);
         var actions = new List<PlannedAction>();
         var evidence = new List<string>(baselineEvidence);

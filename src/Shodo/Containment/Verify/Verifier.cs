@@ -4,7 +4,7 @@ using Shodo.Aws.Connection;
 using Shodo.Aws.Ec2;
 using Shodo.Aws.Iam.Calls;
 using Shodo.Containment.Actions;
-using Shodo.Containment.Apply;
+using Shodo.Containment.Record;
 using Shodo.Containment.Plan;
 using Shodo.Containment.Reads;
 using Shodo.Investigation.Model;

@@ -7,7 +7,8 @@ namespace Shodo.Investigation.Model;
 
 /// <summary>
 /// The documents an investigation writes into the case (see docs/investigation-format.md) and how to
-/// read them back: containment plans from identities.json and attacker-resources.json, reports from all.
+/// read them back (through the case's <see cref="CaseFolder"/>, so readers that must not take the lock read them
+/// too): containment plans from identities.json and attacker-resources.json, reports from all.
 /// </summary>
 public static class InvestigationFiles
 {
@@ -35,26 +36,22 @@ public static class InvestigationFiles
             [listName] = new JsonArray(items.Select(i => ToNode(i)).ToArray()),
         }, "investigate", ct);
 
-    public static IReadOnlyList<AttackerIdentity> ReadIdentities(string caseDirectory) =>
-        ReadList<AttackerIdentity>(caseDirectory, Identities, "identities");
+    public static IReadOnlyList<AttackerIdentity> ReadIdentities(CaseFolder folder) =>
+        ReadList<AttackerIdentity>(folder, Identities, "identities");
 
-    public static IReadOnlyList<AttackerResource> ReadResources(string caseDirectory) =>
-        ReadList<AttackerResource>(caseDirectory, AttackerResources, "resources");
+    public static IReadOnlyList<AttackerResource> ReadResources(CaseFolder folder) =>
+        ReadList<AttackerResource>(folder, AttackerResources, "resources");
 
-    public static IReadOnlyList<Finding> ReadFindings(string caseDirectory) =>
-        ReadList<Finding>(caseDirectory, Findings, "findings");
+    public static IReadOnlyList<Finding> ReadFindings(CaseFolder folder) =>
+        ReadList<Finding>(folder, Findings, "findings");
 
-    public static Impact? ReadImpact(string caseDirectory)
+    public static Impact? ReadImpact(CaseFolder folder) =>
+        folder.Read(Impact) is { } bytes ? JsonSerializer.Deserialize<Impact>(bytes, Json) : null;
+
+    private static List<T> ReadList<T>(CaseFolder folder, string name, string listName)
     {
-        var path = Path.Combine(caseDirectory, Impact);
-        return File.Exists(path) ? JsonSerializer.Deserialize<Impact>(File.ReadAllBytes(path), Json) : null;
-    }
-
-    private static List<T> ReadList<T>(string caseDirectory, string name, string listName)
-    {
-        var path = Path.Combine(caseDirectory, name);
-        if (!File.Exists(path)) return [];
-        var root = JsonNode.Parse(File.ReadAllBytes(path))!.AsObject();
+        if (folder.Read(name) is not { } bytes) return [];
+        var root = JsonNode.Parse(bytes)!.AsObject();
         return root[listName]!.AsArray().Select(n => n.Deserialize<T>(Json)!).ToList();
     }
 }

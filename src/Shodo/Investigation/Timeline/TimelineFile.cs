@@ -37,4 +37,24 @@ public static class TimelineFile
         }
         return @case.Documents.WriteAsync(InvestigationFiles.Timeline, Encoding.UTF8.GetBytes(text.ToString()), "investigate", ct);
     }
+
+    /// <summary>
+    /// The events of the case's timeline.jsonl, as written (oldest first); none when the investigation has not
+    /// written it. A line that is not an event (unreadable, or without a time or name) is skipped: verification
+    /// reports a damaged document.
+    /// </summary>
+    public static IReadOnlyList<TimelineEvent> Read(CaseFolder folder)
+    {
+        if (folder.Read(InvestigationFiles.Timeline) is not { } bytes) return [];
+        var events = new List<TimelineEvent>();
+        foreach (var line in Encoding.UTF8.GetString(bytes).Split('\n'))
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            JsonObject? json;
+            try { json = JsonNode.Parse(line, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = CanonicalJson.MaxDepth }) as JsonObject; }
+            catch (System.Text.Json.JsonException) { continue; }
+            if (json is not null && TimelineEvent.FromJson(json) is { } e) events.Add(e);
+        }
+        return events;
+    }
 }

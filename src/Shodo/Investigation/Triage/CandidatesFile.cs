@@ -12,15 +12,15 @@ public static class CandidatesFile
     public const string Name = "candidates.json";
     public const string Format = "shodo-candidates/1";
 
-    /// <summary>The candidates a case's candidates.json lists; null when triage wrote none.</summary>
-    public static JsonArray? Read(string caseDirectory)
-    {
-        var path = Path.Combine(caseDirectory, Name);
-        return File.Exists(path) ? JsonNode.Parse(File.ReadAllText(path))?["candidates"] as JsonArray : null;
-    }
-
     public static Task WriteAsync(Case @case, TriageResult result, DateTimeOffset baselineSince, CancellationToken ct) =>
         @case.Documents.WriteJsonAsync(Name, ToJson(@case.Manifest.Id, result, baselineSince), "triage", ct);
+
+    /// <summary>
+    /// The candidates of the case's candidates.json, in triage's order, as written; null when triage has not
+    /// written it (or wrote another shape). A file that is not JSON throws <see cref="System.Text.Json.JsonException"/>.
+    /// </summary>
+    public static JsonArray? ReadCandidates(CaseFolder folder) =>
+        folder.Read(Name) is { } bytes ? JsonNode.Parse(bytes)?["candidates"] as JsonArray : null;
 
     public static JsonObject ToJson(string caseId, TriageResult result, DateTimeOffset baselineSince) => new()
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Shodo.Cases;
 using Shodo.Investigation.Triage;
 
 namespace Shodo.Reports.Facts;
@@ -8,13 +9,11 @@ public sealed record CandidateFact(string Kind, string Id, string? UserName, str
     IReadOnlyList<(string Kind, string Summary, IReadOnlyDictionary<string, string>? Summaries)> Signs)
 {
     /// <summary>The candidates of the case, in triage's order; none when triage did not run (or wrote another shape).</summary>
-    public static IReadOnlyList<CandidateFact> Read(string caseDirectory)
+    public static IReadOnlyList<CandidateFact> Read(CaseFolder folder)
     {
-        var path = Path.Combine(caseDirectory, CandidatesFile.Name);
-        if (!File.Exists(path)) return [];
         try
         {
-            return (JsonNode.Parse(File.ReadAllBytes(path))?["candidates"] as JsonArray ?? []).OfType<JsonObject>().Select(c => new CandidateFact(
+            return (CandidatesFile.ReadCandidates(folder) ?? []).OfType<JsonObject>().Select(c => new CandidateFact(
                 (string?)c["kind"] ?? "", (string?)c["id"] ?? "", (string?)c["userName"], (string?)c["strength"] ?? "",
                 (bool?)c["likelyOrigin"] == true, (string?)c["confirm"],
                 (c["signs"] as JsonArray ?? []).OfType<JsonObject>().Select(s => ((string?)s["kind"] ?? "", (string?)s["summary"] ?? "", Texts(s["summaries"]))).ToList())).ToList();

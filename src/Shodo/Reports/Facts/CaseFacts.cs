@@ -1,5 +1,6 @@
 using Shodo.Cases;
 using Shodo.Investigation.Model;
+using Shodo.Investigation.Timeline;
 
 namespace Shodo.Reports.Facts;
 
@@ -19,8 +20,8 @@ public sealed record CaseFacts
     public IReadOnlyList<AttackerResource> Resources { get; init; } = [];
     public IReadOnlyList<Finding> Findings { get; init; } = [];
     public Impact? Impact { get; init; }
-    public IReadOnlyList<TrailEvent> Timeline { get; init; } = [];
-    public EscalationFacts Escalation { get; init; } = EscalationFacts.None;
+    public IReadOnlyList<TimelineEvent> Timeline { get; init; } = [];
+    public EscalationLog Escalation { get; init; } = EscalationLog.None;
     public ContainmentFacts Containment { get; init; } = ContainmentFacts.None;
     public CoverageFacts Coverage { get; init; } = CoverageFacts.None;
     /// <summary>Candidates triage presented when the response started with no key (candidates.json).</summary>

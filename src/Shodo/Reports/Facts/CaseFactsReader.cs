@@ -1,18 +1,21 @@
 using System.Text.Json.Nodes;
 using Shodo.Cases;
+using Shodo.Containment.Plan;
 using Shodo.Investigation.Model;
+using Shodo.Investigation.Timeline;
 
 namespace Shodo.Reports.Facts;
 
 /// <summary>
-/// Reads a case folder into <see cref="CaseFacts"/> without changing it. Documents another step has
+/// Reads a case folder into <see cref="CaseFacts"/> without changing it (and without its lock): each step's
+/// documents through that step's own reader, the journal for what only it holds. Documents another step has
 /// not written yet are listed in <see cref="CaseFacts.MissingDocuments"/>, not invented.
 /// </summary>
 public static class CaseFactsReader
 {
-    public static CaseFacts Read(string caseDirectory, TimeProvider time)
+    public static CaseFacts Read(CaseFolder folder, TimeProvider time)
     {
-        var dir = Path.GetFullPath(caseDirectory);
+        var dir = folder.Directory;
         var manifest = CaseManifest.FromJson(JsonNode.Parse(File.ReadAllBytes(Path.Combine(dir, CaseFileNames.Manifest)))!);
         var journal = ReadLines(Path.Combine(dir, CaseFileNames.Journal)).Select(JournalEntry.FromJson).ToList();
         var evidence = ReadLines(CaseFileNames.Full(dir, CaseFileNames.EvidenceIndex)).Select(EvidenceRecord.FromJson).ToList();
@@ -21,8 +24,8 @@ public static class CaseFactsReader
                 InvestigationFiles.Findings, InvestigationFiles.Timeline, InvestigationFiles.Identities,
                 InvestigationFiles.AttackerResources, InvestigationFiles.Impact, InvestigationFiles.Coverage,
             }
-            .Where(name => !File.Exists(Path.Combine(dir, name))).ToList();
-        var impact = Tolerant(() => InvestigationFiles.ReadImpact(dir), InvestigationFiles.Impact, missing, null);
+            .Where(name => !folder.Has(name)).ToList();
+        var impact = Tolerant(() => InvestigationFiles.ReadImpact(folder), InvestigationFiles.Impact, missing, null);
         return new CaseFacts
         {
             CaseDirectory = dir,
@@ -31,16 +34,15 @@ public static class CaseFactsReader
             Verification = CaseVerifier.Verify(dir),
             Journal = journal,
             Evidence = evidence,
-            Identities = Tolerant(() => InvestigationFiles.ReadIdentities(dir), InvestigationFiles.Identities, missing, []),
-            Resources = Tolerant(() => InvestigationFiles.ReadResources(dir), InvestigationFiles.AttackerResources, missing, []),
-            Findings = Tolerant(() => InvestigationFiles.ReadFindings(dir), InvestigationFiles.Findings, missing, []),
+            Identities = Tolerant(() => InvestigationFiles.ReadIdentities(folder), InvestigationFiles.Identities, missing, []),
+            Resources = Tolerant(() => InvestigationFiles.ReadResources(folder), InvestigationFiles.AttackerResources, missing, []),
+            Findings = Tolerant(() => InvestigationFiles.ReadFindings(folder), InvestigationFiles.Findings, missing, []),
             Impact = impact,
-            Timeline = ReadLines(Path.Combine(dir, InvestigationFiles.Timeline))
-                .Select(TrailEvent.FromJson).OfType<TrailEvent>().OrderBy(e => e.Time).ToList(),
+            Timeline = TimelineFile.Read(folder).OrderBy(e => e.Time).ToList(),
             Escalation = EscalationReader.Read(journal),
-            Containment = ContainmentReader.Read(journal, ReadJson(Path.Combine(dir, "plan.json"))),
-            Coverage = CoverageReader.Read(ReadJson(Path.Combine(dir, InvestigationFiles.Coverage)), journal, impact),
-            Candidates = CandidateFact.Read(dir),
+            Containment = ContainmentReader.Read(journal, ReadJson(folder, PlanFile.Name)),
+            Coverage = CoverageReader.Read(ReadJson(folder, InvestigationFiles.Coverage), journal, impact),
+            Candidates = CandidateFact.Read(folder),
             MissingDocuments = missing,
         };
     }
@@ -59,10 +61,10 @@ public static class CaseFactsReader
         }
     }
 
-    private static JsonObject? ReadJson(string path)
+    private static JsonObject? ReadJson(CaseFolder folder, string document)
     {
-        if (!File.Exists(path)) return null;
-        try { return JsonNode.Parse(File.ReadAllBytes(path)) as JsonObject; }
+        if (folder.Read(document) is not { } bytes) return null;
+        try { return JsonNode.Parse(bytes) as JsonObject; }
         catch (System.Text.Json.JsonException) { return null; }
     }
 

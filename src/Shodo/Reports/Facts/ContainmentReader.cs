@@ -5,24 +5,24 @@ using Shodo.Containment;
 namespace Shodo.Reports.Facts;
 
 /// <summary>
-/// Reads containment.* journal entries into one <see cref="ContainmentAction"/> per actionId (the
+/// Reads containment.* journal entries into one <see cref="RecordedAction"/> per actionId (the
 /// journal is the record; plan.json, when present, only adds descriptions of actions not yet started).
 /// </summary>
 internal static class ContainmentReader
 {
     public static ContainmentFacts Read(IEnumerable<JournalEntry> journal, JsonObject? plan)
     {
-        var actions = new Dictionary<string, ContainmentAction>(StringComparer.Ordinal);
+        var actions = new Dictionary<string, RecordedAction>(StringComparer.Ordinal);
         var order = new List<string>();
         ContainmentCheck? check = null;
         DateTimeOffset? plannedAt = null;
         ApprovalFacts? approval = null;
 
-        ContainmentAction Get(string id)
+        RecordedAction Get(string id)
         {
             if (actions.TryGetValue(id, out var a)) return a;
             order.Add(id);
-            return actions[id] = new ContainmentAction { ActionId = id };
+            return actions[id] = new RecordedAction { ActionId = id };
         }
         void Describe(JsonNode? action)
         {

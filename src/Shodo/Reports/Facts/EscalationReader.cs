@@ -6,7 +6,7 @@ namespace Shodo.Reports.Facts;
 /// <summary>Reads escalation.sent / escalation.failed / escalation.acknowledged from the journal.</summary>
 internal static class EscalationReader
 {
-    public static EscalationFacts Read(IEnumerable<JournalEntry> journal)
+    public static EscalationLog Read(IEnumerable<JournalEntry> journal)
     {
         var sent = new List<EscalationMessage>();
         var failed = new List<EscalationMessage>();
@@ -26,7 +26,7 @@ internal static class EscalationReader
                     break;
             }
         }
-        return new EscalationFacts(sent, failed, ack);
+        return new EscalationLog(sent, failed, ack);
     }
 
     private static EscalationMessage Message(JournalEntry e, string? error) => new(

@@ -1,3 +1,5 @@
+using Shodo.Investigation.Timeline;
+
 namespace Shodo.Reports.Facts;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Shodo.Reports.Facts;
 public sealed record TimelineEntry(
     DateTimeOffset Time, bool Response, string Actor, string? Region, string Action, string Description, bool Failed)
 {
-    public TrailEvent? Event { get; init; }
+    public TimelineEvent? Event { get; init; }
     public string? JournalKind { get; init; }
     public long? JournalSeq { get; init; }
 }

@@ -4,6 +4,7 @@ using Shodo.Escalation;
 using Shodo.Evidence;
 using Shodo.Investigation;
 using Shodo.Investigation.Model;
+using Shodo.Investigation.Timeline;
 
 namespace Shodo.Reports.Facts;
 
@@ -33,7 +34,7 @@ public static class UnifiedTimeline
     }
 
     /// <summary>The attacker identity behind an event (by access key, then user name), else the event's user or principal.</summary>
-    public static string ActorOf(TrailEvent e, IReadOnlyList<AttackerIdentity> identities)
+    public static string ActorOf(TimelineEvent e, IReadOnlyList<AttackerIdentity> identities)
     {
         var byKey = e.AccessKeyId is null ? null : identities.FirstOrDefault(i => i.AccessKeyId == e.AccessKeyId || i.Name == e.AccessKeyId);
         if (byKey is not null) return byKey.Kind is IdentityKind.AccessKey or IdentityKind.SessionKey && byKey.Owner is not null

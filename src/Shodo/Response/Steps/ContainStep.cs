@@ -1,3 +1,4 @@
+using Shodo.Containment.Record;
 using Shodo.Containment;
 using Shodo.Containment.Apply;
 using Shodo.Containment.Authority;
@@ -38,7 +39,7 @@ public sealed class ContainStep : IResponseStep
                 await session.Milestones.NotifyAsync(Milestone.PlanAwaitingApproval, Messages.Get("RespondPlanWaits", open), ct).ConfigureAwait(false);
                 return new StepResult(StepOutcome.Stopped, Messages.Get("RespondPlanWaitsDetail", session.Case.Manifest.Id, sha));
             }
-            var recorder = new ContainmentRecorder(session.Case, ContainmentLedger.Read(session.Case.Directory));
+            var recorder = new ContainmentRecorder(session.Case, ContainmentLedger.Read(session.Case));
             last = await new ContainmentApply(session.Aws, recorder, plan, sha, session.Time, new ApplyOptions()).RunAsync(ct).ConfigureAwait(false);
             var v = last.Verification;
             waiting.Applied(last, sha);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Shodo.Cases;
 using Shodo.Investigation.Model;
 
-namespace Shodo.Containment;
+namespace Shodo.Containment.Record;
 
 /// <summary>
 /// containment-verification.json: the last verification's result — what is not yet contained and what
@@ -15,7 +15,7 @@ public static class VerificationFile
     public const string Name = "containment-verification.json";
     public const string FormatName = "shodo-containment-verification/1";
 
-    public static Task<DocumentRecord> WriteAsync(Case @case, Verify.VerificationResult result, CancellationToken ct) =>
+    public static Task<DocumentRecord> WriteAsync(Case @case, VerificationResult result, CancellationToken ct) =>
         @case.Documents.WriteJsonAsync(Name, new JsonObject
         {
             ["format"] = FormatName,
@@ -28,9 +28,9 @@ public static class VerificationFile
         }, "containment", ct);
 
     /// <summary>New resources the last verification attributed to an attacker identity.</summary>
-    public static IReadOnlyList<AttackerResource> AttributedResources(Case @case)
+    public static IReadOnlyList<AttackerResource> AttributedResources(CaseFolder folder)
     {
-        var bytes = @case.Documents.Read(Name);
+        var bytes = folder.Read(Name);
         if (bytes is null) return [];
         var root = JsonNode.Parse(bytes)!.AsObject();
         return (root["newResources"] as JsonArray ?? []).Select(n => n.Deserialize<AttackerResource>(InvestigationFiles.Json)!)

@@ -1,12 +1,12 @@
 namespace Shodo.Reports.Facts;
 
 /// <summary>Who was told, how, when, and who acknowledged — from the escalation.* journal entries.</summary>
-public sealed record EscalationFacts(
+public sealed record EscalationLog(
     IReadOnlyList<EscalationMessage> Sent,
     IReadOnlyList<EscalationMessage> Failed,
     EscalationAcknowledgement? Acknowledged)
 {
-    public static EscalationFacts None { get; } = new([], [], null);
+    public static EscalationLog None { get; } = new([], [], null);
 }
 
 /// <summary>One message to one person or channel (sent, or failed with <see cref="Error"/>).</summary>

@@ -1,6 +1,6 @@
 using Shodo.Investigation.Model;
 
-namespace Shodo.Containment.Verify;
+namespace Shodo.Containment.Record;
 
 /// <summary>
 /// What verification found: contained or not, what remains (with why), what appeared since planning, and

@@ -2,12 +2,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Shodo.Cases;
 
-namespace Shodo.Containment.Apply;
+namespace Shodo.Containment.Record;
 
 /// <summary>
 /// What the case journal says about containment so far: the latest plan, its approvals, and per action
 /// its recorded before-state, the changes sent and the last outcome (or roll-back). Built from the
-/// journal when a command starts and kept current by <see cref="ContainmentRecorder"/>, so a re-run
+/// journal when a command starts (the ledger is the journal-reading side of containment: plan, apply, verify and
+/// approval read it; nothing here knows them) and kept current by <see cref="ContainmentRecorder"/>, so a re-run
 /// after a crash knows exactly which steps are on disk.
 /// </summary>
 public sealed class ContainmentLedger
@@ -20,10 +21,11 @@ public sealed class ContainmentLedger
 
     public string? PlanSha256 { get; private set; }
 
-    public static ContainmentLedger Read(string caseDirectory)
+    /// <summary>The ledger of <paramref name="case"/> as its journal holds it now.</summary>
+    public static ContainmentLedger Read(Case @case)
     {
         var ledger = new ContainmentLedger();
-        var path = Path.Combine(caseDirectory, CaseFileNames.Journal);
+        var path = Path.Combine(@case.Directory, CaseFileNames.Journal);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream, Encoding.UTF8);
         while (reader.ReadLine() is { } line)

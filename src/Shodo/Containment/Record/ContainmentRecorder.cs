@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Shodo.Cases;
 
-namespace Shodo.Containment.Apply;
+namespace Shodo.Containment.Record;
 
 /// <summary>Appends containment entries to the case journal (each on disk before it returns) and keeps the ledger current.</summary>
 public sealed class ContainmentRecorder(Case @case, ContainmentLedger ledger)
