@@ -48,8 +48,10 @@ public sealed class AdminEndpoint(RangeState state, RangeFaults faults)
     private JsonObject StateDump()
     {
         var dump = RangeStateFile.Save(state);
-        // Secrets stay out of the dump (the state file written by /_range/save keeps them).
+        // Secrets stay out of the dump (the state file written by /_range/save keeps them), and so do
+        // the bulk of it: object bytes and the event history (counted here, read through LookupEvents).
         Redact(dump);
+        (dump["cloudtrail"] as JsonObject)?.Remove("calls");
         lock (state.Sync) dump["calls"] = state.Calls.Count;
         return dump;
     }
@@ -60,7 +62,8 @@ public sealed class AdminEndpoint(RangeState state, RangeFaults faults)
         {
             case JsonObject o:
                 foreach (var key in o.Select(p => p.Key).ToList())
-                    if (key is "secretAccessKey" or "token") o[key] = "REDACTED";
+                    if (key is "secretAccessKey" or "token" or "privateKey") o[key] = "REDACTED";
+                    else if (key is "body") o[key] = "OMITTED";
                     else Redact(o[key]);
                 break;
             case JsonArray a:

@@ -24,5 +24,8 @@ public static class StateParts
     [
         new Iam.IamStatePart(),
         new Ec2.Ec2StatePart(),
+        new S3.S3StatePart(),
+        new Rds.RdsStatePart(),
+        new CloudTrail.CloudTrailStatePart(),
     ];
 }

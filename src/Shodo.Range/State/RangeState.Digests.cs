@@ -13,4 +13,11 @@ public sealed partial class RangeState
     }
 
     public Dictionary<string, DigestDelivery.Link> DigestChains { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The signing key if one was made (the state file saves it only then).</summary>
+    internal DigestSigningKey? ExistingDigestKey
+    {
+        get { lock (Sync) return _digestKey; }
+        set { lock (Sync) _digestKey = value; }
+    }
 }

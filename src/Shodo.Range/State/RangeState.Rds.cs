@@ -61,4 +61,22 @@ public sealed partial class RangeState
             return snapshot;
         }
     }
+
+    /// <summary>Every region's RDS resources, for the state file.</summary>
+    public List<RdsRegionData> SaveRds() => _rds.OrderBy(r => r.Key, StringComparer.Ordinal)
+        .Select(r => new RdsRegionData(r.Key, [.. r.Value.Instances.Values],
+            [.. r.Value.Snapshots.Values]))
+        .ToList();
+
+    /// <summary>Replaces the account's RDS resources with saved ones.</summary>
+    public void LoadRds(IEnumerable<RdsRegionData> regions)
+    {
+        _rds.Clear();
+        foreach (var data in regions)
+        {
+            var region = Rds(data.Region);
+            foreach (var instance in data.Instances) region.Instances[instance.Identifier] = instance;
+            foreach (var snapshot in data.Snapshots) region.Snapshots[snapshot.Identifier] = snapshot;
+        }
+    }
 }

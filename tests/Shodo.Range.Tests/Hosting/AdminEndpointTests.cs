@@ -62,6 +62,29 @@ public sealed class AdminEndpointTests(RangeFixture fixture) : IClassFixture<Ran
     }
 
     [Fact]
+    public async Task State_dump_leaves_the_digest_signing_key_object_bytes_and_event_history_out()
+    {
+        var state = fixture.Range.State;
+        var bucket = fixture.Unique("dump-trail-logs");
+        state.CreateBucket(bucket);
+        var body = "name,card\nyamada,4111111111111111\n"u8.ToArray();
+        state.PutObject(bucket, "secret-ish.csv", body);
+        var trail = state.CreateTrail(fixture.Unique("dump-trail"), bucket, startLoggingAt: state.Clock.Now);
+        lock (state.Sync) trail.LogFileValidationEnabled = true;
+        await fixture.Cli.OkAsync("sts", "get-caller-identity");
+        Assert.NotEmpty(state.DeliverTrailLogs(bucket));
+        var privateKey = Shodo.Range.State.RangeStateFile.Save(state)["cloudtrail"]!["signingKey"]!["privateKey"]!.GetValue<string>();
+
+        var dump = await Send(HttpMethod.Get, "state");
+
+        var text = dump.GetRawText();
+        Assert.DoesNotContain(privateKey, text);
+        Assert.DoesNotContain(Convert.ToBase64String(body), text);
+        Assert.False(dump.GetProperty("cloudtrail").TryGetProperty("calls", out _));
+        Assert.True(dump.GetProperty("calls").GetInt32() > 0);
+    }
+
+    [Fact]
     public async Task State_dump_leaves_secrets_out_and_save_load_restores_iam()
     {
         var dump = (await Send(HttpMethod.Get, "state")).GetRawText();

@@ -184,6 +184,38 @@ public sealed class ProtocolRenderingTests(ProbeRangeFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_handler_bug_in_process_answers_as_on_the_wire_and_is_recorded()
+    {
+        var service = fixture.Range.Dispatcher.Services.First(s => s.Name == "probej");
+        var request = Shodo.Range.Scenarios.ScenarioRequest.Build(service, "Boom", new Dictionary<string, object?>(),
+            "eu-west-3", fixture.Range.State.AccountId, "203.0.113.9", "in-process-bug");
+
+        var result = await fixture.Range.Dispatcher.InvokeAsync(request, fixture.Range.Responder);
+
+        Assert.Equal("InternalFailure", result.Error?.Code);
+        Assert.Equal(500, result.Error?.Status);
+        Assert.DoesNotContain("a bug in a handler", result.Error?.Message);
+        Assert.Equal(("Boom", "InternalFailure", "in-process-bug"), (result.Record.EventName, result.Record.ErrorCode, result.Record.UserAgent));
+        Assert.Contains(result.Record, fixture.Range.State.Calls);
+    }
+
+    [Fact]
+    public async Task An_unknown_service_in_process_answers_UnknownService_and_is_recorded()
+    {
+        var request = new AwsRequest
+        {
+            Method = "POST", Path = "/", Query = new Dictionary<string, string>(),
+            Headers = new Microsoft.AspNetCore.Http.HeaderDictionary(), Body = [], Service = "nosuch",
+            Region = "eu-west-3", Parameters = new Dictionary<string, string> { ["Action"] = "Ping" },
+        };
+
+        var result = await fixture.Range.Dispatcher.InvokeAsync(request, fixture.Range.Responder);
+
+        Assert.Equal("UnknownService", result.Error?.Code);
+        Assert.Equal(("nosuch", "Ping", "UnknownService"), (result.Record.Service, result.Record.EventName, result.Record.ErrorCode));
+    }
+
+    [Fact]
     public async Task Realistic_latency_delays_each_call()
     {
         fixture.Range.Faults.Latency = RangeLatency.Realistic;

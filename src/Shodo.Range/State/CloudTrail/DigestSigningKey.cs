@@ -9,9 +9,24 @@ namespace Shodo.Range.State.CloudTrail;
 /// </summary>
 public sealed class DigestSigningKey : IDisposable
 {
-    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly RSA _rsa;
 
-    public DigestSigningKey(DateTimeOffset validFrom) => ValidFrom = validFrom;
+    public DigestSigningKey(DateTimeOffset validFrom)
+    {
+        _rsa = RSA.Create(2048);
+        ValidFrom = validFrom;
+    }
+
+    /// <summary>A key as saved in the range's state file (PKCS#8), so saved digests still verify after a load.</summary>
+    public DigestSigningKey(DateTimeOffset validFrom, byte[] pkcs8PrivateKey)
+    {
+        _rsa = RSA.Create();
+        _rsa.ImportPkcs8PrivateKey(pkcs8PrivateKey, out _);
+        ValidFrom = validFrom;
+    }
+
+    /// <summary>The private key (PKCS#8), for the range's state file only.</summary>
+    public byte[] ExportPrivateKey() => _rsa.ExportPkcs8PrivateKey();
 
     public DateTimeOffset ValidFrom { get; }
     public byte[] PublicKeyDer => _rsa.ExportRSAPublicKey();

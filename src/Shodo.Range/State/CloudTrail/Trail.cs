@@ -20,6 +20,7 @@ public sealed class Trail
     public bool HasCustomEventSelectors { get; set; }
 
     /// <summary>Periods in which the trail was logging; the last one is open while it logs.</summary>
+    [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public List<LoggingPeriod> LoggingPeriods { get; } = [];
 
     /// <summary>How many of <see cref="RangeState.Calls"/> delivery has already looked at.</summary>

@@ -24,6 +24,7 @@ public sealed class DbSnapshot
     public bool Encrypted { get; init; }
     public DateTimeOffset InstanceCreatedAt { get; init; }
     public string InstanceResourceId { get; init; } = "";
+    [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public List<string> RestoreAccounts { get; } = [];
     public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
 
