@@ -43,9 +43,10 @@ public sealed class RespondUnderFaultsTests
         // The leaked key is cut, and every instance the investigation found is stopped (or isolated, where stopping would lose it).
         lock (range.State.Sync)
             Assert.Equal("Inactive", range.State.Iam.AccessKeys[truth.LeakedAccessKeyId!].Status);
-        var found = InvestigationFiles.ReadResources(caseDir).Where(r => r.Type == ResourceTypes.Instance).ToList();
+        var found = InvestigationFiles.ReadResources(CaseFolder.At(caseDir)).Where(r => r.Type == ResourceTypes.Instance).ToList();
         Assert.NotEmpty(found);
-        var ledger = Shodo.Containment.Apply.ContainmentLedger.Read(caseDir);
+        Shodo.Containment.Record.ContainmentLedger ledger;
+        using (var @case = Case.Load(caseDir)) ledger = Shodo.Containment.Record.ContainmentLedger.Read(@case);
         foreach (var instance in found)
         {
             var key = $"{TargetKinds.Instance}:{instance.Region}:{instance.ResourceId}";
@@ -60,7 +61,7 @@ public sealed class RespondUnderFaultsTests
 
         // Every give-up is in the journal: each call collection gave up on, each step's end and the response's.
         var journal = JournalReader.Read(caseDir);
-        var coverage = CoverageFile.Read(caseDir);
+        var coverage = CoverageFile.Read(CaseFolder.At(caseDir));
         Assert.Equal(coverage["gaps"]!.AsArray().Count, journal.Count(e => e.Kind == CollectJournalKinds.Gap));
         Assert.Equal(4, journal.Count(e => e.Kind == ResponseJournalKinds.StepFinished));
         Assert.DoesNotContain(journal, e => e.Kind == ResponseJournalKinds.StepFinished && (string?)e.Data["outcome"] == "failed");
@@ -78,7 +79,7 @@ public sealed class RespondUnderFaultsTests
         var resume = await CliRun.Invoke(env, ["respond", "--resume", summary.GetProperty("case").GetString()!, "--yes", "--output", "json", .. responder.Options]);
 
         Assert.True(resume.ExitCode == 0, $"exit {resume.ExitCode}: {resume.Out}\n{resume.Error}");
-        Assert.True((bool?)CoverageFile.Read(caseDir)["complete"], "the resumed collection still has gaps");
+        Assert.True((bool?)CoverageFile.Read(CaseFolder.At(caseDir))["complete"], "the resumed collection still has gaps");
         Assert.Single(JournalReader.Read(caseDir), e => e.Kind == CollectJournalKinds.Started && e.Data["retry"] is null);
         await responder.AssertScoresLikeTheDrillAsync(caseDir);
     }
