@@ -6,9 +6,10 @@ using Shodo.Aws.Connection;
 using Shodo.Cli.Output;
 using Shodo.Diagnostics;
 using Shodo.Hunting;
-using Shodo.Investigation.Sources.Archives;
 using Shodo.Localization;
 using Shodo.Sigma;
+using Shodo.Trail;
+using Shodo.Trail.Archives;
 
 namespace Shodo.Cli.Commands;
 

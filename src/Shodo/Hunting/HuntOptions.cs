@@ -1,4 +1,4 @@
-using Shodo.Investigation.Sources.Archives;
+using Shodo.Trail.Archives;
 
 namespace Shodo.Hunting;
 

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Shodo.Investigation.Sources.Archives;
 using Shodo.Sigma;
 using Shodo.Sigma.Matching;
+using Shodo.Trail;
+using Shodo.Trail.Archives;
 
 namespace Shodo.Hunting;
 

@@ -1,10 +1,12 @@
 using Shodo.Aws.Connection;
 using Shodo.Cases;
 using Shodo.Investigation.Sources;
-using Shodo.Investigation.Sources.Archives;
 using Shodo.Investigation.Sources.Lookup;
 using Shodo.Investigation.Sources.LogFiles;
 using Shodo.Evidence.Snapshot;
+using Shodo.Trail;
+using Shodo.Trail.Archives;
+using Shodo.Trail.Lookup;
 
 namespace Shodo.Investigation;
 

@@ -1,11 +1,12 @@
 using Amazon.Runtime;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Safety;
-using Shodo.Investigation.Model;
-using Shodo.Investigation.Sources.Archives;
 using Shodo.Range;
 using Shodo.Tests.Aws;
 using Shodo.Tests.Cases;
+using Shodo.Trail;
+using Shodo.Trail.Records;
+using Shodo.Trail.Archives;
 
 namespace Shodo.Tests.Archives;
 

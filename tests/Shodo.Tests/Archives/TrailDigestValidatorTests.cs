@@ -4,11 +4,12 @@ using Shodo.Aws.CloudTrail.Model;
 using Shodo.Aws.CloudTrail.Calls;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Safety;
-using Shodo.Investigation.Sources.Archives;
-using Shodo.Investigation.Sources.Archives.Digests;
 using Shodo.Range;
 using Shodo.Tests.Aws;
 using Shodo.Tests.Cases;
+using Shodo.Trail;
+using Shodo.Trail.Archives;
+using Shodo.Trail.Digests;
 
 namespace Shodo.Tests.Archives;
 

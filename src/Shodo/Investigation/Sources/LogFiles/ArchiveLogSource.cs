@@ -1,6 +1,7 @@
 using Shodo.Aws.Errors;
-using Shodo.Investigation.Model;
-using Shodo.Investigation.Sources.Archives;
+using Shodo.Trail;
+using Shodo.Trail.Records;
+using Shodo.Trail.Archives;
 
 namespace Shodo.Investigation.Sources.LogFiles;
 

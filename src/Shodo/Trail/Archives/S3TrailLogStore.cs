@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Amazon.S3;
 using Amazon.S3.Model;
 
-namespace Shodo.Investigation.Sources.Archives;
+namespace Shodo.Trail.Archives;
 
 /// <summary>Trail log files under <c>s3://bucket/prefix</c>: ListObjectsV2 pages, GetObject streamed.</summary>
 public sealed class S3TrailLogStore(IAmazonS3 s3, string bucket, string prefix) : ITrailLogStore

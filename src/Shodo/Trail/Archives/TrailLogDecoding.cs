@@ -1,6 +1,6 @@
 using System.IO.Compression;
 
-namespace Shodo.Investigation.Sources.Archives;
+namespace Shodo.Trail.Archives;
 
 /// <summary>Opens a stored log file for reading as JSON: gunzips it when its first bytes are the gzip magic.</summary>
 public static class TrailLogDecoding

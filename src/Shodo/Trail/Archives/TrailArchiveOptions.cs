@@ -1,4 +1,4 @@
-namespace Shodo.Investigation.Sources.Archives;
+namespace Shodo.Trail.Archives;
 
 /// <summary>How an archive is read: files in flight at once (memory is bounded by this), limits, time window.</summary>
 public sealed record TrailArchiveOptions

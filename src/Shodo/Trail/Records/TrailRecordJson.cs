@@ -1,10 +1,10 @@
 using System.Text.Json;
 
-namespace Shodo.Investigation.Records;
+namespace Shodo.Trail.Records;
 
 /// <summary>
 /// Reading fields of a raw CloudTrail record (<see cref="TrailRecord.Raw"/>): a nested string, every
-/// value of a name anywhere below. Records themselves are parsed by <c>Sources.TrailRecordParser</c>.
+/// value of a name anywhere below. Records themselves are parsed by <see cref="TrailRecordParser"/>.
 /// </summary>
 public static class TrailRecordJson
 {

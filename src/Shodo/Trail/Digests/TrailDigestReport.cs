@@ -1,4 +1,4 @@
-namespace Shodo.Investigation.Sources.Archives.Digests;
+namespace Shodo.Trail.Digests;
 
 /// <summary>
 /// What digest validation established: digests whose signature verified, log files whose hash matched,

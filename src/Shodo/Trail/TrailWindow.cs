@@ -1,4 +1,4 @@
-namespace Shodo.Investigation.Sources;
+namespace Shodo.Trail;
 
 /// <summary>The time range an event source is asked for; open ends are the source's own limits.</summary>
 public sealed record TrailWindow(DateTimeOffset? Since, DateTimeOffset? Until)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Shodo.Investigation.Model;
+namespace Shodo.Trail.Records;
 
 /// <summary>
 /// One CloudTrail record, from any source (LookupEvents, a trail log file on S3 or disk), normalised

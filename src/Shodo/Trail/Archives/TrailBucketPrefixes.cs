@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Shodo.Investigation.Sources.LogFiles;
+namespace Shodo.Trail.Archives;
 
 /// <summary>
 /// The prefixes of a trail bucket that can hold the window's records, as CloudTrail delivers them:

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Shodo.Investigation.Sources.Archives;
+namespace Shodo.Trail.Archives;
 
 /// <summary>
 /// Which file or folder a path leads to once every link is followed: device and inode on Linux

@@ -1,4 +1,4 @@
-namespace Shodo.Investigation.Sources.Archives;
+namespace Shodo.Trail.Archives;
 
 /// <summary>Where trail log files are kept: a local directory or an S3 prefix.</summary>
 public interface ITrailLogStore

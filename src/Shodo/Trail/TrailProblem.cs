@@ -1,4 +1,4 @@
-namespace Shodo.Investigation.Sources.Archives;
+namespace Shodo.Trail;
 
 /// <summary>
 /// Something in a trail source that could not be read as CloudTrail wrote it: a truncated gzip, invalid

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Shodo.Investigation.Sources.Archives;
+namespace Shodo.Trail.Archives;
 
 /// <summary>
 /// CloudTrail names each log file <c>Account_CloudTrail_Region_YYYYMMDDTHHmmZ_Unique.json.gz</c>, the time

@@ -1,4 +1,4 @@
-namespace Shodo.Investigation.Sources.Archives;
+namespace Shodo.Trail.Archives;
 
 /// <summary>
 /// One file in a trail archive: <see cref="Name"/> is how problems and records name it

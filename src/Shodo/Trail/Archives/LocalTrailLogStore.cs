@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Shodo.Investigation.Sources.Archives;
+namespace Shodo.Trail.Archives;
 
 /// <summary>How a local archive is walked.</summary>
 public sealed record LocalTrailLogOptions

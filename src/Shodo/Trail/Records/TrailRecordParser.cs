@@ -3,10 +3,9 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Shodo.Investigation.Model;
-using Shodo.Investigation.Sources.Archives;
+using Shodo.Trail.Archives;
 
-namespace Shodo.Investigation.Sources;
+namespace Shodo.Trail.Records;
 
 /// <summary>
 /// Turns one CloudTrail record (as a trail log file or LookupEvents' <c>CloudTrailEvent</c> holds it)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Shodo.Aws.Protocols;
 
-namespace Shodo.Investigation.Sources.Archives.Digests;
+namespace Shodo.Trail.Digests;
 
 /// <summary>
 /// One CloudTrail digest file (AWS "CloudTrail digest file structure"): the log files delivered in its

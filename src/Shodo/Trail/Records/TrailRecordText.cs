@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using Shodo.Trail.Archives;
 
-namespace Shodo.Investigation.Sources.Archives;
+namespace Shodo.Trail.Records;
 
 /// <summary>
 /// Whether a record's JSON text can be read as text at all. System.Text.Json splits JSON without

@@ -1,4 +1,4 @@
-namespace Shodo.Investigation.Sources.Archives;
+namespace Shodo.Trail.Archives;
 
 /// <summary>
 /// What an archive read covered: log files read whole, files that could not be read (or only in part;

@@ -3,8 +3,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Shodo.Aws.CloudTrail.Model;
+using Shodo.Trail.Records;
+using Shodo.Trail.Archives;
 
-namespace Shodo.Investigation.Sources.Archives.Digests;
+namespace Shodo.Trail.Digests;
 
 /// <summary>
 /// Validates a trail archive with its digest files, as AWS documents for a custom implementation:

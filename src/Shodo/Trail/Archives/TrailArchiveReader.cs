@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading.Channels;
-using Shodo.Investigation.Model;
+using Shodo.Trail.Records;
 
-namespace Shodo.Investigation.Sources.Archives;
+namespace Shodo.Trail.Archives;
 
 /// <summary>
 /// Reads every trail log file of an archive (a directory or an S3 prefix), several files at once

@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Shodo.Trail.Records;
 
-namespace Shodo.Investigation.Sources.Archives;
+namespace Shodo.Trail.Archives;
 
 /// <summary>Called once per record of a log file; the element is only valid during the call.</summary>
 public delegate void TrailRecordVisitor(JsonElement record, long index);
