@@ -10,6 +10,7 @@ using Shodo.Localization;
 using Shodo.Sigma;
 using Shodo.Trail;
 using Shodo.Trail.Archives;
+using Shodo.Trail.Digests;
 
 namespace Shodo.Cli.Commands;
 
@@ -73,16 +74,17 @@ public sealed class HuntCommand : IShodoCommand
             using var aws = S3TrailLogStore.ParseUrl(location) is null ? null : await AwsConnection.OpenAsync(WhoamiCommand.ConnectionOptions(ctx), ct);
             var store = Store(location, aws, new LocalTrailLogOptions { FollowLinksOutside = parse.GetValue(followLinks) });
             var problems = new ProblemLines(report);
+            using var keys = new HuntDigestKeys(ctx, aws);
             var runner = new HuntRunner(selected, store, new HuntOptions
             {
-                Since = window.Since, Until = window.Until, FilesInFlight = parse.GetValue(inFlight),
+                Since = window.Since, Until = window.Until, FilesInFlight = parse.GetValue(inFlight), DigestKeys = keys,
             });
             HuntSummary summary;
             using (var progress = new HuntProgress(report, ctx.Time))
                 summary = await runner.RunAsync(sink, problems, progress, ct);
             await matchWriter.FlushAsync(ct);
             Summarise(ctx, report, summary);
-            return summary.Coverage.UnreadableFiles.Count == 0 ? ExitCode.Success : ExitCode.Incomplete;
+            return summary.Complete ? ExitCode.Success : ExitCode.Incomplete;
         }));
         return command;
     }
@@ -124,6 +126,7 @@ public sealed class HuntCommand : IShodoCommand
             {
                 records = s.Records, recordsInWindow = s.RecordsInWindow, matches = s.Matches,
                 files = s.Coverage.LogFiles, unreadableFiles = s.Coverage.UnreadableFiles, problems = s.Problems.Count,
+                digests = s.Digests?.ToJson(),
                 seconds = Math.Round(s.Duration.TotalSeconds, 2), eventsPerSecond = Math.Round(s.EventsPerSecond),
                 rules = s.Rules.Where(r => r.Matches > 0).Select(r => new
                 {
@@ -137,6 +140,12 @@ public sealed class HuntCommand : IShodoCommand
             Math.Round(s.EventsPerSecond).ToString(CultureInfo.InvariantCulture))));
         foreach (var r in s.Rules.Where(r => r.Matches > 0).OrderByDescending(r => r.Rule.FindingSeverity()).ThenByDescending(r => r.Matches))
             report.WriteLine(Terminal.Plain($"  {r.Matches,8}  {r.Rule.Level?.ToSigmaText() ?? "-",-13} {r.Rule.Title}  ({r.Rule.Id})"));
+        if (s.Digests is { } digests)
+        {
+            report.WriteLine(Terminal.Plain(TrailDigestSentences.Summary(digests, CultureInfo.CurrentUICulture)));
+            foreach (var finding in TrailDigestSentences.Findings(digests, CultureInfo.CurrentUICulture))
+                report.WriteLine(Terminal.Plain("  " + finding));
+        }
         if (s.Coverage.UnreadableFiles.Count == 0) return;
         report.WriteLine(Terminal.Plain(Messages.Get("HuntUnreadable", s.Coverage.UnreadableFiles.Count)));
         foreach (var file in s.Coverage.UnreadableFiles) report.WriteLine(Terminal.Plain("  " + file));

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Shodo.Cases;
 using Shodo.Investigation.Model;
+using Shodo.Trail.Digests;
 
 namespace Shodo.Reports.Facts;
 
@@ -23,6 +24,7 @@ public static class CaseFactsReader
             }
             .Where(name => !File.Exists(Path.Combine(dir, name))).ToList();
         var impact = Tolerant(() => InvestigationFiles.ReadImpact(dir), InvestigationFiles.Impact, missing, null);
+        var coverage = ReadJson(Path.Combine(dir, InvestigationFiles.Coverage));
         return new CaseFacts
         {
             CaseDirectory = dir,
@@ -39,7 +41,8 @@ public static class CaseFactsReader
                 .Select(TrailEvent.FromJson).OfType<TrailEvent>().OrderBy(e => e.Time).ToList(),
             Escalation = EscalationReader.Read(journal),
             Containment = ContainmentReader.Read(journal, ReadJson(Path.Combine(dir, "plan.json"))),
-            Coverage = CoverageReader.Read(ReadJson(Path.Combine(dir, InvestigationFiles.Coverage)), journal, impact),
+            Coverage = CoverageReader.Read(coverage, journal, impact),
+            TrailDigests = (coverage?["investigation"]?["digests"] as JsonArray ?? []).Select(TrailDigestOutcome.FromJson).OfType<TrailDigestOutcome>().ToList(),
             Candidates = CandidateFact.Read(dir),
             MissingDocuments = missing,
         };

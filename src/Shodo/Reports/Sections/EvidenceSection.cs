@@ -4,7 +4,10 @@ using Shodo.Reports.Document;
 
 namespace Shodo.Reports.Sections;
 
-/// <summary>The evidence package: every evidence file with its SHA-256, the journal's final hash, and how to verify it.</summary>
+/// <summary>
+/// The evidence package: every evidence file with its SHA-256, the journal's final hash, how to verify it, and whether
+/// the trail log files read were as CloudTrail delivered them (their digests).
+/// </summary>
 public static class EvidenceSection
 {
     public static ReportSection Build(ReportContext r)
@@ -27,6 +30,7 @@ public static class EvidenceSection
             new Preformatted($"shodo case verify {Quote(f.CaseDirectory)}\nsha256sum {Quote(Path.Combine(f.CaseDirectory, CaseFileNames.Journal))}"),
             new Paragraph(t["JournalHeadNote"]),
         };
+        blocks.AddRange(TrailIntegrityBlocks.Build(r));
         if (f.Evidence.Count == 0) blocks.Add(new Paragraph(t["NoEvidence"]));
         else
             blocks.Add(new Table([t["Sha256"], t["Service"], t["Operation"], t["Region"], t["Recorded"], t["Size"]],

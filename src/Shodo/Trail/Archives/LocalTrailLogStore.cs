@@ -77,6 +77,34 @@ public sealed class LocalTrailLogStore(string path, LocalTrailLogOptions? option
     public Task<Stream> OpenAsync(TrailLogFile file, CancellationToken ct) =>
         Task.FromResult<Stream>(new FileStream(file.Name, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan));
 
+    /// <summary>For a copy of <c>…/CloudTrail/REGION/…</c>, the same folder under <c>…/CloudTrail-Digest/</c> when it exists.</summary>
+    public ITrailLogStore? DigestsBeside()
+    {
+        if (File.Exists(Location)) return null;
+        var parts = Location.Split(Path.DirectorySeparatorChar);
+        var at = Array.LastIndexOf(parts, "CloudTrail");
+        if (at < 0) return null;
+        parts[at] = "CloudTrail-Digest";
+        var beside = string.Join(Path.DirectorySeparatorChar, parts);
+        return Directory.Exists(beside) ? new LocalTrailLogStore(beside, _options) : null;
+    }
+
+    /// <summary>A local copy is taken to be the whole archive: a log file a digest names that is not in it is missing from it.</summary>
+    public bool Covers(string bucket, string key) => true;
+
+    /// <summary>The listing of a folder is complete and nothing is delivered into it.</summary>
+    public Task<bool?> IsGoneAsync(string key, CancellationToken ct) => Task.FromResult<bool?>(true);
+
+    public async Task<string> NameOfAsync(string key, CancellationToken ct)
+    {
+        var name = key[(key.LastIndexOf('/') + 1)..];
+        await foreach (var file in ListAsync(ct))
+            if (file.NotFollowed is null && file.Key.EndsWith(name, StringComparison.Ordinal)
+                && (file.Key.Length == name.Length || file.Key[^(name.Length + 1)] == '/'))
+                return file.Name;
+        return key;
+    }
+
     /// <summary>A local copy keeps no S3 metadata; a <c>.signature</c> file beside the digest may hold it.</summary>
     public async Task<(byte[] Bytes, string? Signature)> ReadDigestAsync(TrailLogFile file, CancellationToken ct)
     {

@@ -49,6 +49,31 @@ public sealed class S3TrailLogStore(IAmazonS3 s3, string bucket, string prefix) 
         return (copy.ToArray(), string.IsNullOrEmpty(signature) ? null : signature);
     }
 
+    public ITrailLogStore? DigestsBeside() =>
+        TrailBucketPrefixes.DigestPrefixBeside(prefix) is { } digests ? new S3TrailLogStore(s3, bucket, digests) : null;
+
+    public bool Covers(string logBucket, string key) =>
+        string.Equals(logBucket, bucket, StringComparison.Ordinal) && key.StartsWith(prefix, StringComparison.Ordinal);
+
+    public async Task<bool?> IsGoneAsync(string key, CancellationToken ct)
+    {
+        try
+        {
+            await s3.GetObjectMetadataAsync(new GetObjectMetadataRequest { BucketName = bucket, Key = key }, ct);
+            return false;
+        }
+        catch (Aws.Errors.AwsServiceError e) when (e.HttpStatus == 404)
+        {
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    public Task<string> NameOfAsync(string key, CancellationToken ct) => Task.FromResult($"s3://{bucket}/{key}");
+
     /// <summary>Disposes the GetObject response with its body.</summary>
     private sealed class OwnedStream(Stream inner, IDisposable owner) : Stream
     {

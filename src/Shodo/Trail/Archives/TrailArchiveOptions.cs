@@ -11,4 +11,9 @@ public sealed record TrailArchiveOptions
     public DateTimeOffset? Until { get; init; }
     /// <summary>Records buffered between the readers and a slow consumer of <see cref="TrailArchiveReader.ReadAsync"/>.</summary>
     public int RecordsBuffered { get; init; } = 4096;
+    /// <summary>
+    /// Where the reader notes each log file listed, the SHA-256 of each read whole (hashed while it is read) and the
+    /// digest files listed, for <see cref="Digests.TrailDigestCheck"/>; null hashes nothing.
+    /// </summary>
+    public TrailFilesSeen? Seen { get; init; }
 }

@@ -10,7 +10,9 @@ namespace Shodo.Trail.Archives;
 /// Reads every trail log file of an archive (a directory or an S3 prefix), several files at once
 /// (<see cref="TrailArchiveOptions.FilesInFlight"/>), each streamed record by record. A file that cannot
 /// be read is reported to the problem sink and named in <see cref="Coverage"/>; the others go on.
-/// One reader per read.
+/// With <see cref="TrailArchiveOptions.Seen"/>, each file's uncompressed content is hashed (SHA-256) while it is
+/// parsed — the rest of a file the parser stopped in is read on to finish the hash — and the digest files listed
+/// are noted, for the digest check. One reader per read.
 /// </summary>
 public sealed class TrailArchiveReader(ITrailLogStore store, ITrailProblemSink problems, TrailArchiveOptions? options = null)
 {
@@ -28,6 +30,7 @@ public sealed class TrailArchiveReader(ITrailLogStore store, ITrailProblemSink p
         IProgress<TrailArchiveProgress>? progress = null, CancellationToken ct = default)
     {
         var unreadable = new ConcurrentBag<string>();
+        var seen = _options.Seen;
         int logs = 0, digests = 0, others = 0, outside = 0, listed = 0, done = 0;
         long records = 0, bytes = 0;
 
@@ -39,14 +42,26 @@ public sealed class TrailArchiveReader(ITrailLogStore store, ITrailProblemSink p
                 {
                     problems.Report(new TrailProblem(file.Name, null, TrailProblemKinds.LinkNotFollowed, why));
                     unreadable.Add(file.Name);
+                    seen?.NotRead(file);
                     continue;
                 }
-                if (file.IsDigest) { digests++; continue; }
+                if (file.IsDigest)
+                {
+                    digests++;
+                    seen?.Digest(store, file);
+                    continue;
+                }
                 if (!TrailLogFile.LooksLikeLog(file.Key)) { others++; continue; }
-                if (!TrailLogFileTime.MayHold(file.Key, _options.Since)) { outside++; continue; }
+                if (!TrailLogFileTime.MayHold(file.Key, _options.Since))
+                {
+                    outside++;
+                    seen?.NotRead(file);
+                    continue;
+                }
                 listed++;
                 yield return file;
             }
+            seen?.ListedWhole(store);
         }
 
         await Parallel.ForEachAsync(Logs(ct), new ParallelOptions { MaxDegreeOfParallelism = _options.FilesInFlight, CancellationToken = ct },
@@ -104,6 +119,13 @@ public sealed class TrailArchiveReader(ITrailLogStore store, ITrailProblemSink p
         await channel.Reader.Completion;
     }
 
+    /// <summary>The rest of a file the splitter stopped in, for its hash; false when it cannot be read to its end.</summary>
+    private bool ReadToEnd(Sha256ReadStream json, CancellationToken ct)
+    {
+        try { return json.ReadToEnd(_options.Limits.MaxFileBytes, ct); }
+        catch (Exception e) when (e is IOException or InvalidDataException or NotSupportedException) { return false; }
+    }
+
     /// <summary>What System.Text.Json throws on text it cannot hold (invalid UTF-8, lone surrogates, depth).</summary>
     private static bool IsContent(Exception e) =>
         e is JsonException or System.Text.DecoderFallbackException or FormatException
@@ -123,14 +145,24 @@ public sealed class TrailArchiveReader(ITrailLogStore store, ITrailProblemSink p
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             problems.Report(new TrailProblem(file.Name, null, TrailProblemKinds.Unreadable, $"could not be opened ({e.Message})"));
+            _options.Seen?.NotRead(file);
             return new TrailLogFileResult(file.Name, 0, 0, Readable: false);
         }
         await using (stored)
         {
+            var hashed = false;
             try
             {
-                using var json = TrailLogDecoding.Decode(stored);
-                return TrailLogSplitter.Read(json, file.Name, visit, problems, _options.Limits, ct);
+                using var decoded = TrailLogDecoding.Decode(stored);
+                if (_options.Seen is not { } seen) return TrailLogSplitter.Read(decoded, file.Name, visit, problems, _options.Limits, ct);
+                using var json = new Sha256ReadStream(decoded);
+                var result = TrailLogSplitter.Read(json, file.Name, visit, problems, _options.Limits, ct);
+                if (ReadToEnd(json, ct))
+                {
+                    seen.Read(store, file, json.Hash());
+                    hashed = true;
+                }
+                return result;
             }
             catch (Exception e) when (e is IOException or InvalidDataException)
             {
@@ -142,6 +174,10 @@ public sealed class TrailArchiveReader(ITrailLogStore store, ITrailProblemSink p
                 // Whatever a file holds, it costs that file, never the read: the file is named and the others go on.
                 problems.Report(new TrailProblem(file.Name, null, TrailProblemKinds.Unreadable, $"could not be read as text ({e.Message})"));
                 return new TrailLogFileResult(file.Name, 0, 0, Readable: false);
+            }
+            finally
+            {
+                if (!hashed) _options.Seen?.NotRead(file);
             }
         }
     }
