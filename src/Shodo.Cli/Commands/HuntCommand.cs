@@ -17,8 +17,8 @@ namespace Shodo.Cli.Commands;
 /// <summary>
 /// <c>shodo hunt --rules DIR --logs PATH|s3://bucket/prefix</c>: runs Sigma rules over trail log
 /// archives. Matches stream to stdout (or --matches FILE) as JSON Lines or OCSF Detection Findings;
-/// progress, problems and the per-rule summary go to stderr (to stdout when --matches is given).
-/// Exit 0 when every file was read, 3 when some could not be.
+/// progress, problems, the per-rule summary and what the archive's digests established go to stderr (to stdout
+/// when --matches is given). Exit 0 when every file was read and none was changed or deleted after delivery, 3 otherwise.
 /// </summary>
 public sealed class HuntCommand : IShodoCommand
 {
@@ -48,7 +48,8 @@ public sealed class HuntCommand : IShodoCommand
         var command = new Command("hunt",
             "Run Sigma detection rules over CloudTrail log archives (json.gz, json, JSON Lines) from a folder or an S3 prefix, " +
             "locally (streamed, several files at once) or in Amazon Athena. Matches stream out as JSON Lines or OCSF; " +
-            "unreadable files are named and the hunt goes on. Exits 0 when every file was read, 3 when some were not.\n\nExamples:\n" +
+            "unreadable files are named and the hunt goes on. The digests beside the log files are checked as they are read. " +
+            "Exits 0 when every file was read and none was changed or deleted after delivery, 3 otherwise.\n\nExamples:\n" +
             "  shodo hunt --rules sigma/rules/cloud/aws --logs s3://acme-trail/AWSLogs/ --since 2026-11-20T00:00Z\n" +
             "  shodo hunt --logs ./trail-copy --format ocsf --matches findings.ocsf.jsonl\n" +
             "  shodo hunt --engine athena --athena-table cloudtrail_logs --athena-output s3://acme-athena/results/ --logs s3://acme-trail/AWSLogs/")
