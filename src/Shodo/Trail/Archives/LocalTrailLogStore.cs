@@ -95,14 +95,23 @@ public sealed class LocalTrailLogStore(string path, LocalTrailLogOptions? option
     /// <summary>The listing of a folder is complete and nothing is delivered into it.</summary>
     public Task<bool?> IsGoneAsync(string key, CancellationToken ct) => Task.FromResult<bool?>(true);
 
+    /// <summary>The path of the file with that name: the folder is walked once, on the first question (a file was altered).</summary>
     public async Task<string> NameOfAsync(string key, CancellationToken ct)
     {
-        var name = key[(key.LastIndexOf('/') + 1)..];
+        Task<Dictionary<string, string>> paths;
+        lock (_pathsGate) paths = _paths ??= PathsByNameAsync(ct);
+        return (await paths).GetValueOrDefault(TrailFilesSeen.FileName(key)) ?? key;
+    }
+
+    private readonly Lock _pathsGate = new();
+    private Task<Dictionary<string, string>>? _paths;
+
+    private async Task<Dictionary<string, string>> PathsByNameAsync(CancellationToken ct)
+    {
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var file in ListAsync(ct))
-            if (file.NotFollowed is null && file.Key.EndsWith(name, StringComparison.Ordinal)
-                && (file.Key.Length == name.Length || file.Key[^(name.Length + 1)] == '/'))
-                return file.Name;
-        return key;
+            if (file.NotFollowed is null) paths.TryAdd(TrailFilesSeen.FileName(file.Key), file.Name);
+        return paths;
     }
 
     /// <summary>A local copy keeps no S3 metadata; a <c>.signature</c> file beside the digest may hold it.</summary>
