@@ -4,8 +4,9 @@ using System.Text.Json;
 using DuckDB.NET.Data;
 using Shodo.Hunting;
 using Shodo.Hunting.Sql;
-using Shodo.Investigation.Sources.Archives;
 using Shodo.Sigma;
+using Shodo.Trail;
+using Shodo.Trail.Archives;
 
 namespace Shodo.Bench.Hunting;
 

@@ -6,17 +6,19 @@ using Shodo.Aws.Connection;
 using Shodo.Cli.Output;
 using Shodo.Diagnostics;
 using Shodo.Hunting;
-using Shodo.Investigation.Sources.Archives;
 using Shodo.Localization;
 using Shodo.Sigma;
+using Shodo.Trail;
+using Shodo.Trail.Archives;
+using Shodo.Trail.Digests;
 
 namespace Shodo.Cli.Commands;
 
 /// <summary>
 /// <c>shodo hunt --rules DIR --logs PATH|s3://bucket/prefix</c>: runs Sigma rules over trail log
 /// archives. Matches stream to stdout (or --matches FILE) as JSON Lines or OCSF Detection Findings;
-/// progress, problems and the per-rule summary go to stderr (to stdout when --matches is given).
-/// Exit 0 when every file was read, 3 when some could not be.
+/// progress, problems, the per-rule summary and what the archive's digests established go to stderr (to stdout
+/// when --matches is given). Exit 0 when every file was read and none was changed or deleted after delivery, 3 otherwise.
 /// </summary>
 public sealed class HuntCommand : IShodoCommand
 {
@@ -46,7 +48,8 @@ public sealed class HuntCommand : IShodoCommand
         var command = new Command("hunt",
             "Run Sigma detection rules over CloudTrail log archives (json.gz, json, JSON Lines) from a folder or an S3 prefix, " +
             "locally (streamed, several files at once) or in Amazon Athena. Matches stream out as JSON Lines or OCSF; " +
-            "unreadable files are named and the hunt goes on. Exits 0 when every file was read, 3 when some were not.\n\nExamples:\n" +
+            "unreadable files are named and the hunt goes on. The digests beside the log files are checked as they are read. " +
+            "Exits 0 when every file was read and none was changed or deleted after delivery, 3 otherwise.\n\nExamples:\n" +
             "  shodo hunt --rules sigma/rules/cloud/aws --logs s3://acme-trail/AWSLogs/ --since 2026-11-20T00:00Z\n" +
             "  shodo hunt --logs ./trail-copy --format ocsf --matches findings.ocsf.jsonl\n" +
             "  shodo hunt --engine athena --athena-table cloudtrail_logs --athena-output s3://acme-athena/results/ --logs s3://acme-trail/AWSLogs/")
@@ -72,16 +75,17 @@ public sealed class HuntCommand : IShodoCommand
             using var aws = S3TrailLogStore.ParseUrl(location) is null ? null : await AwsConnection.OpenAsync(WhoamiCommand.ConnectionOptions(ctx), ct);
             var store = Store(location, aws, new LocalTrailLogOptions { FollowLinksOutside = parse.GetValue(followLinks) });
             var problems = new ProblemLines(report);
+            using var keys = new HuntDigestKeys(ctx, aws);
             var runner = new HuntRunner(selected, store, new HuntOptions
             {
-                Since = window.Since, Until = window.Until, FilesInFlight = parse.GetValue(inFlight),
+                Since = window.Since, Until = window.Until, FilesInFlight = parse.GetValue(inFlight), DigestKeys = keys,
             });
             HuntSummary summary;
             using (var progress = new HuntProgress(report, ctx.Time))
                 summary = await runner.RunAsync(sink, problems, progress, ct);
             await matchWriter.FlushAsync(ct);
             Summarise(ctx, report, summary);
-            return summary.Coverage.UnreadableFiles.Count == 0 ? ExitCode.Success : ExitCode.Incomplete;
+            return summary.Complete ? ExitCode.Success : ExitCode.Incomplete;
         }));
         return command;
     }
@@ -123,6 +127,7 @@ public sealed class HuntCommand : IShodoCommand
             {
                 records = s.Records, recordsInWindow = s.RecordsInWindow, matches = s.Matches,
                 files = s.Coverage.LogFiles, unreadableFiles = s.Coverage.UnreadableFiles, problems = s.Problems.Count,
+                digests = s.Digests?.ToJson(),
                 seconds = Math.Round(s.Duration.TotalSeconds, 2), eventsPerSecond = Math.Round(s.EventsPerSecond),
                 rules = s.Rules.Where(r => r.Matches > 0).Select(r => new
                 {
@@ -136,6 +141,12 @@ public sealed class HuntCommand : IShodoCommand
             Math.Round(s.EventsPerSecond).ToString(CultureInfo.InvariantCulture))));
         foreach (var r in s.Rules.Where(r => r.Matches > 0).OrderByDescending(r => r.Rule.FindingSeverity()).ThenByDescending(r => r.Matches))
             report.WriteLine(Terminal.Plain($"  {r.Matches,8}  {r.Rule.Level?.ToSigmaText() ?? "-",-13} {r.Rule.Title}  ({r.Rule.Id})"));
+        if (s.Digests is { } digests)
+        {
+            report.WriteLine(Terminal.Plain(TrailDigestSentences.Summary(digests, CultureInfo.CurrentUICulture)));
+            foreach (var finding in TrailDigestSentences.Findings(digests, CultureInfo.CurrentUICulture))
+                report.WriteLine(Terminal.Plain("  " + finding));
+        }
         if (s.Coverage.UnreadableFiles.Count == 0) return;
         report.WriteLine(Terminal.Plain(Messages.Get("HuntUnreadable", s.Coverage.UnreadableFiles.Count)));
         foreach (var file in s.Coverage.UnreadableFiles) report.WriteLine(Terminal.Plain("  " + file));

@@ -1,6 +1,6 @@
 using Shodo.Cli.Output;
-using Shodo.Investigation.Sources.Archives;
 using Shodo.Localization;
+using Shodo.Trail.Archives;
 
 namespace Shodo.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Shodo.Investigation.Sources.Archives;
+using Shodo.Trail.Archives;
 
 namespace Shodo.Hunting;
 

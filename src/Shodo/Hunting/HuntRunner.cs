@@ -1,16 +1,20 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Shodo.Investigation.Sources.Archives;
 using Shodo.Sigma;
 using Shodo.Sigma.Matching;
+using Shodo.Trail;
+using Shodo.Trail.Archives;
+using Shodo.Trail.Digests;
 
 namespace Shodo.Hunting;
 
 /// <summary>
 /// The local hunt: streams a trail archive (<see cref="TrailArchiveReader"/>, several files at once,
 /// one record at a time) and evaluates every CloudTrail rule on every record in the time window.
-/// Matches go to the sink as they are found; memory is bounded by the files in flight.
+/// Matches go to the sink as they are found; memory is bounded by the files in flight. The archive's
+/// digests are validated against the log files as they are read (<see cref="TrailDigestCheck"/>): a file
+/// changed or deleted after CloudTrail delivered it is named in the summary.
 /// </summary>
 public sealed class HuntRunner(IReadOnlyList<SigmaRule> rules, ITrailLogStore store, HuntOptions? options = null)
 {
@@ -25,7 +29,9 @@ public sealed class HuntRunner(IReadOnlyList<SigmaRule> rules, ITrailLogStore st
     {
         var list = new TrailProblemList();
         ITrailProblemSink reported = problems is null ? list : new BothSinks(list, problems);
-        var reader = new TrailArchiveReader(store, reported, _options.ToArchiveOptions());
+        var digests = new TrailDigestCheck(store.Location, _options.DigestKeys, reported);
+        await digests.BesideAsync(store, ct);
+        var reader = new TrailArchiveReader(store, reported, _options.ToArchiveOptions() with { Seen = digests.Seen });
         var counts = new long[rules.Count];
         long outside = 0;
         var windowed = _options.Since is not null || _options.Until is not null;
@@ -47,8 +53,9 @@ public sealed class HuntRunner(IReadOnlyList<SigmaRule> rules, ITrailLogStore st
             }
         }, progress, ct);
 
+        var checkedDigests = await digests.ValidateAsync(ct);
         return new HuntSummary(coverage.Records, coverage.Records - outside,
-            rules.Select((r, i) => new HuntRuleCount(r, counts[i])).ToList(), coverage, list.Snapshot(), clock.Elapsed);
+            rules.Select((r, i) => new HuntRuleCount(r, counts[i])).ToList(), coverage, list.Snapshot(), clock.Elapsed) { Digests = checkedDigests };
     }
 
     private bool InWindow(JsonElement record)

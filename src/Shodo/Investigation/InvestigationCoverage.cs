@@ -7,7 +7,8 @@ namespace Shodo.Investigation;
 
 /// <summary>
 /// Merges the investigation's gaps into collect's coverage.json: collect's content is kept as it was,
-/// an <c>investigation</c> section lists the sources read, the records read and every gap.
+/// an <c>investigation</c> section lists the sources read, the records read, what each trail archive's digests
+/// established (<c>digests</c>: verified N of M, log files altered or missing after delivery) and every gap.
 /// </summary>
 public static class InvestigationCoverage
 {
@@ -23,6 +24,7 @@ public static class InvestigationCoverage
             ["records"] = records,
             ["lookupEvents"] = sources.UsesLookup,
             ["logBucketsRead"] = new JsonArray(sources.LogBucketsRead.Order(StringComparer.Ordinal).Select(b => (JsonNode)b!).ToArray()),
+            ["digests"] = new JsonArray(sources.DigestChecks.Select(d => (JsonNode)d.ToJson()).ToArray()),
             ["gaps"] = new JsonArray(gaps.Select(g => (JsonNode)new JsonObject
             {
                 ["source"] = g.Source, ["region"] = g.Region, ["kind"] = g.Kind, ["code"] = g.Code, ["message"] = g.Message,

@@ -10,9 +10,10 @@ using Shodo.Investigation.Impact;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Resources;
 using Shodo.Investigation.Sources;
-using Shodo.Investigation.Sources.Lookup;
 using Shodo.Evidence.Snapshot;
 using Shodo.Investigation.Timeline;
+using Shodo.Trail;
+using Shodo.Trail.Lookup;
 
 namespace Shodo.Investigation;
 

@@ -1,21 +1,26 @@
 using Shodo.Aws.Connection;
 using Shodo.Cases;
 using Shodo.Investigation.Sources;
-using Shodo.Investigation.Sources.Archives;
 using Shodo.Investigation.Sources.Lookup;
 using Shodo.Investigation.Sources.LogFiles;
 using Shodo.Evidence.Snapshot;
+using Shodo.Trail;
+using Shodo.Trail.Archives;
+using Shodo.Trail.Digests;
+using Shodo.Trail.Lookup;
 
 namespace Shodo.Investigation;
 
 /// <summary>
 /// The event sources of one investigation: LookupEvents (unless --source names others), the log files
-/// of every collected trail delivering to S3 (by default), folders and s3:// prefixes the responder named.
+/// of every collected trail delivering to S3 (by default), folders and s3:// prefixes the responder named —
+/// each archive's digests validated as its log files are read.
 /// </summary>
 public sealed class InvestigationSources(AwsConnection aws, Case @case, InvestigationOptions options, AccountSnapshot state,
     IReadOnlyList<string> regions, IInvestigationProgress progress)
 {
     private readonly LookupEventsSource _lookup = new(aws, @case, options.Time, options.LookupPageAttempts);
+    private readonly CloudTrailPublicKeys _digestKeys = new(aws, options.Time);
 
     public bool UsesLookup => options.Sources.Count == 0 || options.Sources.Any(s => s.Equals("lookup", StringComparison.OrdinalIgnoreCase));
 
@@ -29,11 +34,21 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
         return result;
     }
 
+    /// <summary>What the digest check of each archive read found (coverage.json, the report).</summary>
+    public List<TrailDigestOutcome> DigestChecks { get; } = [];
+
+    /// <summary>
+    /// The log files of every location in the window, each location's digests validated against the files as they
+    /// were read (<see cref="TrailDigestCheck"/>): a file changed or deleted after delivery, or a digest that does not
+    /// verify, is a gap.
+    /// </summary>
     public async Task<SourceResult> LogFilesAsync(TrailWindow window, string? accountId, CancellationToken ct)
     {
         var results = new List<SourceResult>();
         foreach (var location in Locations())
         {
+            var problems = new TrailProblemList();
+            var check = new TrailDigestCheck(location, _digestKeys, problems);
             SourceResult read;
             if (location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
             {
@@ -44,13 +59,23 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
                 var prefixes = prefix.Contains("AWSLogs/", StringComparison.Ordinal)
                     ? [prefix]
                     : TrailBucketPrefixes.For(prefix, window, accountId, regions, options.Time.GetUtcNow());
+                var stores = prefixes.Select(p => new S3TrailLogStore(s3, bucket, p)).ToList();
+                foreach (var store in stores) await check.BesideAsync(store, ct);
                 var parts = new List<SourceResult>();
-                foreach (var p in prefixes)
-                    parts.Add(await ArchiveLogSource.ReadAsync(new S3TrailLogStore(s3, bucket, p), window, ct));
+                foreach (var store in stores)
+                    parts.Add(await ArchiveLogSource.ReadAsync(store, window, ct, check.Seen));
                 read = SourceResult.Combine(parts);
                 if (!read.Gaps.Any(g => g.Kind is "Failed" or "Throttled")) LogBucketsRead.Add(bucket);
             }
-            else read = await ArchiveLogSource.ReadAsync(new LocalTrailLogStore(location), window, ct);
+            else
+            {
+                var store = new LocalTrailLogStore(location);
+                await check.BesideAsync(store, ct);
+                read = await ArchiveLogSource.ReadAsync(store, window, ct, check.Seen);
+            }
+            var digests = await check.ValidateAsync(ct);
+            DigestChecks.Add(digests);
+            read = new SourceResult(read.Records, [.. read.Gaps, .. problems.Snapshot().Select(SourceGap.From)]);
             progress.SourceRead(location, read.Records.Count, read.Gaps.Count);
             results.Add(read);
         }

@@ -59,6 +59,15 @@ public sealed partial class FolderDependencyTests
         Assert.DoesNotContain("Investigation", edges["Sigma"].Keys);
     }
 
+    [Fact]
+    public void The_trail_module_depends_on_no_feature_that_reads_it()
+    {
+        var edges = Edges();
+        Assert.Empty(edges["Trail"].Keys.Except(["Aws", "Cases", "Diagnostics", "Localization"]));
+        foreach (var reader in new[] { "Investigation", "Hunting", "Containment" })
+            Assert.Contains("Trail", edges[reader].Keys);
+    }
+
     /// <summary>A path from <paramref name="start"/> through its dependencies back to itself, or null.</summary>
     private static List<string>? PathBack(Dictionary<string, Dictionary<string, string>> edges, string start)
     {

@@ -1,5 +1,6 @@
-using Shodo.Investigation.Sources.Archives;
 using Shodo.Tests.Cases;
+using Shodo.Trail;
+using Shodo.Trail.Archives;
 
 namespace Shodo.Tests.Archives;
 

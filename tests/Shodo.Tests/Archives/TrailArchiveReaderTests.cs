@@ -1,11 +1,12 @@
 using Amazon.Runtime;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Safety;
-using Shodo.Investigation.Model;
-using Shodo.Investigation.Sources.Archives;
 using Shodo.Range;
 using Shodo.Tests.Aws;
 using Shodo.Tests.Cases;
+using Shodo.Trail;
+using Shodo.Trail.Records;
+using Shodo.Trail.Archives;
 
 namespace Shodo.Tests.Archives;
 
@@ -157,6 +158,10 @@ public sealed class TrailArchiveReaderTests
             ? throw new Shodo.Aws.Errors.AwsServiceError("s3", "GetObject", "SlowDown", "Please reduce your request rate.", "r", 503)
             : inner.OpenAsync(file, ct);
         public Task<(byte[] Bytes, string? Signature)> ReadDigestAsync(TrailLogFile file, CancellationToken ct) => inner.ReadDigestAsync(file, ct);
+        public ITrailLogStore? DigestsBeside() => inner.DigestsBeside();
+        public bool Covers(string bucket, string key) => inner.Covers(bucket, key);
+        public Task<bool?> IsGoneAsync(string key, CancellationToken ct) => inner.IsGoneAsync(key, ct);
+        public Task<string> NameOfAsync(string key, CancellationToken ct) => inner.NameOfAsync(key, ct);
     }
 
     [Fact]

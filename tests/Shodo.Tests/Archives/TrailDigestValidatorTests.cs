@@ -4,11 +4,13 @@ using Shodo.Aws.CloudTrail.Model;
 using Shodo.Aws.CloudTrail.Calls;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Safety;
-using Shodo.Investigation.Sources.Archives;
-using Shodo.Investigation.Sources.Archives.Digests;
 using Shodo.Range;
 using Shodo.Tests.Aws;
 using Shodo.Tests.Cases;
+using Shodo.Trail;
+using Shodo.Trail.Archives;
+using Shodo.Trail.Digests;
+using Shodo.Trail.Records;
 
 namespace Shodo.Tests.Archives;
 
@@ -149,6 +151,114 @@ public sealed class TrailDigestValidatorTests : IAsyncLifetime
         Assert.Equal(chains, report.UnverifiableDigests.Count);
         Assert.Equal(report.Digests - chains, report.DigestsVerified);
         Assert.Equal(Keys("/CloudTrail/").Count, report.LogFilesVerified);
+    }
+
+    /// <summary>Reads every store with one digest check, digests beside them listed first, as investigate and hunt do.</summary>
+    private async Task<(TrailDigestOutcome Outcome, IReadOnlyList<TrailProblem> Problems)> ReadAndCheck(params ITrailLogStore[] stores)
+    {
+        var problems = new TrailProblemList();
+        var check = new TrailDigestCheck($"s3://{Bucket}", new CloudTrailPublicKeys(_aws, TimeProvider.System), problems);
+        foreach (var store in stores) await check.BesideAsync(store, default);
+        foreach (var store in stores)
+            await new TrailArchiveReader(store, problems, new TrailArchiveOptions { Seen = check.Seen }).VisitAsync(_ => (_, _) => { });
+        return (await check.ValidateAsync(default), problems.Snapshot());
+    }
+
+    [Fact]
+    public async Task Reading_the_bucket_checks_its_digests_against_the_hashes_taken_while_reading()
+    {
+        var logs = Keys("/CloudTrail/");
+        var digests = Keys("/CloudTrail-Digest/");
+        _range.State.FindBucket(Bucket)!.Objects.Remove(logs[0]);
+        _range.State.PutObject(Bucket, logs[1], Gzip("{\"Records\":[]}"u8.ToArray()));
+
+        var (outcome, problems) = await ReadAndCheck(S3Store());
+
+        // The reads' own calls are delivered while they read (the range delivers before it lists): more files, never fewer.
+        var report = outcome.Report!;
+        Assert.True(report.Digests >= digests.Count, $"{report.Digests} digests");
+        Assert.Equal(report.Digests, report.DigestsVerified);
+        Assert.True(report.LogFilesRead >= logs.Count - 1, $"{report.LogFilesRead} read");
+        Assert.True(report.LogFilesVerified >= logs.Count - 2, $"{report.LogFilesVerified} verified");
+        Assert.Equal([logs[0]], report.MissingLogFiles);
+        Assert.Equal([$"s3://{Bucket}/{logs[1]}"], report.AlteredLogFiles);
+        Assert.Equal([(TrailProblemKinds.LogFileAltered, $"s3://{Bucket}/{logs[1]}"), (TrailProblemKinds.LogFileMissing, $"s3://{Bucket}/{logs[0]}")],
+            report.LogFileFindings.Select(f => (f.Kind, f.File)).OrderBy(f => f.Kind));
+        Assert.Contains(problems, p => p.Kind == TrailProblemKinds.LogFileAltered && p.File == $"s3://{Bucket}/{logs[1]}");
+    }
+
+    [Fact]
+    public async Task Day_prefixes_find_their_digests_beside_them()
+    {
+        var account = _range.State.AccountId;
+        var now = _range.State.Clock.Now;
+        var prefixes = TrailBucketPrefixes.For(null, new TrailWindow(now.AddHours(-1), null), account, ["us-east-1", "eu-west-1"], now);
+        var logs = Keys("/CloudTrail/");
+        var digests = Keys("/CloudTrail-Digest/");
+        var altered = Keys("/CloudTrail/eu-west-1/")[0];
+        _range.State.PutObject(Bucket, altered, Gzip("{\"Records\":[]}"u8.ToArray()));
+
+        var (outcome, _) = await ReadAndCheck([.. prefixes.Select(p => new S3TrailLogStore(_aws.S3("us-east-1"), Bucket, p))]);
+
+        var report = outcome.Report!;
+        Assert.True(report.Digests >= digests.Count, $"{report.Digests} digests");
+        Assert.Equal(report.Digests, report.DigestsVerified);
+        Assert.True(report.LogFilesVerified >= logs.Count - 1, $"{report.LogFilesVerified} verified");
+        Assert.Empty(report.MissingLogFiles);
+        Assert.Equal([$"s3://{Bucket}/{altered}"], report.AlteredLogFiles);
+        Assert.Contains("digests verified: ", TrailDigestSentences.Summary(outcome, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_log_file_delivered_after_the_listing_is_not_called_missing()
+    {
+        var store = S3Store();
+        var problems = new TrailProblemList();
+        var check = new TrailDigestCheck(store.Location, new CloudTrailPublicKeys(_aws, TimeProvider.System), problems);
+        await new TrailArchiveReader(store, problems, new TrailArchiveOptions { Seen = check.Seen }).VisitAsync(_ => (_, _) => { });
+        await _aws.WhoAmIAsync();
+        var delivered = _range.State.DeliverTrailLogs();
+        foreach (var digest in delivered.Where(k => k.Contains("/CloudTrail-Digest/", StringComparison.Ordinal)))
+            check.Seen.Digest(store, new TrailLogFile($"s3://{Bucket}/{digest}", digest, 0, null));
+
+        var outcome = await check.ValidateAsync(default);
+
+        Assert.NotEmpty(delivered.Where(k => k.Contains("/CloudTrail/", StringComparison.Ordinal)));
+        Assert.Empty(outcome.Report!.MissingLogFiles);
+        Assert.True(outcome.Report.LogFilesNotChecked > 0);
+    }
+
+    [Fact]
+    public async Task Without_public_keys_the_log_files_are_still_compared_and_the_reason_is_said()
+    {
+        var altered = Keys("/CloudTrail/")[0];
+        _range.State.PutObject(Bucket, altered, Gzip("{\"Records\":[]}"u8.ToArray()));
+        var problems = new TrailProblemList();
+        var check = new TrailDigestCheck(S3Store().Location, new NoTrailDigestKeys("no credentials"), problems);
+        await new TrailArchiveReader(S3Store(), problems, new TrailArchiveOptions { Seen = check.Seen }).VisitAsync(_ => (_, _) => { });
+
+        var outcome = await check.ValidateAsync(default);
+
+        Assert.Equal(0, outcome.Report!.DigestsVerified);
+        Assert.Equal(outcome.Report.Digests, outcome.Report.UnverifiableDigests.Count);
+        Assert.Equal([$"s3://{Bucket}/{altered}"], outcome.Report.AlteredLogFiles);
+        Assert.Contains("because no credentials", TrailDigestSentences.Summary(outcome, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task An_archive_without_digests_says_so()
+    {
+        using var dir = new TempFolder();
+        foreach (var (key, obj) in _range.State.FindBucket(Bucket)!.Objects.Where(o => !o.Key.Contains("Digest", StringComparison.Ordinal)))
+            ArchiveSamples.Write(dir.Path, key, obj.Body);
+        var check = new TrailDigestCheck(dir.Path, new NoTrailDigestKeys("unused"), new TrailProblemList());
+        await new TrailArchiveReader(new LocalTrailLogStore(dir.Path), new TrailProblemList(), new TrailArchiveOptions { Seen = check.Seen })
+            .VisitAsync(_ => (_, _) => { });
+
+        var outcome = await check.ValidateAsync(default);
+
+        Assert.True(outcome.NoDigests);
+        Assert.StartsWith($"{dir.Path}: no digest files were found", TrailDigestSentences.Summary(outcome, System.Globalization.CultureInfo.InvariantCulture));
     }
 
     private static byte[] Gzip(byte[] data)

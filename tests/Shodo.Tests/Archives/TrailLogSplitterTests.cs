@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Shodo.Investigation.Sources.Archives;
+using Shodo.Trail;
+using Shodo.Trail.Archives;
 
 namespace Shodo.Tests.Archives;
 

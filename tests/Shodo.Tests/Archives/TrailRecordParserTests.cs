@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Shodo.Investigation.Sources;
-using Shodo.Investigation.Sources.Archives;
+using Shodo.Trail;
+using Shodo.Trail.Records;
 
 namespace Shodo.Tests.Archives;
 
@@ -35,7 +35,7 @@ public sealed class TrailRecordParserTests
     [Fact]
     public void Raw_outlives_the_document_it_came_from()
     {
-        Investigation.Model.TrailRecord record;
+        Shodo.Trail.Records.TrailRecord record;
         using (var document = JsonDocument.Parse(File.ReadAllBytes(TrailTestData.DetonationFiles[0])))
             record = TrailRecordParser.Parse(document.RootElement[0], "f").Record!;
         Assert.False(string.IsNullOrEmpty(record.Raw.GetProperty("eventName").GetString()));

@@ -2,6 +2,7 @@ using Shodo.Aws.CloudTrail.Calls;
 using Shodo.Aws.CloudTrail.Model;
 using Shodo.Aws.Errors;
 using Shodo.Diagnostics;
+using Shodo.Trail.Lookup;
 
 namespace Shodo.Tests.Aws;
 

@@ -5,6 +5,7 @@ using Shodo.Aws.CloudTrail.Calls;
 using Shodo.Aws.CloudTrail.Model;
 using Shodo.Aws.Iam.Calls;
 using Shodo.Aws.Rds.Calls;
+using Shodo.Trail.Lookup;
 
 namespace Shodo.Tests.Aws;
 

@@ -1,10 +1,11 @@
 using System.Text;
 using System.Text.Json;
 using Shodo.Hunting;
-using Shodo.Investigation.Sources.Archives;
 using Shodo.Sigma;
 using Shodo.Tests.Archives;
 using Shodo.Tests.Cases;
+using Shodo.Trail;
+using Shodo.Trail.Archives;
 
 namespace Shodo.Tests.Hunting;
 

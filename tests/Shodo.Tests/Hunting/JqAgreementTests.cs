@@ -22,7 +22,7 @@ public sealed class JqAgreementTests
     {
         var compilation = new SigmaJqCompiler().Compile(rules);
         var local = new Collect();
-        await new HuntRunner(compilation.Compiled, new Shodo.Investigation.Sources.Archives.LocalTrailLogStore(dir), new HuntOptions()).RunAsync(local);
+        await new HuntRunner(compilation.Compiled, new Shodo.Trail.Archives.LocalTrailLogStore(dir), new HuntOptions()).RunAsync(local);
         var jq = await JqHunt.RunAsync(dir, compilation.Filter);
         return (local.Pairs.Order().ToList(), jq.Order().ToList(), compilation);
     }

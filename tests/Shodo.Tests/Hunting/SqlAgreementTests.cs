@@ -24,7 +24,7 @@ public sealed class SqlAgreementTests
     {
         var compilation = new SigmaSqlCompiler(SqlDialect.DuckDb).Compile(rules, "cloudtrail", since, until);
         var local = new Collect();
-        await new Shodo.Hunting.HuntRunner(compilation.Compiled, new Shodo.Investigation.Sources.Archives.LocalTrailLogStore(dir),
+        await new Shodo.Hunting.HuntRunner(compilation.Compiled, new Shodo.Trail.Archives.LocalTrailLogStore(dir),
             new HuntOptions { Since = since, Until = until }).RunAsync(local);
         var sql = DuckDbHunt.Run(Path.Combine(dir, "**", "*.json.gz"), compilation.Query);
         return (local.Pairs.Order().ToList(), sql.Order().ToList(), compilation);

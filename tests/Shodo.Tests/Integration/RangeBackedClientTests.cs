@@ -2,8 +2,6 @@ using System.Xml.Linq;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
 using Shodo.Aws;
-using Shodo.Aws.CloudTrail.Calls;
-using Shodo.Aws.CloudTrail.Model;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Errors;
 using Shodo.Aws.Iam;
@@ -14,6 +12,7 @@ using Shodo.Aws.Safety;
 using Shodo.Cases;
 using Shodo.Range;
 using Shodo.Tests.Aws;
+using Shodo.Trail.Lookup;
 
 namespace Shodo.Tests.Integration;
 
@@ -74,7 +73,7 @@ public sealed class RangeBackedClientTests : IAsyncLifetime
         using var aws = await Responder();
         for (var i = 0; i < 3; i++) await aws.Iam().SendAsync(new GetAccountSummary());
 
-        var pages = new List<AwsPage<TrailEvent>>();
+        var pages = new List<AwsPage<LookupEvent>>();
         await foreach (var page in aws.CloudTrail("us-east-1").PagesAsync(
                            new LookupEvents(new LookupAttribute("EventName", "GetAccountSummary"), MaxResults: 2)))
             pages.Add(page);

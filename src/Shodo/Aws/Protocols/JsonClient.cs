@@ -37,14 +37,27 @@ public sealed class JsonClient(AwsTransport transport, AwsServiceModel service, 
         string? token = null;
         for (var number = 1; ; number++)
         {
-            var body = new JsonObject();
-            call.Write(body);
-            if (token is not null) body[call.TokenField] = token;
-            var (result, raw, requestId) = await SendAsync(call.Operation, body, ct);
-            yield return new AwsPage<TItem>(number, call.Read(result), raw, requestId);
-            token = result.Text(call.TokenField);
-            if (string.IsNullOrEmpty(token)) yield break;
+            var page = await PageAsync(call, token, number, ct);
+            yield return page;
+            token = page.NextToken;
+            if (token is null) yield break;
         }
+    }
+
+    /// <summary>
+    /// One page: the call with <paramref name="token"/> (null: the first page). The answer's
+    /// <see cref="AwsPage{TItem}.NextToken"/> asks for the next, so a page that failed can be asked for again
+    /// without starting over.
+    /// </summary>
+    public async Task<AwsPage<TItem>> PageAsync<TItem>(JsonPagedCall<TItem> call, string? token, int number = 1,
+        CancellationToken ct = default)
+    {
+        var body = new JsonObject();
+        call.Write(body);
+        if (token is not null) body[call.TokenField] = token;
+        var (result, raw, requestId) = await SendAsync(call.Operation, body, ct);
+        var next = result.Text(call.TokenField);
+        return new AwsPage<TItem>(number, call.Read(result), raw, requestId) { NextToken = string.IsNullOrEmpty(next) ? null : next };
     }
 
     public async Task<IReadOnlyList<TItem>> ListAllAsync<TItem>(JsonPagedCall<TItem> call, CancellationToken ct = default)

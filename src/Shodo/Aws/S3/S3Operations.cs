@@ -21,4 +21,6 @@ public static class S3Operations
     public static AwsOperation GetBucketTagging { get; } = Op("GetBucketTagging", "GetBucketTagging");
     public static AwsOperation ListObjectsV2 { get; } = Op("ListObjectsV2", "ListBucket");
     public static AwsOperation GetObject { get; } = Op("GetObject", "GetObject");
+    /// <summary>HeadObject on the wire (the SDK's name for it): is a trail log file a digest names still there.</summary>
+    public static AwsOperation GetObjectMetadata { get; } = Op("GetObjectMetadata", "GetObject");
 }

@@ -1,8 +1,10 @@
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
-using Shodo.Aws.CloudTrail.Calls;
-using Shodo.Aws.CloudTrail.Model;
 using Shodo.Aws.Connection;
 using Shodo.Containment.Plan;
+using Shodo.Trail;
+using Shodo.Trail.Lookup;
+using Shodo.Trail.Records;
 
 namespace Shodo.Containment.Verify;
 
@@ -25,31 +27,24 @@ public sealed class CreatorAttribution(AwsConnection aws, ContainmentPlan plan)
     public async Task<IReadOnlyDictionary<string, string>> FindAsync(string region, string eventName, CancellationToken ct)
     {
         var found = new Dictionary<string, string>(StringComparer.Ordinal);
-        var events = await aws.CloudTrail(region).ListAllAsync(
-            new LookupEvents(new LookupAttribute("EventName", eventName), plan.PlannedAt.AddMinutes(-5)), ct).ConfigureAwait(false);
-        foreach (var e in events)
+        var read = await new LookupEventsReader(aws, new LookupEventsReadOptions { PageAttempts = 1 })
+            .ReadAsync(LookupQuery.EventName(eventName, new TrailWindow(plan.PlannedAt.AddMinutes(-5), null)), region, ct).ConfigureAwait(false);
+        if (read.Error is { } error) ExceptionDispatchInfo.Throw(error);
+        foreach (var record in read.Records)
         {
-            if (e.CloudTrailEventJson is null) continue;
-            using var doc = JsonDocument.Parse(e.CloudTrailEventJson);
-            var root = doc.RootElement;
-            if (root.TryGetProperty("errorCode", out _)) continue;
-            if (Attacker(root) is not { } who) continue;
-            foreach (var id in Created(root, eventName)) found[id] = who;
+            if (record.Failed) continue;
+            if (Attacker(record) is not { } who) continue;
+            foreach (var id in Created(record.Raw, eventName)) found[id] = who;
         }
         return found;
     }
 
-    private string? Attacker(JsonElement record)
+    private string? Attacker(TrailRecord record)
     {
-        if (!record.TryGetProperty("userIdentity", out var u)) return null;
-        var key = Text(u, "accessKeyId");
-        var user = Text(u, "userName");
-        if (u.TryGetProperty("sessionContext", out var s) && s.TryGetProperty("sessionIssuer", out var issuer))
-            user ??= Text(issuer, "userName");
         bool known;
-        lock (_users) known = user is not null && _users.Contains(user);
-        if (known) return $"user:{user}";
-        if (key is not null && plan.Attackers.AccessKeyIds.Contains(key)) return $"access-key:{key}";
+        lock (_users) known = record.UserName is { } user && _users.Contains(user);
+        if (known) return $"user:{record.UserName}";
+        if (record.AccessKeyId is { } key && plan.Attackers.AccessKeyIds.Contains(key)) return $"access-key:{key}";
         return null;
     }
 

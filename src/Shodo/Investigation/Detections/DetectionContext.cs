@@ -1,6 +1,6 @@
 using Shodo.Investigation.Identities;
-using Shodo.Investigation.Model;
 using Shodo.Evidence.Snapshot;
+using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Detections;
 

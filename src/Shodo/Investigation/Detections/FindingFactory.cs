@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Shodo.Investigation.Model;
+using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Detections;
 

@@ -1,4 +1,5 @@
 using Shodo.Investigation.Model;
+using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Identities;
 

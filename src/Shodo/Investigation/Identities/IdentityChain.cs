@@ -1,5 +1,6 @@
 using Shodo.Localization;
 using Shodo.Investigation.Model;
+using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Identities;
 

@@ -1,10 +1,10 @@
-using Shodo.Aws.CloudTrail.Calls;
-using Shodo.Aws.CloudTrail.Model;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Ec2;
 using Shodo.Aws.Errors;
 using Shodo.Aws.Iam;
 using Shodo.Aws.Iam.Calls;
+using Shodo.Trail;
+using Shodo.Trail.Lookup;
 
 namespace Shodo.Investigation.Identities;
 
@@ -59,18 +59,14 @@ public sealed class LeakedKeyCheck(AwsConnection aws)
     /// <summary>The region when CloudTrail holds at least one call made with the key there, else null.</summary>
     private async Task<string?> SeenInAsync(string accessKeyId, string region, List<string> problems, CancellationToken ct)
     {
-        try
-        {
-            await foreach (var page in aws.CloudTrail(region).PagesAsync(new LookupEvents(new LookupAttribute("AccessKeyId", accessKeyId), MaxResults: 1), ct)
-                               .ConfigureAwait(false))
-                return page.Items.Count > 0 ? region : null;
-            return null;
-        }
-        catch (AwsServiceError e)
+        var read = await new LookupEventsReader(aws, new LookupEventsReadOptions { MaxResults = 1, MaxPages = 1, PageAttempts = 1 })
+            .ReadAsync(LookupQuery.AccessKey(accessKeyId, new TrailWindow(null, null)), region, ct).ConfigureAwait(false);
+        if (read.Error is { } e)
         {
             lock (problems) problems.Add($"LookupEvents {region}: {e.Code}");
             return null;
         }
+        return read.Events > 0 ? region : null;
     }
 }
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Shodo.Investigation.Model;
-using Shodo.Investigation.Records;
+using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Identities;
 

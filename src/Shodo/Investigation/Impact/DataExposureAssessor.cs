@@ -1,8 +1,8 @@
 using Shodo.Localization;
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
-using Shodo.Investigation.Records;
 using Shodo.Evidence.Snapshot;
+using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Impact;
 

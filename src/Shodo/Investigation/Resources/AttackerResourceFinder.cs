@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
-using Shodo.Investigation.Records;
 using Shodo.Evidence.Snapshot;
+using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Resources;
 

@@ -1,4 +1,4 @@
-using Shodo.Investigation.Model;
+using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Timeline;
 

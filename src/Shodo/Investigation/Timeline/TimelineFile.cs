@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Shodo.Cases;
 using Shodo.Investigation.Model;
+using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Timeline;
 

@@ -1,5 +1,4 @@
-using Shodo.Investigation.Model;
-using Shodo.Investigation.Records;
+using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Timeline;
 

@@ -1,5 +1,5 @@
-using Shodo.Investigation.Model;
 using Shodo.Evidence.Snapshot;
+using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Triage;
 

@@ -6,9 +6,11 @@ using Shodo.Localization;
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Sources;
-using Shodo.Investigation.Sources.Lookup;
 using Shodo.Evidence.Snapshot;
 using Shodo.Investigation.Timeline;
+using Shodo.Trail;
+using Shodo.Trail.Records;
+using Shodo.Trail.Lookup;
 
 namespace Shodo.Investigation.Triage;
 

@@ -1,6 +1,7 @@
 using Shodo.Cases;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Timeline;
+using Shodo.Trail.Digests;
 
 namespace Shodo.Reports.Facts;
 
@@ -24,6 +25,8 @@ public sealed record CaseFacts
     public EscalationLog Escalation { get; init; } = EscalationLog.None;
     public ContainmentFacts Containment { get; init; } = ContainmentFacts.None;
     public CoverageFacts Coverage { get; init; } = CoverageFacts.None;
+    /// <summary>What each trail archive's digests established when the investigation read it (coverage.json).</summary>
+    public IReadOnlyList<TrailDigestOutcome> TrailDigests { get; init; } = [];
     /// <summary>Candidates triage presented when the response started with no key (candidates.json).</summary>
     public IReadOnlyList<CandidateFact> Candidates { get; init; } = [];
     /// <summary>Documents the investigation has not written (yet): the report says so instead of guessing.</summary>

@@ -3,6 +3,7 @@ using Shodo.Cases;
 using Shodo.Containment.Plan;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Timeline;
+using Shodo.Trail.Digests;
 
 namespace Shodo.Reports.Facts;
 
@@ -26,6 +27,7 @@ public static class CaseFactsReader
             }
             .Where(name => !folder.Has(name)).ToList();
         var impact = Tolerant(() => InvestigationFiles.ReadImpact(folder), InvestigationFiles.Impact, missing, null);
+        var coverage = ReadJson(folder, InvestigationFiles.Coverage);
         return new CaseFacts
         {
             CaseDirectory = dir,
@@ -41,7 +43,8 @@ public static class CaseFactsReader
             Timeline = TimelineFile.Read(folder).OrderBy(e => e.Time).ToList(),
             Escalation = EscalationReader.Read(journal),
             Containment = ContainmentReader.Read(journal, ReadJson(folder, PlanFile.Name)),
-            Coverage = CoverageReader.Read(ReadJson(folder, InvestigationFiles.Coverage), journal, impact),
+            Coverage = CoverageReader.Read(coverage, journal, impact),
+            TrailDigests = (coverage?["investigation"]?["digests"] as JsonArray ?? []).Select(TrailDigestOutcome.FromJson).OfType<TrailDigestOutcome>().ToList(),
             Candidates = CandidateFact.Read(folder),
             MissingDocuments = missing,
         };

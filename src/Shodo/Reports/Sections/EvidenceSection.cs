@@ -4,7 +4,11 @@ using Shodo.Reports.Document;
 
 namespace Shodo.Reports.Sections;
 
-/// <summary>The evidence package: every evidence file with its SHA-256, the journal's anchor (entry and hash when the report was written), and how to verify against it.</summary>
+/// <summary>
+/// The evidence package: every evidence file with its SHA-256, the journal's anchor (entry and hash when the report
+/// was written), how to verify against it, and whether the trail log files read were as CloudTrail delivered them
+/// (their digests).
+/// </summary>
 public static class EvidenceSection
 {
     public static ReportSection Build(ReportContext r)
@@ -28,6 +32,7 @@ public static class EvidenceSection
                              $"sha256sum {Quote(Path.Combine(f.CaseDirectory, CaseFileNames.Journal))}"),
             new Paragraph(t["JournalHeadNote"]),
         };
+        blocks.AddRange(TrailIntegrityBlocks.Build(r));
         if (f.Evidence.Count == 0) blocks.Add(new Paragraph(t["NoEvidence"]));
         else
             blocks.Add(new Table([t["Sha256"], t["Service"], t["Operation"], t["Region"], t["Recorded"], t["Size"]],

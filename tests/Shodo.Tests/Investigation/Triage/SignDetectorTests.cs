@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Shodo.Investigation.Model;
 using Shodo.Evidence.Snapshot;
 using Shodo.Investigation.Triage;
 using Shodo.Investigation.Triage.Signs;
+using Shodo.Trail.Records;
 using static Shodo.Tests.InvestigationTests.Triage.TriageRecords;
 
 namespace Shodo.Tests.InvestigationTests.Triage;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Shodo.Investigation.Model;
-using Shodo.Investigation.Sources;
+using Shodo.Trail.Records;
 
 namespace Shodo.Tests.InvestigationTests.Triage;
 

@@ -6,7 +6,7 @@ using Shodo.Aws.Protocols;
 namespace Shodo.Aws.CloudTrail.Calls;
 
 /// <summary>cloudtrail:DescribeTrails — the trails of this region, including shadow trails of multi-region and organization trails.</summary>
-public sealed record DescribeTrails(IReadOnlyList<string>? TrailNames = null, bool IncludeShadowTrails = true) : JsonCall<IReadOnlyList<Trail>>
+public sealed record DescribeTrails(IReadOnlyList<string>? TrailNames = null, bool IncludeShadowTrails = true) : JsonCall<IReadOnlyList<Model.Trail>>
 {
     public override AwsOperation Operation => CloudTrailOperations.DescribeTrails;
 
@@ -16,5 +16,5 @@ public sealed record DescribeTrails(IReadOnlyList<string>? TrailNames = null, bo
         body["includeShadowTrails"] = IncludeShadowTrails;
     }
 
-    public override IReadOnlyList<Trail> Read(JsonElement r) => r.Items("trailList").Select(Trail.From).ToList();
+    public override IReadOnlyList<Model.Trail> Read(JsonElement r) => r.Items("trailList").Select(Model.Trail.From).ToList();
 }

@@ -1,23 +1,24 @@
 using Shodo.Aws.Errors;
-using Shodo.Evidence;
-using Shodo.Investigation.Model;
-using Shodo.Investigation.Sources.Archives;
+using Shodo.Trail;
+using Shodo.Trail.Records;
+using Shodo.Trail.Archives;
 
 namespace Shodo.Investigation.Sources.LogFiles;
 
 /// <summary>
-/// Trail log files of one archive (a folder or an S3 prefix) through the <c>archive</c> branch's
-/// streaming <see cref="TrailArchiveReader"/>: records within the window; every problem that cost a file
-/// or a record (unreadable, invalid JSON, wrong shape, bad or oversized record) becomes a gap.
+/// Trail log files of one archive (a folder or an S3 prefix) through the trail module's streaming
+/// <see cref="TrailArchiveReader"/>: records within the window; every problem that cost a file or a record
+/// (unreadable, invalid JSON, wrong shape, bad or oversized record) becomes a gap. With
+/// a <see cref="TrailFilesSeen"/>, each file is hashed as it is read, for the digest check.
 /// </summary>
 public static class ArchiveLogSource
 {
-    public static async Task<SourceResult> ReadAsync(ITrailLogStore store, TrailWindow window, CancellationToken ct)
+    public static async Task<SourceResult> ReadAsync(ITrailLogStore store, TrailWindow window, CancellationToken ct, TrailFilesSeen? seen = null)
     {
         var problems = new TrailProblemList();
         var reader = new TrailArchiveReader(store, problems, new TrailArchiveOptions
         {
-            Since = window.Since, Until = window.Until?.AddTicks(1),
+            Since = window.Since, Until = window.Until?.AddTicks(1), Seen = seen,
         });
         var records = new List<TrailRecord>();
         var gaps = new List<SourceGap>();
@@ -33,8 +34,7 @@ public static class ArchiveLogSource
         {
             gaps.Add(new SourceGap(store.Location, null, "Unreadable", null, e.Message));
         }
-        gaps.AddRange(problems.Snapshot().Where(p => p.Kind != TrailProblemKinds.FieldIgnored)
-            .Select(p => new SourceGap(p.File, null, p.Kind == TrailProblemKinds.Unavailable ? GapKinds.Unavailable : "Unreadable", p.Kind, p.ToString())));
+        gaps.AddRange(problems.Snapshot().Where(p => p.Kind != TrailProblemKinds.FieldIgnored).Select(SourceGap.From));
         return new SourceResult(records, gaps);
     }
 }

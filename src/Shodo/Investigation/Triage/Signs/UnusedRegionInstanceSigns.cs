@@ -1,7 +1,6 @@
 using Shodo.Localization;
-using Shodo.Investigation.Model;
-using Shodo.Investigation.Records;
 using Shodo.Evidence.Snapshot;
+using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Triage.Signs;
 

@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace Shodo.Trail.Archives;
+
+/// <summary>
+/// Where CloudTrail writes in a trail bucket. The prefixes of a trail bucket that can hold the window's records, as CloudTrail delivers them:
+/// <c>prefix/AWSLogs/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/</c>, one per region and day (a day after for
+/// delivery delay). Without an account or a start, or for a very long window: the whole prefix.
+/// </summary>
+public static class TrailBucketPrefixes
+{
+    public static IReadOnlyList<string> For(string? prefix, TrailWindow window, string? accountId, IReadOnlyList<string> regions,
+        DateTimeOffset now)
+    {
+        var root = string.IsNullOrEmpty(prefix) ? "" : prefix.TrimEnd('/') + "/";
+        if (accountId is null || regions.Count == 0 || window.Since is null) return [root];
+        var last = (window.Until ?? now).UtcDateTime.Date.AddDays(1);
+        var days = new List<DateTime>();
+        for (var d = window.Since.Value.UtcDateTime.Date; d <= last; d = d.AddDays(1)) days.Add(d);
+        if (days.Count * regions.Count > 5000) return [root];
+        return regions.SelectMany(r => days.Select(d =>
+            string.Create(CultureInfo.InvariantCulture, $"{root}AWSLogs/{accountId}/CloudTrail/{r}/{d:yyyy}/{d:MM}/{d:dd}/"))).ToList();
+    }
+
+    /// <summary>
+    /// The digest prefix beside a log prefix: <c>…/CloudTrail/REGION/…</c> → <c>…/CloudTrail-Digest/REGION/…</c> (the last
+    /// <c>CloudTrail</c> segment). Null when the prefix names no such segment: the digests, if any, are under it.
+    /// </summary>
+    public static string? DigestPrefixBeside(string prefix)
+    {
+        var segments = prefix.Split('/');
+        var at = Array.LastIndexOf(segments, "CloudTrail");
+        if (at < 0) return null;
+        segments[at] = "CloudTrail-Digest";
+        return string.Join('/', segments);
+    }
+}
