@@ -119,7 +119,7 @@ public sealed class InvestigateTrailDigestTests : IAsyncLifetime
         var leaked = _range.Leaked!;
         using var s3 = new AmazonS3Client(new BasicAWSCredentials(leaked.AccessKeyId, leaked.SecretAccessKey),
             new AmazonS3Config { ServiceURL = _range.Url.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0 });
-        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = new MemoryStream(Gzip(Encoding.UTF8.GetBytes(text))) });
+        await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = key, InputStream = new MemoryStream(Shodo.Tests.Archives.ArchiveSamples.Gzip(Encoding.UTF8.GetBytes(text))) });
     }
 
     private static byte[] Gunzip(byte[] data)
@@ -128,12 +128,5 @@ public sealed class InvestigateTrailDigestTests : IAsyncLifetime
         using var output = new MemoryStream();
         input.CopyTo(output);
         return output.ToArray();
-    }
-
-    private static byte[] Gzip(byte[] data)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest)) gzip.Write(data);
-        return buffer.ToArray();
     }
 }
