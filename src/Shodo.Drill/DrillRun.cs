@@ -26,7 +26,7 @@ public static class DrillRun
         await using var range = await RangeHost.StartAsync(new RangeOptions
         {
             Port = 0, Scenario = scenario, Adversary = true, TimeProvider = time,
-            Latency = options.Latency, AdversaryInterval = options.AdversaryInterval,
+            Latency = options.Latency, AdversaryInterval = options.AdversaryInterval, EventDelay = options.EventDelay,
         }, ct);
         var truth = range.GroundTruth
             ?? throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("DrillNoGroundTruth", scenario)));
@@ -42,6 +42,7 @@ public static class DrillRun
             AccessKeyId = options.WithoutKey ? null : truth.LeakedAccessKeyId,
             UserName = options.WithoutKey || truth.LeakedAccessKeyId is not null ? null : truth.LeakedUserName,
             ApplyWithinAuthority = true, Language = options.Language,
+            Watch = options.Watch, WatchInterval = options.WatchInterval,
         };
         var watch = new ContainmentWatch(progress, range);
         await using var receiver = RehearsalReceiver.Start(time);
@@ -54,6 +55,7 @@ public static class DrillRun
             EscalationStarted = loop => receiver.AcknowledgeAfter(loop, DrillEscalation.AcknowledgedBy, DrillEscalation.AcknowledgeAfter),
             AcknowledgementGrace = DrillEscalation.AcknowledgeAfter + FirstResponse.DefaultAcknowledgementGrace,
         }, time, watch, ct);
+        await using var poller = await LeakedKeyPoller.StartAsync(range, ct);
         var result = await Respond(request, null);
         DrillTriage? triage = null;
         if (options.WithoutKey)
@@ -86,6 +88,7 @@ public static class DrillRun
         var drillTruth = DrillTruth.From(truth, adversary.Status.Created, recordedAt);
         var card = DrillScorecard.Score(result.CaseDirectory, scenario, drillTruth, after, destructive, reportPath) with
         {
+            SecondsToKeyRefused = poller?.SecondsToRefused,
             TriageCandidates = triage?.Candidates.Count,
             TriageLeakedKeyRank = triage?.RankOf(truth.LeakedAccessKeyId is { } leaked ? "access-key:" + leaked : null),
             TriageFalseCandidates = triage?.FalseCandidates(drillTruth),

@@ -20,6 +20,8 @@ public sealed record DrillScorecard
     [JsonPropertyName("seconds_to_first_notification")] public double? SecondsToFirstNotification { get; init; }
     [JsonPropertyName("seconds_to_evidence_captured")] public double? SecondsToEvidenceCaptured { get; init; }
     [JsonPropertyName("seconds_to_contained")] public double? SecondsToContained { get; init; }
+    /// <summary>From the response's start until every call with the leaked key was refused, measured by calling with it (<see cref="LeakedKeyPoller"/>).</summary>
+    [JsonPropertyName("seconds_to_key_refused")] public double? SecondsToKeyRefused { get; init; }
     [JsonPropertyName("adversary_successes_after_contained")] public long AdversarySuccessesAfterContained { get; init; }
     [JsonPropertyName("destructive_calls")] public long DestructiveCalls { get; init; }
     [JsonPropertyName("identities_found")] public int IdentitiesFound { get; init; }

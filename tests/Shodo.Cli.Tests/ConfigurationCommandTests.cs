@@ -32,7 +32,7 @@ public sealed class ConfigurationCommandTests : IDisposable
     {
         ["AWS_ACCESS_KEY_ID"] = "AKIAIOSFODNN7EXAMPLE", ["AWS_SECRET_ACCESS_KEY"] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
         ["HOOK_URL"] = "http://127.0.0.1:9/hook",
-    }, ["respond", "--access-key-id", "AKIAIOSFODNN7EXAMPLE", "--config", config, "--case-dir", Path.Combine(_root, "cases"),
+    }, ["respond", "--watch", "0", "--access-key-id", "AKIAIOSFODNN7EXAMPLE", "--config", config, "--case-dir", Path.Combine(_root, "cases"),
         "--endpoint-url", _refused, "--region", "us-east-1", "--lang", "en", "--yes", .. more]);
 
     private const string Escalation = """

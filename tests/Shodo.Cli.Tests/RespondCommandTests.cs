@@ -29,12 +29,12 @@ public sealed class RespondCommandTests : IAsyncLifetime
     {
         var truth = _range.GroundTruth!;
         var run = await CliRun.Invoke(_responder.Environment,
-            ["respond", "--access-key-id", truth.LeakedAccessKeyId!, "--yes", "--output", "json", .. _responder.Options]);
+            ["respond", "--watch", "0", "--access-key-id", truth.LeakedAccessKeyId!, "--yes", "--output", "json", .. _responder.Options]);
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var summary = JsonDocument.Parse(run.Out).RootElement;
         var caseDir = summary.GetProperty("path").GetString()!;
-        Assert.Equal(["collect", "investigate", "contain", "report"], ResponderRange.Steps(run.Out));
+        Assert.Equal(["first-move", "collect", "investigate", "contain", "report", "watch"], ResponderRange.Steps(run.Out));
         await _responder.AssertScoresLikeTheDrillAsync(caseDir);
         var destructive = Shodo.Range.Admin.CallCounters.Compute(_range.State)["destructiveAttempts"]!.AsObject();
         Assert.DoesNotContain(destructive, d => d.Key.EndsWith($":user/{RangeHost.ResponderUserName}", StringComparison.Ordinal));
@@ -49,7 +49,7 @@ public sealed class RespondCommandTests : IAsyncLifetime
         var env = _responder.Environment;
         string[] common = [.. _responder.Options, "--output", "json"];
 
-        var triage = await CliRun.Invoke(env, ["respond", .. common]);
+        var triage = await CliRun.Invoke(env, ["respond", "--watch", "0", .. common]);
 
         Assert.True(triage.ExitCode == 3, $"exit {triage.ExitCode}: {triage.Out}\n{triage.Error}");
         var summary = JsonDocument.Parse(triage.Out).RootElement;
@@ -85,10 +85,10 @@ public sealed class RespondCommandTests : IAsyncLifetime
 
         // A person confirms the first candidate: the response goes on from the recorded state.
         var confirm = await CliRun.Invoke(env,
-            ["respond", "--resume", summary.GetProperty("case").GetString()!, "--access-key-id", truth.LeakedAccessKeyId!, "--yes", .. common]);
+            ["respond", "--watch", "0", "--resume", summary.GetProperty("case").GetString()!, "--access-key-id", truth.LeakedAccessKeyId!, "--yes", .. common]);
 
         Assert.True(confirm.ExitCode == 0, $"exit {confirm.ExitCode}: {confirm.Out}\n{confirm.Error}");
-        Assert.Equal(["collect", "investigate", "contain", "report"], ResponderRange.Steps(confirm.Out));
+        Assert.Equal(["first-move", "collect", "investigate", "contain", "report", "watch"], ResponderRange.Steps(confirm.Out));
         Assert.Single(JournalReader.Read(caseDir), e => e.Kind == "collect.started");
         await _responder.AssertScoresLikeTheDrillAsync(caseDir);
     }

@@ -87,8 +87,8 @@ public sealed class RespondCrashTests(ITestOutputHelper output)
         var cases = responder.Cases;
         string? Journal() => Directory.Exists(cases) ? Directory.GetFiles(cases, CaseFileNames.Journal, SearchOption.AllDirectories).FirstOrDefault() : null;
         string[] args = resume is null
-            ? ["respond", "--access-key-id", responder.Range.GroundTruth!.LeakedAccessKeyId!, "--yes", "--output", "json", .. responder.Options]
-            : ["respond", "--resume", resume, "--yes", "--output", "json", .. responder.Options];
+            ? ["respond", "--watch", "0", "--access-key-id", responder.Range.GroundTruth!.LeakedAccessKeyId!, "--yes", "--output", "json", .. responder.Options]
+            : ["respond", "--watch", "0", "--resume", resume, "--yes", "--output", "json", .. responder.Options];
         var run = await KilledChild.RunAsync(args, responder.Environment, Journal, killAtLine);
         return (Journal() is { } journal ? Path.GetDirectoryName(journal) : resume, run);
     }

@@ -40,11 +40,11 @@ public sealed class RespondHostileTrailTests : IAsyncLifetime
         await TagTheMinersAsync(truth);
 
         var run = await CliRun.Invoke(_responder.Environment,
-            ["respond", "--access-key-id", truth.LeakedAccessKeyId!, "--yes", "--output", "json", .. _responder.Options]);
+            ["respond", "--watch", "0", "--access-key-id", truth.LeakedAccessKeyId!, "--yes", "--output", "json", .. _responder.Options]);
 
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var caseDir = JsonDocument.Parse(run.Out).RootElement.GetProperty("path").GetString()!;
-        Assert.Equal(["collect", "investigate", "contain", "report"], ResponderRange.Steps(run.Out));
+        Assert.Equal(["first-move", "collect", "investigate", "contain", "report", "watch"], ResponderRange.Steps(run.Out));
         await _responder.AssertScoresLikeTheDrillAsync(caseDir);
 
         var coverage = JsonNode.Parse(File.ReadAllBytes(Path.Combine(caseDir, "coverage.json")))!;

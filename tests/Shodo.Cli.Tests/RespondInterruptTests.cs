@@ -31,7 +31,7 @@ public sealed class RespondInterruptTests : IAsyncLifetime
         var cases = _responder.Cases;
         var common = _responder.Options;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { CliProcess.Dll(), "respond", "--access-key-id", _range.GroundTruth!.LeakedAccessKeyId!, "--yes" }.Concat(common))
+        foreach (var a in new[] { CliProcess.Dll(), "respond", "--watch", "0", "--access-key-id", _range.GroundTruth!.LeakedAccessKeyId!, "--yes" }.Concat(common))
             start.ArgumentList.Add(a);
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = _responder.CredentialsFile;
         start.Environment["NO_COLOR"] = "1";
@@ -49,12 +49,14 @@ public sealed class RespondInterruptTests : IAsyncLifetime
         Assert.Contains($"shodo respond --resume {caseId}", await error);
         var entries = JournalReader.Read(caseDir);
         Assert.Equal("collect", (string?)Assert.Single(entries, e => e.Kind == "respond.interrupted").Data["step"]);
-        Assert.DoesNotContain(entries, e => e.Kind.StartsWith("containment.", StringComparison.Ordinal));
+        // Only the first move has changed anything: the leaked key's owner, before collection began.
+        Assert.All(entries.Where(e => e.Kind == "containment.changed"),
+            e => Assert.Equal("iam-user:global:" + _range.GroundTruth.LeakedUserName, (string?)e.Data["target"]));
 
-        var resumed = await CliRun.Invoke(_responder.Environment, ["respond", "--resume", caseId, "--yes", "--output", "json", .. common]);
+        var resumed = await CliRun.Invoke(_responder.Environment, ["respond", "--watch", "0", "--resume", caseId, "--yes", "--output", "json", .. common]);
 
         Assert.True(resumed.ExitCode == 0, $"exit {resumed.ExitCode}: {resumed.Out}\n{resumed.Error}");
-        Assert.Equal(["collect", "investigate", "contain", "report"], ResponderRange.Steps(resumed.Out));
+        Assert.Equal(["first-move", "collect", "investigate", "contain", "report", "watch"], ResponderRange.Steps(resumed.Out));
         lock (_range.State.Sync)
             Assert.Equal("Inactive", _range.State.Iam.AccessKeys[_range.GroundTruth.LeakedAccessKeyId!].Status);
         Assert.Contains(JournalReader.Read(caseDir), e => e.Kind == "collect.finished" && (bool?)e.Data["complete"] == true);

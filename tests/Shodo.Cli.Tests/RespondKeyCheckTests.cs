@@ -26,7 +26,7 @@ public sealed class RespondKeyCheckTests : IAsyncLifetime
     private string Leaked => _range.GroundTruth!.LeakedAccessKeyId!;
 
     private Task<CliRun> Respond(string key) =>
-        CliRun.Invoke(_responder.Environment, ["respond", "--access-key-id", key, "--yes", .. _responder.Options]);
+        CliRun.Invoke(_responder.Environment, ["respond", "--watch", "0", "--access-key-id", key, "--yes", .. _responder.Options]);
 
     [Fact]
     public async Task A_key_mistyped_in_its_last_character_opens_no_case_contains_nothing_and_says_it_was_not_found()

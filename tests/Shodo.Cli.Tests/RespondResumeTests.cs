@@ -31,7 +31,7 @@ public sealed class RespondResumeTests : IAsyncLifetime
         // The event sources fail for the whole first investigation: LookupEvents in every region and the trail's log files.
         SetSourcesDown(true);
 
-        var first = await CliRun.Invoke(_responder.Environment, ["respond", "--access-key-id", truth.LeakedAccessKeyId!, .. common]);
+        var first = await CliRun.Invoke(_responder.Environment, ["respond", "--watch", "0", "--access-key-id", truth.LeakedAccessKeyId!, .. common]);
 
         // The run does not succeed (containment's own check reads LookupEvents too), but its investigation finished with gaps.
         Assert.True(first.ExitCode != 0, $"exit {first.ExitCode}: {first.Out}\n{first.Error}");
@@ -41,7 +41,7 @@ public sealed class RespondResumeTests : IAsyncLifetime
         AssertReportTellsTheTruthAboutInstances(caseDir);
 
         SetSourcesDown(false);
-        var resumed = await CliRun.Invoke(_responder.Environment, ["respond", "--resume", caseDir, .. common]);
+        var resumed = await CliRun.Invoke(_responder.Environment, ["respond", "--watch", "0", "--resume", caseDir, .. common]);
 
         Assert.True(resumed.ExitCode == 0, $"exit {resumed.ExitCode}: {resumed.Out}\n{resumed.Error}");
         var after = JsonDocument.Parse(resumed.Out).RootElement;

@@ -28,12 +28,12 @@ public sealed class RespondUnderFaultsTests
         var truth = range.GroundTruth!;
         var env = responder.Environment;
 
-        var run = await CliRun.Invoke(env, ["respond", "--access-key-id", truth.LeakedAccessKeyId!, "--yes", "--output", "json", .. responder.Options]);
+        var run = await CliRun.Invoke(env, ["respond", "--watch", "0", "--access-key-id", truth.LeakedAccessKeyId!, "--yes", "--output", "json", .. responder.Options]);
 
         Assert.True(run.ExitCode is 0 or 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var summary = JsonDocument.Parse(run.Out).RootElement;
         var caseDir = summary.GetProperty("path").GetString()!;
-        Assert.Equal(["collect", "investigate", "contain", "report"], ResponderRange.Steps(run.Out));
+        Assert.Equal(["first-move", "collect", "investigate", "contain", "report", "watch"], ResponderRange.Steps(run.Out));
         int faults;
         lock (range.State.Sync)
             faults = range.State.Calls.Count(c => c.ErrorCode is "Throttling" or "ThrottlingException" or "RequestLimitExceeded" or "SlowDown"
@@ -76,7 +76,7 @@ public sealed class RespondUnderFaultsTests
         range.Faults.ThrottleRate = 0;
         range.Faults.ErrorRate = 0;
         range.Faults.ResetRate = 0;
-        var resume = await CliRun.Invoke(env, ["respond", "--resume", summary.GetProperty("case").GetString()!, "--yes", "--output", "json", .. responder.Options]);
+        var resume = await CliRun.Invoke(env, ["respond", "--watch", "0", "--resume", summary.GetProperty("case").GetString()!, "--yes", "--output", "json", .. responder.Options]);
 
         Assert.True(resume.ExitCode == 0, $"exit {resume.ExitCode}: {resume.Out}\n{resume.Error}");
         Assert.True((bool?)CoverageFile.Read(CaseFolder.At(caseDir))["complete"], "the resumed collection still has gaps");
@@ -91,7 +91,7 @@ public sealed class RespondUnderFaultsTests
         await using var responder = await ResponderRange.StartAsync(adversary: true, adversaryInterval: Timeout.InfiniteTimeSpan, throttle: 1);
         var truth = responder.Range.GroundTruth!;
 
-        var run = CliRun.Invoke(responder.Environment, ["respond", "--access-key-id", truth.LeakedAccessKeyId!, "--yes", "--output", "json", .. responder.Options]);
+        var run = CliRun.Invoke(responder.Environment, ["respond", "--watch", "0", "--access-key-id", truth.LeakedAccessKeyId!, "--yes", "--output", "json", .. responder.Options]);
         await Task.Delay(TimeSpan.FromSeconds(3));
         responder.Range.Faults.ThrottleRate = 0;
         var result = await run;

@@ -28,6 +28,10 @@ public sealed class RangeCommand : IShodoCommand
     private readonly Option<double> _throttleRate = new("--throttle-rate") { Description = "Fraction of calls (0..1) answered with the protocol's throttling error." };
     private readonly Option<double> _errorRate = new("--error-rate") { Description = "Fraction of calls (0..1) answered with a 500/503 server error." };
     private readonly Option<double> _resetRate = new("--reset-rate") { Description = "Fraction of calls (0..1) whose connection is reset without an answer." };
+    private readonly Option<string?> _eventDelay = new Option<string?>("--event-delay")
+    {
+        Description = "How long after a call its event can be seen in LookupEvents and trail log files, as in CloudTrail (e.g. 5m; default none).",
+    }.Duration(TimeSpan.FromHours(1));
     private readonly Option<string?> _profilesFile = new("--profiles-file") { Description = "Write an AWS credentials file with profiles responder (and leaked, when the scenario has one)." };
     private readonly Option<string> _accountId = new("--account-id") { Description = "The 12-digit account id to serve.", DefaultValueFactory = _ => RangeInfo.DefaultAccountId };
 
@@ -37,7 +41,7 @@ public sealed class RangeCommand : IShodoCommand
             "Serve a local AWS-compatible account (IAM, STS and more) on 127.0.0.1 until Ctrl+C.\n\n" +
             "Example:\n  shodo range serve --port 4566 --scenario leaked-key-cryptomining --adversary --profiles-file ./range.credentials\n" +
             "  AWS_SHARED_CREDENTIALS_FILE=./range.credentials aws --profile responder --endpoint-url http://127.0.0.1:4566 sts get-caller-identity");
-        foreach (var option in new Option[] { _port, _scenario, _adversary, _adversaryInterval, _latency, _throttleRate, _errorRate, _resetRate, _profilesFile, _accountId })
+        foreach (var option in new Option[] { _port, _scenario, _adversary, _adversaryInterval, _latency, _throttleRate, _errorRate, _resetRate, _eventDelay, _profilesFile, _accountId })
             serve.Options.Add(option);
         _throttleRate.Validators.Add(r => ValidateRate(r, _throttleRate));
         _errorRate.Validators.Add(r => ValidateRate(r, _errorRate));
@@ -87,6 +91,7 @@ public sealed class RangeCommand : IShodoCommand
             ThrottleRate = parse.GetValue(_throttleRate),
             ErrorRate = parse.GetValue(_errorRate),
             ResetRate = parse.GetValue(_resetRate),
+            EventDelay = parse.Value(_eventDelay, TimeSpan.Zero),
             Scenario = parse.GetValue(_scenario),
             Adversary = parse.GetValue(_adversary),
             AdversaryInterval = TimeSpan.FromSeconds(parse.GetValue(_adversaryInterval)),

@@ -10,6 +10,15 @@ public sealed partial class RangeState
     public LookupRateLimit LookupRate { get; } = new();
 
     /// <summary>
+    /// How long after a call its event can be seen (LookupEvents, trail log files). Real CloudTrail delivers an event
+    /// about 5 minutes after the call, LookupEvents up to 15; the range's default is none (<c>range serve --event-delay</c>).
+    /// </summary>
+    public TimeSpan EventDelay { get; set; }
+
+    /// <summary>Whether a call's event is visible at <paramref name="now"/>, given <see cref="EventDelay"/>.</summary>
+    public bool Delivered(CallRecord call, DateTimeOffset now) => EventDelay <= TimeSpan.Zero || call.Time <= now - EventDelay;
+
+    /// <summary>
     /// Creates a trail as a scenario needs it (no CloudTrail event), logging from
     /// <paramref name="startLoggingAt"/> when given (backdate it to cover seeded history).
     /// </summary>

@@ -11,6 +11,12 @@ public interface IResponseStep
     string Name { get; }
 
     Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct);
+
+    /// <summary>
+    /// Whether later steps read what this one writes (so running it again on resume runs them again too). The first
+    /// move writes nothing they read: the whole plan re-reads every target anyway.
+    /// </summary>
+    bool LaterStepsReadIt => true;
 }
 
 /// <summary>How a step ended: Done, Incomplete (finished with gaps: the response goes on), Failed (it stops), Stopped (a person must act).</summary>

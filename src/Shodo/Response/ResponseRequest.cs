@@ -11,6 +11,13 @@ public sealed record ResponseRequest
     public DateTimeOffset? Since { get; init; }
     /// <summary>Apply the plan's actions that are within the responder's authority without asking (--yes, or the drill).</summary>
     public bool ApplyWithinAuthority { get; init; }
+    /// <summary>
+    /// How long to keep watching after the first containment: events arrive late (CloudTrail delivers minutes after a
+    /// call), so the response reads them again, re-checks what it contained and contains what appears. Zero: no watch.
+    /// </summary>
+    public TimeSpan Watch { get; init; }
+    /// <summary>How often the watch looks again.</summary>
+    public TimeSpan WatchInterval { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Report language: en or ja.</summary>
     public string Language { get; init; } = "en";
 }

@@ -34,7 +34,7 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
                 session.Progress.StepFinished(step.Name, earlier);
                 continue;
             }
-            rerunning = true;
+            rerunning |= step.LaterStepsReadIt;
             session.Progress.StepStarted(step.Name);
             await session.Case.Journal.AppendAsync(ResponseJournalKinds.StepStarted, new JsonObject { ["step"] = step.Name }, null, ct)
                 .ConfigureAwait(false);

@@ -25,6 +25,9 @@ public sealed class ResponseSession(
     /// </summary>
     public Func<Containment.Plan.ContainmentPlan, CancellationToken, Task<bool>>? Confirm { get; init; }
 
+    /// <summary>The user of the leaked key, as the check before the case named it (null: not known yet).</summary>
+    public string? KeyOwner { get; init; }
+
     public Task<bool> ConfirmAsync(Containment.Plan.ContainmentPlan plan, CancellationToken ct) =>
         Confirm is null ? Task.FromResult(false) : Confirm(plan, ct);
 }

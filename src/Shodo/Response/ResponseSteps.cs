@@ -5,13 +5,15 @@ namespace Shodo.Response;
 /// <summary>The steps of the first response, in order, one line each.</summary>
 public static class ResponseSteps
 {
-    /// <summary>From a key or a user: record, establish the facts, contain, report.</summary>
+    /// <summary>From a key or a user: cut the key at once, record, establish the facts, contain, report, then watch for late events.</summary>
     public static IReadOnlyList<IResponseStep> All { get; } =
     [
+        new FirstMoveStep(),
         new CollectStep(),
         new InvestigateStep(),
         new ContainStep(),
         new ReportStep(),
+        new WatchStep(),
     ];
 
     /// <summary>With nothing to start from: record, then look for the signs and present candidates.</summary>

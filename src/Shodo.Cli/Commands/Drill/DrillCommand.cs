@@ -73,6 +73,7 @@ public sealed class DrillCommand : IShodoCommand
         Row("DrillCaseDir", card.CaseDir);
         Row("DrillFirstNotification", card.SecondsToFirstNotification);
         Row("DrillEvidenceCaptured", card.SecondsToEvidenceCaptured);
+        Row("DrillKeyRefused", card.SecondsToKeyRefused);
         Row("DrillContained", card.SecondsToContained);
         Row("DrillAdversaryAfter", card.AdversarySuccessesAfterContained);
         Row("DrillDestructive", card.DestructiveCalls);

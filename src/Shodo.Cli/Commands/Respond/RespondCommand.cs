@@ -25,6 +25,14 @@ public sealed class RespondCommand : IShodoCommand
     private readonly Option<string?> _since = new("--since")
     { Description = "Start of the window to examine: ISO 8601 time, or an age such as 24h or 7d. Without a key or user, default 24h." };
 
+    /// <summary>CloudTrail delivers events up to about 15 minutes after the call (LookupEvents): watch that long by default.</summary>
+    public static readonly TimeSpan DefaultWatch = TimeSpan.FromMinutes(15);
+
+    private readonly Option<string?> _watch = new Option<string?>("--watch")
+    {
+        Description = "After containing, keep reading events for this long and contain what appears late (e.g. 15m, 0 for no watch). Default 15m.",
+    }.Duration(TimeSpan.FromHours(24));
+
     public Command Build(ShodoApp app)
     {
         var command = new Command("respond",
@@ -34,7 +42,7 @@ public sealed class RespondCommand : IShodoCommand
             "  shodo respond --access-key-id AKIAIOSFODNN7EXAMPLE --profile incident-response --yes\n" +
             "  shodo respond --profile incident-response            (something is wrong: find the candidates)\n" +
             "  shodo respond --resume CASE --access-key-id AKIA...  (confirm a candidate and go on)");
-        foreach (var o in new Option[] { _key, _user, _since, _config, _yes, _resume }) command.Options.Add(o);
+        foreach (var o in new Option[] { _key, _user, _since, _config, _yes, _resume, _watch }) command.Options.Add(o);
         command.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
         {
             var configuration = ConfigurationFile.Load(ctx, parse.GetValue(_config), escalates: true);
@@ -43,6 +51,7 @@ public sealed class RespondCommand : IShodoCommand
                 AccessKeyId = parse.GetValue(_key), UserName = parse.GetValue(_user),
                 Since = TimeArgument.Parse(parse.GetValue(_since), ctx.Time.GetUtcNow()),
                 ApplyWithinAuthority = parse.GetValue(_yes), Language = ctx.Settings.Lang ?? "en",
+                Watch = parse.Value(_watch, DefaultWatch),
             };
             var view = ResponseLiveView.For(ctx);
             var result = await view.RunAsync(() => ResponseFlow.RunAsync(ctx, WhoamiCommand.ConnectionOptions(ctx), request, configuration,

@@ -7,7 +7,8 @@ namespace Shodo.Range.Services.CloudTrail;
 
 /// <summary>
 /// LookupEvents: the region's management events of the last 90 days, newest first, at most 50 a page,
-/// filtered by one lookup attribute and a time range; 2 calls per second per region.
+/// filtered by one lookup attribute and a time range; 2 calls per second per region. An event appears only once
+/// <see cref="RangeState.EventDelay"/> has passed since its call, as CloudTrail's do minutes after theirs.
 /// </summary>
 internal static class LookupEvents
 {
@@ -38,7 +39,7 @@ internal static class LookupEvents
         var earliest = call.Now - History;
         if (start is null || start < earliest) start = earliest;
         var page = Newest(state.Calls, max + 1, c =>
-            c.EventCategory == "Management" && c.Region == call.Region && c.Time >= start
+            c.EventCategory == "Management" && c.Region == call.Region && c.Time >= start && state.Delivered(c, call.Now)
             && (end is null || c.Time <= end) && (filter is null || filter.Matches(c)), token);
 
         var events = new JsonArray();

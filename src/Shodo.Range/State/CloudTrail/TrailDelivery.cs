@@ -24,10 +24,12 @@ public static class TrailDelivery
     {
         var now = state.Clock.Now;
         trail.LatestDeliveryAttemptTime = now;
-        var pending = state.Calls.Skip(trail.DeliveredCallCount).Where(c => Selects(trail, c)).ToList();
+        // Only calls whose delivery delay has passed, in call order (the count below is a prefix of the calls).
+        var due = state.Calls.Skip(trail.DeliveredCallCount).TakeWhile(c => state.Delivered(c, now)).ToList();
+        var pending = due.Where(c => Selects(trail, c)).ToList();
         if (pending.Count == 0)
         {
-            trail.DeliveredCallCount = state.Calls.Count;
+            trail.DeliveredCallCount += due.Count;
             return [];
         }
         if (!state.Buckets.ContainsKey(trail.S3BucketName))
@@ -47,7 +49,7 @@ public static class TrailDelivery
                 "application/json", fileTime);
             keys.Add(key);
         }
-        trail.DeliveredCallCount = state.Calls.Count;
+        trail.DeliveredCallCount += due.Count;
         trail.LatestDeliveryTime = now;
         trail.LatestDeliveryError = null;
         return keys;

@@ -11,6 +11,14 @@ public sealed record ApplyOptions
     public int Parallelism { get; init; } = 16;
     /// <summary>Only these action ids (null: all of the plan).</summary>
     public IReadOnlySet<string>? Only { get; init; }
+    /// <summary>Who Shodo runs as, when the caller already asked (saves a round trip on the first move); null: ask STS.</summary>
+    public Shodo.Aws.Connection.CallerIdentity? Responder { get; init; }
+    /// <summary>
+    /// The plan was built moments ago by this same process: the separate pass that re-reads every target before the
+    /// first change is skipped, and each action instead refuses its own target when the read it takes as the
+    /// before-state shows the target is no longer the one planned (the first move, where every round trip counts).
+    /// </summary>
+    public bool FreshPlan { get; init; }
     /// <summary>Run the verification pass after applying.</summary>
     public bool Verify { get; init; } = true;
 }

@@ -31,13 +31,13 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
     {
         if (recorder.Ledger.PlanSha256 != planSha256)
             throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("ContainPlanNotCurrent", planSha256, recorder.Ledger.PlanSha256 ?? "-")));
-        var me = await TransientRetry.RunAsync(() => aws.WhoAmIAsync(ct), time, ct).ConfigureAwait(false);
+        var me = options.Responder ?? await TransientRetry.RunAsync(() => aws.WhoAmIAsync(ct), time, ct).ConfigureAwait(false);
         var callerKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
         CheckResponder(me, callerKey);
         _context = new ContainmentContext(aws, plan.CaseId, time, JournalChangeAsync);
 
         var actions = plan.Actions.Where(a => options.Only is null || options.Only.Contains(a.Id)).ToList();
-        await RefuseIfStaleAsync(actions, ct).ConfigureAwait(false);
+        if (!options.FreshPlan) await RefuseIfStaleAsync(actions, ct).ConfigureAwait(false);
 
         var results = new System.Collections.Concurrent.ConcurrentBag<ActionResult>();
         async Task Chain(IEnumerable<PlannedAction> chain)
@@ -137,6 +137,12 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
         var action = ActionRegistry.Get(a.Action);
         {
             var state = await action.ReadAsync(_context!, a, ct).ConfigureAwait(false);
+            if (options.FreshPlan && recorder.Ledger.Before(a.Id) is null && action.Stale(a, state) is { } stale)
+            {
+                var why = Messages.Get("ContainPlanStale", 1, stale);
+                await OutcomeAsync(a, Outcomes.Failed, state, why).ConfigureAwait(false);
+                return Result(Outcomes.Failed, why);
+            }
             if (recorder.Ledger.Before(a.Id) is null)
                 await recorder.AppendAsync(ContainmentJournalKinds.Before, new JsonObject
                 {

@@ -34,6 +34,12 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
     public async Task<(ContainmentPlan Plan, string Sha256)> WriteAsync(CancellationToken ct)
     {
         var plan = await BuildAsync(ct).ConfigureAwait(false);
+        return (plan, await RecordAsync(plan, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>Writes a plan as plan.json and journals <c>containment.planned</c> with its SHA-256, which apply then requires.</summary>
+    public async Task<string> RecordAsync(ContainmentPlan plan, CancellationToken ct)
+    {
         var sha = await PlanFile.WriteAsync(@case, plan, ct).ConfigureAwait(false);
         var planned = new JsonObject
         {
@@ -45,7 +51,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         if (plan.Unread.Count > 0) planned["unread"] = UnreadItem.ToJson(plan.Unread);
         await @case.Journal.AppendAsync(ContainmentJournalKinds.Planned, planned,
             Messages.Get("ContainPlannedWhy", plan.Actions.Count - plan.AlreadyDone.Count), ct).ConfigureAwait(false);
-        return (plan, sha);
+        return sha;
     }
 
     public async Task<ContainmentPlan> BuildAsync(CancellationToken ct)
@@ -60,22 +66,66 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var targets = new TargetSet();
         foreach (var identity in identities) AddIdentity(targets, identity);
         foreach (var resource in resources) AddResource(targets, resource, identities);
+        var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();
+        var baseline = await BaselineAsync(unread, ct).ConfigureAwait(false);
+        var aliases = AliasAsync(unread, ct);
+        var plan = await PlanTargetsAsync(me, targets, identities.Select(i => i.Id).ToList(),
+            identities.Select(i => i.AccessKeyId).OfType<string>().ToList(), findings, baseline, unread, ct).ConfigureAwait(false);
+        var alias = await aliases.ConfigureAwait(false);
+        return plan with { AccountAlias = alias, Unread = Sorted(unread) };
+    }
 
+    /// <summary>
+    /// The first move's plan: the leaked key's owner only — its keys and Shodo's deny — read fresh (the read is the
+    /// before-state stored as evidence), with no account-wide baseline and nothing from an investigation, so the
+    /// key can be cut within a few round trips of the start. The later, whole plan finds these actions done.
+    /// </summary>
+    public async Task<ContainmentPlan> BuildFirstMoveAsync(CallerIdentity me, string userName, string? accessKeyId, CancellationToken ct)
+    {
+        var callerKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
+        var identity = accessKeyId is null ? $"user:{userName}" : $"access-key:{accessKeyId}";
+        ResponderGuard.CheckPrincipal(me, callerKey, userName, accessKeyId);
+        var targets = new TargetSet();
+        var g = targets.Add(new ContainmentTarget(TargetKinds.User, userName, null), identity);
+        g.Identities.Add(identity);
+        g.Because(accessKeyId is null ? Messages.Get("FirstMoveReasonUser") : Messages.Get("FirstMoveReasonKey", accessKeyId));
+        var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();
+        var plan = await PlanTargetsAsync(me, targets, [identity], accessKeyId is null ? [] : [accessKeyId], [],
+            (new PlanBaseline(), []), unread, ct, FirstMoveActions).ConfigureAwait(false);
+        return plan;
+    }
+
+    /// <summary>What the first move does to the key's owner: the deny, then every key Inactive; nothing else waits on it.</summary>
+    public static IReadOnlySet<string> FirstMoveActions { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "attach-deny-policy", "deactivate-access-keys",
+    };
+
+    private async Task<string?> AliasAsync(System.Collections.Concurrent.ConcurrentQueue<UnreadItem> unread, CancellationToken ct)
+    {
+        var (aliases, aliasError) = await TransientRetry.TryAsync(() => aws.Iam().ListAllAsync(new ListAccountAliases(), ct), time, ct)
+            .ConfigureAwait(false);
+        if (aliasError is not null) unread.Enqueue(UnreadItem.From("iam:account-alias", null, aliasError));
+        return aliases?.FirstOrDefault();
+    }
+
+    private async Task<ContainmentPlan> PlanTargetsAsync(CallerIdentity me, TargetSet targets, IReadOnlyList<string> identityIds,
+        IReadOnlyList<string> accessKeyIds, IReadOnlyList<Finding> findings, (PlanBaseline Baseline, List<string> Evidence) baseline,
+        System.Collections.Concurrent.ConcurrentQueue<UnreadItem> unread, CancellationToken ct, IReadOnlySet<string>? only = null)
+    {
         var context = new ContainmentContext(aws, @case.Manifest.Id, time, (_, _, _) => Task.CompletedTask);
         var plannedAt = time.GetUtcNow();
-        var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();
-        var (baseline, baselineEvidence) = await BaselineAsync(unread, ct).ConfigureAwait(false);
         var ledger = ContainmentLedger.Read(@case);
         var done = ledger.FinalActions().ToHashSet(StringComparer.Ordinal);
         var actions = new List<PlannedAction>();
-        var evidence = new List<string>(baselineEvidence);
+        var evidence = new List<string>(baseline.Evidence);
         using var gate = new SemaphoreSlim(8);
         var perTarget = await Task.WhenAll(targets.All.Select(async g =>
         {
             await gate.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                var (read, error) = await TransientRetry.TryAsync(() => PlanTargetAsync(context, g, findings, ct), time, ct).ConfigureAwait(false);
+                var (read, error) = await TransientRetry.TryAsync(() => PlanTargetAsync(context, g, findings, only, ct), time, ct).ConfigureAwait(false);
                 if (error is null) return read;
                 unread.Enqueue(UnreadItem.From(g.Target, error)); // the other targets go on without it
                 return ([], null);
@@ -88,14 +138,10 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             actions.AddRange(list);
         }
         var alreadyDone = actions.Where(a => done.Contains(a.Id)).Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
-        var (aliases, aliasError) = await TransientRetry.TryAsync(() => aws.Iam().ListAllAsync(new ListAccountAliases(), ct), time, ct)
-            .ConfigureAwait(false);
-        if (aliasError is not null) unread.Enqueue(UnreadItem.From("iam:account-alias", null, aliasError));
         return new ContainmentPlan
         {
             CaseId = @case.Manifest.Id,
             AccountId = me.Account,
-            AccountAlias = aliases?.FirstOrDefault(),
             PlannedAt = plannedAt,
             PlannedBy = me.Arn,
             Actions = actions
@@ -104,15 +150,18 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             AlreadyDone = alreadyDone,
             Attackers = new PlanIdentities
             {
-                Ids = identities.Select(i => i.Id).ToList(),
+                Ids = identityIds,
                 UserNames = targets.All.Where(t => t.Target.Kind == TargetKinds.User).Select(t => t.Target.Id).Order(StringComparer.Ordinal).ToList(),
                 RoleNames = targets.All.Where(t => t.Target.Kind == TargetKinds.Role).Select(t => t.Target.Id).Order(StringComparer.Ordinal).ToList(),
-                AccessKeyIds = identities.Select(i => i.AccessKeyId).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(),
+                AccessKeyIds = accessKeyIds.Distinct().Order(StringComparer.Ordinal).ToList(),
             },
-            Baseline = baseline with { Evidence = evidence },
-            Unread = unread.OrderBy(u => u.Scope, StringComparer.Ordinal).ThenBy(u => u.Region, StringComparer.Ordinal).ToList(),
+            Baseline = baseline.Baseline with { Evidence = evidence },
+            Unread = Sorted(unread),
         };
     }
+
+    private static List<UnreadItem> Sorted(IEnumerable<UnreadItem> unread) =>
+        unread.OrderBy(u => u.Scope, StringComparer.Ordinal).ThenBy(u => u.Region, StringComparer.Ordinal).ToList();
 
     private static void AddIdentity(TargetSet targets, AttackerIdentity i)
     {
@@ -167,12 +216,12 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         (string?)r.Attributes["userName"] ?? (r.Type == ResourceTypes.LoginProfile ? r.ResourceId : r.Name);
 
     private async Task<(List<PlannedAction> Actions, string? Evidence)> PlanTargetAsync(ContainmentContext c, TargetGroup g,
-        IReadOnlyList<Finding> findings, CancellationToken ct)
+        IReadOnlyList<Finding> findings, IReadOnlySet<string>? only, CancellationToken ct)
     {
         var t = g.Target;
         JsonObject state = t.Kind switch
         {
-            TargetKinds.User => await UserState.ReadAsync(c, t.Id, keys: true, policy: true, ct).ConfigureAwait(false),
+            TargetKinds.User => await UserState.ReadAsync(c, t.Id, keys: true, policy: true, ct, detail: only is not null).ConfigureAwait(false),
             TargetKinds.Role => await RoleState.ReadAsync(c, t.Id, ct).ConfigureAwait(false),
             TargetKinds.Instance => await InstanceRead.ReadAsync(c, t.Region!, t.Id, attributes: true, ct).ConfigureAwait(false),
             TargetKinds.SpotRequest => await SpotRequestState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
@@ -194,7 +243,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var fingerprint = Fingerprint(t, state);
         var planning = new PlanningTarget(t, state, g.CreatedByAttacker, c.CaseId);
         var list = new List<PlannedAction>();
-        foreach (var action in ActionRegistry.All.Where(a => a.AppliesTo.Contains(t.Kind)))
+        foreach (var action in ActionRegistry.All.Where(a => a.AppliesTo.Contains(t.Kind) && (only is null || only.Contains(a.Name))))
         {
             if (action.PlanFor(planning) is not { } p) continue;
             p["caseId"] = c.CaseId;

@@ -29,6 +29,14 @@ public static class ResponderGuard
                 Refuse(me, r.Id);
     }
 
+    /// <summary>The first move's one principal: the leaked key's owner, or the user named, must not be Shodo itself.</summary>
+    public static void CheckPrincipal(CallerIdentity me, string? callerAccessKeyId, string userName, string? accessKeyId)
+    {
+        var (kind, name) = Principal(me.Arn);
+        if ((kind == "user" && name == userName) || (accessKeyId is not null && accessKeyId == callerAccessKeyId))
+            Refuse(me, accessKeyId is null ? $"user:{userName}" : $"access-key:{accessKeyId}");
+    }
+
     /// <summary>("user", NAME) for arn:aws:iam::ACCOUNT:user/path/NAME; ("assumed-role", ROLE) for sts assumed roles.</summary>
     public static (string Kind, string Name) Principal(string arn)
     {

@@ -11,28 +11,52 @@ namespace Shodo.Containment.Reads;
 /// </summary>
 public static class UserState
 {
+    /// <summary>
+    /// Reads the user, and with it (all at once: one round trip, not one per question) its keys, Shodo's inline
+    /// policy and, with <paramref name="detail"/>, everything else that grants or lets it act — inline policy names,
+    /// attached policies, groups and login profile — the principal's before-state as the first move records it.
+    /// </summary>
     public static async Task<JsonObject> ReadAsync(ContainmentContext context, string userName, bool keys, bool policy,
-        CancellationToken ct)
+        CancellationToken ct, bool detail = false)
     {
         var iam = context.Aws.Iam();
-        var user = await iam.FindAsync(new GetUser(userName), ct).ConfigureAwait(false);
-        if (user is null) return new JsonObject { ["exists"] = false, ["userName"] = userName };
+        var user = iam.FindAsync(new GetUser(userName), ct);
+        var keyList = keys ? iam.ListAllAsync(new ListAccessKeys(userName), ct) : null;
+        var inline = policy ? iam.FindAsync(new GetUserPolicy(userName, ContainmentTags.PolicyName(context.CaseId)), ct) : null;
+        var names = detail ? iam.ListAllAsync(new ListUserPolicies(userName), ct) : null;
+        var attached = detail ? iam.ListAllAsync(new ListAttachedUserPolicies(userName), ct) : null;
+        var groups = detail ? iam.ListAllAsync(new ListGroupsForUser(userName), ct) : null;
+        var login = detail ? iam.FindAsync(new GetLoginProfile(userName), ct) : null;
+        Task[] all = [user, .. new Task?[] { keyList, inline, names, attached, groups, login }.OfType<Task>()];
+        try
+        {
+            await Task.WhenAll(all).ConfigureAwait(false);
+        }
+        catch when (user.IsCompletedSuccessfully && user.Result is null)
+        {
+            // The user is gone: the questions about it fail with NoSuchEntity, and "it does not exist" is the answer.
+        }
+        if (await user.ConfigureAwait(false) is not { } found) return new JsonObject { ["exists"] = false, ["userName"] = userName };
         var state = new JsonObject
         {
-            ["exists"] = true, ["userName"] = user.UserName, ["userId"] = user.UserId, ["arn"] = user.Arn,
-            ["tags"] = new JsonObject(user.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))),
+            ["exists"] = true, ["userName"] = found.UserName, ["userId"] = found.UserId, ["arn"] = found.Arn,
+            ["tags"] = new JsonObject(found.Tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))),
         };
-        if (keys)
-        {
-            var list = await iam.ListAllAsync(new ListAccessKeys(userName), ct).ConfigureAwait(false);
-            state["accessKeys"] = new JsonArray(list.OrderBy(k => k.AccessKeyId, StringComparer.Ordinal)
+        if (keyList is not null)
+            state["accessKeys"] = new JsonArray((await keyList.ConfigureAwait(false)).OrderBy(k => k.AccessKeyId, StringComparer.Ordinal)
                 .Select(k => (JsonNode)new JsonObject { ["accessKeyId"] = k.AccessKeyId, ["status"] = k.Status }).ToArray());
-        }
-        if (policy)
+        if (inline is not null) state["shodoPolicy"] = (await inline.ConfigureAwait(false))?.Document;
+        if (detail)
         {
-            var inline = await iam.FindAsync(new GetUserPolicy(userName, ContainmentTags.PolicyName(context.CaseId)), ct)
-                .ConfigureAwait(false);
-            state["shodoPolicy"] = inline?.Document;
+            state["inlinePolicies"] = new JsonArray((await names!.ConfigureAwait(false)).Order(StringComparer.Ordinal)
+                .Select(n => (JsonNode)n).ToArray());
+            state["attachedPolicies"] = new JsonArray((await attached!.ConfigureAwait(false)).OrderBy(p => p.PolicyArn, StringComparer.Ordinal)
+                .Select(p => (JsonNode)new JsonObject { ["policyName"] = p.PolicyName, ["policyArn"] = p.PolicyArn }).ToArray());
+            state["groups"] = new JsonArray((await groups!.ConfigureAwait(false)).OrderBy(g => g.GroupName, StringComparer.Ordinal)
+                .Select(g => (JsonNode)g.GroupName).ToArray());
+            state["loginProfile"] = await login!.ConfigureAwait(false) is { } lp
+                ? new JsonObject { ["createDate"] = lp.CreateDate, ["passwordResetRequired"] = lp.PasswordResetRequired }
+                : null;
         }
         return state;
     }

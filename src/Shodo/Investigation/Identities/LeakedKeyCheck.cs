@@ -23,21 +23,16 @@ public sealed class LeakedKeyCheck(AwsConnection aws)
     public async Task<LeakedKeyCheckResult> CheckAsync(string accessKeyId, string accountId, CancellationToken ct)
     {
         var problems = new List<string>();
-        var (account, problem) = await new KeyOwnerResolver(aws).AccountOfAsync(accessKeyId, ct).ConfigureAwait(false);
+        // Both questions at once: the key's account (STS) and its user (IAM) are one round trip, not two.
+        var accountOf = new KeyOwnerResolver(aws).AccountOfAsync(accessKeyId, ct);
+        var userOf = AccessKeyIdFormat.IsTemporary(accessKeyId) ? Task.FromResult<string?>(null) : UserOfAsync(accessKeyId, problems, ct);
+        var (account, problem) = await accountOf.ConfigureAwait(false);
+        var user = await userOf.ConfigureAwait(false);
         if (problem is not null) problems.Add(problem);
         if (account is not null && account != accountId)
             return new LeakedKeyCheckResult(LeakedKeyVerdict.OtherAccount, account, null, null, 0, problems);
-
-        if (!AccessKeyIdFormat.IsTemporary(accessKeyId))
-            try
-            {
-                if (await aws.Iam().FindAsync(new GetAccessKeyLastUsed(accessKeyId), ct).ConfigureAwait(false) is { UserName: { } user })
-                    return new LeakedKeyCheckResult(LeakedKeyVerdict.Found, account ?? accountId, user, null, 0, problems);
-            }
-            catch (AwsServiceError e)
-            {
-                problems.Add($"GetAccessKeyLastUsed: {e.Code}");
-            }
+        if (user is not null)
+            return new LeakedKeyCheckResult(LeakedKeyVerdict.Found, account ?? accountId, user, null, 0, problems);
 
         IReadOnlyList<string> regions;
         try
@@ -54,6 +49,19 @@ public sealed class LeakedKeyCheck(AwsConnection aws)
             return new LeakedKeyCheckResult(LeakedKeyVerdict.Found, account ?? accountId, null, region, regions.Count, problems);
         return new LeakedKeyCheckResult(problems.Count == 0 ? LeakedKeyVerdict.NotFound : LeakedKeyVerdict.Unknown,
             account, null, null, regions.Count, problems);
+    }
+
+    private async Task<string?> UserOfAsync(string accessKeyId, List<string> problems, CancellationToken ct)
+    {
+        try
+        {
+            return (await aws.Iam().FindAsync(new GetAccessKeyLastUsed(accessKeyId), ct).ConfigureAwait(false))?.UserName;
+        }
+        catch (AwsServiceError e)
+        {
+            lock (problems) problems.Add($"GetAccessKeyLastUsed: {e.Code}");
+            return null;
+        }
     }
 
     /// <summary>The region when CloudTrail holds at least one call made with the key there, else null.</summary>

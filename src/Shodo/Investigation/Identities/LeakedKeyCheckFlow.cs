@@ -19,10 +19,10 @@ public static class LeakedKeyCheckFlow
         public static Sentences Investigate { get; } = new("InvestigateKeyOtherAccount", "InvestigateKeyNotFound");
     }
 
-    public static async Task CheckAsync(AwsConnection aws, string accessKeyId, string accountId, Sentences sentences, Action<string> note,
+    public static async Task<LeakedKeyCheckResult> CheckAsync(AwsConnection aws, string accessKeyId, string accountId, Sentences sentences, Action<string> note,
         CancellationToken ct)
     {
-        var result = await new LeakedKeyCheck(aws).CheckAsync(accessKeyId, accountId, ct);
+        var result = await new LeakedKeyCheck(aws).CheckAsync(accessKeyId, accountId, ct).ConfigureAwait(false);
         switch (result.Verdict)
         {
             case LeakedKeyVerdict.OtherAccount:
@@ -40,5 +40,6 @@ public static class LeakedKeyCheckFlow
                     : Messages.Get("RespondKeySeen", accessKeyId, result.SeenInRegion));
                 break;
         }
+        return result;
     }
 }

@@ -23,6 +23,9 @@ public sealed class ContainStep : IResponseStep
 
     public string Name => StepName;
 
+    /// <summary>The watch's rounds: say a milestone only when this run changed something (it runs every half minute).</summary>
+    public bool OnlyWhenChanged { get; init; }
+
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
     {
         var authority = AuthorityPolicy.From(session.Configuration);
@@ -33,7 +36,7 @@ public sealed class ContainStep : IResponseStep
             var (plan, sha) = await new Planner(session.Aws, session.Case, authority, session.Time).WriteAsync(ct).ConfigureAwait(false);
             var open = plan.Actions.Count(a => !plan.AlreadyDone.Contains(a.Id));
             session.Progress.Note(Name, Messages.Get("RespondPlanned", round, open, sha[..12]));
-            if (!session.Request.ApplyWithinAuthority && !await session.ConfirmAsync(plan, ct).ConfigureAwait(false))
+            if (open > 0 && !session.Request.ApplyWithinAuthority && !await session.ConfirmAsync(plan, ct).ConfigureAwait(false))
             {
                 waiting.PlanWaits(sha, open);
                 await session.Milestones.NotifyAsync(Milestone.PlanAwaitingApproval, Messages.Get("RespondPlanWaits", open), ct).ConfigureAwait(false);
@@ -55,7 +58,8 @@ public sealed class ContainStep : IResponseStep
             Count(last!, Outcomes.PendingApproval) + Count(last!, Outcomes.NeedsDecision), Count(last!, Outcomes.Failed));
         var unread = last!.Unread.Concat(last.Verification?.Unread ?? []).ToList();
         if (unread.Count > 0) detail += "; " + Messages.Get("RespondContainUnread", unread.Count, Scopes(unread));
-        await session.Milestones.NotifyAsync(last.Contained ? Milestone.Contained : Milestone.NotContained, detail, ct).ConfigureAwait(false);
+        if (!OnlyWhenChanged || Count(last, Outcomes.Done) > 0)
+            await session.Milestones.NotifyAsync(last.Contained ? Milestone.Contained : Milestone.NotContained, detail, ct).ConfigureAwait(false);
         return new StepResult(last.Contained ? StepOutcome.Done : StepOutcome.Incomplete, detail) { Resumable = !last.Contained && last.Resumable };
     }
 
