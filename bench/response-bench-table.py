@@ -12,6 +12,19 @@ def journal(case_dir):
 
 def t(e): return datetime.fromisoformat(e["time"].replace("Z", "+00:00"))
 
+def key_refused(name):
+    """Seconds from the contender's start until every call with the leaked key was refused (None: it still worked)."""
+    try:
+        start = float(open(os.path.join(work, name + ".start")).read())
+        calls = [l.split() for l in open(os.path.join(work, name + ".poll")) if l.strip()]
+    except OSError:
+        return None
+    last_ok = max((float(t) for t, r in calls if r == "ok"), default=0.0)
+    refused = [float(t) for t, r in calls if r == "refused" and float(t) > last_ok]
+    return refused[0] - start if refused else None
+
+def secs(v): return f"{v:.2f} s" if v is not None else "still usable"
+
 base_wall, base_mb = timing("baseline")
 shodo_wall, shodo_mb = timing("shodo")
 large_wall, large_mb = timing("large")
@@ -31,6 +44,9 @@ rate = sum(r["calls"] / r["seconds"] for r in lookup.values() if r["seconds"] > 
 # StopInstances -> DescribeInstances: the longest chain is 5 sequential round trips of ~100 ms mean latency.
 lower = 5 * 0.100
 rows = [
+    ("leaked key refused after: AWS CLI baseline", secs(key_refused("baseline")), ""),
+    ("leaked key refused after: shodo respond", secs(key_refused("shodo")), ""),
+    ("leaked key refused after: shodo respond, large-account", secs(key_refused("largekey")), ""),
     ("time to contain: AWS CLI baseline (whole script)", f"{base_wall:.1f} s", f"{base_mb:.0f} MB"),
     ("time to contain: shodo respond (start to verified)", f"{contained:.1f} s" if contained else "not contained", f"{shodo_mb:.0f} MB"),
     ("shodo respond, whole run incl. investigation and report", f"{shodo_wall:.1f} s", ""),

@@ -23,13 +23,18 @@ serve() { # serve NAME SCENARIO [extra...] -> sets URL
 }
 truth() { curl -s "$URL/_range/ground-truth" | python3 -c "import json,sys; g=json.load(sys.stdin); print(g['$1'])"; }
 stop_range() { pkill -f -- "--profiles-file $1.credentials" || true; sleep 1; }
+# poll NAME: call IAM with the leaked key every 100 ms until stop_poll; NAME.start is the contender's start (epoch s)
+poll() { python3 "$root/bench/key-poller.py" "$URL" "$1.credentials" "$1.poll" & echo $! >"$1.poller"; sleep 1; date +%s.%N >"$1.start"; }
+stop_poll() { kill "$(cat "$1.poller")" 2>/dev/null || true; sleep 0.3; }
 
 # 1. Baseline: the AWS CLI script.
 serve baseline leaked-key-cryptomining --latency realistic --adversary
 key=$(truth leakedAccessKeyId); since=$(truth attackStartedAt)
+poll baseline
 AWS_SHARED_CREDENTIALS_FILE=baseline.credentials AWS_PROFILE=responder AWS_ENDPOINT_URL=$URL \
   measure baseline.time bash "$root/bench/baselines/contain-with-aws-cli.sh" "$key" "${since%%.*}Z" >baseline.out 2>&1 || true
 curl -s "$URL/_range/adversary" >baseline.adversary.json
+stop_poll baseline
 stop_range baseline
 
 # 2. Shodo respond, on a fresh range, under an authority policy written in advance that lets the
@@ -37,11 +42,23 @@ stop_range baseline
 serve shodo leaked-key-cryptomining --latency realistic --adversary
 key=$(truth leakedAccessKeyId)
 printf 'authority:\n  responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet]\n' >shodo.yaml
+poll shodo
 AWS_SHARED_CREDENTIALS_FILE=shodo.credentials measure shodo.time \
   dotnet "$work/bin/Shodo.Cli.dll" respond --access-key-id "$key" --profile responder --endpoint-url "$URL" \
-  --region us-east-1 --yes --config shodo.yaml --case-dir "$work/cases" --output json --no-color >shodo.json 2>shodo.log || true
+  --region us-east-1 --yes --watch 0 --config shodo.yaml --case-dir "$work/cases" --output json --no-color >shodo.json 2>shodo.log || true
 curl -s "$URL/_range/counters" >shodo.counters.json
+stop_poll shodo
 stop_range shodo
+
+# 2b. The first move on the large account, realistic latency: the window must not grow with the account.
+serve largekey large-account --latency realistic
+key=$(truth leakedAccessKeyId)
+poll largekey
+AWS_SHARED_CREDENTIALS_FILE=largekey.credentials timeout 120 \
+  dotnet "$work/bin/Shodo.Cli.dll" respond --access-key-id "$key" --profile responder --endpoint-url "$URL" \
+  --region us-east-1 --yes --watch 0 --config shodo.yaml --case-dir "$work/largecases" --output json --no-color >largekey.json 2>largekey.log || true
+stop_poll largekey
+stop_range largekey
 
 # 3. Collection of the large account.
 serve large large-account
