@@ -48,9 +48,11 @@ public sealed class DrillCommandTests : IDisposable
         Assert.Equal(0, card.GetProperty("destructive_calls").GetInt64());
         Assert.Equal(0, card.GetProperty("adversary_successes_after_contained").GetInt64());
         Assert.True(card.GetProperty("evidence_verified").GetBoolean());
-        foreach (var field in new[] { "seconds_to_first_notification", "seconds_to_evidence_captured", "seconds_to_contained" })
+        foreach (var field in new[] { "seconds_to_first_notification", "seconds_to_evidence_captured", "seconds_to_contained", "seconds_to_key_refused" })
             Assert.True(card.GetProperty(field).GetDouble() >= 0, field);
         Assert.True(card.GetProperty("seconds_to_first_notification").GetDouble() < card.GetProperty("seconds_to_contained").GetDouble());
+        // The first move: the leaked key is refused before the account's state is even recorded.
+        Assert.True(card.GetProperty("seconds_to_key_refused").GetDouble() < card.GetProperty("seconds_to_evidence_captured").GetDouble());
 
         var caseDir = card.GetProperty("case_dir").GetString()!;
         Assert.True(CaseVerifier.Verify(caseDir).Intact);
