@@ -19,6 +19,8 @@ public static class EscalationJournalKinds
     public const string Milestone = "escalation.milestone";
     /// <summary>{reason: acknowledged|cancelled} — the repeat loop ended.</summary>
     public const string Stopped = "escalation.stopped";
+    /// <summary>Nobody acknowledged by the end of respond: the escalation goes on in a detached <c>shodo escalate</c>.</summary>
+    public const string HandedOff = "escalation.handed-off";
     /// <summary>{request, requestSha256} — a file in the inbox that is not a valid acknowledgement request.</summary>
     public const string AckRejected = "escalation.ack-rejected";
     /// <summary>{by, request, requestSha256} — an acknowledgement request after the case was already acknowledged.</summary>

@@ -2,6 +2,7 @@ using Shodo.Aws.Connection;
 using Shodo.Aws.Resilience;
 using Shodo.Aws.Safety;
 using Shodo.Cases;
+using Shodo.Escalation;
 using Shodo.Escalation.Loop;
 using Shodo.Escalation.Notices;
 using Shodo.Escalation.Settings;
@@ -84,10 +85,20 @@ public static class FirstResponse
         {
             throw new ResponseGaveUpException(@case.Manifest.Id, e); // the runner journaled the give-up
         }
-        if (loop.IsConfigured && !loop.IsAcknowledged)
-            progress.Note("escalate", Messages.Get("RespondStillUnacknowledged", @case.Manifest.Id));
         await loop.DrainAsync(options.AcknowledgementGrace).ConfigureAwait(false);
-        return new FirstResponseResult(@case.Directory, @case.Manifest.Id, outcome, loop.IsAcknowledged);
+        var handOff = loop.IsConfigured && !loop.IsAcknowledged && options.HandEscalationOff;
+        if (handOff)
+        {
+            // The first rule of escalation is to keep calling until someone answers: not to stop when this process does.
+            await loop.DisposeAsync().ConfigureAwait(false);
+            await @case.Journal.AppendAsync(EscalationJournalKinds.HandedOff, new System.Text.Json.Nodes.JsonObject
+            {
+                ["command"] = $"shodo escalate {@case.Manifest.Id}",
+            }, Messages.Get("RespondEscalationHandedOff", @case.Manifest.Id), CancellationToken.None).ConfigureAwait(false);
+        }
+        else if (loop.IsConfigured && !loop.IsAcknowledged)
+            progress.Note("escalate", Messages.Get("RespondStillUnacknowledged", @case.Manifest.Id));
+        return new FirstResponseResult(@case.Directory, @case.Manifest.Id, outcome, loop.IsAcknowledged) { EscalationHandedOff = handOff };
     }
 
     private static string Title(ResponseRequest request) =>

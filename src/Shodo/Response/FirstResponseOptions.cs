@@ -25,6 +25,12 @@ public sealed record FirstResponseOptions
     public Action<EscalationLoop>? EscalationStarted { get; init; }
     /// <summary>Asks the person at the keyboard to allow the plan's actions within their authority; null when nobody can be asked.</summary>
     public Func<ContainmentPlan, CancellationToken, Task<bool>>? Confirm { get; init; }
+    /// <summary>
+    /// When nobody has acknowledged by the end, the escalation goes on elsewhere (the command line starts a detached
+    /// <c>shodo escalate</c> once the case is closed): journaled as escalation.handed-off and said. False: it stops with
+    /// the response, and the person is told the command that goes on.
+    /// </summary>
+    public bool HandEscalationOff { get; init; }
     /// <summary>How long a response that is done still waits for an acknowledgement (it ends at once when one arrives).</summary>
     public TimeSpan AcknowledgementGrace { get; init; } = FirstResponse.DefaultAcknowledgementGrace;
 }

@@ -1,4 +1,8 @@
 namespace Shodo.Response;
 
 /// <summary>How a first response ended: its case, what each step did, and whether anyone acknowledged.</summary>
-public sealed record FirstResponseResult(string CaseDirectory, string CaseId, ResponseOutcome Outcome, bool Acknowledged);
+public sealed record FirstResponseResult(string CaseDirectory, string CaseId, ResponseOutcome Outcome, bool Acknowledged)
+{
+    /// <summary>Nobody acknowledged and the escalation is to go on in a detached <c>shodo escalate</c> (journaled: escalation.handed-off).</summary>
+    public bool EscalationHandedOff { get; init; }
+}

@@ -30,5 +30,12 @@ public sealed record StepResult(StepOutcome Outcome, string Detail)
     /// </summary>
     public bool Resumable { get; init; }
 
+    /// <summary>
+    /// An earlier step whose outcome this one settles: the watch, having contained what appeared late, settles
+    /// <c>contain</c>. The runner records the earlier step again with this outcome (journaled), so the response's
+    /// outcome and a resume read where containment stands now, not where it stood before the late events.
+    /// </summary>
+    public string? Settles { get; init; }
+
     public static StepResult Done(string detail) => new(StepOutcome.Done, detail);
 }

@@ -61,6 +61,15 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
 
             session.Progress.StepFinished(step.Name, result);
             results.Add((step.Name, result));
+            if (result.Settles is { } settled && results.FindIndex(r => r.Step == settled) is var i and >= 0)
+            {
+                var now = new StepResult(result.Outcome, result.Detail);
+                await session.Case.Journal.AppendAsync(ResponseJournalKinds.StepFinished, new JsonObject
+                {
+                    ["step"] = settled, ["outcome"] = Name(now.Outcome), ["detail"] = now.Detail, ["settledBy"] = step.Name,
+                }, null, CancellationToken.None).ConfigureAwait(false);
+                results[i] = (settled, now);
+            }
             if (result.Outcome is StepOutcome.Failed or StepOutcome.Stopped) break;
         }
         var outcome = new ResponseOutcome(results);

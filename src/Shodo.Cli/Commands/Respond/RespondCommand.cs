@@ -33,6 +33,11 @@ public sealed class RespondCommand : IShodoCommand
         Description = "After containing, keep reading events for this long and contain what appears late (e.g. 15m, 0 for no watch). Default 15m.",
     }.Duration(TimeSpan.FromHours(24));
 
+    private readonly Option<bool> _noHandOff = new("--no-escalation-hand-off")
+    {
+        Description = "When nobody has acknowledged by the end, stop escalating with respond instead of going on in a detached 'shodo escalate'.",
+    };
+
     public Command Build(ShodoApp app)
     {
         var command = new Command("respond",
@@ -42,7 +47,7 @@ public sealed class RespondCommand : IShodoCommand
             "  shodo respond --access-key-id AKIAIOSFODNN7EXAMPLE --profile incident-response --yes\n" +
             "  shodo respond --profile incident-response            (something is wrong: find the candidates)\n" +
             "  shodo respond --resume CASE --access-key-id AKIA...  (confirm a candidate and go on)");
-        foreach (var o in new Option[] { _key, _user, _since, _config, _yes, _resume, _watch }) command.Options.Add(o);
+        foreach (var o in new Option[] { _key, _user, _since, _config, _yes, _resume, _watch, _noHandOff }) command.Options.Add(o);
         command.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
         {
             var configuration = ConfigurationFile.Load(ctx, parse.GetValue(_config), escalates: true);
@@ -57,7 +62,9 @@ public sealed class RespondCommand : IShodoCommand
             var result = await view.RunAsync(() => ResponseFlow.RunAsync(ctx, WhoamiCommand.ConnectionOptions(ctx), request, configuration,
                 parse.GetValue(_resume), view, ct, confirm: ctx.Environment.IsInteractive && !Console.IsInputRedirected
                     ? (plan, _) => view.SuspendAsync(() => Confirm(ctx, plan))
-                    : null));
+                    : null, handEscalationOff: !parse.GetValue(_noHandOff)));
+            if (result.EscalationHandedOff)
+                ctx.Environment.Error.WriteLine(Output.Terminal.Plain(EscalationHandOff.Start(result.CaseDirectory, result.CaseId, configuration.Path)));
             var candidates = result.Outcome.Steps.Any(s => s.Step == TriageStep.StepName) ? CandidatesView.Read(result.CaseDirectory) : null;
             if (ctx.Json)
                 ctx.Out.WriteLine(new JsonObject

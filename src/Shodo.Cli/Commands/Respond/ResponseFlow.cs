@@ -18,7 +18,7 @@ internal static class ResponseFlow
         ShodoConfiguration configuration, string? resume, IResponseProgress progress, CancellationToken ct,
         Action<EscalationLoop>? escalationStarted = null,
         Func<Shodo.Containment.Plan.ContainmentPlan, CancellationToken, Task<bool>>? confirm = null,
-        TimeSpan? acknowledgementGrace = null)
+        TimeSpan? acknowledgementGrace = null, bool handEscalationOff = false)
     {
         var options = new FirstResponseOptions
         {
@@ -28,6 +28,7 @@ internal static class ResponseFlow
             EnvironmentVariable = name => ctx.Environment.Variable(name),
             EscalationStarted = escalationStarted, Confirm = confirm,
             AcknowledgementGrace = acknowledgementGrace ?? FirstResponse.DefaultAcknowledgementGrace,
+            HandEscalationOff = handEscalationOff,
         };
         return await SayingStopsAsync(() => FirstResponse.RunAsync(options, ctx.Time, progress, ct));
     }

@@ -39,7 +39,8 @@ public sealed class ContainStep : IResponseStep
             if (open > 0 && !session.Request.ApplyWithinAuthority && !await session.ConfirmAsync(plan, ct).ConfigureAwait(false))
             {
                 waiting.PlanWaits(sha, open);
-                await session.Milestones.NotifyAsync(Milestone.PlanAwaitingApproval, Messages.Get("RespondPlanWaits", open), ct).ConfigureAwait(false);
+                if (!OnlyWhenChanged) // the watch asks again every look: the people were told once
+                    await session.Milestones.NotifyAsync(Milestone.PlanAwaitingApproval, Messages.Get("RespondPlanWaits", open), ct).ConfigureAwait(false);
                 return new StepResult(StepOutcome.Stopped, Messages.Get("RespondPlanWaitsDetail", session.Case.Manifest.Id, sha));
             }
             var recorder = new ContainmentRecorder(session.Case, ContainmentLedger.Read(session.Case));

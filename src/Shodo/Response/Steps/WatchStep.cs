@@ -53,6 +53,8 @@ public sealed class WatchStep : IResponseStep
         }
         if (late > 0) await ReportStep.WriteAsync(session, Name, CancellationToken.None).ConfigureAwait(false);
         var detail = Messages.Get("WatchDetail", DurationText.Format(period), cycles, late);
-        return last is { Outcome: not StepOutcome.Done } ? last with { Detail = detail + "; " + last.Detail } : StepResult.Done(detail);
+        if (last is null) return StepResult.Done(detail);
+        // What the last look saw is where containment stands: it settles the contain step's outcome.
+        return last with { Detail = last.Outcome == StepOutcome.Done ? detail : detail + "; " + last.Detail, Settles = ContainStep.StepName };
     }
 }
