@@ -26,6 +26,9 @@ public sealed class ContainStep : IResponseStep
     /// <summary>The watch's rounds: say a milestone only when this run changed something (it runs every half minute).</summary>
     public bool OnlyWhenChanged { get; init; }
 
+    /// <summary>The step its progress is shown under (the watch's looks show under the watch).</summary>
+    public string? ShownAs { get; init; }
+
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
     {
         var authority = AuthorityPolicy.From(session.Configuration);
@@ -35,7 +38,7 @@ public sealed class ContainStep : IResponseStep
         {
             var (plan, sha) = await new Planner(session.Aws, session.Case, authority, session.Time).WriteAsync(ct).ConfigureAwait(false);
             var open = plan.Actions.Count(a => !plan.AlreadyDone.Contains(a.Id));
-            session.Progress.Note(Name, Messages.Get("RespondPlanned", round, open, sha[..12]));
+            session.Progress.Note(ShownAs ?? Name, Messages.Get("RespondPlanned", round, open, sha[..12]));
             if (open > 0 && !session.Request.ApplyWithinAuthority && !await session.ConfirmAsync(plan, ct).ConfigureAwait(false))
             {
                 waiting.PlanWaits(sha, open);
@@ -47,11 +50,11 @@ public sealed class ContainStep : IResponseStep
             last = await new ContainmentApply(session.Aws, recorder, plan, sha, session.Time, new ApplyOptions()).RunAsync(ct).ConfigureAwait(false);
             var v = last.Verification;
             waiting.Applied(last, sha);
-            session.Progress.Note(Name, Messages.Get("RespondApplied", Count(last, Outcomes.Done) + Count(last, Outcomes.AlreadyDone),
+            session.Progress.Note(ShownAs ?? Name, Messages.Get("RespondApplied", Count(last, Outcomes.Done) + Count(last, Outcomes.AlreadyDone),
                 Count(last, Outcomes.PendingApproval), Count(last, Outcomes.NeedsDecision), Count(last, Outcomes.Failed),
                 v?.NewResources.Count ?? 0));
             if (plan.Unread.Count > 0)
-                session.Progress.Note(Name, Messages.Get("RespondContainUnread", plan.Unread.Count, Scopes(plan.Unread)));
+                session.Progress.Note(ShownAs ?? Name, Messages.Get("RespondContainUnread", plan.Unread.Count, Scopes(plan.Unread)));
             // Again while the verification found more of the attacker's, or AWS left something to try again.
             if (last.Contained || v is null || (v.NewResources.Count == 0 && !last.Resumable)) break;
         }

@@ -10,6 +10,9 @@ public sealed class InvestigateStep : IResponseStep
 {
     public string Name => "investigate";
 
+    /// <summary>Shown under another step (the watch's looks): no line per region, every look.</summary>
+    public string? ShownAs { get; init; }
+
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
     {
         if (session.Request.AccessKeyId is null && session.Request.UserName is null)
@@ -19,7 +22,7 @@ public sealed class InvestigateStep : IResponseStep
             AccessKeyId = session.Request.AccessKeyId, UserName = session.Request.UserName,
             Since = session.Request.Since, Time = session.Time,
         });
-        var result = await runner.RunAsync(new InvestigateRegions(session.Progress, Name), ct).ConfigureAwait(false);
+        var result = await runner.RunAsync(ShownAs is null ? new InvestigateRegions(session.Progress, Name) : Investigation.IInvestigationProgress.None, ct).ConfigureAwait(false);
         var confirmed = result.Identities.Count(i => i.Confidence == Investigation.Model.Confidence.Confirmed);
         var detail = Localization.Messages.Get("RespondInvestigated", confirmed, result.Resources.Count, result.Findings.Count,
             result.RecordsRead, result.Gaps.Count);

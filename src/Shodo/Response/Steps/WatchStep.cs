@@ -36,8 +36,8 @@ public sealed class WatchStep : IResponseStep
                 await Task.Delay(left < interval ? left : interval, session.Time, ct).ConfigureAwait(false);
                 cycles++;
                 var before = ContainmentLedger.Read(session.Case).FinalActions().Count();
-                await new InvestigateStep().RunAsync(session, ct).ConfigureAwait(false);
-                last = await new ContainStep { OnlyWhenChanged = true }.RunAsync(session, ct).ConfigureAwait(false);
+                await new InvestigateStep { ShownAs = Name }.RunAsync(session, ct).ConfigureAwait(false);
+                last = await new ContainStep { OnlyWhenChanged = true, ShownAs = Name }.RunAsync(session, ct).ConfigureAwait(false);
                 var added = ContainmentLedger.Read(session.Case).FinalActions().Count() - before;
                 if (added > 0)
                 {
