@@ -9,37 +9,25 @@ using Shodo.Evidence.Snapshot;
 namespace Shodo.Evidence.Collectors.Ec2;
 
 /// <summary>
-/// The region's instances (type, lifecycle, spot request id, key pair, launch time, who launched
-/// them) and, per instance, the attributes containment depends on: whether stopping or terminating
-/// through the API is disabled, and what an instance-initiated shutdown does.
+/// The region's instances (type, lifecycle, spot request id, key pair, launch time, who launched them), from the
+/// paginated DescribeInstances alone. The attributes containment depends on (whether stopping or terminating through
+/// the API is disabled) are read per target when containment plans it, and stored then as that target's
+/// before-state: three calls per instance of the whole account made a large account's snapshot take minutes.
 /// </summary>
 public sealed class Ec2InstancesCollector : ICollector, ISnapshotPart
 {
-    public static IReadOnlyList<string> ContainmentAttributes { get; } =
-        ["disableApiStop", "disableApiTermination", "instanceInitiatedShutdownBehavior"];
-
     public string Name => "ec2.instances";
     public CollectorScope Scope => CollectorScope.Regional;
-    public IReadOnlyList<AwsOperation> Operations { get; } = [Ec2Operations.DescribeInstances, Ec2Operations.DescribeInstanceAttribute];
+    public IReadOnlyList<AwsOperation> Operations { get; } = [Ec2Operations.DescribeInstances];
 
     public async Task CollectAsync(CollectionContext context, CancellationToken ct)
     {
         var ec2 = context.Aws.Ec2(context.ClientRegion);
-        var pages = await context.SdkPagesAsync(Ec2Operations.DescribeInstances, null, async (token, c) =>
+        await context.SdkPagesAsync(Ec2Operations.DescribeInstances, null, async (token, c) =>
         {
             var r = await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { NextToken = token }, c);
             return (r, r.NextToken);
         }, ct);
-        var instances = (pages ?? []).SelectMany(p => p.Reservations ?? []).SelectMany(r => r.Instances ?? [])
-            .Select(i => i.InstanceId).Where(id => id is not null).Distinct(StringComparer.Ordinal).ToList();
-        foreach (var id in instances)
-            foreach (var attribute in ContainmentAttributes)
-                await context.SdkAsync(Ec2Operations.DescribeInstanceAttribute,
-                    new JsonObject { ["InstanceId"] = id, ["Attribute"] = attribute }, null,
-                    c => ec2.DescribeInstanceAttributeAsync(new DescribeInstanceAttributeRequest
-                    {
-                        InstanceId = id, Attribute = new InstanceAttributeName(attribute),
-                    }, c), ct);
     }
 
     public async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
