@@ -65,6 +65,7 @@ public sealed class RangeHost : IAsyncDisposable
             new Authorizer(state), faults, options.TimeProvider);
         var scenario = definition is null ? null
             : await ScenarioLoader.LoadAsync(definition, state, dispatcher, options.TimeProvider, ct);
+        faults.Sight = options.Sight ?? scenario?.Sight ?? [];
         var adversary = options.Adversary && scenario is { Attackers.Count: > 0 }
             ? new LiveAdversary(state, dispatcher, scenario, options.TimeProvider, options.AdversaryInterval, options.Seed)
             : null;

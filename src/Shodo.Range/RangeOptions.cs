@@ -15,6 +15,8 @@ public sealed class RangeOptions
     public double ErrorRate { get; init; }
     /// <summary>Fraction (0..1) of calls whose connection is reset without an answer.</summary>
     public double ResetRate { get; init; }
+    /// <summary>LookupEvents and trail log reads that fail for the responder; null = the scenario's (none unless it says).</summary>
+    public IReadOnlyList<Faults.SightFault>? Sight { get; init; }
     /// <summary>Scenario to seed (carried for the scenario loader; null = an empty account).</summary>
     public string? Scenario { get; init; }
     /// <summary>Whether a live adversary acts while the range runs (carried for the adversary).</summary>
