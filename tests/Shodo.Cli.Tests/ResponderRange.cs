@@ -43,7 +43,7 @@ internal sealed class ResponderRange : IAsyncDisposable
         }));
         Directory.CreateDirectory(range._root);
         await RangeProfiles.WriteAsync(range.Range, range.CredentialsFile, CancellationToken.None);
-        await File.WriteAllTextAsync(Path.Combine(range._root, "shodo.yaml"), DrillEscalation.Authority);
+        await File.WriteAllTextAsync(Path.Combine(range._root, "shodo.yaml"), DrillEscalation.AuthorityFor(scenario));
         return range;
     }
 

@@ -60,6 +60,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var targets = new TargetSet();
         foreach (var identity in identities) AddIdentity(targets, identity);
         foreach (var resource in resources) AddResource(targets, resource, identities);
+        SuspectedTargets.Add(targets, Investigation.Suspicion.SuspectedFile.Read(@case.Folder));
 
         var context = new ContainmentContext(aws, @case.Manifest.Id, time, (_, _, _) => Task.CompletedTask);
         var plannedAt = time.GetUtcNow();
@@ -205,7 +206,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
                 Reason = string.Join("; ", g.Reasons), Identities = g.Identities, Resources = g.Resources, Findings = related,
                 BeforeEvidence = record.Sha256, Fingerprint = fingerprint.DeepClone().AsObject(),
                 ExpectedAfter = "", Reversible = action.Reversible, Reverse = action.HowToReverse,
-                Authority = authority.For(action.Name, t.Kind), Phase = order.Phase, Step = order.Step, Parameters = p,
+                Authority = g.Suspected ? authority.ForSuspected(action.Name, t.Kind) : authority.For(action.Name, t.Kind), Phase = order.Phase, Step = order.Step, Parameters = p,
             };
             list.Add(planned with { ExpectedAfter = action.ExpectedAfter(planned) });
         }
