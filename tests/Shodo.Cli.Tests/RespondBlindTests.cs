@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Shodo.Cases;
 using Shodo.Containment;
+using Shodo.Investigation.Model;
 using Shodo.Investigation.Suspicion;
 using Shodo.Range.Faults;
 
@@ -29,12 +30,12 @@ public sealed class RespondBlindTests
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var caseDir = JsonDocument.Parse(run.Out).RootElement.GetProperty("path").GetString()!;
         var suspected = SuspectedFile.Read(CaseFolder.At(caseDir));
-        var backdoor = Assert.Single(suspected, s => s.Kind == TargetKinds.User);
+        var backdoor = Assert.Single(suspected, s => s.Kind == ResourceTypes.User);
         Assert.Equal("aws-support-svc", backdoor.Id);
         Assert.Equal("--user-name aws-support-svc", backdoor.ConfirmArguments);
         Assert.Contains("AdministratorAccess", backdoor.Reason);
         // Compute in regions the account never used, launched after the backdoor appeared; none in ap-northeast-1 (web, bastion).
-        var instances = suspected.Where(s => s.Kind == TargetKinds.Instance).ToList();
+        var instances = suspected.Where(s => s.Kind == ResourceTypes.Instance).ToList();
         Assert.True(instances.Count >= 18, $"only {instances.Count} suspected instances");
         Assert.DoesNotContain(instances, i => i.Region == "ap-northeast-1");
         lock (range.State.Sync)
@@ -68,7 +69,7 @@ public sealed class RespondBlindTests
             foreach (var user in LegitimateUsers)
                 Assert.All(range.State.Iam.KeysOf(user), k => Assert.Equal("Active", k.Status));
         }
-        Assert.DoesNotContain(SuspectedFile.Read(CaseFolder.At(caseDir)), s => s.Kind == TargetKinds.User && LegitimateUsers.Contains(s.Id));
+        Assert.DoesNotContain(SuspectedFile.Read(CaseFolder.At(caseDir)), s => s.Kind == ResourceTypes.User && LegitimateUsers.Contains(s.Id));
         AssertNoLegitimateTarget(caseDir, range);
     }
 

@@ -127,7 +127,7 @@ public sealed class InvestigationRunner(AwsConnection aws, Case @case, Investiga
         };
 
         var suspected = await Suspicion.SuspicionStep.RunAsync(@case, state, [.. first.Gaps, .. everything.Gaps, .. files.Gaps],
-            chain.CompromiseStart, startingKeys, ownerName, @case.Journal.Actor.CallerArn, records, identities, resources, ct);
+            sources.UsesLookup, chain.CompromiseStart, startingKeys, ownerName, @case.Journal.Actor.CallerArn, records, identities, resources, ct);
 
         progress.Step("write", @case.Directory);
         await InvestigationFiles.WriteAsync(@case, InvestigationFiles.Identities, "shodo-identities/1", "identities", identities, ct);

@@ -1,3 +1,4 @@
+using Shodo.Investigation.Model;
 using Shodo.Investigation.Suspicion;
 
 namespace Shodo.Containment.Plan;
@@ -12,11 +13,21 @@ public static class SuspectedTargets
     {
         foreach (var s in suspected)
         {
-            var target = new ContainmentTarget(s.Kind, s.Id, s.Kind == TargetKinds.User ? null : s.Region);
+            if (KindOf(s.Kind) is not { } kind) continue;
+            var target = new ContainmentTarget(kind, s.Id, kind == TargetKinds.User ? null : s.Region);
             if (targets.All.Any(g => g.Target.Key == target.Key)) continue;
-            var group = targets.Add(target, s.Kind == TargetKinds.User ? $"user:{s.Id}" : null);
+            var group = targets.Add(target, kind == TargetKinds.User ? $"user:{s.Id}" : null);
             group.Suspected = true;
             group.Because(s.ConfirmArguments is { } confirm ? $"{s.Reason}; confirm with shodo respond --resume CASE {confirm}" : s.Reason);
         }
     }
+
+    /// <summary>The containment target kind for a suspected resource type, or null for one containment does not act on.</summary>
+    private static string? KindOf(string resourceType) => resourceType switch
+    {
+        ResourceTypes.User => TargetKinds.User,
+        ResourceTypes.Instance => TargetKinds.Instance,
+        ResourceTypes.SpotRequest => TargetKinds.SpotRequest,
+        _ => null,
+    };
 }

@@ -1,5 +1,5 @@
-using Shodo.Containment;
 using Shodo.Evidence.Snapshot;
+using Shodo.Investigation.Model;
 using Shodo.Investigation.Triage;
 using Shodo.Investigation.Triage.Signs;
 using Shodo.Localization;
@@ -31,9 +31,9 @@ public static class StateSuspicion
             var why = admins.Why(user);
             var keys = state.AccessKeys.Where(k => k.UserName == user && k.Status != "Inactive").Select(k => k.AccessKeyId).ToList();
             var password = state.LoginProfiles.Any(p => p.UserName == user);
-            if (why.Count == 0 || (keys.Count == 0 && !password) || attributed.Contains(Key(TargetKinds.User, user))) continue;
+            if (why.Count == 0 || (keys.Count == 0 && !password) || attributed.Contains(Key(ResourceTypes.User, user))) continue;
             var credentials = string.Join(", ", keys.Concat(password ? [Messages.Get("SuspectedPassword")] : []));
-            result.Add(new SuspectedTarget(TargetKinds.User, user, null, sign.FirstSeen,
+            result.Add(new SuspectedTarget(ResourceTypes.User, user, null, sign.FirstSeen,
                 Messages.Get("SuspectedUserReason", user, sign.FirstSeen, string.Join(", ", why), credentials))
             {
                 ConfirmArguments = $"--user-name {user}",
@@ -47,15 +47,15 @@ public static class StateSuspicion
         var regions = new UnusedRegionInstanceSigns().Detect(compute).SelectMany(s => s.Regions).ToHashSet(StringComparer.Ordinal);
         var instances = state.Instances.Where(i => regions.Contains(i.Region) && i.LaunchTime is { } t && t >= from
                                                    && i.State is not ("terminated" or "shutting-down")
-                                                   && !attributed.Contains(Key(TargetKinds.Instance, i.InstanceId))).ToList();
+                                                   && !attributed.Contains(Key(ResourceTypes.Instance, i.InstanceId))).ToList();
         foreach (var i in instances)
-            result.Add(new SuspectedTarget(TargetKinds.Instance, i.InstanceId, i.Region, i.LaunchTime,
+            result.Add(new SuspectedTarget(ResourceTypes.Instance, i.InstanceId, i.Region, i.LaunchTime,
                 Messages.Get("SuspectedInstanceReason", i.InstanceType, i.Region, i.LaunchTime, from)));
         var launched = instances.Select(i => i.SpotInstanceRequestId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var s in state.SpotRequests.Where(s => s.Type == "persistent" && s.State is "open" or "active" && regions.Contains(s.Region)
                                                          && launched.Contains(s.SpotInstanceRequestId)
-                                                         && !attributed.Contains(Key(TargetKinds.SpotRequest, s.SpotInstanceRequestId))))
-            result.Add(new SuspectedTarget(TargetKinds.SpotRequest, s.SpotInstanceRequestId, s.Region, null,
+                                                         && !attributed.Contains(Key(ResourceTypes.SpotRequest, s.SpotInstanceRequestId))))
+            result.Add(new SuspectedTarget(ResourceTypes.SpotRequest, s.SpotInstanceRequestId, s.Region, null,
                 Messages.Get("SuspectedSpotRequestReason", s.InstanceType, s.Region, from)));
         return result;
     }

@@ -4,8 +4,8 @@ namespace Shodo.Investigation.Suspicion;
 /// Something the recorded state strongly suggests is the attacker's while the events that would attribute it could not
 /// be read: a principal created in the exposure window with admin-equivalent rights and credentials, or compute launched
 /// after it in a region the account never used. Contained only under the authority class <c>contain-suspected</c>,
-/// else it waits for a person's decision. <see cref="Kind"/> is a containment target kind (<c>iam-user</c>,
-/// <c>ec2-instance</c>, <c>ec2-spot-request</c>). Every string from AWS in it may come from the attacker.
+/// else it waits for a person's decision. <see cref="Kind"/> is a resource type (<see cref="Model.ResourceTypes"/>:
+/// <c>iam:user</c>, <c>ec2:instance</c>, <c>ec2:spot-instance-request</c>). Every string from AWS in it may come from the attacker.
 /// </summary>
 public sealed record SuspectedTarget(string Kind, string Id, string? Region, DateTimeOffset? Created, string Reason)
 {
