@@ -49,6 +49,36 @@ public sealed class RespondBlindTests
     }
 
     [Fact]
+    public async Task Blind_a_user_that_appears_during_the_response_with_admin_rights_and_a_key_is_contained_on_resume()
+    {
+        await using var responder = await ResponderRange.StartAsync(adversary: true, adversaryInterval: Timeout.InfiniteTimeSpan,
+            latency: Shodo.Range.RangeLatency.None, scenario: "leaked-key-blind");
+        var range = responder.Range;
+        var run = await CliRun.Invoke(responder.Environment, ["respond", "--access-key-id", range.GroundTruth!.LeakedAccessKeyId!, "--yes", "--output", "json", .. responder.Options]);
+        Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
+        var caseId = JsonDocument.Parse(run.Out).RootElement.GetProperty("case").GetString()!;
+
+        // Two users appear after the account was recorded; CloudTrail cannot say who made them.
+        string backdoorKey, internKey;
+        lock (range.State.Sync)
+        {
+            range.State.AddUser("svc-backup").AttachedPolicyArns.Add(Shodo.Range.State.Iam.AwsManagedPolicies.AdministratorAccessArn);
+            backdoorKey = range.State.AddAccessKey("svc-backup").AccessKeyId;
+            range.State.AddUser("intern").AttachedPolicyArns.Add("arn:aws:iam::aws:policy/ReadOnlyAccess");
+            internKey = range.State.AddAccessKey("intern").AccessKeyId;
+        }
+
+        var resume = await CliRun.Invoke(responder.Environment, ["respond", "--resume", caseId, "--yes", "--output", "json", .. responder.Options]);
+
+        Assert.True(resume.ExitCode == 3, $"exit {resume.ExitCode}: {resume.Out}\n{resume.Error}");
+        lock (range.State.Sync)
+        {
+            Assert.Equal("Inactive", range.State.Iam.AccessKeys[backdoorKey].Status);
+            Assert.Equal("Active", range.State.Iam.AccessKeys[internKey].Status);
+        }
+    }
+
+    [Fact]
     public async Task Partial_sight_one_region_failing_contains_no_legitimate_principal_or_instance()
     {
         await using var responder = await ResponderRange.StartAsync(adversary: true, adversaryInterval: Timeout.InfiniteTimeSpan,

@@ -65,6 +65,9 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var context = new ContainmentContext(aws, @case.Manifest.Id, time, (_, _, _) => Task.CompletedTask);
         var plannedAt = time.GetUtcNow();
         var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();
+        var (newUsers, newUsersError) = await TransientRetry.TryAsync(() => NewUserSuspicion.ReadAsync(aws, @case.Folder, ct), time, ct).ConfigureAwait(false);
+        if (newUsersError is not null) unread.Enqueue(UnreadItem.From(ScopeNewUsers, null, newUsersError));
+        SuspectedTargets.Add(targets, newUsers ?? []);
         var (baseline, baselineEvidence) = await BaselineAsync(unread, ct).ConfigureAwait(false);
         var ledger = ContainmentLedger.Read(@case);
         var done = ledger.FinalActions().ToHashSet(StringComparer.Ordinal);
@@ -277,4 +280,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
 
     /// <summary>The baseline's parts, as <see cref="UnreadItem.Scope"/> names them when they could not be read.</summary>
     public const string ScopeUsers = "iam:users", ScopeRegions = "ec2:regions", ScopeInstances = "ec2:instances";
+
+    /// <summary>The users that appeared while the response ran, unattributed, when they could not be weighed.</summary>
+    public const string ScopeNewUsers = "iam:new-users";
 }

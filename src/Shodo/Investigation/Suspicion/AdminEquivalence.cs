@@ -27,7 +27,7 @@ public sealed class AdminEquivalence
     public static async Task<AdminEquivalence> ReadAsync(AccountSnapshot state, StoredAnswers answers, CancellationToken ct)
     {
         var result = new AdminEquivalence();
-        foreach (var a in state.Attachments.Where(a => AdminPolicies.Contains(a.PolicyArn)))
+        foreach (var a in state.Attachments.Where(a => IsAdminPolicy(a.PolicyArn)))
             result.Add(a.UserName, a.PolicyArn[(a.PolicyArn.LastIndexOf('/') + 1)..]);
         await answers.ForEachXmlAsync("iam", "GetUserPolicy", a =>
         {
@@ -48,6 +48,9 @@ public sealed class AdminEquivalence
         if (!_why.TryGetValue(user, out var list)) _why[user] = list = [];
         if (!list.Contains(why)) list.Add(why);
     }
+
+    /// <summary>Whether a managed policy is admin-equivalent (AdministratorAccess, IAMFullAccess).</summary>
+    public static bool IsAdminPolicy(string policyArn) => AdminPolicies.Contains(policyArn);
 
     /// <summary>Whether a policy document has an Allow statement for an admin-equivalent action on any resource.</summary>
     public static bool AllowsAdmin(string document)
