@@ -23,8 +23,20 @@ public static class DrillEscalation
           responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet]
         """;
 
-    public static ShodoConfiguration Configuration(RehearsalReceiver receiver, string language) =>
-        ShodoConfiguration.Parse("(drill)", Authority + "\n" + $"""
+    /// <summary>
+    /// The drill organisation's policy for a blind account: the same, and contain-suspected (what the recorded state
+    /// strongly suggests is the attacker's while events cannot be read is contained, not left running).
+    /// </summary>
+    public const string BlindAuthority = """
+        authority:
+          responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, contain-suspected]
+        """;
+
+    /// <summary>The authority policy the drill uses for a scenario: <see cref="BlindAuthority"/> for leaked-key-blind.</summary>
+    public static string AuthorityFor(string? scenario) => scenario == "leaked-key-blind" ? BlindAuthority : Authority;
+
+    public static ShodoConfiguration Configuration(RehearsalReceiver receiver, string language, string? scenario = null) =>
+        ShodoConfiguration.Parse("(drill)", AuthorityFor(scenario) + "\n" + $"""
             escalation:
               decided_by: "the incident commander of this drill"
               levels:

@@ -49,7 +49,7 @@ public static class DrillRun
         var language = options.Language is "ja" ? "ja" : "en";
         Task<FirstResponseResult> Respond(ResponseRequest r, string? resume) => FirstResponse.RunAsync(new FirstResponseOptions
         {
-            Connection = connection, Request = r, Configuration = DrillEscalation.Configuration(receiver, language),
+            Connection = connection, Request = r, Configuration = DrillEscalation.Configuration(receiver, language, scenario),
             CasesDirectory = options.CasesDirectory, CaseOptions = options.CaseOptions, ResumeCaseDirectory = resume,
             EnvironmentVariable = options.EnvironmentVariable,
             EscalationStarted = loop => receiver.AcknowledgeAfter(loop, DrillEscalation.AcknowledgedBy, DrillEscalation.AcknowledgeAfter),

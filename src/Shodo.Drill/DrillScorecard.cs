@@ -38,6 +38,13 @@ public sealed record DrillScorecard
     /// <summary>What should have been found and was not (ids).</summary>
     [JsonPropertyName("missed_ids")] public IReadOnlyList<string> MissedIds { get; init; } = [];
 
+    /// <summary>The attacker's principals holding credentials whose keys were deactivated or whose deactivation was escalated for a decision.</summary>
+    [JsonPropertyName("persistence_surfaced")] public int PersistenceSurfaced { get; init; }
+    /// <summary>The attacker's principals holding credentials, from the ground truth.</summary>
+    [JsonPropertyName("persistence_expected")] public int PersistenceExpected { get; init; }
+    /// <summary>The attacker's principals holding credentials that were neither contained nor escalated.</summary>
+    [JsonPropertyName("persistence_missed")] public IReadOnlyList<string> PersistenceMissed { get; init; } = [];
+
     /// <summary>With --without-key: how many candidates triage presented.</summary>
     [JsonPropertyName("triage_candidates")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? TriageCandidates { get; init; }
@@ -56,6 +63,7 @@ public sealed record DrillScorecard
     public bool Passes() =>
         this is { FalsePositives: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true }
         && IdentitiesFound == IdentitiesExpected && ResourcesFound == ResourcesExpected
+        && PersistenceSurfaced == PersistenceExpected
         && (TriageCandidates is null || this is { TriageLeakedKeyRank: 1, TriageFalseCandidates.Count: 0 });
 
     public static DrillScorecard Score(string caseDirectory, string scenario, DrillTruth truth, long adversaryAfter,
@@ -75,8 +83,10 @@ public sealed record DrillScorecard
             .Concat(resources.Where(r => !truth.AttackerResources.Contains(r))).Order(StringComparer.Ordinal).ToList();
         var missed = truth.ExpectedIdentities.Where(i => !identities.Contains(i))
             .Concat(truth.ExpectedResources.Where(r => !resources.Contains(r))).Order(StringComparer.Ordinal).ToList();
+        var persistence = PersistenceScore.Score(journal, truth.PersistenceUsers);
         return new DrillScorecard
         {
+            PersistenceSurfaced = persistence.Surfaced, PersistenceExpected = persistence.Expected, PersistenceMissed = persistence.Missed,
             CaseDir = caseDirectory,
             Scenario = scenario,
             SecondsToFirstNotification = Since(e => e.Kind == EscalationJournalKinds.Sent),

@@ -16,6 +16,9 @@ public sealed record DrillTruth(
     IReadOnlySet<string> ExpectedIdentities, IReadOnlySet<string> AttackerIdentities,
     IReadOnlySet<string> ExpectedResources, IReadOnlySet<string> AttackerResources)
 {
+    /// <summary>The attacker's principals holding credentials: the ground truth's users with a console password or an attacker access key.</summary>
+    public IReadOnlySet<string> PersistenceUsers { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public static DrillTruth From(GroundTruth truth, IReadOnlyList<AdversaryCreation> created, DateTimeOffset? recordedAt)
     {
         var identities = new HashSet<string>(StringComparer.Ordinal);
@@ -47,7 +50,11 @@ public sealed record DrillTruth(
                 if (resource is not null) expectedResources.Add(resource);
             }
         }
-        return new DrillTruth(expectedIdentities, identities, expectedResources, resources);
+        var attackerKeys = truth.AccessKeyIds.Any(k => k != truth.LeakedAccessKeyId);
+        return new DrillTruth(expectedIdentities, identities, expectedResources, resources)
+        {
+            PersistenceUsers = truth.Users.Where(u => truth.LoginProfiles.Contains(u) || attackerKeys).ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     /// <summary>The resource kinds the ground truth can score; others (policy attachments, security groups) are not counted.</summary>

@@ -66,6 +66,7 @@ public sealed class RangeHost : IAsyncDisposable
         var scenario = definition is null ? null
             : await ScenarioLoader.LoadAsync(definition, state, dispatcher, options.TimeProvider, ct);
         state.EventDelay = options.EventDelay; // after the seed: its history is old enough to be seen
+        faults.Sight = options.Sight ?? scenario?.Sight ?? [];
         var adversary = options.Adversary && scenario is { Attackers.Count: > 0 }
             ? new LiveAdversary(state, dispatcher, scenario, options.TimeProvider, options.AdversaryInterval, options.Seed)
             : null;

@@ -17,6 +17,8 @@ public sealed class RangeOptions
     public double ResetRate { get; init; }
     /// <summary>How long after a call its event can be seen (LookupEvents, trail log files); CloudTrail's is minutes.</summary>
     public TimeSpan EventDelay { get; init; }
+    /// <summary>LookupEvents and trail log reads that fail for the responder; null = the scenario's (none unless it says).</summary>
+    public IReadOnlyList<Faults.SightFault>? Sight { get; init; }
     /// <summary>Scenario to seed (carried for the scenario loader; null = an empty account).</summary>
     public string? Scenario { get; init; }
     /// <summary>Whether a live adversary acts while the range runs (carried for the adversary).</summary>

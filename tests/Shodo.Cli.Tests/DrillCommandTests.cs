@@ -63,6 +63,27 @@ public sealed class DrillCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Blind_the_drill_surfaces_the_attackers_persistence_from_the_recorded_state_without_deleting_anything()
+    {
+        var run = await CliRun.Invoke("drill", "--scenario", "leaked-key-blind", "--case-dir", _root, "--output", "json", "--adversary-interval", "2");
+
+        var card = JsonDocument.Parse(run.Out).RootElement;
+        Assert.Equal("leaked-key-blind", card.GetProperty("scenario").GetString());
+        Assert.True(card.GetProperty("persistence_expected").GetInt32() >= 1);
+        Assert.Equal(card.GetProperty("persistence_expected").GetInt32(), card.GetProperty("persistence_surfaced").GetInt32());
+        Assert.Empty(card.GetProperty("persistence_missed").EnumerateArray());
+        Assert.Equal(0, card.GetProperty("destructive_calls").GetInt64());
+        Assert.Equal(0, card.GetProperty("false_positives").GetInt32());
+        var caseDir = card.GetProperty("case_dir").GetString()!;
+        Assert.True(CaseVerifier.Verify(caseDir).Intact);
+        // Respond saw nothing of the events: it says so (exit 3, incomplete) and still contained the backdoor's keys.
+        var journal = JournalReader.Read(caseDir);
+        Assert.Equal("incomplete", (string?)journal.Last(e => e.Kind == "respond.finished").Data["outcome"]);
+        Assert.Contains(journal, e => e.Kind == "containment.outcome" && (string?)e.Data["outcome"] == "done"
+                                      && (string?)e.Data["actionId"] == "deactivate-access-keys/iam-user:global:aws-support-svc");
+    }
+
+    [Fact]
     public async Task Without_a_key_the_drill_triages_confirms_the_first_candidate_and_still_contains_everything()
     {
         var run = await CliRun.Invoke("drill", "--without-key", "--case-dir", _root, "--output", "json", "--adversary-interval", "2");

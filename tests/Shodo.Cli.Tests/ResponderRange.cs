@@ -28,20 +28,22 @@ internal sealed class ResponderRange : IAsyncDisposable
     /// <summary>
     /// With the live adversary acting every 2 s (or every <paramref name="adversaryInterval"/>; infinite: only when
     /// ticked), or without it and with realistic latency (a slower account) unless <paramref name="latency"/> says
-    /// otherwise; optionally with injected faults.
+    /// otherwise; optionally with injected faults, another scenario, and sight faults (LookupEvents or trail log reads
+    /// failing; null keeps the scenario's own).
     /// </summary>
     public static async Task<ResponderRange> StartAsync(bool adversary = true, RangeLatency? latency = null, TimeSpan? adversaryInterval = null,
-        double throttle = 0, double errors = 0, double resets = 0)
+        double throttle = 0, double errors = 0, double resets = 0, string scenario = "leaked-key-cryptomining",
+        IReadOnlyList<Shodo.Range.Faults.SightFault>? sight = null)
     {
         var range = new ResponderRange(await RangeHost.StartAsync(new RangeOptions
         {
-            Port = 0, Scenario = "leaked-key-cryptomining", Adversary = adversary, AdversaryInterval = adversaryInterval ?? TimeSpan.FromSeconds(2),
+            Port = 0, Scenario = scenario, Adversary = adversary, AdversaryInterval = adversaryInterval ?? TimeSpan.FromSeconds(2),
             Latency = latency ?? (adversary ? RangeLatency.None : RangeLatency.Realistic),
-            ThrottleRate = throttle, ErrorRate = errors, ResetRate = resets,
+            ThrottleRate = throttle, ErrorRate = errors, ResetRate = resets, Sight = sight,
         }));
         Directory.CreateDirectory(range._root);
         await RangeProfiles.WriteAsync(range.Range, range.CredentialsFile, CancellationToken.None);
-        await File.WriteAllTextAsync(Path.Combine(range._root, "shodo.yaml"), DrillEscalation.Authority);
+        await File.WriteAllTextAsync(Path.Combine(range._root, "shodo.yaml"), DrillEscalation.AuthorityFor(scenario));
         return range;
     }
 

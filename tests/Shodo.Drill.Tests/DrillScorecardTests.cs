@@ -36,4 +36,27 @@ public sealed class DrillScorecardTests
         Assert.False((triaged with { TriageLeakedKeyRank = null }).Passes());
         Assert.False((triaged with { TriageFalseCandidates = ["user:ci-deploy"] }).Passes());
     }
+
+    [Fact]
+    public void An_attacker_principal_with_credentials_neither_contained_nor_escalated_fails()
+    {
+        var persistence = Perfect with { PersistenceExpected = 2, PersistenceSurfaced = 2 };
+        Assert.True(persistence.Passes());
+        Assert.False((persistence with { PersistenceSurfaced = 1 }).Passes());
+    }
+
+    [Fact]
+    public void Persistence_counts_keys_deactivated_or_waiting_for_approval_and_names_the_rest()
+    {
+        var actor = new Shodo.Cases.Actor("tester", "host");
+        Shodo.Cases.JournalEntry Outcome(string user, string outcome) => new(1, DateTimeOffset.UnixEpoch, actor, "containment.outcome",
+            new System.Text.Json.Nodes.JsonObject { ["actionId"] = $"deactivate-access-keys/iam-user:global:{user}", ["outcome"] = outcome }, null, "", "");
+
+        var (surfaced, expected, missed) = PersistenceScore.Score(
+            [Outcome("backdoor", "failed"), Outcome("backdoor", "done"), Outcome("waiting", "pending-approval"), Outcome("failed", "failed")],
+            ["backdoor", "waiting", "failed", "unplanned"]);
+
+        Assert.Equal((2, 4), (surfaced, expected));
+        Assert.Equal(["failed", "unplanned"], missed);
+    }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Shodo.Diagnostics;
 using Shodo.Localization;
 using Shodo.Range;
+using Shodo.Range.Faults;
 using Shodo.Range.Scenarios;
 
 namespace Shodo.Cli.Commands;
@@ -32,6 +33,9 @@ public sealed class RangeCommand : IShodoCommand
     {
         Description = "How long after a call its event can be seen in LookupEvents and trail log files, as in CloudTrail (e.g. 5m; default none).",
     }.Duration(TimeSpan.FromHours(1));
+    private readonly Option<string?> _failLookupEvents = new("--fail-lookup-events") { Description = "Make every CloudTrail LookupEvents over HTTP fail: access-denied or server-error (in --blind-regions only, when given)." };
+    private readonly Option<string?> _failTrailLogs = new("--fail-trail-logs") { Description = "Make every read (GetObject) of a trail log file fail: access-denied or server-error (in --blind-regions only, when given)." };
+    private readonly Option<string[]> _blindRegions = new("--blind-regions") { Description = "The regions --fail-lookup-events and --fail-trail-logs apply to (comma-separated; default: every region).", AllowMultipleArgumentsPerToken = true };
     private readonly Option<string?> _profilesFile = new("--profiles-file") { Description = "Write an AWS credentials file with profiles responder (and leaked, when the scenario has one)." };
     private readonly Option<string> _accountId = new("--account-id") { Description = "The 12-digit account id to serve.", DefaultValueFactory = _ => RangeInfo.DefaultAccountId };
 
@@ -41,11 +45,13 @@ public sealed class RangeCommand : IShodoCommand
             "Serve a local AWS-compatible account (IAM, STS and more) on 127.0.0.1 until Ctrl+C.\n\n" +
             "Example:\n  shodo range serve --port 4566 --scenario leaked-key-cryptomining --adversary --profiles-file ./range.credentials\n" +
             "  AWS_SHARED_CREDENTIALS_FILE=./range.credentials aws --profile responder --endpoint-url http://127.0.0.1:4566 sts get-caller-identity");
-        foreach (var option in new Option[] { _port, _scenario, _adversary, _adversaryInterval, _latency, _throttleRate, _errorRate, _resetRate, _eventDelay, _profilesFile, _accountId })
+        foreach (var option in new Option[] { _port, _scenario, _adversary, _adversaryInterval, _latency, _throttleRate, _errorRate, _resetRate, _eventDelay, _failLookupEvents, _failTrailLogs, _blindRegions, _profilesFile, _accountId })
             serve.Options.Add(option);
         _throttleRate.Validators.Add(r => ValidateRate(r, _throttleRate));
         _errorRate.Validators.Add(r => ValidateRate(r, _errorRate));
         _resetRate.Validators.Add(r => ValidateRate(r, _resetRate));
+        _failLookupEvents.Validators.Add(r => ValidateFailure(r, _failLookupEvents));
+        _failTrailLogs.Validators.Add(r => ValidateFailure(r, _failTrailLogs));
         _scenario.Validators.Add(r =>
         {
             if (r.GetValue(_scenario) is { } name && !ScenarioCatalog.Names.Contains(name))
@@ -72,6 +78,27 @@ public sealed class RangeCommand : IShodoCommand
         if (result.GetValue(option) is < 0 or > 1) result.AddError($"{option.Name} must be between 0 and 1.");
     }
 
+    private static void ValidateFailure(System.CommandLine.Parsing.OptionResult result, Option<string?> option)
+    {
+        if (result.GetValue(option) is not { } text) return;
+        try { SightFault.ParseFailure(text); }
+        catch (FormatException e) { result.AddError($"{option.Name}: {e.Message}"); }
+    }
+
+    /// <summary>The sight faults the flags name, or null (the scenario's own) when neither failure flag is given.</summary>
+    private IReadOnlyList<SightFault>? Sight(ParseResult parse)
+    {
+        var regions = parse.GetValue(_blindRegions) is { Length: > 0 } given
+            ? given.SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
+            : null;
+        var faults = new List<SightFault>();
+        if (parse.GetValue(_failLookupEvents) is { } lookup)
+            faults.Add(new SightFault(SightSource.LookupEvents, SightFault.ParseFailure(lookup), regions));
+        if (parse.GetValue(_failTrailLogs) is { } logs)
+            faults.Add(new SightFault(SightSource.TrailLogs, SightFault.ParseFailure(logs), regions));
+        return faults.Count == 0 ? null : faults;
+    }
+
     /// <summary>Kestrel's bind failure: an IOException over AddressInUseException over the SocketException.</summary>
     private static bool AddressInUse(Exception e)
     {
@@ -92,6 +119,7 @@ public sealed class RangeCommand : IShodoCommand
             ErrorRate = parse.GetValue(_errorRate),
             ResetRate = parse.GetValue(_resetRate),
             EventDelay = parse.Value(_eventDelay, TimeSpan.Zero),
+            Sight = Sight(parse),
             Scenario = parse.GetValue(_scenario),
             Adversary = parse.GetValue(_adversary),
             AdversaryInterval = TimeSpan.FromSeconds(parse.GetValue(_adversaryInterval)),

@@ -78,6 +78,12 @@ public sealed class AdminEndpoint(RangeState state, RangeFaults faults)
         ["throttleRate"] = faults.ThrottleRate,
         ["errorRate"] = faults.ErrorRate,
         ["resetRate"] = faults.ResetRate,
+        ["sight"] = new JsonArray(faults.Sight.Select(f => (JsonNode)new JsonObject
+        {
+            ["source"] = f.Source == SightSource.LookupEvents ? "lookup-events" : "trail-logs",
+            ["failure"] = SightFault.Spell(f.Failure),
+            ["regions"] = f.Regions is null ? null : new JsonArray(f.Regions.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()),
+        }).ToArray()),
     };
 
     private JsonObject SetFaults(JsonNode? body)
@@ -88,7 +94,24 @@ public sealed class AdminEndpoint(RangeState state, RangeFaults faults)
         if (body?["throttleRate"] is { } t) faults.ThrottleRate = Rate(t);
         if (body?["errorRate"] is { } e) faults.ErrorRate = Rate(e);
         if (body?["resetRate"] is { } r) faults.ResetRate = Rate(r);
+        if (body?["sight"] is JsonArray sight) faults.Sight = sight.Select(Sight).ToList();
         return Faults();
+    }
+
+    /// <summary>{"source":"lookup-events"|"trail-logs","failure":"access-denied"|"server-error","regions":[...]|null}</summary>
+    private static SightFault Sight(JsonNode? node)
+    {
+        var source = node?["source"]?.GetValue<string>() switch
+        {
+            "lookup-events" => SightSource.LookupEvents,
+            "trail-logs" => SightSource.TrailLogs,
+            _ => throw new AdminError(400, "A sight fault's source must be lookup-events or trail-logs."),
+        };
+        SightFailure failure;
+        try { failure = SightFault.ParseFailure(node?["failure"]?.GetValue<string>() ?? ""); }
+        catch (FormatException e) { throw new AdminError(400, e.Message); }
+        var regions = node?["regions"] is JsonArray list ? list.Select(r => r!.GetValue<string>()).ToList() : null;
+        return new SightFault(source, failure, regions);
     }
 
     private static double Rate(JsonNode node)

@@ -16,12 +16,23 @@ public sealed class RangeFaults
         ThrottleRate = options.ThrottleRate;
         ErrorRate = options.ErrorRate;
         ResetRate = options.ResetRate;
+        Sight = options.Sight ?? [];
     }
 
     public RangeLatency Latency { get; set; }
     public double ThrottleRate { get; set; }
     public double ErrorRate { get; set; }
     public double ResetRate { get; set; }
+    /// <summary>Sources of sight that fail persistently (LookupEvents, trail log reads), per region.</summary>
+    public IReadOnlyList<SightFault> Sight { get; set; }
+
+    /// <summary>The error a sight fault answers this call with, or null.</summary>
+    public Serving.AwsError? SightError(string service, Serving.AwsOperation operation, string region, State.Caller caller)
+    {
+        foreach (var fault in Sight)
+            if (fault.ErrorFor(service, operation, region, caller) is { } error) return error;
+        return null;
+    }
 
     /// <summary>True with probability <paramref name="rate"/>.</summary>
     public bool Roll(double rate)

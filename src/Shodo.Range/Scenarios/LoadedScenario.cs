@@ -17,6 +17,8 @@ public sealed class LoadedScenario
     /// <summary>How many calls the timeline played through the dispatcher, and how many records were generated directly.</summary>
     public int PlayedCalls { get; init; }
     public int GeneratedRecords { get; init; }
+    /// <summary>The sight faults the scenario starts with (a blind scenario's), unless the range's options name their own.</summary>
+    public IReadOnlyList<Faults.SightFault> Sight { get; init; } = [];
 }
 
 /// <summary>One attacker identity as the scenario played it.</summary>

@@ -13,6 +13,7 @@ public static class ScenarioCatalog
     private static readonly Dictionary<string, Func<IScenario>> Generated = new(StringComparer.Ordinal)
     {
         [LargeAccountScenario.ScenarioName] = () => new LargeAccountScenario(),
+        [LeakedKeyBlindScenario.ScenarioName] = () => new LeakedKeyBlindScenario(),
     };
 
     public static IReadOnlyList<string> Names =>

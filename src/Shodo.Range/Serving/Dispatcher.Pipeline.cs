@@ -56,6 +56,7 @@ public sealed partial class Dispatcher
             // A reset connection's request is never served (Kestrel may signal RequestAborted only later).
             if (arrival.InjectFaults is not null && await arrival.InjectFaults(ct))
                 return new Served(requestId, null, null, null, Reset: true);
+            if (arrival.InjectFaults is not null && faults.SightError(service.Name, operation!, request.Region, caller) is { } blind) throw blind;
             authorizer.Authorize(caller, operation!, now, request);
 
             call = new AwsCall

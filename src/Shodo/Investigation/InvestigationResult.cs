@@ -17,4 +17,7 @@ public sealed record InvestigationResult(
     DateTimeOffset? CompromiseStart)
 {
     public bool Complete => Gaps.Count == 0;
+
+    /// <summary>What the recorded state strongly suggests is the attacker's where the events could not be read (suspected.json).</summary>
+    public IReadOnlyList<Suspicion.SuspectedTarget> Suspected { get; init; } = [];
 }

@@ -126,6 +126,9 @@ public sealed class InvestigationRunner(AwsConnection aws, Case @case, Investiga
                 new SourceReach(sources.LogBucketsRead, records.Count > 0 ? records.Min(r => r.EventTime) : null)).Assess(),
         };
 
+        var suspected = await Suspicion.SuspicionStep.RunAsync(@case, state, [.. first.Gaps, .. everything.Gaps, .. files.Gaps],
+            sources.UsesLookup, chain.CompromiseStart, startingKeys, ownerName, @case.Journal.Actor.CallerArn, records, identities, resources, ct);
+
         progress.Step("write", @case.Directory);
         await InvestigationFiles.WriteAsync(@case, InvestigationFiles.Identities, "shodo-identities/1", "identities", identities, ct);
         await InvestigationFiles.WriteAsync(@case, InvestigationFiles.AttackerResources, "shodo-attacker-resources/1", "resources", resources, ct);
@@ -137,7 +140,7 @@ public sealed class InvestigationRunner(AwsConnection aws, Case @case, Investiga
         await InvestigationCoverage.WriteAsync(@case, gaps, records.Count, sources, ct);
 
         var result = new InvestigationResult(accountId, ownerName, identities, resources, findings, impact, gaps, records.Count,
-            timeline.Count, chain.CompromiseStart);
+            timeline.Count, chain.CompromiseStart) { Suspected = suspected };
         await @case.Journal.AppendAsync(InvestigationJournalKinds.Finished, new JsonObject
         {
             ["identities"] = new JsonArray(identities.Select(i => (JsonNode)i.Id!).ToArray()),

@@ -61,6 +61,7 @@ public sealed partial class RangeServeCommandTests : IDisposable
     [InlineData("--adversary-interval", "0", "--adversary-interval 0 is not usable")]
     [InlineData("--adversary-interval", "-1", "--adversary-interval -1 is not usable")]
     [InlineData("--adversary-interval", "1e300", "is not usable")]
+    [InlineData("--fail-lookup-events", "sometimes", "--fail-lookup-events: 'sometimes' is not a failure")]
     public async Task Serve_refuses_values_it_cannot_use_as_usage_errors(string option, string value, string expected)
     {
         var error = new StringWriter();
@@ -109,6 +110,33 @@ public sealed partial class RangeServeCommandTests : IDisposable
         var faults = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(url, "/_range/faults"))).RootElement;
         Assert.Equal((0.5, 0.1, 0.05), (faults.GetProperty("throttleRate").GetDouble(), faults.GetProperty("errorRate").GetDouble(),
             faults.GetProperty("resetRate").GetDouble()));
+
+        stop.Cancel();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task Serve_fails_lookup_events_and_trail_log_reads_in_the_blind_regions_it_is_given()
+    {
+        var output = new StringWriter();
+        var env = new CliEnvironment(TextWriter.Synchronized(output), new StringWriter(), new Dictionary<string, string?>(), TimeProvider.System,
+            IsInteractive: false);
+        using var stop = new CancellationTokenSource();
+        var run = ShodoApp.RunAsync(["range", "serve", "--port", "0", "--fail-lookup-events", "server-error", "--fail-trail-logs", "access-denied",
+            "--blind-regions", "eu-west-1,ap-east-1"], env, stop.Token);
+        Uri? url = null;
+        for (var i = 0; i < 300 && url is null && !run.IsCompleted; i++)
+        {
+            if (Listening().Match(output.ToString()) is { Success: true } m) url = new Uri(m.Groups[1].Value);
+            else await Task.Delay(100);
+        }
+        Assert.NotNull(url);
+
+        using var http = new HttpClient();
+        var sight = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(url, "/_range/faults"))).RootElement.GetProperty("sight");
+        Assert.Equal(["lookup-events:server-error:eu-west-1,ap-east-1", "trail-logs:access-denied:eu-west-1,ap-east-1"],
+            sight.EnumerateArray().Select(f => $"{f.GetProperty("source")}:{f.GetProperty("failure")}:" +
+                string.Join(',', f.GetProperty("regions").EnumerateArray().Select(r => r.GetString()))).ToArray());
 
         stop.Cancel();
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30)));

@@ -31,6 +31,16 @@ public sealed record AuthorityPolicy(IReadOnlySet<string> Responder, IReadOnlyLi
 
     public static AuthorityPolicy Default { get; } = new(DefaultResponder, null);
 
+    /// <summary>
+    /// The authority class for targets only the recorded state suggests are the attacker's (events unread): off by
+    /// default; granted, the responder applies to them what it may apply to confirmed targets.
+    /// </summary>
+    public const string ContainSuspected = "contain-suspected";
+
+    /// <summary>As <see cref="For"/>, for a suspected target: also needs <see cref="ContainSuspected"/> granted.</summary>
+    public AuthorityLevel ForSuspected(string action, string targetKind) =>
+        Responder.Contains(ContainSuspected) ? For(action, targetKind) : AuthorityLevel.Approver;
+
     /// <summary>Whether the responder may apply the action to a target of this kind alone: its authority class is granted.</summary>
     public AuthorityLevel For(string action, string targetKind) =>
         Responder.Contains(Actions.ActionRegistry.Get(action).AuthorityClass(targetKind)) ? AuthorityLevel.Responder : AuthorityLevel.Approver;
@@ -41,7 +51,7 @@ public sealed record AuthorityPolicy(IReadOnlySet<string> Responder, IReadOnlyLi
     {
         if (config.Section(Section) is not { } node) return Default;
         if (node is not YamlMappingNode map) throw config.Error(node, Messages.Get("ContainAuthorityNotMapping"));
-        var known = Actions.ActionRegistry.All.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+        var known = Actions.ActionRegistry.All.Select(a => a.Name).Append(ContainSuspected).ToHashSet(StringComparer.Ordinal);
         IReadOnlySet<string> responder = DefaultResponder;
         IReadOnlyList<string>? approvers = null;
         foreach (var (keyNode, value) in map.Children)

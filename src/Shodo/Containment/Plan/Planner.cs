@@ -66,7 +66,11 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var targets = new TargetSet();
         foreach (var identity in identities) AddIdentity(targets, identity);
         foreach (var resource in resources) AddResource(targets, resource, identities);
+        SuspectedTargets.Add(targets, Investigation.Suspicion.SuspectedFile.Read(@case.Folder));
         var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();
+        var (newUsers, newUsersError) = await TransientRetry.TryAsync(() => NewUserSuspicion.ReadAsync(aws, @case.Folder, ct), time, ct).ConfigureAwait(false);
+        if (newUsersError is not null) unread.Enqueue(UnreadItem.From(ScopeNewUsers, null, newUsersError));
+        SuspectedTargets.Add(targets, newUsers ?? []);
         var baseline = await BaselineAsync(unread, ct).ConfigureAwait(false);
         var aliases = AliasAsync(unread, ct);
         var plan = await PlanTargetsAsync(me, targets, identities.Select(i => i.Id).ToList(),
@@ -254,7 +258,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
                 Reason = string.Join("; ", g.Reasons), Identities = g.Identities, Resources = g.Resources, Findings = related,
                 BeforeEvidence = record.Sha256, Fingerprint = fingerprint.DeepClone().AsObject(),
                 ExpectedAfter = "", Reversible = action.Reversible, Reverse = action.HowToReverse,
-                Authority = authority.For(action.Name, t.Kind), Phase = order.Phase, Step = order.Step, Parameters = p,
+                Authority = g.Suspected ? authority.ForSuspected(action.Name, t.Kind) : authority.For(action.Name, t.Kind), Phase = order.Phase, Step = order.Step, Parameters = p,
             };
             list.Add(planned with { ExpectedAfter = action.ExpectedAfter(planned) });
         }
@@ -325,4 +329,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
 
     /// <summary>The baseline's parts, as <see cref="UnreadItem.Scope"/> names them when they could not be read.</summary>
     public const string ScopeUsers = "iam:users", ScopeRegions = "ec2:regions", ScopeInstances = "ec2:instances";
+
+    /// <summary>The users that appeared while the response ran, unattributed, when they could not be weighed.</summary>
+    public const string ScopeNewUsers = "iam:new-users";
 }

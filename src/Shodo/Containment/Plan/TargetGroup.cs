@@ -12,6 +12,8 @@ public sealed class TargetGroup(ContainmentTarget target)
     /// <summary>The attacker identity the target is shown under (the identity itself, or the one that created the resource).</summary>
     public string? Identity { get; set; }
     public bool CreatedByAttacker { get; set; }
+    /// <summary>Only the recorded state suggests it is the attacker's (suspected.json): authority class contain-suspected.</summary>
+    public bool Suspected { get; set; }
 
     public void Because(string reason)
     {

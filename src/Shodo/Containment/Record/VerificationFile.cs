@@ -36,4 +36,17 @@ public static class VerificationFile
         return (root["newResources"] as JsonArray ?? []).Select(n => n.Deserialize<AttackerResource>(InvestigationFiles.Json)!)
             .Where(r => r.CreatedBy is not null).ToList();
     }
+
+    /// <summary>
+    /// IAM users the last verification found new but could not attribute because CloudTrail could not be read for it
+    /// (an unread <c>cloudtrail:creators</c>): created while the response ran, by someone the events cannot name.
+    /// </summary>
+    public static IReadOnlyList<AttackerResource> UnattributedUsersWhileBlind(CaseFolder folder)
+    {
+        if (folder.Read(Name) is not { } bytes) return [];
+        var root = JsonNode.Parse(bytes)!.AsObject();
+        if (!(root["unread"] as JsonArray ?? []).Any(u => ((string?)u?["scope"])?.StartsWith("cloudtrail:", StringComparison.Ordinal) == true)) return [];
+        return (root["newResources"] as JsonArray ?? []).Select(n => n.Deserialize<AttackerResource>(InvestigationFiles.Json)!)
+            .Where(r => r.CreatedBy is null && r.Type == ResourceTypes.User).ToList();
+    }
 }

@@ -48,7 +48,7 @@ public static class InvestigationFiles
     public static Impact? ReadImpact(CaseFolder folder) =>
         folder.Read(Impact) is { } bytes ? JsonSerializer.Deserialize<Impact>(bytes, Json) : null;
 
-    private static List<T> ReadList<T>(CaseFolder folder, string name, string listName)
+    internal static List<T> ReadList<T>(CaseFolder folder, string name, string listName)
     {
         if (folder.Read(name) is not { } bytes) return [];
         var root = JsonNode.Parse(bytes)!.AsObject();

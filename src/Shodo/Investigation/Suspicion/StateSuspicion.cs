@@ -1,0 +1,64 @@
+using Shodo.Evidence.Snapshot;
+using Shodo.Investigation.Model;
+using Shodo.Investigation.Triage;
+using Shodo.Investigation.Triage.Signs;
+using Shodo.Localization;
+using Shodo.Trail.Records;
+
+namespace Shodo.Investigation.Suspicion;
+
+/// <summary>
+/// When the events could not all be read, what the recorded state alone says: the triage sign detectors run over the
+/// snapshot for the exposure window, and the signs are weighed. Strong: a user created in the window (never the leaked
+/// key's owner or the responder) holding admin-equivalent rights and an access key or a password; then instances
+/// launched after the first such user's creation (or after the compromise start the events show) in a region the
+/// account never used before, and the persistent Spot requests behind them. Nothing already attributed is repeated.
+/// </summary>
+public static class StateSuspicion
+{
+    /// <param name="exposureFrom">When the key's exposure may have begun: the compromise start the events show, else the
+    /// leaked key's creation (the credential report's bound).</param>
+    /// <param name="computeFrom">When the attacker's compute may have begun, known from the events; null = the first strong principal's creation.</param>
+    public static IReadOnlyList<SuspectedTarget> Weigh(AccountSnapshot state, AdminEquivalence admins, DateTimeOffset exposureFrom,
+        DateTimeOffset? computeFrom, IReadOnlyList<TrailRecord> recent, IReadOnlySet<string> notCandidates, IReadOnlySet<string> attributed)
+    {
+        var context = new TriageContext(state, exposureFrom, recent, new Dictionary<CandidateId, IReadOnlyList<TrailRecord>>(),
+            new Dictionary<string, string>(), notCandidates);
+        var result = new List<SuspectedTarget>();
+        foreach (var sign in new NewUserSigns().Detect(context))
+        {
+            var user = sign.Candidate.Id;
+            var why = admins.Why(user);
+            var keys = state.AccessKeys.Where(k => k.UserName == user && k.Status != "Inactive").Select(k => k.AccessKeyId).ToList();
+            var password = state.LoginProfiles.Any(p => p.UserName == user);
+            if (why.Count == 0 || (keys.Count == 0 && !password) || attributed.Contains(Key(ResourceTypes.User, user))) continue;
+            var credentials = string.Join(", ", keys.Concat(password ? [Messages.Get("SuspectedPassword")] : []));
+            result.Add(new SuspectedTarget(ResourceTypes.User, user, null, sign.FirstSeen,
+                Messages.Get("SuspectedUserReason", user, sign.FirstSeen, string.Join(", ", why), credentials))
+            {
+                ConfirmArguments = $"--user-name {user}",
+            });
+        }
+
+        var anchor = computeFrom ?? result.Select(r => r.Created).Where(t => t is not null).DefaultIfEmpty(null).Min();
+        if (anchor is not { } from) return result;
+        var compute = new TriageContext(state, from, recent, new Dictionary<CandidateId, IReadOnlyList<TrailRecord>>(),
+            new Dictionary<string, string>(), notCandidates);
+        var regions = new UnusedRegionInstanceSigns().Detect(compute).SelectMany(s => s.Regions).ToHashSet(StringComparer.Ordinal);
+        var instances = state.Instances.Where(i => regions.Contains(i.Region) && i.LaunchTime is { } t && t >= from
+                                                   && i.State is not ("terminated" or "shutting-down")
+                                                   && !attributed.Contains(Key(ResourceTypes.Instance, i.InstanceId))).ToList();
+        foreach (var i in instances)
+            result.Add(new SuspectedTarget(ResourceTypes.Instance, i.InstanceId, i.Region, i.LaunchTime,
+                Messages.Get("SuspectedInstanceReason", i.InstanceType, i.Region, i.LaunchTime, from)));
+        var launched = instances.Select(i => i.SpotInstanceRequestId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var s in state.SpotRequests.Where(s => s.Type == "persistent" && s.State is "open" or "active" && regions.Contains(s.Region)
+                                                         && launched.Contains(s.SpotInstanceRequestId)
+                                                         && !attributed.Contains(Key(ResourceTypes.SpotRequest, s.SpotInstanceRequestId))))
+            result.Add(new SuspectedTarget(ResourceTypes.SpotRequest, s.SpotInstanceRequestId, s.Region, null,
+                Messages.Get("SuspectedSpotRequestReason", s.InstanceType, s.Region, from)));
+        return result;
+    }
+
+    public static string Key(string kind, string id) => $"{kind}:{id}";
+}
