@@ -1,5 +1,6 @@
 using Shodo.Investigation.Model;
 using Shodo.Reports.Document;
+using Shodo.Reports.Facts;
 
 namespace Shodo.Reports.Sections;
 
@@ -27,6 +28,8 @@ public static class SummarySection
             blocks.Add(new Paragraph(t.Get("SummaryPersonalData", d.Name, ImpactSection.Verdict(r, d), r.Say(d.Explanations, d.Explanation))));
         if (f.Impact is { } impact)
             blocks.Add(new Paragraph(t.Get("SummaryCost", r.Money.Format(impact.Cost.TotalSoFar), r.Money.Format(impact.Cost.BurnRatePerHour))));
+        if (f.Impact is { Cost.Instances.Count: > 0 } && f.Containment.Actions.Count > 0)
+            blocks.Add(new Paragraph(AfterContainment(r)));
 
         var began = Began(f);
         var firstSent = f.Escalation.Sent.FirstOrDefault();
@@ -63,14 +66,24 @@ public static class SummarySection
     {
         var t = r.Text;
         var c = r.Facts.Containment;
-        if (c.LastCheck is { } check)
-            return !check.Contained
-                ? t.Get("StateNotContained", check.Remaining.Count, string.Join(", ", check.Remaining.Take(10)), r.When(check.Time))
-                : r.Facts.Coverage.Unread > 0
-                    ? t.Get("StateContainedUnseen", r.When(check.Time), r.Facts.Coverage.Unread) // what could not be read may hide more
-                    : t.Get("StateContained", r.When(check.Time));
-        if (c.Actions.Count > 0)
-            return t.Get("StateInProgress", c.Actions.Count(a => a.Outcome is "done" or "already-done"), c.Actions.Count);
-        return t["StateNothing"];
+        var now = r.Current;
+        return now.Verdict switch
+        {
+            CurrentState.NotContained => t.Get("StateNotContained", c.LastCheck!.Remaining.Count, string.Join(", ", c.LastCheck.Remaining.Take(10)), r.When(now.CheckedAt)),
+            CurrentState.PartlyContained => t.Get("StatePartlyContained", r.When(now.CheckedAt), now.StillActive.Count,
+                string.Join(", ", now.StillActive.Take(10)) + (now.StillActive.Count > 10 ? ", …" : "")),
+            CurrentState.ContainedUnseen => t.Get("StateContainedUnseen", r.When(now.CheckedAt), r.Facts.Coverage.Unread), // what could not be read may hide more
+            CurrentState.Contained => t.Get("StateContained", r.When(now.CheckedAt)),
+            CurrentState.InProgress => t.Get("StateInProgress", c.Actions.Count(a => a.Outcome is "done" or "already-done"), c.Actions.Count),
+            _ => t["StateNothing"],
+        };
+    }
+
+    /// <summary>What containment stopped and saved per hour, and what still runs and costs per hour.</summary>
+    private static string AfterContainment(ReportContext r)
+    {
+        var now = r.Current;
+        return r.Text.Get("SummaryAfterContainment", now.Instances.Count(i => i.StoppedWhileRunning), r.Money.Format(now.PerHourAvoided),
+            now.Instances.Count(i => i.Billing), r.Money.Format(now.PerHourStillBilling));
     }
 }
