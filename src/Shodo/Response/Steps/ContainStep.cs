@@ -55,7 +55,7 @@ public sealed class ContainStep : IResponseStep
             Count(last!, Outcomes.PendingApproval) + Count(last!, Outcomes.NeedsDecision), Count(last!, Outcomes.Failed));
         var unread = last!.Unread.Concat(last.Verification?.Unread ?? []).ToList();
         if (unread.Count > 0) detail += "; " + Messages.Get("RespondContainUnread", unread.Count, Scopes(unread));
-        await session.Milestones.NotifyAsync(last.Contained ? Milestone.Contained : Milestone.NotContained, detail, ct).ConfigureAwait(false);
+        await session.Milestones.NotifyAsync(ContainedMilestone.For(last, session.Case.Folder), detail, ct).ConfigureAwait(false);
         return new StepResult(last.Contained ? StepOutcome.Done : StepOutcome.Incomplete, detail) { Resumable = !last.Contained && last.Resumable };
     }
 
