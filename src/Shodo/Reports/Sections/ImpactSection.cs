@@ -27,7 +27,8 @@ public static class ImpactSection
             [t["CostAvoided"], r.Money.Format(now.PerHourAvoided)],
             [t["CostStillBilling"], r.Money.Format(now.PerHourStillBilling)],
             [t["CostAsOf"], r.When(cost.AsOf)],
-            [t["PriceTable"], cost.PriceTable],
+            [t["PriceTable"], cost.PriceTable == Investigation.Impact.PriceTable.BuiltIn.Description
+                ? t.Get("PriceTableBuiltIn", Investigation.Impact.PriceTable.BuiltIn.Date, Investigation.Impact.PriceTable.BuiltIn.Source) : cost.PriceTable],
         ]));
         if (r.Money.Converts)
             blocks.Add(new Paragraph(t.Get("CostConverted", r.Options.Rate!.Value.ToString(CultureInfo.InvariantCulture), r.Money.Currency)));
