@@ -15,6 +15,8 @@ public sealed record CurrentState(string Verdict, DateTimeOffset? CheckedAt, IRe
     public const string NotContained = "not-contained";
     public const string InProgress = "in-progress";
     public const string Nothing = "nothing";
+    /// <summary>No event could be read: what the attacker still has active cannot be known, whatever containment did.</summary>
+    public const string Unknown = "unknown";
 
     public bool IsContained => Verdict == Contained;
 
@@ -36,9 +38,10 @@ public sealed record CurrentState(string Verdict, DateTimeOffset? CheckedAt, IRe
         string verdict;
         if (c.LastCheck is not { } check)
             verdict = c.Actions.Count > 0 ? InProgress : Nothing;
+        else if (f.Sight.IsBlind) verdict = Unknown;
         else if (!check.Contained) verdict = NotContained;
         else if (active.Count > 0) verdict = PartlyContained;
-        else if (f.Coverage.Unread > 0) verdict = ContainedUnseen;
+        else if (f.Coverage.Unread > 0 || !f.Sight.IsComplete) verdict = ContainedUnseen;
         else verdict = Contained;
         return new CurrentState(verdict, c.LastCheck?.Time, instances, active);
     }

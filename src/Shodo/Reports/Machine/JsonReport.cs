@@ -39,6 +39,7 @@ public static class JsonReport
                 // Contained only when verification found nothing remaining, nothing waits for a person or still runs, and every source was read.
                 ["contained"] = f.Containment.LastCheck is null ? null : r.Current.IsContained,
                 ["containment"] = r.Current.Verdict,
+                ["sight"] = SightJson.Build(r),
                 ["decisions"] = new JsonArray(Decisions.For(r).Select(d => (JsonNode)d!).ToArray()),
             },
             ["impact"] = f.Impact is null ? null : Impact(r, f.Impact),
