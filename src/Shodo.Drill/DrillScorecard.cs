@@ -36,6 +36,11 @@ public sealed record DrillScorecard
     /// <summary>What should have been found and was not (ids).</summary>
     [JsonPropertyName("missed_ids")] public IReadOnlyList<string> MissedIds { get; init; } = [];
 
+    /// <summary>Statements of the report's summary and current state that the ground truth and the range's final state contradict.</summary>
+    [JsonPropertyName("false_statements")] public int FalseStatements { get; init; }
+    /// <summary>What each false statement said and what is true (<see cref="Drill.FalseStatements"/>).</summary>
+    [JsonPropertyName("false_statement_detail")] public IReadOnlyList<string> FalseStatementDetail { get; init; } = [];
+
     /// <summary>With --without-key: how many candidates triage presented.</summary>
     [JsonPropertyName("triage_candidates")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? TriageCandidates { get; init; }
@@ -52,7 +57,7 @@ public sealed record DrillScorecard
     /// triage ranked the leaked key first and presented no legitimate identity.
     /// </summary>
     public bool Passes() =>
-        this is { FalsePositives: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true }
+        this is { FalsePositives: 0, FalseStatements: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true }
         && IdentitiesFound == IdentitiesExpected && ResourcesFound == ResourcesExpected
         && (TriageCandidates is null || this is { TriageLeakedKeyRank: 1, TriageFalseCandidates.Count: 0 });
 
