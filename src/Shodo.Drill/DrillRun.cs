@@ -94,6 +94,7 @@ public static class DrillRun
             TriageFalseCandidates = triage?.FalseCandidates(drillTruth),
             AdversarySuccessesAfterContainedDetail = watch.SuccessesAtContainment is null ? [] : afterDetail,
         };
+        card = await DrillHonesty.ScoreAsync(card, result.CaseDirectory, drillTruth, RangeFinalState.Read(range), ct).ConfigureAwait(false);
         return new DrillResult(card, result.Outcome);
     }
 }

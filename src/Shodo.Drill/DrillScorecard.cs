@@ -44,6 +44,10 @@ public sealed record DrillScorecard
     [JsonPropertyName("persistence_expected")] public int PersistenceExpected { get; init; }
     /// <summary>The attacker's principals holding credentials that were neither contained nor escalated.</summary>
     [JsonPropertyName("persistence_missed")] public IReadOnlyList<string> PersistenceMissed { get; init; } = [];
+    /// <summary>Statements of the report's summary and current state that the ground truth and the range's final state contradict.</summary>
+    [JsonPropertyName("false_statements")] public int FalseStatements { get; init; }
+    /// <summary>What each false statement said and what is true (<see cref="Drill.FalseStatements"/>).</summary>
+    [JsonPropertyName("false_statement_detail")] public IReadOnlyList<string> FalseStatementDetail { get; init; } = [];
 
     /// <summary>With --without-key: how many candidates triage presented.</summary>
     [JsonPropertyName("triage_candidates")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -61,7 +65,7 @@ public sealed record DrillScorecard
     /// triage ranked the leaked key first and presented no legitimate identity.
     /// </summary>
     public bool Passes() =>
-        this is { FalsePositives: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true }
+        this is { FalsePositives: 0, FalseStatements: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true }
         && IdentitiesFound == IdentitiesExpected && ResourcesFound == ResourcesExpected
         && PersistenceSurfaced == PersistenceExpected
         && (TriageCandidates is null || this is { TriageLeakedKeyRank: 1, TriageFalseCandidates.Count: 0 });

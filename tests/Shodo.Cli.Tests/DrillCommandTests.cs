@@ -45,6 +45,7 @@ public sealed class DrillCommandTests : IDisposable
         Assert.Equal(card.GetProperty("resources_expected").GetInt32(), card.GetProperty("resources_found").GetInt32());
         Assert.True(card.GetProperty("resources_expected").GetInt32() >= 40);
         Assert.Equal(0, card.GetProperty("false_positives").GetInt32());
+        Assert.True(card.GetProperty("false_statements").GetInt32() == 0, card.GetProperty("false_statement_detail").ToString());
         Assert.Equal(0, card.GetProperty("destructive_calls").GetInt64());
         Assert.Equal(0, card.GetProperty("adversary_successes_after_contained").GetInt64());
         Assert.True(card.GetProperty("evidence_verified").GetBoolean());

@@ -13,6 +13,7 @@ public sealed class ReportContext
         Clock = new ReportClock(options.EffectiveTimeZone);
         Money = new ReportMoney(facts.Impact?.Cost.Currency ?? "USD", options.Currency, options.Rate);
         Timeline = UnifiedTimeline.Build(facts, Text);
+        Current = CurrentState.Of(facts);
     }
 
     public CaseFacts Facts { get; }
@@ -22,6 +23,8 @@ public sealed class ReportContext
     public ReportMoney Money { get; }
     /// <summary>Attacker activity and the response on one axis.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; }
+    /// <summary>What containment left active, what it avoided and still costs, and whether it may be called contained.</summary>
+    public CurrentState Current { get; }
 
     public string When(DateTimeOffset? time) => Clock.Format(time, Text["Unknown"]);
 

@@ -90,6 +90,7 @@ public static class LeakedKeyCase
         await J("collect.finished", new JsonObject { ["blobs"] = evidence.Count, ["gaps"] = 1 });
         await c.Documents.WriteJsonAsync("coverage.json", new JsonObject
         {
+            ["investigation"] = new JsonObject { ["complete"] = true, ["lookupEvents"] = true, ["gaps"] = new JsonArray() },
             ["format"] = "shodo-coverage/1", ["complete"] = false, ["cancelled"] = false,
             ["regions"] = new JsonArray("us-east-1", "us-east-2", "us-west-2", "eu-west-1", "ap-northeast-1"),
             ["gaps"] = new JsonArray(new JsonObject

@@ -111,7 +111,7 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
         if (a.Authority == AuthorityLevel.Approver && recorder.Ledger.ApprovedBy(planSha256, a.Id) is null)
         {
             var why = Messages.Get("ContainNeedsApproval", a.Id, planSha256);
-            await OutcomeAsync(a, Outcomes.PendingApproval, null, why).ConfigureAwait(false);
+            await OutcomeAsync(a, Outcomes.PendingApproval, null, why, LocalText.Of("ContainNeedsApproval", a.Id, planSha256)).ConfigureAwait(false);
             return Result(Outcomes.PendingApproval, why);
         }
         try
@@ -160,7 +160,7 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
                 if (!holds)
                 {
                     var why = Messages.Get("ContainAfterStateNotSeen", options.SettleTimeout.TotalSeconds);
-                    await OutcomeAsync(a, Outcomes.Failed, after, why).ConfigureAwait(false);
+                    await OutcomeAsync(a, Outcomes.Failed, after, why, LocalText.Of("ContainAfterStateNotSeen", options.SettleTimeout.TotalSeconds)).ConfigureAwait(false);
                     return Result(Outcomes.Failed, why);
                 }
                 state = after;
@@ -168,13 +168,14 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
             }
             if (action is IsolateInstance)
             {
-                var why = Messages.Get("ContainIsolatedNeedsDecision", a.Target.Id, (string?)a.Parameters["why"] switch
+                string Why(System.Globalization.CultureInfo culture) => Messages.In(culture, "ContainIsolatedNeedsDecision", a.Target.Id, (string?)a.Parameters["why"] switch
                 {
-                    "one-time-spot" => Messages.Get("ContainWhyOneTimeSpot"),
-                    "instance-store-root" => Messages.Get("ContainWhyInstanceStoreRoot"),
+                    "one-time-spot" => Messages.In(culture, "ContainWhyOneTimeSpot"),
+                    "instance-store-root" => Messages.In(culture, "ContainWhyInstanceStoreRoot"),
                     var other => other ?? "",
                 });
-                await OutcomeAsync(a, Outcomes.NeedsDecision, state, why).ConfigureAwait(false);
+                var why = Why(System.Globalization.CultureInfo.CurrentUICulture);
+                await OutcomeAsync(a, Outcomes.NeedsDecision, state, why, LocalText.Compose(Why)).ConfigureAwait(false);
                 return Result(Outcomes.NeedsDecision, why);
             }
             await OutcomeAsync(a, done, state, null).ConfigureAwait(false);
@@ -182,12 +183,18 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
         }
     }
 
-    private Task OutcomeAsync(PlannedAction a, string outcome, JsonObject? after, string? reason) =>
-        recorder.AppendAsync(ContainmentJournalKinds.Outcome, new JsonObject
+    /// <summary>Journals an outcome; <paramref name="reasons"/> keeps Shodo's own reason in every report language.</summary>
+    private Task OutcomeAsync(PlannedAction a, string outcome, JsonObject? after, string? reason,
+        IReadOnlyDictionary<string, string>? reasons = null)
+    {
+        var data = new JsonObject
         {
             ["actionId"] = a.Id, ["planSha256"] = planSha256, ["target"] = a.Target.Key, ["outcome"] = outcome,
             ["after"] = after?.DeepClone(), ["reason"] = reason,
-        }, reason, CancellationToken.None);
+        };
+        if (reasons is not null) data["reasons"] = new JsonObject(reasons.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Value)));
+        return recorder.AppendAsync(ContainmentJournalKinds.Outcome, data, reason, CancellationToken.None);
+    }
 
     private Task JournalChangeAsync(PlannedAction a, AwsOperation operation, JsonObject request) =>
         recorder.AppendAsync(ContainmentJournalKinds.Changed, new JsonObject

@@ -118,7 +118,7 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
         {
             if (facts is not null) _facts = facts;
             _phase = milestone;
-            _contained = milestone == Milestone.Contained || (_contained && milestone != Milestone.NotContained);
+            _contained = milestone == Milestone.Contained || (_contained && milestone is not (Milestone.NotContained or Milestone.PartlyContained));
             resolve = _contained && _acknowledgedBy is not null && !_resolved;
             if (resolve) _resolved = true;
         }

@@ -13,6 +13,8 @@ public enum Milestone
     NotContained,
     /// <summary>With no key to start from, triage found identities showing signs of compromise: a person must confirm one.</summary>
     CandidatesFound,
+    /// <summary>Every action's after-state holds, but something still runs or waits for a person, or events could not be read.</summary>
+    PartlyContained,
 }
 
 public static class MilestoneNames
@@ -25,6 +27,7 @@ public static class MilestoneNames
         Milestone.Contained => "contained",
         Milestone.NotContained => "not-contained",
         Milestone.CandidatesFound => "candidates-found",
+        Milestone.PartlyContained => "partly-contained",
         _ => throw new ArgumentOutOfRangeException(nameof(milestone)),
     };
 }

@@ -25,6 +25,8 @@ public sealed record CaseFacts
     public EscalationLog Escalation { get; init; } = EscalationLog.None;
     public ContainmentFacts Containment { get; init; } = ContainmentFacts.None;
     public CoverageFacts Coverage { get; init; } = CoverageFacts.None;
+    /// <summary>What the event sources saw (coverage.json): every statement about the attacker's actions rests on it.</summary>
+    public Investigation.Sight.EventSight Sight { get; init; } = Investigation.Sight.EventSight.FromCoverage(null);
     /// <summary>What each trail archive's digests established when the investigation read it (coverage.json).</summary>
     public IReadOnlyList<TrailDigestOutcome> TrailDigests { get; init; } = [];
     /// <summary>Candidates triage presented when the response started with no key (candidates.json).</summary>

@@ -44,6 +44,7 @@ public static class CaseFactsReader
             Escalation = EscalationReader.Read(journal),
             Containment = ContainmentReader.Read(journal, ReadJson(folder, PlanFile.Name)),
             Coverage = CoverageReader.Read(coverage, journal, impact),
+            Sight = Investigation.Sight.EventSight.FromCoverage(coverage),
             TrailDigests = (coverage?["investigation"]?["digests"] as JsonArray ?? []).Select(TrailDigestOutcome.FromJson).OfType<TrailDigestOutcome>().ToList(),
             Candidates = CandidateFact.Read(folder),
             MissingDocuments = missing,

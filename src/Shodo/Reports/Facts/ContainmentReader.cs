@@ -68,6 +68,8 @@ internal static class ContainmentReader
                     {
                         Outcome = JsonFields.Text(e.Data, "outcome"), OutcomeAt = e.Time,
                         After = e.Data["after"]?.DeepClone() ?? o.After, Reason = JsonFields.Text(e.Data, "reason"),
+                        Reasons = e.Data["reasons"] is JsonObject texts
+                            ? texts.Where(x => x.Value is JsonValue).ToDictionary(x => x.Key, x => (string?)x.Value ?? "", StringComparer.Ordinal) : null,
                     };
                     break;
                 case ContainmentJournalKinds.RolledBack when id is not null:

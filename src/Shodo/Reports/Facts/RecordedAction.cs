@@ -19,6 +19,8 @@ public sealed record RecordedAction
     public string? Outcome { get; init; }
     public DateTimeOffset? OutcomeAt { get; init; }
     public string? Reason { get; init; }
+    /// <summary><see cref="Reason"/> in each report language, when Shodo wrote it (an AWS error is AWS's own words).</summary>
+    public IReadOnlyDictionary<string, string>? Reasons { get; init; }
     public bool RolledBack { get; init; }
 
     /// <summary>Still needs a person: waiting for approval or for a decision.</summary>

@@ -36,10 +36,14 @@ public static class JsonReport
                 ["acknowledged"] = f.Escalation.Acknowledged is { } ack
                     ? new JsonObject { ["time"] = Utc(ack.Time), ["by"] = ack.By, ["via"] = ack.Via } : null,
                 ["state"] = SummarySection.State(r),
-                ["contained"] = f.Containment.LastCheck?.Contained,
+                // Contained only when verification found nothing remaining, nothing waits for a person or still runs, and every source was read.
+                ["contained"] = f.Containment.LastCheck is null ? null : r.Current.IsContained,
+                ["containment"] = r.Current.Verdict,
+                ["sight"] = SightJson.Build(r),
                 ["decisions"] = new JsonArray(Decisions.For(r).Select(d => (JsonNode)d!).ToArray()),
             },
             ["impact"] = f.Impact is null ? null : Impact(r, f.Impact),
+            ["currentState"] = CurrentStateJson.Build(r),
             ["timeline"] = new JsonArray(r.Timeline.Select(e => (JsonNode)new JsonObject
             {
                 ["time"] = Utc(e.Time), ["response"] = e.Response, ["actor"] = e.Actor, ["region"] = e.Region,

@@ -29,7 +29,9 @@ public static class AttackerSection
                 f.Resources.OrderBy(x => x.Type, StringComparer.Ordinal).ThenBy(x => x.Region, StringComparer.Ordinal).ThenBy(x => x.ResourceId, StringComparer.Ordinal)
                     .Select(x => (IReadOnlyList<string>)
                     [
-                        x.Type, x.Region ?? t["Global"], x.ResourceId, x.Name ?? "-", x.State ?? "-", x.CreatedBy ?? "-", r.When(x.CreatedAt),
+                        x.Type, x.Region ?? t["Global"], x.ResourceId, x.Name ?? "-",
+                        r.Current.Instances.FirstOrDefault(i => x.Type == Investigation.Model.ResourceTypes.Instance && i.Instance.ResourceId == x.ResourceId && i.Instance.Region == x.Region) is { } now
+                            ? ImpactSection.Now(r, now) : x.State ?? "-", x.CreatedBy ?? "-", r.When(x.CreatedAt),
                     ]).ToList()));
         blocks.Add(new SubHeading(t["FindingsHeading"]));
         if (f.Findings.Count == 0) blocks.Add(new Paragraph(t["NoFindings"]));

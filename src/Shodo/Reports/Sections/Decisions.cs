@@ -16,8 +16,7 @@ public static class Decisions
         if (f.Identities.Count == 0 && f.Candidates.FirstOrDefault(c => c.Confirm is not null) is { } first)
             list.Add(t.Get("DecisionConfirmCandidate", f.Candidates.Count, first.Confirm));
         foreach (var a in f.Containment.Actions.Where(a => a.NeedsPerson))
-            list.Add(t.Get("DecisionAction", a.Description ?? a.Operation ?? a.ActionId, a.Target ?? "-",
-                t.Word("Outcome", a.Outcome!), a.Reason ?? "-"));
+            list.Add(t.Get("DecisionAction", ActionWords.What(r, a), a.Target ?? "-", t.Word("Outcome", a.Outcome!), ActionWords.Why(r, a)));
         if (f.Resources.Count > 0)
             list.Add(t.Get("DecisionDelete", f.Resources.Count));
         var personal = (f.Impact?.DataExposure ?? []).Where(d => d.PersonalData && (d.Accessed != AccessVerdict.NotAccessed || d.SharedWith.Count > 0)).ToList();

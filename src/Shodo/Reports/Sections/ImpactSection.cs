@@ -18,14 +18,17 @@ public static class ImpactSection
         }
         var cost = impact.Cost;
         blocks.Add(new SubHeading(t["CostHeading"]));
-        var avoided = cost.Instances.Where(i => i.State is "stopped" or "stopping" or "terminated" or "shutting-down").Sum(i => i.PricePerHour ?? 0);
+        var now = r.Current;
+        var after = now.Instances.DistinctBy(i => i.Instance).ToDictionary(i => i.Instance);
         blocks.Add(new Table([t["Fact"], t["Value"]],
         [
             [t["CostSoFar"], r.Money.Format(cost.TotalSoFar)],
             [t["CostPerHour"], r.Money.Format(cost.BurnRatePerHour)],
-            [t["CostAvoided"], r.Money.Format(avoided)],
+            [t["CostAvoided"], r.Money.Format(now.PerHourAvoided)],
+            [t["CostStillBilling"], r.Money.Format(now.PerHourStillBilling)],
             [t["CostAsOf"], r.When(cost.AsOf)],
-            [t["PriceTable"], cost.PriceTable],
+            [t["PriceTable"], cost.PriceTable == Investigation.Impact.PriceTable.BuiltIn.Description
+                ? t.Get("PriceTableBuiltIn", Investigation.Impact.PriceTable.BuiltIn.Date, Investigation.Impact.PriceTable.BuiltIn.Source) : cost.PriceTable],
         ]));
         if (r.Money.Converts)
             blocks.Add(new Paragraph(t.Get("CostConverted", r.Options.Rate!.Value.ToString(CultureInfo.InvariantCulture), r.Money.Currency)));
@@ -34,13 +37,13 @@ public static class ImpactSection
 
         blocks.Add(new SubHeading(t["InstancesByRegion"]));
         var byRegion = cost.Instances.GroupBy(i => i.Region).OrderByDescending(g => g.Sum(i => i.CostSoFar ?? 0)).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
-        blocks.Add(new Table([t["Region"], t["Instances"], t["InstanceTypes"], t["Market"], t["CostSoFar"], t["CostPerHour"]],
+        blocks.Add(new Table([t["Region"], t["Instances"], t["InstanceTypes"], t["Market"], t["CostSoFar"], t["CostStillBilling"]],
             byRegion.Select(g => (IReadOnlyList<string>)
             [
-                g.Key, string.Join(", ", g.Select(i => $"{i.ResourceId} ({r.Text.Word("State", i.State ?? "unknown")})")),
+                g.Key, string.Join(", ", g.Select(i => $"{i.ResourceId} ({Now(r, after[i])})")),
                 string.Join(", ", g.Select(i => i.InstanceType).Distinct()), string.Join(", ", g.Select(i => i.Market).Distinct()),
-                r.Money.Format(g.Sum(i => i.CostSoFar ?? 0)), r.Money.Format(g.Where(i => i.State is "running" or "pending").Sum(i => i.PricePerHour ?? 0)),
-            ]).Append([t["Total"], cost.Instances.Count.ToString(CultureInfo.InvariantCulture), "", "", r.Money.Format(cost.TotalSoFar), r.Money.Format(cost.BurnRatePerHour)])
+                r.Money.Format(g.Sum(i => i.CostSoFar ?? 0)), r.Money.Format(g.Where(i => after[i].Billing).Sum(i => i.PricePerHour ?? 0)),
+            ]).Append([t["Total"], cost.Instances.Count.ToString(CultureInfo.InvariantCulture), "", "", r.Money.Format(cost.TotalSoFar), r.Money.Format(now.PerHourStillBilling)])
             .ToList()) { NumericColumns = new HashSet<int> { 4, 5 } });
 
         blocks.Add(new SubHeading(t["DataExposure"]));
@@ -59,6 +62,11 @@ public static class ImpactSection
             { Emphasis = exposures.Select((d, i) => (d, i)).Where(x => x.d.PersonalData).Select(x => x.i).ToHashSet() });
         return new ReportSection("impact", t["ImpactHeading"], blocks);
     }
+
+    /// <summary>An instance's state after containment in the report's words (its state as seen when nothing touched it).</summary>
+    public static string Now(ReportContext r, Facts.InstanceAfterContainment i) => i.Status == Facts.InstanceAfterContainment.AsSeen
+        ? r.Text.Word("State", i.State ?? "unknown")
+        : r.Text.Word("AfterContainment", i.Status);
 
     /// <summary>Known (accessed or not), likely (reachable, cannot be known) or cannot be known.</summary>
     public static string Verdict(ReportContext r, DataExposure d) => d.Accessed switch

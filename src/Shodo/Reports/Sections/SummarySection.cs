@@ -1,5 +1,6 @@
 using Shodo.Investigation.Model;
 using Shodo.Reports.Document;
+using Shodo.Reports.Facts;
 
 namespace Shodo.Reports.Sections;
 
@@ -12,7 +13,10 @@ public static class SummarySection
         var f = r.Facts;
         var blocks = new List<ReportBlock>();
         var leaked = f.Identities.FirstOrDefault(i => i.Kind == IdentityKind.AccessKey && !i.CreatedByAttacker && i.Confidence == Confidence.Confirmed);
-        if (leaked is { FirstSeen: null })
+        var sight = f.Sight;
+        if (leaked is not null && sight.IsBlind)
+            blocks.Add(new Paragraph(t.Get("SummaryLeakedKeyBlind", leaked.AccessKeyId ?? leaked.Name, leaked.Owner ?? "-", SightWords.Unread(r))));
+        else if (leaked is { FirstSeen: null })
             blocks.Add(new Paragraph(t.Get("SummaryLeakedKeyNoUseSeen", leaked.AccessKeyId ?? leaked.Name, leaked.Owner ?? "-")));
         else if (leaked is not null)
             blocks.Add(new Paragraph(t.Get("SummaryLeakedKey", leaked.AccessKeyId ?? leaked.Name, leaked.Owner ?? "-",
@@ -21,12 +25,21 @@ public static class SummarySection
             blocks.Add(new Paragraph(t["SummaryNoIdentities"]));
         var instances = f.Resources.Count(x => x.Type == ResourceTypes.Instance);
         var regions = f.Resources.Where(x => x.Region is not null).Select(x => x.Region).Distinct().Count();
-        if (f.Resources.Count > 0 || f.Identities.Count > 0)
-            blocks.Add(new Paragraph(t.Get("SummaryCreated", f.Identities.Count(i => i.CreatedByAttacker), f.Resources.Count, regions, instances)));
+        var created = f.Identities.Count(i => i.CreatedByAttacker);
+        if (sight.IsBlind)
+            blocks.Add(new Paragraph(t.Get("SummaryCreatedUnknown", SightWords.Unread(r))));
+        else if (!sight.IsComplete)
+            blocks.Add(new Paragraph(t.Get("SummaryCreatedAtLeast", created, f.Resources.Count, regions, instances, SightWords.Unread(r))));
+        else if (f.Resources.Count > 0 || f.Identities.Count > 0)
+            blocks.Add(new Paragraph(t.Get("SummaryCreated", created, f.Resources.Count, regions, instances)));
         foreach (var d in (f.Impact?.DataExposure ?? []).Where(d => d.PersonalData))
             blocks.Add(new Paragraph(t.Get("SummaryPersonalData", d.Name, ImpactSection.Verdict(r, d), r.Say(d.Explanations, d.Explanation))));
         if (f.Impact is { } impact)
-            blocks.Add(new Paragraph(t.Get("SummaryCost", r.Money.Format(impact.Cost.TotalSoFar), r.Money.Format(impact.Cost.BurnRatePerHour))));
+            blocks.Add(new Paragraph(sight.IsBlind ? t.Get("SummaryCostUnknown", SightWords.Unread(r))
+                : !sight.IsComplete ? t.Get("SummaryCostAtLeast", r.Money.Format(impact.Cost.TotalSoFar), r.Money.Format(impact.Cost.BurnRatePerHour), SightWords.Unread(r))
+                : t.Get("SummaryCost", r.Money.Format(impact.Cost.TotalSoFar), r.Money.Format(impact.Cost.BurnRatePerHour))));
+        if (f.Impact is { Cost.Instances.Count: > 0 } && f.Containment.Actions.Count > 0)
+            blocks.Add(new Paragraph(AfterContainment(r)));
 
         var began = Began(f);
         var firstSent = f.Escalation.Sent.FirstOrDefault();
@@ -63,14 +76,25 @@ public static class SummarySection
     {
         var t = r.Text;
         var c = r.Facts.Containment;
-        if (c.LastCheck is { } check)
-            return !check.Contained
-                ? t.Get("StateNotContained", check.Remaining.Count, string.Join(", ", check.Remaining.Take(10)), r.When(check.Time))
-                : r.Facts.Coverage.Unread > 0
-                    ? t.Get("StateContainedUnseen", r.When(check.Time), r.Facts.Coverage.Unread) // what could not be read may hide more
-                    : t.Get("StateContained", r.When(check.Time));
-        if (c.Actions.Count > 0)
-            return t.Get("StateInProgress", c.Actions.Count(a => a.Outcome is "done" or "already-done"), c.Actions.Count);
-        return t["StateNothing"];
+        var now = r.Current;
+        return now.Verdict switch
+        {
+            CurrentState.NotContained => t.Get("StateNotContained", c.LastCheck!.Remaining.Count, string.Join(", ", c.LastCheck.Remaining.Take(10)), r.When(now.CheckedAt)),
+            CurrentState.PartlyContained => t.Get("StatePartlyContained", r.When(now.CheckedAt), now.StillActive.Count,
+                string.Join(", ", now.StillActive.Take(10)) + (now.StillActive.Count > 10 ? ", …" : "")),
+            CurrentState.ContainedUnseen => t.Get("StateContainedUnseen", r.When(now.CheckedAt), r.Facts.Coverage.Unread), // what could not be read may hide more
+            CurrentState.Contained => t.Get("StateContained", r.When(now.CheckedAt)),
+            CurrentState.Unknown => t.Get("StateBlind", SightWords.Unread(r), c.Actions.Count(a => a.Outcome is "done" or "already-done"), c.Actions.Count, r.When(now.CheckedAt)),
+            CurrentState.InProgress => t.Get("StateInProgress", c.Actions.Count(a => a.Outcome is "done" or "already-done"), c.Actions.Count),
+            _ => t["StateNothing"],
+        };
+    }
+
+    /// <summary>What containment stopped and saved per hour, and what still runs and costs per hour.</summary>
+    private static string AfterContainment(ReportContext r)
+    {
+        var now = r.Current;
+        return r.Text.Get("SummaryAfterContainment", now.Instances.Count(i => i.StoppedWhileRunning), r.Money.Format(now.PerHourAvoided),
+            now.Instances.Count(i => i.Billing), r.Money.Format(now.PerHourStillBilling));
     }
 }

@@ -63,7 +63,7 @@ public sealed class ContainStep : IResponseStep
         var unread = last!.Unread.Concat(last.Verification?.Unread ?? []).ToList();
         if (unread.Count > 0) detail += "; " + Messages.Get("RespondContainUnread", unread.Count, Scopes(unread));
         if (!OnlyWhenChanged || Count(last, Outcomes.Done) > 0)
-            await session.Milestones.NotifyAsync(last.Contained ? Milestone.Contained : Milestone.NotContained, detail, ct).ConfigureAwait(false);
+            await session.Milestones.NotifyAsync(ContainedMilestone.For(last, session.Case.Folder), detail, ct).ConfigureAwait(false);
         return new StepResult(last.Contained ? StepOutcome.Done : StepOutcome.Incomplete, detail) { Resumable = !last.Contained && last.Resumable };
     }
 
