@@ -19,6 +19,8 @@ public static class TargetKinds
     public const string SpotRequest = "ec2-spot-request";
     public const string SpotFleet = "ec2-spot-fleet";
     public const string AutoScalingGroup = "autoscaling-group";
+    /// <summary>A manual RDS DB snapshot whose restore attribute lets other accounts in (a data door).</summary>
+    public const string DbSnapshot = "rds-db-snapshot";
 
     public static bool IsIdentity(string kind) => kind is User or Role;
 }

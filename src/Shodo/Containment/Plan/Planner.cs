@@ -8,6 +8,7 @@ using Shodo.Cases;
 using Shodo.Containment.Actions;
 using Shodo.Containment.Record;
 using Shodo.Containment.Authority;
+using Shodo.Containment.Doors;
 using Shodo.Containment.Reads;
 using Shodo.Diagnostics;
 using Shodo.Evidence.Snapshot;
@@ -152,6 +153,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
                 => targets.Add(new ContainmentTarget(TargetKinds.SpotRequest, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.SpotFleet => targets.Add(new ContainmentTarget(TargetKinds.SpotFleet, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.AutoScalingGroup => targets.Add(new ContainmentTarget(TargetKinds.AutoScalingGroup, r.ResourceId, r.Region), r.CreatedBy),
+            ResourceTypes.SharedDbSnapshot => targets.Add(new ContainmentTarget(TargetKinds.DbSnapshot, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.User => targets.User(r.ResourceId, null, $"IAM user {reason}"),
             ResourceTypes.AccessKey or ResourceTypes.LoginProfile when UserOf(r) is { } user => targets.User(user, null, $"{r.Type} {reason}"),
             _ => null,
@@ -159,7 +161,12 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         if (g is null) return;
         if (r.Type == ResourceTypes.User) g.CreatedByAttacker = true;
         if (!g.Resources.Contains(r.Id)) g.Resources.Add(r.Id);
-        g.Because(r.Type == ResourceTypes.User ? $"IAM user {reason}" : $"{r.Type} {reason}");
+        g.Because(r.Type switch
+        {
+            ResourceTypes.User => $"IAM user {reason}",
+            ResourceTypes.SharedDbSnapshot => $"shared with an outside account by {r.CreatedBy ?? "the attacker"}",
+            _ => $"{r.Type} {reason}",
+        });
         g.Identity ??= r.CreatedBy;
     }
 
@@ -176,6 +183,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             TargetKinds.Role => await RoleState.ReadAsync(c, t.Id, ct).ConfigureAwait(false),
             TargetKinds.Instance => await InstanceRead.ReadAsync(c, t.Region!, t.Id, attributes: true, ct).ConfigureAwait(false),
             TargetKinds.SpotRequest => await SpotRequestState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
+            _ when DataDoors.For(t.Kind) is { } door => await door.ReadAsync(c, t, ct).ConfigureAwait(false),
             _ => new JsonObject { ["exists"] = true, ["id"] = t.Id },
         };
         if (t.Kind == TargetKinds.Instance && (string?)state["spotInstanceRequestId"] is { } sir && InstanceRead.Exists(state))
@@ -184,7 +192,8 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         if (t.Kind == TargetKinds.Instance && InstanceRead.IsGone(state)) return ([], null);
 
         var record = await @case.Evidence.StoreAsync(JsonSerializer.SerializeToUtf8Bytes(state),
-            new EvidenceDescriptor(t.Kind.StartsWith("iam", StringComparison.Ordinal) ? "iam" : "ec2", "ContainmentTargetRead", t.Region)
+            new EvidenceDescriptor(t.Kind.StartsWith("iam", StringComparison.Ordinal) ? "iam" : t.Kind.StartsWith("rds", StringComparison.Ordinal) ? "rds" : "ec2",
+                "ContainmentTargetRead", t.Region)
             {
                 ContentType = "application/json", Parameters = new JsonObject { ["target"] = t.Key }, Time = time.GetUtcNow(),
             }, ct).ConfigureAwait(false);

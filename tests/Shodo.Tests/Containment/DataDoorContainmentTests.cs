@@ -1,0 +1,92 @@
+using System.Text.Json.Nodes;
+using Shodo.Cases;
+using Shodo.Containment;
+using Shodo.Containment.Apply;
+using Shodo.Containment.Authority;
+using Shodo.Investigation.Model;
+
+namespace Shodo.Tests.Containment;
+
+/// <summary>
+/// The doors to the data the attacker opened (issue 18), against the range playing leaked-key-cryptomining:
+/// the RDS snapshot it shared with an outside account is un-shared within the authority class close-data-door,
+/// waits for an approver without it, and <c>shodo rollback</c> restores exactly the before-state — nothing deleted.
+/// </summary>
+public sealed class DataDoorContainmentTests
+{
+    private static readonly AuthorityPolicy ClosesDoors =
+        new(new HashSet<string>(AuthorityPolicy.DefaultResponder) { "close-data-door" }, null);
+
+    /// <summary>attacker-resources.json gains the shared snapshot, as the investigation finds it.</summary>
+    private static async Task AddSharedSnapshotsAsync(LeakedKeyRange env, Case @case)
+    {
+        var resources = InvestigationFiles.ReadResources(@case.Folder).ToList();
+        foreach (var s in env.Truth.SharedSnapshots)
+            resources.Add(new AttackerResource
+            {
+                Id = $"{ResourceTypes.SharedDbSnapshot}:{s.Region}:{s.DbSnapshotIdentifier}", Type = ResourceTypes.SharedDbSnapshot,
+                Region = s.Region, ResourceId = s.DbSnapshotIdentifier, CreatedBy = $"access-key:{env.Truth.LeakedAccessKeyId}", State = "shared",
+                Attributes = new JsonObject { ["sharedWith"] = new JsonArray((JsonNode)s.SharedWithAccount) },
+            });
+        await InvestigationFiles.WriteAsync(@case, InvestigationFiles.AttackerResources, "shodo-attacker-resources/1", "resources", resources);
+    }
+
+    private static List<string> RestoreAccounts(LeakedKeyRange env, string region, string snapshot)
+    {
+        lock (env.Range.State.Sync) return env.Range.State.Rds(region).Snapshots[snapshot].RestoreAccounts.ToList();
+    }
+
+    [Fact]
+    public async Task A_shared_db_snapshot_is_unshared_within_close_data_door_and_rollback_restores_exactly_its_before_state()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        var shared = Assert.Single(env.Truth.SharedSnapshots);
+        var before = RestoreAccounts(env, shared.Region, shared.DbSnapshotIdentifier);
+        Assert.Contains(shared.SharedWithAccount, before);
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            await AddSharedSnapshotsAsync(env, contain.Case);
+            var (plan, sha) = await contain.PlanAsync(ClosesDoors);
+            var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door");
+            Assert.Equal(new ContainmentTarget(TargetKinds.DbSnapshot, shared.DbSnapshotIdentifier, shared.Region), door.Target);
+            Assert.Equal(AuthorityLevel.Responder, door.Authority);
+            Assert.True(door.Reversible);
+            Assert.Equal([shared.SharedWithAccount], door.Parameters["openTo"]!.AsArray().Select(v => (string)v!));
+
+            var result = await contain.ApplyAsync(plan, sha);
+            Assert.Equal(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            Assert.Empty(RestoreAccounts(env, shared.Region, shared.DbSnapshotIdentifier));
+            Assert.Contains(env.ResponderChanges(), c => c.Operation == "ModifyDBSnapshotAttribute" && c.Target.Contains(shared.SharedWithAccount));
+
+            var journaledBefore = contain.Recorder.Ledger.Before(door.Id)!;
+            Assert.Equal(before, journaledBefore["restore"]!.AsArray().Select(v => (string)v!));
+
+            var rollback = new ContainmentRollback(contain.Aws, contain.Recorder, plan, sha, TimeProvider.System,
+                new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20) });
+            Assert.Equal("rolled-back", Assert.Single(await rollback.RunAsync("ciso", door.Id, default)).Outcome);
+            Assert.Equal(before, RestoreAccounts(env, shared.Region, shared.DbSnapshotIdentifier));
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+        Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);
+    }
+
+    [Fact]
+    public async Task Without_close_data_door_in_the_authority_policy_the_share_waits_for_an_approver_and_stays_as_it_was()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        var shared = Assert.Single(env.Truth.SharedSnapshots);
+        var before = RestoreAccounts(env, shared.Region, shared.DbSnapshotIdentifier);
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            await AddSharedSnapshotsAsync(env, contain.Case);
+            var (plan, sha) = await contain.PlanAsync();
+            var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door");
+            Assert.Equal(AuthorityLevel.Approver, door.Authority);
+            var result = await contain.ApplyAsync(plan, sha);
+            Assert.Equal(Outcomes.PendingApproval, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            Assert.Equal(before, RestoreAccounts(env, shared.Region, shared.DbSnapshotIdentifier));
+        }
+    }
+}
