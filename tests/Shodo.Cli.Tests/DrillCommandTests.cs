@@ -47,6 +47,7 @@ public sealed class DrillCommandTests : IDisposable
         Assert.Equal(0, card.GetProperty("false_positives").GetInt32());
         Assert.Equal(0, card.GetProperty("destructive_calls").GetInt64());
         Assert.Equal(0, card.GetProperty("adversary_successes_after_contained").GetInt64());
+        Assert.Equal(0, card.GetProperty("data_doors_open_after_contained").GetInt32());
         Assert.True(card.GetProperty("evidence_verified").GetBoolean());
         foreach (var field in new[] { "seconds_to_first_notification", "seconds_to_evidence_captured", "seconds_to_contained" })
             Assert.True(card.GetProperty(field).GetDouble() >= 0, field);
@@ -57,6 +58,8 @@ public sealed class DrillCommandTests : IDisposable
         var kinds = JournalReader.Read(caseDir).Select(e => e.Kind).ToHashSet();
         Assert.Contains("escalation.acknowledged", kinds);
         Assert.Contains("containment.verified", kinds);
+        Assert.Contains(JournalReader.Read(caseDir), e => e.Kind == "containment.changed"
+            && (string?)e.Data["operation"] == "rds:ModifyDBSnapshotAttribute" && e.Data["request"]?["valuesToRemove"] is not null);
         AssertProgressLines(run.Error);
     }
 

@@ -72,6 +72,38 @@ public sealed class DataDoorContainmentTests
     }
 
     [Fact]
+    public async Task A_door_the_attacker_opens_again_after_it_was_closed_is_closed_again_by_the_next_plan_under_a_new_id()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        var shared = Assert.Single(env.Truth.SharedSnapshots);
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            await AddSharedSnapshotsAsync(env, contain.Case);
+            var (plan, sha) = await contain.PlanAsync(ClosesDoors);
+            var first = Assert.Single(plan.Actions, a => a.Action == "close-data-door");
+            await contain.ApplyAsync(plan, sha);
+            Assert.Empty(RestoreAccounts(env, shared.Region, shared.DbSnapshotIdentifier));
+
+            // A key found only later shares it again (played on the range's state).
+            lock (env.Range.State.Sync) env.Range.State.Rds(shared.Region).Snapshots[shared.DbSnapshotIdentifier].RestoreAccounts.Add("all");
+            var (again, againSha) = await contain.PlanAsync(ClosesDoors);
+            var second = Assert.Single(again.Actions, a => a.Action == "close-data-door");
+            Assert.Equal(first.Id + "#2", second.Id);
+            Assert.DoesNotContain(second.Id, again.AlreadyDone);
+            Assert.Equal(["all"], second.Parameters["openTo"]!.AsArray().Select(v => (string)v!));
+            var result = await contain.ApplyAsync(again, againSha);
+            Assert.Equal(Outcomes.Done, result.Actions.First(r => r.ActionId == second.Id).Outcome);
+            Assert.Empty(RestoreAccounts(env, shared.Region, shared.DbSnapshotIdentifier));
+            Assert.True(result.Verification!.Remaining.All(r => !r.ActionId.StartsWith("close-data-door", StringComparison.Ordinal)));
+
+            var (closed, _) = await contain.PlanAsync(ClosesDoors);
+            Assert.DoesNotContain(closed.Actions, a => a.Action == "close-data-door");
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+    }
+
+    [Fact]
     public async Task Without_close_data_door_in_the_authority_policy_the_share_waits_for_an_approver_and_stays_as_it_was()
     {
         await using var env = await LeakedKeyRange.StartAsync();

@@ -23,6 +23,9 @@ public sealed class CloseDataDoor : ContainmentAction
     public override IReadOnlyList<string> AppliesTo => DataDoors.All.Select(d => d.Kind).ToList();
     public override PlanOrder OrderFor(string targetKind) => new(3, 0);
 
+    /// <summary>A door the attacker opens again (with a key found only later) is closed again by the next plan.</summary>
+    public override bool RedoneWhenUndone => true;
+
     /// <summary>Planned while the door is open to anyone outside, with whom it was open to when planned.</summary>
     public override JsonObject? PlanFor(PlanningTarget target) =>
         DataDoors.Get(target.Target.Kind).OpenTo(target.State) is { Count: > 0 } open

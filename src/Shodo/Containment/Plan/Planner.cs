@@ -76,7 +76,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             await gate.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                var (read, error) = await TransientRetry.TryAsync(() => PlanTargetAsync(context, g, findings, ct), time, ct).ConfigureAwait(false);
+                var (read, error) = await TransientRetry.TryAsync(() => PlanTargetAsync(context, g, findings, done, ct), time, ct).ConfigureAwait(false);
                 if (error is null) return read;
                 unread.Enqueue(UnreadItem.From(g.Target, error)); // the other targets go on without it
                 return ([], null);
@@ -174,7 +174,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         (string?)r.Attributes["userName"] ?? (r.Type == ResourceTypes.LoginProfile ? r.ResourceId : r.Name);
 
     private async Task<(List<PlannedAction> Actions, string? Evidence)> PlanTargetAsync(ContainmentContext c, TargetGroup g,
-        IReadOnlyList<Finding> findings, CancellationToken ct)
+        IReadOnlyList<Finding> findings, IReadOnlySet<string> done, CancellationToken ct)
     {
         var t = g.Target;
         JsonObject state = t.Kind switch
@@ -208,9 +208,10 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             if (action.PlanFor(planning) is not { } p) continue;
             p["caseId"] = c.CaseId;
             var order = action.OrderFor(t.Kind);
+            var id = $"{action.Name}/{t.Key}";
             var planned = new PlannedAction
             {
-                Id = $"{action.Name}/{t.Key}", Action = action.Name, Target = t, Identity = g.Identity,
+                Id = action.RedoneWhenUndone ? RedoneActionId.Next(id, done) : id, Action = action.Name, Target = t, Identity = g.Identity,
                 Reason = string.Join("; ", g.Reasons), Identities = g.Identities, Resources = g.Resources, Findings = related,
                 BeforeEvidence = record.Sha256, Fingerprint = fingerprint.DeepClone().AsObject(),
                 ExpectedAfter = "", Reversible = action.Reversible, Reverse = action.HowToReverse,
