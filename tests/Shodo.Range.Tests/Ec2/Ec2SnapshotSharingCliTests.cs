@@ -50,7 +50,10 @@ public sealed class Ec2SnapshotSharingCliTests(RangeFixture fixture) : IClassFix
         {
             var record = fixture.Range.State.Calls.Last(c => c.EventName == "ModifySnapshotAttribute");
             Assert.False(record.ReadOnly);
-            Assert.Contains(snapshot, record.RequestParameters!.ToJsonString());
+            Assert.Equal(snapshot, (string?)record.RequestParameters!["snapshotId"]);
+            // As CloudTrail writes it: createVolumePermission.add.items[].userId / .group, likewise remove.
+            Assert.Equal("777788889999", (string?)record.RequestParameters["createVolumePermission"]!["add"]!["items"]![0]!["userId"]);
+            Assert.Equal("all", (string?)record.RequestParameters["createVolumePermission"]!["remove"]!["items"]![1]!["group"]);
         }
     }
 

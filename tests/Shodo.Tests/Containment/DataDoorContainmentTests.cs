@@ -72,6 +72,56 @@ public sealed class DataDoorContainmentTests
     }
 
     [Fact]
+    public async Task A_shared_ebs_snapshot_is_unshared_and_rollback_gives_back_exactly_its_create_volume_permission()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        const string region = "ap-northeast-1";
+        string snapshotId;
+        lock (env.Range.State.Sync)
+        {
+            var ec2 = env.Range.State.Ec2(region);
+            var volume = ec2.Volumes.First();
+            var snapshot = new Shodo.Range.State.Ec2.Snapshot
+            {
+                SnapshotId = "snap-0a1b2c3d4e5f60718", VolumeId = volume.VolumeId, VolumeSize = volume.Size, StartTime = env.Range.State.Clock.Now,
+                CompletesAt = env.Range.State.Clock.Now, OwnerId = env.Truth.AccountId,
+            };
+            snapshot.CreateVolumePermissions.AddRange(["444455556666", "all"]);
+            ec2.Snapshots.Add(snapshot);
+            snapshotId = snapshot.SnapshotId;
+        }
+        List<string> Permissions()
+        {
+            lock (env.Range.State.Sync) return env.Range.State.Ec2(region).Snapshots.Single(s => s.SnapshotId == snapshotId).CreateVolumePermissions.ToList();
+        }
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            var resources = InvestigationFiles.ReadResources(contain.Case.Folder).Append(new AttackerResource
+            {
+                Id = $"{ResourceTypes.SharedEbsSnapshot}:{region}:{snapshotId}", Type = ResourceTypes.SharedEbsSnapshot, Region = region,
+                ResourceId = snapshotId, CreatedBy = $"access-key:{env.Truth.LeakedAccessKeyId}", State = "shared",
+            }).ToList();
+            await InvestigationFiles.WriteAsync(contain.Case, InvestigationFiles.AttackerResources, "shodo-attacker-resources/1", "resources", resources);
+            var (plan, sha) = await contain.PlanAsync(ClosesDoors);
+            var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door");
+            Assert.Equal(new ContainmentTarget(TargetKinds.EbsSnapshot, snapshotId, region), door.Target);
+
+            var result = await contain.ApplyAsync(plan, sha);
+            Assert.Equal(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            Assert.Empty(Permissions());
+            Assert.Contains(env.ResponderChanges(), c => c.Operation == "ModifySnapshotAttribute" && c.Target.Contains(snapshotId));
+
+            var rollback = new ContainmentRollback(contain.Aws, contain.Recorder, plan, sha, TimeProvider.System,
+                new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20) });
+            Assert.Equal("rolled-back", Assert.Single(await rollback.RunAsync("ciso", door.Id, default)).Outcome);
+            Assert.Equal(["444455556666", "all"], Permissions().Order(StringComparer.Ordinal));
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+        Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);
+    }
+
+    [Fact]
     public async Task A_door_the_attacker_opens_again_after_it_was_closed_is_closed_again_by_the_next_plan_under_a_new_id()
     {
         await using var env = await LeakedKeyRange.StartAsync();

@@ -6,6 +6,7 @@ public static class DataDoors
     public static IReadOnlyList<IDataDoor> All { get; } =
     [
         new DbSnapshotShare(),
+        new EbsSnapshotShare(),
     ];
 
     public static IDataDoor? For(string targetKind) => All.FirstOrDefault(d => d.Kind == targetKind);

@@ -154,6 +154,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             ResourceTypes.SpotFleet => targets.Add(new ContainmentTarget(TargetKinds.SpotFleet, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.AutoScalingGroup => targets.Add(new ContainmentTarget(TargetKinds.AutoScalingGroup, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.SharedDbSnapshot => targets.Add(new ContainmentTarget(TargetKinds.DbSnapshot, r.ResourceId, r.Region), r.CreatedBy),
+            ResourceTypes.SharedEbsSnapshot => targets.Add(new ContainmentTarget(TargetKinds.EbsSnapshot, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.User => targets.User(r.ResourceId, null, $"IAM user {reason}"),
             ResourceTypes.AccessKey or ResourceTypes.LoginProfile when UserOf(r) is { } user => targets.User(user, null, $"{r.Type} {reason}"),
             _ => null,
@@ -164,7 +165,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         g.Because(r.Type switch
         {
             ResourceTypes.User => $"IAM user {reason}",
-            ResourceTypes.SharedDbSnapshot => $"shared with an outside account by {r.CreatedBy ?? "the attacker"}",
+            ResourceTypes.SharedDbSnapshot or ResourceTypes.SharedEbsSnapshot => $"shared with an outside account by {r.CreatedBy ?? "the attacker"}",
             _ => $"{r.Type} {reason}",
         });
         g.Identity ??= r.CreatedBy;
