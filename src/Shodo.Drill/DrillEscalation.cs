@@ -10,7 +10,7 @@ namespace Shodo.Drill;
 /// the on-call engineer after a delay, so the chain is visible in the journal and the report (the
 /// drill waits for it however fast the response was). The drill's organisation also wrote an
 /// authority policy in advance that lets the responder isolate what cannot be stopped and cancel
-/// what would relaunch instances, besides the defaults.
+/// what would relaunch instances, and close the doors to the data the attacker opened (close-data-door), besides the defaults.
 /// </summary>
 public static class DrillEscalation
 {
@@ -20,7 +20,7 @@ public static class DrillEscalation
     /// <summary>The drill organisation's authority policy, as it would stand in shodo.yaml.</summary>
     public const string Authority = """
         authority:
-          responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet]
+          responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, close-data-door]
         """;
 
     /// <summary>

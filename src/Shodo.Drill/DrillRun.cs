@@ -86,6 +86,7 @@ public static class DrillRun
         var reportPath = journal.FirstOrDefault(e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["producer"] == "report")
             is { } r ? CaseFileNames.Full(result.CaseDirectory, (string)r.Data["path"]!) : null;
         var drillTruth = DrillTruth.From(truth, adversary.Status.Created, recordedAt);
+        var doorsOpen = DataDoorsOpen.Find(range.State, truth);
         var card = DrillScorecard.Score(result.CaseDirectory, scenario, drillTruth, after, destructive, reportPath) with
         {
             SecondsToKeyRefused = poller?.SecondsToRefused,
@@ -93,6 +94,7 @@ public static class DrillRun
             TriageLeakedKeyRank = triage?.RankOf(truth.LeakedAccessKeyId is { } leaked ? "access-key:" + leaked : null),
             TriageFalseCandidates = triage?.FalseCandidates(drillTruth),
             AdversarySuccessesAfterContainedDetail = watch.SuccessesAtContainment is null ? [] : afterDetail,
+            DataDoorsOpenAfterContained = doorsOpen.Count, DataDoorsOpenAfterContainedDetail = doorsOpen,
         };
         card = await DrillHonesty.ScoreAsync(card, result.CaseDirectory, drillTruth, RangeFinalState.Read(range), ct).ConfigureAwait(false);
         return new DrillResult(card, result.Outcome);

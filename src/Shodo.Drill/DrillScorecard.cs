@@ -37,6 +37,10 @@ public sealed record DrillScorecard
     [JsonPropertyName("adversary_successes_after_contained_detail")] public IReadOnlyList<string> AdversarySuccessesAfterContainedDetail { get; init; } = [];
     /// <summary>What should have been found and was not (ids).</summary>
     [JsonPropertyName("missed_ids")] public IReadOnlyList<string> MissedIds { get; init; } = [];
+    /// <summary>Doors to the data (snapshots shared out, public) still open to the attacker's outside accounts at the end, from the range's final state.</summary>
+    [JsonPropertyName("data_doors_open_after_contained")] public int DataDoorsOpenAfterContained { get; init; }
+    /// <summary>Which doors those are: "rds-snapshot:REGION:ID -> ACCOUNT".</summary>
+    [JsonPropertyName("data_doors_open_after_contained_detail")] public IReadOnlyList<string> DataDoorsOpenAfterContainedDetail { get; init; } = [];
 
     /// <summary>The attacker's principals holding credentials whose keys were deactivated or whose deactivation was escalated for a decision.</summary>
     [JsonPropertyName("persistence_surfaced")] public int PersistenceSurfaced { get; init; }
@@ -61,11 +65,11 @@ public sealed record DrillScorecard
 
     /// <summary>
     /// The drill passes when everything expected was found and nothing legitimate was reported, the adversary got
-    /// nothing through after containment, Shodo made no destructive call, the case verifies, and (without the key)
+    /// nothing through after containment, no door to the data is left open, Shodo made no destructive call, the case verifies, and (without the key)
     /// triage ranked the leaked key first and presented no legitimate identity.
     /// </summary>
     public bool Passes() =>
-        this is { FalsePositives: 0, FalseStatements: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true }
+        this is { FalsePositives: 0, FalseStatements: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true, DataDoorsOpenAfterContained: 0 }
         && IdentitiesFound == IdentitiesExpected && ResourcesFound == ResourcesExpected
         && PersistenceSurfaced == PersistenceExpected
         && (TriageCandidates is null || this is { TriageLeakedKeyRank: 1, TriageFalseCandidates.Count: 0 });

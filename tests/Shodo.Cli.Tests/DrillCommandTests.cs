@@ -48,6 +48,7 @@ public sealed class DrillCommandTests : IDisposable
         Assert.True(card.GetProperty("false_statements").GetInt32() == 0, card.GetProperty("false_statement_detail").ToString());
         Assert.Equal(0, card.GetProperty("destructive_calls").GetInt64());
         Assert.Equal(0, card.GetProperty("adversary_successes_after_contained").GetInt64());
+        Assert.Equal(0, card.GetProperty("data_doors_open_after_contained").GetInt32());
         Assert.True(card.GetProperty("evidence_verified").GetBoolean());
         foreach (var field in new[] { "seconds_to_first_notification", "seconds_to_evidence_captured", "seconds_to_contained", "seconds_to_key_refused" })
             Assert.True(card.GetProperty(field).GetDouble() >= 0, field);
@@ -60,6 +61,8 @@ public sealed class DrillCommandTests : IDisposable
         var kinds = JournalReader.Read(caseDir).Select(e => e.Kind).ToHashSet();
         Assert.Contains("escalation.acknowledged", kinds);
         Assert.Contains("containment.verified", kinds);
+        Assert.Contains(JournalReader.Read(caseDir), e => e.Kind == "containment.changed"
+            && (string?)e.Data["operation"] == "rds:ModifyDBSnapshotAttribute" && e.Data["request"]?["valuesToRemove"] is not null);
         AssertProgressLines(run.Error);
     }
 

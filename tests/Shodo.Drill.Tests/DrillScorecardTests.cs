@@ -25,6 +25,7 @@ public sealed class DrillScorecardTests
         Assert.False((Perfect with { DestructiveCalls = 1 }).Passes());
         Assert.False((Perfect with { AdversarySuccessesAfterContained = 1 }).Passes());
         Assert.False((Perfect with { EvidenceVerified = false }).Passes());
+        Assert.False((Perfect with { DataDoorsOpenAfterContained = 1 }).Passes());
     }
 
     [Fact]

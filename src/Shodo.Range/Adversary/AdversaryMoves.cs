@@ -9,10 +9,11 @@ namespace Shodo.Range.Adversary;
 /// What the adversary does with one credential in one round: launch a mining instance in a random
 /// enabled region, and with a long-term key also keep its foothold — re-create the backdoor user if
 /// it was removed, create another access key (a new backdoor user when the old one has two), or mint
-/// a session token — rotating by round. Every call goes through the dispatcher like a client's.
+/// a session token — rotating by round — and share again every snapshot the scenario says it shared out (the door
+/// to the data must stay shut once contained). Every call goes through the dispatcher like a client's.
 /// </summary>
 internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, AdversaryStatus status,
-    string backdoorUser, Random random)
+    string backdoorUser, Random random, IReadOnlyList<GroundTruthSharedSnapshot> shares)
 {
     private static readonly string[] InstanceTypes = ["p3.2xlarge", "g4dn.xlarge", "c5.4xlarge", "p3.8xlarge"];
     private const string MiningImage = "ami-0c7217cdde317cfec";
@@ -38,6 +39,13 @@ internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, Ad
                 ["ImageId"] = MiningImage, ["InstanceType"] = type, ["MinCount"] = "1", ["MaxCount"] = "1",
             }, ct) is { Succeeded: true })
             succeeded++;
+        foreach (var share in shares)
+            if (await CallAsync(held, "rds", "ModifyDBSnapshotAttribute", share.Region, new()
+                {
+                    ["DBSnapshotIdentifier"] = share.DbSnapshotIdentifier, ["AttributeName"] = "restore",
+                    ["ValuesToAdd.AttributeValue.1"] = share.SharedWithAccount,
+                }, ct) is { Succeeded: true })
+                succeeded++;
         if (held.IsTemporary) return (succeeded, gained);
 
         switch (round % 3)

@@ -7,7 +7,7 @@ namespace Shodo.Range.Adversary;
 /// <summary>
 /// The attacker, still at work while the range runs: every interval (or at each <see cref="TickAsync"/>)
 /// it acts with every credential it holds — the leaked key, backdoor keys, session tokens it minted —
-/// through the range's own pipeline, so containment (Inactive keys, deny policies) makes its calls
+/// through the range's own pipeline (re-sharing the snapshots it shared out, too), so containment (Inactive keys, deny policies) makes its calls
 /// fail. Its moves are in <see cref="AdversaryMoves"/>. It stops with the host and never throws out
 /// of its loop.
 /// </summary>
@@ -33,7 +33,7 @@ public sealed class LiveAdversary : IAsyncDisposable
             .DistinctBy(h => h.Credentials.AccessKeyId).ToList();
         if (_held.Count == 0) throw new ScenarioException($"Scenario {scenario.Name} has no attacker for a live adversary");
         var backdoor = scenario.GroundTruth?.Users.FirstOrDefault() ?? "aws-support-svc";
-        _moves = new AdversaryMoves(state, dispatcher, Status, backdoor, new Random(seed ?? 7));
+        _moves = new AdversaryMoves(state, dispatcher, Status, backdoor, new Random(seed ?? 7), scenario.GroundTruth?.SharedSnapshots ?? []);
     }
 
     public AdversaryStatus Status { get; } = new();

@@ -7,6 +7,9 @@ public sealed partial class RangeState
 {
     private readonly Dictionary<string, RdsRegion> _rds = new(StringComparer.Ordinal);
 
+    /// <summary>The regions that hold RDS resources (callers lock <see cref="Sync"/>).</summary>
+    public IReadOnlyDictionary<string, RdsRegion> RdsRegions => _rds;
+
     /// <summary>The RDS resources of a region (created empty on first use).</summary>
     public RdsRegion Rds(string region)
     {

@@ -19,6 +19,10 @@ public static class TargetKinds
     public const string SpotRequest = "ec2-spot-request";
     public const string SpotFleet = "ec2-spot-fleet";
     public const string AutoScalingGroup = "autoscaling-group";
+    /// <summary>A manual RDS DB snapshot whose restore attribute lets other accounts in (a data door).</summary>
+    public const string DbSnapshot = "rds-db-snapshot";
+    /// <summary>An EBS snapshot whose createVolumePermission lets other accounts (or all) create volumes from it (a data door).</summary>
+    public const string EbsSnapshot = "ec2-snapshot";
 
     public static bool IsIdentity(string kind) => kind is User or Role;
 }

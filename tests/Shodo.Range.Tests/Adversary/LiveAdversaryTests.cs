@@ -51,6 +51,34 @@ public sealed class LiveAdversaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task It_shares_the_snapshot_again_when_it_is_unshared_and_fails_to_once_contained()
+    {
+        var adversary = _range.Adversary!;
+        var shared = Assert.Single(_range.GroundTruth!.SharedSnapshots);
+        var rds = _responder.InRegion(shared.Region);
+        Task<System.Text.Json.JsonElement> Unshare() => rds.OkAsync("rds", "modify-db-snapshot-attribute", "--db-snapshot-identifier",
+            shared.DbSnapshotIdentifier, "--attribute-name", "restore", "--values-to-remove", shared.SharedWithAccount);
+        List<string> RestorableBy()
+        {
+            lock (_range.State.Sync) return _range.State.Rds(shared.Region).Snapshots[shared.DbSnapshotIdentifier].RestoreAccounts.ToList();
+        }
+
+        await Unshare();
+        Assert.Empty(RestorableBy());
+        await adversary.TickAsync();
+        Assert.Equal([shared.SharedWithAccount], RestorableBy());
+
+        await ContainAsync();
+        await Unshare();
+        _range.State.Clock.Advance(TimeSpan.FromSeconds(5));
+        for (var round = 0; round < 3; round++) Assert.Equal(0, await adversary.TickAsync());
+        Assert.Empty(RestorableBy());
+        lock (_range.State.Sync)
+            Assert.Contains(_range.State.Calls, c => c.EventName == "ModifyDBSnapshotAttribute" && c.ErrorCode is not null
+                                                     && c.Caller?.AccessKeyId != _range.Responder.AccessKeyId);
+    }
+
+    [Fact]
     public async Task The_counters_are_served_on_the_admin_route()
     {
         await _range.Adversary!.TickAsync();

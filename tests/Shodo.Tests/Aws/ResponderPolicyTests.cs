@@ -85,4 +85,13 @@ public class ResponderPolicyTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => aws.Ec2().DescribeFleetsAsync(new Amazon.EC2.Model.DescribeFleetsRequest()));
         Assert.Equal(0, server.Count);
     }
+
+    [Fact]
+    public void The_policy_grants_closing_the_doors_to_the_data_and_their_reads()
+    {
+        var actions = ResponderPolicy.Document()["Statement"]!.AsArray()
+            .SelectMany(st => st!["Action"]!.AsArray().Select(a => (string)a!)).ToHashSet(StringComparer.Ordinal);
+        foreach (var action in new[] { "rds:ModifyDBSnapshotAttribute", "rds:DescribeDBSnapshotAttributes", "ec2:ModifySnapshotAttribute", "ec2:DescribeSnapshotAttribute" })
+            Assert.Contains(action, actions);
+    }
 }

@@ -30,6 +30,8 @@ public sealed class ActionPlanningDeclarationTests
         Target(TargetKinds.SpotRequest, "sir-one-time", new JsonObject { ["exists"] = true, ["type"] = "one-time" }),
         Target(TargetKinds.SpotFleet, "sfr-1", new JsonObject { ["exists"] = true }),
         Target(TargetKinds.AutoScalingGroup, "miners", new JsonObject { ["exists"] = true }),
+        Target(TargetKinds.DbSnapshot, "crm-db-shared", new JsonObject { ["exists"] = true, ["restore"] = new JsonArray("444455556666", "all") }),
+        Target(TargetKinds.DbSnapshot, "crm-db-private", new JsonObject { ["exists"] = true, ["restore"] = new JsonArray() }),
     ];
 
     private static List<(IContainmentAction Action, JsonObject Parameters)> Plan(PlanningTarget t) =>
@@ -66,6 +68,9 @@ public sealed class ActionPlanningDeclarationTests
         Assert.Empty(Names(Targets[7]));
         Assert.Equal(["cancel-spot-fleet"], Names(Targets[8]));
         Assert.Equal(["suspend-asg-launch"], Names(Targets[9]));
+        Assert.Equal(["close-data-door"], Names(Targets[10]));
+        Assert.Empty(Names(Targets[11]));
+        Assert.Equal(["444455556666", "all"], ActionRegistry.Get("close-data-door").PlanFor(Targets[10])!["openTo"]!.AsArray().Select(v => (string)v!));
     }
 
     [Fact]

@@ -77,6 +77,7 @@ public sealed class DrillCommand : IShodoCommand
         Row("DrillContained", card.SecondsToContained);
         Row("DrillAdversaryAfter", card.AdversarySuccessesAfterContained);
         Row("DrillDestructive", card.DestructiveCalls);
+        Row("DrillDataDoorsOpen", card.DataDoorsOpenAfterContained);
         Row("DrillIdentities", $"{card.IdentitiesFound} / {card.IdentitiesExpected}");
         Row("DrillResources", $"{card.ResourcesFound} / {card.ResourcesExpected}");
         Row("DrillFalsePositives", card.FalsePositives);
@@ -91,6 +92,8 @@ public sealed class DrillCommand : IShodoCommand
         ctx.Console.Write(table);
         foreach (var line in card.AdversarySuccessesAfterContainedDetail)
             ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillAdversaryStillSucceeds", Terminal.Plain(line)))}[/]");
+        foreach (var door in card.DataDoorsOpenAfterContainedDetail)
+            ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillDataDoorStillOpen", Terminal.Plain(door)))}[/]");
         foreach (var id in card.MissedIds) ctx.Console.MarkupLine($"[yellow]{Markup.Escape(Messages.Get("DrillMissed", Terminal.Plain(id)))}[/]");
         foreach (var id in card.TriageFalseCandidates ?? [])
             ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillFalseCandidate", Terminal.Plain(id)))}[/]");

@@ -20,6 +20,7 @@ public sealed class Ec2Service : IAwsService
         new SecurityGroupActions(),
         new VolumeActions(),
         new SnapshotActions(),
+        new SnapshotAttributeActions(),
         new TagActions(),
         new LaunchTemplateActions(),
         new VpcActions(),

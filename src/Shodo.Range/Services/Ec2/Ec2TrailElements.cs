@@ -47,6 +47,8 @@ public static class Ec2TrailElements
         ["GroupId"] = ("groupSet", "groupId"),
         ["SecurityGroup"] = ("groupSet", "groupName"),
         ["KeyName"] = ("keySet", "keyName"),
+        ["Add"] = ("add", "item"),
+        ["Remove"] = ("remove", "item"),
     };
 
     /// <summary>

@@ -13,6 +13,9 @@ public sealed class Snapshot
     public string Description { get; init; } = "";
     public bool Encrypted { get; init; }
     public required DateTimeOffset CompletesAt { get; init; }
+    /// <summary>The createVolumePermission attribute: account ids that may create a volume from it, and <c>all</c> when public.</summary>
+    [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
+    public List<string> CreateVolumePermissions { get; } = [];
 
     public string Status(DateTimeOffset now) => now >= CompletesAt ? "completed" : "pending";
 

@@ -38,4 +38,5 @@ public static class Ec2Operations
     public static AwsOperation RevokeSecurityGroupEgress { get; } = Op("RevokeSecurityGroupEgress");
     public static AwsOperation CancelSpotInstanceRequests { get; } = Op("CancelSpotInstanceRequests");
     public static AwsOperation CancelSpotFleetRequests { get; } = Op("CancelSpotFleetRequests");
+    public static AwsOperation ModifySnapshotAttribute { get; } = Op("ModifySnapshotAttribute");
 }

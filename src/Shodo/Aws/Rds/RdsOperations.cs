@@ -8,4 +8,7 @@ public static class RdsOperations
     public static AwsOperation DescribeDBInstances { get; } = Op("DescribeDBInstances");
     public static AwsOperation DescribeDBSnapshots { get; } = Op("DescribeDBSnapshots");
     public static AwsOperation DescribeDBSnapshotAttributes { get; } = Op("DescribeDBSnapshotAttributes");
+
+    // Containment (also on the interlock's allowlist).
+    public static AwsOperation ModifyDBSnapshotAttribute { get; } = Op("ModifyDBSnapshotAttribute");
 }

@@ -36,6 +36,12 @@ public static class MutationAllowlist
             "Cancel an attacker spot fleet so it launches nothing more, always with TerminateInstances=false: it terminates nothing, " +
             "the fleet's instances stay (and are stopped or isolated separately), and its state is journaled first.",
             DestructiveVerbException: true),
+        new(AwsOperation.Of("rds", "ModifyDBSnapshotAttribute"),
+            "Un-share a DB snapshot the attacker shared: remove the outside accounts (or 'all') from its restore attribute, the " +
+            "attribute journaled first. Deletes nothing; shodo rollback adds back exactly the accounts the journal recorded."),
+        new(AwsOperation.Of("ec2", "ModifySnapshotAttribute"),
+            "Un-share an EBS snapshot the attacker shared: remove the outside accounts (or the group 'all') from its " +
+            "createVolumePermission, the attribute journaled first. Deletes nothing; shodo rollback adds back exactly what the journal recorded."),
         new(AwsOperation.Of("athena", "StartQueryExecution"), "Run a detection query (a SELECT) over the trail table; it writes only query results, to the output location given."),
         new(AwsOperation.Of("cloudtrail", "StartLogging"), "Restart a trail the attacker stopped, so what happens next is recorded."),
         new(AwsOperation.Of("sts", "AssumeRole"), "Obtain the responder role's (or a member account's) temporary credentials; changes no resource."),

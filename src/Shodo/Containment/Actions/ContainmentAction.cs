@@ -30,6 +30,12 @@ public abstract class ContainmentAction : IContainmentAction
 
     public virtual bool RolledBack(PlannedAction action, JsonObject before, JsonObject state) => true;
 
+    /// <summary>
+    /// Whether a later plan does it again, under a new id (<see cref="Plan.RedoneActionId"/>), when the target's state calls for
+    /// it once more after it was done — the attacker re-opened what was closed with a credential not yet contained.
+    /// </summary>
+    public virtual bool RedoneWhenUndone => false;
+
     /// <summary>Why the plan no longer fits the target (deleted, re-created, terminated, moved), or null.</summary>
     public virtual string? Stale(PlannedAction action, JsonObject state) => null;
 }

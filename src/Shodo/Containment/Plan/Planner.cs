@@ -8,6 +8,7 @@ using Shodo.Cases;
 using Shodo.Containment.Actions;
 using Shodo.Containment.Record;
 using Shodo.Containment.Authority;
+using Shodo.Containment.Doors;
 using Shodo.Containment.Reads;
 using Shodo.Diagnostics;
 using Shodo.Evidence.Snapshot;
@@ -129,7 +130,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             await gate.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                var (read, error) = await TransientRetry.TryAsync(() => PlanTargetAsync(context, g, findings, only, ct), time, ct).ConfigureAwait(false);
+                var (read, error) = await TransientRetry.TryAsync(() => PlanTargetAsync(context, g, findings, done, only, ct), time, ct).ConfigureAwait(false);
                 if (error is null) return read;
                 unread.Enqueue(UnreadItem.From(g.Target, error)); // the other targets go on without it
                 return ([], null);
@@ -205,6 +206,8 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
                 => targets.Add(new ContainmentTarget(TargetKinds.SpotRequest, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.SpotFleet => targets.Add(new ContainmentTarget(TargetKinds.SpotFleet, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.AutoScalingGroup => targets.Add(new ContainmentTarget(TargetKinds.AutoScalingGroup, r.ResourceId, r.Region), r.CreatedBy),
+            ResourceTypes.SharedDbSnapshot => targets.Add(new ContainmentTarget(TargetKinds.DbSnapshot, r.ResourceId, r.Region), r.CreatedBy),
+            ResourceTypes.SharedEbsSnapshot => targets.Add(new ContainmentTarget(TargetKinds.EbsSnapshot, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.User => targets.User(r.ResourceId, null, $"IAM user {reason}"),
             ResourceTypes.AccessKey or ResourceTypes.LoginProfile when UserOf(r) is { } user => targets.User(user, null, $"{r.Type} {reason}"),
             _ => null,
@@ -212,7 +215,12 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         if (g is null) return;
         if (r.Type == ResourceTypes.User) g.CreatedByAttacker = true;
         if (!g.Resources.Contains(r.Id)) g.Resources.Add(r.Id);
-        g.Because(r.Type == ResourceTypes.User ? $"IAM user {reason}" : $"{r.Type} {reason}");
+        g.Because(r.Type switch
+        {
+            ResourceTypes.User => $"IAM user {reason}",
+            ResourceTypes.SharedDbSnapshot or ResourceTypes.SharedEbsSnapshot => $"shared with an outside account by {r.CreatedBy ?? "the attacker"}",
+            _ => $"{r.Type} {reason}",
+        });
         g.Identity ??= r.CreatedBy;
     }
 
@@ -220,7 +228,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         (string?)r.Attributes["userName"] ?? (r.Type == ResourceTypes.LoginProfile ? r.ResourceId : r.Name);
 
     private async Task<(List<PlannedAction> Actions, string? Evidence)> PlanTargetAsync(ContainmentContext c, TargetGroup g,
-        IReadOnlyList<Finding> findings, IReadOnlySet<string>? only, CancellationToken ct)
+        IReadOnlyList<Finding> findings, IReadOnlySet<string> done, IReadOnlySet<string>? only, CancellationToken ct)
     {
         var t = g.Target;
         JsonObject state = t.Kind switch
@@ -229,6 +237,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             TargetKinds.Role => await RoleState.ReadAsync(c, t.Id, ct).ConfigureAwait(false),
             TargetKinds.Instance => await InstanceRead.ReadAsync(c, t.Region!, t.Id, attributes: true, ct).ConfigureAwait(false),
             TargetKinds.SpotRequest => await SpotRequestState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
+            _ when DataDoors.For(t.Kind) is { } door => await door.ReadAsync(c, t, ct).ConfigureAwait(false),
             _ => new JsonObject { ["exists"] = true, ["id"] = t.Id },
         };
         if (t.Kind == TargetKinds.Instance && (string?)state["spotInstanceRequestId"] is { } sir && InstanceRead.Exists(state))
@@ -237,7 +246,8 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         if (t.Kind == TargetKinds.Instance && InstanceRead.IsGone(state)) return ([], null);
 
         var record = await @case.Evidence.StoreAsync(JsonSerializer.SerializeToUtf8Bytes(state),
-            new EvidenceDescriptor(t.Kind.StartsWith("iam", StringComparison.Ordinal) ? "iam" : "ec2", "ContainmentTargetRead", t.Region)
+            new EvidenceDescriptor(t.Kind.StartsWith("iam", StringComparison.Ordinal) ? "iam" : t.Kind.StartsWith("rds", StringComparison.Ordinal) ? "rds" : "ec2",
+                "ContainmentTargetRead", t.Region)
             {
                 ContentType = "application/json", Parameters = new JsonObject { ["target"] = t.Key }, Time = time.GetUtcNow(),
             }, ct).ConfigureAwait(false);
@@ -252,9 +262,10 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             if (action.PlanFor(planning) is not { } p) continue;
             p["caseId"] = c.CaseId;
             var order = action.OrderFor(t.Kind);
+            var id = $"{action.Name}/{t.Key}";
             var planned = new PlannedAction
             {
-                Id = $"{action.Name}/{t.Key}", Action = action.Name, Target = t, Identity = g.Identity,
+                Id = action.RedoneWhenUndone ? RedoneActionId.Next(id, done) : id, Action = action.Name, Target = t, Identity = g.Identity,
                 Reason = string.Join("; ", g.Reasons), Identities = g.Identities, Resources = g.Resources, Findings = related,
                 BeforeEvidence = record.Sha256, Fingerprint = fingerprint.DeepClone().AsObject(),
                 ExpectedAfter = "", Reversible = action.Reversible, Reverse = action.HowToReverse,

@@ -93,6 +93,11 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
                         new JsonObject { ["userName"] = u, ["policyArn"] = arn }, "attached");
                 }
                 break;
+            case "ModifySnapshotAttribute":
+                if (TrailRecordJson.Path(request, "snapshotId") is { } ebs && SharesOut(request) is { Count: > 0 } granted)
+                    Add(ResourceTypes.SharedEbsSnapshot, region, ebs, by, e, null, false,
+                        new JsonObject { ["sharedWith"] = new JsonArray(granted.Select(s => (JsonNode)s!).ToArray()) }, "shared");
+                break;
             case "ModifyDBSnapshotAttribute":
                 if (TrailRecordJson.Path(request, "dBSnapshotIdentifier") is { } snapshot)
                 {
@@ -104,6 +109,16 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
                 }
                 break;
         }
+    }
+
+    /// <summary>The accounts (or <c>all</c>) an EBS ModifySnapshotAttribute gave createVolumePermission: its "add" part, or the flat form with operationType add.</summary>
+    private static List<string> SharesOut(System.Text.Json.JsonElement request)
+    {
+        var add = request.TryGetProperty("createVolumePermission", out var cvp) && cvp.ValueKind == System.Text.Json.JsonValueKind.Object
+                  && cvp.TryGetProperty("add", out var a) ? a
+            : TrailRecordJson.Path(request, "operationType") is "add" ? request : default;
+        return add.ValueKind == System.Text.Json.JsonValueKind.Undefined ? []
+            : TrailRecordJson.All(add, "userId").Concat(TrailRecordJson.All(add, "group")).Distinct().ToList();
     }
 
     private bool Collected(string operation) => state.KeyPairs.Count > 0 || operation.Length == 0;

@@ -60,6 +60,7 @@ public static class ImpactSection
                         : string.Join(", ", d.Objects.Select(o => o.Key)) + (d.BytesRead is { } b ? t.Get("BytesRead", b) : ""),
                 ]).ToList())
             { Emphasis = exposures.Select((d, i) => (d, i)).Where(x => x.d.PersonalData).Select(x => x.i).ToHashSet() });
+        blocks.AddRange(DataDoorsBlock.Build(r));
         return new ReportSection("impact", t["ImpactHeading"], blocks);
     }
 
