@@ -49,6 +49,8 @@ public sealed class RoleSpec
     public string Name { get; set; } = "";
     public string Created { get; set; } = "-365d";
     public string Trust { get; set; } = "";
+    /// <summary>The role's path: <c>/aws-reserved/sso.amazonaws.com/</c> for an Identity Center role, <c>/aws-service-role/...</c> for a service-linked one.</summary>
+    public string Path { get; set; } = "/";
     public List<string> ManagedPolicies { get; set; } = [];
     public Dictionary<string, string> InlinePolicies { get; set; } = [];
 }

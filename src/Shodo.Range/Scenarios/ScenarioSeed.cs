@@ -77,7 +77,7 @@ public static class ScenarioSeed
         foreach (var r in iam.Roles)
             state.Iam.Roles[r.Name] = new IamRole
             {
-                RoleName = r.Name, RoleId = IamIds.RoleId(), Arn = state.IamArn("role", "/", r.Name),
+                RoleName = r.Name, RoleId = IamIds.RoleId(), Path = r.Path, Arn = state.IamArn("role", r.Path, r.Name),
                 CreateDate = at(r.Created), AssumeRolePolicyDocument = r.Trust,
                 AttachedPolicyArns = r.ManagedPolicies.Select(a => PolicyArn(state, a)).ToList(),
                 InlinePolicies = new Dictionary<string, string>(r.InlinePolicies, StringComparer.Ordinal),
