@@ -7,7 +7,7 @@ namespace Shodo.Containment.Reads;
 /// <summary>
 /// An IAM user as containment sees it: whether it exists (and its UserId: a user deleted and re-created
 /// under the same name is a different user), its access keys with their status, Shodo's inline policy
-/// and its tags. Reads only.
+/// and its tags, and whether AWSDenyAll is attached (the fallback when its inline policies are full). Reads only.
 /// </summary>
 public static class UserState
 {
@@ -33,6 +33,8 @@ public static class UserState
             var inline = await iam.FindAsync(new GetUserPolicy(userName, ContainmentTags.PolicyName(context.CaseId)), ct)
                 .ConfigureAwait(false);
             state["shodoPolicy"] = inline?.Document;
+            var attached = await iam.ListAllAsync(new ListAttachedUserPolicies(userName), ct).ConfigureAwait(false);
+            state[DenyAllFallback.StateField] = attached.Any(p => p.PolicyArn == DenyAllFallback.PolicyArn);
         }
         return state;
     }

@@ -19,6 +19,8 @@ public sealed record RecordedAction
     public string? Outcome { get; init; }
     public DateTimeOffset? OutcomeAt { get; init; }
     public string? Reason { get; init; }
+    /// <summary>What a change sent says of itself (e.g. AWSDenyAll attached because the inline policies were full).</summary>
+    public string? Note { get; init; }
     public bool RolledBack { get; init; }
 
     /// <summary>Still needs a person: waiting for approval or for a decision.</summary>

@@ -22,7 +22,7 @@ public static class ContainmentSection
                 c.Actions.Select(a => (IReadOnlyList<string>)
                 [
                     a.Description ?? a.ActionId, a.Target ?? "-", a.Operation ?? "-", State(a.Before), State(a.After),
-                    t.Word("Outcome", a.Outcome ?? "not-finished") + (a.Reason is { } why ? " — " + why : "") + (a.RolledBack ? " (" + t["RolledBack"] + ")" : ""),
+                    t.Word("Outcome", a.Outcome ?? "not-finished") + ((a.Reason ?? a.Note) is { } why ? " — " + why : "") + (a.RolledBack ? " (" + t["RolledBack"] + ")" : ""),
                     r.When(a.OutcomeAt ?? a.ChangedAt ?? a.BeforeAt),
                 ]).ToList())
             { Emphasis = c.Actions.Select((a, i) => (a, i)).Where(x => x.a.Outcome is "failed" || x.a.NeedsPerson).Select(x => x.i).ToHashSet() });
