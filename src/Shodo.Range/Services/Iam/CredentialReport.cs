@@ -8,26 +8,32 @@ namespace Shodo.Range.Services.Iam;
 
 /// <summary>
 /// The credential report: one CSV line per user (and the root account) with AWS's columns.
-/// Generation is immediate: the first call answers STARTED, later ones COMPLETE, as AWS does for a
-/// fresh report. The report is a snapshot of the moment it was generated; it expires after 4 hours.
+/// Generation takes time, as on AWS: the first call answers STARTED, later ones INPROGRESS until the report
+/// is ready (<see cref="GenerationTime"/> on the range's clock), then COMPLETE; GetCredentialReport answers
+/// ReportInProgress meanwhile. The report is a snapshot of the moment it was generated; a report under
+/// 4 hours old is not generated again (COMPLETE at once, its GeneratedTime unchanged); it expires after 4 hours.
 /// </summary>
 public sealed class GenerateCredentialReport : IamAction
 {
+    public static readonly TimeSpan GenerationTime = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(4);
+
     public override string Name => "GenerateCredentialReport";
     public override bool ReadOnly => true;
 
     public override AwsResponse Handle(AwsCall call)
     {
         var iam = Iam(call);
-        var fresh = iam.CredentialReportGeneratedAt is { } at && call.Now - at < TimeSpan.FromHours(4);
+        var fresh = iam.CredentialReportGeneratedAt is { } at && call.Now - at < Lifetime;
         if (!fresh)
         {
             iam.CredentialReportGeneratedAt = call.Now;
+            iam.CredentialReportReadyAt = call.Now + GenerationTime;
             iam.CredentialReport = CredentialReportCsv.Build(call.State.AccountId, iam, call.Now);
             return new XmlResult(Xml.E("State", "STARTED")!,
                 Xml.E("Description", "No report exists. Starting a new report generation task")!);
         }
-        return new XmlResult(Xml.E("State", "COMPLETE")!);
+        return call.Now < iam.CredentialReportReadyAt ? new XmlResult(Xml.E("State", "INPROGRESS")!) : new XmlResult(Xml.E("State", "COMPLETE")!);
     }
 }
 
@@ -41,7 +47,9 @@ public sealed class GetCredentialReport : IamAction
         if (iam.CredentialReport is not { } report || iam.CredentialReportGeneratedAt is not { } at)
             throw new AwsError("ReportNotPresent",
                 "Credential report is not present. Use GenerateCredentialReport to generate a report.", 410);
-        if (call.Now - at >= TimeSpan.FromHours(4))
+        if (call.Now < iam.CredentialReportReadyAt)
+            throw new AwsError("ReportInProgress", "Credential report generation is in progress.", 404);
+        if (call.Now - at >= GenerateCredentialReport.Lifetime)
             throw new AwsError("ReportExpired",
                 "Credential report is expired. Use GenerateCredentialReport to generate a new report.", 410);
         return new XmlResult(Xml.E("Content", Convert.ToBase64String(Encoding.UTF8.GetBytes(report)))!,

@@ -16,6 +16,8 @@ public sealed class IamAccount
     public Dictionary<string, StsSession> Sessions { get; set; } = new(StringComparer.Ordinal);
     public List<string> AccountAliases { get; set; } = [];
     public DateTimeOffset? CredentialReportGeneratedAt { get; set; }
+    /// <summary>When the report being generated is ready: until then AWS answers INPROGRESS and ReportInProgress.</summary>
+    public DateTimeOffset? CredentialReportReadyAt { get; set; }
     /// <summary>The CSV of the last generated credential report (a snapshot, as on AWS).</summary>
     public string? CredentialReport { get; set; }
 
