@@ -6,6 +6,8 @@ public sealed class IamSpec
     public List<GroupSpec> Groups { get; set; } = [];
     public List<UserSpec> Users { get; set; } = [];
     public List<RoleSpec> Roles { get; set; } = [];
+    /// <summary>The root user's access keys; a named one is a credential actors can use (a leaked root key).</summary>
+    public List<KeySpec> RootKeys { get; set; } = [];
 }
 
 /// <summary>A customer managed policy.</summary>

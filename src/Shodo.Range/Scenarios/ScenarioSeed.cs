@@ -74,6 +74,13 @@ public static class ScenarioSeed
                 if (k.Name is { } name) credentials[name] = new RangeCredentials(key.AccessKeyId, key.SecretAccessKey);
             }
         }
+        foreach (var k in iam.RootKeys)
+        {
+            var key = state.AddRootAccessKey();
+            key.CreateDate = at(k.Created);
+            key.Status = k.Status;
+            if (k.Name is { } name) credentials[name] = new RangeCredentials(key.AccessKeyId, key.SecretAccessKey);
+        }
         foreach (var r in iam.Roles)
             state.Iam.Roles[r.Name] = new IamRole
             {

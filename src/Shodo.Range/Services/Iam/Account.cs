@@ -37,7 +37,7 @@ public sealed class GetAccountSummary : IamAction
             ["AttachedPoliciesPerGroupQuota"] = PolicyQuotas.MaxAttached, ["AttachedPoliciesPerRoleQuota"] = PolicyQuotas.MaxAttached,
             ["MFADevices"] = iam.Users.Values.Sum(u => u.MfaDevices.Count),
             ["MFADevicesInUse"] = iam.Users.Values.Sum(u => u.MfaDevices.Count),
-            ["AccountMFAEnabled"] = 0, ["AccountAccessKeysPresent"] = 0, ["AccountSigningCertificatesPresent"] = 0,
+            ["AccountMFAEnabled"] = 0, ["AccountAccessKeysPresent"] = iam.RootAccessKeys.Count > 0 ? 1 : 0, ["AccountSigningCertificatesPresent"] = 0,
             ["ServerCertificates"] = 0, ["ServerCertificatesQuota"] = 20, ["Providers"] = 0, ["InstanceProfiles"] = 0,
             ["InstanceProfilesQuota"] = 1000, ["GlobalEndpointTokenVersion"] = 1,
         };

@@ -70,8 +70,11 @@ public static class CredentialReportCsv
     {
         var lines = new List<string> { Header };
         var created = iam.Users.Values.Select(u => u.CreateDate).DefaultIfEmpty(now).Min();
-        lines.Add($"<root_account>,arn:aws:iam::{accountId}:root,{Date(created)},not_supported,N/A,not_supported," +
-                  "not_supported,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A");
+        var root = new List<string> { "<root_account>", $"arn:aws:iam::{accountId}:root", Date(created), "not_supported", "N/A",
+            "not_supported", "not_supported", "false" };
+        root.AddRange(KeyColumns(iam.RootAccessKeys.OrderBy(k => k.CreateDate).Take(2).ToList()));
+        root.AddRange(["false", "N/A", "false", "N/A"]);
+        lines.Add(string.Join(',', root));
         foreach (var user in iam.Users.Values.OrderBy(u => u.CreateDate))
         {
             var keys = iam.KeysOf(user.UserName).Take(2).ToList();
@@ -84,19 +87,25 @@ public static class CredentialReportCsv
                 "N/A",
                 user.MfaDevices.Count > 0 ? "true" : "false",
             };
-            for (var i = 0; i < 2; i++)
-            {
-                var key = i < keys.Count ? keys[i] : null;
-                fields.Add(key?.IsActive == true ? "true" : "false");
-                fields.Add(key is null ? "N/A" : Date(key.CreateDate));
-                fields.Add(key?.LastUsedDate is { } d ? Date(d) : "N/A");
-                fields.Add(key?.LastUsedRegion ?? "N/A");
-                fields.Add(key?.LastUsedService ?? "N/A");
-            }
+            fields.AddRange(KeyColumns(keys));
             fields.AddRange(["false", "N/A", "false", "N/A"]);
             lines.Add(string.Join(',', fields));
         }
         return string.Join('\n', lines);
+    }
+
+    /// <summary>access_key_1_* and access_key_2_*: active, last rotated, last used date, region, service.</summary>
+    private static IEnumerable<string> KeyColumns(IReadOnlyList<AccessKey> keys)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            var key = i < keys.Count ? keys[i] : null;
+            yield return key?.IsActive == true ? "true" : "false";
+            yield return key is null ? "N/A" : Date(key.CreateDate);
+            yield return key?.LastUsedDate is { } d ? Date(d) : "N/A";
+            yield return key?.LastUsedRegion ?? "N/A";
+            yield return key?.LastUsedService ?? "N/A";
+        }
     }
 
     private static string Date(DateTimeOffset d) =>
