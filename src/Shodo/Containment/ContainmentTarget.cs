@@ -19,6 +19,8 @@ public static class TargetKinds
     public const string SpotRequest = "ec2-spot-request";
     public const string SpotFleet = "ec2-spot-fleet";
     public const string AutoScalingGroup = "autoscaling-group";
+    /// <summary>An access key of the account's root user (no IAM user owns it).</summary>
+    public const string RootAccessKey = "iam-root-access-key";
 
     public static bool IsIdentity(string kind) => kind is User or Role;
 }

@@ -30,6 +30,7 @@ public sealed class ActionPlanningDeclarationTests
         Target(TargetKinds.SpotRequest, "sir-one-time", new JsonObject { ["exists"] = true, ["type"] = "one-time" }),
         Target(TargetKinds.SpotFleet, "sfr-1", new JsonObject { ["exists"] = true }),
         Target(TargetKinds.AutoScalingGroup, "miners", new JsonObject { ["exists"] = true }),
+        Target(TargetKinds.RootAccessKey, "AKIAROOTKEY", new JsonObject { ["exists"] = true }),
     ];
 
     private static List<(IContainmentAction Action, JsonObject Parameters)> Plan(PlanningTarget t) =>
@@ -66,6 +67,7 @@ public sealed class ActionPlanningDeclarationTests
         Assert.Empty(Names(Targets[7]));
         Assert.Equal(["cancel-spot-fleet"], Names(Targets[8]));
         Assert.Equal(["suspend-asg-launch"], Names(Targets[9]));
+        Assert.Equal(["escalate-root-key"], Names(Targets[10]));
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public static class ActionRegistry
         new CancelSpotRequest(),
         new CancelSpotFleet(),
         new SuspendAsgLaunch(),
+        new EscalateRootKey(),
     ];
 
     public static ContainmentAction Get(string name) =>
