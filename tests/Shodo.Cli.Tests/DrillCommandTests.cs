@@ -34,6 +34,38 @@ public sealed class DrillCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_leaked_root_key_is_escalated_at_once_as_a_decision_and_its_compute_is_contained()
+    {
+        var run = await CliRun.Invoke("drill", "--scenario", "leaked-key-root", "--case-dir", _root, "--output", "json",
+            "--adversary-interval", "2", "--lang", "en");
+
+        // Not contained, and said so: only root can deactivate a root key.
+        Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
+        var card = JsonDocument.Parse(run.Out).RootElement;
+        Assert.Equal("leaked-key-root", card.GetProperty("scenario").GetString());
+        Assert.Equal(card.GetProperty("identities_expected").GetInt32(), card.GetProperty("identities_found").GetInt32());
+        Assert.Equal(card.GetProperty("resources_expected").GetInt32(), card.GetProperty("resources_found").GetInt32());
+        Assert.Equal(0, card.GetProperty("false_positives").GetInt32());
+        Assert.Equal(0, card.GetProperty("destructive_calls").GetInt64());
+        Assert.True(card.GetProperty("evidence_verified").GetBoolean());
+
+        var caseDir = card.GetProperty("case_dir").GetString()!;
+        var journal = JournalReader.Read(caseDir);
+        var outcomes = journal.Where(e => e.Kind == "containment.outcome").ToList();
+        var root = Assert.Single(outcomes, e => ((string?)e.Data["actionId"])!.StartsWith("escalate-root-key/", StringComparison.Ordinal));
+        Assert.Equal("needs-decision", (string?)root.Data["outcome"]);
+        Assert.Contains("is the root user's access key", (string?)root.Data["reason"]);
+        // At once: in the first round, before any instance was stopped.
+        Assert.True(root.Seq < outcomes.Where(e => ((string?)e.Data["actionId"])!.StartsWith("stop-instance/", StringComparison.Ordinal)).Min(e => e.Seq));
+        Assert.Contains("escalate-root-key", run.Error);
+        // The compute the key (and its backdoor) launched is stopped.
+        var stops = outcomes.Where(e => ((string?)e.Data["actionId"])!.StartsWith("stop-instance/", StringComparison.Ordinal)).ToList();
+        Assert.True(stops.Count >= 3);
+        Assert.All(stops, e => Assert.Contains((string?)e.Data["outcome"], new[] { "done", "already-done" }));
+        Assert.Contains("is the root user's access key", await File.ReadAllTextAsync(Path.Combine(caseDir, "report.en.md")));
+    }
+
+    [Fact]
     public async Task The_drill_finds_everything_contains_the_adversary_and_leaves_a_verified_case()
     {
         var run = await CliRun.Invoke("drill", "--case-dir", _root, "--output", "json", "--adversary-interval", "2");

@@ -22,6 +22,12 @@ public sealed partial class Authenticator
                 if (credentials.SecretAccessKey != session.SecretAccessKey) throw ProtocolErrors.BadSignature();
                 return CallerOf(session);
             }
+            if (iam.RootAccessKeys.FirstOrDefault(k => k.AccessKeyId == credentials.AccessKeyId) is { } rootKey)
+            {
+                if (!rootKey.IsActive || credentials.SessionToken is not null) throw ProtocolErrors.InvalidToken();
+                if (credentials.SecretAccessKey != rootKey.SecretAccessKey) throw ProtocolErrors.BadSignature();
+                return RootCaller(rootKey);
+            }
             if (!iam.AccessKeys.TryGetValue(credentials.AccessKeyId, out var key) || !key.IsActive
                 || iam.User(key.UserName) is not { } user)
                 throw ProtocolErrors.InvalidToken();

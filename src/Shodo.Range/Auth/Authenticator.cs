@@ -23,6 +23,12 @@ public sealed partial class Authenticator(RangeState state, TimeProvider realTim
                 Verify(signature, request, session.SecretAccessKey);
                 return CallerOf(session);
             }
+            if (iam.RootAccessKeys.FirstOrDefault(k => k.AccessKeyId == signature.AccessKeyId) is { } rootKey)
+            {
+                if (!rootKey.IsActive || signature.SessionToken is not null) throw ProtocolErrors.InvalidToken();
+                Verify(signature, request, rootKey.SecretAccessKey);
+                return RootCaller(rootKey);
+            }
             if (!iam.AccessKeys.TryGetValue(signature.AccessKeyId, out var key) || !key.IsActive
                 || iam.User(key.UserName) is not { } user)
                 throw ProtocolErrors.InvalidToken();
@@ -39,11 +45,15 @@ public sealed partial class Authenticator(RangeState state, TimeProvider realTim
         {
             if (state.Iam.Sessions.TryGetValue(accessKeyId, out var session))
                 try { return CallerOf(session); } catch (AwsError) { return null; }
+            if (state.Iam.RootAccessKeys.FirstOrDefault(k => k.AccessKeyId == accessKeyId) is { } rootKey) return RootCaller(rootKey);
             if (state.Iam.AccessKeys.TryGetValue(accessKeyId, out var key) && state.Iam.User(key.UserName) is { } user)
                 return new Caller(Caller.IamUser, user.Arn, user.UserId, state.AccountId, key.AccessKeyId, user.UserName);
             return null;
         }
     }
+
+    /// <summary>The root user calling with one of its access keys: CloudTrail's type Root, principal id the account id.</summary>
+    private Caller RootCaller(AccessKey key) => new(Caller.Root, state.RootArn, state.AccountId, state.AccountId, key.AccessKeyId);
 
     /// <summary>The caller a session stands for; its policies are evaluated at each request.</summary>
     public Caller CallerOf(StsSession session)

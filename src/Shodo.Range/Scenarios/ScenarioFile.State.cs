@@ -6,6 +6,8 @@ public sealed class IamSpec
     public List<GroupSpec> Groups { get; set; } = [];
     public List<UserSpec> Users { get; set; } = [];
     public List<RoleSpec> Roles { get; set; } = [];
+    /// <summary>The root user's access keys; a named one is a credential actors can use (a leaked root key).</summary>
+    public List<KeySpec> RootKeys { get; set; } = [];
 }
 
 /// <summary>A customer managed policy.</summary>
@@ -49,6 +51,8 @@ public sealed class RoleSpec
     public string Name { get; set; } = "";
     public string Created { get; set; } = "-365d";
     public string Trust { get; set; } = "";
+    /// <summary>The role's path: <c>/aws-reserved/sso.amazonaws.com/</c> for an Identity Center role, <c>/aws-service-role/...</c> for a service-linked one.</summary>
+    public string Path { get; set; } = "/";
     public List<string> ManagedPolicies { get; set; } = [];
     public Dictionary<string, string> InlinePolicies { get; set; } = [];
 }

@@ -74,10 +74,17 @@ public static class ScenarioSeed
                 if (k.Name is { } name) credentials[name] = new RangeCredentials(key.AccessKeyId, key.SecretAccessKey);
             }
         }
+        foreach (var k in iam.RootKeys)
+        {
+            var key = state.AddRootAccessKey();
+            key.CreateDate = at(k.Created);
+            key.Status = k.Status;
+            if (k.Name is { } name) credentials[name] = new RangeCredentials(key.AccessKeyId, key.SecretAccessKey);
+        }
         foreach (var r in iam.Roles)
             state.Iam.Roles[r.Name] = new IamRole
             {
-                RoleName = r.Name, RoleId = IamIds.RoleId(), Arn = state.IamArn("role", "/", r.Name),
+                RoleName = r.Name, RoleId = IamIds.RoleId(), Path = r.Path, Arn = state.IamArn("role", r.Path, r.Name),
                 CreateDate = at(r.Created), AssumeRolePolicyDocument = r.Trust,
                 AttachedPolicyArns = r.ManagedPolicies.Select(a => PolicyArn(state, a)).ToList(),
                 InlinePolicies = new Dictionary<string, string>(r.InlinePolicies, StringComparer.Ordinal),

@@ -86,7 +86,9 @@ public sealed partial class Dispatcher
     {
         lock (state.Sync)
         {
-            if (!state.Iam.AccessKeys.TryGetValue(caller.AccessKeyId, out var key)) return;
+            var key = state.Iam.AccessKeys.GetValueOrDefault(caller.AccessKeyId)
+                      ?? state.Iam.RootAccessKeys.FirstOrDefault(k => k.AccessKeyId == caller.AccessKeyId);
+            if (key is null) return;
             key.LastUsedDate = now;
             key.LastUsedService = service.Name;
             key.LastUsedRegion = service.IsGlobal ? "us-east-1" : region;

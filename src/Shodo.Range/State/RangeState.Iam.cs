@@ -21,6 +21,23 @@ public sealed partial class RangeState
         return user;
     }
 
+    /// <summary>The name a root access key carries as its owner (the credential report's root row).</summary>
+    public const string RootAccountName = "<root_account>";
+
+    public string RootArn => $"arn:aws:iam::{AccountId}:root";
+
+    /// <summary>Gives the root user an access key (AWS allows two).</summary>
+    public AccessKey AddRootAccessKey()
+    {
+        var key = new AccessKey
+        {
+            AccessKeyId = IamIds.AccessKeyId(AccountId), SecretAccessKey = IamIds.SecretAccessKey(),
+            UserName = RootAccountName, CreateDate = Clock.Now,
+        };
+        Iam.RootAccessKeys.Add(key);
+        return key;
+    }
+
     public AccessKey AddAccessKey(string userName)
     {
         var key = new AccessKey

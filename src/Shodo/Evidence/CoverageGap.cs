@@ -20,6 +20,10 @@ public sealed record CoverageGap(
         new(collector, operation.Service, operation.Name, region, parameters, GapKinds.Of(e, region, homeRegion), e.Code, e.AwsMessage,
             e.RequestId, e.HttpStatus, time);
 
+    /// <summary>An answer that was read but describes an earlier moment than this collection: still a gap, with the reason.</summary>
+    public static CoverageGap StaleAnswer(string collector, AwsOperation operation, string code, string message, DateTimeOffset time) =>
+        new(collector, operation.Service, operation.Name, null, null, GapKinds.Stale, code, message, null, 200, time);
+
     /// <summary>Shodo could not read an answer (or a collector failed): still a gap, with the reason.</summary>
     public static CoverageGap Unreadable(Exception e, string collector, AwsOperation? operation, string? region,
         JsonObject? parameters, DateTimeOffset time) =>
@@ -63,6 +67,8 @@ public static class GapKinds
     public const string NotSupported = "NotSupported";
     public const string Unreadable = "Unreadable";
     public const string Failed = "Failed";
+    /// <summary>An answer read, but older than the moment it must describe (a credential report IAM generated before this collection).</summary>
+    public const string Stale = "Stale";
 
     /// <summary>Codes AWS answers for a region the account has not enabled (or an unknown one).</summary>
     private static readonly HashSet<string> RegionCodes = new(StringComparer.Ordinal)

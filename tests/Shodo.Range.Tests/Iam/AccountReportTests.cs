@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.Time.Testing;
 using Shodo.Range.State.Iam;
 using Shodo.Range.Tests.Infrastructure;
 
@@ -47,7 +48,13 @@ public sealed class AccountReportTests(RangeFixture fixture) : IClassFixture<Ran
 
         var first = await Cli.OkAsync("iam", "generate-credential-report");
         Assert.Equal("STARTED", first.GetProperty("State").GetString());
-        Assert.Equal("COMPLETE", (await Cli.OkAsync("iam", "generate-credential-report")).GetProperty("State").GetString());
+        // Generation takes time, as on AWS: poll until COMPLETE.
+        var polls = 0;
+        while ((await Cli.OkAsync("iam", "generate-credential-report")).GetProperty("State").GetString() != "COMPLETE")
+        {
+            Assert.True(++polls < 50, "the credential report never completed");
+            await Task.Delay(100);
+        }
 
         var report = await Cli.OkAsync("iam", "get-credential-report");
         Assert.Equal("text/csv", report.GetProperty("ReportFormat").GetString());
@@ -77,6 +84,41 @@ public sealed class AccountReportTests(RangeFixture fixture) : IClassFixture<Ran
         Assert.Equal(2, summary.GetProperty("AccessKeysPerUserQuota").GetInt32());
         Assert.Equal(5000, summary.GetProperty("UsersQuota").GetInt32());
         Assert.Equal(0, (await Cli.OkAsync("iam", "list-account-aliases")).GetProperty("AccountAliases").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Credential_report_is_in_progress_then_complete_kept_for_4_hours_then_expired()
+    {
+        // A clock that stands still unless the test moves it: the CLI is slow on a loaded machine.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var fresh = await RangeHost.StartAsync(new RangeOptions { Port = 0, TimeProvider = time });
+        var cli = new AwsCli(fresh.Url, fresh.Responder);
+        void Advance(TimeSpan by) => time.Advance(by);
+
+        Assert.Equal("STARTED", (await cli.OkAsync("iam", "generate-credential-report")).GetProperty("State").GetString());
+        Assert.Equal("INPROGRESS", (await cli.OkAsync("iam", "generate-credential-report")).GetProperty("State").GetString());
+        await cli.FailsWithAsync("ReportInProgress", "iam", "get-credential-report");
+        using (var http = new SignedHttp(fresh.Url, fresh.Responder))
+        {
+            var raw = await http.PostAsync("iam", "us-east-1", "Action=GetCredentialReport&Version=2010-05-08");
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, raw.StatusCode); // botocore: CredentialReportNotReadyException, 404
+        }
+
+        Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal("COMPLETE", (await cli.OkAsync("iam", "generate-credential-report")).GetProperty("State").GetString());
+        var generated = (await cli.OkAsync("iam", "get-credential-report")).GetProperty("GeneratedTime").GetDateTimeOffset();
+
+        // A report under 4 hours old is answered COMPLETE at once and not generated again: its GeneratedTime stays.
+        Advance(TimeSpan.FromHours(3));
+        await cli.OkAsync("iam", "create-user", "--user-name", "after-the-report");
+        Assert.Equal("COMPLETE", (await cli.OkAsync("iam", "generate-credential-report")).GetProperty("State").GetString());
+        var later = await cli.OkAsync("iam", "get-credential-report");
+        Assert.Equal(generated, later.GetProperty("GeneratedTime").GetDateTimeOffset());
+        Assert.DoesNotContain("after-the-report", Encoding.UTF8.GetString(Convert.FromBase64String(later.GetProperty("Content").GetString()!)));
+
+        Advance(TimeSpan.FromHours(1));
+        await cli.FailsWithAsync("ReportExpired", "iam", "get-credential-report");
+        Assert.Equal("STARTED", (await cli.OkAsync("iam", "generate-credential-report")).GetProperty("State").GetString());
     }
 
     [Fact]

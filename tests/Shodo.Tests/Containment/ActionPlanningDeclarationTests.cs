@@ -32,6 +32,7 @@ public sealed class ActionPlanningDeclarationTests
         Target(TargetKinds.AutoScalingGroup, "miners", new JsonObject { ["exists"] = true }),
         Target(TargetKinds.DbSnapshot, "crm-db-shared", new JsonObject { ["exists"] = true, ["restore"] = new JsonArray("444455556666", "all") }),
         Target(TargetKinds.DbSnapshot, "crm-db-private", new JsonObject { ["exists"] = true, ["restore"] = new JsonArray() }),
+        Target(TargetKinds.RootAccessKey, "AKIAROOTKEY", new JsonObject { ["exists"] = true }),
     ];
 
     private static List<(IContainmentAction Action, JsonObject Parameters)> Plan(PlanningTarget t) =>
@@ -71,6 +72,7 @@ public sealed class ActionPlanningDeclarationTests
         Assert.Equal(["close-data-door"], Names(Targets[10]));
         Assert.Empty(Names(Targets[11]));
         Assert.Equal(["444455556666", "all"], ActionRegistry.Get("close-data-door").PlanFor(Targets[10])!["openTo"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal(["escalate-root-key"], Names(Targets[12]));
     }
 
     [Fact]

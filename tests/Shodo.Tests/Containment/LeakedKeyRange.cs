@@ -61,8 +61,15 @@ public sealed class LeakedKeyRange : IAsyncDisposable
             RefusalSink = sink ?? NoRefusalSink.Instance,
         });
 
+    /// <summary>Writes the investigation again with <paramref name="extra"/> identities beside the ground truth's.</summary>
+    public async Task AddIdentitiesAsync(params AttackerIdentity[] extra)
+    {
+        using var @case = OpenCase();
+        await WriteInvestigationAsync(@case, extra);
+    }
+
     /// <summary>identities.json and attacker-resources.json as an investigation of the range must find them.</summary>
-    public async Task WriteInvestigationAsync(Case @case)
+    public async Task WriteInvestigationAsync(Case @case, IReadOnlyList<AttackerIdentity>? extra = null)
     {
         var truth = Truth;
         var leaked = $"access-key:{truth.LeakedAccessKeyId}";
@@ -101,6 +108,7 @@ public sealed class LeakedKeyRange : IAsyncDisposable
                 Id = $"session-key:{key}", Kind = IdentityKind.SessionKey, Name = key, AccessKeyId = key, Owner = truth.LeakedUserName,
                 Confidence = Confidence.Confirmed, CreatedByAttacker = true, CreatedBy = leaked, Reason = "Minted by the attacker (GetSessionToken).",
             });
+        identities.AddRange(extra ?? []);
         var resources = new List<AttackerResource>();
         foreach (var user in truth.Users)
             resources.Add(new() { Id = $"{ResourceTypes.User}::{user}", Type = ResourceTypes.User, ResourceId = user, CreatedBy = leaked });

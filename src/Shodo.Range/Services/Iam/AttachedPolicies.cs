@@ -6,19 +6,17 @@ namespace Shodo.Range.Services.Iam;
 /// <summary>Attach{User,Role,Group}Policy: attaches a managed policy (AWS managed or customer managed) by ARN.</summary>
 public sealed class AttachPolicy(PolicyHolder holder) : IamAction
 {
-    public const int MaxAttached = 10;
-
     public override string Name => $"Attach{holder.Kind}Policy";
     public override string Resource(AwsRequest r) => holder.Arn(r);
 
     public override AwsResponse Handle(AwsCall call)
     {
         var (_, _, attached) = holder.Find(call);
+        ProtectedRoles.RefuseChange(holder, call);
         var arn = call.Request.RequiredParam("PolicyArn");
         if (Iam(call).Policy(arn) is null) throw IamErrors.NoSuchPolicy(arn);
         if (attached.Contains(arn)) return new XmlResult();
-        if (attached.Count >= MaxAttached)
-            throw IamErrors.LimitExceeded($"Cannot exceed quota for PoliciesPer{holder.Kind}: {MaxAttached}");
+        PolicyQuotas.CheckAttached(holder, attached.Count);
         attached.Add(arn);
         return new XmlResult();
     }
@@ -32,6 +30,7 @@ public sealed class DetachPolicy(PolicyHolder holder) : IamAction
     public override AwsResponse Handle(AwsCall call)
     {
         var (_, _, attached) = holder.Find(call);
+        ProtectedRoles.RefuseChange(holder, call);
         var arn = call.Request.RequiredParam("PolicyArn");
         if (!attached.Remove(arn)) throw AwsError.NoSuchEntity($"Policy {arn} was not found.");
         return new XmlResult();

@@ -8,26 +8,32 @@ namespace Shodo.Range.Services.Iam;
 
 /// <summary>
 /// The credential report: one CSV line per user (and the root account) with AWS's columns.
-/// Generation is immediate: the first call answers STARTED, later ones COMPLETE, as AWS does for a
-/// fresh report. The report is a snapshot of the moment it was generated; it expires after 4 hours.
+/// Generation takes time, as on AWS: the first call answers STARTED, later ones INPROGRESS until the report
+/// is ready (<see cref="GenerationTime"/> on the range's clock), then COMPLETE; GetCredentialReport answers
+/// ReportInProgress meanwhile. The report is a snapshot of the moment it was generated; a report under
+/// 4 hours old is not generated again (COMPLETE at once, its GeneratedTime unchanged); it expires after 4 hours.
 /// </summary>
 public sealed class GenerateCredentialReport : IamAction
 {
+    public static readonly TimeSpan GenerationTime = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(4);
+
     public override string Name => "GenerateCredentialReport";
     public override bool ReadOnly => true;
 
     public override AwsResponse Handle(AwsCall call)
     {
         var iam = Iam(call);
-        var fresh = iam.CredentialReportGeneratedAt is { } at && call.Now - at < TimeSpan.FromHours(4);
+        var fresh = iam.CredentialReportGeneratedAt is { } at && call.Now - at < Lifetime;
         if (!fresh)
         {
             iam.CredentialReportGeneratedAt = call.Now;
+            iam.CredentialReportReadyAt = call.Now + GenerationTime;
             iam.CredentialReport = CredentialReportCsv.Build(call.State.AccountId, iam, call.Now);
             return new XmlResult(Xml.E("State", "STARTED")!,
                 Xml.E("Description", "No report exists. Starting a new report generation task")!);
         }
-        return new XmlResult(Xml.E("State", "COMPLETE")!);
+        return call.Now < iam.CredentialReportReadyAt ? new XmlResult(Xml.E("State", "INPROGRESS")!) : new XmlResult(Xml.E("State", "COMPLETE")!);
     }
 }
 
@@ -41,7 +47,9 @@ public sealed class GetCredentialReport : IamAction
         if (iam.CredentialReport is not { } report || iam.CredentialReportGeneratedAt is not { } at)
             throw new AwsError("ReportNotPresent",
                 "Credential report is not present. Use GenerateCredentialReport to generate a report.", 410);
-        if (call.Now - at >= TimeSpan.FromHours(4))
+        if (call.Now < iam.CredentialReportReadyAt)
+            throw new AwsError("ReportInProgress", "Credential report generation is in progress.", 404);
+        if (call.Now - at >= GenerateCredentialReport.Lifetime)
             throw new AwsError("ReportExpired",
                 "Credential report is expired. Use GenerateCredentialReport to generate a new report.", 410);
         return new XmlResult(Xml.E("Content", Convert.ToBase64String(Encoding.UTF8.GetBytes(report)))!,
@@ -62,8 +70,11 @@ public static class CredentialReportCsv
     {
         var lines = new List<string> { Header };
         var created = iam.Users.Values.Select(u => u.CreateDate).DefaultIfEmpty(now).Min();
-        lines.Add($"<root_account>,arn:aws:iam::{accountId}:root,{Date(created)},not_supported,N/A,not_supported," +
-                  "not_supported,false,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A");
+        var root = new List<string> { "<root_account>", $"arn:aws:iam::{accountId}:root", Date(created), "not_supported", "N/A",
+            "not_supported", "not_supported", "false" };
+        root.AddRange(KeyColumns(iam.RootAccessKeys.OrderBy(k => k.CreateDate).Take(2).ToList()));
+        root.AddRange(["false", "N/A", "false", "N/A"]);
+        lines.Add(string.Join(',', root));
         foreach (var user in iam.Users.Values.OrderBy(u => u.CreateDate))
         {
             var keys = iam.KeysOf(user.UserName).Take(2).ToList();
@@ -76,19 +87,25 @@ public static class CredentialReportCsv
                 "N/A",
                 user.MfaDevices.Count > 0 ? "true" : "false",
             };
-            for (var i = 0; i < 2; i++)
-            {
-                var key = i < keys.Count ? keys[i] : null;
-                fields.Add(key?.IsActive == true ? "true" : "false");
-                fields.Add(key is null ? "N/A" : Date(key.CreateDate));
-                fields.Add(key?.LastUsedDate is { } d ? Date(d) : "N/A");
-                fields.Add(key?.LastUsedRegion ?? "N/A");
-                fields.Add(key?.LastUsedService ?? "N/A");
-            }
+            fields.AddRange(KeyColumns(keys));
             fields.AddRange(["false", "N/A", "false", "N/A"]);
             lines.Add(string.Join(',', fields));
         }
         return string.Join('\n', lines);
+    }
+
+    /// <summary>access_key_1_* and access_key_2_*: active, last rotated, last used date, region, service.</summary>
+    private static IEnumerable<string> KeyColumns(IReadOnlyList<AccessKey> keys)
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            var key = i < keys.Count ? keys[i] : null;
+            yield return key?.IsActive == true ? "true" : "false";
+            yield return key is null ? "N/A" : Date(key.CreateDate);
+            yield return key?.LastUsedDate is { } d ? Date(d) : "N/A";
+            yield return key?.LastUsedRegion ?? "N/A";
+            yield return key?.LastUsedService ?? "N/A";
+        }
     }
 
     private static string Date(DateTimeOffset d) =>

@@ -15,6 +15,7 @@ public static class IamErrors
     public static AwsError NoLoginProfile(string user) => AwsError.NoSuchEntity($"Login Profile for User {user} cannot be found.");
     public static AwsError AlreadyExists(string message) => new("EntityAlreadyExists", message, 409);
     public static AwsError LimitExceeded(string message) => new("LimitExceeded", message, 409);
+    public static AwsError Unmodifiable(string message) => new("UnmodifiableEntity", message, 400);
     public static AwsError DeleteConflict(string message) => new("DeleteConflict", message, 409);
     public static AwsError InvalidInput(string message) => new("InvalidInput", message, 400);
     public static AwsError Validation(string message) => new("ValidationError", message, 400);

@@ -11,9 +11,12 @@ public sealed class PutInlinePolicy(PolicyHolder holder) : IamAction
 
     public override AwsResponse Handle(AwsCall call)
     {
-        var (_, inline, _) = holder.Find(call);
+        var (owner, inline, _) = holder.Find(call);
+        ProtectedRoles.RefuseChange(holder, call);
         var name = call.Request.RequiredParam("PolicyName");
-        inline[name] = RequirePolicyDocument(call, "PolicyDocument");
+        var document = RequirePolicyDocument(call, "PolicyDocument");
+        PolicyQuotas.CheckInline(holder, owner, inline, name, document);
+        inline[name] = document;
         return new XmlResult();
     }
 }
@@ -54,6 +57,7 @@ public sealed class DeleteInlinePolicy(PolicyHolder holder) : IamAction
     public override AwsResponse Handle(AwsCall call)
     {
         var (owner, inline, _) = holder.Find(call);
+        ProtectedRoles.RefuseChange(holder, call);
         var name = call.Request.RequiredParam("PolicyName");
         if (!inline.Remove(name)) throw IamErrors.NoSuchInlinePolicy(holder.ArnKind, owner, name);
         return new XmlResult();

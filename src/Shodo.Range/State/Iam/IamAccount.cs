@@ -15,7 +15,14 @@ public sealed class IamAccount
     public Dictionary<string, ManagedPolicy> Policies { get; set; } = new(StringComparer.Ordinal);
     public Dictionary<string, StsSession> Sessions { get; set; } = new(StringComparer.Ordinal);
     public List<string> AccountAliases { get; set; } = [];
+    /// <summary>
+    /// The root user's access keys (at most two, as on AWS). They belong to no IAM user: IAM's key operations by an IAM
+    /// principal never find them, no identity policy binds them, and the credential report's root row shows them.
+    /// </summary>
+    public List<AccessKey> RootAccessKeys { get; set; } = [];
     public DateTimeOffset? CredentialReportGeneratedAt { get; set; }
+    /// <summary>When the report being generated is ready: until then AWS answers INPROGRESS and ReportInProgress.</summary>
+    public DateTimeOffset? CredentialReportReadyAt { get; set; }
     /// <summary>The CSV of the last generated credential report (a snapshot, as on AWS).</summary>
     public string? CredentialReport { get; set; }
 

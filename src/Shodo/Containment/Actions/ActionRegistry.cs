@@ -17,6 +17,7 @@ public static class ActionRegistry
         new CancelSpotFleet(),
         new SuspendAsgLaunch(),
         new CloseDataDoor(),
+        new EscalateRootKey(),
     ];
 
     public static ContainmentAction Get(string name) =>

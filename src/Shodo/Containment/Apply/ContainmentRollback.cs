@@ -67,6 +67,10 @@ public sealed class ContainmentRollback(AwsConnection aws, ContainmentRecorder r
         {
             return new(a.Id, a.Action, a.Target, Outcomes.Failed, $"{e.Code}: {e.AwsMessage}");
         }
+        catch (Actions.DecisionNeededException e)
+        {
+            return new(a.Id, a.Action, a.Target, Outcomes.NeedsDecision, e.Message);
+        }
     }
 
     private Task JournalChangeAsync(PlannedAction a, AwsOperation operation, JsonObject request) =>

@@ -175,6 +175,11 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             case IdentityKind.User:
                 targets.User(i.Name, i, i.Reason).CreatedByAttacker |= i.CreatedByAttacker;
                 break;
+            case IdentityKind.AccessKey when EscalateRootKey.IsRootKey(i.Arn, i.Owner):
+                var root = targets.Add(new ContainmentTarget(TargetKinds.RootAccessKey, i.AccessKeyId ?? i.Name, null), i.Id);
+                if (!root.Identities.Contains(i.Id)) root.Identities.Add(i.Id);
+                root.Because(i.Reason);
+                break;
             case IdentityKind.AccessKey or IdentityKind.LoginProfile when i.Owner is { } owner:
                 targets.User(owner, i, i.Reason);
                 break;

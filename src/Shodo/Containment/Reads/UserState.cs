@@ -7,7 +7,7 @@ namespace Shodo.Containment.Reads;
 /// <summary>
 /// An IAM user as containment sees it: whether it exists (and its UserId: a user deleted and re-created
 /// under the same name is a different user), its access keys with their status, Shodo's inline policy
-/// and its tags. Reads only.
+/// and its tags, and whether AWSDenyAll is attached (the fallback when its inline policies are full). Reads only.
 /// </summary>
 public static class UserState
 {
@@ -24,7 +24,7 @@ public static class UserState
         var keyList = keys ? iam.ListAllAsync(new ListAccessKeys(userName), ct) : null;
         var inline = policy ? iam.FindAsync(new GetUserPolicy(userName, ContainmentTags.PolicyName(context.CaseId)), ct) : null;
         var names = detail ? iam.ListAllAsync(new ListUserPolicies(userName), ct) : null;
-        var attached = detail ? iam.ListAllAsync(new ListAttachedUserPolicies(userName), ct) : null;
+        var attached = detail || policy ? iam.ListAllAsync(new ListAttachedUserPolicies(userName), ct) : null;
         var groups = detail ? iam.ListAllAsync(new ListGroupsForUser(userName), ct) : null;
         var login = detail ? iam.FindAsync(new GetLoginProfile(userName), ct) : null;
         Task[] all = [user, .. new Task?[] { keyList, inline, names, attached, groups, login }.OfType<Task>()];
@@ -45,7 +45,11 @@ public static class UserState
         if (keyList is not null)
             state["accessKeys"] = new JsonArray((await keyList.ConfigureAwait(false)).OrderBy(k => k.AccessKeyId, StringComparer.Ordinal)
                 .Select(k => (JsonNode)new JsonObject { ["accessKeyId"] = k.AccessKeyId, ["status"] = k.Status }).ToArray());
-        if (inline is not null) state["shodoPolicy"] = (await inline.ConfigureAwait(false))?.Document;
+        if (inline is not null)
+        {
+            state["shodoPolicy"] = (await inline.ConfigureAwait(false))?.Document;
+            state[DenyAllFallback.StateField] = (await attached!.ConfigureAwait(false)).Any(p => p.PolicyArn == DenyAllFallback.PolicyArn);
+        }
         if (detail)
         {
             state["inlinePolicies"] = new JsonArray((await names!.ConfigureAwait(false)).Order(StringComparer.Ordinal)

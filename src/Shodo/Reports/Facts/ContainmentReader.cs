@@ -60,7 +60,11 @@ internal static class ContainmentReader
                     break;
                 case ContainmentJournalKinds.Changed when id is not null:
                     var c = Get(id);
-                    actions[id] = c with { Operation = JsonFields.Text(e.Data, "operation") ?? c.Operation, ChangedAt = e.Time };
+                    actions[id] = c with
+                    {
+                        Operation = JsonFields.Text(e.Data, "operation") ?? c.Operation, ChangedAt = e.Time,
+                        Note = (e.Data["request"] as JsonObject) is { } sent ? JsonFields.Text(sent, "note") ?? c.Note : c.Note,
+                    };
                     break;
                 case ContainmentJournalKinds.Outcome when id is not null:
                     var o = Get(id);

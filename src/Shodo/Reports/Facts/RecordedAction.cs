@@ -21,6 +21,8 @@ public sealed record RecordedAction
     public string? Reason { get; init; }
     /// <summary><see cref="Reason"/> in each report language, when Shodo wrote it (an AWS error is AWS's own words).</summary>
     public IReadOnlyDictionary<string, string>? Reasons { get; init; }
+    /// <summary>What a change sent says of itself (e.g. AWSDenyAll attached because the inline policies were full).</summary>
+    public string? Note { get; init; }
     public bool RolledBack { get; init; }
 
     /// <summary>Still needs a person: waiting for approval or for a decision.</summary>

@@ -22,7 +22,7 @@ public static class ContainmentSection
                 c.Actions.Select(a => (IReadOnlyList<string>)
                 [
                     a.Description is not null && !r.Text.Japanese ? a.Description : ActionWords.What(r, a), a.Target ?? "-", a.Operation ?? "-", State(a.Before), State(a.After),
-                    t.Word("Outcome", a.Outcome ?? "not-finished") + (a.Reason is not null ? " — " + ActionWords.Why(r, a) : "") + (a.RolledBack ? " (" + t["RolledBack"] + ")" : ""),
+                    t.Word("Outcome", a.Outcome ?? "not-finished") + (a.Reason is not null ? " — " + ActionWords.Why(r, a) : a.Note is { } note ? " — " + note : "") + (a.RolledBack ? " (" + t["RolledBack"] + ")" : ""),
                     r.When(a.OutcomeAt ?? a.ChangedAt ?? a.BeforeAt),
                 ]).ToList())
             { Emphasis = c.Actions.Select((a, i) => (a, i)).Where(x => x.a.Outcome is "failed" || x.a.NeedsPerson).Select(x => x.i).ToHashSet() });

@@ -1,18 +1,25 @@
 using Shodo.Aws;
 using Shodo.Aws.Iam;
 using Shodo.Aws.Iam.Calls;
+using Shodo.Cases;
+using Shodo.Localization;
 
 namespace Shodo.Evidence.Collectors.Iam;
 
 /// <summary>
 /// The credential report (every user's password and key ages and last use): GenerateCredentialReport
-/// until IAM says COMPLETE (polling from a quarter second, doubling up to 4 s), then GetCredentialReport. Each answer is stored.
+/// until IAM says COMPLETE (polling from a quarter second, doubling up to 4 s), then GetCredentialReport. Each answer is stored,
+/// the report's GeneratedTime with it. IAM answers COMPLETE at once with a report generated up to 4 hours ago and generates
+/// no other until then: such a report predates this collection, misses what changed since, and is recorded as a Stale gap.
 /// </summary>
 public sealed class IamCredentialReportCollector(TimeSpan? wait = null, TimeSpan? poll = null) : ICollector
 {
     private readonly TimeSpan _wait = wait ?? TimeSpan.FromSeconds(30);
     private readonly TimeSpan _firstPoll = poll ?? TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(4);
+    /// <summary>How much earlier than the collection a report may say it was generated (clocks differ) and still be this collection's.</summary>
+    public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(1);
+    public const string StaleCode = "CredentialReportStale";
 
     public string Name => "iam.credential-report";
     public CollectorScope Scope => CollectorScope.Global;
@@ -21,7 +28,8 @@ public sealed class IamCredentialReportCollector(TimeSpan? wait = null, TimeSpan
     public async Task CollectAsync(CollectionContext context, CancellationToken ct)
     {
         var iam = context.Aws.Iam();
-        var deadline = context.Time.GetUtcNow() + _wait;
+        var started = context.Time.GetUtcNow();
+        var deadline = started + _wait;
         var delay = _firstPoll;
         while (true)
         {
@@ -32,6 +40,13 @@ public sealed class IamCredentialReportCollector(TimeSpan? wait = null, TimeSpan
             await Task.Delay(delay, context.Time, ct);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPoll.Ticks));
         }
-        await context.AnswerAsync(iam, new GetCredentialReport(), ct);
+        var report = await context.AnswerAsync(iam, new GetCredentialReport(), ct);
+        if (report?.GeneratedTime is { } generated && generated < started - ClockTolerance)
+            await context.RecordAsync(CoverageGap.StaleAnswer(Name, IamOperations.GetCredentialReport, StaleCode,
+                Messages.Get("CollectCredentialReportStale", CaseTime.Format(generated), Age(started - generated)), context.Time.GetUtcNow()), ct);
     }
+
+    private static string Age(TimeSpan age) => age.TotalHours >= 1
+        ? $"{(int)age.TotalHours} h {age.Minutes} min"
+        : $"{Math.Max(1, (int)age.TotalMinutes)} min";
 }

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using Shodo.Aws.Errors;
+using Shodo.Aws.Iam;
+using Shodo.Aws.Iam.Calls;
+using Shodo.Containment.Plan;
+using Shodo.Localization;
+
+namespace Shodo.Containment.Actions;
+
+/// <summary>
+/// When a principal's inline policies are at IAM's size quota (an attacker can fill them on purpose), PutUserPolicy and
+/// PutRolePolicy fail with LimitExceeded: the deny then goes on as the AWS managed policy AWSDenyAll (every action, every
+/// credential), which needs one free attachment of the principal's ten. When even that is refused, no deny fits: a
+/// person decides which of the principal's policies to detach, and the action says so (<see cref="DecisionNeededException"/>).
+/// Shodo detaches nothing, so rolling this back is left to a person too, with the command.
+/// </summary>
+public static class DenyAllFallback
+{
+    public const string PolicyArn = "arn:aws:iam::aws:policy/AWSDenyAll";
+    public const string StateField = "denyAllAttached";
+    public const string QuotaCode = "LimitExceeded";
+
+    public static bool Attached(JsonObject state) => (bool?)state[StateField] == true;
+
+    /// <summary>Attaches AWSDenyAll after <paramref name="inlineRefused"/>; throws <see cref="DecisionNeededException"/> when that is refused too.</summary>
+    public static async Task AttachAsync(ContainmentContext c, PlannedAction a, AwsServiceError inlineRefused, CancellationToken ct)
+    {
+        var role = a.Target.Kind == TargetKinds.Role;
+        var note = Messages.Get("ContainDenyAllFallback", a.Target.Id, inlineRefused.Code);
+        try
+        {
+            if (role) await c.Aws.Iam().SendAsync(new AttachRolePolicy(a.Target.Id, PolicyArn), ct).ConfigureAwait(false);
+            else await c.Aws.Iam().SendAsync(new AttachUserPolicy(a.Target.Id, PolicyArn), ct).ConfigureAwait(false);
+        }
+        catch (AwsServiceError e) when (e.Code == QuotaCode)
+        {
+            throw new DecisionNeededException(Messages.Get("ContainDenyNoRoom", a.Target.Id, Kind(a), c.CaseId));
+        }
+        var request = new JsonObject { [role ? "roleName" : "userName"] = a.Target.Id, ["policyArn"] = PolicyArn, ["note"] = note };
+        await c.ChangedAsync(a, role ? IamOperations.AttachRolePolicy : IamOperations.AttachUserPolicy, request).ConfigureAwait(false);
+    }
+
+    /// <summary>Shodo detaches no policy: undoing the fallback is a person's command.</summary>
+    public static DecisionNeededException RollbackByHand(PlannedAction a) =>
+        new(Messages.Get("ContainDenyAllRollbackByHand", a.Target.Id, Kind(a), PolicyArn));
+
+    private static string Kind(PlannedAction a) => a.Target.Kind == TargetKinds.Role ? "role" : "user";
+}
