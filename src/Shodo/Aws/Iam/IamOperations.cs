@@ -36,4 +36,5 @@ public static class IamOperations
     public static AwsOperation AttachUserPolicy { get; } = Op("AttachUserPolicy");
     public static AwsOperation AttachRolePolicy { get; } = Op("AttachRolePolicy");
     public static AwsOperation TagUser { get; } = Op("TagUser");
+    public static AwsOperation UpdateLoginProfile { get; } = Op("UpdateLoginProfile");
 }

@@ -10,9 +10,12 @@ namespace Shodo.Containment.Actions;
 
 /// <summary>
 /// Puts Shodo's inline deny policy (<see cref="DenyPolicyDocument"/>) on a compromised user or on a role
-/// the attacker assumed: credentials issued before now stop working at once, sessions and console
-/// included. The time is taken when the change is sent. Reversed by replacing it with a version that
-/// denies nothing (Shodo deletes no policy; removing it is a human's choice).
+/// the attacker assumed. A user is denied outright, every credential derived from it included: its keys,
+/// sessions minted before or after (no policy can stop an Active key's sts:GetSessionToken, so a deny limited
+/// to tokens issued before a cut-off would spare a session minted a second later) and console sessions,
+/// whichever of the key, the password and this deny is applied first or waits for approval. A role is denied
+/// for sessions issued before now (its time taken when the change is sent). Reversed by replacing it with a
+/// version that denies nothing (Shodo deletes no policy; removing it is a human's choice).
 /// </summary>
 public sealed class AttachDenyPolicy : ContainmentAction
 {
@@ -26,15 +29,16 @@ public sealed class AttachDenyPolicy : ContainmentAction
     public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.User, TargetKinds.Role];
     public override PlanOrder OrderFor(string targetKind) => new(1, 0);
 
-    /// <summary>A user the attacker created is denied outright; an existing user or a role only for sessions issued before the plan.</summary>
+    /// <summary>A user — created by the attacker or not — is denied outright; a role only for sessions issued before the change.</summary>
     public override JsonObject? PlanFor(PlanningTarget t) => new()
     {
         ["policyName"] = ContainmentTags.PolicyName(t.CaseId),
-        ["unconditional"] = t.Target.Kind == TargetKinds.User && t.CreatedByAttacker,
+        ["unconditional"] = t.Target.Kind == TargetKinds.User,
     };
 
     public override string ExpectedAfter(PlannedAction a) => (bool?)a.Parameters["unconditional"] == true
-        ? $"inline policy {a.Parameters["policyName"]} denies every action to every credential of {a.Target.Id}"
+        ? $"inline policy {a.Parameters["policyName"]} denies every action to every credential of {a.Target.Id}: " +
+          "its keys, sessions minted before or after containment (GetSessionToken cannot be denied, what its sessions do can) and console sessions"
         : $"inline policy {a.Parameters["policyName"]} denies every action to {a.Target.Id}'s long-term keys and to credentials issued before containment";
 
     public override Task<JsonObject> ReadAsync(ContainmentContext c, PlannedAction a, CancellationToken ct) =>

@@ -6,13 +6,14 @@ namespace Shodo.Containment.Reads;
 
 /// <summary>
 /// An IAM user as containment sees it: whether it exists (and its UserId: a user deleted and re-created
-/// under the same name is a different user), its access keys with their status, Shodo's inline policy
-/// and its tags. Reads only.
+/// under the same name is a different user), its access keys with their status, Shodo's inline policy,
+/// its console password's login profile (whether one exists, when it was made, whether a reset is required;
+/// null when there is none) and its tags. Reads only.
 /// </summary>
 public static class UserState
 {
     public static async Task<JsonObject> ReadAsync(ContainmentContext context, string userName, bool keys, bool policy,
-        CancellationToken ct)
+        CancellationToken ct, bool login = false)
     {
         var iam = context.Aws.Iam();
         var user = await iam.FindAsync(new GetUser(userName), ct).ConfigureAwait(false);
@@ -34,8 +35,20 @@ public static class UserState
                 .ConfigureAwait(false);
             state["shodoPolicy"] = inline?.Document;
         }
+        if (login)
+        {
+            var profile = await iam.FindAsync(new GetLoginProfile(userName), ct).ConfigureAwait(false);
+            state["loginProfile"] = profile is null ? null : new JsonObject
+            {
+                ["createDate"] = profile.CreateDate?.ToUniversalTime().ToString("O"),
+                ["passwordResetRequired"] = profile.PasswordResetRequired,
+            };
+        }
         return state;
     }
+
+    /// <summary>The login profile read with <c>login: true</c>, or null when the user has no console password.</summary>
+    public static JsonObject? LoginProfile(JsonObject state) => state["loginProfile"] as JsonObject;
 
     public static bool Exists(JsonObject state) => (bool?)state["exists"] == true;
 
