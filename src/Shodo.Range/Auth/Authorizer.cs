@@ -22,7 +22,7 @@ public sealed class Authorizer(RangeState state)
         var context = ContextFor(caller, operation, now, request);
         lock (state.Sync)
         {
-            var identity = PolicyEvaluator.Evaluate(IdentityPolicies.Of(state.Iam, caller), context);
+            var identity = PolicyEvaluator.Evaluate(IdentityPolicies.Of(state.Iam, caller, state.IamPropagation, now), context);
             var session = IdentityPolicies.SessionPolicyOf(state.Iam, caller);
             var sessionDecision = session is null
                 ? (caller.Type == Caller.FederatedUser ? PolicyDecision.ImplicitDeny : PolicyDecision.Allow)
