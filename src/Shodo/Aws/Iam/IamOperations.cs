@@ -28,6 +28,7 @@ public static class IamOperations
     public static AwsOperation ListEntitiesForPolicy { get; } = Op("ListEntitiesForPolicy");
     public static AwsOperation GetRole { get; } = Op("GetRole");
     public static AwsOperation GetRolePolicy { get; } = Op("GetRolePolicy");
+    public static AwsOperation SimulatePrincipalPolicy { get; } = Op("SimulatePrincipalPolicy");
 
     // Containment (each also on the interlock's allowlist).
     public static AwsOperation UpdateAccessKey { get; } = Op("UpdateAccessKey");

@@ -22,7 +22,7 @@ public sealed class AttachDenyPolicy : ContainmentAction
     public override string Name => "attach-deny-policy";
     public override IReadOnlyList<AwsOperation> Operations =>
         [IamOperations.GetUser, IamOperations.GetUserPolicy, IamOperations.PutUserPolicy,
-         IamOperations.GetRole, IamOperations.GetRolePolicy, IamOperations.PutRolePolicy];
+         IamOperations.GetRole, IamOperations.GetRolePolicy, IamOperations.PutRolePolicy, IamOperations.SimulatePrincipalPolicy];
     public override bool Reversible => true;
     public override string HowToReverse => "shodo rollback replaces the policy with a version that denies nothing";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
@@ -41,12 +41,23 @@ public sealed class AttachDenyPolicy : ContainmentAction
           "its keys, sessions minted before or after containment (GetSessionToken cannot be denied, what its sessions do can) and console sessions"
         : $"inline policy {a.Parameters["policyName"]} denies every action to {a.Target.Id}'s long-term keys and to credentials issued before containment";
 
-    public override Task<JsonObject> ReadAsync(ContainmentContext c, PlannedAction a, CancellationToken ct) =>
-        a.Target.Kind == TargetKinds.Role
-            ? RoleState.ReadAsync(c, a.Target.Id, ct)
-            : UserState.ReadAsync(c, a.Target.Id, keys: false, policy: true, ct);
+    /// <summary>
+    /// The principal with Shodo's policy as stored and, once it is there, whether it is enforced (<see cref="DenyEnforcement"/>:
+    /// IAM is eventually consistent, so the after-state is waited for until the simulation shows it, within the settle time).
+    /// </summary>
+    public override async Task<JsonObject> ReadAsync(ContainmentContext c, PlannedAction a, CancellationToken ct)
+    {
+        var state = a.Target.Kind == TargetKinds.Role
+            ? await RoleState.ReadAsync(c, a.Target.Id, ct).ConfigureAwait(false)
+            : await UserState.ReadAsync(c, a.Target.Id, keys: false, policy: true, ct).ConfigureAwait(false);
+        if (DenyPolicyDocument.IsActiveDeny((string?)state["shodoPolicy"]) && (string?)state["arn"] is { } arn)
+            state["enforcement"] = await DenyEnforcement.CheckAsync(c, arn, ct).ConfigureAwait(false);
+        return state;
+    }
 
-    public override bool Holds(PlannedAction a, JsonObject state) => DenyPolicyDocument.IsActiveDeny((string?)state["shodoPolicy"]);
+    /// <summary>Stored, and not shown unenforced: proven, or — where no simulation can be run — stored, not yet proven.</summary>
+    public override bool Holds(PlannedAction a, JsonObject state) =>
+        DenyPolicyDocument.IsActiveDeny((string?)state["shodoPolicy"]) && (string?)state["enforcement"] != DenyEnforcement.NotYet;
 
     public override async Task ChangeAsync(ContainmentContext c, PlannedAction a, JsonObject state, CancellationToken ct)
     {
