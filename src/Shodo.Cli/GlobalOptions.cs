@@ -83,8 +83,11 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>--external-id, --mfa-serial, --mfa-token, --role-session-name, --duration.</summary>
+    public RoleOptions Role { get; } = new();
+
     public IEnumerable<Option> All =>
-        [Profile, Region, EndpointUrl, RoleArn, Output, Lang, NoColor, CaseDir, Debug, Strict];
+        [Profile, Region, EndpointUrl, RoleArn, Output, Lang, NoColor, CaseDir, Debug, Strict, .. Role.All];
 
     public GlobalSettings Read(ParseResult result, CliEnvironment env) => new(
         Profile: result.GetValue(Profile),
@@ -96,7 +99,14 @@ public sealed class GlobalOptions
         NoColor: result.GetValue(NoColor) || !string.IsNullOrEmpty(env.Variable("NO_COLOR")),
         CaseDir: result.GetValue(CaseDir) ?? "cases",
         Debug: result.GetValue(Debug),
-        Strict: result.GetValue(Strict));
+        Strict: result.GetValue(Strict))
+    {
+        ExternalId = result.GetValue(Role.ExternalId),
+        MfaSerial = result.GetValue(Role.MfaSerial),
+        MfaToken = result.GetValue(Role.MfaToken),
+        RoleSessionName = result.GetValue(Role.RoleSessionName),
+        Duration = result.GetValue(Role.Duration),
+    };
 }
 
 public enum OutputFormat { Text, Json }
@@ -112,4 +122,11 @@ public sealed record GlobalSettings(
     bool NoColor,
     string CaseDir,
     bool Debug,
-    bool Strict = false);
+    bool Strict = false)
+{
+    public string? ExternalId { get; init; }
+    public string? MfaSerial { get; init; }
+    public string? MfaToken { get; init; }
+    public string? RoleSessionName { get; init; }
+    public string? Duration { get; init; }
+}

@@ -59,6 +59,7 @@ public sealed class RangeHost : IAsyncDisposable
     {
         var definition = options.Scenario is { } scenarioName ? ScenarioCatalog.Find(scenarioName) : null;
         var state = new RangeState(definition?.AccountId ?? options.AccountId, new RangeClock(options.TimeProvider));
+        state.IamPropagation.Delay = options.IamPropagation;
         var responder = SeedResponder(state);
         var faults = new RangeFaults(options);
         var dispatcher = new Dispatcher(state, [.. ServiceCatalog.Create(), .. options.ExtraServices], new Authenticator(state, options.TimeProvider),

@@ -27,6 +27,8 @@ public sealed class RangeOptions
     public IReadOnlyList<Serving.IAwsService> ExtraServices { get; init; } = [];
     /// <summary>How often the live adversary acts; <see cref="Timeout.InfiniteTimeSpan"/> = only when ticked by hand.</summary>
     public TimeSpan AdversaryInterval { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>How long a policy change takes to take effect (IAM is eventually consistent); zero = at once.</summary>
+    public TimeSpan IamPropagation { get; init; }
     /// <summary>Seed for the fault and latency dice, for reproducible runs; null = random.</summary>
     public int? Seed { get; init; }
 }

@@ -37,6 +37,8 @@ public sealed class RangeCommand : IShodoCommand
     private readonly Option<string?> _failTrailLogs = new("--fail-trail-logs") { Description = "Make every read (GetObject) of a trail log file fail: access-denied or server-error (in --blind-regions only, when given)." };
     private readonly Option<string[]> _blindRegions = new("--blind-regions") { Description = "The regions --fail-lookup-events and --fail-trail-logs apply to (comma-separated; default: every region).", AllowMultipleArgumentsPerToken = true };
     private readonly Option<string?> _profilesFile = new("--profiles-file") { Description = "Write an AWS credentials file with profiles responder (and leaked, when the scenario has one)." };
+    private readonly Option<string?> _iamPropagation = new("--iam-propagation")
+    { Description = "How long a policy change takes to take effect, as IAM's eventual consistency (e.g. 10s, 2m; default 0)." };
     private readonly Option<string> _accountId = new("--account-id") { Description = "The 12-digit account id to serve.", DefaultValueFactory = _ => RangeInfo.DefaultAccountId };
 
     public Command Build(ShodoApp app)
@@ -45,7 +47,7 @@ public sealed class RangeCommand : IShodoCommand
             "Serve a local AWS-compatible account (IAM, STS and more) on 127.0.0.1 until Ctrl+C.\n\n" +
             "Example:\n  shodo range serve --port 4566 --scenario leaked-key-cryptomining --adversary --profiles-file ./range.credentials\n" +
             "  AWS_SHARED_CREDENTIALS_FILE=./range.credentials aws --profile responder --endpoint-url http://127.0.0.1:4566 sts get-caller-identity");
-        foreach (var option in new Option[] { _port, _scenario, _adversary, _adversaryInterval, _latency, _throttleRate, _errorRate, _resetRate, _eventDelay, _failLookupEvents, _failTrailLogs, _blindRegions, _profilesFile, _accountId })
+        foreach (var option in new Option[] { _port, _scenario, _adversary, _adversaryInterval, _latency, _throttleRate, _errorRate, _resetRate, _eventDelay, _failLookupEvents, _failTrailLogs, _blindRegions, _profilesFile, _accountId, _iamPropagation })
             serve.Options.Add(option);
         _throttleRate.Validators.Add(r => ValidateRate(r, _throttleRate));
         _errorRate.Validators.Add(r => ValidateRate(r, _errorRate));
@@ -56,6 +58,11 @@ public sealed class RangeCommand : IShodoCommand
         {
             if (r.GetValue(_scenario) is { } name && !ScenarioCatalog.Names.Contains(name))
                 r.AddError($"Unknown scenario '{name}'. Known scenarios: {string.Join(", ", ScenarioCatalog.Names)}.");
+        });
+        _iamPropagation.Validators.Add(r =>
+        {
+            if (r.GetValue(_iamPropagation) is { } d && Propagation(d) is null)
+                r.AddError(Messages.Get("BadIamPropagation", d));
         });
         _port.Validators.Add(r =>
         {
@@ -71,6 +78,15 @@ public sealed class RangeCommand : IShodoCommand
         var range = new Command("range", "The range: a local AWS-compatible account for drills and tests.");
         range.Subcommands.Add(serve);
         return range;
+    }
+
+    /// <summary>Seconds ("10"), or a number with s or m, up to an hour; null otherwise.</summary>
+    private static TimeSpan? Propagation(string text)
+    {
+        var t = text.Trim();
+        var unit = t.EndsWith('m') ? 60 : 1;
+        if (!double.TryParse(t.TrimEnd('s', 'm'), NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n < 0 || n * unit > 3600) return null;
+        return TimeSpan.FromSeconds(n * unit);
     }
 
     private static void ValidateRate(System.CommandLine.Parsing.OptionResult result, Option<double> option)
@@ -123,6 +139,7 @@ public sealed class RangeCommand : IShodoCommand
             Scenario = parse.GetValue(_scenario),
             Adversary = parse.GetValue(_adversary),
             AdversaryInterval = TimeSpan.FromSeconds(parse.GetValue(_adversaryInterval)),
+            IamPropagation = parse.GetValue(_iamPropagation) is { } propagation ? Propagation(propagation)!.Value : TimeSpan.Zero,
         };
         RangeHost range;
         try

@@ -41,5 +41,5 @@ public sealed class WhoamiCommand : IShodoCommand
     /// <summary>The connection options for this invocation: global options first, then the environment.</summary>
     public static AwsConnectionOptions ConnectionOptions(CommandContext ctx) => AwsConnectionOptions.FromEnvironment(
         ctx.Settings.Profile, ctx.Settings.Region, ctx.Settings.EndpointUrl, ctx.Settings.RoleArn,
-        ctx.Environment.Variables, ctx.Time);
+        ctx.Environment.Variables, ctx.Time) with { Assume = RoleOptions.Read(ctx.Settings, ctx.Environment) };
 }

@@ -10,7 +10,8 @@ namespace Shodo.Range.Admin;
 /// <summary>
 /// The range's own control surface under <c>/_range/</c> (unsigned JSON, not AWS-shaped):
 /// GET state, GET counters, GET|POST faults, POST clock ({"advance":"PT1H"} or {"set":"..."}),
-/// POST save / load ({"path":"..."}).
+/// POST save / load ({"path":"..."}), POST console-sign-in ({"userName":"...","mfaCode":"123456"}: a console
+/// session's credentials, or 403 when the sign-in is refused).
 /// </summary>
 public sealed class AdminEndpoint(RangeState state, RangeFaults faults)
 {
@@ -35,6 +36,7 @@ public sealed class AdminEndpoint(RangeState state, RangeFaults faults)
                 ("clock", true) => MoveClock(body),
                 ("save", true) => await Save(body, ct),
                 ("load", true) => await Load(body, ct),
+                ("console-sign-in", true) => SignIn(body),
                 _ => throw new AdminError(404, $"No admin route {http.Request.Method} {Prefix}/{route}."),
             };
             await Write(http, 200, result, ct);
@@ -152,6 +154,21 @@ public sealed class AdminEndpoint(RangeState state, RangeFaults faults)
         var path = RequiredPath(body);
         await RangeStateFile.LoadAsync(state, path, ct);
         return new JsonObject { ["loaded"] = path };
+    }
+
+    private JsonObject SignIn(JsonNode? body)
+    {
+        var user = body?["userName"]?.GetValue<string>() ?? throw new AdminError(400, """Send {"userName":"..."}.""");
+        try
+        {
+            var session = new Auth.ConsoleSignIn(state, new Auth.Authorizer(state)).SignIn(user, body?["mfaCode"]?.GetValue<string>());
+            return new JsonObject
+            {
+                ["accessKeyId"] = session.AccessKeyId, ["secretAccessKey"] = session.SecretAccessKey,
+                ["sessionToken"] = session.Token, ["expiration"] = session.Expiration.ToString("O"),
+            };
+        }
+        catch (Auth.ConsoleSignInRefused e) { throw new AdminError(403, e.Message); }
     }
 
     private static string RequiredPath(JsonNode? body) =>

@@ -8,18 +8,21 @@ namespace Shodo.Range.Auth;
 /// <summary>
 /// Decides whether the caller may perform the operation, with IAM's identity-policy logic, and
 /// answers AWS's AccessDenied otherwise (the dispatcher translates it per protocol).
-/// sts:GetCallerIdentity needs no permission and cannot be denied, as on AWS.
+/// sts:GetCallerIdentity needs no permission and cannot be denied, as on AWS; nor can sts:GetSessionToken
+/// ("no permissions are required for a user to get a session token ... you cannot use policies to control
+/// authentication operations"): a key that is still Active mints sessions whatever its policies say, and only
+/// what those sessions may then do is evaluated.
 /// </summary>
 public sealed class Authorizer(RangeState state)
 {
     public void Authorize(Caller caller, AwsOperation operation, DateTimeOffset now, AwsRequest? request = null)
     {
-        if (operation.IamAction.Equals("sts:GetCallerIdentity", StringComparison.OrdinalIgnoreCase)) return;
+        if (NotControlledByPolicy(operation.IamAction)) return;
         if (caller.Type == Caller.Root) return;
         var context = ContextFor(caller, operation, now, request);
         lock (state.Sync)
         {
-            var identity = PolicyEvaluator.Evaluate(IdentityPolicies.Of(state.Iam, caller), context);
+            var identity = PolicyEvaluator.Evaluate(IdentityPolicies.Of(state.Iam, caller, state.IamPropagation, now), context);
             var session = IdentityPolicies.SessionPolicyOf(state.Iam, caller);
             var sessionDecision = session is null
                 ? (caller.Type == Caller.FederatedUser ? PolicyDecision.ImplicitDeny : PolicyDecision.Allow)
@@ -35,6 +38,11 @@ public sealed class Authorizer(RangeState state)
                 throw Denied(caller, operation, $"because no session policy allows the {operation.IamAction} action");
         }
     }
+
+    /// <summary>Authentication operations no identity policy can allow or deny.</summary>
+    public static bool NotControlledByPolicy(string iamAction) =>
+        iamAction.Equals("sts:GetCallerIdentity", StringComparison.OrdinalIgnoreCase)
+        || iamAction.Equals("sts:GetSessionToken", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The request context: global condition keys AWS sets for this caller and request.</summary>
     public static RequestContext ContextFor(Caller caller, AwsOperation operation, DateTimeOffset now, AwsRequest? request)

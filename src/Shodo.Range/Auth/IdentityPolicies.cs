@@ -11,20 +11,35 @@ namespace Shodo.Range.Auth;
 /// </summary>
 public static class IdentityPolicies
 {
-    public static IReadOnlyList<PolicyDocument> Of(IamAccount iam, Caller caller)
+    /// <summary>
+    /// The policies in effect at <paramref name="now"/>: with <paramref name="propagation"/>, a holder whose change has not
+    /// propagated yet is evaluated with the documents it had before (<see cref="PolicyPropagation"/>).
+    /// </summary>
+    public static IReadOnlyList<PolicyDocument> Of(IamAccount iam, Caller caller, PolicyPropagation? propagation = null,
+        DateTimeOffset now = default)
     {
         var documents = new List<string>();
+        void Add(string kind, string name, Dictionary<string, string> inline, List<string> attached) =>
+            documents.AddRange(propagation?.StillInEffect(PolicyPropagation.Key(kind, name), now) ?? Documents(iam, inline, attached));
         if (caller.RoleName is { } roleName)
         {
-            if (iam.Role(roleName) is { } role) Collect(iam, role.InlinePolicies, role.AttachedPolicyArns, documents);
+            if (iam.Role(roleName) is { } role) Add("role", role.RoleName, role.InlinePolicies, role.AttachedPolicyArns);
         }
         else if ((caller.SourceUserName ?? caller.UserName) is { } userName && iam.User(userName) is { } user)
         {
-            Collect(iam, user.InlinePolicies, user.AttachedPolicyArns, documents);
+            Add("user", user.UserName, user.InlinePolicies, user.AttachedPolicyArns);
             foreach (var group in iam.GroupsOf(user.UserName))
-                Collect(iam, group.InlinePolicies, group.AttachedPolicyArns, documents);
+                Add("group", group.GroupName, group.InlinePolicies, group.AttachedPolicyArns);
         }
         return documents.Select(PolicyDocument.Parse).ToList();
+    }
+
+    /// <summary>A holder's documents as stored: its inline policies and the default versions of those attached.</summary>
+    public static List<string> Documents(IamAccount iam, Dictionary<string, string> inline, List<string> attached)
+    {
+        var documents = new List<string>();
+        Collect(iam, inline, attached, documents);
+        return documents;
     }
 
     /// <summary>The session policy of temporary credentials, or null when none was passed.</summary>

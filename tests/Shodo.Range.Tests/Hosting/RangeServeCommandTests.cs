@@ -62,6 +62,8 @@ public sealed partial class RangeServeCommandTests : IDisposable
     [InlineData("--adversary-interval", "-1", "--adversary-interval -1 is not usable")]
     [InlineData("--adversary-interval", "1e300", "is not usable")]
     [InlineData("--fail-lookup-events", "sometimes", "--fail-lookup-events: 'sometimes' is not a failure")]
+    [InlineData("--iam-propagation", "2h", "--iam-propagation must be a duration up to an hour")]
+    [InlineData("--iam-propagation", "soon", "got 'soon'")]
     public async Task Serve_refuses_values_it_cannot_use_as_usage_errors(string option, string value, string expected)
     {
         var error = new StringWriter();

@@ -102,6 +102,19 @@ public sealed partial class AwsCli(Uri endpoint, RangeCredentials credentials, s
         return result.Json?.RootElement ?? JsonDocument.Parse("{}").RootElement;
     }
 
+    /// <summary>
+    /// Runs with --debug and requires the AWS error code <paramref name="code"/> answered with HTTP <paramref name="status"/>
+    /// (as the CLI's own wire log shows it); returns the result.
+    /// </summary>
+    public async Task<AwsCliResult> FailsWithStatusAsync(string code, int status, params string[] args)
+    {
+        var result = await FailsWithAsync(code, [.. args, "--debug"]);
+        var statuses = System.Text.RegularExpressions.Regex.Matches(result.Stderr, @"HTTP/1\.1"" (\d{3})").Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        if (statuses.Count == 0 || statuses[^1] != status)
+            throw new Xunit.Sdk.XunitException($"aws {string.Join(' ', args)}: expected HTTP {status}, saw [{string.Join(", ", statuses)}]");
+        return result;
+    }
+
     /// <summary>Runs and requires the AWS error code <paramref name="code"/>; returns the result.</summary>
     public async Task<AwsCliResult> FailsWithAsync(string code, params string[] args)
     {

@@ -33,6 +33,10 @@ public sealed class ActionPlanningDeclarationTests
         Target(TargetKinds.DbSnapshot, "crm-db-shared", new JsonObject { ["exists"] = true, ["restore"] = new JsonArray("444455556666", "all") }),
         Target(TargetKinds.DbSnapshot, "crm-db-private", new JsonObject { ["exists"] = true, ["restore"] = new JsonArray() }),
         Target(TargetKinds.RootAccessKey, "AKIAROOTKEY", new JsonObject { ["exists"] = true }),
+        Target(TargetKinds.User, "dev-console", new JsonObject
+        {
+            ["exists"] = true, ["loginProfile"] = new JsonObject { ["passwordResetRequired"] = false },
+        }),
     ];
 
     private static List<(IContainmentAction Action, JsonObject Parameters)> Plan(PlanningTarget t) =>
@@ -73,20 +77,27 @@ public sealed class ActionPlanningDeclarationTests
         Assert.Empty(Names(Targets[11]));
         Assert.Equal(["444455556666", "all"], ActionRegistry.Get("close-data-door").PlanFor(Targets[10])!["openTo"]!.AsArray().Select(v => (string)v!));
         Assert.Equal(["escalate-root-key"], Names(Targets[12]));
+        Assert.Equal(["attach-deny-policy", "deactivate-access-keys", "require-password-reset", "tag-resource"], Names(Targets[13]));
     }
 
     [Fact]
-    public void Parameters_come_from_the_action_a_created_user_is_denied_outright_and_isolation_says_why()
+    public void Parameters_come_from_the_action_every_user_is_denied_outright_and_isolation_says_why()
     {
         var deny = ActionRegistry.Get("attach-deny-policy");
         Assert.True((bool)deny.PlanFor(Targets[0])!["unconditional"]!);
-        Assert.False((bool)deny.PlanFor(Targets[1])!["unconditional"]!);
+        // A user the attacker did not create too: no policy stops its Active key's GetSessionToken, so a deny limited to
+        // tokens issued before a cut-off would spare the sessions minted after it (issue 19, item 2).
+        Assert.True((bool)deny.PlanFor(Targets[1])!["unconditional"]!);
         Assert.False((bool)deny.PlanFor(Targets[2])!["unconditional"]!);
         Assert.Equal(ContainmentTags.PolicyName(CaseId), (string?)deny.PlanFor(Targets[2])!["policyName"]);
         var isolate = ActionRegistry.Get("isolate-instance");
         Assert.Equal("one-time-spot", (string?)isolate.PlanFor(Targets[4])!["why"]);
         Assert.Equal("instance-store-root", (string?)isolate.PlanFor(Targets[5])!["why"]);
         Assert.Equal(ContainmentTags.QuarantineGroupName(CaseId), (string?)isolate.PlanFor(Targets[5])!["groupName"]);
+        var reset = ActionRegistry.Get("require-password-reset");
+        Assert.Null(reset.PlanFor(Targets[1])); // no console password: nothing to reset
+        Assert.False((bool)reset.PlanFor(Targets[10])!["resetRequiredBefore"]!);
+        Assert.Equal("deactivate-access-keys", reset.AuthorityClass(TargetKinds.User));
     }
 
     [Fact]

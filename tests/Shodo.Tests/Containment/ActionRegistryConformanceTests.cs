@@ -38,7 +38,7 @@ public sealed class ActionRegistryConformanceTests
         var alone = ActionRegistry.All.Where(a => AuthorityPolicy.Default.For(a.Name, a.Name == "attach-deny-policy" || a.Name == "deactivate-access-keys"
             ? "iam-user" : "ec2-instance") == AuthorityLevel.Responder).Select(a => a.Name).Order().ToList();
         Assert.Equal(["attach-deny-policy", "clear-disable-api-stop", "deactivate-access-keys", "enable-termination-protection",
-            "escalate-root-key", "snapshot-volumes", "stop-instance", "tag-resource"], alone);
+            "escalate-root-key", "require-password-reset", "snapshot-volumes", "stop-instance", "tag-resource"], alone);
         Assert.Equal(AuthorityLevel.Approver, AuthorityPolicy.Default.For("isolate-instance", "ec2-instance"));
         Assert.Equal(AuthorityLevel.Approver, AuthorityPolicy.Default.For("cancel-spot-request", "ec2-spot-request"));
     }

@@ -32,12 +32,12 @@ public sealed class LeakedKeyRange : IAsyncDisposable
     public string CaseDirectory { get; private set; } = "";
 
     public static async Task<LeakedKeyRange> StartAsync(bool adversary = false, double throttle = 0, double errors = 0,
-        RangeLatency latency = RangeLatency.None)
+        RangeLatency latency = RangeLatency.None, TimeSpan? iamPropagation = null)
     {
         var range = await RangeHost.StartAsync(new RangeOptions
         {
             Port = 0, Scenario = Scenario, Adversary = adversary, AdversaryInterval = Timeout.InfiniteTimeSpan,
-            ThrottleRate = throttle, ErrorRate = errors, Latency = latency, Seed = 11,
+            ThrottleRate = throttle, ErrorRate = errors, Latency = latency, Seed = 11, IamPropagation = iamPropagation ?? TimeSpan.Zero,
         });
         var root = Path.Combine(Path.GetTempPath(), "shodo-contain-tests", Guid.NewGuid().ToString("N"));
         var fixture = new LeakedKeyRange(range, root);

@@ -1,9 +1,16 @@
+using System.Text.RegularExpressions;
+using Shodo.Range.Auth;
 using Shodo.Range.Serving;
+using Shodo.Range.State.Iam;
 
 namespace Shodo.Range.Services.Iam;
 
-/// <summary>AWS Identity and Access Management (Query protocol, 2010-05-08), global: events in us-east-1.</summary>
-public sealed class IamService() : QueryService(
+/// <summary>
+/// AWS Identity and Access Management (Query protocol, 2010-05-08), global: events in us-east-1. A change to a
+/// user's, role's or group's policies is noted first, so that it takes effect only after the range's IAM
+/// propagation delay (<see cref="PolicyPropagation"/>).
+/// </summary>
+public sealed partial class IamService() : QueryService(
 [
     new CreateUser(), new GetUser(), new ListUsers(), new DeleteUser(), new TagUser(), new UntagUser(), new ListUserTags(),
     new CreateAccessKey(), new ListAccessKeys(), new UpdateAccessKey(), new DeleteAccessKey(), new GetAccessKeyLastUsed(),
@@ -23,8 +30,31 @@ public sealed class IamService() : QueryService(
     new CreatePolicy(), new GetPolicy(), new GetPolicyVersion(), new ListPolicies(), new ListEntitiesForPolicy(),
     new GetAccountAuthorizationDetails(), new GenerateCredentialReport(), new GetCredentialReport(),
     new ListAccountAliases(), new GetAccountSummary(),
-])
+    new SimulatePrincipalPolicy(),
+]), IAwsService
 {
+    Task<AwsResponse> IAwsService.HandleAsync(AwsCall call, CancellationToken ct)
+    {
+        if (PolicyChange().Match(call.Operation.Name) is { Success: true } m && call.Request.Param(m.Groups[1].Value + "Name") is { } name)
+            lock (call.State.Sync)
+            {
+                var iam = call.State.Iam;
+                var holder = m.Groups[1].Value switch
+                {
+                    "User" => iam.User(name) is { } u ? (u.InlinePolicies, u.AttachedPolicyArns) : default,
+                    "Role" => iam.Role(name) is { } r ? (r.InlinePolicies, r.AttachedPolicyArns) : default,
+                    _ => iam.Group(name) is { } g ? (g.InlinePolicies, g.AttachedPolicyArns) : default,
+                };
+                if (holder.InlinePolicies is not null)
+                    call.State.IamPropagation.Changing(PolicyPropagation.Key(m.Groups[1].Value, name),
+                        IdentityPolicies.Documents(iam, holder.InlinePolicies, holder.AttachedPolicyArns), call.Now);
+            }
+        return HandleAsync(call, ct);
+    }
+
+    [GeneratedRegex("^(?:Put|Delete|Attach|Detach)(User|Role|Group)Policy$")]
+    private static partial Regex PolicyChange();
+
     public override string Name => "iam";
     public override string EventSource => "iam.amazonaws.com";
     public override string XmlNamespace => "https://iam.amazonaws.com/doc/2010-05-08/";

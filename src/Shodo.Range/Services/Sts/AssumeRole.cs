@@ -10,7 +10,10 @@ namespace Shodo.Range.Services.Sts;
 /// <summary>
 /// Credentials for a role session. The caller's identity policy must allow sts:AssumeRole on the
 /// role (the authorizer checks it) and the role's trust policy must name the caller, its account
-/// root or "*" as an AWS principal.
+/// root or "*" as an AWS principal, with its conditions met in the request's context: the global keys,
+/// sts:ExternalId (the ExternalId given, absent when none) and aws:MultiFactorAuthPresent / aws:MultiFactorAuthAge
+/// (present when SerialNumber and TokenCode are given and the serial is one of the caller's MFA devices; a wrong
+/// code is AccessDenied as AWS answers it). A session's own MFA context carries through.
 /// </summary>
 public sealed class AssumeRole : StsAction
 {
@@ -24,7 +27,8 @@ public sealed class AssumeRole : StsAction
         var sessionName = call.Request.RequiredParam("RoleSessionName");
         var roleName = roleArn[(roleArn.LastIndexOf('/') + 1)..];
         var role = call.State.Iam.Role(roleName);
-        if (role is null || role.Arn != roleArn || !Trusts(role, call.Caller))
+        var mfa = Mfa(call);
+        if (role is null || role.Arn != roleArn || !Trusts(role, call, mfa))
             throw new AwsError("AccessDenied",
                 $"User: {call.Caller.Arn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}", 403);
         var max = call.Caller.Type == Caller.AssumedRole ? 3600 : role.MaxSessionDuration;
@@ -36,6 +40,7 @@ public sealed class AssumeRole : StsAction
             s.SessionName = sessionName;
             s.SessionPolicy = policy;
             s.SourceUserName = call.Caller.SourceUserName ?? call.Caller.UserName;
+            s.MfaAuthenticated = mfa;
         });
         role.LastUsedDate = call.Now;
         role.LastUsedRegion = call.Region;
@@ -51,12 +56,29 @@ public sealed class AssumeRole : StsAction
             Xml.E("PackedPolicySize", policy is null ? 0 : Math.Min(100, policy.Length / 20))!);
     }
 
-    private static bool Trusts(IamRole role, Caller caller)
+    /// <summary>Whether the request proves MFA: a valid SerialNumber + TokenCode, or a session that was minted with MFA.</summary>
+    private static bool Mfa(AwsCall call)
     {
+        var serial = call.Request.Param("SerialNumber");
+        var code = call.Request.Param("TokenCode");
+        if (serial is null && code is null) return call.Caller.IsTemporary && call.Caller.MfaAuthenticated;
+        var owner = call.Caller.SourceUserName ?? call.Caller.UserName;
+        if (serial is null || code is not { Length: 6 } || !code.All(char.IsAsciiDigit)
+            || owner is null || call.State.Iam.User(owner)?.MfaDevices.Any(d => d.SerialNumber == serial) != true)
+            throw new AwsError("AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code.", 403);
+        return true;
+    }
+
+    private static bool Trusts(IamRole role, AwsCall call, bool mfa)
+    {
+        var caller = call.Caller;
         var principalArn = caller.Type == Caller.AssumedRole && caller.RoleName is { } r
             ? $"arn:aws:iam::{caller.AccountId}:role/{r}"
             : caller.Arn;
-        var context = new RequestContext("sts:AssumeRole", role.Arn);
+        var context = Auth.Authorizer.ContextFor(caller, new AwsOperation("AssumeRole", "sts:AssumeRole", true, role.Arn), call.Now, call.Request)
+            .With("sts:ExternalId", call.Request.Param("ExternalId"))
+            .With("sts:RoleSessionName", call.Request.Param("RoleSessionName"));
+        if (mfa) context.With("aws:MultiFactorAuthPresent", "true").With("aws:MultiFactorAuthAge", "0");
         var allowed = false;
         foreach (var statement in PolicyDocument.Parse(role.AssumeRolePolicyDocument).Statements)
         {

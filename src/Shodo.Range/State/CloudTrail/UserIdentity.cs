@@ -16,8 +16,8 @@ public static class UserIdentity
             ["principalId"] = caller.PrincipalId,
             ["arn"] = caller.Arn,
             ["accountId"] = caller.AccountId,
-            ["accessKeyId"] = caller.AccessKeyId,
         };
+        if (caller.AccessKeyId.Length > 0) identity["accessKeyId"] = caller.AccessKeyId; // a console sign-in has none
         if (caller.Type == Caller.IamUser && caller.UserName is not null) identity["userName"] = caller.UserName;
         if (caller.IsTemporary || caller.Type is Caller.AssumedRole or Caller.FederatedUser)
             identity["sessionContext"] = SessionContext(caller);

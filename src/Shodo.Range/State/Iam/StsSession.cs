@@ -8,6 +8,8 @@ namespace Shodo.Range.State.Iam;
 public sealed class StsSession
 {
     public const string SessionToken = "GetSessionToken", Federation = "GetFederationToken", Role = "AssumeRole";
+    /// <summary>A console sign-in with a password (<see cref="Auth.ConsoleSignIn"/>): acts as the user, like GetSessionToken's.</summary>
+    public const string Console = "ConsoleLogin";
 
     public required string AccessKeyId { get; set; }
     public required string SecretAccessKey { get; set; }

@@ -11,9 +11,24 @@ namespace Shodo.Aws.Connection;
 /// honours the endpoint override and region and passes the interlock like every other call —
 /// AssumeRoleAWSCredentials would always build its own client against the public STS endpoint.
 /// </summary>
-public sealed class AssumedRoleCredentials(ICoreAmazonSTS sts, string roleArn, string sessionName) : RefreshingAWSCredentials
+/// The external id, MFA device and code (through the SDK's <see cref="AssumeRoleAWSCredentialsOptions.MfaTokenCodeCallback"/>,
+/// asked again at each refresh, as a code serves once) and duration come from <see cref="RoleAssumption"/>.
+public sealed class AssumedRoleCredentials(ICoreAmazonSTS sts, string roleArn, string sessionName, RoleAssumption? assumption = null)
+    : RefreshingAWSCredentials
 {
     public string RoleArn { get; } = roleArn;
+
+    private AssumeRoleAWSCredentialsOptions Options()
+    {
+        var a = assumption ?? new RoleAssumption();
+        var options = new AssumeRoleAWSCredentialsOptions { ExternalId = a.ExternalId, MfaSerialNumber = a.MfaSerial };
+        if (a.Duration is { } d) options.DurationSeconds = (int)d.TotalSeconds;
+        if (a.MfaSerial is { } serial)
+            options.MfaTokenCodeCallback = a.MfaCallback(serial)
+                ?? throw new Shodo.Diagnostics.ShodoException(new Shodo.Diagnostics.Diagnostic(
+                    Shodo.Diagnostics.ExitCode.Usage, Shodo.Localization.Messages.Get("MfaCodeNeeded", serial)));
+        return options;
+    }
 
     protected override CredentialsRefreshState GenerateNewCredentials() =>
         GenerateNewCredentialsAsync().GetAwaiter().GetResult();
@@ -21,7 +36,7 @@ public sealed class AssumedRoleCredentials(ICoreAmazonSTS sts, string roleArn, s
     protected override async Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
     {
         var credentials = await sts.CredentialsFromAssumeRoleAuthenticationAsync(
-            RoleArn, sessionName, new AssumeRoleAWSCredentialsOptions());
+            RoleArn, sessionName, Options());
         return new CredentialsRefreshState(credentials, credentials.Expiration);
     }
 }

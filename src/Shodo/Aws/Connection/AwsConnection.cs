@@ -60,11 +60,11 @@ public sealed class AwsConnection : IDisposable
         var connection = new AwsConnection(options, resolved.Credentials, region, resolved.Description);
         if (options.RoleArn is { } roleArn)
         {
-            var session = $"shodo-{options.Time.GetUtcNow():yyyyMMddTHHmmss}";
+            var session = options.Assume.SessionName ?? $"shodo-{options.Time.GetUtcNow():yyyyMMddTHHmmss}";
             // A client of its own, signed with the source credentials, kept for refreshing the role's.
             connection._roleSource = connection.NewSts(region);
-            var assumed = new AssumedRoleCredentials(connection._roleSource, roleArn, session);
-            await assumed.GetCredentialsAsync();
+            var assumed = new AssumedRoleCredentials(connection._roleSource, roleArn, session, options.Assume);
+            await RoleRefusal.TranslateAsync(roleArn, () => assumed.GetCredentialsAsync());
             connection.Credentials = assumed;
             connection.CredentialDescription = $"role {roleArn} via {resolved.Description}";
         }

@@ -17,6 +17,8 @@ public sealed record AwsConnectionOptions
     public string? Region { get; init; }
     public Uri? EndpointUrl { get; init; }
     public string? RoleArn { get; init; }
+    /// <summary>External id, MFA, session name and duration for <see cref="RoleArn"/>; its MFA code source also serves a profile's mfa_serial.</summary>
+    public RoleAssumption Assume { get; init; } = new();
     public AWSCredentials? Credentials { get; init; }
     /// <summary>A shared credentials file other than ~/.aws/credentials (AWS_SHARED_CREDENTIALS_FILE).</summary>
     public string? ProfilesFile { get; init; }

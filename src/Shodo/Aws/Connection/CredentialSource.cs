@@ -23,7 +23,7 @@ public static class CredentialSource
         if (options.Credentials is not null)
             resolved = new(options.Credentials, null, "given credentials");
         else if (options.Profile is { } name)
-            resolved = FromProfile(name, options.ProfilesFile);
+            resolved = FromProfile(name, options.ProfilesFile, options.Assume);
         else
             resolved = await FromDefaultChainAsync(ct);
         try
@@ -37,14 +37,19 @@ public static class CredentialSource
         return resolved;
     }
 
-    private static Resolved FromProfile(string name, string? profilesFile)
+    private static Resolved FromProfile(string name, string? profilesFile, RoleAssumption assume)
     {
         var chain = new CredentialProfileStoreChain(profilesFile);
         if (!chain.TryGetProfile(name, out var profile))
             throw new ShodoException(new Diagnostic(ExitCode.NoCredentials, Messages.Get("ProfileNotFound", name)));
         try
         {
-            return new(AWSCredentialsFactory.GetAWSCredentials(profile, chain), profile.Region?.SystemName, $"profile {name}");
+            var credentials = AWSCredentialsFactory.GetAWSCredentials(profile, chain);
+            // A role profile with mfa_serial: the SDK asks its callback for the code; without one it ends as "no credentials".
+            if (credentials is AssumeRoleAWSCredentials role && role.Options?.MfaSerialNumber is { } serial && role.Options.MfaTokenCodeCallback is null)
+                role.Options.MfaTokenCodeCallback = assume.MfaCallback(serial)
+                    ?? throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("MfaCodeNeeded", serial)));
+            return new(credentials, profile.Region?.SystemName, $"profile {name}");
         }
         catch (Exception e) when (e is AmazonClientException or InvalidOperationException or ArgumentException)
         {

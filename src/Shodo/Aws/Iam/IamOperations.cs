@@ -29,6 +29,7 @@ public static class IamOperations
     public static AwsOperation GetRole { get; } = Op("GetRole");
     public static AwsOperation GetRolePolicy { get; } = Op("GetRolePolicy");
     public static AwsOperation ListAttachedRolePolicies { get; } = Op("ListAttachedRolePolicies");
+    public static AwsOperation SimulatePrincipalPolicy { get; } = Op("SimulatePrincipalPolicy");
 
     // Containment (each also on the interlock's allowlist).
     public static AwsOperation UpdateAccessKey { get; } = Op("UpdateAccessKey");
@@ -37,4 +38,5 @@ public static class IamOperations
     public static AwsOperation AttachUserPolicy { get; } = Op("AttachUserPolicy");
     public static AwsOperation AttachRolePolicy { get; } = Op("AttachRolePolicy");
     public static AwsOperation TagUser { get; } = Op("TagUser");
+    public static AwsOperation UpdateLoginProfile { get; } = Op("UpdateLoginProfile");
 }

@@ -15,6 +15,9 @@ public static class MutationAllowlist
         new(AwsOperation.Of("iam", "AttachUserPolicy"), "Attach the AWS managed AWSDenyAll policy to a compromised user whose inline policies are at IAM's size quota (the inline deny is refused)."),
         new(AwsOperation.Of("iam", "AttachRolePolicy"), "Attach AWSDenyAll to a role the attacker assumes when its inline policies are at IAM's size quota (the inline deny is refused)."),
         new(AwsOperation.Of("iam", "TagUser"), "Mark a contained user (who, when, which case) so the state is visible in the console."),
+        new(AwsOperation.Of("iam", "UpdateLoginProfile"),
+            "Only PasswordResetRequired=true on a compromised user's console password (reversible; never a new password, " +
+            "the login profile stays): the sign-in must change it, which Shodo's deny refuses."),
         new(AwsOperation.Of("ec2", "StopInstances"), "Stop (not terminate) attacker instances: billing stops, the disks stay as evidence."),
         new(AwsOperation.Of("ec2", "CreateSnapshot"), "Preserve an instance's volume before anything else touches it."),
         new(AwsOperation.Of("ec2", "CreateSnapshots"), "Preserve all of an instance's volumes at one point in time."),

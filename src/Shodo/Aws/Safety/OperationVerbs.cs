@@ -2,9 +2,10 @@ namespace Shodo.Aws.Safety;
 
 /// <summary>
 /// What an operation's name says about it. Read-only operations begin with Describe, Get, List,
-/// Lookup or Head — AWS's own convention, which CloudTrail's readOnly flag follows. One exception:
+/// Lookup or Head — AWS's own convention, which CloudTrail's readOnly flag follows. Two exceptions:
 /// IAM's GenerateCredentialReport only asks IAM to build the account's credential report (the
-/// read that follows is GetCredentialReport); it changes no identity, policy or resource.
+/// read that follows is GetCredentialReport); it changes no identity, policy or resource. IAM's
+/// SimulatePrincipalPolicy only evaluates a principal's policies (CloudTrail marks it readOnly).
 /// Destructive verbs are the ones the allowlist may never contain.
 /// </summary>
 public static class OperationVerbs
@@ -12,7 +13,7 @@ public static class OperationVerbs
     public static IReadOnlyList<string> ReadOnlyPrefixes { get; } = ["Describe", "Get", "List", "Lookup", "Head"];
 
     public static IReadOnlySet<string> ReadOnlyByDocumentation { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { "GenerateCredentialReport" };
+        new HashSet<string>(StringComparer.Ordinal) { "GenerateCredentialReport", "SimulatePrincipalPolicy" };
 
     /// <summary>
     /// Verbs that destroy, detach or hand away something. "Cancel" is listed too: most Cancel*

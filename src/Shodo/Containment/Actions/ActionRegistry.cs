@@ -7,6 +7,7 @@ public static class ActionRegistry
     [
         new AttachDenyPolicy(),
         new DeactivateAccessKeys(),
+        new RequirePasswordReset(),
         new TagResource(),
         new SnapshotVolumes(),
         new ClearDisableApiStop(),

@@ -11,9 +11,12 @@ namespace Shodo.Containment.Actions;
 
 /// <summary>
 /// Puts Shodo's inline deny policy (<see cref="DenyPolicyDocument"/>) on a compromised user or on a role
-/// the attacker assumed: credentials issued before now stop working at once, sessions and console
-/// included. The time is taken when the change is sent. Reversed by replacing it with a version that
-/// denies nothing (Shodo deletes no policy; removing it is a human's choice). When the principal's inline
+/// the attacker assumed. A user is denied outright, every credential derived from it included: its keys,
+/// sessions minted before or after (no policy can stop an Active key's sts:GetSessionToken, so a deny limited
+/// to tokens issued before a cut-off would spare a session minted a second later) and console sessions,
+/// whichever of the key, the password and this deny is applied first or waits for approval. A role is denied
+/// for sessions issued before now (its time taken when the change is sent). Reversed by replacing it with a
+/// version that denies nothing (Shodo deletes no policy; removing it is a human's choice). When the principal's inline
 /// policies are at IAM's quota, AWSDenyAll is attached instead (<see cref="DenyAllFallback"/>); a role only AWS
 /// can modify gets no policy at all and becomes a person's decision at once (<see cref="ProtectedRole"/>).
 /// </summary>
@@ -24,7 +27,7 @@ public sealed class AttachDenyPolicy : ContainmentAction
         [IamOperations.GetUser, IamOperations.GetUserPolicy, IamOperations.PutUserPolicy,
          IamOperations.GetRole, IamOperations.GetRolePolicy, IamOperations.PutRolePolicy,
          IamOperations.ListAttachedUserPolicies, IamOperations.AttachUserPolicy,
-         IamOperations.ListAttachedRolePolicies, IamOperations.AttachRolePolicy];
+         IamOperations.ListAttachedRolePolicies, IamOperations.AttachRolePolicy, IamOperations.SimulatePrincipalPolicy];
     public override bool Reversible => true;
     public override string HowToReverse => "shodo rollback replaces the policy with a version that denies nothing";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
@@ -32,7 +35,7 @@ public sealed class AttachDenyPolicy : ContainmentAction
     public override PlanOrder OrderFor(string targetKind) => new(1, 0);
 
     /// <summary>
-    /// A user the attacker created is denied outright; an existing user or a role only for sessions issued before the plan.
+    /// A user — created by the attacker or not — is denied outright; a role only for sessions issued before the change.
     /// A role only AWS can modify is marked as such: no policy is sent to it.
     /// </summary>
     public override JsonObject? PlanFor(PlanningTarget t)
@@ -40,7 +43,7 @@ public sealed class AttachDenyPolicy : ContainmentAction
         var parameters = new JsonObject
         {
             ["policyName"] = ContainmentTags.PolicyName(t.CaseId),
-            ["unconditional"] = t.Target.Kind == TargetKinds.User && t.CreatedByAttacker,
+            ["unconditional"] = t.Target.Kind == TargetKinds.User,
         };
         if (t.Target.Kind == TargetKinds.Role && ProtectedRole.KindOf(t.Target.Id, (string?)t.State["path"]) is { } kind)
         {
@@ -53,16 +56,28 @@ public sealed class AttachDenyPolicy : ContainmentAction
     public override string ExpectedAfter(PlannedAction a) => (string?)a.Parameters["protected"] is { } kind
         ? $"no policy: {a.Target.Id} is an AWS-protected {kind} role; a person decides between an SCP from the management account and removing its assignment"
         : (bool?)a.Parameters["unconditional"] == true
-        ? $"inline policy {a.Parameters["policyName"]} denies every action to every credential of {a.Target.Id}"
+        ? $"inline policy {a.Parameters["policyName"]} denies every action to every credential of {a.Target.Id}: " +
+          "its keys, sessions minted before or after containment (GetSessionToken cannot be denied, what its sessions do can) and console sessions"
         : $"inline policy {a.Parameters["policyName"]} denies every action to {a.Target.Id}'s long-term keys and to credentials issued before containment";
 
-    public override Task<JsonObject> ReadAsync(ContainmentContext c, PlannedAction a, CancellationToken ct) =>
-        a.Target.Kind == TargetKinds.Role
-            ? RoleState.ReadAsync(c, a.Target.Id, ct)
-            : UserState.ReadAsync(c, a.Target.Id, keys: false, policy: true, ct);
+    /// <summary>
+    /// The principal with Shodo's policy as stored and, once it is there, whether it is enforced (<see cref="DenyEnforcement"/>:
+    /// IAM is eventually consistent, so the after-state is waited for until the simulation shows it, within the settle time).
+    /// </summary>
+    public override async Task<JsonObject> ReadAsync(ContainmentContext c, PlannedAction a, CancellationToken ct)
+    {
+        var state = a.Target.Kind == TargetKinds.Role
+            ? await RoleState.ReadAsync(c, a.Target.Id, ct).ConfigureAwait(false)
+            : await UserState.ReadAsync(c, a.Target.Id, keys: false, policy: true, ct).ConfigureAwait(false);
+        if (DenyPolicyDocument.IsActiveDeny((string?)state["shodoPolicy"]) && (string?)state["arn"] is { } arn)
+            state["enforcement"] = await DenyEnforcement.CheckAsync(c, arn, ct).ConfigureAwait(false);
+        return state;
+    }
 
+    /// <summary>Stored and not shown unenforced (proven, or — where no simulation can be run — stored, not yet proven); or AWSDenyAll attached.</summary>
     public override bool Holds(PlannedAction a, JsonObject state) =>
-        DenyPolicyDocument.IsActiveDeny((string?)state["shodoPolicy"]) || DenyAllFallback.Attached(state);
+        (DenyPolicyDocument.IsActiveDeny((string?)state["shodoPolicy"]) && (string?)state["enforcement"] != DenyEnforcement.NotYet)
+        || DenyAllFallback.Attached(state);
 
     public override async Task ChangeAsync(ContainmentContext c, PlannedAction a, JsonObject state, CancellationToken ct)
     {

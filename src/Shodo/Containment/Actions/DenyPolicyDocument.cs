@@ -8,8 +8,10 @@ namespace Shodo.Containment.Actions;
 /// Statement 1 denies everything to credentials issued before the containment time — session and
 /// federation tokens already minted, console sessions. Statement 2 denies everything to long-term
 /// access keys (they carry no aws:TokenIssueTime), so a key the attacker created a moment ago is
-/// useless even before it is set Inactive. For identities the attacker created, the deny is
-/// unconditional. The rolled-back version denies nothing: it matches no credential.
+/// useless even before it is set Inactive. For a compromised user the deny is unconditional: no identity
+/// policy controls sts:GetSessionToken, so an Active key (or a console sign-in) mints sessions after any
+/// cut-off, and only a deny that also covers those leaves nothing derived from the user able to act.
+/// The conditional form remains for roles. The rolled-back version denies nothing: it matches no credential.
 /// </summary>
 public static class DenyPolicyDocument
 {

@@ -238,7 +238,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var t = g.Target;
         JsonObject state = t.Kind switch
         {
-            TargetKinds.User => await UserState.ReadAsync(c, t.Id, keys: true, policy: true, ct, detail: only is not null).ConfigureAwait(false),
+            TargetKinds.User => await UserState.ReadAsync(c, t.Id, keys: true, policy: true, ct, detail: only is not null, login: true).ConfigureAwait(false),
             TargetKinds.Role => await RoleState.ReadAsync(c, t.Id, ct).ConfigureAwait(false),
             TargetKinds.Instance => await InstanceRead.ReadAsync(c, t.Region!, t.Id, attributes: true, ct).ConfigureAwait(false),
             TargetKinds.SpotRequest => await SpotRequestState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),

@@ -6,8 +6,9 @@ namespace Shodo.Containment.Reads;
 
 /// <summary>
 /// An IAM user as containment sees it: whether it exists (and its UserId: a user deleted and re-created
-/// under the same name is a different user), its access keys with their status, Shodo's inline policy
-/// and its tags, and whether AWSDenyAll is attached (the fallback when its inline policies are full). Reads only.
+/// under the same name is a different user), its access keys with their status, Shodo's inline policy, whether
+/// AWSDenyAll is attached (the fallback when its inline policies are full), its console password's login profile
+/// (whether one exists, when it was made, whether a reset is required; null when there is none) and its tags. Reads only.
 /// </summary>
 public static class UserState
 {
@@ -17,7 +18,7 @@ public static class UserState
     /// attached policies, groups and login profile — the principal's before-state as the first move records it.
     /// </summary>
     public static async Task<JsonObject> ReadAsync(ContainmentContext context, string userName, bool keys, bool policy,
-        CancellationToken ct, bool detail = false)
+        CancellationToken ct, bool detail = false, bool login = false)
     {
         var iam = context.Aws.Iam();
         var user = iam.FindAsync(new GetUser(userName), ct);
@@ -26,8 +27,8 @@ public static class UserState
         var names = detail ? iam.ListAllAsync(new ListUserPolicies(userName), ct) : null;
         var attached = detail || policy ? iam.ListAllAsync(new ListAttachedUserPolicies(userName), ct) : null;
         var groups = detail ? iam.ListAllAsync(new ListGroupsForUser(userName), ct) : null;
-        var login = detail ? iam.FindAsync(new GetLoginProfile(userName), ct) : null;
-        Task[] all = [user, .. new Task?[] { keyList, inline, names, attached, groups, login }.OfType<Task>()];
+        var profile = detail || login ? iam.FindAsync(new GetLoginProfile(userName), ct) : null;
+        Task[] all = [user, .. new Task?[] { keyList, inline, names, attached, groups, profile }.OfType<Task>()];
         try
         {
             await Task.WhenAll(all).ConfigureAwait(false);
@@ -58,12 +59,18 @@ public static class UserState
                 .Select(p => (JsonNode)new JsonObject { ["policyName"] = p.PolicyName, ["policyArn"] = p.PolicyArn }).ToArray());
             state["groups"] = new JsonArray((await groups!.ConfigureAwait(false)).OrderBy(g => g.GroupName, StringComparer.Ordinal)
                 .Select(g => (JsonNode)g.GroupName).ToArray());
-            state["loginProfile"] = await login!.ConfigureAwait(false) is { } lp
-                ? new JsonObject { ["createDate"] = lp.CreateDate, ["passwordResetRequired"] = lp.PasswordResetRequired }
-                : null;
         }
+        if (profile is not null)
+            state["loginProfile"] = await profile.ConfigureAwait(false) is { } lp ? new JsonObject
+            {
+                ["createDate"] = lp.CreateDate?.ToUniversalTime().ToString("O"),
+                ["passwordResetRequired"] = lp.PasswordResetRequired,
+            } : null;
         return state;
     }
+
+    /// <summary>The login profile read with <c>login: true</c>, or null when the user has no console password.</summary>
+    public static JsonObject? LoginProfile(JsonObject state) => state["loginProfile"] as JsonObject;
 
     public static bool Exists(JsonObject state) => (bool?)state["exists"] == true;
 
