@@ -17,6 +17,12 @@ public sealed record LookupEventsReadOptions
     /// </summary>
     public int PageAttempts { get; init; } = 8;
 
+    /// <summary>
+    /// How long one page is asked for again once it has failed: a persistent error is given up after this (the region
+    /// is then a gap, read again on resume) instead of holding the investigation up for every attempt.
+    /// </summary>
+    public TimeSpan FailureBudget { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Events a page (LookupEvents allows 1 to 50).</summary>
     public int MaxResults { get; init; } = 50;
 
@@ -78,6 +84,8 @@ public sealed class LookupEventsReader(AwsConnection aws, LookupEventsReadOption
     private async Task<Aws.Protocols.AwsPage<LookupEvent>> PageAsync(Aws.Protocols.JsonClient client, LookupEvents call, string? token,
         string region, int page, CancellationToken ct)
     {
+        DateTimeOffset? firstFailure = null;
+        bool WithinBudget() => _options.Time.GetUtcNow() - (firstFailure ??= _options.Time.GetUtcNow()) < _options.FailureBudget;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -90,7 +98,7 @@ public sealed class LookupEventsReader(AwsConnection aws, LookupEventsReadOption
                     }, ct).ConfigureAwait(false);
                 return answer;
             }
-            catch (AwsServiceError e) when (e.IsRetryable && attempt < _options.PageAttempts)
+            catch (AwsServiceError e) when (e.IsRetryable && attempt < _options.PageAttempts && WithinBudget())
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), _options.Time, ct).ConfigureAwait(false);
             }
