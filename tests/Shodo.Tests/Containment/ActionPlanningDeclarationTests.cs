@@ -30,6 +30,14 @@ public sealed class ActionPlanningDeclarationTests
         Target(TargetKinds.SpotRequest, "sir-one-time", new JsonObject { ["exists"] = true, ["type"] = "one-time" }),
         Target(TargetKinds.SpotFleet, "sfr-1", new JsonObject { ["exists"] = true }),
         Target(TargetKinds.AutoScalingGroup, "miners", new JsonObject { ["exists"] = true }),
+        Target(TargetKinds.Instance, "i-spot-disk", new JsonObject
+        {
+            ["exists"] = true, ["lifecycle"] = "spot", ["volumes"] = new JsonArray("vol-2"), ["spotRequest"] = new JsonObject { ["type"] = "one-time" },
+        }),
+        Target(TargetKinds.Instance, "i-persistent-spot", new JsonObject
+        {
+            ["exists"] = true, ["lifecycle"] = "spot", ["volumes"] = new JsonArray("vol-3"), ["spotRequest"] = new JsonObject { ["type"] = "persistent" },
+        }),
     ];
 
     private static List<(IContainmentAction Action, JsonObject Parameters)> Plan(PlanningTarget t) =>
@@ -60,12 +68,20 @@ public sealed class ActionPlanningDeclarationTests
         Assert.Equal(["attach-deny-policy"], Names(Targets[2]));
         Assert.Equal(["tag-resource", "snapshot-volumes", "clear-disable-api-stop", "enable-termination-protection", "stop-instance"],
             Names(Targets[3]));
-        Assert.Equal(["tag-resource", "enable-termination-protection", "isolate-instance"], Names(Targets[4]));
+        Assert.Equal(["tag-resource", "isolate-instance"], Names(Targets[4]));
         Assert.Equal(["tag-resource", "enable-termination-protection", "isolate-instance"], Names(Targets[5]));
         Assert.Equal(["cancel-spot-request"], Names(Targets[6]));
         Assert.Empty(Names(Targets[7]));
         Assert.Equal(["cancel-spot-fleet"], Names(Targets[8]));
         Assert.Equal(["suspend-asg-launch"], Names(Targets[9]));
+    }
+
+    [Fact]
+    public void Spot_instances_get_no_termination_protection_which_EC2_refuses_and_their_volumes_are_snapshotted_first()
+    {
+        Assert.Equal(["tag-resource", "snapshot-volumes", "isolate-instance"], Names(Targets[10]));
+        Assert.Equal(["tag-resource", "snapshot-volumes", "stop-instance"], Names(Targets[11]));
+        Assert.Null(ActionRegistry.Get("enable-termination-protection").PlanFor(Targets[11]));
     }
 
     [Fact]
