@@ -21,6 +21,21 @@ public sealed partial class RangeState
         return groups;
     }
 
+    /// <summary>
+    /// Creates a group and launches its desired capacity from its launch template (as CreateAutoScalingGroup does, and
+    /// as a test or scenario seeds one: no CloudTrail event here).
+    /// </summary>
+    public AutoScalingGroup CreateAutoScalingGroup(string region, AutoScalingGroup group)
+    {
+        lock (Sync)
+        {
+            var ec2 = Ec2(region);
+            AutoScalingOf(region).Groups[group.Name] = group;
+            AutoScalingRegion.Launch(group, ec2, group.DesiredCapacity, Clock.Now);
+            return group;
+        }
+    }
+
     /// <summary>Health checks, replacements and launches due by now in a region whose EC2 state has just settled.</summary>
     private void SettleAutoScaling(string region, Ec2Region ec2)
     {

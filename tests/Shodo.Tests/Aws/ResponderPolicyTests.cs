@@ -85,4 +85,11 @@ public class ResponderPolicyTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => aws.Ec2().DescribeFleetsAsync(new Amazon.EC2.Model.DescribeFleetsRequest()));
         Assert.Equal(0, server.Count);
     }
+
+    [Fact]
+    public void The_policy_lists_the_auto_scaling_operations_that_hold_a_group()
+    {
+        Assert.Superset(new HashSet<string> { "autoscaling:DescribeAutoScalingGroups", "autoscaling:SuspendProcesses", "autoscaling:ResumeProcesses" },
+            ResponderPolicy.AllActions.ToHashSet());
+    }
 }

@@ -71,8 +71,7 @@ public sealed class CreateAutoScalingGroup : QueryAction
             HealthCheckGracePeriod = QueryParameters.Int(r, "HealthCheckGracePeriod") ?? 0,
             CreatedTime = call.Now, CreatedBy = call.Caller.Arn, Tags = tags,
         };
-        groups.Groups[name] = group;
-        AutoScalingRegion.Launch(group, ec2, desired, call.Now);
+        call.State.CreateAutoScalingGroup(call.Region, group);
         return new XmlResult();
     }
 }
