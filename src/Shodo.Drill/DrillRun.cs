@@ -55,6 +55,8 @@ public static class DrillRun
             EscalationStarted = loop => receiver.AcknowledgeAfter(loop, DrillEscalation.AcknowledgedBy, DrillEscalation.AcknowledgeAfter),
             AcknowledgementGrace = DrillEscalation.AcknowledgeAfter + FirstResponse.DefaultAcknowledgementGrace,
         }, time, watch, ct);
+        DateTimeOffset responseStarted;
+        lock (range.State.Sync) responseStarted = range.State.Clock.Now;
         await using var poller = await LeakedKeyPoller.StartAsync(range, ct);
         var result = await Respond(request, null);
         DrillTriage? triage = null;
@@ -87,9 +89,15 @@ public static class DrillRun
             is { } r ? CaseFileNames.Full(result.CaseDirectory, (string)r.Data["path"]!) : null;
         var drillTruth = DrillTruth.From(truth, adversary.Status.Created, recordedAt);
         var doorsOpen = DataDoorsOpen.Find(range.State, truth);
+        // Then let the range's clock run on, as the hours after a response do: a stopped member of a group that was not
+        // held fails its health check and is terminated and replaced; what containment held stays as it was.
+        lock (range.State.Sync) range.State.Clock.Advance(ComputeOutcome.HeldFor);
+        var compute = ComputeOutcome.Read(range.State, truth, responseStarted);
         var card = DrillScorecard.Score(result.CaseDirectory, scenario, drillTruth, after, destructive, reportPath) with
         {
             SecondsToKeyRefused = poller?.SecondsToRefused,
+            AttackerInstancesLost = compute.Lost, AttackerInstancesUncontained = compute.Uncontained,
+            InstancesReplacedDuringResponse = compute.Replaced,
             TriageCandidates = triage?.Candidates.Count,
             TriageLeakedKeyRank = triage?.RankOf(truth.LeakedAccessKeyId is { } leaked ? "access-key:" + leaked : null),
             TriageFalseCandidates = triage?.FalseCandidates(drillTruth),

@@ -53,6 +53,13 @@ public sealed record DrillScorecard
     /// <summary>What each false statement said and what is true (<see cref="Drill.FalseStatements"/>).</summary>
     [JsonPropertyName("false_statement_detail")] public IReadOnlyList<string> FalseStatementDetail { get; init; } = [];
 
+    /// <summary>Scenario attacker instances terminated or gone at the end (evidence lost), by id.</summary>
+    [JsonPropertyName("attacker_instances_lost")] public IReadOnlyList<string> AttackerInstancesLost { get; init; } = [];
+    /// <summary>Scenario attacker instances still running outside a quarantine group at the end, by id.</summary>
+    [JsonPropertyName("attacker_instances_uncontained")] public IReadOnlyList<string> AttackerInstancesUncontained { get; init; } = [];
+    /// <summary>Instances an Auto Scaling group launched after the response began (replacements), by id.</summary>
+    [JsonPropertyName("instances_replaced_during_response")] public IReadOnlyList<string> InstancesReplacedDuringResponse { get; init; } = [];
+
     /// <summary>With --without-key: how many candidates triage presented.</summary>
     [JsonPropertyName("triage_candidates")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? TriageCandidates { get; init; }
@@ -65,14 +72,16 @@ public sealed record DrillScorecard
 
     /// <summary>
     /// The drill passes when everything expected was found and nothing legitimate was reported, the adversary got
-    /// nothing through after containment, no door to the data is left open, Shodo made no destructive call, the case verifies, and (without the key)
-    /// triage ranked the leaked key first and presented no legitimate identity.
+    /// nothing through after containment, no door to the data is left open, Shodo made no destructive call, the case verifies,
+    /// (without the key) triage ranked the leaked key first and presented no legitimate identity, and every scenario attacker
+    /// instance is stopped or isolated, none lost and none replaced by an Auto Scaling group during the response.
     /// </summary>
     public bool Passes() =>
         this is { FalsePositives: 0, FalseStatements: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true, DataDoorsOpenAfterContained: 0 }
         && IdentitiesFound == IdentitiesExpected && ResourcesFound == ResourcesExpected
         && PersistenceSurfaced == PersistenceExpected
-        && (TriageCandidates is null || this is { TriageLeakedKeyRank: 1, TriageFalseCandidates.Count: 0 });
+        && (TriageCandidates is null || this is { TriageLeakedKeyRank: 1, TriageFalseCandidates.Count: 0 })
+        && this is { AttackerInstancesLost.Count: 0, AttackerInstancesUncontained.Count: 0, InstancesReplacedDuringResponse.Count: 0 };
 
     public static DrillScorecard Score(string caseDirectory, string scenario, DrillTruth truth, long adversaryAfter,
         long destructive, string? reportPath)

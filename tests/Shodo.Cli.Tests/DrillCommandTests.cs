@@ -120,6 +120,35 @@ public sealed class DrillCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_compute_edges_drill_holds_the_attackers_auto_scaling_group_and_loses_or_replaces_no_instance()
+    {
+        var run = await CliRun.Invoke("drill", "--scenario", "leaked-key-compute-edges", "--case-dir", _root, "--output", "json",
+            "--adversary-interval", "2");
+
+        var card = JsonDocument.Parse(run.Out).RootElement;
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
+        Assert.Equal(card.GetProperty("resources_expected").GetInt32(), card.GetProperty("resources_found").GetInt32());
+        Assert.Equal(0, card.GetProperty("false_positives").GetInt32());
+        Assert.Equal(0, card.GetProperty("destructive_calls").GetInt64());
+        Assert.Equal(0, card.GetProperty("adversary_successes_after_contained").GetInt64());
+        foreach (var field in new[] { "attacker_instances_lost", "attacker_instances_uncontained", "instances_replaced_during_response" })
+            Assert.Equal(0, card.GetProperty(field).GetArrayLength());
+
+        var caseDir = card.GetProperty("case_dir").GetString()!;
+        Assert.True(CaseVerifier.Verify(caseDir).Intact);
+        var journal = JournalReader.Read(caseDir);
+        var held = journal.First(e => e.Kind == "containment.changed" && ((string?)e.Data["actionId"])!.StartsWith("suspend-asg-launch/", StringComparison.Ordinal));
+        var firstMemberStop = journal.First(e => e.Kind == "containment.changed" && ((string?)e.Data["actionId"])!.StartsWith("stop-instance/ec2-instance:eu-west-1:", StringComparison.Ordinal));
+        Assert.True(held.Seq < firstMemberStop.Seq);
+        // EC2 refuses termination protection on Spot: it is never attempted there, and nothing failed.
+        Assert.DoesNotContain(journal, e => e.Kind == "containment.before"
+            && ((string?)e.Data["actionId"])!.StartsWith("enable-termination-protection/", StringComparison.Ordinal)
+            && (string?)e.Data["state"]?["lifecycle"] == "spot");
+        Assert.Contains(journal, e => e.Kind == "containment.before" && (string?)e.Data["state"]?["lifecycle"] == "spot");
+        Assert.DoesNotContain(journal, e => e.Kind == "containment.outcome" && (string?)e.Data["outcome"] == "failed");
+    }
+
+    [Fact]
     public async Task Without_a_key_the_drill_triages_confirms_the_first_candidate_and_still_contains_everything()
     {
         var run = await CliRun.Invoke("drill", "--without-key", "--case-dir", _root, "--output", "json", "--adversary-interval", "2");

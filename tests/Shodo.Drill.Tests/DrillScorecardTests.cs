@@ -60,4 +60,12 @@ public sealed class DrillScorecardTests
         Assert.Equal((2, 4), (surfaced, expected));
         Assert.Equal(["failed", "unplanned"], missed);
     }
+
+    [Fact]
+    public void An_attacker_instance_lost_left_running_or_replaced_by_its_group_fails()
+    {
+        Assert.False((Perfect with { AttackerInstancesLost = ["i-0a1b2c3d4e5f60718"] }).Passes());
+        Assert.False((Perfect with { AttackerInstancesUncontained = ["i-0a1b2c3d4e5f60718"] }).Passes());
+        Assert.False((Perfect with { InstancesReplacedDuringResponse = ["i-0a1b2c3d4e5f60719"] }).Passes());
+    }
 }

@@ -11,5 +11,6 @@ public static class ServiceCatalog
         new Services.CloudTrail.CloudTrailService(),
         new Services.S3.S3Service(),
         new Services.Rds.RdsService(),
+        new Services.AutoScaling.AutoScalingService(),
     ];
 }

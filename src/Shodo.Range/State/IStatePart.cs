@@ -27,5 +27,6 @@ public static class StateParts
         new S3.S3StatePart(),
         new Rds.RdsStatePart(),
         new CloudTrail.CloudTrailStatePart(),
+        new AutoScaling.AutoScalingStatePart(),
     ];
 }

@@ -23,6 +23,7 @@ public sealed partial class RangeState
             _ec2[region] = ec2 = new Ec2Region(region, AccountId, Clock.Now);
         ec2.Timings = Ec2Timings;
         ec2.Settle(Clock.Now);
+        SettleAutoScaling(region, ec2);
         return ec2;
     }
 

@@ -20,6 +20,7 @@ public static class OperationCatalog
         typeof(S3.S3Operations),
         typeof(Sts.StsOperations),
         typeof(Athena.AthenaOperations),
+        typeof(AutoScaling.AutoScalingOperations),
     ];
 
     public static IReadOnlyList<AwsOperation> All { get; } = Services

@@ -28,6 +28,7 @@ public static class CollectorCatalog
         new RdsInstancesCollector(),
         new RdsSnapshotsCollector(),
         new CloudTrailTrailsCollector(),
+        new Collectors.AutoScaling.AutoScalingGroupsCollector(),
     ];
 
     public static ICollector? Find(string name) => All.FirstOrDefault(c => c.Name == name);

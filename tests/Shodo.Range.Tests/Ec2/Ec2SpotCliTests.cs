@@ -93,4 +93,26 @@ public sealed class Ec2SpotCliTests(RangeFixture fixture) : IClassFixture<RangeF
         await cli.FailsWithAsync("InvalidSpotInstanceRequestID.NotFound", "ec2", "cancel-spot-instance-requests",
             "--spot-instance-request-ids", "sir-00000000");
     }
+
+    [Fact]
+    public async Task Termination_protection_cannot_be_changed_on_a_spot_instance_as_EC2_refuses_it()
+    {
+        var cli = fixture.Cli.InRegion("ap-south-1");
+        var run = await cli.OkAsync("ec2", "run-instances", "--image-id", ImageId, "--instance-type", "c5.large",
+            "--count", "1", "--instance-market-options", "MarketType=spot,SpotOptions={SpotInstanceType=persistent,InstanceInterruptionBehavior=stop}");
+        var id = run.Items("Instances").Single().Str("InstanceId");
+        Advance(_time.Timings.Boot);
+
+        foreach (var flag in new[] { "--disable-api-termination", "--no-disable-api-termination" })
+        {
+            var refused = await cli.FailsWithAsync("UnsupportedOperation", "ec2", "modify-instance-attribute", "--instance-id", id, flag);
+            Assert.Equal("Modifying 'disableApiTermination' is not supported for spot instances.", refused.Message());
+        }
+        var attribute = await cli.OkAsync("ec2", "describe-instance-attribute", "--instance-id", id, "--attribute", "disableApiTermination");
+        Assert.False(attribute.GetProperty("DisableApiTermination").GetProperty("Value").GetBoolean());
+
+        var onDemand = (await cli.OkAsync("ec2", "run-instances", "--image-id", ImageId, "--instance-type", "c5.large", "--count", "1"))
+            .Items("Instances").Single().Str("InstanceId");
+        await cli.OkAsync("ec2", "modify-instance-attribute", "--instance-id", onDemand, "--disable-api-termination");
+    }
 }

@@ -94,4 +94,11 @@ public class ResponderPolicyTests
         foreach (var action in new[] { "rds:ModifyDBSnapshotAttribute", "rds:DescribeDBSnapshotAttributes", "ec2:ModifySnapshotAttribute", "ec2:DescribeSnapshotAttribute" })
             Assert.Contains(action, actions);
     }
+
+    [Fact]
+    public void The_policy_lists_the_auto_scaling_operations_that_hold_a_group()
+    {
+        Assert.Superset(new HashSet<string> { "autoscaling:DescribeAutoScalingGroups", "autoscaling:SuspendProcesses", "autoscaling:ResumeProcesses" },
+            ResponderPolicy.AllActions.ToHashSet());
+    }
 }

@@ -37,6 +37,14 @@ public sealed class ActionPlanningDeclarationTests
         {
             ["exists"] = true, ["loginProfile"] = new JsonObject { ["passwordResetRequired"] = false },
         }),
+        Target(TargetKinds.Instance, "i-spot-disk", new JsonObject
+        {
+            ["exists"] = true, ["lifecycle"] = "spot", ["volumes"] = new JsonArray("vol-2"), ["spotRequest"] = new JsonObject { ["type"] = "one-time" },
+        }),
+        Target(TargetKinds.Instance, "i-persistent-spot", new JsonObject
+        {
+            ["exists"] = true, ["lifecycle"] = "spot", ["volumes"] = new JsonArray("vol-3"), ["spotRequest"] = new JsonObject { ["type"] = "persistent" },
+        }),
     ];
 
     private static List<(IContainmentAction Action, JsonObject Parameters)> Plan(PlanningTarget t) =>
@@ -67,7 +75,7 @@ public sealed class ActionPlanningDeclarationTests
         Assert.Equal(["attach-deny-policy"], Names(Targets[2]));
         Assert.Equal(["tag-resource", "snapshot-volumes", "clear-disable-api-stop", "enable-termination-protection", "stop-instance"],
             Names(Targets[3]));
-        Assert.Equal(["tag-resource", "enable-termination-protection", "isolate-instance"], Names(Targets[4]));
+        Assert.Equal(["tag-resource", "isolate-instance"], Names(Targets[4]));
         Assert.Equal(["tag-resource", "enable-termination-protection", "isolate-instance"], Names(Targets[5]));
         Assert.Equal(["cancel-spot-request"], Names(Targets[6]));
         Assert.Empty(Names(Targets[7]));
@@ -78,6 +86,14 @@ public sealed class ActionPlanningDeclarationTests
         Assert.Equal(["444455556666", "all"], ActionRegistry.Get("close-data-door").PlanFor(Targets[10])!["openTo"]!.AsArray().Select(v => (string)v!));
         Assert.Equal(["escalate-root-key"], Names(Targets[12]));
         Assert.Equal(["attach-deny-policy", "deactivate-access-keys", "require-password-reset", "tag-resource"], Names(Targets[13]));
+    }
+
+    [Fact]
+    public void Spot_instances_get_no_termination_protection_which_EC2_refuses_and_their_volumes_are_snapshotted_first()
+    {
+        Assert.Equal(["tag-resource", "snapshot-volumes", "isolate-instance"], Names(Targets[14]));
+        Assert.Equal(["tag-resource", "snapshot-volumes", "stop-instance"], Names(Targets[15]));
+        Assert.Null(ActionRegistry.Get("enable-termination-protection").PlanFor(Targets[15]));
     }
 
     [Fact]

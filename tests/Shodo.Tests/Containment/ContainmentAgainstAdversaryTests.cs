@@ -82,7 +82,13 @@ public sealed class ContainmentAgainstAdversaryTests
                         Assert.StartsWith("shodo-quarantine-", region.FindSecurityGroup(group)!.GroupName);
                     }
                     else Assert.True(i.State is InstanceStates.Stopping or InstanceStates.Stopped, $"{region.Region} {i.InstanceId} {i.State} {i.InstanceType} spot={i.SpotInstanceRequestId} {spot?.Type} by={i.RequesterArn} launched={i.LaunchTime:O}");
-                    Assert.True(i.DisableApiTermination, i.InstanceId);
+                    if (i.InstanceLifecycle == "spot")
+                    {
+                        // EC2 refuses termination protection on Spot: the evidence on its volumes is kept by snapshots instead.
+                        Assert.False(i.DisableApiTermination, i.InstanceId);
+                        Assert.All(i.VolumeIds, v => Assert.Contains(region.Snapshots, s => s.VolumeId == v));
+                    }
+                    else Assert.True(i.DisableApiTermination, i.InstanceId);
                     Assert.NotEqual(InstanceStates.Terminated, i.State);
                 }
             foreach (var region in state.Ec2Regions)

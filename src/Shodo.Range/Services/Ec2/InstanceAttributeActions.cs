@@ -8,6 +8,7 @@ namespace Shodo.Range.Services.Ec2;
 /// <summary>
 /// ModifyInstanceAttribute and DescribeInstanceAttribute: termination and stop protection,
 /// security groups, shutdown behaviour, user data and instance type (the last two only when stopped).
+/// Termination protection cannot be changed on a Spot instance (UnsupportedOperation, as EC2 answers).
 /// </summary>
 public sealed class InstanceAttributeActions : IEc2Actions
 {
@@ -28,7 +29,14 @@ public sealed class InstanceAttributeActions : IEc2Actions
 
         var groups = p.List("GroupId");
         var changed = false;
-        if (Flag("DisableApiTermination") is { } protect) { instance.DisableApiTermination = protect; changed = true; }
+        if (Flag("DisableApiTermination") is { } protect)
+        {
+            // EC2 refuses termination protection on Spot instances, whichever value is sent.
+            if (instance.InstanceLifecycle == "spot")
+                throw new AwsError("UnsupportedOperation", "Modifying 'disableApiTermination' is not supported for spot instances.");
+            instance.DisableApiTermination = protect;
+            changed = true;
+        }
         if (Flag("DisableApiStop") is { } noStop) { instance.DisableApiStop = noStop; changed = true; }
         if (Value("InstanceInitiatedShutdownBehavior") is { } behaviour)
         {

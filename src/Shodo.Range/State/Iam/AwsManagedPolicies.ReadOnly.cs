@@ -14,6 +14,7 @@ public static partial class AwsManagedPolicies
               "Sid": "ReadOnlyAccessSubset",
               "Effect": "Allow",
               "Action": [
+                "autoscaling:Describe*", "autoscaling:GetPredictiveScalingForecast",
                 "cloudtrail:Describe*", "cloudtrail:Get*", "cloudtrail:List*", "cloudtrail:LookupEvents",
                 "ec2:Describe*", "ec2:Get*", "ec2:List*", "ec2:Search*",
                 "iam:Generate*", "iam:Get*", "iam:List*", "iam:Simulate*",

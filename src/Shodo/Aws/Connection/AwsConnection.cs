@@ -91,6 +91,8 @@ public sealed class AwsConnection : IDisposable
 
     public QueryClient Rds(string? region = null) => Query(AwsServiceModel.Rds, region ?? Region);
 
+    public QueryClient AutoScaling(string? region = null) => Query(AwsServiceModel.AutoScaling, region ?? Region);
+
     public JsonClient CloudTrail(string? region = null)
     {
         var r = region ?? Region;

@@ -10,6 +10,7 @@ public sealed record AwsServiceModel(
 {
     public static AwsServiceModel Iam { get; } = new("iam", "2010-05-08", Global: true);
     public static AwsServiceModel Rds { get; } = new("rds", "2014-10-31");
+    public static AwsServiceModel AutoScaling { get; } = new("autoscaling", "2011-01-01");
     public static AwsServiceModel CloudTrail { get; } =
         new("cloudtrail", "2013-11-01", JsonTargetPrefix: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101");
 }

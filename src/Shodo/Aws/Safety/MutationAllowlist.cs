@@ -47,6 +47,11 @@ public static class MutationAllowlist
             "createVolumePermission, the attribute journaled first. Deletes nothing; shodo rollback adds back exactly what the journal recorded."),
         new(AwsOperation.Of("athena", "StartQueryExecution"), "Run a detection query (a SELECT) over the trail table; it writes only query results, to the output location given."),
         new(AwsOperation.Of("cloudtrail", "StartLogging"), "Restart a trail the attacker stopped, so what happens next is recorded."),
+        new(AwsOperation.Of("autoscaling", "SuspendProcesses"),
+            "Suspend Launch, Terminate, HealthCheck, ReplaceUnhealthy and AZRebalance of a group whose instance is about to be stopped, " +
+            "so the group neither terminates the stopped instance (the evidence) nor launches a replacement; the group's before-state is journaled first."),
+        new(AwsOperation.Of("autoscaling", "ResumeProcesses"),
+            "Roll back a suspension after a false alarm, with approval: resumes exactly the processes Shodo suspended, nothing else."),
         new(AwsOperation.Of("sts", "AssumeRole"), "Obtain the responder role's (or a member account's) temporary credentials; changes no resource."),
     ];
 

@@ -1,7 +1,8 @@
 namespace Shodo.Containment.Plan;
 
 /// <summary>
-/// Where an action stands in the plan: phase 1 denies identities, 2 cuts their keys, 3 secures and stops compute,
+/// Where an action stands in the plan: phase 1 denies identities, 2 cuts their keys and holds the Auto Scaling groups that would replace stopped instances,
+/// 3 secures and stops compute,
 /// 4 stops what would relaunch it; steps order the actions on one target (tag, snapshot, protect, then stop).
 /// </summary>
 public readonly record struct PlanOrder(int Phase, int Step);

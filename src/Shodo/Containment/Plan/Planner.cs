@@ -22,7 +22,7 @@ namespace Shodo.Containment.Plan;
 /// (plus what the last verification attributed to the attacker): reads every target fresh, stores that
 /// read as evidence, and lists the actions in order — deny policies, keys, then per instance tag,
 /// snapshot, clear stop protection, termination protection, stop (or isolate) — then what would relaunch
-/// instances — each registered action deciding for itself whether and how it applies (<see cref="IContainmentAction.PlanFor"/>).
+/// instances (the Auto Scaling groups of attacker instances are targets too, held before their members stop) — each registered action deciding for itself whether and how it applies (<see cref="IContainmentAction.PlanFor"/>).
 /// Actions already done (per the journal) are not planned again. Refuses when the
 /// responder's own identity is among the compromised. A read that fails after every retry stops only
 /// what depends on it: a target that could not be read is left out of this plan, a part of the baseline
@@ -125,18 +125,21 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var actions = new List<PlannedAction>();
         var evidence = new List<string>(baseline.Evidence);
         using var gate = new SemaphoreSlim(8);
-        var perTarget = await Task.WhenAll(targets.All.Select(async g =>
+        var instanceGroups = new InstanceGroups();
+        async Task<(List<PlannedAction> Actions, string? Evidence)[]> PlanAll(IEnumerable<TargetGroup> all) => await Task.WhenAll(all.Select(async g =>
         {
             await gate.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                var (read, error) = await TransientRetry.TryAsync(() => PlanTargetAsync(context, g, findings, done, only, ct), time, ct).ConfigureAwait(false);
+                var (read, error) = await TransientRetry.TryAsync(() => PlanTargetAsync(context, g, findings, done, instanceGroups, only, ct), time, ct).ConfigureAwait(false);
                 if (error is null) return read;
                 unread.Enqueue(UnreadItem.From(g.Target, error)); // the other targets go on without it
                 return ([], null);
             }
             finally { gate.Release(); }
         })).ConfigureAwait(false);
+        var perTarget = await PlanAll(targets.All).ConfigureAwait(false);
+        perTarget = [.. perTarget, .. await PlanAll(instanceGroups.NotIn(targets)).ConfigureAwait(false)];
         foreach (var (list, sha) in perTarget)
         {
             if (sha is not null) evidence.Add(sha);
@@ -233,7 +236,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         (string?)r.Attributes["userName"] ?? (r.Type == ResourceTypes.LoginProfile ? r.ResourceId : r.Name);
 
     private async Task<(List<PlannedAction> Actions, string? Evidence)> PlanTargetAsync(ContainmentContext c, TargetGroup g,
-        IReadOnlyList<Finding> findings, IReadOnlySet<string> done, IReadOnlySet<string>? only, CancellationToken ct)
+        IReadOnlyList<Finding> findings, IReadOnlySet<string> done, InstanceGroups instanceGroups, IReadOnlySet<string>? only, CancellationToken ct)
     {
         var t = g.Target;
         JsonObject state = t.Kind switch
@@ -243,16 +246,18 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             TargetKinds.Instance => await InstanceRead.ReadAsync(c, t.Region!, t.Id, attributes: true, ct).ConfigureAwait(false),
             TargetKinds.SpotRequest => await SpotRequestState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
             _ when DataDoors.For(t.Kind) is { } door => await door.ReadAsync(c, t, ct).ConfigureAwait(false),
+            TargetKinds.AutoScalingGroup => await AutoScalingGroupState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
             _ => new JsonObject { ["exists"] = true, ["id"] = t.Id },
         };
         if (t.Kind == TargetKinds.Instance && (string?)state["spotInstanceRequestId"] is { } sir && InstanceRead.Exists(state))
             state["spotRequest"] = await SpotRequestState.ReadAsync(c, t.Region!, sir, ct).ConfigureAwait(false);
         if ((bool?)state["exists"] != true) return ([], null);
         if (t.Kind == TargetKinds.Instance && InstanceRead.IsGone(state)) return ([], null);
+        instanceGroups.Note(g, state);
 
         var record = await @case.Evidence.StoreAsync(JsonSerializer.SerializeToUtf8Bytes(state),
-            new EvidenceDescriptor(t.Kind.StartsWith("iam", StringComparison.Ordinal) ? "iam" : t.Kind.StartsWith("rds", StringComparison.Ordinal) ? "rds" : "ec2",
-                "ContainmentTargetRead", t.Region)
+            new EvidenceDescriptor(t.Kind.StartsWith("iam", StringComparison.Ordinal) ? "iam" : t.Kind.StartsWith("rds", StringComparison.Ordinal) ? "rds"
+                : t.Kind == TargetKinds.AutoScalingGroup ? "autoscaling" : "ec2", "ContainmentTargetRead", t.Region)
             {
                 ContentType = "application/json", Parameters = new JsonObject { ["target"] = t.Key }, Time = time.GetUtcNow(),
             }, ct).ConfigureAwait(false);

@@ -11,6 +11,9 @@ public sealed record PlanningTarget(ContainmentTarget Target, JsonObject State, 
 {
     public bool IsOneTimeSpot => (string?)State["spotRequest"]?["type"] == "one-time";
 
+    /// <summary>A Spot instance (one-time or persistent): EC2 refuses termination protection on it and may reclaim it at any time.</summary>
+    public bool IsSpot => (string?)State["lifecycle"] == "spot" || State["spotRequest"] is JsonObject;
+
     public bool HasInstanceStoreRoot => (string?)State["rootDeviceType"] == "instance-store";
 
     /// <summary>

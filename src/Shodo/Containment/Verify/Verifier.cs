@@ -56,7 +56,6 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
         var action = ActionRegistry.Get(a.Action);
         var outcome = recorder.Ledger.LastOutcome(a.Id);
         if (outcome is Outcomes.PendingApproval) return new(a.Id, a.Target.Key, "waiting for approval");
-        if (action is SuspendAsgLaunch) return new(a.Id, a.Target.Key, SuspendAsgLaunch.NotServed);
         try
         {
             var state = await TransientRetry.RunAsync(() => action.ReadAsync(c, a, ct), time, ct).ConfigureAwait(false);

@@ -31,3 +31,7 @@ public sealed record BucketFact(string Name, string? Region, IReadOnlyDictionary
 public sealed record DbSnapshotFact(string Region, string SnapshotId, IReadOnlyList<string> RestoreAccounts, string Evidence);
 
 public sealed record DbInstanceFact(string Region, string DbInstanceId, IReadOnlyDictionary<string, string> Tags, string Evidence);
+
+/// <summary>An Auto Scaling group: what it launches from, its capacity, its member instances and its suspended processes.</summary>
+public sealed record AutoScalingGroupFact(string Region, string Name, string? LaunchTemplateName, int DesiredCapacity,
+    IReadOnlyList<string> InstanceIds, IReadOnlyList<string> SuspendedProcesses, DateTimeOffset? CreatedTime, string Evidence);

@@ -26,6 +26,7 @@ public sealed class AccountSnapshot
     public List<BucketFact> Buckets { get; } = [];
     public List<DbSnapshotFact> DbSnapshots { get; } = [];
     public List<DbInstanceFact> DbInstances { get; } = [];
+    public List<AutoScalingGroupFact> AutoScalingGroups { get; } = [];
 
     /// <summary>Stored answers (or facts in them) that could not be read: what they would have shown is unknown.</summary>
     public IReadOnlyList<SnapshotGap> Gaps { get; private set; } = [];

@@ -10,7 +10,7 @@ namespace Shodo.Investigation.Resources;
 /// What the attacker identities created or changed, joined with the collected state: instances (with
 /// market, Spot request and how they would relaunch — including instances a persistent Spot request
 /// launched by itself), Spot requests, key pairs, security groups, users, keys, login profiles, policy
-/// attachments and snapshots shared outside. A resource the collected state shows is gone is left out;
+/// attachments, snapshots shared outside, and Auto Scaling groups with the instances they launched. A resource the collected state shows is gone is left out;
 /// one whose region or service was not collected is kept with state "unknown".
 /// </summary>
 public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult chain)
@@ -44,6 +44,20 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
                 break;
             case "RequestSpotInstances" or "RequestSpotFleet":
                 foreach (var id in TrailRecordJson.All(response, "spotInstanceRequestId").Distinct()) AddSpotRequest(region, id, by, e.EventTime, ids);
+                break;
+            case "CreateAutoScalingGroup":
+                if (TrailRecordJson.Path(request, "autoScalingGroupName") is { } groupName)
+                {
+                    var fact = state.AutoScalingGroups.FirstOrDefault(g => g.Region == region && g.Name == groupName);
+                    Add(ResourceTypes.AutoScalingGroup, region, groupName, by, e, fact?.Evidence, fact is null && state.AutoScalingGroups.Count > 0,
+                        new JsonObject
+                        {
+                            ["launchTemplateName"] = fact?.LaunchTemplateName, ["desiredCapacity"] = fact?.DesiredCapacity,
+                            ["relaunch"] = "its Auto Scaling group terminates and replaces a stopped instance unless its processes are suspended",
+                        }, "active");
+                    // Its instances are the attacker's too, though no RunInstances of the attacker's launched them.
+                    foreach (var member in fact?.InstanceIds ?? []) AddInstance(region, member, by, e.EventTime, ids);
+                }
                 break;
             case "ImportKeyPair" or "CreateKeyPair":
                 if ((TrailRecordJson.Path(response, "keyName") ?? TrailRecordJson.Path(request, "keyName")) is { } key)

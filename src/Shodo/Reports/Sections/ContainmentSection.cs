@@ -26,6 +26,7 @@ public static class ContainmentSection
                     r.When(a.OutcomeAt ?? a.ChangedAt ?? a.BeforeAt),
                 ]).ToList())
             { Emphasis = c.Actions.Select((a, i) => (a, i)).Where(x => x.a.Outcome is "failed" || x.a.NeedsPerson).Select(x => x.i).ToHashSet() });
+        if (SpotReclaimNotice.For(c, t) is { } spot) blocks.Add(spot);
         if (c.LastCheck is { NewResources.Count: > 0 } check)
             blocks.Add(new Paragraph(string.Join(", ", check.NewResources), t["NewResources"]));
 
