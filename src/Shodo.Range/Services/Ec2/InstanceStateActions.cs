@@ -32,6 +32,9 @@ public sealed class InstanceStateActions : IEc2Actions
         {
             if (i.IsGone)
                 throw Ec2Errors.IncorrectInstanceState($"This instance '{i.InstanceId}' is not in a state from which it can be stopped.");
+            if (i.HasInstanceStoreRoot)
+                throw new AwsError("UnsupportedOperation",
+                    $"The instance '{i.InstanceId}' does not have an 'ebs' root device type and cannot be stopped.");
             if (i.DisableApiStop)
                 throw new AwsError("OperationNotPermitted",
                     $"The instance '{i.InstanceId}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.");

@@ -41,6 +41,17 @@ public sealed class Ec2Instance
     public string? SpotInstanceRequestId { get; init; }
 
     public string RootDeviceName { get; init; } = "/dev/xvda";
+    /// <summary>"ebs", or "instance-store" (such an instance cannot be stopped, only terminated).</summary>
+    public string RootDeviceType { get; init; } = "ebs";
+    public bool HasInstanceStoreRoot => RootDeviceType == "instance-store";
+
+    /// <summary>The primary network interface (device index 0); its groups are <see cref="SecurityGroupIds"/>.</summary>
+    public string NetworkInterfaceId { get; init; } = Ec2Ids.New("eni");
+    public string NetworkAttachmentId { get; init; } = Ec2Ids.New("eni-attach");
+    /// <summary>Interfaces attached beside the primary one.</summary>
+    public List<AttachedInterface> ExtraInterfaces { get; set; } = [];
+    /// <summary>Live connections through the instance's interfaces (see <see cref="LiveConnection"/>).</summary>
+    public List<LiveConnection> Connections { get; set; } = [];
     public List<string> VolumeIds { get; set; } = [];
 
     public string PrivateDnsName => $"ip-{PrivateIpAddress.Replace('.', '-')}.{Region}.compute.internal";

@@ -38,4 +38,6 @@ public static class Ec2Operations
     public static AwsOperation RevokeSecurityGroupEgress { get; } = Op("RevokeSecurityGroupEgress");
     public static AwsOperation CancelSpotInstanceRequests { get; } = Op("CancelSpotInstanceRequests");
     public static AwsOperation CancelSpotFleetRequests { get; } = Op("CancelSpotFleetRequests");
+    public static AwsOperation ModifyNetworkInterfaceAttribute { get; } = Op("ModifyNetworkInterfaceAttribute");
+    public static AwsOperation AuthorizeSecurityGroupIngress { get; } = Op("AuthorizeSecurityGroupIngress");
 }

@@ -36,6 +36,10 @@ public static class MutationAllowlist
             "Cancel an attacker spot fleet so it launches nothing more, always with TerminateInstances=false: it terminates nothing, " +
             "the fleet's instances stay (and are stopped or isolated separately), and its state is journaled first.",
             DestructiveVerbException: true),
+        new(AwsOperation.Of("ec2", "ModifyNetworkInterfaceAttribute"),
+            "Move each network interface of an instance that cannot be stopped into the quarantine group (EC2 refuses an instance's groups when it has several interfaces); reversed by restoring each interface's recorded groups."),
+        new(AwsOperation.Of("ec2", "AuthorizeSecurityGroupIngress"),
+            "Only on the all-open group Shodo itself just created (tagged shodo:untrack): the rule that makes an instance's existing connections untracked for a moment, so the quarantine group that follows cuts them."),
         new(AwsOperation.Of("athena", "StartQueryExecution"), "Run a detection query (a SELECT) over the trail table; it writes only query results, to the output location given."),
         new(AwsOperation.Of("cloudtrail", "StartLogging"), "Restart a trail the attacker stopped, so what happens next is recorded."),
         new(AwsOperation.Of("sts", "AssumeRole"), "Obtain the responder role's (or a member account's) temporary credentials; changes no resource."),
