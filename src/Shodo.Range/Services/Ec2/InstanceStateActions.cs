@@ -48,8 +48,10 @@ public sealed class InstanceStateActions : IEc2Actions
                         $"You can't stop the Spot Instance '{i.InstanceId}' because its Spot Instance request has been cancelled.");
             }
         }
+        var force = c.Params.Bool("Force") == true;
         return Changes(instances, i =>
         {
+            if (force) i.StuckStopping = false; // a forced stop finishes what the host did not
             if (i.State is InstanceStates.Pending or InstanceStates.Running) c.Region.Stop(i, c.Now);
         });
     }

@@ -32,6 +32,12 @@ public sealed class Ec2Instance
     public string? StateReasonCode { get; set; }
     public string? StateReasonMessage { get; set; }
 
+    /// <summary>
+    /// An instance whose stop never finishes (a problem with the underlying host): it stays in stopping until forced.
+    /// Set by scenarios and tests; EC2 reports it as stopping, and a responder must not call it contained.
+    /// </summary>
+    public bool StuckStopping { get; set; }
+
     public bool DisableApiTermination { get; set; }
     public bool DisableApiStop { get; set; }
     public string InstanceInitiatedShutdownBehavior { get; set; } = "stop";
@@ -61,6 +67,7 @@ public sealed class Ec2Instance
     public void Settle(DateTimeOffset now)
     {
         if (TransitionEndsAt is not { } end || now < end) return;
+        if (State == InstanceStates.Stopping && StuckStopping) return;
         TransitionEndsAt = null;
         switch (State)
         {

@@ -34,6 +34,7 @@ public static class InstanceRead
             ["instanceId"] = instance.InstanceId,
             ["region"] = region,
             ["state"] = instance.State?.Name?.Value,
+            ["stateTransitionReason"] = instance.StateTransitionReason,
             ["instanceType"] = instance.InstanceType?.Value,
             ["vpcId"] = instance.VpcId,
             ["rootDeviceType"] = instance.RootDeviceType?.Value,
