@@ -8,4 +8,7 @@ public static class RdsOperations
     public static AwsOperation DescribeDBInstances { get; } = Op("DescribeDBInstances");
     public static AwsOperation DescribeDBSnapshots { get; } = Op("DescribeDBSnapshots");
     public static AwsOperation DescribeDBSnapshotAttributes { get; } = Op("DescribeDBSnapshotAttributes");
+    public static AwsOperation DescribeDBClusters { get; } = Op("DescribeDBClusters");
+    public static AwsOperation DescribeDBClusterSnapshots { get; } = Op("DescribeDBClusterSnapshots");
+    public static AwsOperation DescribeDBClusterSnapshotAttributes { get; } = Op("DescribeDBClusterSnapshotAttributes");
 }
