@@ -69,7 +69,8 @@ public sealed class IsolateInstance : ContainmentAction
         foreach (var (eni, groups) in Interfaces(state))
         {
             if (groups is [var only] && only == quarantine) continue;
-            await SetGroupsAsync(c, a, eni, untrack, ct).ConfigureAwait(false);
+            // Already in the all-open group (a run stopped between the two steps): its connections are untracked.
+            if (groups is not [var open] || open != untrack) await SetGroupsAsync(c, a, eni, untrack, ct).ConfigureAwait(false);
             await SetGroupsAsync(c, a, eni, quarantine, ct).ConfigureAwait(false);
         }
     }
