@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Shodo.Aws.Ec2;
+using Shodo.Aws.Errors;
 using Shodo.Containment.Plan;
 
 namespace Shodo.Containment.Actions;
@@ -44,9 +45,16 @@ public static class QuarantineGroups
                     "all traffic, for a moment: makes connections untracked before quarantine", ContainmentTags.Untrack, ct).ConfigureAwait(false);
             if (Tagged(untrack, ContainmentTags.Untrack) && !(untrack.IpPermissions ?? []).Any(AllTraffic))
             {
-                await NewGroupRetry.RunAsync(() => c.Aws.Ec2(region).AuthorizeSecurityGroupIngressAsync(
-                    new AuthorizeSecurityGroupIngressRequest { GroupId = untrack.GroupId, IpPermissions = [AllTrafficRule()] }, ct), c.Time, ct)
-                    .ConfigureAwait(false);
+                try
+                {
+                    await NewGroupRetry.RunAsync(() => c.Aws.Ec2(region).AuthorizeSecurityGroupIngressAsync(
+                        new AuthorizeSecurityGroupIngressRequest { GroupId = untrack.GroupId, IpPermissions = [AllTrafficRule()] }, ct), c.Time, ct)
+                        .ConfigureAwait(false);
+                }
+                catch (AwsServiceError e) when (e.Code == "InvalidPermission.Duplicate")
+                {
+                    // An earlier attempt whose answer was lost added it: the rule is there.
+                }
                 await c.ChangedAsync(a, Ec2Operations.AuthorizeSecurityGroupIngress,
                     new JsonObject { ["groupId"] = untrack.GroupId, ["ipProtocol"] = "-1", ["cidrIp"] = "0.0.0.0/0" }).ConfigureAwait(false);
             }
@@ -61,17 +69,28 @@ public static class QuarantineGroups
     private static async Task<SecurityGroup> CreateAsync(ContainmentContext c, PlannedAction a, string region, string vpc, string name,
         string purpose, string tag, CancellationToken ct)
     {
-        var created = await c.Aws.Ec2(region).CreateSecurityGroupAsync(new CreateSecurityGroupRequest
+        CreateSecurityGroupResponse created;
+        try
         {
-            GroupName = name, VpcId = vpc, Description = $"Shodo case {c.CaseId}: {purpose}",
-            TagSpecifications =
-            [
-                new TagSpecification
-                {
-                    ResourceType = ResourceType.SecurityGroup, Tags = [new Tag(ContainmentTags.Case, c.CaseId), new Tag(tag, "true")],
-                },
-            ],
-        }, ct).ConfigureAwait(false);
+            created = await c.Aws.Ec2(region).CreateSecurityGroupAsync(new CreateSecurityGroupRequest
+            {
+                GroupName = name, VpcId = vpc, Description = $"Shodo case {c.CaseId}: {purpose}",
+                TagSpecifications =
+                [
+                    new TagSpecification
+                    {
+                        ResourceType = ResourceType.SecurityGroup, Tags = [new Tag(ContainmentTags.Case, c.CaseId), new Tag(tag, "true")],
+                    },
+                ],
+            }, ct).ConfigureAwait(false);
+        }
+        catch (AwsServiceError e) when (e.Code == "InvalidGroup.Duplicate")
+        {
+            // An earlier attempt whose answer was lost created it.
+            var existing = await FindAsync(c, region, vpc, name, ct).ConfigureAwait(false);
+            if (existing is null) throw;
+            return existing;
+        }
         await c.ChangedAsync(a, Ec2Operations.CreateSecurityGroup,
             new JsonObject { ["groupName"] = name, ["vpcId"] = vpc, ["groupId"] = created.GroupId }).ConfigureAwait(false);
         // A new group has EC2's allow-all egress rule and no ingress (it may not be visible to Describe yet).
