@@ -65,10 +65,49 @@ public sealed partial class RangeState
         }
     }
 
+    /// <summary>Creates an Aurora DB cluster as a scenario needs it (no CloudTrail event).</summary>
+    public DbCluster CreateDbCluster(string region, string identifier, string engine = "aurora-postgresql", DateTimeOffset? at = null,
+        string? databaseName = null)
+    {
+        lock (Sync)
+        {
+            var mysql = engine.Contains("mysql", StringComparison.Ordinal);
+            var cluster = new DbCluster
+            {
+                Identifier = identifier, Region = region, AccountId = AccountId, Engine = engine,
+                EngineVersion = mysql ? "8.0.mysql_aurora.3.07.1" : "16.4", Port = mysql ? 3306 : 5432,
+                MasterUsername = mysql ? "admin" : "postgres", CreatedAt = at ?? Clock.Now, DatabaseName = databaseName,
+            };
+            Rds(region).Clusters[identifier] = cluster;
+            return cluster;
+        }
+    }
+
+    /// <summary>Snapshots an existing cluster (no CloudTrail event); <see cref="InvalidOperationException"/> when it is unknown.</summary>
+    public DbClusterSnapshot CreateDbClusterSnapshot(string region, string snapshotIdentifier, string clusterIdentifier,
+        string snapshotType = "manual", DateTimeOffset? at = null)
+    {
+        lock (Sync)
+        {
+            var rds = Rds(region);
+            if (!rds.Clusters.TryGetValue(clusterIdentifier, out var cluster))
+                throw new InvalidOperationException($"No DB cluster {clusterIdentifier} in {region}");
+            var snapshot = new DbClusterSnapshot
+            {
+                Identifier = snapshotIdentifier, ClusterIdentifier = cluster.Identifier, Region = region, AccountId = AccountId,
+                CreatedAt = at ?? Clock.Now, SnapshotType = snapshotType, Engine = cluster.Engine, EngineVersion = cluster.EngineVersion,
+                Port = cluster.Port, MasterUsername = cluster.MasterUsername, StorageEncrypted = cluster.StorageEncrypted,
+                ClusterCreatedAt = cluster.CreatedAt,
+            };
+            rds.ClusterSnapshots[snapshotIdentifier] = snapshot;
+            return snapshot;
+        }
+    }
+
     /// <summary>Every region's RDS resources, for the state file.</summary>
     public List<RdsRegionData> SaveRds() => _rds.OrderBy(r => r.Key, StringComparer.Ordinal)
         .Select(r => new RdsRegionData(r.Key, [.. r.Value.Instances.Values],
-            [.. r.Value.Snapshots.Values]))
+            [.. r.Value.Snapshots.Values], [.. r.Value.Clusters.Values], [.. r.Value.ClusterSnapshots.Values]))
         .ToList();
 
     /// <summary>Replaces the account's RDS resources with saved ones.</summary>
@@ -80,6 +119,8 @@ public sealed partial class RangeState
             var region = Rds(data.Region);
             foreach (var instance in data.Instances) region.Instances[instance.Identifier] = instance;
             foreach (var snapshot in data.Snapshots) region.Snapshots[snapshot.Identifier] = snapshot;
+            foreach (var cluster in data.Clusters ?? []) region.Clusters[cluster.Identifier] = cluster;
+            foreach (var snapshot in data.ClusterSnapshots ?? []) region.ClusterSnapshots[snapshot.Identifier] = snapshot;
         }
     }
 }

@@ -13,4 +13,10 @@ public static class ContainmentTags
 
     /// <summary>The quarantine security group's name for a case (one per VPC).</summary>
     public static string QuarantineGroupName(string caseId) => $"shodo-quarantine-{caseId}";
+
+    /// <summary>Marks the all-open group that makes an instance's connections untracked before it is quarantined.</summary>
+    public const string Untrack = "shodo:untrack";
+
+    /// <summary>The all-open group's name for a case (one per VPC).</summary>
+    public static string UntrackGroupName(string caseId) => $"shodo-untrack-{caseId}";
 }

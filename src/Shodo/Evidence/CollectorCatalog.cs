@@ -27,6 +27,8 @@ public static class CollectorCatalog
         new S3BucketsCollector(),
         new RdsInstancesCollector(),
         new RdsSnapshotsCollector(),
+        new RdsClustersCollector(),
+        new RdsClusterSnapshotsCollector(),
         new CloudTrailTrailsCollector(),
         new Collectors.AutoScaling.AutoScalingGroupsCollector(),
     ];

@@ -104,6 +104,17 @@ public class WireConformanceTests
         await ViaShodo(aws => aws.Rds().ListAllAsync(new DescribeDBSnapshots("orders", "manual", IncludeShared: true))));
 
     [Fact]
+    public async Task Rds_describe_db_cluster_snapshots_and_attributes_match_the_aws_cli()
+    {
+        SameForm(
+            await ViaAwsCli("rds", "describe-db-cluster-snapshots", "--db-cluster-identifier", "crm", "--snapshot-type", "manual"),
+            await ViaShodo(aws => aws.Rds().ListAllAsync(new DescribeDBClusterSnapshots("crm", "manual"))));
+        SameForm(
+            await ViaAwsCli("rds", "describe-db-cluster-snapshot-attributes", "--db-cluster-snapshot-identifier", "crm-export"),
+            await ViaShodo(aws => aws.Rds().SendAsync(new DescribeDBClusterSnapshotAttributes("crm-export"))));
+    }
+
+    [Fact]
     public async Task Cloudtrail_lookup_events_matches_the_aws_cli() => SameJson(
         await ViaAwsCli("cloudtrail", "lookup-events", "--lookup-attributes", $"AttributeKey=AccessKeyId,AttributeValue={TestConnections.AccessKeyId}",
             "--start-time", "2026-11-27T00:00:00Z", "--end-time", "2026-11-28T00:00:00Z", "--page-size", "50"),

@@ -104,6 +104,7 @@ public sealed class CollectionRunnerTests(ITestOutputHelper output) : IAsyncLife
                          ("ec2", "DescribeSnapshots"), ("ec2", "DescribeSecurityGroups"), ("ec2", "DescribeKeyPairs"),
                          ("ec2", "DescribeLaunchTemplates"), ("rds", "DescribeDBInstances"), ("rds", "DescribeDBSnapshots"),
                          ("cloudtrail", "DescribeTrails"),
+                         ("rds", "DescribeDBClusters"), ("rds", "DescribeDBClusterSnapshots"),
                      })
                 Assert.True(index.Count(e => Is(e, service, operation, region)) == 1, $"{service}:{operation} in {region}");
 
@@ -177,8 +178,10 @@ public sealed class CollectionRunnerTests(ITestOutputHelper output) : IAsyncLife
         {
             Assert.Contains(denied, g => g.Operation == "DescribeDBInstances" && g.Region == region);
             Assert.Contains(denied, g => g.Operation == "DescribeDBSnapshots" && g.Region == region);
+            Assert.Contains(denied, g => g.Operation == "DescribeDBClusters" && g.Region == region);
+            Assert.Contains(denied, g => g.Operation == "DescribeDBClusterSnapshots" && g.Region == region);
         }
-        Assert.Equal(2 * result.Regions.Count, denied.Count);
+        Assert.Equal(4 * result.Regions.Count, denied.Count);
         Assert.DoesNotContain(Index(caseDir), e => (string?)e["service"] == "rds");
         Assert.Contains(Index(caseDir), e => Is(e, "ec2", "DescribeInstances", "ap-northeast-1"));
 

@@ -28,9 +28,13 @@ public abstract class ScenarioCase : IAsyncLifetime
 
     protected abstract InvestigationOptions Options(RangeHost range);
 
+    /// <summary>What a test adds to the played scenario before it is collected (nothing by default).</summary>
+    protected virtual Task PrepareAsync(RangeHost range) => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
         Range = await RangeHost.StartAsync(new RangeOptions { Port = 0, Scenario = Scenario });
+        await PrepareAsync(Range);
         (CaseDirectory, Result) = await CollectAndInvestigateAsync(Options(Range));
         FirstInvestigationCalls = (CallsBeforeInvestigation, CallsAfterInvestigation);
     }

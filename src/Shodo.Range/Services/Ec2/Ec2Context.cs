@@ -32,6 +32,20 @@ public sealed class Ec2Context(AwsCall call)
         return Region.FindSecurityGroup(id) ?? throw Ec2Errors.GroupNotFound(id);
     }
 
+    /// <summary>
+    /// Groups to attach to an interface in <paramref name="vpcId"/>: each must exist, be in that VPC, and have propagated
+    /// (a group created moments ago can still be InvalidGroup.NotFound, as on EC2).
+    /// </summary>
+    public List<string> AttachableGroups(IReadOnlyList<string> ids, string vpcId)
+    {
+        var groups = ids.Select(SecurityGroup).ToList();
+        foreach (var g in groups.Where(g => g.AttachableFrom is { } from && Now < from))
+            throw Ec2Errors.GroupNotFound(g.GroupId);
+        foreach (var g in groups.Where(g => g.VpcId != vpcId))
+            throw AwsError.InvalidParameterValue($"Security group {g.GroupId} and subnet belong to different networks.");
+        return groups.Select(g => g.GroupId).Distinct().ToList();
+    }
+
     /// <summary>The caller's requested security groups (by id), validated.</summary>
     public List<string> SecurityGroupIds(string idPrefix, string namePrefix)
     {

@@ -33,5 +33,12 @@ public static class Ec2Errors
     public static AwsError SpotRequestNotFound(string id) =>
         new("InvalidSpotInstanceRequestID.NotFound", $"The spot instance request ID '{id}' does not exist");
 
+    public static AwsError NetworkInterfaceNotFound(string id) =>
+        new("InvalidNetworkInterfaceID.NotFound", $"The networkInterface ID '{id}' does not exist");
+
+    /// <summary>ModifyInstanceAttribute's groups for an instance with more than one network interface.</summary>
+    public static AwsError MultipleInterfaces(string instanceId) =>
+        new("InvalidInstanceID", $"There are multiple interfaces attached to instance '{instanceId}'. Please specify an interface ID for the operation instead.");
+
     public static AwsError InvalidParameterCombination(string message) => new("InvalidParameterCombination", message);
 }

@@ -24,6 +24,7 @@ public sealed class Ec2Service : IAwsService
         new TagActions(),
         new LaunchTemplateActions(),
         new VpcActions(),
+        new NetworkInterfaceActions(),
     ];
 
     private readonly Dictionary<string, Ec2Action> _actions =

@@ -59,7 +59,8 @@ public sealed class InstanceAttributeActions : IEc2Actions
         }
         if (groups.Count > 0)
         {
-            instance.SecurityGroupIds = groups.Select(g => c.SecurityGroup(g).GroupId).Distinct().ToList();
+            if (instance.ExtraInterfaces.Count > 0) throw Ec2Errors.MultipleInterfaces(instance.InstanceId);
+            c.Region.SetInterfaceGroups(instance, null, c.AttachableGroups(groups, instance.VpcId), c.Now);
             changed = true;
         }
         if (Value("SourceDestCheck") is not null || Value("EbsOptimized") is not null || Value("EnaSupport") is not null)

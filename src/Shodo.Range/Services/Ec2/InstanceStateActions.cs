@@ -32,6 +32,9 @@ public sealed class InstanceStateActions : IEc2Actions
         {
             if (i.IsGone)
                 throw Ec2Errors.IncorrectInstanceState($"This instance '{i.InstanceId}' is not in a state from which it can be stopped.");
+            if (i.HasInstanceStoreRoot)
+                throw new AwsError("UnsupportedOperation",
+                    $"The instance '{i.InstanceId}' does not have an 'ebs' root device type and cannot be stopped.");
             if (i.DisableApiStop)
                 throw new AwsError("OperationNotPermitted",
                     $"The instance '{i.InstanceId}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.");
@@ -45,8 +48,10 @@ public sealed class InstanceStateActions : IEc2Actions
                         $"You can't stop the Spot Instance '{i.InstanceId}' because its Spot Instance request has been cancelled.");
             }
         }
+        var force = c.Params.Bool("Force") == true;
         return Changes(instances, i =>
         {
+            if (force) i.StuckStopping = false; // a forced stop finishes what the host did not
             if (i.State is InstanceStates.Pending or InstanceStates.Running) c.Region.Stop(i, c.Now);
         });
     }

@@ -7,7 +7,7 @@ namespace Shodo.Range.Services.Ec2;
 /// <summary>An instance as RunInstances and DescribeInstances return it.</summary>
 public static class InstanceXml
 {
-    public static object?[] Item(Ec2Region region, Ec2Instance i)
+    public static object?[] Item(Ec2Region region, string ownerId, Ec2Instance i)
     {
         var running = i.State is InstanceStates.Running or InstanceStates.Pending;
         return
@@ -24,11 +24,12 @@ public static class InstanceXml
             i.State == InstanceStates.Terminated ? null : V("privateIpAddress", i.PrivateIpAddress),
             running ? V("ipAddress", i.PublicIpAddress) : null,
             V("sourceDestCheck", true),
-            Set("groupSet", i.State == InstanceStates.Terminated ? [] : i.SecurityGroupIds, (string g) =>
+            // The groups of all its interfaces (those of the primary one first).
+            Set("groupSet", i.State == InstanceStates.Terminated ? [] : NetworkInterfaceXml.Of(i).SelectMany(n => n.Groups).Distinct(), (string g) =>
                 [V("groupId", g), V("groupName", region.FindSecurityGroup(g)?.GroupName)]),
             i.StateReasonCode is null ? null : E("stateReason", V("code", i.StateReasonCode), V("message", i.StateReasonMessage)),
             V("architecture", i.InstanceType.StartsWith("g5g", StringComparison.Ordinal) || i.InstanceType.Contains("g.") ? "arm64" : "x86_64"),
-            V("rootDeviceType", "ebs"), V("rootDeviceName", i.RootDeviceName),
+            V("rootDeviceType", i.RootDeviceType), V("rootDeviceName", i.RootDeviceName),
             Set("blockDeviceMapping", region.Volumes.Where(v => v.AttachedInstanceId == i.InstanceId), (Volume v) =>
             [
                 V("deviceName", v.Device),
@@ -39,6 +40,8 @@ public static class InstanceXml
             V("virtualizationType", "hvm"), V("clientToken", i.ClientToken ?? ""),
             TagSet(region.Tags.Of(i.InstanceId)),
             V("hypervisor", "xen"), V("ebsOptimized", false), V("enaSupport", true),
+            i.State == InstanceStates.Terminated ? null
+                : Set("networkInterfaceSet", NetworkInterfaceXml.Of(i), n => NetworkInterfaceXml.OfInstance(region, ownerId, i, n)),
         ];
     }
 
@@ -46,6 +49,6 @@ public static class InstanceXml
     [
         V("reservationId", instances[0].ReservationId), V("ownerId", ownerId),
         E("groupSet"),
-        Set("instancesSet", instances, i => Item(region, i)),
+        Set("instancesSet", instances, i => Item(region, ownerId, i)),
     ];
 }

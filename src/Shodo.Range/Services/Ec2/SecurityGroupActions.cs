@@ -32,6 +32,7 @@ public sealed class SecurityGroupActions : IEc2Actions
             throw new AwsError("InvalidGroup.Duplicate", $"The security group '{name}' already exists for VPC '{vpcId}'");
         c.Params.RejectUnknownTagSpecifications(["security-group"]);
         var group = SecurityGroup.Create(name, description, vpcId);
+        if (c.Region.Timings.SecurityGroupPropagation > TimeSpan.Zero) group.AttachableFrom = c.Now + c.Region.Timings.SecurityGroupPropagation;
         c.Region.SecurityGroups.Add(group);
         c.Region.Tags.Set(group.GroupId, c.Params.TagsFor("security-group"));
         return [V("return", true)!, V("groupId", group.GroupId)!, TagSet(c.Region.Tags.Of(group.GroupId))];

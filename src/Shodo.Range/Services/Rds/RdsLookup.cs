@@ -13,6 +13,14 @@ internal static class RdsLookup
         call.State.Rds(call.Region).Snapshots.GetValueOrDefault(Id(identifier))
         ?? throw new AwsError("DBSnapshotNotFound", $"DBSnapshot {Id(identifier)} not found.", 404);
 
+    public static DbCluster Cluster(AwsCall call, string identifier) =>
+        call.State.Rds(call.Region).Clusters.GetValueOrDefault(Id(identifier))
+        ?? throw new AwsError("DBClusterNotFoundFault", $"DBCluster {Id(identifier)} not found.", 404);
+
+    public static DbClusterSnapshot ClusterSnapshot(AwsCall call, string identifier) =>
+        call.State.Rds(call.Region).ClusterSnapshots.GetValueOrDefault(Id(identifier))
+        ?? throw new AwsError("DBClusterSnapshotNotFoundFault", $"DBClusterSnapshot {Id(identifier)} not found.", 404);
+
     public static DbInstance Instance(AwsCall call, string identifier) =>
         call.State.Rds(call.Region).Instances.GetValueOrDefault(Id(identifier))
         ?? throw new AwsError("DBInstanceNotFound", $"DBInstance {Id(identifier)} not found.", 404);

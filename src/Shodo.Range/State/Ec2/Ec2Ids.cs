@@ -27,6 +27,7 @@ public static class Ec2Ids
         "subnet" => "subnet",
         "ami" => "image",
         "r" => "reservation",
+        "eni" => "network-interface",
         _ => null,
     };
 

@@ -32,6 +32,12 @@ public sealed class Ec2Instance
     public string? StateReasonCode { get; set; }
     public string? StateReasonMessage { get; set; }
 
+    /// <summary>
+    /// An instance whose stop never finishes (a problem with the underlying host): it stays in stopping until forced.
+    /// Set by scenarios and tests; EC2 reports it as stopping, and a responder must not call it contained.
+    /// </summary>
+    public bool StuckStopping { get; set; }
+
     public bool DisableApiTermination { get; set; }
     public bool DisableApiStop { get; set; }
     public string InstanceInitiatedShutdownBehavior { get; set; } = "stop";
@@ -41,6 +47,17 @@ public sealed class Ec2Instance
     public string? SpotInstanceRequestId { get; init; }
 
     public string RootDeviceName { get; init; } = "/dev/xvda";
+    /// <summary>"ebs", or "instance-store" (such an instance cannot be stopped, only terminated).</summary>
+    public string RootDeviceType { get; init; } = "ebs";
+    public bool HasInstanceStoreRoot => RootDeviceType == "instance-store";
+
+    /// <summary>The primary network interface (device index 0); its groups are <see cref="SecurityGroupIds"/>.</summary>
+    public string NetworkInterfaceId { get; init; } = Ec2Ids.New("eni");
+    public string NetworkAttachmentId { get; init; } = Ec2Ids.New("eni-attach");
+    /// <summary>Interfaces attached beside the primary one.</summary>
+    public List<AttachedInterface> ExtraInterfaces { get; set; } = [];
+    /// <summary>Live connections through the instance's interfaces (see <see cref="LiveConnection"/>).</summary>
+    public List<LiveConnection> Connections { get; set; } = [];
     public List<string> VolumeIds { get; set; } = [];
 
     public string PrivateDnsName => $"ip-{PrivateIpAddress.Replace('.', '-')}.{Region}.compute.internal";
@@ -50,6 +67,7 @@ public sealed class Ec2Instance
     public void Settle(DateTimeOffset now)
     {
         if (TransitionEndsAt is not { } end || now < end) return;
+        if (State == InstanceStates.Stopping && StuckStopping) return;
         TransitionEndsAt = null;
         switch (State)
         {

@@ -41,7 +41,12 @@ public sealed partial class Ec2Region
                 InstanceInitiatedShutdownBehavior = spec.InstanceInitiatedShutdownBehavior,
                 InstanceLifecycle = spotRequestId is null ? null : "spot",
                 SpotInstanceRequestId = spotRequestId,
+                RootDeviceType = spec.RootDeviceType,
             };
+            Instances.Add(instance);
+            if (spec.InstanceTags.Count > 0) Tags.Set(instance.InstanceId, spec.InstanceTags);
+            launched.Add(instance);
+            if (instance.HasInstanceStoreRoot) continue; // the root device is the host's disk: no EBS volume
             var root = new Volume
             {
                 VolumeId = Ec2Ids.New("vol"), Size = 8, AvailabilityZone = subnet.AvailabilityZone, CreateTime = now,
@@ -49,11 +54,8 @@ public sealed partial class Ec2Region
                 Device = instance.RootDeviceName, AttachTime = now,
             };
             instance.VolumeIds.Add(root.VolumeId);
-            Instances.Add(instance);
             Volumes.Add(root);
-            if (spec.InstanceTags.Count > 0) Tags.Set(instance.InstanceId, spec.InstanceTags);
             if (spec.VolumeTags.Count > 0) Tags.Set(root.VolumeId, spec.VolumeTags);
-            launched.Add(instance);
         }
         return launched;
     }

@@ -18,4 +18,9 @@ public sealed record Ec2Timings
     public TimeSpan SnapshotCopy { get; init; } = Snapshot.CopyTime;
     /// <summary>How long status checks report "initializing" after an instance reaches running.</summary>
     public TimeSpan StatusChecks { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>
+    /// How long a new security group cannot yet be attached (InvalidGroup.NotFound: EC2 is eventually consistent).
+    /// AWS usually propagates at once, so none by default; scenarios and tests that rehearse the late case set it.
+    /// </summary>
+    public TimeSpan SecurityGroupPropagation { get; init; } = TimeSpan.Zero;
 }

@@ -16,4 +16,6 @@ public sealed record LaunchSpec
     public IReadOnlyList<Tag> InstanceTags { get; init; } = [];
     public IReadOnlyList<Tag> VolumeTags { get; init; } = [];
     public string? ClientToken { get; init; }
+    /// <summary>"ebs", or "instance-store" (an instance-store-backed AMI: no root volume, cannot be stopped).</summary>
+    public string RootDeviceType { get; init; } = "ebs";
 }

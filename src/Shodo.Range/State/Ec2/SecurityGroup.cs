@@ -23,6 +23,8 @@ public sealed class SecurityGroup
     public required string Description { get; init; }
     public required string VpcId { get; init; }
     public List<SecurityGroupRule> Rules { get; set; } = [];
+    /// <summary>Before this time the group cannot be attached yet (eventual consistency); null: at once.</summary>
+    public DateTimeOffset? AttachableFrom { get; set; }
 
     /// <summary>A new group allows all outbound traffic, as on AWS.</summary>
     public static SecurityGroup Create(string name, string description, string vpcId)

@@ -5,4 +5,6 @@ public sealed class RdsRegion
 {
     public SortedDictionary<string, DbInstance> Instances { get; } = new(StringComparer.OrdinalIgnoreCase);
     public SortedDictionary<string, DbSnapshot> Snapshots { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public SortedDictionary<string, DbCluster> Clusters { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public SortedDictionary<string, DbClusterSnapshot> ClusterSnapshots { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -20,4 +20,5 @@ public sealed class RdsStatePart : IStatePart
 }
 
 /// <summary>One region's RDS resources as saved.</summary>
-public sealed record RdsRegionData(string Region, List<DbInstance> Instances, List<DbSnapshot> Snapshots);
+public sealed record RdsRegionData(string Region, List<DbInstance> Instances, List<DbSnapshot> Snapshots,
+    List<DbCluster>? Clusters = null, List<DbClusterSnapshot>? ClusterSnapshots = null);

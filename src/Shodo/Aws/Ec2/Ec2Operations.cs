@@ -39,4 +39,6 @@ public static class Ec2Operations
     public static AwsOperation CancelSpotInstanceRequests { get; } = Op("CancelSpotInstanceRequests");
     public static AwsOperation CancelSpotFleetRequests { get; } = Op("CancelSpotFleetRequests");
     public static AwsOperation ModifySnapshotAttribute { get; } = Op("ModifySnapshotAttribute");
+    public static AwsOperation ModifyNetworkInterfaceAttribute { get; } = Op("ModifyNetworkInterfaceAttribute");
+    public static AwsOperation AuthorizeSecurityGroupIngress { get; } = Op("AuthorizeSecurityGroupIngress");
 }

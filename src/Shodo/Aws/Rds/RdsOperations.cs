@@ -11,4 +11,7 @@ public static class RdsOperations
 
     // Containment (also on the interlock's allowlist).
     public static AwsOperation ModifyDBSnapshotAttribute { get; } = Op("ModifyDBSnapshotAttribute");
+    public static AwsOperation DescribeDBClusters { get; } = Op("DescribeDBClusters");
+    public static AwsOperation DescribeDBClusterSnapshots { get; } = Op("DescribeDBClusterSnapshots");
+    public static AwsOperation DescribeDBClusterSnapshotAttributes { get; } = Op("DescribeDBClusterSnapshotAttributes");
 }

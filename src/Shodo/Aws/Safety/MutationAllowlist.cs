@@ -45,6 +45,10 @@ public static class MutationAllowlist
         new(AwsOperation.Of("ec2", "ModifySnapshotAttribute"),
             "Un-share an EBS snapshot the attacker shared: remove the outside accounts (or the group 'all') from its " +
             "createVolumePermission, the attribute journaled first. Deletes nothing; shodo rollback adds back exactly what the journal recorded."),
+        new(AwsOperation.Of("ec2", "ModifyNetworkInterfaceAttribute"),
+            "Move each network interface of an instance that cannot be stopped into the quarantine group (EC2 refuses an instance's groups when it has several interfaces); reversed by restoring each interface's recorded groups."),
+        new(AwsOperation.Of("ec2", "AuthorizeSecurityGroupIngress"),
+            "Only on the all-open group Shodo itself just created (tagged shodo:untrack): the rule that makes an instance's existing connections untracked for a moment, so the quarantine group that follows cuts them."),
         new(AwsOperation.Of("athena", "StartQueryExecution"), "Run a detection query (a SELECT) over the trail table; it writes only query results, to the output location given."),
         new(AwsOperation.Of("cloudtrail", "StartLogging"), "Restart a trail the attacker stopped, so what happens next is recorded."),
         new(AwsOperation.Of("autoscaling", "SuspendProcesses"),

@@ -1,3 +1,5 @@
+using Shodo.Containment.Verify;
+
 namespace Shodo.Containment.Apply;
 
 /// <summary>How apply runs: how long to wait for an after-state (IAM and EC2 are eventually consistent), how many targets at once.</summary>
@@ -21,4 +23,6 @@ public sealed record ApplyOptions
     public bool FreshPlan { get; init; }
     /// <summary>Run the verification pass after applying.</summary>
     public bool Verify { get; init; } = true;
+    /// <summary>How long an instance may stay in stopping before verification calls it stuck (not contained).</summary>
+    public TimeSpan StuckStoppingAfter { get; init; } = StuckStop.DefaultAfter;
 }

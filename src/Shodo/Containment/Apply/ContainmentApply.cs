@@ -61,7 +61,7 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
         })).ConfigureAwait(false);
 
         var verification = options.Verify
-            ? await new Verifier(aws, recorder, plan, planSha256, time).RunAsync(ct).ConfigureAwait(false)
+            ? await new Verifier(aws, recorder, plan, planSha256, time, options.StuckStoppingAfter).RunAsync(ct).ConfigureAwait(false)
             : null;
         var ordered = results.OrderBy(r => actions.FindIndex(a => a.Id == r.ActionId)).ToList();
         return new ApplyResult(ordered, verification) { Unread = plan.Unread };

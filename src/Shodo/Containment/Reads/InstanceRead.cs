@@ -34,6 +34,7 @@ public static class InstanceRead
             ["instanceId"] = instance.InstanceId,
             ["region"] = region,
             ["state"] = instance.State?.Name?.Value,
+            ["stateTransitionReason"] = instance.StateTransitionReason,
             ["instanceType"] = instance.InstanceType?.Value,
             ["vpcId"] = instance.VpcId,
             ["rootDeviceType"] = instance.RootDeviceType?.Value,
@@ -42,6 +43,13 @@ public static class InstanceRead
             ["keyName"] = instance.KeyName,
             ["launchTime"] = instance.LaunchTime?.ToUniversalTime().ToString("O"),
             ["securityGroups"] = Strings((instance.SecurityGroups ?? []).Select(g => g.GroupId).Order(StringComparer.Ordinal)),
+            ["networkInterfaces"] = new JsonArray((instance.NetworkInterfaces ?? [])
+                .OrderBy(n => n.Attachment?.DeviceIndex ?? 0).Select(n => (JsonNode?)new JsonObject
+                {
+                    ["networkInterfaceId"] = n.NetworkInterfaceId,
+                    ["deviceIndex"] = n.Attachment?.DeviceIndex,
+                    ["groups"] = Strings((n.Groups ?? []).Select(g => g.GroupId).Order(StringComparer.Ordinal)),
+                }).ToArray()),
             ["volumes"] = Strings((instance.BlockDeviceMappings ?? []).Where(b => b.Ebs is not null).Select(b => b.Ebs.VolumeId)),
             ["tags"] = new JsonObject((instance.Tags ?? []).Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))),
         };
@@ -65,6 +73,11 @@ public static class InstanceRead
 
     public static IReadOnlyList<string> List(JsonObject state, string field) =>
         (state[field] as JsonArray ?? []).Select(n => (string)n!).ToList();
+
+    /// <summary>Each network interface's id and security groups (primary first), as read.</summary>
+    public static IReadOnlyList<(string Id, IReadOnlyList<string> Groups)> Interfaces(JsonObject state) =>
+        (state["networkInterfaces"] as JsonArray ?? []).OfType<JsonObject>()
+            .Select(n => ((string)n["networkInterfaceId"]!, List(n, "groups"))).ToList();
 
     private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode?)v).ToArray());
 }

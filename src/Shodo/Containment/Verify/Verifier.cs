@@ -18,7 +18,8 @@ namespace Shodo.Containment.Verify;
 /// those reads stands alone: one that fails after every retry (or whose baseline the plan could not read)
 /// is listed as unread — and the result is then not "contained" — while the others go on.
 /// </summary>
-public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, ContainmentPlan plan, string planSha256, TimeProvider time)
+public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, ContainmentPlan plan, string planSha256, TimeProvider time,
+    TimeSpan? stuckStoppingAfter = null)
 {
     public async Task<VerificationResult> RunAsync(CancellationToken ct)
     {
@@ -59,7 +60,10 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
         try
         {
             var state = await TransientRetry.RunAsync(() => action.ReadAsync(c, a, ct), time, ct).ConfigureAwait(false);
-            if (action.Holds(a, state)) return null;
+            if (action.Holds(a, state))
+                return action is StopInstance && StuckStop.Since(state, time.GetUtcNow(), stuckStoppingAfter ?? StuckStop.DefaultAfter) is { } since
+                    ? new(a.Id, a.Target.Key, StuckStop.Reason(since))
+                    : null;
             if (action is StopInstance or EnableTerminationProtection && InstanceRead.IsGone(state)) return null;
             return new(a.Id, a.Target.Key, outcome is null ? "not applied" : $"after-state does not hold (last outcome: {outcome})");
         }

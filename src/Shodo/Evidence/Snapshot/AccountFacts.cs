@@ -28,7 +28,11 @@ public sealed record TrailFact(string Name, string? Arn, string? HomeRegion, str
 
 public sealed record BucketFact(string Name, string? Region, IReadOnlyDictionary<string, string> Tags, string? Evidence);
 
-public sealed record DbSnapshotFact(string Region, string SnapshotId, IReadOnlyList<string> RestoreAccounts, string Evidence);
+public sealed record DbSnapshotFact(string Region, string SnapshotId, IReadOnlyList<string> RestoreAccounts, string Evidence)
+{
+    /// <summary>A DB cluster (Aurora) snapshot rather than a DB instance snapshot.</summary>
+    public bool Cluster { get; init; }
+}
 
 public sealed record DbInstanceFact(string Region, string DbInstanceId, IReadOnlyDictionary<string, string> Tags, string Evidence);
 

@@ -94,8 +94,12 @@ public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chai
 
     private DataExposure Snapshot(DbSnapshotFact snapshot)
     {
-        var events = chain.AttackerEvents.Where(e => e.EventName == "ModifyDBSnapshotAttribute" && !e.Failed
-                                                     && TrailRecordJson.Path(e.Raw, "requestParameters", "dBSnapshotIdentifier") == snapshot.SnapshotId).ToList();
+        // A cluster (Aurora) snapshot is shared the same way, by its own call and parameter.
+        var (eventName, parameter) = snapshot.Cluster
+            ? ("ModifyDBClusterSnapshotAttribute", "dBClusterSnapshotIdentifier")
+            : ("ModifyDBSnapshotAttribute", "dBSnapshotIdentifier");
+        var events = chain.AttackerEvents.Where(e => e.EventName == eventName && !e.Failed
+                                                     && TrailRecordJson.Path(e.Raw, "requestParameters", parameter) == snapshot.SnapshotId).ToList();
         var outside = snapshot.RestoreAccounts.ToList();
         var byAttacker = events.Count > 0;
         var explanation = byAttacker
@@ -104,7 +108,7 @@ public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chai
             : LocalText.Of("ExposureSnapshotNotShared");
         return new DataExposure
         {
-            Kind = "rds-snapshot", Name = snapshot.SnapshotId, Region = snapshot.Region,
+            Kind = snapshot.Cluster ? "rds-cluster-snapshot" : "rds-snapshot", Name = snapshot.SnapshotId, Region = snapshot.Region,
             PersonalData = PersonalData.IsMarked(snapshot.SnapshotId, new Dictionary<string, string>()),
             Reachable = byAttacker ? true : null,
             Accessed = byAttacker ? AccessVerdict.Accessed : outside.Count > 0 ? AccessVerdict.Unknown : AccessVerdict.NotAccessed,

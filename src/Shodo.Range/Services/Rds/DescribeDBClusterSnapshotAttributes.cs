@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+using Shodo.Range.Serving;
+
+namespace Shodo.Range.Services.Rds;
+
+/// <summary>DescribeDBClusterSnapshotAttributes: the cluster snapshot's <c>restore</c> attribute — who may restore it.</summary>
+internal static class DescribeDBClusterSnapshotAttributes
+{
+    public static readonly RdsOperation Operation = new("DescribeDBClusterSnapshotAttributes", ReadOnly: true, Handle);
+
+    private static XmlResult Handle(AwsCall call)
+    {
+        var identifier = call.Request.RequiredParam("DBClusterSnapshotIdentifier");
+        call.RequestParameters = new JsonObject { ["dBClusterSnapshotIdentifier"] = identifier };
+        return new XmlResult(RdsClusterXml.Attributes(RdsLookup.ClusterSnapshot(call, identifier)));
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Shodo.Range.Serving;
+
+namespace Shodo.Range.Services.Rds;
+
+/// <summary>
+/// ModifyDBClusterSnapshotAttribute: adds or removes account ids (or <c>all</c>) in a manual, available cluster snapshot's
+/// <c>restore</c> attribute — how an Aurora cluster's data is shared with another account.
+/// </summary>
+internal static partial class ModifyDBClusterSnapshotAttribute
+{
+    public static readonly RdsOperation Operation = new("ModifyDBClusterSnapshotAttribute", ReadOnly: false, Handle);
+
+    [GeneratedRegex(@"^\d{12}$")]
+    private static partial Regex AccountId();
+
+    private static XmlResult Handle(AwsCall call)
+    {
+        var request = call.Request;
+        var identifier = request.RequiredParam("DBClusterSnapshotIdentifier");
+        var attribute = request.RequiredParam("AttributeName");
+        var add = QueryParameters.List(request, "ValuesToAdd", "AttributeValue");
+        var remove = QueryParameters.List(request, "ValuesToRemove", "AttributeValue");
+        var parameters = new JsonObject { ["dBClusterSnapshotIdentifier"] = identifier, ["attributeName"] = attribute };
+        if (add.Count > 0) parameters["valuesToAdd"] = new JsonArray(add.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+        if (remove.Count > 0) parameters["valuesToRemove"] = new JsonArray(remove.Select(v => (JsonNode)JsonValue.Create(v)).ToArray());
+        call.RequestParameters = parameters;
+
+        if (attribute != "restore")
+            throw AwsError.InvalidParameterValue($"Invalid cluster snapshot attribute name: {attribute}. Only restore is supported.");
+        var snapshot = RdsLookup.ClusterSnapshot(call, identifier);
+        if (snapshot.StatusAt(call.Now) != "available")
+            throw new AwsError("InvalidDBClusterSnapshotStateFault",
+                $"Cannot modify attributes of cluster snapshot {snapshot.Identifier} which is not in the available state.");
+        if (snapshot.SnapshotType != "manual")
+            throw new AwsError("InvalidDBClusterSnapshotStateFault", "Only manual cluster snapshots can be shared.");
+        if (add.Concat(remove).FirstOrDefault(v => v != "all" && !AccountId().IsMatch(v)) is { } bad)
+            throw AwsError.InvalidParameterValue($"Invalid account identifier: {bad}");
+
+        var accounts = snapshot.RestoreAccounts.Except(remove).Union(add).ToList();
+        if (accounts.Count(a => a != "all") > ModifyDBSnapshotAttribute.MaxSharedAccounts)
+            throw new AwsError("SharedSnapshotQuotaExceeded",
+                $"You have exceeded the maximum number of accounts ({ModifyDBSnapshotAttribute.MaxSharedAccounts}) that can share a snapshot.");
+        snapshot.RestoreAccounts.Clear();
+        snapshot.RestoreAccounts.AddRange(accounts);
+        call.ResponseElements = new JsonObject
+        {
+            ["dBClusterSnapshotIdentifier"] = snapshot.Identifier,
+            ["dBClusterSnapshotAttributes"] = new JsonArray(new JsonObject
+            {
+                ["attributeName"] = "restore",
+                ["attributeValues"] = new JsonArray(accounts.Select(a => (JsonNode)JsonValue.Create(a)).ToArray()),
+            }),
+        };
+        return new XmlResult(RdsClusterXml.Attributes(snapshot));
+    }
+}
