@@ -112,7 +112,7 @@ public sealed class ActionPlanningDeclarationTests
         Assert.Equal(ContainmentTags.QuarantineGroupName(CaseId), (string?)isolate.PlanFor(Targets[5])!["groupName"]);
         var reset = ActionRegistry.Get("require-password-reset");
         Assert.Null(reset.PlanFor(Targets[1])); // no console password: nothing to reset
-        Assert.False((bool)reset.PlanFor(Targets[10])!["resetRequiredBefore"]!);
+        Assert.False((bool)reset.PlanFor(Targets[13])!["resetRequiredBefore"]!);
         Assert.Equal("deactivate-access-keys", reset.AuthorityClass(TargetKinds.User));
     }
 
