@@ -31,14 +31,14 @@ public static class FirstResponse
         var request = options.Request;
         var escalation = EscalationConfigReader.Read(options.Configuration, options.EnvironmentVariable);
         CallerIdentity me;
-        string? owner = null;
+        LeakedKeyCheckResult? checkedKey = null;
         using (var probe = await AwsConnection.OpenAsync(options.Connection, ct).ConfigureAwait(false))
         {
             // Nothing starts without it: try through a burst of throttling or errors.
             me = await TransientRetry.RunAsync(() => probe.WhoAmIAsync(ct), time, ct).ConfigureAwait(false);
             if (request.AccessKeyId is { } given)
-                owner = (await LeakedKeyCheckFlow.CheckAsync(probe, given, me.Account, LeakedKeyCheckFlow.Sentences.Respond,
-                    m => progress.Note("case", m), ct).ConfigureAwait(false)).UserName;
+                checkedKey = await LeakedKeyCheckFlow.CheckAsync(probe, given, me.Account, LeakedKeyCheckFlow.Sentences.Respond,
+                    m => progress.Note("case", m), ct).ConfigureAwait(false);
         }
         using var @case = options.ResumeCaseDirectory is not { } resume
             ? Case.Open(options.CasesDirectory, options.CaseOptions with { AccountId = me.Account, Title = Title(request) })
@@ -74,7 +74,7 @@ public static class FirstResponse
         var session = new ResponseSession(@case, aws, me, options.Configuration, request, time, progress,
             loop.IsConfigured ? new EscalationMilestones(loop, () => facts) : NoMilestoneNotifier.Instance)
         {
-            Confirm = options.Confirm, KeyOwner = owner,
+            Confirm = options.Confirm, KeyOwner = checkedKey?.UserName, KeyPrincipalArn = checkedKey?.PrincipalArn,
         };
         ResponseOutcome outcome;
         try

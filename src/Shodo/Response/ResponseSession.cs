@@ -28,6 +28,9 @@ public sealed class ResponseSession(
     /// <summary>The user of the leaked key, as the check before the case named it (null: not known yet).</summary>
     public string? KeyOwner { get; init; }
 
+    /// <summary>Who CloudTrail showed using the leaked key when it was checked (a temporary key's role session or user), if anyone.</summary>
+    public string? KeyPrincipalArn { get; init; }
+
     public Task<bool> ConfirmAsync(Containment.Plan.ContainmentPlan plan, CancellationToken ct) =>
         Confirm is null ? Task.FromResult(false) : Confirm(plan, ct);
 }

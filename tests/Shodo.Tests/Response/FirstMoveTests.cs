@@ -31,14 +31,14 @@ public sealed class FirstMoveTests : IAsyncLifetime
         _cases.Dispose();
     }
 
-    private FirstResponseOptions Options(ShodoConfiguration configuration) => new()
+    private FirstResponseOptions Options(ShodoConfiguration configuration, string? key = null) => new()
     {
         Connection = new AwsConnectionOptions
         {
             Credentials = new BasicAWSCredentials(_range.Responder.AccessKeyId, _range.Responder.SecretAccessKey),
             Region = "us-east-1", EndpointUrl = _range.Url, Retry = TestConnections.QuickRetry,
         },
-        Request = new ResponseRequest { AccessKeyId = _range.GroundTruth!.LeakedAccessKeyId, ApplyWithinAuthority = true },
+        Request = new ResponseRequest { AccessKeyId = key ?? _range.GroundTruth!.LeakedAccessKeyId, ApplyWithinAuthority = true },
         Configuration = configuration,
         CasesDirectory = _cases.Path,
         CaseOptions = new CaseOptions(),
@@ -112,5 +112,24 @@ public sealed class FirstMoveTests : IAsyncLifetime
         Assert.DoesNotContain(journal, e => e.Kind == ContainmentJournalKinds.Changed && (string?)e.Data["target"] == OwnerTarget);
         lock (_range.State.Sync)
             Assert.Equal("Active", _range.State.Iam.AccessKeys[_range.GroundTruth!.LeakedAccessKeyId!].Status);
+    }
+
+    [Fact]
+    public async Task A_leaked_session_key_is_cut_at_once_through_the_principal_CloudTrail_shows_using_it()
+    {
+        // The attacker's GetSessionToken session (an ASIA key): no IAM call names its owner, CloudTrail does.
+        var session = _range.Scenario!.Credentials["attackerSession"].AccessKeyId;
+        Assert.StartsWith("ASIA", session);
+
+        var result = await FirstResponse.RunAsync(Options(ShodoConfiguration.Empty, session), TimeProvider.System, _progress, CancellationToken.None);
+
+        var step = result.Outcome.Steps.First();
+        Assert.Equal((FirstMoveStep.StepName, StepOutcome.Done), (step.Step, step.Result.Outcome));
+        var journal = JournalReader.Read(result.CaseDirectory).ToList();
+        var collect = journal.FindIndex(e => e.Kind == "collect.started");
+        Assert.Contains(journal.Take(collect), e => e.Kind == ContainmentJournalKinds.Changed && (string?)e.Data["target"] == OwnerTarget
+                                                    && (string?)e.Data["operation"] == "iam:PutUserPolicy");
+        lock (_range.State.Sync)
+            Assert.Equal("Inactive", _range.State.Iam.AccessKeys[_range.GroundTruth!.LeakedAccessKeyId!].Status);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Ec2;
+using Shodo.Aws.Iam;
 using Shodo.Aws.Iam.Calls;
 using Shodo.Cases;
 using Shodo.Containment.Actions;
@@ -85,13 +86,14 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
     /// before-state stored as evidence), with no account-wide baseline and nothing from an investigation, so the
     /// key can be cut within a few round trips of the start. The later, whole plan finds these actions done.
     /// </summary>
-    public async Task<ContainmentPlan> BuildFirstMoveAsync(CallerIdentity me, string userName, string? accessKeyId, CancellationToken ct)
+    public async Task<ContainmentPlan> BuildFirstMoveAsync(CallerIdentity me, ContainmentTarget principal, string? accessKeyId, CancellationToken ct)
     {
         var callerKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
-        var identity = accessKeyId is null ? $"user:{userName}" : $"access-key:{accessKeyId}";
-        ResponderGuard.CheckPrincipal(me, callerKey, userName, accessKeyId);
+        var identity = accessKeyId is null ? $"user:{principal.Id}"
+            : AccessKeyIdFormat.IsTemporary(accessKeyId) ? $"session-key:{accessKeyId}" : $"access-key:{accessKeyId}";
+        ResponderGuard.CheckPrincipal(me, callerKey, principal, accessKeyId);
         var targets = new TargetSet();
-        var g = targets.Add(new ContainmentTarget(TargetKinds.User, userName, null), identity);
+        var g = targets.Add(principal, identity);
         g.Identities.Add(identity);
         g.Because(accessKeyId is null ? Messages.Get("FirstMoveReasonUser") : Messages.Get("FirstMoveReasonKey", accessKeyId));
         var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();

@@ -29,12 +29,13 @@ public static class ResponderGuard
                 Refuse(me, r.Id);
     }
 
-    /// <summary>The first move's one principal: the leaked key's owner, or the user named, must not be Shodo itself.</summary>
-    public static void CheckPrincipal(CallerIdentity me, string? callerAccessKeyId, string userName, string? accessKeyId)
+    /// <summary>The first move's one principal (the leaked key's user or role, or the user named) must not be Shodo itself.</summary>
+    public static void CheckPrincipal(CallerIdentity me, string? callerAccessKeyId, ContainmentTarget principal, string? accessKeyId)
     {
         var (kind, name) = Principal(me.Arn);
-        if ((kind == "user" && name == userName) || (accessKeyId is not null && accessKeyId == callerAccessKeyId))
-            Refuse(me, accessKeyId is null ? $"user:{userName}" : $"access-key:{accessKeyId}");
+        var same = principal.Kind == TargetKinds.User ? kind == "user" && name == principal.Id : kind == "assumed-role" && name == principal.Id;
+        if (same || (accessKeyId is not null && accessKeyId == callerAccessKeyId))
+            Refuse(me, accessKeyId is null ? principal.Key : $"access-key:{accessKeyId}");
     }
 
     /// <summary>("user", NAME) for arn:aws:iam::ACCOUNT:user/path/NAME; ("assumed-role", ROLE) for sts assumed roles.</summary>

@@ -45,8 +45,11 @@ public sealed class LeakedKeyCheck(AwsConnection aws)
             regions = [aws.Region];
         }
         var seen = await Task.WhenAll(regions.Select(r => SeenInAsync(accessKeyId, r, problems, ct))).ConfigureAwait(false);
-        if (seen.FirstOrDefault(r => r is not null) is { } region)
-            return new LeakedKeyCheckResult(LeakedKeyVerdict.Found, account ?? accountId, null, region, regions.Count, problems);
+        if (seen.FirstOrDefault(r => r is not null) is { } record)
+            return new LeakedKeyCheckResult(LeakedKeyVerdict.Found, account ?? accountId, null, record.Region, regions.Count, problems)
+            {
+                PrincipalArn = record.PrincipalArn,
+            };
         return new LeakedKeyCheckResult(problems.Count == 0 ? LeakedKeyVerdict.NotFound : LeakedKeyVerdict.Unknown,
             account, null, null, regions.Count, problems);
     }
@@ -64,8 +67,8 @@ public sealed class LeakedKeyCheck(AwsConnection aws)
         }
     }
 
-    /// <summary>The region when CloudTrail holds at least one call made with the key there, else null.</summary>
-    private async Task<string?> SeenInAsync(string accessKeyId, string region, List<string> problems, CancellationToken ct)
+    /// <summary>The newest call CloudTrail holds made with the key in the region (who made it, where), else null.</summary>
+    private async Task<(string Region, string? PrincipalArn)?> SeenInAsync(string accessKeyId, string region, List<string> problems, CancellationToken ct)
     {
         var read = await new LookupEventsReader(aws, new LookupEventsReadOptions { MaxResults = 1, MaxPages = 1, PageAttempts = 1 })
             .ReadAsync(LookupQuery.AccessKey(accessKeyId, new TrailWindow(null, null)), region, ct).ConfigureAwait(false);
@@ -74,13 +77,17 @@ public sealed class LeakedKeyCheck(AwsConnection aws)
             lock (problems) problems.Add($"LookupEvents {region}: {e.Code}");
             return null;
         }
-        return read.Events > 0 ? region : null;
+        return read.Events > 0 ? (region, read.Records.FirstOrDefault()?.PrincipalArn) : null;
     }
 }
 
 /// <summary>What <see cref="LeakedKeyCheck"/> saw: the verdict, the key's account, its user (a current key) or a region where it was used.</summary>
 public sealed record LeakedKeyCheckResult(
-    LeakedKeyVerdict Verdict, string? Account, string? UserName, string? SeenInRegion, int RegionsSearched, IReadOnlyList<string> Problems);
+    LeakedKeyVerdict Verdict, string? Account, string? UserName, string? SeenInRegion, int RegionsSearched, IReadOnlyList<string> Problems)
+{
+    /// <summary>Who CloudTrail shows making a call with the key (a temporary key's role session or user), when it was seen there.</summary>
+    public string? PrincipalArn { get; init; }
+}
 
 public enum LeakedKeyVerdict
 {

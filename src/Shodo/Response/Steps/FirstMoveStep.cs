@@ -31,15 +31,16 @@ public sealed class FirstMoveStep : IResponseStep
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
     {
         var key = session.Request.AccessKeyId;
-        var user = session.Request.UserName ?? session.KeyOwner ?? await OwnerAsync(session, key, ct).ConfigureAwait(false);
-        if (user is null)
+        var principal = await PrincipalAsync(session, key, ct).ConfigureAwait(false);
+        if (principal is null)
             return new StepResult(StepOutcome.Incomplete, key is not null && AccessKeyIdFormat.IsTemporary(key)
                 ? Messages.Get("FirstMoveTemporaryKey", key)
                 : Messages.Get("FirstMoveNoOwner", key ?? "-"));
+        var user = principal.Id;
 
         var authority = AuthorityPolicy.From(session.Configuration);
         var planner = new Planner(session.Aws, session.Case, authority, session.Time);
-        var plan = await planner.BuildFirstMoveAsync(session.Responder, user, key, ct).ConfigureAwait(false);
+        var plan = await planner.BuildFirstMoveAsync(session.Responder, principal, key, ct).ConfigureAwait(false);
         var sha = await planner.RecordAsync(plan, ct).ConfigureAwait(false);
         if (plan.Actions.Count == 0)
             return new StepResult(StepOutcome.Incomplete, Messages.Get("FirstMoveUnread", user));
@@ -67,12 +68,28 @@ public sealed class FirstMoveStep : IResponseStep
         };
     }
 
-    /// <summary>The user of a long-term key, when the check before the case did not name it (a resumed response).</summary>
-    private static async Task<string?> OwnerAsync(ResponseSession session, string? key, CancellationToken ct)
+    /// <summary>
+    /// Whom the first move cuts: the user named; the user of a long-term key (as the check before the case named it, or
+    /// asked again on a resume); for a temporary key, the role session or user CloudTrail showed using it — a role is then
+    /// denied for every session issued before now, which the leaked one is. Null: the investigation must find it.
+    /// </summary>
+    private static async Task<ContainmentTarget?> PrincipalAsync(ResponseSession session, string? key, CancellationToken ct)
     {
-        if (key is null || AccessKeyIdFormat.IsTemporary(key)) return null;
+        if ((session.Request.UserName ?? session.KeyOwner) is { } named) return User(named);
+        if (key is null) return null;
+        if (AccessKeyIdFormat.IsTemporary(key))
+            return session.KeyPrincipalArn is { } arn && ResponderGuard.Principal(arn) is var (kind, name)
+                ? kind switch
+                {
+                    "assumed-role" => new ContainmentTarget(TargetKinds.Role, name, null),
+                    "user" => User(name),
+                    _ => null,
+                }
+                : null;
         var (found, _) = await TransientRetry.TryAsync(() => session.Aws.Iam().FindAsync(new GetAccessKeyLastUsed(key), ct), session.Time, ct)
             .ConfigureAwait(false);
-        return found?.UserName;
+        return found?.UserName is { } owner ? User(owner) : null;
     }
+
+    private static ContainmentTarget User(string name) => new(TargetKinds.User, name, null);
 }
