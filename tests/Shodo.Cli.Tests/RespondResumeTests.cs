@@ -52,7 +52,10 @@ public sealed class RespondResumeTests : IAsyncLifetime
         AssertReportTellsTheTruthAboutInstances(caseDir);
     }
 
-    /// <summary>The report says "Contained" only when none of the attacker's instances (ground truth) is running.</summary>
+    /// <summary>
+    /// The report says "Contained" only when none of the attacker's instances (ground truth) runs with a network; once they are
+    /// stopped or isolated it states where containment stands ("Partly contained" while isolated ones still run and bill).
+    /// </summary>
     private void AssertReportTellsTheTruthAboutInstances(string caseDir)
     {
         var path = Path.Combine(caseDir, "report.en.md");
@@ -62,8 +65,9 @@ public sealed class RespondResumeTests : IAsyncLifetime
         if (running.Count > 0)
             Assert.False(report.Contains("Contained: checked at", StringComparison.Ordinal),
                 $"the report claims containment while {string.Join(", ", running)} run");
-        else
-            Assert.Contains("Contained: checked at", report);
+        else // nothing runs with a network; what is isolated but still running (one-time Spot) waits for a person's decision
+            Assert.True(report.Contains("Contained: checked at", StringComparison.Ordinal)
+                        || report.Contains("Partly contained: checked at", StringComparison.Ordinal), report);
     }
 
     /// <summary>
