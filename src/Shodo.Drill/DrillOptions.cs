@@ -17,10 +17,10 @@ public sealed record DrillOptions
     /// not depend on seeing the last moments (the first move does not), and its watch must catch what appears late.
     /// Scaled down from CloudTrail's 5–15 minutes so a drill still ends in seconds.
     /// </summary>
-    public TimeSpan EventDelay { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan EventDelay { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>The response's watch for late events (<see cref="EventDelay"/> scaled the same way) and how often it looks.</summary>
-    public TimeSpan Watch { get; init; } = TimeSpan.FromSeconds(10);
-    public TimeSpan WatchInterval { get; init; } = TimeSpan.FromSeconds(2.5);
+    public TimeSpan Watch { get; init; } = TimeSpan.FromSeconds(6);
+    public TimeSpan WatchInterval { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>Rehearse "something is wrong": triage first, then the drill confirms the first candidate, as the person on call would.</summary>
     public bool WithoutKey { get; init; }
     /// <summary>Language of the report and of the notices (en or ja).</summary>

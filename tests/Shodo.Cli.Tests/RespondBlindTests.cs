@@ -25,7 +25,7 @@ public sealed class RespondBlindTests
         var range = responder.Range;
         var truth = range.GroundTruth!;
 
-        var run = await CliRun.Invoke(responder.Environment, ["respond", "--access-key-id", truth.LeakedAccessKeyId!, "--yes", "--output", "json", .. responder.Options]);
+        var run = await CliRun.Invoke(responder.Environment, ["respond", "--watch", "0", "--access-key-id", truth.LeakedAccessKeyId!, "--yes", "--output", "json", .. responder.Options]);
 
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var caseDir = JsonDocument.Parse(run.Out).RootElement.GetProperty("path").GetString()!;
@@ -54,7 +54,7 @@ public sealed class RespondBlindTests
         await using var responder = await ResponderRange.StartAsync(adversary: true, adversaryInterval: Timeout.InfiniteTimeSpan,
             latency: Shodo.Range.RangeLatency.None, scenario: "leaked-key-blind");
         var range = responder.Range;
-        var run = await CliRun.Invoke(responder.Environment, ["respond", "--access-key-id", range.GroundTruth!.LeakedAccessKeyId!, "--yes", "--output", "json", .. responder.Options]);
+        var run = await CliRun.Invoke(responder.Environment, ["respond", "--watch", "0", "--access-key-id", range.GroundTruth!.LeakedAccessKeyId!, "--yes", "--output", "json", .. responder.Options]);
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var caseId = JsonDocument.Parse(run.Out).RootElement.GetProperty("case").GetString()!;
 
@@ -68,7 +68,7 @@ public sealed class RespondBlindTests
             internKey = range.State.AddAccessKey("intern").AccessKeyId;
         }
 
-        var resume = await CliRun.Invoke(responder.Environment, ["respond", "--resume", caseId, "--yes", "--output", "json", .. responder.Options]);
+        var resume = await CliRun.Invoke(responder.Environment, ["respond", "--watch", "0", "--resume", caseId, "--yes", "--output", "json", .. responder.Options]);
 
         Assert.True(resume.ExitCode == 3, $"exit {resume.ExitCode}: {resume.Out}\n{resume.Error}");
         lock (range.State.Sync)
@@ -86,7 +86,7 @@ public sealed class RespondBlindTests
         var range = responder.Range;
         var truth = range.GroundTruth!;
 
-        var run = await CliRun.Invoke(responder.Environment, ["respond", "--access-key-id", truth.LeakedAccessKeyId!, "--yes", "--output", "json", .. responder.Options]);
+        var run = await CliRun.Invoke(responder.Environment, ["respond", "--watch", "0", "--access-key-id", truth.LeakedAccessKeyId!, "--yes", "--output", "json", .. responder.Options]);
 
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var caseDir = JsonDocument.Parse(run.Out).RootElement.GetProperty("path").GetString()!;
@@ -111,7 +111,7 @@ public sealed class RespondBlindTests
         var range = responder.Range;
         var key = range.Scenario!.Credentials["batch-key"].AccessKeyId;
 
-        var run = await CliRun.Invoke(responder.Environment, ["respond", "--access-key-id", key, "--yes", "--output", "json", .. responder.Options]);
+        var run = await CliRun.Invoke(responder.Environment, ["respond", "--watch", "0", "--access-key-id", key, "--yes", "--output", "json", .. responder.Options]);
 
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var caseDir = JsonDocument.Parse(run.Out).RootElement.GetProperty("path").GetString()!;
