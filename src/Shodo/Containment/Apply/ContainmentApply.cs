@@ -171,6 +171,7 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
                 string Why(System.Globalization.CultureInfo culture) => Messages.In(culture, "ContainIsolatedNeedsDecision", a.Target.Id, (string?)a.Parameters["why"] switch
                 {
                     "one-time-spot" => Messages.In(culture, "ContainWhyOneTimeSpot"),
+                    "spot-request-ended" => Messages.In(culture, "ContainWhySpotRequestEnded"),
                     "instance-store-root" => Messages.In(culture, "ContainWhyInstanceStoreRoot"),
                     var other => other ?? "",
                 });

@@ -16,11 +16,17 @@ public sealed record PlanningTarget(ContainmentTarget Target, JsonObject State, 
 
     public bool HasInstanceStoreRoot => (string?)State["rootDeviceType"] == "instance-store";
 
+    /// <summary>A Spot instance whose request is already cancelled or closed: EC2 refuses to stop it (UnsupportedOperation).</summary>
+    public bool IsSpotWhoseRequestEnded => (string?)State["spotRequest"]?["state"] is "cancelled" or "closed";
+
     /// <summary>
-    /// An instance that cannot be stopped without losing it or its evidence — a one-time Spot instance (stopping is
-    /// refused) or an instance-store root (stopping wipes it) — is isolated instead; null for one that can be stopped.
+    /// An instance that cannot be stopped without losing it or its evidence — a one-time Spot instance or one whose request
+    /// was already cancelled (stopping is refused), or an instance-store root (stopping wipes it) — is isolated instead;
+    /// null for one that can be stopped.
     /// </summary>
-    public string? WhyIsolateInsteadOfStop => IsOneTimeSpot ? "one-time-spot" : HasInstanceStoreRoot ? "instance-store-root" : null;
+    public string? WhyIsolateInsteadOfStop => IsOneTimeSpot ? "one-time-spot"
+        : IsSpotWhoseRequestEnded ? "spot-request-ended"
+        : HasInstanceStoreRoot ? "instance-store-root" : null;
 
     public bool HasVolumes => InstanceRead.List(State, "volumes").Count > 0;
 }

@@ -116,10 +116,17 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
                 if (TrailRecordJson.Path(request, "dBSnapshotIdentifier") is { } snapshot)
                 {
                     var fact = state.DbSnapshots.FirstOrDefault(s => s.Region == region && s.SnapshotId == snapshot);
-                    var shared = fact?.RestoreAccounts ?? TrailRecordJson.All(request, "valuesToAdd").ToList();
-                    if (fact is not null && fact.RestoreAccounts.Count == 0) break;
+                    // What the attacker shared stays what it did, even once the door is shut again (by containment, before
+                    // a resumed or late investigation reads it): the event says with whom; the state says whether it is open now.
+                    var added = TrailRecordJson.All(request, "valuesToAdd").ToList();
+                    var shared = fact is { RestoreAccounts.Count: > 0 } ? fact.RestoreAccounts : added;
+                    if (shared.Count == 0) break;
                     Add(ResourceTypes.SharedDbSnapshot, region, snapshot, by, e, fact?.Evidence, false,
-                        new JsonObject { ["sharedWith"] = new JsonArray(shared.Select(s => (JsonNode)s!).ToArray()) }, "shared");
+                        new JsonObject
+                        {
+                            ["sharedWith"] = new JsonArray(shared.Select(s => (JsonNode)s!).ToArray()),
+                            ["openNow"] = fact is null ? null : fact.RestoreAccounts.Count > 0,
+                        }, "shared");
                 }
                 break;
         }
