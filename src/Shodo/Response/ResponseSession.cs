@@ -25,11 +25,8 @@ public sealed class ResponseSession(
     /// </summary>
     public Func<Containment.Plan.ContainmentPlan, CancellationToken, Task<bool>>? Confirm { get; init; }
 
-    /// <summary>The user of the leaked key, as the check before the case named it (null: not known yet).</summary>
-    public string? KeyOwner { get; init; }
-
-    /// <summary>Who CloudTrail showed using the leaked key when it was checked (a temporary key's role session or user), if anyone.</summary>
-    public string? KeyPrincipalArn { get; init; }
+    /// <summary>What the check before the case learnt of the leaked key (its user, or who CloudTrail showed using it); null on a resume.</summary>
+    public Investigation.Identities.LeakedKeyCheckResult? CheckedKey { get; init; }
 
     public Task<bool> ConfirmAsync(Containment.Plan.ContainmentPlan plan, CancellationToken ct) =>
         Confirm is null ? Task.FromResult(false) : Confirm(plan, ct);

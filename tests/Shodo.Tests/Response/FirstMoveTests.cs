@@ -31,20 +31,8 @@ public sealed class FirstMoveTests : IAsyncLifetime
         _cases.Dispose();
     }
 
-    private FirstResponseOptions Options(ShodoConfiguration configuration, string? key = null) => new()
-    {
-        Connection = new AwsConnectionOptions
-        {
-            Credentials = new BasicAWSCredentials(_range.Responder.AccessKeyId, _range.Responder.SecretAccessKey),
-            Region = "us-east-1", EndpointUrl = _range.Url, Retry = TestConnections.QuickRetry,
-        },
-        Request = new ResponseRequest { AccessKeyId = key ?? _range.GroundTruth!.LeakedAccessKeyId, ApplyWithinAuthority = true },
-        Configuration = configuration,
-        CasesDirectory = _cases.Path,
-        CaseOptions = new CaseOptions(),
-        EnvironmentVariable = _ => null,
-        AcknowledgementGrace = TimeSpan.Zero,
-    };
+    private FirstResponseOptions Options(ShodoConfiguration configuration, string? key = null) => RangeResponseOptions.For(_range, _cases.Path,
+        new ResponseRequest { AccessKeyId = key ?? _range.GroundTruth!.LeakedAccessKeyId, ApplyWithinAuthority = true }, configuration);
 
     private string OwnerTarget => $"{TargetKinds.User}:global:{_range.GroundTruth!.LeakedUserName}";
 

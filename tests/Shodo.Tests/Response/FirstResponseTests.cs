@@ -31,20 +31,8 @@ public sealed class FirstResponseTests : IAsyncLifetime
         _cases.Dispose();
     }
 
-    private FirstResponseOptions Options(string key) => new()
-    {
-        Connection = new AwsConnectionOptions
-        {
-            Credentials = new BasicAWSCredentials(_range.Responder.AccessKeyId, _range.Responder.SecretAccessKey),
-            Region = "us-east-1", EndpointUrl = _range.Url, Retry = TestConnections.QuickRetry,
-        },
-        Request = new ResponseRequest { AccessKeyId = key, ApplyWithinAuthority = true },
-        Configuration = ShodoConfiguration.Empty,
-        CasesDirectory = _cases.Path,
-        CaseOptions = new CaseOptions(),
-        EnvironmentVariable = _ => null,
-        AcknowledgementGrace = TimeSpan.Zero,
-    };
+    private FirstResponseOptions Options(string key) =>
+        RangeResponseOptions.For(_range, _cases.Path, new ResponseRequest { AccessKeyId = key, ApplyWithinAuthority = true });
 
     [Fact]
     public async Task A_key_of_another_account_opens_no_case()

@@ -43,21 +43,11 @@ public sealed class WatchTests : IAsyncLifetime
 
         // The delivery catches up while the response watches (CloudTrail's minutes, here the watch's first look).
         var progress = new DeliveryOnWatch(_range);
-        var result = await FirstResponse.RunAsync(new FirstResponseOptions
+        var result = await FirstResponse.RunAsync(RangeResponseOptions.For(_range, _cases.Path, new ResponseRequest
         {
-            Connection = new AwsConnectionOptions
-            {
-                Credentials = new BasicAWSCredentials(_range.Responder.AccessKeyId, _range.Responder.SecretAccessKey),
-                Region = "us-east-1", EndpointUrl = _range.Url, Retry = TestConnections.QuickRetry,
-            },
-            Request = new ResponseRequest
-            {
-                AccessKeyId = _range.GroundTruth!.LeakedAccessKeyId, ApplyWithinAuthority = true,
-                Watch = TimeSpan.FromSeconds(4), WatchInterval = TimeSpan.FromSeconds(1),
-            },
-            Configuration = ShodoConfiguration.Empty, CasesDirectory = _cases.Path, CaseOptions = new CaseOptions(),
-            EnvironmentVariable = _ => null, AcknowledgementGrace = TimeSpan.Zero,
-        }, TimeProvider.System, progress, CancellationToken.None);
+            AccessKeyId = _range.GroundTruth!.LeakedAccessKeyId, ApplyWithinAuthority = true,
+            Watch = TimeSpan.FromSeconds(4), WatchInterval = TimeSpan.FromSeconds(1),
+        }), TimeProvider.System, progress, CancellationToken.None);
 
         var journal = JournalReader.Read(result.CaseDirectory).ToList();
         var watchStarted = journal.FindIndex(e => e.Kind == "respond.step.started" && (string?)e.Data["step"] == WatchStep.StepName);

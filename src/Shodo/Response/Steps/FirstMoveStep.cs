@@ -75,10 +75,10 @@ public sealed class FirstMoveStep : IResponseStep
     /// </summary>
     private static async Task<ContainmentTarget?> PrincipalAsync(ResponseSession session, string? key, CancellationToken ct)
     {
-        if ((session.Request.UserName ?? session.KeyOwner) is { } named) return User(named);
+        if ((session.Request.UserName ?? session.CheckedKey?.UserName) is { } named) return User(named);
         if (key is null) return null;
         if (AccessKeyIdFormat.IsTemporary(key))
-            return session.KeyPrincipalArn is { } arn && ResponderGuard.Principal(arn) is var (kind, name)
+            return session.CheckedKey?.PrincipalArn is { } arn && ResponderGuard.Principal(arn) is var (kind, name)
                 ? kind switch
                 {
                     "assumed-role" => new ContainmentTarget(TargetKinds.Role, name, null),

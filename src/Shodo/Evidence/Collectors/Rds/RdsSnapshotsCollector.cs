@@ -37,6 +37,6 @@ public sealed class RdsSnapshotsCollector : ICollector, ISnapshotPart
                 s.DbSnapshots.Add(new DbSnapshotFact(a.Record.Region ?? "", r.Required("DBSnapshotIdentifier"), restore, a.Record.Sha256));
             }
         }, ct);
-        AccountSnapshot.Dedupe(s.DbSnapshots, d => (d.Region, d.SnapshotId));
+        AccountSnapshot.Dedupe(s.DbSnapshots, d => (d.Region, d.SnapshotId, d.Cluster)); // a cluster snapshot may share an id
     }
 }
