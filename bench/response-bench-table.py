@@ -32,9 +32,14 @@ cases = sorted(glob.glob(os.path.join(work, "cases", "*")))
 contained = None
 if cases:
     entries = journal(cases[-1])
-    start = next((e for e in entries if e["kind"] == "respond.started"), entries[0])
-    done = next((e for e in entries if e["kind"] == "containment.verified" and e["data"].get("contained")), None)
-    if done: contained = (t(done) - t(start)).total_seconds()
+    # From the process start (as the baseline's whole script is), to the first verification that said contained after
+    # which the response changed nothing more before its watch (a pursuit's early one does not count if the whole plan
+    # still had to contain more).
+    start = float(open(os.path.join(work, "shodo.start")).read())
+    watch = next((e["seq"] for e in entries if e["kind"] == "respond.step.started" and e["data"].get("step") == "watch"), 1 << 62)
+    last_change = max((e["seq"] for e in entries if e["kind"] == "containment.changed" and e["seq"] < watch), default=0)
+    done = next((e for e in entries if e["kind"] == "containment.verified" and e["seq"] > last_change and e["data"].get("contained")), None)
+    if done: contained = t(done).timestamp() - start
 lookup = json.load(open(os.path.join(work, "shodo.counters.json"))).get("lookupEvents", {})
 calls = sum(r["calls"] for r in lookup.values())
 peak = max((r["maxPerSecond"] for r in lookup.values()), default=0)

@@ -83,6 +83,20 @@ public sealed record DrillScorecard
         && (TriageCandidates is null || this is { TriageLeakedKeyRank: 1, TriageFalseCandidates.Count: 0 })
         && this is { AttackerInstancesLost.Count: 0, AttackerInstancesUncontained.Count: 0, InstancesReplacedDuringResponse.Count: 0 };
 
+    /// <summary>
+    /// The journal entry from which containment held: the first verification that said contained after which the response
+    /// changed nothing more (a pursuit's early verification does not count when the whole plan still had to contain more).
+    /// The watch's later changes are late events, not the response's first containment.
+    /// </summary>
+    public static long? ContainedAt(IReadOnlyList<JournalEntry> journal)
+    {
+        var watch = journal.FirstOrDefault(e => e.Kind == Response.ResponseJournalKinds.StepStarted
+                                                && (string?)e.Data["step"] == Response.Steps.WatchStep.StepName)?.Seq ?? long.MaxValue;
+        var lastChange = journal.LastOrDefault(e => e.Kind == ContainmentJournalKinds.Changed && e.Seq < watch)?.Seq ?? 0;
+        return journal.FirstOrDefault(e => e.Kind == ContainmentJournalKinds.Verified && e.Seq > lastChange
+                                           && (bool?)e.Data["contained"] == true)?.Seq;
+    }
+
     public static DrillScorecard Score(string caseDirectory, string scenario, DrillTruth truth, long adversaryAfter,
         long destructive, string? reportPath)
     {
@@ -108,7 +122,7 @@ public sealed record DrillScorecard
             Scenario = scenario,
             SecondsToFirstNotification = Since(e => e.Kind == EscalationJournalKinds.Sent),
             SecondsToEvidenceCaptured = Since(e => e.Kind == CollectJournalKinds.Finished),
-            SecondsToContained = Since(e => e.Kind == ContainmentJournalKinds.Verified && (bool?)e.Data["contained"] == true),
+            SecondsToContained = ContainedAt(journal) is { } contained ? Since(e => e.Seq == contained) : null,
             AdversarySuccessesAfterContained = adversaryAfter,
             DestructiveCalls = destructive,
             IdentitiesFound = truth.ExpectedIdentities.Count(identities.Contains),

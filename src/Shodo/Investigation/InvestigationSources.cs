@@ -60,10 +60,12 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
                     ? [prefix]
                     : TrailBucketPrefixes.For(prefix, window, accountId, regions, options.Time.GetUtcNow());
                 var stores = prefixes.Select(p => new S3TrailLogStore(s3, bucket, p)).ToList();
-                foreach (var store in stores) await check.BesideAsync(store, ct);
-                var parts = new List<SourceResult>();
-                foreach (var store in stores)
-                    parts.Add(await ArchiveLogSource.ReadAsync(store, window, ct, check.Seen));
+                // Each prefix is a few round trips of listing and reading: all of them at once, a bounded number in flight.
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = PrefixesInFlight, CancellationToken = ct };
+                await Parallel.ForEachAsync(stores, parallel, async (store, token) => await check.BesideAsync(store, token));
+                var parts = new SourceResult[stores.Count];
+                await Parallel.ForEachAsync(Enumerable.Range(0, stores.Count), parallel, async (i, token) =>
+                    parts[i] = await ArchiveLogSource.ReadAsync(stores[i], window, token, check.Seen, FilesInFlightPerPrefix));
                 read = SourceResult.Combine(parts);
                 if (!read.Gaps.Any(g => g.Kind is "Failed" or "Throttled")) LogBucketsRead.Add(bucket);
             }
@@ -81,6 +83,9 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
         }
         return SourceResult.Combine(results);
     }
+
+    /// <summary>S3 prefixes (region and day) listed and read at once, and files of each read at once: network-bound, not CPU-bound.</summary>
+    private const int PrefixesInFlight = 8, FilesInFlightPerPrefix = 4;
 
     private IEnumerable<string> Locations()
     {

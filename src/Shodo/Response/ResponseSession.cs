@@ -28,6 +28,9 @@ public sealed class ResponseSession(
     /// <summary>What the check before the case learnt of the leaked key (its user, or who CloudTrail showed using it); null on a resume.</summary>
     public Investigation.Identities.LeakedKeyCheckResult? CheckedKey { get; init; }
 
+    /// <summary>The account's snapshot being recorded beside the pursuit (<see cref="Steps.CollectStep.Begin"/>); the collect step awaits it.</summary>
+    public Task<Evidence.CollectionResult>? CollectionUnderway { get; set; }
+
     public Task<bool> ConfirmAsync(Containment.Plan.ContainmentPlan plan, CancellationToken ct) =>
         Confirm is null ? Task.FromResult(false) : Confirm(plan, ct);
 }

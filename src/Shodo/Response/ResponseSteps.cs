@@ -5,10 +5,11 @@ namespace Shodo.Response;
 /// <summary>The steps of the first response, in order, one line each.</summary>
 public static class ResponseSteps
 {
-    /// <summary>From a key or a user: cut the key at once, record, establish the facts, contain, report, then watch for late events.</summary>
+    /// <summary>From a key or a user: cut the key at once, pursue its trail and contain what it shows while the account is recorded, establish the facts, contain, report, then watch for late events.</summary>
     public static IReadOnlyList<IResponseStep> All { get; } =
     [
         new FirstMoveStep(),
+        new PursueStep(),
         new CollectStep(),
         new InvestigateStep(),
         new ContainStep(),

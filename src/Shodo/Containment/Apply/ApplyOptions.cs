@@ -9,8 +9,8 @@ public sealed record ApplyOptions
     public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan FirstRecheck { get; init; } = TimeSpan.FromMilliseconds(200);
     public TimeSpan MaxRecheck { get; init; } = TimeSpan.FromSeconds(3);
-    /// <summary>Targets worked on at once (across regions).</summary>
-    public int Parallelism { get; init; } = 16;
+    /// <summary>Targets worked on at once (across regions: a few per region, well within EC2's and IAM's request rates).</summary>
+    public int Parallelism { get; init; } = 48;
     /// <summary>Only these action ids (null: all of the plan).</summary>
     public IReadOnlySet<string>? Only { get; init; }
     /// <summary>Who Shodo runs as, when the caller already asked (saves a round trip on the first move); null: ask STS.</summary>

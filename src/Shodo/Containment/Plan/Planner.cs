@@ -33,9 +33,9 @@ namespace Shodo.Containment.Plan;
 public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy authority, TimeProvider time)
 {
     /// <summary>Builds the plan, writes plan.json and journals <c>containment.planned</c> with its SHA-256.</summary>
-    public async Task<(ContainmentPlan Plan, string Sha256)> WriteAsync(CancellationToken ct)
+    public async Task<(ContainmentPlan Plan, string Sha256)> WriteAsync(CancellationToken ct, PlanningInput? input = null)
     {
-        var plan = await BuildAsync(ct).ConfigureAwait(false);
+        var plan = await BuildAsync(input ?? PlanningInput.FromCase(@case.Folder), ct).ConfigureAwait(false);
         return (plan, await RecordAsync(plan, ct).ConfigureAwait(false));
     }
 
@@ -56,12 +56,12 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         return sha;
     }
 
-    public async Task<ContainmentPlan> BuildAsync(CancellationToken ct)
+    public Task<ContainmentPlan> BuildAsync(CancellationToken ct) => BuildAsync(PlanningInput.FromCase(@case.Folder), ct);
+
+    public async Task<ContainmentPlan> BuildAsync(PlanningInput input, CancellationToken ct)
     {
         var me = await TransientRetry.RunAsync(() => aws.WhoAmIAsync(ct), time, ct).ConfigureAwait(false);
-        var identities = InvestigationFiles.ReadIdentities(@case.Folder).Where(i => i.Confidence == Confidence.Confirmed).ToList();
-        var resources = InvestigationFiles.ReadResources(@case.Folder).Concat(VerificationFile.AttributedResources(@case.Folder)).ToList();
-        var findings = InvestigationFiles.ReadFindings(@case.Folder);
+        var (identities, resources, findings) = (input.Identities, input.Resources, input.Findings);
         var callerKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
         ResponderGuard.Check(me, callerKey, identities, resources);
 
@@ -73,7 +73,8 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var (newUsers, newUsersError) = await TransientRetry.TryAsync(() => NewUserSuspicion.ReadAsync(aws, @case.Folder, ct), time, ct).ConfigureAwait(false);
         if (newUsersError is not null) unread.Enqueue(UnreadItem.From(ScopeNewUsers, null, newUsersError));
         SuspectedTargets.Add(targets, newUsers ?? []);
-        var baseline = await BaselineAsync(unread, ct).ConfigureAwait(false);
+        // Read beside the targets (only the plan's record waits for it), or the one read when the pursuit began.
+        var baseline = input.Baseline is { } early ? EarlierAsync(early, unread) : BaselineAsync(unread, input.LiveBaseline, ct);
         var aliases = AliasAsync(unread, ct);
         var plan = await PlanTargetsAsync(me, targets, identities.Select(i => i.Id).ToList(),
             identities.Select(i => i.AccessKeyId).OfType<string>().ToList(), findings, baseline, unread, ct).ConfigureAwait(false);
@@ -98,7 +99,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         g.Because(accessKeyId is null ? Messages.Get("FirstMoveReasonUser") : Messages.Get("FirstMoveReasonKey", accessKeyId));
         var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();
         var plan = await PlanTargetsAsync(me, targets, [identity], accessKeyId is null ? [] : [accessKeyId], [],
-            (new PlanBaseline(), []), unread, ct, FirstMoveActions).ConfigureAwait(false);
+            Task.FromResult((new PlanBaseline(), new List<string>())), unread, ct, FirstMoveActions).ConfigureAwait(false);
         return plan;
     }
 
@@ -117,7 +118,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
     }
 
     private async Task<ContainmentPlan> PlanTargetsAsync(CallerIdentity me, TargetSet targets, IReadOnlyList<string> identityIds,
-        IReadOnlyList<string> accessKeyIds, IReadOnlyList<Finding> findings, (PlanBaseline Baseline, List<string> Evidence) baseline,
+        IReadOnlyList<string> accessKeyIds, IReadOnlyList<Finding> findings, Task<(PlanBaseline Baseline, List<string> Evidence)> baselineRead,
         System.Collections.Concurrent.ConcurrentQueue<UnreadItem> unread, CancellationToken ct, IReadOnlySet<string>? only = null)
     {
         var context = new ContainmentContext(aws, @case.Manifest.Id, time, (_, _, _) => Task.CompletedTask);
@@ -125,8 +126,8 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var ledger = ContainmentLedger.Read(@case);
         var done = ledger.FinalActions().ToHashSet(StringComparer.Ordinal);
         var actions = new List<PlannedAction>();
-        var evidence = new List<string>(baseline.Evidence);
-        using var gate = new SemaphoreSlim(8);
+        var evidence = new List<string>();
+        using var gate = new SemaphoreSlim(TargetsReadAtOnce);
         var instanceGroups = new InstanceGroups();
         async Task<(List<PlannedAction> Actions, string? Evidence)[]> PlanAll(IEnumerable<TargetGroup> all) => await Task.WhenAll(all.Select(async g =>
         {
@@ -147,6 +148,8 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             if (sha is not null) evidence.Add(sha);
             actions.AddRange(list);
         }
+        var baseline = await baselineRead.ConfigureAwait(false);
+        evidence.InsertRange(0, baseline.Evidence);
         var alreadyDone = actions.Where(a => done.Contains(a.Id)).Select(a => a.Id).Order(StringComparer.Ordinal).ToList();
         return new ContainmentPlan
         {
@@ -308,10 +311,11 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
     /// verification to attribute and a re-plan to contain. Users and regions the collection did not record
     /// are read now; what can be read neither way is left unknown (<paramref name="unread"/>), not empty.
     /// </summary>
-    private async Task<(PlanBaseline Baseline, List<string> Evidence)> BaselineAsync(System.Collections.Concurrent.ConcurrentQueue<UnreadItem> unread, CancellationToken ct)
+    private async Task<(PlanBaseline Baseline, List<string> Evidence)> BaselineAsync(System.Collections.Concurrent.ConcurrentQueue<UnreadItem> unread,
+        bool readLive, CancellationToken ct)
     {
-        var evidence = StoredAnswers.Load(@case);
-        var recorded = await AccountSnapshot.BuildAsync(evidence, ct).ConfigureAwait(false);
+        var evidence = readLive ? StoredAnswers.Nothing(@case) : StoredAnswers.Load(@case);
+        var recorded = readLive ? new AccountSnapshot() : await AccountSnapshot.BuildAsync(evidence, ct).ConfigureAwait(false);
 
         IReadOnlyList<string> users = [];
         if (evidence.Any("iam", "ListUsers"))
@@ -349,6 +353,28 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             .ConfigureAwait(false);
         return (baseline, [record.Sha256]);
     }
+
+    /// <summary>
+    /// The baseline read now from AWS (users, instances per region), stored as evidence: given to later plans
+    /// (<see cref="PlanningInput.Baseline"/>), what appears after this moment is new to their verification.
+    /// </summary>
+    public async Task<BaselineRead> ReadBaselineAsync(CancellationToken ct)
+    {
+        var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();
+        var (baseline, evidence) = await BaselineAsync(unread, readLive: true, ct).ConfigureAwait(false);
+        return new BaselineRead(baseline, evidence, [.. unread]);
+    }
+
+    private static async Task<(PlanBaseline Baseline, List<string> Evidence)> EarlierAsync(Task<BaselineRead> early,
+        System.Collections.Concurrent.ConcurrentQueue<UnreadItem> unread)
+    {
+        var read = await early.ConfigureAwait(false);
+        foreach (var u in read.Unread) unread.Enqueue(u);
+        return (read.Baseline, [.. read.Evidence]);
+    }
+
+    /// <summary>Targets read at once while planning: each is a few round trips, most of the time waiting on the network.</summary>
+    private const int TargetsReadAtOnce = 24;
 
     /// <summary>The baseline's parts, as <see cref="UnreadItem.Scope"/> names them when they could not be read.</summary>
     public const string ScopeUsers = "iam:users", ScopeRegions = "ec2:regions", ScopeInstances = "ec2:instances";

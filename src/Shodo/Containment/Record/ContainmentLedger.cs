@@ -28,7 +28,9 @@ public sealed class ContainmentLedger
         var path = Path.Combine(@case.Directory, CaseFileNames.Journal);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream, Encoding.UTF8);
-        while (reader.ReadLine() is { } line)
+        var text = reader.ReadToEnd();
+        // Only whole lines: the collection may be appending beside a pursuit, and a line not yet ended is not one of ours.
+        foreach (var line in text[..(text.LastIndexOf('\n') + 1)].Split('\n'))
         {
             if (line.Length == 0) continue;
             var entry = JsonNode.Parse(line)!.AsObject();

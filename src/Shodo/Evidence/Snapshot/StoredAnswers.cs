@@ -23,6 +23,9 @@ public sealed class StoredAnswers
         _index = index;
     }
 
+    /// <summary>Nothing stored: for a reader that must not use a collection still under way.</summary>
+    public static StoredAnswers Nothing(Case @case) => new(@case, []);
+
     public static StoredAnswers Load(Case @case)
     {
         var path = Path.Combine(@case.Directory, CaseFileNames.EvidenceIndex);

@@ -10,15 +10,30 @@ namespace Shodo.Response.Steps;
 /// </summary>
 public sealed class CollectStep : IResponseStep
 {
-    public string Name => "collect";
+    public string Name => StepName;
+
+    public const string StepName = "collect";
+
+    /// <summary>
+    /// Starts recording the account in the background (the pursuit runs beside it), unless a collection has finished
+    /// already: then this step tries its gaps again itself.
+    /// </summary>
+    public static void Begin(ResponseSession session, CancellationToken ct)
+    {
+        if (session.CollectionUnderway is not null || CollectionRunner.HasFinishedCollection(session.Case)) return;
+        var runner = new CollectionRunner(session.Aws, session.Case, new CollectionOptions { Time = session.Time });
+        session.CollectionUnderway = Task.Run(() => runner.RunAsync(new CollectRegions(session.Progress, StepName), ct), ct);
+    }
 
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
     {
         var runner = new CollectionRunner(session.Aws, session.Case, new CollectionOptions { Time = session.Time });
         var progress = new CollectRegions(session.Progress, Name);
-        var again = CollectionRunner.HasFinishedCollection(session.Case);
-        var result = again
-            ? await runner.RetryGapsAsync(progress, ct).ConfigureAwait(false)
+        var underway = session.CollectionUnderway;
+        session.CollectionUnderway = null;
+        var again = underway is null && CollectionRunner.HasFinishedCollection(session.Case);
+        var result = underway is not null ? await underway.ConfigureAwait(false)
+            : again ? await runner.RetryGapsAsync(progress, ct).ConfigureAwait(false)
             : await runner.RunAsync(progress, ct).ConfigureAwait(false);
         var detail = Localization.Messages.Get("RespondCollected", result.Blobs, result.Regions.Count, result.Gaps.Count);
         if (!again) await session.Milestones.NotifyAsync(Milestone.EvidenceCaptured, detail, ct).ConfigureAwait(false);

@@ -26,6 +26,15 @@ public sealed class ContainStep : IResponseStep
     /// <summary>The watch's rounds: say a milestone only when this run changed something (it runs every half minute).</summary>
     public bool OnlyWhenChanged { get; init; }
 
+    /// <summary>
+    /// Verify after applying (and re-plan while verification finds more). Off for the pursuit's first pass, which only cuts
+    /// the attacker's identities before their resources are read: the pass after it verifies everything.
+    /// </summary>
+    public bool Verify { get; init; } = true;
+
+    /// <summary>What each round plans from; null: the investigation's documents (<see cref="PlanningInput.FromCase"/>).</summary>
+    public Func<ResponseSession, PlanningInput>? Input { get; init; }
+
     /// <summary>The step its progress is shown under (the watch's looks show under the watch).</summary>
     public string? ShownAs { get; init; }
 
@@ -36,7 +45,7 @@ public sealed class ContainStep : IResponseStep
         var waiting = new ContainWaiting(session.Progress, session.Time, authority, session.Case.Manifest.Id);
         for (var round = 1; round <= MaxRounds; round++)
         {
-            var (plan, sha) = await new Planner(session.Aws, session.Case, authority, session.Time).WriteAsync(ct).ConfigureAwait(false);
+            var (plan, sha) = await new Planner(session.Aws, session.Case, authority, session.Time).WriteAsync(ct, Input?.Invoke(session)).ConfigureAwait(false);
             var open = plan.Actions.Count(a => !plan.AlreadyDone.Contains(a.Id));
             session.Progress.Note(ShownAs ?? Name, Messages.Get("RespondPlanned", round, open, sha[..12]));
             if (open > 0 && !session.Request.ApplyWithinAuthority && !await session.ConfirmAsync(plan, ct).ConfigureAwait(false))
@@ -47,7 +56,13 @@ public sealed class ContainStep : IResponseStep
                 return new StepResult(StepOutcome.Stopped, Messages.Get("RespondPlanWaitsDetail", session.Case.Manifest.Id, sha));
             }
             var recorder = new ContainmentRecorder(session.Case, ContainmentLedger.Read(session.Case));
-            last = await new ContainmentApply(session.Aws, recorder, plan, sha, session.Time, new ApplyOptions()).RunAsync(ct).ConfigureAwait(false);
+            last = await new ContainmentApply(session.Aws, recorder, plan, sha, session.Time, new ApplyOptions
+            {
+                Verify = Verify,
+                // Planned a moment ago and applied without a person's wait in between: no separate stale pass; each action
+                // still refuses a target its own before-state read shows changed.
+                FreshPlan = session.Request.ApplyWithinAuthority,
+            }).RunAsync(ct).ConfigureAwait(false);
             var v = last.Verification;
             waiting.Applied(last, sha);
             session.Progress.Note(ShownAs ?? Name, Messages.Get("RespondApplied", Count(last, Outcomes.Done) + Count(last, Outcomes.AlreadyDone),
@@ -56,13 +71,13 @@ public sealed class ContainStep : IResponseStep
             if (plan.Unread.Count > 0)
                 session.Progress.Note(ShownAs ?? Name, Messages.Get("RespondContainUnread", plan.Unread.Count, Scopes(plan.Unread)));
             // Again while the verification found more of the attacker's, or AWS left something to try again.
-            if (last.Contained || v is null || (v.NewResources.Count == 0 && !last.Resumable)) break;
+            if (!Verify || last.Contained || v is null || (v.NewResources.Count == 0 && !last.Resumable)) break;
         }
         var detail = Messages.Get("RespondContainDetail", Count(last!, Outcomes.Done) + Count(last!, Outcomes.AlreadyDone),
             Count(last!, Outcomes.PendingApproval) + Count(last!, Outcomes.NeedsDecision), Count(last!, Outcomes.Failed));
         var unread = last!.Unread.Concat(last.Verification?.Unread ?? []).ToList();
         if (unread.Count > 0) detail += "; " + Messages.Get("RespondContainUnread", unread.Count, Scopes(unread));
-        if (!OnlyWhenChanged || Count(last, Outcomes.Done) > 0)
+        if (Verify && (!OnlyWhenChanged || Count(last, Outcomes.Done) > 0)) // nothing verified: nothing to tell the people yet
             await session.Milestones.NotifyAsync(ContainedMilestone.For(last, session.Case.Folder), detail, ct).ConfigureAwait(false);
         return new StepResult(last.Contained ? StepOutcome.Done : StepOutcome.Incomplete, detail) { Resumable = !last.Contained && last.Resumable };
     }

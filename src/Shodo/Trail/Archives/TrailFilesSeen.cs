@@ -65,13 +65,13 @@ public sealed class TrailFilesSeen
 
     public IReadOnlyList<(ITrailLogStore Store, TrailLogFile File)> Digests
     {
-        get { lock (_gate) return _digests.ToList(); }
+        get { lock (_gate) return _digests.OrderBy(d => d.File.Name, StringComparer.Ordinal).ToList(); } // listed in any order by parallel readers
     }
 
     /// <summary>The stores listed to the end.</summary>
     public IReadOnlyList<ITrailLogStore> ListedStores
     {
-        get { lock (_gate) return _listed.ToList(); }
+        get { lock (_gate) return _listed.OrderBy(s => s.Location, StringComparer.Ordinal).ToList(); }
     }
 
     /// <summary>Log files read whole.</summary>

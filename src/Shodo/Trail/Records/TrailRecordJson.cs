@@ -30,6 +30,8 @@ public static class TrailRecordJson
                 foreach (var p in e.EnumerateObject())
                 {
                     if (p.NameEquals(name) && p.Value.ValueKind == JsonValueKind.String) yield return p.Value.GetString()!;
+                    if (p.NameEquals(name) && p.Value.ValueKind == JsonValueKind.Array) // a list of plain values: "valuesToAdd": ["1234…"]
+                        foreach (var item in p.Value.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.String)) yield return item.GetString()!;
                     foreach (var v in All(p.Value, name)) yield return v;
                 }
                 break;

@@ -13,13 +13,16 @@ namespace Shodo.Investigation.Sources.LogFiles;
 /// </summary>
 public static class ArchiveLogSource
 {
-    public static async Task<SourceResult> ReadAsync(ITrailLogStore store, TrailWindow window, CancellationToken ct, TrailFilesSeen? seen = null)
+    public static async Task<SourceResult> ReadAsync(ITrailLogStore store, TrailWindow window, CancellationToken ct, TrailFilesSeen? seen = null,
+        int? filesInFlight = null)
     {
         var problems = new TrailProblemList();
-        var reader = new TrailArchiveReader(store, problems, new TrailArchiveOptions
+        var options = new TrailArchiveOptions
         {
             Since = window.Since, Until = window.Until?.AddTicks(1), Seen = seen,
-        });
+        };
+        if (filesInFlight is { } n) options = options with { FilesInFlight = n };
+        var reader = new TrailArchiveReader(store, problems, options);
         var records = new List<TrailRecord>();
         var gaps = new List<SourceGap>();
         try

@@ -1,0 +1,35 @@
+using Shodo.Cases;
+using Shodo.Containment.Record;
+using Shodo.Investigation.Model;
+
+namespace Shodo.Containment.Plan;
+
+/// <summary>
+/// What a plan contains: the attacker's confirmed identities, the resources attributed to them and the findings that
+/// explain them. The whole plan takes them from the investigation's documents (<see cref="FromCase"/>); the pursuit takes
+/// them from the few events it has read, while the snapshot is still being recorded (<see cref="LiveBaseline"/>).
+/// </summary>
+public sealed record PlanningInput(IReadOnlyList<AttackerIdentity> Identities, IReadOnlyList<AttackerResource> Resources,
+    IReadOnlyList<Finding> Findings)
+{
+    /// <summary>
+    /// Read the baseline (users, instances per region) from AWS now, not from the collection: set while the collection is
+    /// still running, when what it stored so far is part of the account.
+    /// </summary>
+    public bool LiveBaseline { get; init; }
+
+    /// <summary>
+    /// The baseline read when the pursuit began (<see cref="Planner.ReadBaselineAsync"/>), instead of one read at planning:
+    /// what the attacker launched while its trail was being read is then new to verification, not part of the account.
+    /// </summary>
+    public Task<BaselineRead>? Baseline { get; init; }
+
+    /// <summary>The investigation's documents, and what the last verification attributed to the attacker.</summary>
+    public static PlanningInput FromCase(CaseFolder folder) => new(
+        InvestigationFiles.ReadIdentities(folder).Where(i => i.Confidence == Confidence.Confirmed).ToList(),
+        InvestigationFiles.ReadResources(folder).Concat(VerificationFile.AttributedResources(folder)).ToList(),
+        InvestigationFiles.ReadFindings(folder));
+}
+
+/// <summary>A baseline read from AWS, with what of it could not be read.</summary>
+public sealed record BaselineRead(PlanBaseline Baseline, IReadOnlyList<string> Evidence, IReadOnlyList<UnreadItem> Unread);

@@ -1,0 +1,74 @@
+using Shodo.Aws.Ec2;
+using Shodo.Aws.Errors;
+using Shodo.Aws.Resilience;
+using Shodo.Containment.Plan;
+using Shodo.Containment.Record;
+using Shodo.Investigation.Model;
+using Shodo.Investigation.Pursuit;
+using Shodo.Localization;
+
+namespace Shodo.Response.Steps;
+
+/// <summary>
+/// Containment as the facts arrive: right after the first move, the account's snapshot starts recording in the background
+/// (<see cref="CollectStep.Begin"/>) while the leaked key's trail is read (<see cref="KeyPursuit"/>: its events, then every
+/// event since the compromise began, in every region at once); each identity and resource that trail attributes to the
+/// attacker is then contained at once — before-state read per target, a plan of its own (data, hashed, journaled),
+/// applied within authority and verified, in rounds while verification finds more. No barrier waits for the whole
+/// account: the investigation that follows reads every source and the whole snapshot, and its plan finds these actions
+/// done. A pursuit that cannot read or act is incomplete, never an end: the response goes on.
+/// </summary>
+public sealed class PursueStep : IResponseStep
+{
+    public const string StepName = "pursue";
+
+    public string Name => StepName;
+
+    /// <summary>Later steps read nothing it writes: the investigation reads again, the whole plan re-reads every target.</summary>
+    public bool LaterStepsReadIt => false;
+
+    public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
+    {
+        CollectStep.Begin(session, ct);
+        if (session.Request.AccessKeyId is not { } key)
+            return StepResult.Done(Messages.Get("PursueNoKey"));
+        try
+        {
+            var authority = Containment.Authority.AuthorityPolicy.From(session.Configuration);
+            // What exists now is the line: anything launched while the trail is read is new to the pursuit's verification.
+            var baseline = new Planner(session.Aws, session.Case, authority, session.Time).ReadBaselineAsync(ct);
+            var regions = (await TransientRetry.RunAsync(() => RegionDiscovery.EnabledAsync(session.Aws, ct), session.Time, ct).ConfigureAwait(false))
+                .Select(r => r.Name).ToList();
+            var owner = session.CheckedKey?.UserName ?? session.Request.UserName;
+            var pursuit = await new KeyPursuit(session.Aws, session.Case, session.Time)
+                .RunAsync(key, owner, session.Request.Since, regions, ct).ConfigureAwait(false);
+            var read = Messages.Get("PursueRead", pursuit.RecordsRead, pursuit.Identities.Count, pursuit.Resources.Count, pursuit.Gaps.Count);
+            session.Progress.Note(Name, read);
+            if (!pursuit.FoundMore)
+            {
+                await baseline.ConfigureAwait(false);
+                return new StepResult(pursuit.Gaps.Count == 0 ? StepOutcome.Done : StepOutcome.Incomplete, read + "; " + Messages.Get("PursueNothingYet"));
+            }
+            // First the identities alone, not verified: every credential the trail shows is cut before its resources are read.
+            var identities = pursuit.Resources.Where(r => r.Type is ResourceTypes.User or ResourceTypes.AccessKey or ResourceTypes.LoginProfile).ToList();
+            await new ContainStep
+            {
+                ShownAs = Name, Verify = false,
+                Input = _ => new PlanningInput(pursuit.Identities, identities, []) { LiveBaseline = true, Baseline = baseline },
+            }.RunAsync(session, ct).ConfigureAwait(false);
+            var contained = await new ContainStep
+            {
+                ShownAs = Name,
+                Input = s => new PlanningInput(pursuit.Identities,
+                    [.. pursuit.Resources, .. VerificationFile.AttributedResources(s.Case.Folder)], []) { LiveBaseline = true, Baseline = baseline },
+            }.RunAsync(session, ct).ConfigureAwait(false);
+            var outcome = contained.Outcome == StepOutcome.Done && pursuit.Gaps.Count == 0 ? StepOutcome.Done : StepOutcome.Incomplete;
+            return new StepResult(outcome, read + "; " + contained.Detail);
+        }
+        catch (AwsServiceError e)
+        {
+            // AWS gave up on the pursuit: the snapshot, the investigation and the whole plan still come.
+            return new StepResult(StepOutcome.Incomplete, Messages.Get("PursueGaveUp", e.Code));
+        }
+    }
+}
