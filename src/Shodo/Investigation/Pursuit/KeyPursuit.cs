@@ -21,27 +21,50 @@ namespace Shodo.Investigation.Pursuit;
 /// </summary>
 public sealed class KeyPursuit(AwsConnection aws, Case @case, TimeProvider time)
 {
+    private readonly LookupEventsSource _source = new(aws, @case, time);
+
+    /// <summary>Both reads, one after the other.</summary>
     public async Task<PursuitResult> RunAsync(string leakedKey, string? ownerUserName, DateTimeOffset? since, IReadOnlyList<string> regions,
+        CancellationToken ct) =>
+        await FollowAsync(await StartAsync(leakedKey, ownerUserName, since, regions, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+
+    /// <summary>
+    /// The leaked key's own events in every region: enough to name the users, keys and sessions it minted itself, which
+    /// can be cut while the rest is read (<see cref="PursuitStart.Attributed"/>).
+    /// </summary>
+    public async Task<PursuitStart> StartAsync(string leakedKey, string? ownerUserName, DateTimeOffset? since, IReadOnlyList<string> regions,
         CancellationToken ct)
     {
-        var source = new LookupEventsSource(aws, @case, time);
-        var window = new TrailWindow(since, null);
-        var first = await source.ReadAsync(LookupQuery.AccessKey(leakedKey, window), regions, ct).ConfigureAwait(false);
+        var first = await _source.ReadAsync(LookupQuery.AccessKey(leakedKey, new TrailWindow(since, null)), regions, ct).ConfigureAwait(false);
         var responderKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
         var excluded = new HashSet<string>(StringComparer.Ordinal) { responderKey };
-        var start = new IdentityChain(first.Records).Follow(leakedKey, ownerUserName, since, excluded);
-        if (start.AttackerEvents.Count == 0)
-            return new PursuitResult([], [], first.Gaps, first.Records.Count);
-
-        // Everything since an hour before the first attacker event: the minted credentials' own events come in the same read.
-        var from = since ?? start.CompromiseStart?.AddHours(-1);
-        var everything = await source.ReadAsync(LookupQuery.Everything(new TrailWindow(from, null)), regions, ct).ConfigureAwait(false);
-        var records = first.Records.Concat(everything.Records).DistinctBy(r => r.EventId).ToList();
-        var chain = new IdentityChain(records).Follow(leakedKey, ownerUserName, since, excluded);
-        var resources = await SpotLaunches.AddAsync(aws, new AttackerResourceFinder(new AccountSnapshot(), chain).Find(), ct).ConfigureAwait(false);
-        return new PursuitResult(chain.Confirmed.ToList(), resources, [.. first.Gaps, .. everything.Gaps], records.Count);
+        var chain = new IdentityChain(first.Records).Follow(leakedKey, ownerUserName, since, excluded);
+        return new PursuitStart(leakedKey, ownerUserName, since, regions, excluded, first, chain, Attribute(chain));
     }
+
+    /// <summary>
+    /// Every event since an hour before the first attacker event, in every region: the minted credentials' own events come in
+    /// the same read, followed to a fixed point.
+    /// </summary>
+    public async Task<PursuitResult> FollowAsync(PursuitStart start, CancellationToken ct)
+    {
+        if (start.Chain.AttackerEvents.Count == 0)
+            return new PursuitResult([], [], start.First.Gaps, start.First.Records.Count);
+        var from = start.Since ?? start.Chain.CompromiseStart?.AddHours(-1);
+        var everything = await _source.ReadAsync(LookupQuery.Everything(new TrailWindow(from, null)), start.Regions, ct).ConfigureAwait(false);
+        var records = start.First.Records.Concat(everything.Records).DistinctBy(r => r.EventId).ToList();
+        var chain = new IdentityChain(records).Follow(start.LeakedKey, start.OwnerUserName, start.Since, start.Excluded);
+        var resources = await SpotLaunches.AddAsync(aws, Attribute(chain).Resources, ct).ConfigureAwait(false);
+        return new PursuitResult(chain.Confirmed.ToList(), resources, [.. start.First.Gaps, .. everything.Gaps], records.Count);
+    }
+
+    private static PursuitResult Attribute(ChainResult chain) =>
+        new(chain.Confirmed.ToList(), new AttackerResourceFinder(new AccountSnapshot(), chain).Find(), [], chain.AttackerEvents.Count);
 }
+
+/// <summary>The first read of a pursuit: the leaked key's events, and what they alone attribute.</summary>
+public sealed record PursuitStart(string LeakedKey, string? OwnerUserName, DateTimeOffset? Since, IReadOnlyList<string> Regions,
+    IReadOnlySet<string> Excluded, SourceResult First, ChainResult Chain, PursuitResult Attributed);
 
 /// <summary>What a pursuit attributed (confirmed identities, resources from their events), and what it could not read.</summary>
 public sealed record PursuitResult(IReadOnlyList<AttackerIdentity> Identities, IReadOnlyList<AttackerResource> Resources,

@@ -40,8 +40,14 @@ public sealed class PursueStep : IResponseStep
             var regions = (await TransientRetry.RunAsync(() => RegionDiscovery.EnabledAsync(session.Aws, ct), session.Time, ct).ConfigureAwait(false))
                 .Select(r => r.Name).ToList();
             var owner = session.CheckedKey?.UserName ?? session.Request.UserName;
-            var pursuit = await new KeyPursuit(session.Aws, session.Case, session.Time)
-                .RunAsync(key, owner, session.Request.Since, regions, ct).ConfigureAwait(false);
+            var pursuer = new KeyPursuit(session.Aws, session.Case, session.Time);
+            var start = await pursuer.StartAsync(key, owner, session.Request.Since, regions, ct).ConfigureAwait(false);
+            // The identities the key's own events show are cut at once (not verified: the pass after it verifies everything),
+            // while every other event since the compromise is read.
+            var following = pursuer.FollowAsync(start, ct);
+            if (start.Attributed.FoundMore)
+                await CutIdentitiesAsync(session, start.Attributed, ct).ConfigureAwait(false);
+            var pursuit = await following.ConfigureAwait(false);
             var read = Messages.Get("PursueRead", pursuit.RecordsRead, pursuit.Identities.Count, pursuit.Resources.Count, pursuit.Gaps.Count);
             session.Progress.Note(Name, read);
             if (!pursuit.FoundMore)
@@ -49,13 +55,6 @@ public sealed class PursueStep : IResponseStep
                 await baseline.ConfigureAwait(false);
                 return new StepResult(pursuit.Gaps.Count == 0 ? StepOutcome.Done : StepOutcome.Incomplete, read + "; " + Messages.Get("PursueNothingYet"));
             }
-            // First the identities alone, not verified: every credential the trail shows is cut before its resources are read.
-            var identities = pursuit.Resources.Where(r => r.Type is ResourceTypes.User or ResourceTypes.AccessKey or ResourceTypes.LoginProfile).ToList();
-            await new ContainStep
-            {
-                ShownAs = Name, Verify = false,
-                Input = _ => new PlanningInput(pursuit.Identities, identities, []) { LiveBaseline = true, Baseline = baseline },
-            }.RunAsync(session, ct).ConfigureAwait(false);
             var contained = await new ContainStep
             {
                 ShownAs = Name,
@@ -71,4 +70,15 @@ public sealed class PursueStep : IResponseStep
             return new StepResult(StepOutcome.Incomplete, Messages.Get("PursueGaveUp", e.Code));
         }
     }
+
+    /// <summary>Nothing verifies this pass, so it waits for no baseline: the pass after it verifies against the one read at the start.</summary>
+    private static Task<StepResult> CutIdentitiesAsync(ResponseSession session, PursuitResult attributed, CancellationToken ct) => new ContainStep
+    {
+        ShownAs = StepName, Verify = false,
+        Input = _ => new PlanningInput(attributed.Identities,
+            attributed.Resources.Where(r => r.Type is ResourceTypes.User or ResourceTypes.AccessKey or ResourceTypes.LoginProfile).ToList(), [])
+        {
+            LiveBaseline = true, Baseline = Task.FromResult(new BaselineRead(new PlanBaseline(), [], [])),
+        },
+    }.RunAsync(session, ct);
 }
