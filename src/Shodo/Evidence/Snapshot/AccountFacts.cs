@@ -19,6 +19,9 @@ public sealed record AccessKeyFact(string AccessKeyId, string UserName, string? 
 
 public sealed record LoginProfileFact(string UserName, DateTimeOffset? Created, string Evidence);
 
+/// <summary>A user's inline policy with its document (URL-decoded), as GetAccountAuthorizationDetails or GetUserPolicy gave it.</summary>
+public sealed record InlinePolicyFact(string UserName, string PolicyName, string Document, string Evidence);
+
 public sealed record PolicyAttachmentFact(string UserName, string PolicyArn, string Evidence);
 
 /// <summary>A trail, its logging status and which buckets its selectors record S3 data events for.</summary>

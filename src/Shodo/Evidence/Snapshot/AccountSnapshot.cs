@@ -18,6 +18,7 @@ public sealed class AccountSnapshot
     public List<AccessKeyFact> AccessKeys { get; } = [];
     public List<LoginProfileFact> LoginProfiles { get; } = [];
     public List<PolicyAttachmentFact> Attachments { get; } = [];
+    public List<InlinePolicyFact> InlinePolicies { get; } = [];
     public List<InstanceFact> Instances { get; } = [];
     public List<SpotRequestFact> SpotRequests { get; } = [];
     public List<KeyPairFact> KeyPairs { get; } = [];

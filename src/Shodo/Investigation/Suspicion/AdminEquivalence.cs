@@ -29,6 +29,8 @@ public sealed class AdminEquivalence
         var result = new AdminEquivalence();
         foreach (var a in state.Attachments.Where(a => IsAdminPolicy(a.PolicyArn)))
             result.Add(a.UserName, a.PolicyArn[(a.PolicyArn.LastIndexOf('/') + 1)..]);
+        foreach (var p in state.InlinePolicies.Where(p => AllowsAdmin(p.Document)))
+            result.Add(p.UserName, $"{p.PolicyName} (inline)");
         await answers.ForEachXmlAsync("iam", "GetUserPolicy", a =>
         {
             var user = a.Body.Descendants("UserName").FirstOrDefault()?.Value ?? a.Parameter("UserName");
