@@ -69,7 +69,8 @@ public sealed class RangeHost : IAsyncDisposable
         Dispatcher DispatcherOf(RangeState account) => new(account, services, new Authenticator(account, options.TimeProvider),
             new Authorizer(account), faults, options.TimeProvider);
         var dispatcher = DispatcherOf(state);
-        var organization = options.Accounts > 1 ? RangeOrganization.Create(state, options.Accounts - 1) : null;
+        var accounts = Math.Max(options.Accounts, definition?.Accounts ?? 1);
+        var organization = accounts > 1 ? RangeOrganization.Create(state, accounts - 1) : null;
         if (organization is not null)
         {
             var byAccount = organization.Accounts.ToDictionary(a => a.Id, a => a.State == state ? dispatcher : DispatcherOf(a.State));

@@ -58,12 +58,14 @@ public sealed class RangeOrganization
     {
         const string lower = "abcdefghijklmnopqrstuvwxyz0123456789";
         var org = new RangeOrganization(management, "o-" + IamIds.Random(lower, 10), "r-" + IamIds.Random(lower, 4));
+        // The organisation and its accounts predate any history a scenario plays.
+        var joined = management.Clock.Now - TimeSpan.FromDays(365);
         lock (management.Sync)
         {
             var full = ServiceControlPolicy.FullAwsAccess();
             org.Policies[full.Id] = full;
             org.Attachments[org.RootId] = [full.Id];
-            org.Join(management, "management", management.Clock.Now);
+            org.Join(management, "management", joined);
             for (var i = 1; i <= members; i++)
             {
                 var state = new RangeState(MemberId(management.AccountId, i), management.Clock, management.Sync)
@@ -71,8 +73,8 @@ public sealed class RangeOrganization
                     EventDelay = management.EventDelay,
                 };
                 state.IamPropagation.Delay = management.IamPropagation.Delay;
-                SeedAccessRole(state, management.AccountId);
-                org.Join(state, $"member-{i}", management.Clock.Now);
+                SeedAccessRole(state, management.AccountId, joined);
+                org.Join(state, $"member-{i}", joined);
             }
         }
         return org;
@@ -90,12 +92,12 @@ public sealed class RangeOrganization
         ((ulong.Parse(managementAccountId, System.Globalization.CultureInfo.InvariantCulture) + (ulong)i * 100_000_000_001UL)
          % 1_000_000_000_000UL).ToString("D12", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static void SeedAccessRole(RangeState state, string managementAccountId)
+    private static void SeedAccessRole(RangeState state, string managementAccountId, DateTimeOffset created)
     {
         state.Iam.Roles[AccessRoleName] = new IamRole
         {
             RoleName = AccessRoleName, RoleId = IamIds.RoleId(), Arn = state.IamArn("role", "/", AccessRoleName),
-            CreateDate = state.Clock.Now,
+            CreateDate = created,
             AssumeRolePolicyDocument =
                 $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{managementAccountId}}:root"},"Action":"sts:AssumeRole"}]}""",
             AttachedPolicyArns = [AwsManagedPolicies.AdministratorAccessArn],
