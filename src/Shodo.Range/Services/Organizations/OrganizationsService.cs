@@ -26,6 +26,7 @@ public sealed class OrganizationsService : IAwsService
         PolicyChanges.CreatePolicy,
         PolicyChanges.AttachPolicy,
         PolicyChanges.DetachPolicy,
+        PolicyChanges.UpdatePolicy,
     }.ToDictionary(o => o.Name, StringComparer.Ordinal);
 
     public string Name => "organizations";

@@ -8,7 +8,7 @@ using Shodo.Range.State.Organizations;
 namespace Shodo.Range.Services.Organizations;
 
 /// <summary>
-/// CreatePolicy, AttachPolicy and DetachPolicy (the management account), with the refusals AWS answers: a duplicate name,
+/// CreatePolicy, UpdatePolicy, AttachPolicy and DetachPolicy (the management account), with the refusals AWS answers: a duplicate name,
 /// a malformed or oversized SCP (5,120 characters), a policy attached twice or a sixth SCP on a target, a detach that
 /// would leave a target with no SCP (AWS requires one at every level), a policy that is not attached.
 /// </summary>
@@ -27,18 +27,7 @@ internal static class PolicyChanges
             throw new AwsError("ValidationException", $"1 validation error detected: Value '{type}' at 'type' failed to satisfy constraint: Member must satisfy enum value set", 400);
         if (name.Length > 128) throw OrganizationsJson.Invalid("MAX_LENGTH_EXCEEDED", "You provided a name longer than 128 characters.");
         if (description.Length > 512) throw OrganizationsJson.Invalid("MAX_LENGTH_EXCEEDED", "You provided a description longer than 512 characters.");
-        if (type == ServiceControlPolicy.Type)
-        {
-            if (content.Length > MaxScpCharacters)
-                throw new AwsError("ConstraintViolationException", "The policy content exceeds the maximum size for a service control policy.", 400)
-                    { Reason = "POLICY_CONTENT_LIMIT_EXCEEDED" };
-            try { PolicyDocument.Parse(content); }
-            catch (MalformedPolicyException)
-            {
-                throw new AwsError("MalformedPolicyDocumentException",
-                    "The provided policy document does not meet the requirements of the specified policy type.", 400);
-            }
-        }
+        if (type == ServiceControlPolicy.Type) CheckScp(content);
         if (org.Policies.Values.Any(p => p.PolicyType == type && p.Name == name))
             throw new AwsError("DuplicatePolicyException", "A policy with the same name already exists.", 400);
         var id = "p-" + IamIds.Random("abcdefghijklmnopqrstuvwxyz0123456789", 8);
@@ -50,6 +39,37 @@ internal static class PolicyChanges
         org.Policies[id] = policy;
         return OrganizationsJson.Policy(policy);
     });
+
+    /// <summary>UpdatePolicy: a new name, description or content (an SCP's checked as on creation); attachments stay.</summary>
+    public static readonly OrganizationsOperation UpdatePolicy = new("UpdatePolicy", ReadOnly: false, (_, org, input) =>
+    {
+        var policy = OrganizationsJson.PolicyNamed(org, OrganizationsJson.Required(input, "PolicyId"));
+        if (policy.AwsManaged) throw new AwsError("AccessDeniedException", "You don't have permissions to access this resource.", 400);
+        var name = CloudTrailJson.String(input, "Name");
+        var description = CloudTrailJson.String(input, "Description");
+        var content = CloudTrailJson.String(input, "Content");
+        if (content is not null && policy.PolicyType == ServiceControlPolicy.Type) CheckScp(content);
+        if (name is not null && name != policy.Name && org.Policies.Values.Any(p => p.PolicyType == policy.PolicyType && p.Name == name))
+            throw new AwsError("DuplicatePolicyException", "A policy with the same name already exists.", 400);
+        if (name is not null) policy.Name = name;
+        if (description is not null) policy.Description = description;
+        if (content is not null) policy.Content = content;
+        return OrganizationsJson.Policy(policy);
+    });
+
+    /// <summary>An SCP's content as AWS checks it: at most 5,120 characters, a valid policy document.</summary>
+    private static void CheckScp(string content)
+    {
+        if (content.Length > MaxScpCharacters)
+            throw new AwsError("ConstraintViolationException", "The policy content exceeds the maximum size for a service control policy.", 400)
+                { Reason = "POLICY_CONTENT_LIMIT_EXCEEDED" };
+        try { PolicyDocument.Parse(content); }
+        catch (MalformedPolicyException)
+        {
+            throw new AwsError("MalformedPolicyDocumentException",
+                "The provided policy document does not meet the requirements of the specified policy type.", 400);
+        }
+    }
 
     public static readonly OrganizationsOperation AttachPolicy = new("AttachPolicy", ReadOnly: false, (_, org, input) =>
     {
