@@ -18,6 +18,8 @@ public static class InvestigationFiles
     public const string AttackerResources = "attacker-resources.json";
     public const string Impact = "impact.json";
     public const string Coverage = "coverage.json";
+    /// <summary>The other accounts the attacker entered by AssumeRole (written only when there is one).</summary>
+    public const string AccountsReached = "accounts-reached.json";
 
     /// <summary>camelCase, enums as kebab-case strings, nulls omitted.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
