@@ -30,6 +30,7 @@ public sealed class OrgPivotScenarioTests(OrgPivotFixture fixture) : IClassFixtu
         Assert.Equal(6, fixture.Range.Organization!.Accounts.Count);
         Assert.Equal("platform-admin", truth.LeakedUserName);
         Assert.Empty(truth.Users);
+        Assert.Equal(truth.Accounts.SelectMany(a => a.Found.SessionAccessKeyIds), truth.SessionAccessKeyIds);
         Assert.Empty(truth.Instances);
         Assert.Equal([Member(2), Member(4)], truth.Accounts.Select(a => a.AccountId));
         Assert.All(truth.Accounts, a => Assert.Equal($"arn:aws:iam::{a.AccountId}:role/OrganizationAccountAccessRole", a.ReachedBy));
