@@ -85,6 +85,15 @@ public sealed class OrganizationsConformanceTests(OrganizationFixture fixture) :
         await Cli.FailsWithAsync("PolicyNotFoundException", "organizations", "describe-policy", "--policy-id", "p-00000000");
         await Cli.FailsWithAsync("PolicyNotAttachedException", "organizations", "detach-policy", "--policy-id", id, "--target-id", fixture.Member(1));
 
+        // UpdatePolicy replaces the content (checked as on creation); the attachment stays.
+        const string deniesNothing = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Action\":\"ec2:RunInstances\",\"Resource\":\"*\",\"Condition\":{\"DateLessThan\":{\"aws:TokenIssueTime\":\"2000-01-01T00:00:00Z\"}}}]}";
+        var updated = (await Cli.OkAsync("organizations", "update-policy", "--policy-id", id, "--content", deniesNothing)).GetProperty("Policy");
+        Assert.Equal(deniesNothing, updated.GetProperty("Content").GetString());
+        Assert.Equal(name, updated.GetProperty("PolicySummary").GetProperty("Name").GetString());
+        await Cli.FailsWithAsync("MalformedPolicyDocumentException", "organizations", "update-policy", "--policy-id", id, "--content", "{\"Statement\":");
+        Assert.Contains(id, Ids(await Cli.OkAsync("organizations", "list-policies-for-target",
+            "--target-id", fixture.Member(3), "--filter", "SERVICE_CONTROL_POLICY"), "Policies"));
+
         await Cli.OkAsync("organizations", "detach-policy", "--policy-id", id, "--target-id", fixture.Member(3));
         Assert.Equal(["p-FullAWSAccess"], Ids(await Cli.OkAsync("organizations", "list-policies-for-target",
             "--target-id", fixture.Member(3), "--filter", "SERVICE_CONTROL_POLICY"), "Policies"));
