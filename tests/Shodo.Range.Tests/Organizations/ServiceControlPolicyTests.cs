@@ -35,6 +35,36 @@ public sealed class ServiceControlPolicyTests(OrganizationFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_member_s_root_user_whom_no_identity_policy_binds_is_refused_by_the_deny_root_SCP_Shodo_suggests()
+    {
+        var state = fixture.Range.Organization!.Account(fixture.Member(1))!.State;
+        RangeCredentials root;
+        lock (state.Sync)
+        {
+            var key = state.AddRootAccessKey();
+            root = new RangeCredentials(key.AccessKeyId, key.SecretAccessKey);
+        }
+        var asRoot = Cli.As(root);
+        Assert.Equal($"arn:aws:iam::{fixture.Member(1)}:root", (await asRoot.OkAsync("sts", "get-caller-identity")).GetProperty("Arn").GetString());
+        await asRoot.OkAsync("ec2", "describe-instances");
+
+        var id = (await Cli.OkAsync("organizations", "create-policy", "--name", fixture.Unique("deny-root"), "--description", "",
+            "--type", "SERVICE_CONTROL_POLICY", "--content", Shodo.Containment.Actions.EscalateRootKey.DenyRootScp))
+            .GetProperty("Policy").GetProperty("PolicySummary").GetProperty("Id").GetString()!;
+        await Cli.OkAsync("organizations", "attach-policy", "--policy-id", id, "--target-id", fixture.Member(1));
+        try
+        {
+            var denied = await asRoot.FailsWithAsync("UnauthorizedOperation", "ec2", "describe-instances");
+            Assert.Contains("explicit deny in a service control policy", denied.ErrorMessage);
+            await (await fixture.InMemberAsync(1)).OkAsync("ec2", "describe-instances");
+        }
+        finally
+        {
+            await Cli.OkAsync("organizations", "detach-policy", "--policy-id", id, "--target-id", fixture.Member(1));
+        }
+    }
+
+    [Fact]
     public async Task An_SCP_attached_to_the_management_account_does_not_bind_it_and_one_on_the_root_binds_every_member()
     {
         const string denyUsers = """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"iam:CreateUser","Resource":"*"}]}""";
