@@ -37,4 +37,19 @@ public sealed class OrgPivotInvestigationTests(OrgPivotScenarioCase scenario) : 
             Assert.Equal("185.220.101.47", (string?)via["sourceIp"]);
         }
     }
+
+    [Theory]
+    [InlineData("en", "Other accounts the attacker entered")]
+    [InlineData("ja", "攻撃者が侵入した他のアカウント")]
+    public async Task The_report_names_each_account_entered_with_the_role_and_session(string lang, string heading)
+    {
+        var md = await File.ReadAllTextAsync(await Shodo.Reports.ReportBuilder.WriteAsync(scenario.CaseDirectory, Shodo.Reports.ReportFormat.Markdown, lang));
+        var section = md[md.IndexOf(heading, StringComparison.Ordinal)..];
+        foreach (var account in scenario.Range.GroundTruth!.Accounts)
+        {
+            var row = section.Split('\n').First(l => l.StartsWith("| " + account.AccountId, StringComparison.Ordinal));
+            Assert.Contains(account.ReachedBy, row);
+            Assert.Contains(Assert.Single(account.Found.SessionAccessKeyIds), row);
+        }
+    }
 }

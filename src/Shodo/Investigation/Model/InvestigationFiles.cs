@@ -50,6 +50,10 @@ public static class InvestigationFiles
     public static Impact? ReadImpact(CaseFolder folder) =>
         folder.Read(Impact) is { } bytes ? JsonSerializer.Deserialize<Impact>(bytes, Json) : null;
 
+    /// <summary>The other accounts the attacker entered (none when the file is absent: it is written only when there is one).</summary>
+    public static IReadOnlyList<Identities.AccountReached> ReadAccountsReached(CaseFolder folder) =>
+        ReadList<Identities.AccountReached>(folder, AccountsReached, "accounts");
+
     internal static List<T> ReadList<T>(CaseFolder folder, string name, string listName)
     {
         if (folder.Read(name) is not { } bytes) return [];
