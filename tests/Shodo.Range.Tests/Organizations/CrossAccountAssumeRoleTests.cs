@@ -44,6 +44,12 @@ public sealed class CrossAccountAssumeRoleTests(OrganizationFixture fixture) : I
         Assert.Contains(own.GetProperty("Events").EnumerateArray(), e => e.GetProperty("CloudTrailEvent").GetString()!.Contains(credentials.AccessKeyId));
     }
 
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("colon:name")]
+    public async Task A_session_name_STS_s_model_does_not_allow_is_a_validation_error(string name) =>
+        await Cli.FailsWithStatusAsync("ValidationError", 400, "sts", "assume-role", "--role-arn", fixture.AccessRole(1), "--role-session-name", name);
+
     [Fact]
     public async Task A_role_whose_trust_policy_does_not_name_the_callers_account_is_refused()
     {

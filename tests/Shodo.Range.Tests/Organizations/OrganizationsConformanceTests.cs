@@ -107,6 +107,18 @@ public sealed class OrganizationsConformanceTests(OrganizationFixture fixture) :
 public sealed class StandaloneAccountOrganizationsTests(RangeFixture fixture) : IClassFixture<RangeFixture>
 {
     [Fact]
-    public async Task A_standalone_range_is_in_no_organisation() =>
+    public async Task A_standalone_range_is_in_no_organisation_and_throttles_as_Organizations_does()
+    {
         await fixture.Cli.FailsWithAsync("AWSOrganizationsNotInUseException", "organizations", "describe-organization");
+        fixture.Range.Faults.ThrottleRate = 1;
+        try
+        {
+            // Organizations' model names its throttling TooManyRequestsException, not the JSON services' ThrottlingException.
+            await fixture.Cli.FailsWithAsync("TooManyRequestsException", "organizations", "describe-organization");
+        }
+        finally
+        {
+            fixture.Range.Faults.ThrottleRate = 0;
+        }
+    }
 }

@@ -18,8 +18,12 @@ namespace Shodo.Range.Services.Sts;
 /// OrganizationAccountAccessRole trusting the management account's root): the session lives in the role's account
 /// and acts there, and the event is recorded in both accounts.
 /// </summary>
-public sealed class AssumeRole : StsAction
+public sealed partial class AssumeRole : StsAction
 {
+    /// <summary>roleSessionNameType in botocore's STS model: 2 to 64 of [\w+=,.@-] (\w as Java reads it: ASCII letters, digits, underscore).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9_+=,.@-]*$")]
+    private static partial System.Text.RegularExpressions.Regex SessionNamePattern();
+
     public override string Name => "AssumeRole";
     public override bool ReadOnly => true;
     public override string Resource(AwsRequest r) => r.Param("RoleArn") ?? "*";
@@ -28,6 +32,10 @@ public sealed class AssumeRole : StsAction
     {
         var roleArn = call.Request.RequiredParam("RoleArn");
         var sessionName = call.Request.RequiredParam("RoleSessionName");
+        if (sessionName.Length is < 2 or > 64 || !SessionNamePattern().IsMatch(sessionName))
+            throw new AwsError("ValidationError",
+                $"1 validation error detected: Value '{sessionName}' at 'roleSessionName' failed to satisfy constraint: " +
+                @"Member must satisfy regular expression pattern: [\w+=,.@-]*", 400);
         var roleName = roleArn[(roleArn.LastIndexOf('/') + 1)..];
         var account = RoleAccount(call, roleArn);
         var role = account?.Iam.Role(roleName);
