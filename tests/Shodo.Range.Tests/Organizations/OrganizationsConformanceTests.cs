@@ -48,6 +48,24 @@ public sealed class OrganizationsConformanceTests(OrganizationFixture fixture) :
     }
 
     [Fact]
+    public async Task The_state_dump_shows_the_organisation_and_each_member_s_state_without_secrets()
+    {
+        var member = await fixture.InMemberAsync(2, session: "dump");
+        await member.OkAsync("iam", "create-access-key", "--user-name", (await member.OkAsync("iam", "create-user", "--user-name",
+            fixture.Unique("dumped"))).GetProperty("User").GetProperty("UserName").GetString()!);
+        using var http = new HttpClient { BaseAddress = fixture.Range.Url };
+        var text = await http.GetStringAsync("_range/state");
+        var org = System.Text.Json.Nodes.JsonNode.Parse(text)!["organization"]!;
+        Assert.Equal(fixture.Management, (string?)org["managementAccountId"]);
+        var members = org["members"]!.AsObject();
+        Assert.Equal([fixture.Member(1), fixture.Member(2), fixture.Member(3)], members.Select(m => m.Key));
+        Assert.Contains("OrganizationAccountAccessRole", members[fixture.Member(2)]!["iam"]!.ToJsonString());
+        Assert.Contains("p-FullAWSAccess", org["attachments"]![fixture.Member(2)]!.ToJsonString());
+        Assert.DoesNotContain(member.Credentials.SecretAccessKey, text);
+        Assert.DoesNotContain(member.Credentials.SessionToken!, text);
+    }
+
+    [Fact]
     public async Task A_member_account_may_describe_the_organisation_and_nothing_more()
     {
         var member = await fixture.InMemberAsync(1);
