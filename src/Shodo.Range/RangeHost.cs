@@ -12,6 +12,7 @@ using Shodo.Range.Scenarios;
 using Shodo.Range.Serving;
 using Shodo.Range.State;
 using Shodo.Range.State.Iam;
+using Shodo.Range.State.Organizations;
 
 namespace Shodo.Range;
 
@@ -52,6 +53,8 @@ public sealed class RangeHost : IAsyncDisposable
     public LoadedScenario? Scenario { get; private init; }
     /// <summary>What the attacker of the scenario created or used, resolved after playing; null without one.</summary>
     public GroundTruth? GroundTruth => Scenario?.GroundTruth;
+    /// <summary>The organisation (<see cref="RangeOptions.Accounts"/> &gt; 1): <see cref="State"/> is its management account; null for one account.</summary>
+    public RangeOrganization? Organization { get; private init; }
     /// <summary>The live adversary (with <see cref="RangeOptions.Adversary"/>), or null.</summary>
     public LiveAdversary? Adversary { get; private init; }
 
@@ -62,11 +65,21 @@ public sealed class RangeHost : IAsyncDisposable
         state.IamPropagation.Delay = options.IamPropagation;
         var responder = SeedResponder(state);
         var faults = new RangeFaults(options);
-        var dispatcher = new Dispatcher(state, [.. ServiceCatalog.Create(), .. options.ExtraServices], new Authenticator(state, options.TimeProvider),
-            new Authorizer(state), faults, options.TimeProvider);
+        IReadOnlyList<IAwsService> services = [.. ServiceCatalog.Create(), .. options.ExtraServices];
+        Dispatcher DispatcherOf(RangeState account) => new(account, services, new Authenticator(account, options.TimeProvider),
+            new Authorizer(account), faults, options.TimeProvider);
+        var dispatcher = DispatcherOf(state);
+        var accounts = Math.Max(options.Accounts, definition?.Accounts ?? 1);
+        var organization = accounts > 1 ? RangeOrganization.Create(state, accounts - 1) : null;
+        if (organization is not null)
+        {
+            var byAccount = organization.Accounts.ToDictionary(a => a.Id, a => a.State == state ? dispatcher : DispatcherOf(a.State));
+            foreach (var d in byAccount.Values) d.ServeAccounts(byAccount);
+        }
         var scenario = definition is null ? null
             : await ScenarioLoader.LoadAsync(definition, state, dispatcher, options.TimeProvider, ct);
-        state.EventDelay = options.EventDelay; // after the seed: its history is old enough to be seen
+        foreach (var account in organization?.Accounts.Select(a => a.State) ?? [state])
+            account.EventDelay = options.EventDelay; // after the seed: its history is old enough to be seen
         faults.Sight = options.Sight ?? scenario?.Sight ?? [];
         var adversary = options.Adversary && scenario is { Attackers.Count: > 0 }
             ? new LiveAdversary(state, dispatcher, scenario, options.TimeProvider, options.AdversaryInterval, options.Seed)
@@ -103,7 +116,7 @@ public sealed class RangeHost : IAsyncDisposable
         adversary?.Start();
         return new RangeHost(app, url, state, responder, faults, options, dispatcher)
         {
-            Scenario = scenario, Adversary = adversary,
+            Scenario = scenario, Adversary = adversary, Organization = organization,
         };
     }
 

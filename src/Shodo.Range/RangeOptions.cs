@@ -6,6 +6,11 @@ public sealed class RangeOptions
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
     public string AccountId { get; init; } = RangeInfo.DefaultAccountId;
+    /// <summary>
+    /// How many accounts the range serves: 1 (the default) a standalone account; more an AWS Organization whose
+    /// management account is <see cref="AccountId"/> and whose members are the others (<see cref="State.Organizations.RangeOrganization"/>).
+    /// </summary>
+    public int Accounts { get; init; } = 1;
     /// <summary>The real time under the simulated clock; tests pass a FakeTimeProvider.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
     public RangeLatency Latency { get; init; } = RangeLatency.None;

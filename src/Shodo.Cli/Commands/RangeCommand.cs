@@ -40,6 +40,13 @@ public sealed class RangeCommand : IShodoCommand
     private readonly Option<string?> _iamPropagation = new("--iam-propagation")
     { Description = "How long a policy change takes to take effect, as IAM's eventual consistency (e.g. 10s, 2m; default 0)." };
     private readonly Option<string> _accountId = new("--account-id") { Description = "The 12-digit account id to serve.", DefaultValueFactory = _ => RangeInfo.DefaultAccountId };
+    /// <summary>The most accounts one range serves as an organisation.</summary>
+    public const int MaxAccounts = 50;
+    private readonly Option<int> _accounts = new("--accounts")
+    {
+        Description = "How many accounts to serve: 1 (default) one account; more an AWS Organization whose management account is --account-id, each member with OrganizationAccountAccessRole.",
+        DefaultValueFactory = _ => 1,
+    };
 
     public Command Build(ShodoApp app)
     {
@@ -47,7 +54,7 @@ public sealed class RangeCommand : IShodoCommand
             "Serve a local AWS-compatible account (IAM, STS and more) on 127.0.0.1 until Ctrl+C.\n\n" +
             "Example:\n  shodo range serve --port 4566 --scenario leaked-key-cryptomining --adversary --profiles-file ./range.credentials\n" +
             "  AWS_SHARED_CREDENTIALS_FILE=./range.credentials aws --profile responder --endpoint-url http://127.0.0.1:4566 sts get-caller-identity");
-        foreach (var option in new Option[] { _port, _scenario, _adversary, _adversaryInterval, _latency, _throttleRate, _errorRate, _resetRate, _eventDelay, _failLookupEvents, _failTrailLogs, _blindRegions, _profilesFile, _accountId, _iamPropagation })
+        foreach (var option in new Option[] { _port, _scenario, _adversary, _adversaryInterval, _latency, _throttleRate, _errorRate, _resetRate, _eventDelay, _failLookupEvents, _failTrailLogs, _blindRegions, _profilesFile, _accountId, _iamPropagation, _accounts })
             serve.Options.Add(option);
         _throttleRate.Validators.Add(r => ValidateRate(r, _throttleRate));
         _errorRate.Validators.Add(r => ValidateRate(r, _errorRate));
@@ -72,6 +79,10 @@ public sealed class RangeCommand : IShodoCommand
         {
             if (r.GetValue(_accountId) is { } id && (id.Length != 12 || !id.All(char.IsAsciiDigit)))
                 r.AddError("--account-id must be 12 digits.");
+        });
+        _accounts.Validators.Add(r =>
+        {
+            if (r.GetValue(_accounts) is < 1 or > MaxAccounts) r.AddError(Messages.Get("BadRangeAccounts", r.GetValue(_accounts), MaxAccounts));
         });
         serve.SetAction((parse, ct) => app.Run(parse, ct, ctx => ServeAsync(ctx, parse, ct)));
 
@@ -129,6 +140,7 @@ public sealed class RangeCommand : IShodoCommand
         {
             Port = parse.GetValue(_port),
             AccountId = parse.GetValue(_accountId)!,
+            Accounts = parse.GetValue(_accounts),
             TimeProvider = ctx.Time,
             Latency = parse.GetValue(_latency),
             ThrottleRate = parse.GetValue(_throttleRate),

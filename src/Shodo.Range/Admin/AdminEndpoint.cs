@@ -49,13 +49,38 @@ public sealed class AdminEndpoint(RangeState state, RangeFaults faults)
 
     private JsonObject StateDump()
     {
-        var dump = RangeStateFile.Save(state);
+        var dump = AccountDump(state);
+        if (state.Organization is { } organization) dump["organization"] = OrganizationDump(organization);
+        return dump;
+    }
+
+    private static JsonObject AccountDump(RangeState account)
+    {
+        var dump = RangeStateFile.Save(account);
         // Secrets stay out of the dump (the state file written by /_range/save keeps them), and so do
         // the bulk of it: object bytes and the event history (counted here, read through LookupEvents).
         Redact(dump);
         (dump["cloudtrail"] as JsonObject)?.Remove("calls");
-        lock (state.Sync) dump["calls"] = state.Calls.Count;
+        lock (account.Sync) dump["calls"] = account.Calls.Count;
         return dump;
+    }
+
+    /// <summary>The organisation: its root, SCPs and attachments, and each member account's state as the account's own dump.</summary>
+    private static JsonObject OrganizationDump(State.Organizations.RangeOrganization organization)
+    {
+        lock (organization.Management.Sync)
+            return new JsonObject
+            {
+                ["id"] = organization.Id, ["rootId"] = organization.RootId, ["managementAccountId"] = organization.ManagementAccountId,
+                ["policies"] = new JsonArray(organization.Policies.Values.Select(p => (JsonNode)new JsonObject
+                {
+                    ["id"] = p.Id, ["name"] = p.Name, ["type"] = p.PolicyType, ["awsManaged"] = p.AwsManaged, ["content"] = p.Content,
+                }).ToArray()),
+                ["attachments"] = new JsonObject(organization.Attachments.Select(a =>
+                    KeyValuePair.Create(a.Key, (JsonNode?)new JsonArray(a.Value.Select(id => (JsonNode)id).ToArray())))),
+                ["members"] = new JsonObject(organization.Accounts.Where(a => a.Id != organization.ManagementAccountId)
+                    .Select(a => KeyValuePair.Create(a.Id, (JsonNode?)AccountDump(a.State)))),
+            };
     }
 
     private static void Redact(JsonNode? node)

@@ -18,7 +18,11 @@ public static class CallCounters
     public static JsonObject Compute(RangeState state)
     {
         List<CallRecord> calls;
-        lock (state.Sync) calls = [.. state.Calls];
+        // An organisation's counts span every account; a cross-account AssumeRole's second record (as an AWSAccount) is not a second call.
+        lock (state.Sync)
+            calls = state.Organization is { } organization
+                ? [.. organization.Accounts.SelectMany(a => a.State.Calls).Where(c => c.Caller?.Type != Caller.AwsAccount)]
+                : [.. state.Calls];
         static JsonObject Count(IEnumerable<string> keys) =>
             new(keys.GroupBy(k => k).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => KeyValuePair.Create(g.Key, (JsonNode?)g.Count())));

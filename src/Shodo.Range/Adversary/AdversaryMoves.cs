@@ -9,11 +9,12 @@ namespace Shodo.Range.Adversary;
 /// What the adversary does with one credential in one round: launch a mining instance in a random
 /// enabled region, and with a long-term key also keep its foothold — re-create the backdoor user if
 /// it was removed, create another access key (a new backdoor user when the old one has two), or mint
-/// a session token — rotating by round — and share again every snapshot the scenario says it shared out (the door
+/// a session token and enter again the accounts of the organisation the scenario's attacker reached — rotating by
+/// round — and share again every snapshot the scenario says it shared out (the door
 /// to the data must stay shut once contained). Every call goes through the dispatcher like a client's.
 /// </summary>
 internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, AdversaryStatus status,
-    string backdoorUser, Random random, IReadOnlyList<GroundTruthSharedSnapshot> shares)
+    string backdoorUser, Random random, IReadOnlyList<GroundTruthSharedSnapshot> shares, IReadOnlyList<string> reachedRoles)
 {
     private static readonly string[] InstanceTypes = ["p3.2xlarge", "g4dn.xlarge", "c5.4xlarge", "p3.8xlarge"];
     private const string MiningImage = "ami-0c7217cdde317cfec";
@@ -59,9 +60,29 @@ internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, Ad
             default:
                 var session = await CallAsync(held, "sts", "GetSessionToken", "us-east-1", new() { ["DurationSeconds"] = "43200" }, ct);
                 if (session.Succeeded) { succeeded++; gained.Add(Credential(held, session)); }
+                succeeded += await ReenterAsync(held, gained, round, ct);
                 break;
         }
         return (succeeded, gained);
+    }
+
+    /// <summary>
+    /// Enters again the other accounts of the organisation the scenario's attacker reached, with a fresh session of the role
+    /// it assumed there (its earlier sessions expire within the hour): only a key of the account the roles trust can.
+    /// </summary>
+    private async Task<int> ReenterAsync(HeldCredential held, List<HeldCredential> gained, long round, CancellationToken ct)
+    {
+        if (reachedRoles.Count == 0 || Services.Sts.GetAccessKeyInfo.Decode(held.Credentials.AccessKeyId) != state.AccountId) return 0;
+        var succeeded = 0;
+        foreach (var role in reachedRoles)
+        {
+            var session = await CallAsync(held, "sts", "AssumeRole", "us-east-1",
+                new() { ["RoleArn"] = role, ["RoleSessionName"] = $"aws-go-sdk-{round}" }, ct);
+            if (!session.Succeeded) continue;
+            succeeded++;
+            gained.Add(Credential(held, session));
+        }
+        return succeeded;
     }
 
     /// <summary>Re-creates the backdoor user with administrator rights and a key if it is gone.</summary>
@@ -120,10 +141,12 @@ internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, Ad
             "RunInstances" => saved.Values("r", "InstanceId").Distinct().Select(id => new AdversaryCreation("instance", id, region, at)),
             "CreateUser" => saved.Values("r", "UserName").Take(1).Select(u => new AdversaryCreation("user", u, null, at)),
             "CreateAccessKey" => saved.Values("r", "AccessKeyId").Take(1).Select(k => new AdversaryCreation("access-key", k, null, at)),
-            "GetSessionToken" => saved.Values("r", "AccessKeyId").Take(1).Select(k => new AdversaryCreation("session-key", k, null, at)),
+            "GetSessionToken" or "AssumeRole" => saved.Values("r", "AccessKeyId").Take(1).Select(k => new AdversaryCreation("session-key", k, null, at)),
             _ => [],
         };
-        foreach (var c in created) status.Create(c);
+        // Where it was created: the caller's account (a session of a member's role acts in that member); a new session, the role's.
+        var account = operation == "AssumeRole" ? Services.Sts.GetAccessKeyInfo.Decode(saved.First("r", "AccessKeyId")) : result.Record.Caller?.AccountId;
+        foreach (var c in created) status.Create(c with { AccountId = account });
     }
 
     private static HeldCredential Credential(HeldCredential origin, InProcessResult result)

@@ -12,16 +12,20 @@ namespace Shodo.Range.Auth;
 /// ("no permissions are required for a user to get a session token ... you cannot use policies to control
 /// authentication operations"): a key that is still Active mints sessions whatever its policies say, and only
 /// what those sessions may then do is evaluated.
+/// In a member account of an organisation, service control policies bound every principal, the root user included
+/// (<see cref="ServiceControlPolicies"/>).
 /// </summary>
 public sealed class Authorizer(RangeState state)
 {
     public void Authorize(Caller caller, AwsOperation operation, DateTimeOffset now, AwsRequest? request = null)
     {
         if (NotControlledByPolicy(operation.IamAction)) return;
-        if (caller.Type == Caller.Root) return;
         var context = ContextFor(caller, operation, now, request);
         lock (state.Sync)
         {
+            if (ServiceControlPolicies.Refusal(state.Organization, state.AccountId, context) is { } refusal)
+                throw Denied(caller, operation, refusal);
+            if (caller.Type == Caller.Root) return;
             var identity = PolicyEvaluator.Evaluate(IdentityPolicies.Of(state.Iam, caller, state.IamPropagation, now), context);
             var session = IdentityPolicies.SessionPolicyOf(state.Iam, caller);
             var sessionDecision = session is null

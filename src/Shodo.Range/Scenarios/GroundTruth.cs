@@ -33,7 +33,15 @@ public sealed record GroundTruth
     public GroundTruthStopLogging? StopLogging { get; init; }
     /// <summary>Every call the attacker made while the scenario played, in time order.</summary>
     public required IReadOnlyList<GroundTruthEvent> Events { get; init; }
+    /// <summary>
+    /// The other accounts of the organisation the attacker reached (none in a one-account scenario), each with the role it
+    /// entered by and what it created or used there; the accounts not listed are untouched (nothing to find there).
+    /// </summary>
+    public IReadOnlyList<GroundTruthAccount> Accounts { get; init; } = [];
 }
+
+/// <summary>An account the attacker reached from the leaked one: how (the role it assumed) and what it did there.</summary>
+public sealed record GroundTruthAccount(string AccountId, string ReachedBy, GroundTruth Found);
 
 public sealed record GroundTruthKeyPair(string Region, string KeyName, string? KeyPairId);
 

@@ -13,13 +13,17 @@ public sealed class GroundTruthResolver(RangeState state, ScenarioFile file, Sav
 {
     private static readonly IReadOnlyDictionary<string, string> NoVariables = new Dictionary<string, string>();
 
-    public GroundTruth Resolve(IReadOnlyList<CallRecord> attackerCalls)
+    /// <summary>
+    /// The ground truth of <paramref name="spec"/> (default: the file's) in this resolver's account, from the attacker's
+    /// calls there; the leaked key is named only in the account it leaked from (<paramref name="leakedHere"/>).
+    /// </summary>
+    public GroundTruth Resolve(IReadOnlyList<CallRecord> attackerCalls, GroundTruthSpec? spec = null, bool leakedHere = true)
     {
-        var spec = file.GroundTruth ?? new GroundTruthSpec();
+        spec ??= file.GroundTruth ?? new GroundTruthSpec();
         var attackers = file.Actors.Values.Where(a => a.Attacker).ToList();
         lock (state.Sync)
         {
-            var leaked = file.LeakedCredential is { } name ? credentials.GetValueOrDefault(name) : null;
+            var leaked = leakedHere && file.LeakedCredential is { } name ? credentials.GetValueOrDefault(name) : null;
             var spotRequests = Ids(spec.SpotRequests).Select(SpotRequest).ToList();
             var instanceIds = Ids(spec.Instances)
                 .Concat(spotRequests.SelectMany(r => FindSpot(r.SpotInstanceRequestId)?.InstanceHistory ?? []))

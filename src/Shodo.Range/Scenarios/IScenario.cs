@@ -11,6 +11,9 @@ public interface IScenario
     /// <summary>The account id the scenario needs, or null for the range's default.</summary>
     string? AccountId { get; }
 
+    /// <summary>How many accounts the scenario needs: 1, or an organisation of that many (the management account and members).</summary>
+    int Accounts => 1;
+
     /// <summary>
     /// Seeds the state and plays the history, with times relative to <paramref name="start"/> (the
     /// simulated now when the range starts). Runs before the range accepts requests.

@@ -155,6 +155,16 @@ public sealed class GroundTruthSpec
     public List<string> BucketsListed { get; set; } = [];
     public List<ObjectReadSpec> ObjectsRead { get; set; } = [];
     public StopLoggingSpec? StopLogging { get; set; }
+    /// <summary>The other accounts of the organisation the attacker reached, each with what it found there.</summary>
+    public List<AccountTruthSpec> Accounts { get; set; } = [];
+}
+
+/// <summary>An account the attacker reached: its id, the role it entered by, and what it created or used there.</summary>
+public sealed class AccountTruthSpec
+{
+    public string Id { get; set; } = "";
+    public string ReachedBy { get; set; } = "";
+    public GroundTruthSpec Found { get; set; } = new();
 }
 
 public sealed class KeyPairTruthSpec

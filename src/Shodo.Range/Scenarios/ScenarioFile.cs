@@ -34,6 +34,14 @@ public sealed class AccountSpec
     public string? Alias { get; set; }
     /// <summary>Opt-in regions the account has enabled (the default regions always are).</summary>
     public List<string> OptInRegions { get; set; } = [];
+    /// <summary>When set, the account is the management account of an organisation with this many members.</summary>
+    public OrganizationSpec? Organization { get; set; }
+}
+
+/// <summary>An organisation: its member accounts (ids <c>RangeOrganization.MemberId(account, i)</c>, i from 1).</summary>
+public sealed class OrganizationSpec
+{
+    public int Members { get; set; }
 }
 
 /// <summary>Who makes calls: a named credential, and where from.</summary>

@@ -47,9 +47,12 @@ public static class ScenarioRequest
     {
         var body = new JsonObject();
         foreach (var (name, value) in parameters) body[name] = JsonOf(value);
-        headers["X-Amz-Target"] = service.Name == "cloudtrail"
-            ? Services.CloudTrail.CloudTrailService.TargetPrefix + operation
-            : operation;
+        headers["X-Amz-Target"] = service.Name switch
+        {
+            "cloudtrail" => Services.CloudTrail.CloudTrailService.TargetPrefix + operation,
+            "organizations" => Services.Organizations.OrganizationsService.TargetPrefix + operation,
+            _ => operation,
+        };
         headers["Host"] = $"{service.Name}.{region}.amazonaws.com";
         headers["Content-Type"] = "application/x-amz-json-1.1";
         return Request("POST", "/", new Dictionary<string, string>(), headers, Encoding.UTF8.GetBytes(body.ToJsonString()),

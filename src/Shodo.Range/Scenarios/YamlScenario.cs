@@ -11,6 +11,7 @@ public sealed class YamlScenario(ScenarioFile file) : IScenario
     public ScenarioFile File { get; } = file;
     public string Name => File.Name;
     public string? AccountId => File.Account.Id;
+    public int Accounts => File.Account.Organization is { } organization ? organization.Members + 1 : 1;
 
     /// <summary>Whether loading ends by delivering the trails' log files (otherwise the first read of a trail bucket does).</summary>
     public bool DeliverLogs { get; init; } = true;
@@ -40,7 +41,6 @@ public sealed class YamlScenario(ScenarioFile file) : IScenario
         var player = new ScenarioPlayer(state, dispatcher, start, credentials);
         await player.PlayAsync(calls, ct);
         if (DeliverLogs) lock (state.Sync) state.DeliverTrailLogs();
-        var resolver = new GroundTruthResolver(state, File, player.Saved, credentials);
         return new LoadedScenario
         {
             Name = File.Name,
@@ -49,7 +49,7 @@ public sealed class YamlScenario(ScenarioFile file) : IScenario
             Attackers = File.Actors.Where(a => a.Value.Attacker && credentials.ContainsKey(a.Value.Credential))
                 .Select(a => new AttackerActor(a.Key, credentials[a.Value.Credential], a.Value.SourceIp, a.Value.UserAgent))
                 .ToList(),
-            GroundTruth = File.GroundTruth is null ? null : resolver.Resolve(player.AttackerCalls),
+            GroundTruth = File.GroundTruth is null ? null : OrganizationTruth.Resolve(state, File, player, credentials),
             PlayedCalls = calls.Count,
         };
     }

@@ -22,4 +22,7 @@ public sealed class AwsCall
 
     public JsonObject? RequestParameters { get; set; }
     public JsonObject? ResponseElements { get; set; }
+
+    /// <summary>Another account that records this call too when it succeeds (a cross-account AssumeRole: the role's), as AWSAccount.</summary>
+    public RangeState? AlsoRecordIn { get; set; }
 }

@@ -11,6 +11,8 @@ public sealed class AwsError(string code, string message, int status = 400, bool
     public string Code { get; } = code;
     public int Status { get; } = status;
     public bool SenderFault { get; } = senderFault;
+    /// <summary>The Reason member some JSON errors model (Organizations' InvalidInputException, ConstraintViolationException).</summary>
+    public string? Reason { get; init; }
 
     public static AwsError MissingParameter(string name) =>
         new("MissingParameter", $"The request must contain the parameter {name}");

@@ -26,6 +26,13 @@ public sealed class AwsRequest
     public string SourceIp { get; init; } = "127.0.0.1";
     public string UserAgent { get; init; } = "";
 
+    /// <summary>The same request to another account of the organisation (its ARNs built in that account).</summary>
+    public AwsRequest ForAccount(string accountId) => new()
+    {
+        Method = Method, Path = Path, Query = Query, Headers = Headers, Body = Body, Service = Service, Region = Region,
+        Parameters = Parameters, AccountId = accountId, SourceIp = SourceIp, UserAgent = UserAgent,
+    };
+
     public string? Param(string name) => Parameters.TryGetValue(name, out var v) ? v : null;
 
     public string RequiredParam(string name) =>

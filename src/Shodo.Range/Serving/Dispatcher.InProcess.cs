@@ -22,6 +22,7 @@ public sealed partial class Dispatcher
     public async Task<InProcessResult> InvokeAsync(AwsRequest request, RangeCredentials credentials,
         CancellationToken ct = default)
     {
+        if (Elsewhere(credentials.AccessKeyId) is { } account) return await account.InvokeAsync(request.ForAccount(account.State.AccountId), credentials, ct);
         var arrival = new Arrival(
             now => authenticator.AuthenticateSecret(credentials, now),
             () => authenticator.Identify(credentials.AccessKeyId));

@@ -68,6 +68,7 @@ public sealed partial class Dispatcher
             if (arrival.Deliver is not null) await arrival.Deliver(operation!, response, requestId);
             var record = Record(request, service, service.Name, operation!.Name, caller, requestId, operation.ReadOnly,
                 operation.DataEvent, call.RequestParameters ?? DefaultParameters(request), call.ResponseElements, null);
+            call.AlsoRecordIn?.Record(record with { EventId = Guid.NewGuid().ToString(), Caller = caller with { Type = Caller.AwsAccount } });
             return new Served(requestId, response, null, record);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

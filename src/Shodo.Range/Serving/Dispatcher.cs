@@ -21,9 +21,14 @@ public sealed partial class Dispatcher(
 
     public async Task ServeAsync(HttpContext http)
     {
+        var signature = SignatureInfo.Read(http.Request);
+        if (Elsewhere(signature?.AccessKeyId) is { } account)
+        {
+            await account.ServeAsync(http);
+            return;
+        }
         var ct = http.RequestAborted;
         var body = await RequestReader.ReadBodyAsync(http.Request, ct);
-        var signature = SignatureInfo.Read(http.Request);
         var service = signature is null ? null : _services.GetValueOrDefault(signature.Service);
         var protocol = service?.Protocol ?? AwsProtocol.Query;
         var request = RequestReader.Build(http, body, signature, protocol, state.AccountId);

@@ -5,7 +5,7 @@ namespace Shodo.Range.Serving;
 /// for IAM/STS, AuthFailure for EC2, UnrecognizedClientException for JSON services and
 /// InvalidAccessKeyId for S3. Services and the dispatcher throw the Query code; this translates. Server
 /// failures as each service's references list them: EC2's InternalError, Unavailable and RequestLimitExceeded,
-/// IAM's ServiceFailure, S3's InternalError, ServiceUnavailable and SlowDown, and AWS's common errors
+/// IAM's ServiceFailure, S3's InternalError, ServiceUnavailable and SlowDown, Organizations' TooManyRequestsException, and AWS's common errors
 /// (InternalFailure, ServiceUnavailable, Throttling/ThrottlingException) elsewhere.
 /// </summary>
 public static class ProtocolErrors
@@ -55,6 +55,7 @@ public static class ProtocolErrors
         (AwsProtocol.Json, SignatureDoesNotMatch) => new("InvalidSignatureException", e.Message, 400),
         (AwsProtocol.Json, ExpiredToken) => new("ExpiredTokenException", e.Message, 400),
         (AwsProtocol.Json, AccessDenied) => new("AccessDeniedException", e.Message, 400),
+        (AwsProtocol.Json, Throttling) when service == "organizations" => new("TooManyRequestsException", e.Message, 400),
         (AwsProtocol.Json, Throttling) => new("ThrottlingException", e.Message, 400),
         (AwsProtocol.Json, ServiceUnavailable) => new("ServiceUnavailable", e.Message, 503, false),
 

@@ -53,6 +53,7 @@ public static class ResponseWriter
         {
             case AwsProtocol.Json:
                 var body = new JsonObject { ["__type"] = error.Code, ["message"] = error.Message };
+                if (error.Reason is not null) body["Reason"] = error.Reason;
                 http.Response.Headers["x-amzn-ErrorType"] = error.Code;
                 return WriteText(http, error.Status, JsonContentType, body.ToJsonString(), ct);
             case AwsProtocol.Ec2:

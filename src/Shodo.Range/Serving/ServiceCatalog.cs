@@ -12,5 +12,6 @@ public static class ServiceCatalog
         new Services.S3.S3Service(),
         new Services.Rds.RdsService(),
         new Services.AutoScaling.AutoScalingService(),
+        new Services.Organizations.OrganizationsService(),
     ];
 }

@@ -20,6 +20,8 @@ public sealed record Caller(
 {
     /// <summary>Type values as CloudTrail writes them.</summary>
     public const string IamUser = "IAMUser", AssumedRole = "AssumedRole", FederatedUser = "FederatedUser", Root = "Root";
+    /// <summary>A principal of another account, as the role's account records a cross-account AssumeRole.</summary>
+    public const string AwsAccount = "AWSAccount";
 
     public bool IsTemporary => AccessKeyId.StartsWith("ASIA", StringComparison.Ordinal);
 }

@@ -6,12 +6,16 @@ namespace Shodo.Range.State;
 /// touch the others. All reads and writes happen under <see cref="Sync"/>: the range is a test
 /// double, and one lock keeps every operation atomic and every test deterministic.
 /// </summary>
-public sealed partial class RangeState(string accountId, RangeClock clock)
+public sealed partial class RangeState(string accountId, RangeClock clock, object? sync = null)
 {
-    public object Sync { get; } = new();
+    /// <summary>The lock around every access; the accounts of one organisation share it (a cross-account call is atomic).</summary>
+    public object Sync { get; } = sync ?? new();
     public string AccountId { get; } = accountId;
     public RangeClock Clock { get; } = clock;
 
     /// <summary>Every call the range served, in order, for CloudTrail.</summary>
     public List<CallRecord> Calls { get; } = [];
+
+    /// <summary>The organisation this account belongs to (range serve --accounts N), or null for a standalone account.</summary>
+    public Organizations.RangeOrganization? Organization { get; set; }
 }

@@ -21,6 +21,7 @@ public static class OperationCatalog
         typeof(Sts.StsOperations),
         typeof(Athena.AthenaOperations),
         typeof(AutoScaling.AutoScalingOperations),
+        typeof(Organizations.OrganizationsOperations),
     ];
 
     public static IReadOnlyList<AwsOperation> All { get; } = Services

@@ -25,6 +25,8 @@ public static class TargetKinds
     public const string EbsSnapshot = "ec2-snapshot";
     /// <summary>An access key of the account's root user (no IAM user owns it).</summary>
     public const string RootAccessKey = "iam-root-access-key";
+    /// <summary>A member account of the organisation the attacker reached (contained from the management account by an SCP).</summary>
+    public const string OrganizationAccount = "organizations-account";
 
     public static bool IsIdentity(string kind) => kind is User or Role;
 }

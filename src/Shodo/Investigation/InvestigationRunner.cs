@@ -133,6 +133,7 @@ public sealed class InvestigationRunner(AwsConnection aws, Case @case, Investiga
         await InvestigationFiles.WriteAsync(@case, InvestigationFiles.Identities, "shodo-identities/1", "identities", identities, ct);
         await InvestigationFiles.WriteAsync(@case, InvestigationFiles.AttackerResources, "shodo-attacker-resources/1", "resources", resources, ct);
         await InvestigationFiles.WriteAsync(@case, InvestigationFiles.Findings, "shodo-findings/1", "findings", findings, ct);
+        await AccountsReachedFile.WriteAsync(@case, chain.AttackerEvents, ct);
         var impactJson = InvestigationFiles.ToNode(impact).AsObject();
         impactJson["format"] = "shodo-impact/1";
         await @case.Documents.WriteJsonAsync(InvestigationFiles.Impact, impactJson, "investigate", ct);

@@ -64,6 +64,8 @@ public sealed partial class RangeServeCommandTests : IDisposable
     [InlineData("--fail-lookup-events", "sometimes", "--fail-lookup-events: 'sometimes' is not a failure")]
     [InlineData("--iam-propagation", "2h", "--iam-propagation must be a duration up to an hour")]
     [InlineData("--iam-propagation", "soon", "got 'soon'")]
+    [InlineData("--accounts", "0", "--accounts 0 is not usable")]
+    [InlineData("--accounts", "51", "--accounts 51 is not usable")]
     public async Task Serve_refuses_values_it_cannot_use_as_usage_errors(string option, string value, string expected)
     {
         var error = new StringWriter();

@@ -45,6 +45,12 @@ public sealed class ActionPlanningDeclarationTests
         {
             ["exists"] = true, ["lifecycle"] = "spot", ["volumes"] = new JsonArray("vol-3"), ["spotRequest"] = new JsonObject { ["type"] = "persistent" },
         }),
+        Target(TargetKinds.OrganizationAccount, "311122223335", new JsonObject
+        {
+            ["exists"] = true, ["attackerUsers"] = new JsonArray("arn:aws:iam::311122223335:user/svc-cloudsync"),
+            ["attackerRoles"] = new JsonArray("arn:aws:iam::311122223335:role/OrganizationAccountAccessRole"),
+        }),
+        Target(TargetKinds.OrganizationAccount, "411122223336", new JsonObject { ["exists"] = true }),
     ];
 
     private static List<(IContainmentAction Action, JsonObject Parameters)> Plan(PlanningTarget t) =>
@@ -94,6 +100,19 @@ public sealed class ActionPlanningDeclarationTests
         Assert.Equal(["tag-resource", "snapshot-volumes", "isolate-instance"], Names(Targets[14]));
         Assert.Equal(["tag-resource", "snapshot-volumes", "stop-instance"], Names(Targets[15]));
         Assert.Null(ActionRegistry.Get("enable-termination-protection").PlanFor(Targets[15]));
+    }
+
+    [Fact]
+    public void A_member_account_the_attacker_reached_gets_its_own_SCP_and_one_it_did_not_reach_nothing()
+    {
+        Assert.Equal(["deny-by-scp"], Names(Targets[16]));
+        Assert.Empty(Names(Targets[17]));
+        var scp = ActionRegistry.Get("deny-by-scp");
+        var parameters = scp.PlanFor(Targets[16])!;
+        Assert.Equal($"ShodoContainment-{CaseId}-311122223335", (string?)parameters["policyName"]);
+        Assert.Equal(["arn:aws:iam::311122223335:role/OrganizationAccountAccessRole"], parameters["roles"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal("deny-by-scp", scp.AuthorityClass(TargetKinds.OrganizationAccount));
+        Assert.Equal(AuthorityLevel.Approver, AuthorityPolicy.Default.For("deny-by-scp", TargetKinds.OrganizationAccount));
     }
 
     [Fact]

@@ -19,16 +19,19 @@ public abstract class StsAction : QueryAction
         return seconds;
     }
 
-    protected static StsSession Issue(AwsCall call, string kind, int seconds, Action<StsSession> configure)
+    /// <summary>Issues a session in <paramref name="account"/> (default: the caller's account) whose key id names that account.</summary>
+    protected static StsSession Issue(AwsCall call, string kind, int seconds, Action<StsSession> configure,
+        State.RangeState? account = null)
     {
+        account ??= call.State;
         var session = new StsSession
         {
-            AccessKeyId = IamIds.TemporaryAccessKeyId(call.AccountId), SecretAccessKey = IamIds.SecretAccessKey(),
+            AccessKeyId = IamIds.TemporaryAccessKeyId(account.AccountId), SecretAccessKey = IamIds.SecretAccessKey(),
             Token = IamIds.SessionToken(), Kind = kind, IssuedAt = call.Now, Expiration = call.Now.AddSeconds(seconds),
             SourceAccessKeyId = call.Caller.IsTemporary ? null : call.Caller.AccessKeyId,
         };
         configure(session);
-        call.State.Iam.Sessions[session.AccessKeyId] = session;
+        account.Iam.Sessions[session.AccessKeyId] = session;
         return session;
     }
 

@@ -10,6 +10,8 @@ public static class UserIdentity
         if (caller is null)
             return new JsonObject { ["type"] = "Unknown", ["accountId"] = recipientAccountId };
 
+        if (caller.Type == Caller.AwsAccount)
+            return new JsonObject { ["type"] = caller.Type, ["principalId"] = caller.PrincipalId, ["accountId"] = caller.AccountId };
         var identity = new JsonObject
         {
             ["type"] = caller.Type,

@@ -56,6 +56,16 @@ public static class MutationAllowlist
             "so the group neither terminates the stopped instance (the evidence) nor launches a replacement; the group's before-state is journaled first."),
         new(AwsOperation.Of("autoscaling", "ResumeProcesses"),
             "Roll back a suspension after a false alarm, with approval: resumes exactly the processes Shodo suspended, nothing else."),
+        new(AwsOperation.Of("organizations", "CreatePolicy"),
+            "From the management account: Shodo's service control policy for one member account the attacker reached (named " +
+            "ShodoContainment-CASE-ACCOUNT), denying the attacker's principals by aws:PrincipalArn (role sessions issued before the " +
+            "containment, by aws:TokenIssueTime). It is attached to nothing when created and grants nothing."),
+        new(AwsOperation.Of("organizations", "AttachPolicy"),
+            "Attach Shodo's own deny SCP to the member account it was made for, the account's attached policies journaled first: the " +
+            "only lever over a member's Identity Center roles and root user. Reversible: shodo rollback makes it deny nothing."),
+        new(AwsOperation.Of("organizations", "UpdatePolicy"),
+            "Only Shodo's own SCP (ShodoContainment-CASE-ACCOUNT): add principals the attacker gained since, or, on rollback with " +
+            "approval, replace its content with one that denies nothing. Shodo detaches and deletes no policy."),
         new(AwsOperation.Of("sts", "AssumeRole"), "Obtain the responder role's (or a member account's) temporary credentials; changes no resource."),
     ];
 

@@ -18,6 +18,8 @@ public static class InvestigationFiles
     public const string AttackerResources = "attacker-resources.json";
     public const string Impact = "impact.json";
     public const string Coverage = "coverage.json";
+    /// <summary>The other accounts the attacker entered by AssumeRole (written only when there is one).</summary>
+    public const string AccountsReached = "accounts-reached.json";
 
     /// <summary>camelCase, enums as kebab-case strings, nulls omitted.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -47,6 +49,10 @@ public static class InvestigationFiles
 
     public static Impact? ReadImpact(CaseFolder folder) =>
         folder.Read(Impact) is { } bytes ? JsonSerializer.Deserialize<Impact>(bytes, Json) : null;
+
+    /// <summary>The other accounts the attacker entered (none when the file is absent: it is written only when there is one).</summary>
+    public static IReadOnlyList<Identities.AccountReached> ReadAccountsReached(CaseFolder folder) =>
+        ReadList<Identities.AccountReached>(folder, AccountsReached, "accounts");
 
     internal static List<T> ReadList<T>(CaseFolder folder, string name, string listName)
     {

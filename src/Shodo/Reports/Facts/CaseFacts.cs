@@ -20,6 +20,8 @@ public sealed record CaseFacts
     public IReadOnlyList<AttackerIdentity> Identities { get; init; } = [];
     public IReadOnlyList<AttackerResource> Resources { get; init; } = [];
     public IReadOnlyList<Finding> Findings { get; init; } = [];
+    /// <summary>The other accounts the attacker entered by AssumeRole (accounts-reached.json), and how.</summary>
+    public IReadOnlyList<Investigation.Identities.AccountReached> AccountsReached { get; init; } = [];
     public Impact? Impact { get; init; }
     public IReadOnlyList<TimelineEvent> Timeline { get; init; } = [];
     public EscalationLog Escalation { get; init; } = EscalationLog.None;

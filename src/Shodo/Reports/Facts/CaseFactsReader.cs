@@ -39,6 +39,7 @@ public static class CaseFactsReader
             Identities = Tolerant(() => InvestigationFiles.ReadIdentities(folder), InvestigationFiles.Identities, missing, []),
             Resources = Tolerant(() => InvestigationFiles.ReadResources(folder), InvestigationFiles.AttackerResources, missing, []),
             Findings = Tolerant(() => InvestigationFiles.ReadFindings(folder), InvestigationFiles.Findings, missing, []),
+            AccountsReached = Tolerant(() => InvestigationFiles.ReadAccountsReached(folder), InvestigationFiles.AccountsReached, missing, []),
             Impact = impact,
             Timeline = TimelineFile.Read(folder).OrderBy(e => e.Time).ToList(),
             Escalation = EscalationReader.Read(journal),

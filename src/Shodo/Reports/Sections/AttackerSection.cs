@@ -22,6 +22,7 @@ public static class AttackerSection
                     string.Join(", ", i.SourceIps), string.Join(" | ", i.UserAgents), r.Say(i.Reasons, i.Reason),
                 ]).ToList()));
         }
+        blocks.AddRange(AccountsReachedBlock.Build(r));
         blocks.Add(new SubHeading(t["ResourcesHeading"]));
         if (f.Resources.Count == 0) blocks.Add(new Paragraph(t["NoResources"]));
         else

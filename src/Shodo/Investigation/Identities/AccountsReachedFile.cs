@@ -1,0 +1,16 @@
+using Shodo.Cases;
+using Shodo.Investigation.Model;
+using Shodo.Trail.Records;
+
+namespace Shodo.Investigation.Identities;
+
+/// <summary>Writes <c>accounts-reached.json</c> (<see cref="AccountsReached"/>) when the attacker entered another account; nothing otherwise.</summary>
+public static class AccountsReachedFile
+{
+    public static async Task WriteAsync(Case @case, IEnumerable<TrailRecord> attackerEvents, CancellationToken ct)
+    {
+        var reached = AccountsReached.From(attackerEvents);
+        if (reached.Count > 0)
+            await InvestigationFiles.WriteAsync(@case, InvestigationFiles.AccountsReached, "shodo-accounts-reached/1", "accounts", reached, ct);
+    }
+}
