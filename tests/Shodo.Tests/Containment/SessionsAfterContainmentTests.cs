@@ -102,7 +102,7 @@ public sealed class SessionsAfterContainmentTests
                 Assert.NotNull(profile); // kept, not deleted
                 Assert.True(profile.PasswordResetRequired);
             }
-            var journal = JournalReader.Read(env.CaseDirectory);
+            var journal = JournalReader.Read(CaseFolder.At(env.CaseDirectory));
             var recorded = journal.First(e => e.Kind == ContainmentJournalKinds.Before && (string?)e.Data["actionId"] == reset.Id);
             Assert.False((bool)recorded.Data["state"]!["loginProfile"]!["passwordResetRequired"]!);
             Assert.Equal((0, 0), env.ResponderDestructiveCalls());
