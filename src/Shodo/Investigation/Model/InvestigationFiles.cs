@@ -19,6 +19,11 @@ public static class InvestigationFiles
     public const string Impact = "impact.json";
     public const string Coverage = "coverage.json";
 
+    public const string IdentitiesFormat = "shodo-identities/1";
+    public const string AttackerResourcesFormat = "shodo-attacker-resources/1";
+    public const string FindingsFormat = "shodo-findings/1";
+    public const string ImpactFormat = "shodo-impact/1";
+
     /// <summary>camelCase, enums as kebab-case strings, nulls omitted.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -34,7 +39,7 @@ public static class InvestigationFiles
         {
             ["format"] = format,
             [listName] = new JsonArray(items.Select(i => ToNode(i)).ToArray()),
-        }, "investigate", ct);
+        }, InvestigationJournalKinds.Producer, ct);
 
     public static IReadOnlyList<AttackerIdentity> ReadIdentities(CaseFolder folder) =>
         ReadList<AttackerIdentity>(folder, Identities, "identities");
