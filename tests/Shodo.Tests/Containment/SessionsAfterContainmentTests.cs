@@ -6,6 +6,7 @@ using Amazon.SecurityToken.Model;
 using Shodo.Cases;
 using Shodo.Containment;
 using Shodo.Containment.Authority;
+using Shodo.Containment.Plan;
 using Shodo.Reports;
 using Shodo.Range;
 using Shodo.Range.Auth;
