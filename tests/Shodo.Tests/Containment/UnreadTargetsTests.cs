@@ -1,6 +1,7 @@
 using Shodo.Cases;
 using Shodo.Containment;
 using Shodo.Containment.Plan;
+using Shodo.Containment.Planning;
 using Shodo.Range;
 
 namespace Shodo.Tests.Containment;
