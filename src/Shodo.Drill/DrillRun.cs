@@ -62,7 +62,7 @@ public static class DrillRun
         DrillTriage? triage = null;
         if (options.WithoutKey)
         {
-            triage = DrillTriage.Read(result.CaseDirectory);
+            triage = DrillTriage.Read(result.Folder);
             if (triage.Confirm(request) is { } confirmed)
             {
                 progress.Note("drill", Messages.Get("DrillConfirmsCandidate", triage.Confirmed!));
@@ -83,7 +83,7 @@ public static class DrillRun
 
         var responderArn = $"arn:aws:iam::{range.State.AccountId}:user/{RangeHost.ResponderUserName}";
         var destructive = CallCounters.Compute(range.State)["destructiveAttempts"]?[responderArn]?.GetValue<int>() ?? 0;
-        var journal = JournalReader.Read(result.CaseDirectory);
+        var journal = JournalReader.Read(result.Folder);
         var recordedAt = journal.FirstOrDefault(e => e.Kind == CollectJournalKinds.Started)?.Time;
         var reportPath = journal.FirstOrDefault(e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["producer"] == "report")
             is { } r ? CaseFileNames.Full(result.CaseDirectory, (string)r.Data["path"]!) : null;
@@ -93,8 +93,9 @@ public static class DrillRun
         // held fails its health check and is terminated and replaced; what containment held stays as it was.
         lock (range.State.Sync) range.State.Clock.Advance(ComputeOutcome.HeldFor);
         var compute = ComputeOutcome.Read(range.State, truth, responseStarted);
-        var card = DrillScorecard.Score(result.CaseDirectory, scenario, drillTruth, after, destructive, reportPath) with
+        var card = DrillScorecard.Score(result.Folder, scenario, drillTruth, after, destructive, reportPath) with
         {
+            CaseDir = result.CaseDirectory,
             SecondsToKeyRefused = poller?.SecondsToRefused,
             AttackerInstancesLost = compute.Lost, AttackerInstancesUncontained = compute.Uncontained,
             InstancesReplacedDuringResponse = compute.Replaced,
@@ -104,7 +105,7 @@ public static class DrillRun
             AdversarySuccessesAfterContainedDetail = watch.SuccessesAtContainment is null ? [] : afterDetail,
             DataDoorsOpenAfterContained = doorsOpen.Count, DataDoorsOpenAfterContainedDetail = doorsOpen,
         };
-        card = await DrillHonesty.ScoreAsync(card, result.CaseDirectory, drillTruth, RangeFinalState.Read(range), ct).ConfigureAwait(false);
+        card = await DrillHonesty.ScoreAsync(card, result.Folder, drillTruth, RangeFinalState.Read(range), ct).ConfigureAwait(false);
         return new DrillResult(card, result.Outcome);
     }
 }

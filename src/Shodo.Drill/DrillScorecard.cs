@@ -97,17 +97,17 @@ public sealed record DrillScorecard
                                            && (bool?)e.Data["contained"] == true)?.Seq;
     }
 
-    public static DrillScorecard Score(string caseDirectory, string scenario, DrillTruth truth, long adversaryAfter,
+    public static DrillScorecard Score(CaseFolder folder, string scenario, DrillTruth truth, long adversaryAfter,
         long destructive, string? reportPath)
     {
-        var journal = JournalReader.Read(caseDirectory);
+        var journal = JournalReader.Read(folder);
         var opened = journal.FirstOrDefault()?.Time;
         double? Since(Func<JournalEntry, bool> match) =>
             opened is { } t0 && journal.FirstOrDefault(match) is { } e ? Math.Round((e.Time - t0).TotalSeconds, 1) : null;
 
-        var identities = InvestigationFiles.ReadIdentities(CaseFolder.At(caseDirectory))
+        var identities = InvestigationFiles.ReadIdentities(folder)
             .Where(i => i.Confidence == Confidence.Confirmed).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-        var resources = InvestigationFiles.ReadResources(CaseFolder.At(caseDirectory))
+        var resources = InvestigationFiles.ReadResources(folder)
             .Where(r => DrillTruth.ScoredResourceTypes.Contains(r.Type))
             .Select(r => DrillTruth.Resource(r.Type, r.Region, r.ResourceId)).ToHashSet(StringComparer.Ordinal);
         var falsePositives = identities.Where(i => !truth.AttackerIdentities.Contains(i))
@@ -118,7 +118,7 @@ public sealed record DrillScorecard
         return new DrillScorecard
         {
             PersistenceSurfaced = persistence.Surfaced, PersistenceExpected = persistence.Expected, PersistenceMissed = persistence.Missed,
-            CaseDir = caseDirectory,
+            CaseDir = folder.Directory,
             Scenario = scenario,
             SecondsToFirstNotification = Since(e => e.Kind == EscalationJournalKinds.Sent),
             SecondsToEvidenceCaptured = Since(e => e.Kind == CollectJournalKinds.Finished),
@@ -132,7 +132,7 @@ public sealed record DrillScorecard
             FalsePositives = falsePositives.Count,
             FalsePositiveIds = falsePositives,
             MissedIds = missed,
-            EvidenceVerified = CaseVerifier.Verify(caseDirectory).Intact,
+            EvidenceVerified = CaseVerifier.Verify(folder.Directory).Intact,
             ReportPath = reportPath,
         };
     }

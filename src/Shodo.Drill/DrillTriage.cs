@@ -14,9 +14,9 @@ namespace Shodo.Drill;
 public sealed record DrillTriage(IReadOnlyList<string> Candidates, string? Confirmed)
 {
     /// <summary>The candidates of the case's candidates.json as the investigation's ids (<c>access-key:AKIA…</c>, <c>user:NAME</c>).</summary>
-    public static DrillTriage Read(string caseDirectory)
+    public static DrillTriage Read(CaseFolder folder)
     {
-        var candidates = (CandidatesFile.ReadCandidates(CaseFolder.At(caseDirectory)) ?? []).OfType<JsonObject>().ToList();
+        var candidates = (CandidatesFile.ReadCandidates(folder) ?? []).OfType<JsonObject>().ToList();
         var ids = candidates.Select(c => $"{(string?)c["kind"]}:{(string?)c["id"]}").ToList();
         var first = candidates.FirstOrDefault(c => (string?)c["confirm"] is not null);
         return new DrillTriage(ids, first is null ? null : $"{(string?)first["kind"]}:{(string?)first["id"]}");

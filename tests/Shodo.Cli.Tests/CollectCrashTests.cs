@@ -85,7 +85,7 @@ public sealed class CollectCrashTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.True((bool)JsonNode.Parse(final.Output)!["complete"]!);
             var verified = KilledChild.AssertVerifies(folder, $"round {round}, after the last collect");
             Assert.True(verified.Notes.Count == 0, $"round {round}: {string.Join("; ", verified.Notes)}");
-            var repaired = JournalReader.Read(folder, JournalKinds.CaseRepaired);
+            var repaired = JournalReader.Read(CaseFolder.At(folder), JournalKinds.CaseRepaired);
             Assert.All(repaired, e => Assert.Contains((string?)e.Data["what"], new[] { "journal-tail", "journal-newline", "evidence-index", "document" }));
             repairs += repaired.Count;
         }

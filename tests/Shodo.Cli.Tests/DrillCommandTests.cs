@@ -50,7 +50,7 @@ public sealed class DrillCommandTests : IDisposable
         Assert.True(card.GetProperty("evidence_verified").GetBoolean());
 
         var caseDir = card.GetProperty("case_dir").GetString()!;
-        var journal = JournalReader.Read(caseDir);
+        var journal = JournalReader.Read(CaseFolder.At(caseDir));
         var outcomes = journal.Where(e => e.Kind == "containment.outcome").ToList();
         var root = Assert.Single(outcomes, e => ((string?)e.Data["actionId"])!.StartsWith("escalate-root-key/", StringComparison.Ordinal));
         Assert.Equal("needs-decision", (string?)root.Data["outcome"]);
@@ -90,10 +90,10 @@ public sealed class DrillCommandTests : IDisposable
 
         var caseDir = card.GetProperty("case_dir").GetString()!;
         Assert.True(CaseVerifier.Verify(caseDir).Intact);
-        var kinds = JournalReader.Read(caseDir).Select(e => e.Kind).ToHashSet();
+        var kinds = JournalReader.Read(CaseFolder.At(caseDir)).Select(e => e.Kind).ToHashSet();
         Assert.Contains("escalation.acknowledged", kinds);
         Assert.Contains("containment.verified", kinds);
-        Assert.Contains(JournalReader.Read(caseDir), e => e.Kind == "containment.changed"
+        Assert.Contains(JournalReader.Read(CaseFolder.At(caseDir)), e => e.Kind == "containment.changed"
             && (string?)e.Data["operation"] == "rds:ModifyDBSnapshotAttribute" && e.Data["request"]?["valuesToRemove"] is not null);
         AssertProgressLines(run.Error);
     }
@@ -113,7 +113,7 @@ public sealed class DrillCommandTests : IDisposable
         var caseDir = card.GetProperty("case_dir").GetString()!;
         Assert.True(CaseVerifier.Verify(caseDir).Intact);
         // Respond saw nothing of the events: it says so (exit 3, incomplete) and still contained the backdoor's keys.
-        var journal = JournalReader.Read(caseDir);
+        var journal = JournalReader.Read(CaseFolder.At(caseDir));
         Assert.Equal("incomplete", (string?)journal.Last(e => e.Kind == "respond.finished").Data["outcome"]);
         Assert.Contains(journal, e => e.Kind == "containment.outcome" && (string?)e.Data["outcome"] == "done"
                                       && (string?)e.Data["actionId"] == "deactivate-access-keys/iam-user:global:aws-support-svc");
@@ -136,7 +136,7 @@ public sealed class DrillCommandTests : IDisposable
 
         var caseDir = card.GetProperty("case_dir").GetString()!;
         Assert.True(CaseVerifier.Verify(caseDir).Intact);
-        var journal = JournalReader.Read(caseDir);
+        var journal = JournalReader.Read(CaseFolder.At(caseDir));
         var held = journal.First(e => e.Kind == "containment.changed" && ((string?)e.Data["actionId"])!.StartsWith("suspend-asg-launch/", StringComparison.Ordinal));
         var firstMemberStop = journal.First(e => e.Kind == "containment.changed" && ((string?)e.Data["actionId"])!.StartsWith("stop-instance/ec2-instance:eu-west-1:", StringComparison.Ordinal));
         Assert.True(held.Seq < firstMemberStop.Seq);
@@ -163,7 +163,7 @@ public sealed class DrillCommandTests : IDisposable
         Assert.Equal(0, card.GetProperty("false_positives").GetInt32());
         Assert.Equal(0, card.GetProperty("adversary_successes_after_contained").GetInt64());
         Assert.Equal(0, card.GetProperty("destructive_calls").GetInt64());
-        var kinds = JournalReader.Read(card.GetProperty("case_dir").GetString()!).Select(e => e.Kind).ToList();
+        var kinds = JournalReader.Read(CaseFolder.At(card.GetProperty("case_dir").GetString()!)).Select(e => e.Kind).ToList();
         Assert.True(kinds.IndexOf("triage.finished") < kinds.IndexOf("investigate.started"), "triage comes before the investigation");
         Assert.Contains("The drill confirms the first candidate", run.Error);
     }

@@ -105,6 +105,43 @@ public sealed class HuntCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rule_with_expand_takes_its_placeholders_values_from_the_sigma_section_of_the_configuration()
+    {
+        var rules = Path.Combine(_dir, "rules");
+        Directory.CreateDirectory(rules);
+        File.WriteAllText(Path.Combine(rules, "watched-calls.yml"), """
+            title: A call the configuration watches
+            id: 0b6f2d3e-7a41-4c55-9e0e-3f1c2a9d8b71
+            logsource: {product: aws, service: cloudtrail}
+            detection:
+              selection:
+                eventName|expand: '%watched_calls%'
+              condition: selection
+            level: high
+            """);
+        var config = Path.Combine(_dir, "shodo.yaml");
+        File.WriteAllText(config, "sigma:\n  placeholders:\n    watched_calls: [DeleteTrail, StopLogging]\n");
+        var logs = Path.Combine(_dir, "logs");
+        Directory.CreateDirectory(logs);
+        File.Copy(Path.Combine(Detonations(), "aws.defense-evasion.cloudtrail-stop.json"), Path.Combine(logs, "stop.json"));
+
+        var configured = await CliRun.Invoke("hunt", "--rules", rules, "--logs", logs, "--config", config, "--lang", "en");
+        var unconfigured = await CliRun.Invoke("hunt", "--rules", rules, "--logs", logs, "--config", Path.Combine(_dir, "missing.yaml"), "--lang", "en");
+        File.WriteAllText(config, "sigma:\n  placeholders:\n    other: [StopLogging]\n");
+        var withoutTheName = await CliRun.Invoke("hunt", "--rules", rules, "--logs", logs, "--config", config, "--lang", "en");
+
+        Assert.True(configured.ExitCode == 0, $"exit {configured.ExitCode}: {configured.Error}");
+        var matches = configured.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.NotEmpty(matches);
+        Assert.All(matches, m => Assert.Equal("StopLogging", m.GetProperty("eventName").GetString()));
+        Assert.Equal(2, unconfigured.ExitCode);
+        Assert.Contains("missing.yaml", unconfigured.Error);
+        Assert.Equal(2, withoutTheName.ExitCode);
+        Assert.Contains("sigma.placeholders.watched_calls", withoutTheName.Error);
+        Assert.Empty(withoutTheName.Out);
+    }
+
+    [Fact]
     public async Task A_bad_time_is_a_usage_error()
     {
         var run = await CliRun.Invoke("hunt", "--logs", _dir, "--since", "yesterday-ish");

@@ -76,7 +76,7 @@ public sealed class RespondCommandTests : IAsyncLifetime
         Assert.DoesNotContain(ids, id => legitimate.Contains(id!));
 
         // Nothing was contained or changed: no containment in the journal, the leaked key still active.
-        var journal = JournalReader.Read(caseDir);
+        var journal = JournalReader.Read(CaseFolder.At(caseDir));
         Assert.DoesNotContain(journal, e => e.Kind.StartsWith("containment.", StringComparison.Ordinal));
         Assert.Contains(journal, e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["path"] == "candidates.json");
         Assert.Contains(truth.LeakedAccessKeyId!, File.ReadAllText(Path.Combine(caseDir, "report.en.md")));
@@ -89,7 +89,7 @@ public sealed class RespondCommandTests : IAsyncLifetime
 
         Assert.True(confirm.ExitCode == 0, $"exit {confirm.ExitCode}: {confirm.Out}\n{confirm.Error}");
         Assert.Equal(["first-move", "collect", "investigate", "contain", "report", "watch"], ResponderRange.Steps(confirm.Out));
-        Assert.Single(JournalReader.Read(caseDir), e => e.Kind == "collect.started");
+        Assert.Single(JournalReader.Read(CaseFolder.At(caseDir)), e => e.Kind == "collect.started");
         await _responder.AssertScoresLikeTheDrillAsync(caseDir);
     }
 

@@ -71,7 +71,7 @@ public sealed class RespondCrashTests(ITestOutputHelper output)
             Assert.Empty(KilledChild.ChangesMadeTwice(range, 0, range.Responder.AccessKeyId));
             lock (range.State.Sync)
                 Assert.Equal("Inactive", range.State.Iam.AccessKeys[range.GroundTruth!.LeakedAccessKeyId!].Status);
-            repairs += JournalReader.Read(folder!, JournalKinds.CaseRepaired).Count;
+            repairs += JournalReader.Read(CaseFolder.At(folder!), JournalKinds.CaseRepaired).Count;
         }
         Assert.True(kills >= Math.Min(50, Rounds * KillsPerRound * 3 / 4), $"only {kills} kills of {Rounds * KillsPerRound}");
         Assert.True(points.Count >= Math.Min(25, kills / 2), $"only {points.Count} different kill points");

@@ -49,11 +49,11 @@ public sealed class RespondEscalationHandOffTests : IAsyncLifetime
 
         Assert.Contains("goes on in the background", await error);
         var caseDir = Directory.GetDirectories(_responder.Cases).Single();
-        var handedOff = JournalReader.Read(caseDir).ToList().FindIndex(e => e.Kind == "escalation.handed-off");
+        var handedOff = JournalReader.Read(CaseFolder.At(caseDir)).ToList().FindIndex(e => e.Kind == "escalation.handed-off");
         Assert.True(handedOff >= 0, "the hand-off is journaled");
 
         // The detached escalation takes the case up again...
-        await WaitAsync(() => JournalReader.Read(caseDir).Skip(handedOff + 1).Any(e => e.Kind == "escalation.started"), "escalate started");
+        await WaitAsync(() => JournalReader.Read(CaseFolder.At(caseDir)).Skip(handedOff + 1).Any(e => e.Kind == "escalation.started"), "escalate started");
         // ...and stops when someone acknowledges.
         var ack = await CliRun.Invoke("ack", caseDir, "--by", "Hanako Sato", "--lang", "en");
         Assert.Equal(0, ack.ExitCode);

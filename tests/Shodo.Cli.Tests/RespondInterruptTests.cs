@@ -47,7 +47,7 @@ public sealed class RespondInterruptTests : IAsyncLifetime
         var caseId = Path.GetFileName(caseDir);
         Assert.True(process.ExitCode == (int)ExitCode.Interrupted, $"exit {process.ExitCode}: {await output}\n{await error}");
         Assert.Contains($"shodo respond --resume {caseId}", await error);
-        var entries = JournalReader.Read(caseDir);
+        var entries = JournalReader.Read(CaseFolder.At(caseDir));
         Assert.Equal("collect", (string?)Assert.Single(entries, e => e.Kind == "respond.interrupted").Data["step"]);
         // Only the first move has changed anything: the leaked key's owner, before collection began.
         Assert.All(entries.Where(e => e.Kind == "containment.changed"),
@@ -59,7 +59,7 @@ public sealed class RespondInterruptTests : IAsyncLifetime
         Assert.Equal(["first-move", "collect", "investigate", "contain", "report", "watch"], ResponderRange.Steps(resumed.Out));
         lock (_range.State.Sync)
             Assert.Equal("Inactive", _range.State.Iam.AccessKeys[_range.GroundTruth.LeakedAccessKeyId!].Status);
-        Assert.Contains(JournalReader.Read(caseDir), e => e.Kind == "collect.finished" && (bool?)e.Data["complete"] == true);
+        Assert.Contains(JournalReader.Read(CaseFolder.At(caseDir)), e => e.Kind == "collect.finished" && (bool?)e.Data["complete"] == true);
     }
 
     /// <summary>The journal of the case the child opened, once collection is under way (so Ctrl+C lands inside a step).</summary>

@@ -36,7 +36,7 @@ public sealed class RespondResumeTests : IAsyncLifetime
         // The run does not succeed (containment's own check reads LookupEvents too), but its investigation finished with gaps.
         Assert.True(first.ExitCode != 0, $"exit {first.ExitCode}: {first.Out}\n{first.Error}");
         var caseDir = Assert.Single(Directory.GetDirectories(_responder.Cases));
-        Assert.Contains(JournalReader.Read(caseDir), e => e.Kind == "respond.step.finished"
+        Assert.Contains(JournalReader.Read(CaseFolder.At(caseDir)), e => e.Kind == "respond.step.finished"
             && (string?)e.Data["step"] == "investigate" && (string?)e.Data["outcome"] == "incomplete");
         AssertReportTellsTheTruthAboutInstances(caseDir);
 
@@ -46,8 +46,8 @@ public sealed class RespondResumeTests : IAsyncLifetime
         Assert.True(resumed.ExitCode == 0, $"exit {resumed.ExitCode}: {resumed.Out}\n{resumed.Error}");
         var after = JsonDocument.Parse(resumed.Out).RootElement;
         Assert.Equal("done", Outcome(after, "investigate"));
-        Assert.Equal(2, JournalReader.Read(caseDir).Count(e => e.Kind == "investigate.started"));
-        Assert.Single(JournalReader.Read(caseDir), e => e.Kind == "collect.started"); // collect was complete: not run again
+        Assert.Equal(2, JournalReader.Read(CaseFolder.At(caseDir)).Count(e => e.Kind == "investigate.started"));
+        Assert.Single(JournalReader.Read(CaseFolder.At(caseDir)), e => e.Kind == "collect.started"); // collect was complete: not run again
         await _responder.AssertScoresLikeTheDrillAsync(caseDir);
         AssertReportTellsTheTruthAboutInstances(caseDir);
     }

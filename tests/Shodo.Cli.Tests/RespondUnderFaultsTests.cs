@@ -60,7 +60,7 @@ public sealed class RespondUnderFaultsTests
         }
 
         // Every give-up is in the journal: each call collection gave up on, each step's end and the response's.
-        var journal = JournalReader.Read(caseDir);
+        var journal = JournalReader.Read(CaseFolder.At(caseDir));
         var coverage = CoverageFile.Read(CaseFolder.At(caseDir));
         Assert.Equal(coverage["gaps"]!.AsArray().Count, journal.Count(e => e.Kind == CollectJournalKinds.Gap));
         Assert.Equal(ResponderRange.Steps(run.Out).Length, journal.Count(e => e.Kind == ResponseJournalKinds.StepFinished)); // one end per step
@@ -80,7 +80,7 @@ public sealed class RespondUnderFaultsTests
 
         Assert.True(resume.ExitCode == 0, $"exit {resume.ExitCode}: {resume.Out}\n{resume.Error}");
         Assert.True((bool?)CoverageFile.Read(CaseFolder.At(caseDir))["complete"], "the resumed collection still has gaps");
-        Assert.Single(JournalReader.Read(caseDir), e => e.Kind == CollectJournalKinds.Started && e.Data["retry"] is null);
+        Assert.Single(JournalReader.Read(CaseFolder.At(caseDir)), e => e.Kind == CollectJournalKinds.Started && e.Data["retry"] is null);
         await responder.AssertScoresLikeTheDrillAsync(caseDir);
     }
 

@@ -57,8 +57,8 @@ internal sealed class ResponderRange : IAsyncDisposable
         var adversary = Range.Adversary!;
         var successes = adversary.Status.SuccessfulCalls;
         for (var round = 0; round < 3; round++) await adversary.TickAsync();
-        var recordedAt = JournalReader.Read(caseDir).First(e => e.Kind == "collect.started").Time;
-        var card = DrillScorecard.Score(caseDir, "leaked-key-cryptomining",
+        var recordedAt = JournalReader.Read(CaseFolder.At(caseDir)).First(e => e.Kind == "collect.started").Time;
+        var card = DrillScorecard.Score(CaseFolder.At(caseDir), "leaked-key-cryptomining",
             DrillTruth.From(Range.GroundTruth!, adversary.Status.Created, recordedAt), adversary.Status.SuccessfulCalls - successes, 0, null);
         Assert.Equal(0, card.AdversarySuccessesAfterContained);
         Assert.True(card.IdentitiesExpected == card.IdentitiesFound && card.ResourcesExpected == card.ResourcesFound,

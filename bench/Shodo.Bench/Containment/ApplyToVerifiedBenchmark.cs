@@ -5,6 +5,7 @@ using Shodo.Cases;
 using Shodo.Containment.Apply;
 using Shodo.Containment.Authority;
 using Shodo.Containment.Plan;
+using Shodo.Containment.Planning;
 using Shodo.Containment.Record;
 using Shodo.Range;
 

@@ -43,6 +43,10 @@ public sealed class HuntCommand : IShodoCommand
         {
             if (r.GetValue(inFlight) is < 1 or > MaxFilesInFlight) r.AddError(Messages.Get("BadFilesInFlight", r.GetValue(inFlight), MaxFilesInFlight));
         });
+        var config = new Option<string?>("--config")
+        {
+            Description = "Configuration file with a sigma: section (placeholders for the expand modifier's %name%); default ./shodo.yaml, then the user's config folder.",
+        };
         var athena = new AthenaHuntOptions();
 
         var command = new Command("hunt",
@@ -53,12 +57,13 @@ public sealed class HuntCommand : IShodoCommand
             "  shodo hunt --rules sigma/rules/cloud/aws --logs s3://acme-trail/AWSLogs/ --since 2026-11-20T00:00Z\n" +
             "  shodo hunt --logs ./trail-copy --format ocsf --matches findings.ocsf.jsonl\n" +
             "  shodo hunt --engine athena --athena-table cloudtrail_logs --athena-output s3://acme-athena/results/ --logs s3://acme-trail/AWSLogs/")
-        { Options = { rules, logs, since, until, engine, format, matches, inFlight, followLinks } };
+        { Options = { rules, logs, since, until, engine, format, matches, inFlight, followLinks, config } };
         foreach (var option in athena.All) command.Options.Add(option);
 
         command.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
         {
-            var ruleSet = LoadRules(ctx, parse.GetValue(rules));
+            var configuration = ConfigurationFile.Load(ctx, parse.GetValue(config), escalates: false);
+            var ruleSet = LoadRules(ctx, parse.GetValue(rules), SigmaConfiguration.LoadOptions(configuration));
             var selected = HuntRunner.CloudTrailRules(ruleSet);
             var window = (Since: Time(parse.GetValue(since), "--since"), Until: Time(parse.GetValue(until), "--until"));
             var matchFile = parse.GetValue(matches);
@@ -90,12 +95,13 @@ public sealed class HuntCommand : IShodoCommand
         return command;
     }
 
-    private static SigmaRuleSet LoadRules(CommandContext ctx, string? directory)
+    /// <summary>The rules to hunt with: a folder's, loaded with the configuration's placeholders (<c>sigma:</c>), else the built-in ones.</summary>
+    private static SigmaRuleSet LoadRules(CommandContext ctx, string? directory, SigmaLoadOptions options)
     {
         if (directory is null) return SigmaRuleSet.BuiltIn;
         if (!Directory.Exists(directory))
             throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("HuntRulesNotFound", directory)));
-        var set = SigmaRuleSet.Load(directory);
+        var set = SigmaRuleSet.Load(directory, options);
         foreach (var problem in set.Problems) ctx.Environment.Error.WriteLine(Terminal.Plain(problem.ToString()));
         foreach (var skipped in set.Skipped) ctx.Environment.Error.WriteLine(Terminal.Plain(skipped.ToString()));
         if (set.Rules.Count == 0)

@@ -20,8 +20,9 @@ public sealed record CaseSummary(
     long EvidenceBytes,
     long EvidenceStoredBytes)
 {
-    public static CaseSummary Read(string caseDirectory)
+    public static CaseSummary Read(CaseFolder folder)
     {
+        var caseDirectory = folder.Directory;
         var manifestPath = Path.Combine(caseDirectory, CaseFileNames.Manifest);
         if (!File.Exists(manifestPath))
             throw new ShodoException(new Diagnostic(ExitCode.Failure, Messages.Get("CaseNotFound", caseDirectory)));

@@ -7,10 +7,10 @@ namespace Shodo.Cases;
 /// </summary>
 public static class JournalReader
 {
-    public static IReadOnlyList<JournalEntry> Read(string caseDirectory) =>
-        JournalChain.Walk(caseDirectory).Entries.Select(e => JournalEntry.FromJson(e.Entry)).ToList();
+    public static IReadOnlyList<JournalEntry> Read(CaseFolder folder) =>
+        JournalChain.Walk(folder.Directory).Entries.Select(e => JournalEntry.FromJson(e.Entry)).ToList();
 
     /// <summary>The entries of one kind, in order.</summary>
-    public static IReadOnlyList<JournalEntry> Read(string caseDirectory, string kind) =>
-        Read(caseDirectory).Where(e => e.Kind == kind).ToList();
+    public static IReadOnlyList<JournalEntry> Read(CaseFolder folder, string kind) =>
+        Read(folder).Where(e => e.Kind == kind).ToList();
 }

@@ -10,4 +10,6 @@ public static class ContainmentJournalKinds
     public const string Outcome = "containment.outcome";
     public const string Verified = "containment.verified";
     public const string RolledBack = "containment.rolledback";
+    /// <summary>The producer of the documents containment writes (plan.json, containment-verification.json).</summary>
+    public const string Producer = "containment";
 }

@@ -148,7 +148,7 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
             // The investigation's part (if any) stays until the investigation runs again; written as a case
             // document, like the investigation writes it, so verification follows the latest version.
             if (earlier.Investigation is { } investigation) coverage["investigation"] = investigation;
-            coverageSha = (await @case.Documents.WriteJsonAsync(CoverageFile.Name, coverage, "collect", CancellationToken.None)
+            coverageSha = (await @case.Documents.WriteJsonAsync(CoverageFile.Name, coverage, CollectJournalKinds.Producer, CancellationToken.None)
                 .ConfigureAwait(false)).Sha256;
         }
         await @case.Journal.AppendAsync(CollectJournalKinds.Finished, new JsonObject

@@ -17,7 +17,7 @@ public static class InvestigationCoverage
     {
         var existing = @case.Documents.Read(InvestigationFiles.Coverage) is { } bytes
             ? JsonNode.Parse(bytes)?.AsObject() ?? new JsonObject()
-            : new JsonObject { ["format"] = "shodo-coverage/1" };
+            : new JsonObject { ["format"] = Shodo.Evidence.CoverageFile.Format };
         existing["investigation"] = new JsonObject
         {
             ["complete"] = gaps.Count == 0,
@@ -30,6 +30,6 @@ public static class InvestigationCoverage
                 ["source"] = g.Source, ["region"] = g.Region, ["kind"] = g.Kind, ["code"] = g.Code, ["message"] = g.Message,
             }).ToArray()),
         };
-        return @case.Documents.WriteJsonAsync(InvestigationFiles.Coverage, existing, "investigate", ct);
+        return @case.Documents.WriteJsonAsync(InvestigationFiles.Coverage, existing, InvestigationJournalKinds.Producer, ct);
     }
 }

@@ -7,4 +7,6 @@ public static class InvestigationJournalKinds
     public const string Started = "investigate.started";
     /// <summary>{identities, resources, findings, counts}</summary>
     public const string Finished = "investigate.finished";
+    /// <summary>The producer of the documents the investigation writes (findings, timeline, identities, resources, impact, coverage).</summary>
+    public const string Producer = "investigate";
 }

@@ -130,13 +130,13 @@ public sealed class InvestigationRunner(AwsConnection aws, Case @case, Investiga
             sources.UsesLookup, chain.CompromiseStart, startingKeys, ownerName, @case.Journal.Actor.CallerArn, records, identities, resources, ct);
 
         progress.Step("write", @case.Directory);
-        await InvestigationFiles.WriteAsync(@case, InvestigationFiles.Identities, "shodo-identities/1", "identities", identities, ct);
-        await InvestigationFiles.WriteAsync(@case, InvestigationFiles.AttackerResources, "shodo-attacker-resources/1", "resources", resources, ct);
-        await InvestigationFiles.WriteAsync(@case, InvestigationFiles.Findings, "shodo-findings/1", "findings", findings, ct);
+        await InvestigationFiles.WriteAsync(@case, InvestigationFiles.Identities, InvestigationFiles.IdentitiesFormat, "identities", identities, ct);
+        await InvestigationFiles.WriteAsync(@case, InvestigationFiles.AttackerResources, InvestigationFiles.AttackerResourcesFormat, "resources", resources, ct);
+        await InvestigationFiles.WriteAsync(@case, InvestigationFiles.Findings, InvestigationFiles.FindingsFormat, "findings", findings, ct);
         await AccountsReachedFile.WriteAsync(@case, chain.AttackerEvents, ct);
         var impactJson = InvestigationFiles.ToNode(impact).AsObject();
-        impactJson["format"] = "shodo-impact/1";
-        await @case.Documents.WriteJsonAsync(InvestigationFiles.Impact, impactJson, "investigate", ct);
+        impactJson["format"] = InvestigationFiles.ImpactFormat;
+        await @case.Documents.WriteJsonAsync(InvestigationFiles.Impact, impactJson, InvestigationJournalKinds.Producer, ct);
         await TimelineFile.WriteAsync(@case, timeline, identityOf, confidenceOf, recordSources, ct);
         await InvestigationCoverage.WriteAsync(@case, gaps, records.Count, sources, ct);
 

@@ -47,7 +47,7 @@ public static class FirstResponse
         progress.Note("case", Messages.Get("RespondCaseOpened", @case.Manifest.Id, @case.Directory));
         if (options.ResumeCaseDirectory is not null && request.AccessKeyId is null && request.UserName is null)
         {
-            request = ResponseStartingPoint.Recorded(request, @case.Directory);
+            request = ResponseStartingPoint.Recorded(request, @case.Folder);
             if ((request.AccessKeyId ?? request.UserName) is { } from) progress.Note("case", Messages.Get("RespondResumedFrom", from));
         }
 

@@ -16,7 +16,7 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
 {
     public async Task<ResponseOutcome> RunAsync(ResponseSession session, CancellationToken ct)
     {
-        var finished = FinishedSteps(session.Case.Directory);
+        var finished = FinishedSteps(session.Case.Folder);
         await session.Case.Journal.AppendAsync(ResponseJournalKinds.Started, new JsonObject
         {
             ["startingPoint"] = ResponseStartingPoint.ToJson(session.Request),
@@ -119,10 +119,10 @@ public sealed class ResponseRunner(IReadOnlyList<IResponseStep> steps)
     /// Steps whose latest run in this case finished done: the ones a resumed response need not run again.
     /// A later start that did not finish done (incomplete, failed, or cut off) undoes an earlier done.
     /// </summary>
-    public static Dictionary<string, StepResult> FinishedSteps(string caseDirectory)
+    public static Dictionary<string, StepResult> FinishedSteps(CaseFolder folder)
     {
         var finished = new Dictionary<string, StepResult>(StringComparer.Ordinal);
-        foreach (var e in JournalReader.Read(caseDirectory))
+        foreach (var e in JournalReader.Read(folder))
         {
             if (e.Kind is not (ResponseJournalKinds.StepStarted or ResponseJournalKinds.StepFinished) || (string?)e.Data["step"] is not { } step)
                 continue;

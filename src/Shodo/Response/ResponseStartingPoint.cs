@@ -11,10 +11,10 @@ namespace Shodo.Response;
 /// </summary>
 public static class ResponseStartingPoint
 {
-    public static ResponseRequest Recorded(ResponseRequest request, string caseDirectory)
+    public static ResponseRequest Recorded(ResponseRequest request, CaseFolder folder)
     {
         if (request.AccessKeyId is not null || request.UserName is not null) return request;
-        foreach (var e in JournalReader.Read(caseDirectory, ResponseJournalKinds.Started).Reverse())
+        foreach (var e in JournalReader.Read(folder, ResponseJournalKinds.Started).Reverse())
             if (e.Data["startingPoint"] is JsonObject sp && ((string?)sp["accessKeyId"] ?? (string?)sp["userName"]) is not null)
                 return request with
                 {

@@ -31,7 +31,7 @@ public class CaseRepairTests
     }
 
     private static List<JsonObject> Repairs(string dir) =>
-        JournalReader.Read(dir, JournalKinds.CaseRepaired).Select(e => e.Data).ToList();
+        JournalReader.Read(CaseFolder.At(dir), JournalKinds.CaseRepaired).Select(e => e.Data).ToList();
 
     [Fact]
     public async Task A_store_cut_short_between_its_journal_entry_and_its_index_line_verifies_and_the_next_run_restores_the_line()

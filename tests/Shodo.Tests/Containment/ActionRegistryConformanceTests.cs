@@ -2,6 +2,7 @@ using Shodo.Aws;
 using Shodo.Aws.Safety;
 using Shodo.Containment.Actions;
 using Shodo.Containment.Authority;
+using Shodo.Containment.Plan;
 
 namespace Shodo.Tests.Containment;
 

@@ -1,5 +1,6 @@
 using Shodo.Configuration;
 using Shodo.Containment.Authority;
+using Shodo.Containment.Plan;
 using Shodo.Diagnostics;
 
 namespace Shodo.Tests.Containment;

@@ -74,7 +74,7 @@ public sealed class AutoScalingContainmentTests
             Assert.DoesNotContain(result.Verification!.Remaining, r => r.ActionId == hold.Id);
 
             // The journal holds the group's before-state (AZRebalance already suspended) ahead of the first member's stop.
-            var journal = JournalReader.Read(env.CaseDirectory);
+            var journal = JournalReader.Read(CaseFolder.At(env.CaseDirectory));
             var before = journal.First(e => e.Kind == ContainmentJournalKinds.Before && (string?)e.Data["actionId"] == hold.Id);
             Assert.Equal(["AZRebalance"], before.Data["state"]!["suspendedProcesses"]!.AsArray().Select(p => (string?)p));
             var firstStop = journal.First(e => e.Kind == ContainmentJournalKinds.Changed && (string?)e.Data["actionId"] is { } id

@@ -5,6 +5,7 @@ using Shodo.Containment.Record;
 using Shodo.Containment.Apply;
 using Shodo.Containment.Authority;
 using Shodo.Containment.Plan;
+using Shodo.Containment.Planning;
 
 namespace Shodo.Tests.Containment;
 

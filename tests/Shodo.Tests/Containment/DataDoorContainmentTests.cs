@@ -3,6 +3,7 @@ using Shodo.Cases;
 using Shodo.Containment;
 using Shodo.Containment.Apply;
 using Shodo.Containment.Authority;
+using Shodo.Containment.Plan;
 using Shodo.Investigation.Model;
 
 namespace Shodo.Tests.Containment;

@@ -74,6 +74,6 @@ public sealed class DenyEnforcementTests
     }
 
     private static System.Text.Json.Nodes.JsonObject JournalAfter(LeakedKeyRange env, string actionId) =>
-        Shodo.Cases.JournalReader.Read(env.CaseDirectory)
+        Shodo.Cases.JournalReader.Read(Shodo.Cases.CaseFolder.At(env.CaseDirectory))
             .Last(e => e.Kind == ContainmentJournalKinds.Outcome && (string?)e.Data["actionId"] == actionId).Data["after"]!.AsObject();
 }

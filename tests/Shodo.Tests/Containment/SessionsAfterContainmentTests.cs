@@ -6,6 +6,7 @@ using Amazon.SecurityToken.Model;
 using Shodo.Cases;
 using Shodo.Containment;
 using Shodo.Containment.Authority;
+using Shodo.Containment.Plan;
 using Shodo.Reports;
 using Shodo.Range;
 using Shodo.Range.Auth;
@@ -102,7 +103,7 @@ public sealed class SessionsAfterContainmentTests
                 Assert.NotNull(profile); // kept, not deleted
                 Assert.True(profile.PasswordResetRequired);
             }
-            var journal = JournalReader.Read(env.CaseDirectory);
+            var journal = JournalReader.Read(CaseFolder.At(env.CaseDirectory));
             var recorded = journal.First(e => e.Kind == ContainmentJournalKinds.Before && (string?)e.Data["actionId"] == reset.Id);
             Assert.False((bool)recorded.Data["state"]!["loginProfile"]!["passwordResetRequired"]!);
             Assert.Equal((0, 0), env.ResponderDestructiveCalls());

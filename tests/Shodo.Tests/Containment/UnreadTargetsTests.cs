@@ -1,6 +1,7 @@
 using Shodo.Cases;
 using Shodo.Containment;
 using Shodo.Containment.Plan;
+using Shodo.Containment.Planning;
 using Shodo.Range;
 
 namespace Shodo.Tests.Containment;
@@ -42,7 +43,7 @@ public sealed class UnreadTargetsTests
                 Assert.Equal("Inactive", env.Range.State.Iam.AccessKeys[env.Truth.LeakedAccessKeyId!].Status);
         }
 
-        var journal = JournalReader.Read(env.CaseDirectory);
+        var journal = JournalReader.Read(CaseFolder.At(env.CaseDirectory));
         var planned = journal.Single(e => e.Kind == ContainmentJournalKinds.Planned);
         Assert.Equal(env.Truth.Instances.Count + 1, planned.Data["unread"]!.AsArray().Count);
         var verified = journal.Single(e => e.Kind == ContainmentJournalKinds.Verified);

@@ -95,7 +95,7 @@ public sealed class CollectionRetryTests : IAsyncDisposable
         var coverage = CoverageFile.Read(@case.Folder);
         Assert.Equal(["UnauthorizedOperation"], (coverage["gaps"] as JsonArray)!.Select(g => (string?)g!["code"]));
         Assert.False((bool?)coverage["complete"]);
-        var retry = JournalReader.Read(@case.Directory).Where(e => e.Kind == CollectJournalKinds.Started).Last();
+        var retry = JournalReader.Read(@case.Folder).Where(e => e.Kind == CollectJournalKinds.Started).Last();
         Assert.Equal((true, 2), ((bool?)retry.Data["retry"], (int?)retry.Data["gapsRetried"]));
         Assert.True(CaseVerifier.Verify(@case.Directory).Intact);
     }

@@ -43,7 +43,7 @@ public sealed partial class DrillReportTests(CryptominingResponse response) : IC
         var html = Encoding.UTF8.GetString(await ReportBuilder.RenderAsync(CaseFolder.At(response.CaseDirectory), ReportFormat.Html, new ReportOptions { Language = "ja" }));
         // written by others: the rules' titles, and the names the organisation gave its escalation targets
         var ruleTitles = InvestigationFiles.ReadFindings(CaseFolder.At(response.CaseDirectory)).Select(f => f.Title)
-            .Concat(JournalReader.Read(response.CaseDirectory).Where(e => e.Kind == "escalation.sent").Select(e => (string?)e.Data["target"] ?? ""))
+            .Concat(JournalReader.Read(CaseFolder.At(response.CaseDirectory)).Where(e => e.Kind == "escalation.sent").Select(e => (string?)e.Data["target"] ?? ""))
             .Where(x => x.Length > 0).Distinct().OrderByDescending(x => x.Length).ToList();
         var body = Regex.Replace(html, "<(style|script|title)[^>]*>.*?</\\1>", "", RegexOptions.Singleline);
         var english = TextNode().Matches(body).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))

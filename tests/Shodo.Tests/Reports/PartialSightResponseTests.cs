@@ -71,7 +71,7 @@ public sealed class PartialSightResponseTests : IAsyncLifetime
         Assert.Contains("has cost at least", md);
         Assert.DoesNotContain("nothing of the attacker's is still active", md);
         Assert.False((bool)json["summary"]!["contained"]!);
-        var milestones = JournalReader.Read(result.CaseDirectory).Where(e => e.Kind == "escalation.milestone").Select(e => (string?)e.Data["milestone"]).ToList();
+        var milestones = JournalReader.Read(result.Folder).Where(e => e.Kind == "escalation.milestone").Select(e => (string?)e.Data["milestone"]).ToList();
         Assert.DoesNotContain("contained", milestones);
     }
 }

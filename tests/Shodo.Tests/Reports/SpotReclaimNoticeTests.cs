@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Shodo.Reports;
 using Shodo.Reports.Facts;
 using Shodo.Reports.Sections;
+using Shodo.Containment.Record;
 
 namespace Shodo.Tests.Reports;
 

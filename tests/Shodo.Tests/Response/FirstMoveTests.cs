@@ -41,7 +41,7 @@ public sealed class FirstMoveTests : IAsyncLifetime
     {
         var result = await FirstResponse.RunAsync(Options(ShodoConfiguration.Empty), TimeProvider.System, _progress, CancellationToken.None);
 
-        var journal = JournalReader.Read(result.CaseDirectory).ToList();
+        var journal = JournalReader.Read(result.Folder).ToList();
         var collect = journal.FindIndex(e => e.Kind == "collect.started");
         var firstChange = journal.FindIndex(e => e.Kind == ContainmentJournalKinds.Changed);
         Assert.InRange(firstChange, 0, collect);
@@ -71,7 +71,7 @@ public sealed class FirstMoveTests : IAsyncLifetime
     {
         var result = await FirstResponse.RunAsync(Options(ShodoConfiguration.Empty), TimeProvider.System, _progress, CancellationToken.None);
 
-        var before = JournalReader.Read(result.CaseDirectory)
+        var before = JournalReader.Read(result.Folder)
             .First(e => e.Kind == ContainmentJournalKinds.Before && (string?)e.Data["target"] == OwnerTarget);
         var evidence = (string)before.Data["evidence"]!;
         using var @case = Case.Load(result.CaseDirectory, new CaseOptions());
@@ -94,7 +94,7 @@ public sealed class FirstMoveTests : IAsyncLifetime
         Assert.Equal(FirstMoveStep.StepName, step.Step);
         Assert.Equal(StepOutcome.Incomplete, step.Result.Outcome);
         Assert.Contains("shodo approve", step.Result.Detail, StringComparison.Ordinal);
-        var journal = JournalReader.Read(result.CaseDirectory).ToList();
+        var journal = JournalReader.Read(result.Folder).ToList();
         var collect = journal.FindIndex(e => e.Kind == "collect.started");
         Assert.Contains(journal.Take(collect), e => e.Kind == ContainmentJournalKinds.Outcome && (string?)e.Data["outcome"] == Outcomes.PendingApproval);
         Assert.DoesNotContain(journal, e => e.Kind == ContainmentJournalKinds.Changed && (string?)e.Data["target"] == OwnerTarget);
@@ -113,7 +113,7 @@ public sealed class FirstMoveTests : IAsyncLifetime
 
         var step = result.Outcome.Steps.First();
         Assert.Equal((FirstMoveStep.StepName, StepOutcome.Done), (step.Step, step.Result.Outcome));
-        var journal = JournalReader.Read(result.CaseDirectory).ToList();
+        var journal = JournalReader.Read(result.Folder).ToList();
         var collect = journal.FindIndex(e => e.Kind == "collect.started");
         Assert.Contains(journal.Take(collect), e => e.Kind == ContainmentJournalKinds.Changed && (string?)e.Data["target"] == OwnerTarget
                                                     && (string?)e.Data["operation"] == "iam:PutUserPolicy");

@@ -56,7 +56,7 @@ public sealed class FirstResponseTests : IAsyncLifetime
         Assert.Equal(ResponseSteps.All.Select(s => s.Name), result.Outcome.Steps.Select(s => s.Step));
         Assert.False(result.Acknowledged); // no escalation chain configured
         Assert.Contains(_progress.Notes, n => n.Step == "case" && n.Text.Contains(result.CaseId, StringComparison.Ordinal));
-        var journal = JournalReader.Read(result.CaseDirectory);
+        var journal = JournalReader.Read(result.Folder);
         Assert.Contains(journal, e => e.Kind == ResponseJournalKinds.Finished);
         Assert.True(CaseVerifier.Verify(result.CaseDirectory).Intact);
     }

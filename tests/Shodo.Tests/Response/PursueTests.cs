@@ -37,7 +37,7 @@ public sealed class PursueTests : IAsyncLifetime
             new ResponseRequest { AccessKeyId = truth.LeakedAccessKeyId, ApplyWithinAuthority = true }, configuration),
             TimeProvider.System, _progress, CancellationToken.None);
 
-        var journal = JournalReader.Read(result.CaseDirectory).ToList();
+        var journal = JournalReader.Read(result.Folder).ToList();
         int Seq(Func<JournalEntry, bool> match) => journal.FindIndex(e => match(e));
         var investigating = Seq(e => e.Kind == "investigate.started");
         var backdoor = $"{TargetKinds.User}:global:{truth.Users[0]}";

@@ -63,7 +63,7 @@ public sealed class ResponseRunnerTests
             Assert.Equal(StepOutcome.Done, second.Worst);
         }
         Assert.Equal((1, 2, 1), (collect.Runs, investigate.Runs, report.Runs));
-        var journal = JournalReader.Read(dir);
+        var journal = JournalReader.Read(CaseFolder.At(dir));
         Assert.Equal(2, journal.Count(e => e.Kind == ResponseJournalKinds.Started));
         Assert.Equal(["collect", "investigate", "investigate", "report"],
             journal.Where(e => e.Kind == ResponseJournalKinds.StepStarted).Select(e => (string)e.Data["step"]!).ToArray());
@@ -92,7 +92,7 @@ public sealed class ResponseRunnerTests
 
         Assert.Equal((1, 2, 2, 2), (collect.Runs, investigate.Runs, contain.Runs, report.Runs));
         Assert.Equal(["collect", "investigate", "contain", "report", "investigate", "contain", "report"],
-            JournalReader.Read(dir).Where(e => e.Kind == ResponseJournalKinds.StepStarted).Select(e => (string)e.Data["step"]!).ToArray());
+            JournalReader.Read(CaseFolder.At(dir)).Where(e => e.Kind == ResponseJournalKinds.StepStarted).Select(e => (string)e.Data["step"]!).ToArray());
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class ResponseRunnerTests
         }
         using (var @case = Case.Load(dir))
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.RunAsync(Session(@case), cts.Token));
-        Assert.DoesNotContain("investigate", ResponseRunner.FinishedSteps(dir).Keys);
+        Assert.DoesNotContain("investigate", ResponseRunner.FinishedSteps(CaseFolder.At(dir)).Keys);
 
         using (var @case = Case.Load(dir))
             await runner.RunAsync(Session(@case), CancellationToken.None);
@@ -136,7 +136,7 @@ public sealed class ResponseRunnerTests
         var report = new Step("report", _ => StepOutcome.Done);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ResponseRunner([plan, report]).RunAsync(Session(@case), cts.Token));
         Assert.Equal(0, report.Runs);
-        Assert.Contains("contain", ResponseRunner.FinishedSteps(@case.Directory).Keys);
+        Assert.Contains("contain", ResponseRunner.FinishedSteps(@case.Folder).Keys);
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class ResponseRunnerTests
             Assert.Equal(ExitCode.Throttled, error.Diagnostic.Code);
         }
 
-        var journal = JournalReader.Read(dir);
+        var journal = JournalReader.Read(CaseFolder.At(dir));
         var gaveUp = journal.Single(e => e.Kind == ResponseJournalKinds.StepFinished && (string?)e.Data["step"] == "contain");
         Assert.Equal("failed", (string?)gaveUp.Data["outcome"]);
         Assert.Equal(("RequestLimitExceeded", "ec2", "DescribeRegions", 6, true), ((string?)gaveUp.Data["reason"]!["code"],
@@ -166,7 +166,7 @@ public sealed class ResponseRunnerTests
         Assert.Contains("--resume", (string?)gaveUp.Data["detail"]);
         Assert.Equal(ResponseJournalKinds.Finished, journal[^1].Kind);
         Assert.Equal("failed", (string?)journal[^1].Data["outcome"]);
-        Assert.DoesNotContain("contain", ResponseRunner.FinishedSteps(dir).Keys);
+        Assert.DoesNotContain("contain", ResponseRunner.FinishedSteps(CaseFolder.At(dir)).Keys);
 
         using (var @case = Case.Load(dir))
             Assert.Equal(StepOutcome.Done, (await runner.RunAsync(Session(@case), CancellationToken.None)).Worst);
@@ -190,8 +190,8 @@ public sealed class ResponseRunnerTests
             dir = @case.Directory;
             await runner.RunAsync(Session(@case), CancellationToken.None);
         }
-        Assert.Equal(["report"], ResponseRunner.FinishedSteps(dir).Keys.Order(StringComparer.Ordinal));
-        Assert.Contains(JournalReader.Read(dir), e => e.Kind == ResponseJournalKinds.StepFinished
+        Assert.Equal(["report"], ResponseRunner.FinishedSteps(CaseFolder.At(dir)).Keys.Order(StringComparer.Ordinal));
+        Assert.Contains(JournalReader.Read(CaseFolder.At(dir)), e => e.Kind == ResponseJournalKinds.StepFinished
             && (string?)e.Data["step"] == "collect" && (bool?)e.Data["resumable"] == true);
 
         using (var @case = Case.Load(dir))

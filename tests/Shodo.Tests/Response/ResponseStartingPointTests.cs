@@ -24,13 +24,13 @@ public sealed class ResponseStartingPointTests
         await new ResponseRunner([]).RunAsync(Session(@case, new ResponseRequest { AccessKeyId = "AKIACONFIRMED0000001", Since = since }), CancellationToken.None);
         await new ResponseRunner([]).RunAsync(Session(@case, new ResponseRequest()), CancellationToken.None);
 
-        var resumed = ResponseStartingPoint.Recorded(new ResponseRequest { Language = "ja" }, @case.Directory);
+        var resumed = ResponseStartingPoint.Recorded(new ResponseRequest { Language = "ja" }, @case.Folder);
 
         Assert.Equal("AKIACONFIRMED0000001", resumed.AccessKeyId);
         Assert.Equal(since, resumed.Since);
         Assert.Equal("ja", resumed.Language);
         Assert.Equal("AKIAGIVEN00000000002",
-            ResponseStartingPoint.Recorded(new ResponseRequest { AccessKeyId = "AKIAGIVEN00000000002" }, @case.Directory).AccessKeyId);
+            ResponseStartingPoint.Recorded(new ResponseRequest { AccessKeyId = "AKIAGIVEN00000000002" }, @case.Folder).AccessKeyId);
     }
 
     [Fact]

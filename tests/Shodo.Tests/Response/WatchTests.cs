@@ -49,7 +49,7 @@ public sealed class WatchTests : IAsyncLifetime
             Watch = TimeSpan.FromSeconds(4), WatchInterval = TimeSpan.FromSeconds(1),
         }), TimeProvider.System, progress, CancellationToken.None);
 
-        var journal = JournalReader.Read(result.CaseDirectory).ToList();
+        var journal = JournalReader.Read(result.Folder).ToList();
         var watchStarted = journal.FindIndex(e => e.Kind == "respond.step.started" && (string?)e.Data["step"] == WatchStep.StepName);
         Assert.True(watchStarted > 0);
         foreach (var id in late)

@@ -21,7 +21,7 @@ public sealed class CaseShowCommand : IShodoCommand
         command.SetAction((parse, ct) => app.Run(parse, ct, ctx =>
         {
             var folder = CaseFolderPath.Resolve(parse.GetValue(dir)!, ctx.Settings);
-            var summary = CaseSummary.Read(folder);
+            var summary = CaseSummary.Read(CaseFolder.At(folder));
             if (ctx.Json) WriteJson(ctx, folder, summary);
             else WriteText(ctx, folder, summary);
             return Task.FromResult(ExitCode.Success);

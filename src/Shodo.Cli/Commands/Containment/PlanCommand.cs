@@ -3,6 +3,7 @@ using System.Text.Json;
 using Shodo.Cli.Output;
 using Shodo.Containment.Authority;
 using Shodo.Containment.Plan;
+using Shodo.Containment.Planning;
 using Shodo.Diagnostics;
 using Shodo.Investigation.Model;
 using Shodo.Localization;

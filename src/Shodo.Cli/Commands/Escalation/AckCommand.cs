@@ -46,7 +46,7 @@ public sealed class AckCommand : IShodoCommand
             {
                 using (@case)
                 {
-                    if (EscalationHistory.Read(folder) is { Acknowledged: true } history)
+                    if (EscalationHistory.Read(@case.Folder) is { Acknowledged: true } history)
                         return Print(ctx, id, "already", history.AcknowledgedBy!, null, Messages.Get("AckAlready", id, Terminal.Plain(history.AcknowledgedBy!)), ExitCode.Success);
                     await @case.Journal.AppendAsync(EscalationJournalKinds.Acknowledged, new JsonObject { ["by"] = name, ["via"] = "cli" }, null, ct);
                     return Print(ctx, id, "journaled", name, null, Messages.Get("AckRecorded", id, Terminal.Plain(name)), ExitCode.Success);

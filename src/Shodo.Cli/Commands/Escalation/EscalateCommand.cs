@@ -39,7 +39,7 @@ public sealed class EscalateCommand : IShodoCommand
             var settings = EscalationConfigReader.Read(configuration, ctx.Environment.Variable);
             if (settings.IsEmpty)
                 throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("EscalateNoConfig", configuration.Path ?? "shodo.yaml")));
-            var history = EscalationHistory.Read(folder);
+            var history = EscalationHistory.Read(CaseFolder.At(folder));
             if (history.Acknowledged)
             {
                 Print(ctx, folder, acknowledged: true, history.AcknowledgedBy, Messages.Get("EscalateAlreadyAcknowledged", Path.GetFileName(folder), Terminal.Plain(history.AcknowledgedBy!)));

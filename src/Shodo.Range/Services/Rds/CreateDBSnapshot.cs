@@ -5,14 +5,14 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.Rds;
 
 /// <summary>CreateDBSnapshot: a manual snapshot of an instance, "creating" for a while in simulated time.</summary>
-internal static partial class CreateDBSnapshot
+internal sealed partial class CreateDBSnapshot : RdsAction
 {
-    public static readonly RdsOperation Operation = new("CreateDBSnapshot", ReadOnly: false, Handle);
+    public override string Name => "CreateDBSnapshot";
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9-]{0,254}$")]
     private static partial Regex SnapshotName();
 
-    private static XmlResult Handle(AwsCall call)
+    public override AwsResponse Handle(AwsCall call)
     {
         var request = call.Request;
         var identifier = request.RequiredParam("DBSnapshotIdentifier");

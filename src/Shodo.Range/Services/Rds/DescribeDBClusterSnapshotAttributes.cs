@@ -4,11 +4,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.Rds;
 
 /// <summary>DescribeDBClusterSnapshotAttributes: the cluster snapshot's <c>restore</c> attribute — who may restore it.</summary>
-internal static class DescribeDBClusterSnapshotAttributes
+internal sealed class DescribeDBClusterSnapshotAttributes : RdsAction
 {
-    public static readonly RdsOperation Operation = new("DescribeDBClusterSnapshotAttributes", ReadOnly: true, Handle);
+    public override string Name => "DescribeDBClusterSnapshotAttributes";
 
-    private static XmlResult Handle(AwsCall call)
+    public override AwsResponse Handle(AwsCall call)
     {
         var identifier = call.Request.RequiredParam("DBClusterSnapshotIdentifier");
         call.RequestParameters = new JsonObject { ["dBClusterSnapshotIdentifier"] = identifier };

@@ -9,12 +9,12 @@ namespace Shodo.Range.Services.Rds;
 /// DescribeDBClusterSnapshots: by identifier (DBClusterSnapshotNotFoundFault), by cluster, by SnapshotType (automated, manual,
 /// public — restorable by all; shared — none on the range) and filters; paged.
 /// </summary>
-internal static class DescribeDBClusterSnapshots
+internal sealed class DescribeDBClusterSnapshots : RdsAction
 {
-    public static readonly RdsOperation Operation = new("DescribeDBClusterSnapshots", ReadOnly: true, Handle);
+    public override string Name => "DescribeDBClusterSnapshots";
     private static readonly string[] SnapshotTypes = ["automated", "manual", "shared", "public", "awsbackup"];
 
-    private static XmlResult Handle(AwsCall call)
+    public override AwsResponse Handle(AwsCall call)
     {
         var request = call.Request;
         var identifier = request.Param("DBClusterSnapshotIdentifier");

@@ -5,11 +5,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.Rds;
 
 /// <summary>DescribeDBClusters: the region's Aurora clusters, by identifier (DBClusterNotFoundFault) or db-cluster-id / engine filter; paged.</summary>
-internal static class DescribeDBClusters
+internal sealed class DescribeDBClusters : RdsAction
 {
-    public static readonly RdsOperation Operation = new("DescribeDBClusters", ReadOnly: true, Handle);
+    public override string Name => "DescribeDBClusters";
 
-    private static XmlResult Handle(AwsCall call)
+    public override AwsResponse Handle(AwsCall call)
     {
         var request = call.Request;
         var identifier = request.Param("DBClusterIdentifier");

@@ -5,11 +5,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.Rds;
 
 /// <summary>DescribeDBInstances: one instance by identifier (DBInstanceNotFound) or the region's instances, filtered and paged.</summary>
-internal static class DescribeDBInstances
+internal sealed class DescribeDBInstances : RdsAction
 {
-    public static readonly RdsOperation Operation = new("DescribeDBInstances", ReadOnly: true, Handle);
+    public override string Name => "DescribeDBInstances";
 
-    private static XmlResult Handle(AwsCall call)
+    public override AwsResponse Handle(AwsCall call)
     {
         var request = call.Request;
         var identifier = request.Param("DBInstanceIdentifier");

@@ -4,11 +4,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.Rds;
 
 /// <summary>DescribeDBSnapshotAttributes: the snapshot's <c>restore</c> attribute — who may restore it.</summary>
-internal static class DescribeDBSnapshotAttributes
+internal sealed class DescribeDBSnapshotAttributes : RdsAction
 {
-    public static readonly RdsOperation Operation = new("DescribeDBSnapshotAttributes", ReadOnly: true, Handle);
+    public override string Name => "DescribeDBSnapshotAttributes";
 
-    private static XmlResult Handle(AwsCall call)
+    public override AwsResponse Handle(AwsCall call)
     {
         var identifier = call.Request.RequiredParam("DBSnapshotIdentifier");
         call.RequestParameters = new JsonObject { ["dBSnapshotIdentifier"] = identifier };

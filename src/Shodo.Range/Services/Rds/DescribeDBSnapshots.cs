@@ -10,12 +10,12 @@ namespace Shodo.Range.Services.Rds;
 /// manual, public — the account's snapshots restorable by all; shared — snapshots other accounts shared
 /// with this one, none on the range) and filters; paged.
 /// </summary>
-internal static class DescribeDBSnapshots
+internal sealed class DescribeDBSnapshots : RdsAction
 {
-    public static readonly RdsOperation Operation = new("DescribeDBSnapshots", ReadOnly: true, Handle);
+    public override string Name => "DescribeDBSnapshots";
     private static readonly string[] SnapshotTypes = ["automated", "manual", "shared", "public", "awsbackup"];
 
-    private static XmlResult Handle(AwsCall call)
+    public override AwsResponse Handle(AwsCall call)
     {
         var request = call.Request;
         var identifier = request.Param("DBSnapshotIdentifier");

@@ -8,14 +8,14 @@ namespace Shodo.Range.Services.Rds;
 /// ModifyDBClusterSnapshotAttribute: adds or removes account ids (or <c>all</c>) in a manual, available cluster snapshot's
 /// <c>restore</c> attribute — how an Aurora cluster's data is shared with another account.
 /// </summary>
-internal static partial class ModifyDBClusterSnapshotAttribute
+internal sealed partial class ModifyDBClusterSnapshotAttribute : RdsAction
 {
-    public static readonly RdsOperation Operation = new("ModifyDBClusterSnapshotAttribute", ReadOnly: false, Handle);
+    public override string Name => "ModifyDBClusterSnapshotAttribute";
 
     [GeneratedRegex(@"^\d{12}$")]
     private static partial Regex AccountId();
 
-    private static XmlResult Handle(AwsCall call)
+    public override AwsResponse Handle(AwsCall call)
     {
         var request = call.Request;
         var identifier = request.RequiredParam("DBClusterSnapshotIdentifier");

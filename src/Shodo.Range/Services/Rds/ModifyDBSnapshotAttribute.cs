@@ -8,15 +8,15 @@ namespace Shodo.Range.Services.Rds;
 /// ModifyDBSnapshotAttribute: adds or removes account ids (or <c>all</c>, making it public) in a manual,
 /// available snapshot's <c>restore</c> attribute — how a snapshot is shared with another account.
 /// </summary>
-internal static partial class ModifyDBSnapshotAttribute
+internal sealed partial class ModifyDBSnapshotAttribute : RdsAction
 {
-    public static readonly RdsOperation Operation = new("ModifyDBSnapshotAttribute", ReadOnly: false, Handle);
+    public override string Name => "ModifyDBSnapshotAttribute";
     public const int MaxSharedAccounts = 20;
 
     [GeneratedRegex(@"^\d{12}$")]
     private static partial Regex AccountId();
 
-    private static XmlResult Handle(AwsCall call)
+    public override AwsResponse Handle(AwsCall call)
     {
         var request = call.Request;
         var identifier = request.RequiredParam("DBSnapshotIdentifier");

@@ -3,6 +3,7 @@ using Shodo.Aws.Errors;
 using Shodo.Aws.Iam;
 using Shodo.Aws.Iam.Calls;
 using Shodo.Containment.Plan;
+using Shodo.Containment.Reads;
 using Shodo.Localization;
 
 namespace Shodo.Containment.Actions;
@@ -16,8 +17,8 @@ namespace Shodo.Containment.Actions;
 /// </summary>
 public static class DenyAllFallback
 {
-    public const string PolicyArn = "arn:aws:iam::aws:policy/AWSDenyAll";
-    public const string StateField = "denyAllAttached";
+    public const string PolicyArn = DenyAllPolicy.Arn;
+    public const string StateField = DenyAllPolicy.StateField;
     public const string QuotaCode = "LimitExceeded";
 
     public static bool Attached(JsonObject state) => (bool?)state[StateField] == true;

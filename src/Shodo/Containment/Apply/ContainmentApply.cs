@@ -7,6 +7,7 @@ using Shodo.Containment.Record;
 using Shodo.Containment.Actions;
 using Shodo.Containment.Authority;
 using Shodo.Containment.Plan;
+using Shodo.Containment.Planning;
 using Shodo.Containment.Verify;
 using Shodo.Diagnostics;
 using Shodo.Localization;

@@ -1,6 +1,7 @@
 using Shodo.Configuration;
 using Shodo.Localization;
 using YamlDotNet.RepresentationModel;
+using Shodo.Containment.Plan;
 
 namespace Shodo.Containment.Authority;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Shodo.Aws;
 using Shodo.Aws.Rds;
 using Shodo.Aws.Rds.Calls;
-using Shodo.Containment.Actions;
 using Shodo.Containment.Plan;
 
 namespace Shodo.Containment.Doors;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Shodo.Aws;
-using Shodo.Containment.Actions;
 using Shodo.Containment.Plan;
 
 namespace Shodo.Containment.Doors;
@@ -9,7 +8,7 @@ namespace Shodo.Containment.Doors;
 /// One kind of door to the data the attacker can open from inside the account — a snapshot shared with an outside
 /// account, an image made launchable by others, a bucket made public — and how to close it reversibly: read who may
 /// come in, shut out whoever is outside, and let back in exactly who the journaled before-state let in.
-/// All doors are closed by <see cref="CloseDataDoor"/> (authority class <c>close-data-door</c>); adding a door is one
+/// All doors are closed by <c>CloseDataDoor</c> (authority class <c>close-data-door</c>); adding a door is one
 /// class plus one line in <see cref="DataDoors"/>.
 /// </summary>
 public interface IDataDoor

@@ -13,7 +13,7 @@ public static class PlanFile
 
     public static async Task<string> WriteAsync(Case @case, ContainmentPlan plan, CancellationToken ct)
     {
-        var record = await @case.Documents.WriteJsonAsync(Name, InvestigationFiles.ToNode(plan), "containment", ct).ConfigureAwait(false);
+        var record = await @case.Documents.WriteJsonAsync(Name, InvestigationFiles.ToNode(plan), ContainmentJournalKinds.Producer, ct).ConfigureAwait(false);
         return record.Sha256;
     }
 

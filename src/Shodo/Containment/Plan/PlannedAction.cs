@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Shodo.Containment.Authority;
 
 namespace Shodo.Containment.Plan;
 
@@ -12,7 +11,7 @@ public sealed record PlannedAction
 {
     /// <summary>Stable across re-plans: <c>ACTION/TARGET-KEY</c>, so a done action is recognised.</summary>
     public required string Id { get; init; }
-    /// <summary>The registered action's name (<see cref="Actions.IContainmentAction.Name"/>).</summary>
+    /// <summary>The registered action's name (<c>IContainmentAction.Name</c>).</summary>
     public required string Action { get; init; }
     public required ContainmentTarget Target { get; init; }
     /// <summary>The attacker identity this action is grouped under (its own identity, or the one that created the resource).</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Shodo.Containment.Reads;
 
 namespace Shodo.Containment.Plan;
 
@@ -28,5 +27,5 @@ public sealed record PlanningTarget(ContainmentTarget Target, JsonObject State, 
         : IsSpotWhoseRequestEnded ? "spot-request-ended"
         : HasInstanceStoreRoot ? "instance-store-root" : null;
 
-    public bool HasVolumes => InstanceRead.List(State, "volumes").Count > 0;
+    public bool HasVolumes => State["volumes"] is JsonArray { Count: > 0 };
 }

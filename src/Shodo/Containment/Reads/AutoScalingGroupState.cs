@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Shodo.Aws.AutoScaling.Calls;
-using Shodo.Containment.Actions;
 
 namespace Shodo.Containment.Reads;
 

@@ -1,6 +1,5 @@
 using Shodo.Aws.Errors;
 using Shodo.Aws.Iam.Calls;
-using Shodo.Containment.Actions;
 
 namespace Shodo.Containment.Reads;
 

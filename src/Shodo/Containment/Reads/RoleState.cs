@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Shodo.Aws.Iam.Calls;
-using Shodo.Containment.Actions;
 
 namespace Shodo.Containment.Reads;
 
@@ -18,7 +17,7 @@ public static class RoleState
         {
             ["exists"] = true, ["roleName"] = role.RoleName, ["roleId"] = role.RoleId, ["arn"] = role.Arn, ["path"] = role.Path,
             ["shodoPolicy"] = inline?.Document,
-            [DenyAllFallback.StateField] = attached.Any(p => p.PolicyArn == DenyAllFallback.PolicyArn),
+            [DenyAllPolicy.StateField] = attached.Any(p => p.PolicyArn == DenyAllPolicy.Arn),
         };
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Shodo.Aws.Iam.Calls;
-using Shodo.Containment.Actions;
 
 namespace Shodo.Containment.Reads;
 
@@ -49,7 +48,7 @@ public static class UserState
         if (inline is not null)
         {
             state["shodoPolicy"] = (await inline.ConfigureAwait(false))?.Document;
-            state[DenyAllFallback.StateField] = (await attached!.ConfigureAwait(false)).Any(p => p.PolicyArn == DenyAllFallback.PolicyArn);
+            state[DenyAllPolicy.StateField] = (await attached!.ConfigureAwait(false)).Any(p => p.PolicyArn == DenyAllPolicy.Arn);
         }
         if (detail)
         {

@@ -25,7 +25,7 @@ public static class VerificationFile
             ["remaining"] = InvestigationFiles.ToNode(result.Remaining),
             ["newResources"] = InvestigationFiles.ToNode(result.NewResources),
             ["unread"] = UnreadItem.ToJson(result.Unread),
-        }, "containment", ct);
+        }, ContainmentJournalKinds.Producer, ct);
 
     /// <summary>New resources the last verification attributed to an attacker identity.</summary>
     public static IReadOnlyList<AttackerResource> AttributedResources(CaseFolder folder)

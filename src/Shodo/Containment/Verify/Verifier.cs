@@ -6,6 +6,7 @@ using Shodo.Aws.Iam.Calls;
 using Shodo.Containment.Actions;
 using Shodo.Containment.Record;
 using Shodo.Containment.Plan;
+using Shodo.Containment.Planning;
 using Shodo.Containment.Reads;
 using Shodo.Investigation.Model;
 

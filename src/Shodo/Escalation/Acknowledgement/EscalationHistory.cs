@@ -12,15 +12,15 @@ public sealed record EscalationHistory(string? AcknowledgedBy, IReadOnlySet<int>
 {
     public bool Acknowledged => AcknowledgedBy is not null;
 
-    public static EscalationHistory Read(string caseDirectory)
+    public static EscalationHistory Read(CaseFolder folder)
     {
         string? by = null;
         var levels = new HashSet<int>();
         var requests = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, entry) in JournalChain.Walk(caseDirectory).Entries)
+        foreach (var entry in JournalReader.Read(folder))
         {
-            var kind = (string?)entry["kind"];
-            var data = entry["data"] as JsonObject;
+            var kind = entry.Kind;
+            var data = entry.Data;
             if (kind == EscalationJournalKinds.Acknowledged)
             {
                 by ??= (string?)data?["by"];

@@ -90,7 +90,7 @@ public sealed class EscalationLoop : IAcknowledgeable, IAsyncDisposable
         if (!IsConfigured) return;
         _cancelRegistration = ct.Register(() => _stop.Cancel());
         _facts = facts;
-        var history = EscalationHistory.Read(_case.Directory);
+        var history = EscalationHistory.Read(_case.Folder);
         _journaledRequests = history.JournaledRequests;
         if (history.Acknowledged)
         {

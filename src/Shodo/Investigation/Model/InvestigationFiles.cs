@@ -21,6 +21,11 @@ public static class InvestigationFiles
     /// <summary>The other accounts the attacker entered by AssumeRole (written only when there is one).</summary>
     public const string AccountsReached = "accounts-reached.json";
 
+    public const string IdentitiesFormat = "shodo-identities/1";
+    public const string AttackerResourcesFormat = "shodo-attacker-resources/1";
+    public const string FindingsFormat = "shodo-findings/1";
+    public const string ImpactFormat = "shodo-impact/1";
+
     /// <summary>camelCase, enums as kebab-case strings, nulls omitted.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -36,7 +41,7 @@ public static class InvestigationFiles
         {
             ["format"] = format,
             [listName] = new JsonArray(items.Select(i => ToNode(i)).ToArray()),
-        }, "investigate", ct);
+        }, InvestigationJournalKinds.Producer, ct);
 
     public static IReadOnlyList<AttackerIdentity> ReadIdentities(CaseFolder folder) =>
         ReadList<AttackerIdentity>(folder, Identities, "identities");

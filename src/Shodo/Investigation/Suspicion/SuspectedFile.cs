@@ -7,9 +7,10 @@ namespace Shodo.Investigation.Suspicion;
 public static class SuspectedFile
 {
     public const string Name = "suspected.json";
+    public const string Format = "shodo-suspected/1";
 
     public static Task<DocumentRecord> WriteAsync(Case @case, IReadOnlyList<SuspectedTarget> suspected, CancellationToken ct) =>
-        InvestigationFiles.WriteAsync(@case, Name, "shodo-suspected/1", "suspected", suspected, ct);
+        InvestigationFiles.WriteAsync(@case, Name, Format, "suspected", suspected, ct);
 
     public static IReadOnlyList<SuspectedTarget> Read(CaseFolder folder) =>
         InvestigationFiles.ReadList<SuspectedTarget>(folder, Name, "suspected");

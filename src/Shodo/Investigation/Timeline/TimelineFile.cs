@@ -36,7 +36,7 @@ public static class TimelineFile
             foreach (var key in line.Where(p => p.Value is null).Select(p => p.Key).ToList()) line.Remove(key);
             text.Append(line.ToJsonString()).Append('\n');
         }
-        return @case.Documents.WriteAsync(InvestigationFiles.Timeline, Encoding.UTF8.GetBytes(text.ToString()), "investigate", ct);
+        return @case.Documents.WriteAsync(InvestigationFiles.Timeline, Encoding.UTF8.GetBytes(text.ToString()), InvestigationJournalKinds.Producer, ct);
     }
 
     /// <summary>

@@ -13,7 +13,7 @@ public static class CandidatesFile
     public const string Format = "shodo-candidates/1";
 
     public static Task WriteAsync(Case @case, TriageResult result, DateTimeOffset baselineSince, CancellationToken ct) =>
-        @case.Documents.WriteJsonAsync(Name, ToJson(@case.Manifest.Id, result, baselineSince), "triage", ct);
+        @case.Documents.WriteJsonAsync(Name, ToJson(@case.Manifest.Id, result, baselineSince), TriageJournalKinds.Producer, ct);
 
     /// <summary>
     /// The candidates of the case's candidates.json, in triage's order, as written; null when triage has not

@@ -7,4 +7,6 @@ public static class TriageJournalKinds
     public const string Started = "triage.started";
     /// <summary>{candidates: [kind:id], counts: {records, candidates, strong, gaps}}</summary>
     public const string Finished = "triage.finished";
+    /// <summary>The producer of the documents triage writes (candidates.json).</summary>
+    public const string Producer = "triage";
 }

@@ -2,6 +2,8 @@ using Shodo.Cases;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Timeline;
 using Shodo.Trail.Digests;
+using Shodo.Containment.Record;
+using Shodo.Escalation.Record;
 
 namespace Shodo.Reports.Facts;
 

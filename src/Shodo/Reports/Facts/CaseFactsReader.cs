@@ -4,6 +4,8 @@ using Shodo.Containment.Plan;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Timeline;
 using Shodo.Trail.Digests;
+using Shodo.Containment.Record;
+using Shodo.Escalation.Record;
 
 namespace Shodo.Reports.Facts;
 

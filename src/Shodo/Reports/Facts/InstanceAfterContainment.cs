@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Shodo.Investigation.Model;
+using Shodo.Containment.Record;
 
 namespace Shodo.Reports.Facts;
 

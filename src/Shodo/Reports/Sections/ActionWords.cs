@@ -1,4 +1,5 @@
 using Shodo.Reports.Facts;
+using Shodo.Containment.Record;
 
 namespace Shodo.Reports.Sections;
 

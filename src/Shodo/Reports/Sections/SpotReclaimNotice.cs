@@ -1,5 +1,6 @@
 using Shodo.Reports.Document;
 using Shodo.Reports.Facts;
+using Shodo.Containment.Record;
 
 namespace Shodo.Reports.Sections;
 

@@ -3,6 +3,7 @@ using Shodo.Containment;
 using Shodo.Containment.Apply;
 using Shodo.Containment.Authority;
 using Shodo.Containment.Plan;
+using Shodo.Containment.Planning;
 using Shodo.Escalation.Notices;
 using Shodo.Localization;
 

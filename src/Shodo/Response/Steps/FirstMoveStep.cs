@@ -5,6 +5,7 @@ using Shodo.Containment;
 using Shodo.Containment.Apply;
 using Shodo.Containment.Authority;
 using Shodo.Containment.Plan;
+using Shodo.Containment.Planning;
 using Shodo.Containment.Record;
 using Shodo.Escalation.Notices;
 using Shodo.Investigation.Identities;

@@ -2,6 +2,7 @@ using Shodo.Aws.Ec2;
 using Shodo.Aws.Errors;
 using Shodo.Aws.Resilience;
 using Shodo.Containment.Plan;
+using Shodo.Containment.Planning;
 using Shodo.Containment.Record;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Pursuit;

@@ -1,6 +1,6 @@
 using Shodo.Investigation.Model;
 
-namespace Shodo.Containment.Plan;
+namespace Shodo.Containment.Planning;
 
 /// <summary>One target to contain with the identities, resources and reasons that put it in the plan.</summary>
 public sealed class TargetGroup(ContainmentTarget target)

@@ -1,7 +1,7 @@
 using Shodo.Cases;
 using Shodo.Escalation;
 
-namespace Shodo.Reports.Facts;
+namespace Shodo.Escalation.Record;
 
 /// <summary>Reads escalation.sent / escalation.failed / escalation.acknowledged from the journal.</summary>
 internal static class EscalationReader

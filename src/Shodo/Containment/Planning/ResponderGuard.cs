@@ -3,7 +3,7 @@ using Shodo.Diagnostics;
 using Shodo.Investigation.Model;
 using Shodo.Localization;
 
-namespace Shodo.Containment.Plan;
+namespace Shodo.Containment.Planning;
 
 /// <summary>
 /// The identity Shodo runs as is never contained by its own plan: if the responder's credentials (its

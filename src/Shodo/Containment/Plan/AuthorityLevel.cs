@@ -1,4 +1,4 @@
-namespace Shodo.Containment.Authority;
+namespace Shodo.Containment.Plan;
 
 /// <summary>Who may apply an action: the responder alone, or only with an approver's recorded approval.</summary>
 public enum AuthorityLevel { Responder, Approver }

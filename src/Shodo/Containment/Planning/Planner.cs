@@ -10,13 +10,14 @@ using Shodo.Containment.Actions;
 using Shodo.Containment.Record;
 using Shodo.Containment.Authority;
 using Shodo.Containment.Doors;
+using Shodo.Containment.Plan;
 using Shodo.Containment.Reads;
 using Shodo.Diagnostics;
 using Shodo.Evidence.Snapshot;
 using Shodo.Investigation.Model;
 using Shodo.Localization;
 
-namespace Shodo.Containment.Plan;
+namespace Shodo.Containment.Planning;
 
 /// <summary>
 /// Builds the containment plan from the investigation's confirmed identities and attacker resources

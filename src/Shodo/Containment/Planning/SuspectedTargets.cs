@@ -1,7 +1,7 @@
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Suspicion;
 
-namespace Shodo.Containment.Plan;
+namespace Shodo.Containment.Planning;
 
 /// <summary>
 /// Puts the investigation's suspected targets (suspected.json) into the plan, marked suspected so that their actions

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Shodo.Reports.Facts;
+namespace Shodo.Cases;
 
 /// <summary>Tolerant reads of fields written by other features: a missing or differently typed field is null.</summary>
 internal static class JsonFields

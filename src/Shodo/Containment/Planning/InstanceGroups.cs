@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Shodo.Containment.Reads;
 
-namespace Shodo.Containment.Plan;
+namespace Shodo.Containment.Planning;
 
 /// <summary>
 /// The Auto Scaling groups of the instances being planned (tag <c>aws:autoscaling:groupName</c>), noted while each

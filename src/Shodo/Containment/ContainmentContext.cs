@@ -3,7 +3,7 @@ using Shodo.Aws;
 using Shodo.Aws.Connection;
 using Shodo.Containment.Plan;
 
-namespace Shodo.Containment.Actions;
+namespace Shodo.Containment;
 
 /// <summary>What an action needs while it runs: the AWS connection, the case id, the clock, and where to report each change sent.</summary>
 public sealed class ContainmentContext(AwsConnection aws, string caseId, TimeProvider time,

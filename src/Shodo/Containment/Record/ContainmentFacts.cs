@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Shodo.Reports.Facts;
+namespace Shodo.Containment.Record;
 
 /// <summary>Containment as the journal recorded it: each action's before and after state and outcome, and the last check.</summary>
 public sealed record ContainmentFacts(

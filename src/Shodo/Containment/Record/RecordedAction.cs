@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Shodo.Reports.Facts;
+namespace Shodo.Containment.Record;
 
 /// <summary>
 /// One containment action, keyed by its <c>actionId</c>. <see cref="Outcome"/> is one of done,

@@ -7,7 +7,7 @@ using Shodo.Investigation.Model;
 using Shodo.Investigation.Suspicion;
 using Shodo.Localization;
 
-namespace Shodo.Containment.Plan;
+namespace Shodo.Containment.Planning;
 
 /// <summary>
 /// Users that appeared while the response ran and that CloudTrail could not attribute (its events unreadable): each is

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Shodo.Cases;
 using Shodo.Containment;
 
-namespace Shodo.Reports.Facts;
+namespace Shodo.Containment.Record;
 
 /// <summary>
 /// Reads containment.* journal entries into one <see cref="RecordedAction"/> per actionId (the

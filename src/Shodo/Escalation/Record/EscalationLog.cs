@@ -1,4 +1,4 @@
-namespace Shodo.Reports.Facts;
+namespace Shodo.Escalation.Record;
 
 /// <summary>Who was told, how, when, and who acknowledged — from the escalation.* journal entries.</summary>
 public sealed record EscalationLog(
