@@ -106,21 +106,21 @@ internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, Ad
             held.UserAgent);
         var result = await dispatcher.InvokeAsync(request, held.Credentials, ct);
         status.Call(result.Record.Time, result.Error?.Code, $"{service}:{operation} {held.Credentials.AccessKeyId}");
-        if (result.Succeeded) RecordCreations(operation, region, result);
+        if (result.Succeeded) RecordCreations(operation, region, result, held.Credentials.AccessKeyId);
         return result;
     }
 
-    private void RecordCreations(string operation, string region, InProcessResult result)
+    private void RecordCreations(string operation, string region, InProcessResult result, string by)
     {
         var saved = new SavedResults();
         saved.Save("r", result.Response);
         var at = result.Record.Time;
         IEnumerable<AdversaryCreation> created = operation switch
         {
-            "RunInstances" => saved.Values("r", "InstanceId").Distinct().Select(id => new AdversaryCreation("instance", id, region, at)),
-            "CreateUser" => saved.Values("r", "UserName").Take(1).Select(u => new AdversaryCreation("user", u, null, at)),
-            "CreateAccessKey" => saved.Values("r", "AccessKeyId").Take(1).Select(k => new AdversaryCreation("access-key", k, null, at)),
-            "GetSessionToken" => saved.Values("r", "AccessKeyId").Take(1).Select(k => new AdversaryCreation("session-key", k, null, at)),
+            "RunInstances" => saved.Values("r", "InstanceId").Distinct().Select(id => new AdversaryCreation("instance", id, region, at, by)),
+            "CreateUser" => saved.Values("r", "UserName").Take(1).Select(u => new AdversaryCreation("user", u, null, at, by)),
+            "CreateAccessKey" => saved.Values("r", "AccessKeyId").Take(1).Select(k => new AdversaryCreation("access-key", k, null, at, by)),
+            "GetSessionToken" => saved.Values("r", "AccessKeyId").Take(1).Select(k => new AdversaryCreation("session-key", k, null, at, by)),
             _ => [],
         };
         foreach (var c in created) status.Create(c);
