@@ -18,7 +18,7 @@ public static class RoleState
         {
             ["exists"] = true, ["roleName"] = role.RoleName, ["roleId"] = role.RoleId, ["arn"] = role.Arn, ["path"] = role.Path,
             ["shodoPolicy"] = inline?.Document,
-            [DenyAllFallback.StateField] = attached.Any(p => p.PolicyArn == DenyAllFallback.PolicyArn),
+            [DenyAllFallback.StateField] = attached.Any(p => DenyAllFallback.IsDenyAll(p.PolicyArn)),
         };
     }
 }

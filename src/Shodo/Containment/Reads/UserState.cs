@@ -49,7 +49,7 @@ public static class UserState
         if (inline is not null)
         {
             state["shodoPolicy"] = (await inline.ConfigureAwait(false))?.Document;
-            state[DenyAllFallback.StateField] = (await attached!.ConfigureAwait(false)).Any(p => p.PolicyArn == DenyAllFallback.PolicyArn);
+            state[DenyAllFallback.StateField] = (await attached!.ConfigureAwait(false)).Any(p => DenyAllFallback.IsDenyAll(p.PolicyArn));
         }
         if (detail)
         {
