@@ -38,6 +38,13 @@ public sealed class GapKindsTests
     }
 
     [Fact]
+    public void LookupEvents_refused_for_its_credentials_in_an_enabled_opt_in_region_is_a_global_endpoint_token_too()
+    {
+        Assert.Equal(GapKinds.GlobalEndpointToken, Shodo.Investigation.Sources.Lookup.LookupEventsSource.GapKind("InvalidClientTokenId", optedIn: true));
+        Assert.Equal(GapKinds.RegionNotEnabled, Shodo.Investigation.Sources.Lookup.LookupEventsSource.GapKind("UnrecognizedClientException", optedIn: false));
+    }
+
+    [Fact]
     public void The_report_says_what_a_global_endpoint_token_means_and_the_fix_in_both_languages()
     {
         foreach (var culture in new[] { "en", "ja" })
