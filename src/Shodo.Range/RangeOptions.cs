@@ -6,6 +6,8 @@ public sealed class RangeOptions
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; }
     public string AccountId { get; init; } = RangeInfo.DefaultAccountId;
+    /// <summary>The AWS partition the account stands for (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>): its ARNs and regions follow.</summary>
+    public string Partition { get; init; } = State.RangePartitions.Aws;
     /// <summary>The real time under the simulated clock; tests pass a FakeTimeProvider.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
     public RangeLatency Latency { get; init; } = RangeLatency.None;

@@ -75,7 +75,7 @@ internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, Ad
             succeeded++;
         if ((await CallAsync(held, "iam", "AttachUserPolicy", "us-east-1", new()
             {
-                ["UserName"] = BackdoorUser, ["PolicyArn"] = AwsManagedPolicies.AdministratorAccessArn,
+                ["UserName"] = BackdoorUser, ["PolicyArn"] = state.Managed(AwsManagedPolicies.AdministratorAccessArn),
             }, ct)).Succeeded)
             succeeded++;
         return succeeded + await NewKeyAsync(held, gained, ct);

@@ -94,7 +94,7 @@ public static class ScenarioSeed
 
     private static string PolicyArn(RangeState state, string nameOrArn)
     {
-        var arn = nameOrArn.StartsWith("arn:", StringComparison.Ordinal) ? nameOrArn : state.IamArn("policy", "/", nameOrArn);
+        var arn = nameOrArn.StartsWith("arn:", StringComparison.Ordinal) ? state.Managed(nameOrArn) : state.IamArn("policy", "/", nameOrArn);
         return state.Iam.Policy(arn) is null ? throw new ScenarioException($"No managed policy {arn}") : arn;
     }
 

@@ -6,10 +6,12 @@ namespace Shodo.Range.State;
 /// touch the others. All reads and writes happen under <see cref="Sync"/>: the range is a test
 /// double, and one lock keeps every operation atomic and every test deterministic.
 /// </summary>
-public sealed partial class RangeState(string accountId, RangeClock clock)
+public sealed partial class RangeState(string accountId, RangeClock clock, string partition = RangePartitions.Aws)
 {
     public object Sync { get; } = new();
     public string AccountId { get; } = accountId;
+    /// <summary>The AWS partition the account is in (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>): its ARNs and regions follow.</summary>
+    public string Partition { get; } = RangePartitions.Check(partition);
     public RangeClock Clock { get; } = clock;
 
     /// <summary>Every call the range served, in order, for CloudTrail.</summary>

@@ -44,7 +44,7 @@ public sealed class AssumeRole : StsAction
         });
         role.LastUsedDate = call.Now;
         role.LastUsedRegion = call.Region;
-        var arn = $"arn:aws:sts::{call.AccountId}:assumed-role/{role.RoleName}/{sessionName}";
+        var arn = call.State.StsArn($"assumed-role/{role.RoleName}/{sessionName}");
         var id = $"{role.RoleId}:{sessionName}";
         call.ResponseElements = new JsonObject
         {
@@ -73,7 +73,7 @@ public sealed class AssumeRole : StsAction
     {
         var caller = call.Caller;
         var principalArn = caller.Type == Caller.AssumedRole && caller.RoleName is { } r
-            ? $"arn:aws:iam::{caller.AccountId}:role/{r}"
+            ? call.State.IamArn("role", "/", r)
             : caller.Arn;
         var context = Auth.Authorizer.ContextFor(caller, new AwsOperation("AssumeRole", "sts:AssumeRole", true, role.Arn), call.Now, call.Request)
             .With("sts:ExternalId", call.Request.Param("ExternalId"))
@@ -85,7 +85,7 @@ public sealed class AssumeRole : StsAction
             if (statement.Principal is not { } principal || !PolicyEvaluator.Applies(statement with { Resources = null }, context))
                 continue;
             var named = principal.Everyone || principal.Values.TryGetValue("AWS", out var aws) && aws.Any(p =>
-                p == "*" || p == principalArn || p == caller.AccountId || p == $"arn:aws:iam::{caller.AccountId}:root");
+                p == "*" || p == principalArn || p == caller.AccountId || p == call.State.RootArn);
             if (!named) continue;
             if (!statement.IsAllow) return false;
             allowed = true;
