@@ -123,7 +123,7 @@ public static class ScenarioSeed
             : new[]
             {
                 new EventSelector("All", true, [new DataResource(DataResource.S3Object,
-                    spec.DataEventBuckets.Select(b => $"arn:aws:s3:::{b}/").ToList())]),
+                    spec.DataEventBuckets.Select(b => $"arn:{state.Partition}:s3:::{b}/").ToList())]),
             };
         state.CreateTrail(spec.Name, spec.Bucket, spec.HomeRegion, spec.MultiRegion, at(spec.LoggingSince),
             eventSelectors: selectors);

@@ -31,6 +31,22 @@ public sealed class ChinaPartitionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resources_name_the_aws_cn_partition_and_policies_naming_it_authorize()
+    {
+        var subnet = (await _cli.OkAsync("ec2", "describe-subnets")).GetProperty("Subnets")[0];
+        Assert.StartsWith("arn:aws-cn:ec2:cn-north-1:" + Account + ":subnet/", subnet.GetProperty("SubnetArn").GetString());
+
+        // A user allowed only on the bucket's aws-cn ARN can use it.
+        await _cli.OkAsync("s3api", "create-bucket", "--bucket", "li-exports", "--create-bucket-configuration", "LocationConstraint=cn-north-1");
+        await _cli.OkAsync("iam", "create-user", "--user-name", "li-s3");
+        await _cli.OkAsync("iam", "put-user-policy", "--user-name", "li-s3", "--policy-name", "bucket", "--policy-document",
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws-cn:s3:::li-exports"}]}""");
+        var key = (await _cli.OkAsync("iam", "create-access-key", "--user-name", "li-s3")).GetProperty("AccessKey");
+        var li = new RangeCredentials(key.GetProperty("AccessKeyId").GetString()!, key.GetProperty("SecretAccessKey").GetString()!);
+        await _cli.As(li).OkAsync("s3api", "list-objects-v2", "--bucket", "li-exports");
+    }
+
+    [Fact]
     public async Task Identities_sessions_and_managed_policies_name_the_aws_cn_partition()
     {
         Assert.Equal($"arn:aws-cn:iam::{Account}:user/{RangeHost.ResponderUserName}",
