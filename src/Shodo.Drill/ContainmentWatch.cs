@@ -4,10 +4,9 @@ using Shodo.Response.Steps;
 
 namespace Shodo.Drill;
 
-/// <summary>Passes progress through and notes the adversary's successes when containment was verified.</summary>
+/// <summary>Passes progress through and notes the adversary's successes (by operation and key) when containment was verified.</summary>
 internal sealed class ContainmentWatch(IResponseProgress inner, RangeHost range) : IResponseProgress
 {
-    public long? SuccessesAtContainment { get; private set; }
     public IReadOnlyDictionary<string, long>? SuccessesByOperation { get; private set; }
     public void StepStarted(string step) => inner.StepStarted(step);
     public void Note(string step, string message) => inner.Note(step, message);
@@ -20,7 +19,6 @@ internal sealed class ContainmentWatch(IResponseProgress inner, RangeHost range)
     {
         if (step == ContainStep.StepName && result.Outcome == StepOutcome.Done)
         {
-            SuccessesAtContainment = range.Adversary?.Status.SuccessfulCalls;
             SuccessesByOperation = range.Adversary?.Status.Successes;
         }
         inner.StepFinished(step, result);

@@ -4,6 +4,7 @@ using Shodo.Cases;
 using Shodo.Diagnostics;
 using Shodo.Drill.Rehearsal;
 using Shodo.Evidence;
+using Shodo.Investigation;
 using Shodo.Localization;
 using Shodo.Range;
 using Shodo.Range.Admin;
@@ -19,6 +20,9 @@ namespace Shodo.Drill;
 /// </summary>
 public static class DrillRun
 {
+    /// <summary>The code the person on call reads off the break-glass role's MFA device (the range's STS takes any six digits).</summary>
+    private const string RehearsalMfaCode = "123456";
+
     public static async Task<DrillResult> RunAsync(DrillOptions options, TimeProvider time, IResponseProgress progress, CancellationToken ct)
     {
         var scenario = options.Scenario;
@@ -32,10 +36,14 @@ public static class DrillRun
             ?? throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("DrillNoGroundTruth", scenario)));
         progress.Note("drill", Messages.Get("DrillRangeReady", range.Url, truth.LeakedAccessKeyId ?? "-"));
 
+        // A scenario's break-glass role is assumed as the person on call would: external id, MFA device and a code.
+        var role = range.Scenario?.ResponderRole;
         var connection = new AwsConnectionOptions
         {
             Credentials = new BasicAWSCredentials(range.Responder.AccessKeyId, range.Responder.SecretAccessKey),
             EndpointUrl = range.Url, Region = "us-east-1", Time = time,
+            RoleArn = role?.RoleArn,
+            Assume = role is null ? new() : new() { ExternalId = role.ExternalId, MfaSerial = role.MfaSerial, MfaToken = role.MfaSerial is null ? null : RehearsalMfaCode, SessionName = "shodo-drill" },
         };
         var request = new ResponseRequest
         {
@@ -72,18 +80,20 @@ public static class DrillRun
         }
 
         // Give the adversary a few more rounds: after containment every one of them must fail.
+        // Counted from containment's verification, or (when it never held: a root key, a protected role) from the response's end.
         var adversary = range.Adversary!;
-        var before = watch.SuccessesAtContainment ?? adversary.Status.SuccessfulCalls;
+        var beforeByOperation = watch.SuccessesByOperation ?? adversary.Status.Successes;
         for (var round = 0; round < 3; round++) await adversary.TickAsync(ct);
-        var after = adversary.Status.SuccessfulCalls - before;
-        var beforeByOperation = watch.SuccessesByOperation ?? new Dictionary<string, long>();
-        var afterDetail = adversary.Status.Successes
-            .Where(s => s.Value > beforeByOperation.GetValueOrDefault(s.Key))
-            .Select(s => $"{s.Key}: {s.Value - beforeByOperation.GetValueOrDefault(s.Key)}").Order(StringComparer.Ordinal).ToList();
 
         var responderArn = $"arn:aws:iam::{range.State.AccountId}:user/{RangeHost.ResponderUserName}";
-        var destructive = CallCounters.Compute(range.State)["destructiveAttempts"]?[responderArn]?.GetValue<int>() ?? 0;
+        var roleSessions = role is null ? null : $"arn:aws:sts::{range.State.AccountId}:assumed-role/{role.RoleArn[(role.RoleArn.LastIndexOf('/') + 1)..]}/";
+        var destructive = CallCounters.Compute(range.State)["destructiveAttempts"]!.AsObject()
+            .Where(c => c.Key == responderArn || roleSessions is not null && c.Key.StartsWith(roleSessions, StringComparison.Ordinal))
+            .Sum(c => c.Value!.GetValue<int>());
         var journal = JournalReader.Read(result.Folder);
+        // What was created after the events the response's last reading could see (they appear EventDelay late), it never saw.
+        var unseenAfter = journal.LastOrDefault(e => e.Kind == InvestigationJournalKinds.Started)?.Time - options.EventDelay;
+        var reach = AdversaryReach.Split(range.State, journal, beforeByOperation, adversary.Status.Successes, adversary.Status.Created, unseenAfter);
         var recordedAt = journal.FirstOrDefault(e => e.Kind == CollectJournalKinds.Started)?.Time;
         var reportPath = journal.FirstOrDefault(e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["producer"] == "report")
             is { } r ? CaseFileNames.Full(result.CaseDirectory, (string)r.Data["path"]!) : null;
@@ -93,16 +103,17 @@ public static class DrillRun
         // held fails its health check and is terminated and replaced; what containment held stays as it was.
         lock (range.State.Sync) range.State.Clock.Advance(ComputeOutcome.HeldFor);
         var compute = ComputeOutcome.Read(range.State, truth, responseStarted);
-        var card = DrillScorecard.Score(result.Folder, scenario, drillTruth, after, destructive, reportPath) with
+        var card = DrillScorecard.Score(result.Folder, scenario, drillTruth, reach.Reachable, destructive, reportPath) with
         {
             CaseDir = result.CaseDirectory,
+            AdversarySuccessesBeyondReach = reach.BeyondReach, AdversarySuccessesBeyondReachDetail = reach.BeyondReachDetail,
             SecondsToKeyRefused = poller?.SecondsToRefused,
             AttackerInstancesLost = compute.Lost, AttackerInstancesUncontained = compute.Uncontained,
             InstancesReplacedDuringResponse = compute.Replaced,
             TriageCandidates = triage?.Candidates.Count,
             TriageLeakedKeyRank = triage?.RankOf(truth.LeakedAccessKeyId is { } leaked ? "access-key:" + leaked : null),
             TriageFalseCandidates = triage?.FalseCandidates(drillTruth),
-            AdversarySuccessesAfterContainedDetail = watch.SuccessesAtContainment is null ? [] : afterDetail,
+            AdversarySuccessesAfterContainedDetail = reach.ReachableDetail,
             DataDoorsOpenAfterContained = doorsOpen.Count, DataDoorsOpenAfterContainedDetail = doorsOpen,
         };
         card = await DrillHonesty.ScoreAsync(card, result.Folder, drillTruth, RangeFinalState.Read(range), ct).ConfigureAwait(false);

@@ -22,6 +22,10 @@ public sealed record DrillScorecard
     [JsonPropertyName("seconds_to_contained")] public double? SecondsToContained { get; init; }
     /// <summary>From the response's start until every call with the leaked key was refused, measured by calling with it (<see cref="LeakedKeyPoller"/>).</summary>
     [JsonPropertyName("seconds_to_key_refused")] public double? SecondsToKeyRefused { get; init; }
+    /// <summary>
+    /// The adversary's successes after containment (or, when containment never held, after the response) with credentials
+    /// a responder can contain, or beyond reach but never escalated (<see cref="AdversaryReach"/>): any is a failure.
+    /// </summary>
     [JsonPropertyName("adversary_successes_after_contained")] public long AdversarySuccessesAfterContained { get; init; }
     [JsonPropertyName("destructive_calls")] public long DestructiveCalls { get; init; }
     [JsonPropertyName("identities_found")] public int IdentitiesFound { get; init; }
@@ -35,6 +39,14 @@ public sealed record DrillScorecard
     [JsonPropertyName("false_positive_ids")] public IReadOnlyList<string> FalsePositiveIds { get; init; } = [];
     /// <summary>The adversary's calls that still succeeded after containment: "service:Operation KEYID: count".</summary>
     [JsonPropertyName("adversary_successes_after_contained_detail")] public IReadOnlyList<string> AdversarySuccessesAfterContainedDetail { get; init; } = [];
+    /// <summary>
+    /// The adversary's successes after containment with credentials no IAM principal can contain (the root user's key,
+    /// a session of a role only AWS can modify) whose decision the response escalated at once: only root, or an SCP from
+    /// the management account, stops them. Counted apart, not against the responder; the response still ends incomplete (exit 3).
+    /// </summary>
+    [JsonPropertyName("adversary_successes_beyond_reach")] public long AdversarySuccessesBeyondReach { get; init; }
+    /// <summary>Those successes: "service:Operation KEYID: count (the escalated action)".</summary>
+    [JsonPropertyName("adversary_successes_beyond_reach_detail")] public IReadOnlyList<string> AdversarySuccessesBeyondReachDetail { get; init; } = [];
     /// <summary>What should have been found and was not (ids).</summary>
     [JsonPropertyName("missed_ids")] public IReadOnlyList<string> MissedIds { get; init; } = [];
     /// <summary>Doors to the data (snapshots shared out, public) still open to the attacker's outside accounts at the end, from the range's final state.</summary>
@@ -72,7 +84,8 @@ public sealed record DrillScorecard
 
     /// <summary>
     /// The drill passes when everything expected was found and nothing legitimate was reported, the adversary got
-    /// nothing through after containment, no door to the data is left open, Shodo made no destructive call, the case verifies,
+    /// nothing through after containment with a credential a responder can contain (what only root or an SCP can stop counts
+    /// apart, once escalated as a decision: <see cref="AdversarySuccessesBeyondReach"/>), no door to the data is left open, Shodo made no destructive call, the case verifies,
     /// (without the key) triage ranked the leaked key first and presented no legitimate identity, and every scenario attacker
     /// instance is stopped or isolated, none lost and none replaced by an Auto Scaling group during the response.
     /// </summary>

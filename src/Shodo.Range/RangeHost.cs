@@ -61,7 +61,7 @@ public sealed class RangeHost : IAsyncDisposable
     public static async Task<RangeHost> StartAsync(RangeOptions options, CancellationToken ct = default)
     {
         var definition = options.Scenario is { } scenarioName ? ScenarioCatalog.Find(scenarioName) : null;
-        var state = new RangeState(definition?.AccountId ?? options.AccountId, new RangeClock(options.TimeProvider));
+        var state = new RangeState(definition?.AccountId ?? options.AccountId, new RangeClock(options.TimeProvider), options.Partition);
         state.IamPropagation.Delay = options.IamPropagation;
         var responder = SeedResponder(state);
         var faults = new RangeFaults(options);
@@ -125,7 +125,7 @@ public sealed class RangeHost : IAsyncDisposable
         lock (state.Sync)
         {
             var user = state.AddUser(ResponderUserName);
-            user.AttachedPolicyArns.Add(AwsManagedPolicies.AdministratorAccessArn);
+            user.AttachedPolicyArns.Add(state.Managed(AwsManagedPolicies.AdministratorAccessArn));
             var key = state.AddAccessKey(user.UserName);
             return new RangeCredentials(key.AccessKeyId, key.SecretAccessKey);
         }

@@ -11,6 +11,9 @@ public sealed class RangeOptions
     /// management account is <see cref="AccountId"/> and whose members are the others (<see cref="State.Organizations.RangeOrganization"/>).
     /// </summary>
     public int Accounts { get; init; } = 1;
+
+    /// <summary>The AWS partition the account stands for (<c>aws</c>, <c>aws-cn</c>, <c>aws-us-gov</c>): its ARNs and regions follow.</summary>
+    public string Partition { get; init; } = State.RangePartitions.Aws;
     /// <summary>The real time under the simulated clock; tests pass a FakeTimeProvider.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
     public RangeLatency Latency { get; init; } = RangeLatency.None;

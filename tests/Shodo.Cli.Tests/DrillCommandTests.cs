@@ -42,6 +42,11 @@ public sealed class DrillCommandTests : IDisposable
         // Not contained, and said so: only root can deactivate a root key.
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var card = JsonDocument.Parse(run.Out).RootElement;
+        // What the root key still does after containment is counted apart, as only root can stop it (escalated); nothing else got through.
+        Assert.True(card.GetProperty("adversary_successes_after_contained").GetInt64() == 0, card.GetProperty("adversary_successes_after_contained_detail").ToString());
+        Assert.True(card.GetProperty("adversary_successes_beyond_reach").GetInt64() > 0);
+        Assert.All(card.GetProperty("adversary_successes_beyond_reach_detail").EnumerateArray(),
+            d => Assert.Contains("(escalate-root-key/iam-root-access-key:global:", d.GetString()));
         Assert.Equal("leaked-key-root", card.GetProperty("scenario").GetString());
         Assert.Equal(card.GetProperty("identities_expected").GetInt32(), card.GetProperty("identities_found").GetInt32());
         Assert.Equal(card.GetProperty("resources_expected").GetInt32(), card.GetProperty("resources_found").GetInt32());
@@ -146,6 +151,45 @@ public sealed class DrillCommandTests : IDisposable
             && (string?)e.Data["state"]?["lifecycle"] == "spot");
         Assert.Contains(journal, e => e.Kind == "containment.before" && (string?)e.Data["state"]?["lifecycle"] == "spot");
         Assert.DoesNotContain(journal, e => e.Kind == "containment.outcome" && (string?)e.Data["outcome"] == "failed");
+    }
+
+    [Fact]
+    public async Task The_identity_edges_drill_contains_what_IAM_lets_it_and_escalates_the_Identity_Center_session_with_its_commands()
+    {
+        var run = await CliRun.Invoke("drill", "--scenario", "leaked-key-identity-edges", "--case-dir", _root, "--output", "json",
+            "--adversary-interval", "2", "--lang", "en");
+
+        // The Identity Center session is a person's decision: done, but not contained (exit 3), and the drill says nothing else got through.
+        Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
+        var card = JsonDocument.Parse(run.Out).RootElement;
+        Assert.True(card.GetProperty("adversary_successes_after_contained").GetInt64() == 0, card.GetProperty("adversary_successes_after_contained_detail").ToString());
+        Assert.Equal(0, card.GetProperty("destructive_calls").GetInt64());
+        Assert.Equal(card.GetProperty("identities_expected").GetInt32(), card.GetProperty("identities_found").GetInt32());
+        Assert.Equal(card.GetProperty("resources_expected").GetInt32(), card.GetProperty("resources_found").GetInt32());
+        Assert.Equal(0, card.GetProperty("false_positives").GetInt32());
+        Assert.True(card.GetProperty("evidence_verified").GetBoolean());
+        const string sso = "AWSReservedSSO_AdministratorAccess_5e1c2b7a9d3f4e60";
+        Assert.All(card.GetProperty("adversary_successes_beyond_reach_detail").EnumerateArray(),
+            d => Assert.Contains($"(attach-deny-policy/iam-role:global:{sso})", d.GetString()));
+
+        var caseDir = card.GetProperty("case_dir").GetString()!;
+        var journal = JournalReader.Read(Shodo.Cases.CaseFolder.At(caseDir));
+        // The responder acted through the break-glass role it can only assume with MFA and the external id.
+        Assert.Contains(journal, e => ((string?)e.Data["callerArn"])?.StartsWith("arn:aws:sts::111122223333:assumed-role/ShodoBreakGlass/", StringComparison.Ordinal) == true);
+        var last = journal.Where(e => e.Kind == "containment.outcome").GroupBy(e => (string)e.Data["actionId"]!).Select(g => g.Last()).ToList();
+        string Outcome(string actionId) => (string)last.Single(e => (string?)e.Data["actionId"] == actionId).Data["outcome"]!;
+        // Inline policies full: AWSDenyAll instead; the attacker's console password must be reset; the keys Inactive.
+        Assert.Equal("done", Outcome("attach-deny-policy/iam-user:global:dev-ito"));
+        Assert.Contains(journal, e => e.Kind == "containment.changed" && (string?)e.Data["operation"] == "iam:AttachUserPolicy"
+            && e.Data["request"]!.ToJsonString().Contains("arn:aws:iam::aws:policy/AWSDenyAll", StringComparison.Ordinal));
+        Assert.Equal("done", Outcome("require-password-reset/iam-user:global:dev-ito"));
+        Assert.Equal("done", Outcome("deactivate-access-keys/iam-user:global:dev-ito"));
+        // Every item Shodo could not contain is a decision with its command: here the Identity Center role's SCP.
+        var decisions = last.Where(e => (string?)e.Data["outcome"] == "needs-decision").ToList();
+        Assert.Equal($"attach-deny-policy/iam-role:global:{sso}", (string?)Assert.Single(decisions).Data["actionId"]);
+        Assert.All(decisions, e => Assert.Matches(@"aws organizations attach-policy --policy-id POLICY_ID --target-id 111122223333", (string?)e.Data["reason"]));
+        var report = System.Text.RegularExpressions.Regex.Replace(await File.ReadAllTextAsync(Path.Combine(caseDir, "report.en.md")), @"\\(.)", "$1");
+        Assert.Contains($"{sso} is an IAM Identity Center role that only AWS can modify", report);
     }
 
     [Fact]

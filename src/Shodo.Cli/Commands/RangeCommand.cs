@@ -39,6 +39,8 @@ public sealed class RangeCommand : IShodoCommand
     private readonly Option<string?> _profilesFile = new("--profiles-file") { Description = "Write an AWS credentials file with profiles responder (and leaked, when the scenario has one)." };
     private readonly Option<string?> _iamPropagation = new("--iam-propagation")
     { Description = "How long a policy change takes to take effect, as IAM's eventual consistency (e.g. 10s, 2m; default 0)." };
+    private readonly Option<string> _partition = new("--partition")
+    { Description = "The AWS partition the account stands for: aws (default), aws-cn or aws-us-gov; its ARNs and regions follow.", DefaultValueFactory = _ => Shodo.Range.State.RangePartitions.Aws };
     private readonly Option<string> _accountId = new("--account-id") { Description = "The 12-digit account id to serve.", DefaultValueFactory = _ => RangeInfo.DefaultAccountId };
     /// <summary>The most accounts one range serves as an organisation.</summary>
     public const int MaxAccounts = 50;
@@ -54,7 +56,7 @@ public sealed class RangeCommand : IShodoCommand
             "Serve a local AWS-compatible account (IAM, STS and more) on 127.0.0.1 until Ctrl+C.\n\n" +
             "Example:\n  shodo range serve --port 4566 --scenario leaked-key-cryptomining --adversary --profiles-file ./range.credentials\n" +
             "  AWS_SHARED_CREDENTIALS_FILE=./range.credentials aws --profile responder --endpoint-url http://127.0.0.1:4566 sts get-caller-identity");
-        foreach (var option in new Option[] { _port, _scenario, _adversary, _adversaryInterval, _latency, _throttleRate, _errorRate, _resetRate, _eventDelay, _failLookupEvents, _failTrailLogs, _blindRegions, _profilesFile, _accountId, _iamPropagation, _accounts })
+        foreach (var option in new Option[] { _port, _scenario, _adversary, _adversaryInterval, _latency, _throttleRate, _errorRate, _resetRate, _eventDelay, _failLookupEvents, _failTrailLogs, _blindRegions, _profilesFile, _accountId, _iamPropagation, _accounts, _partition })
             serve.Options.Add(option);
         _throttleRate.Validators.Add(r => ValidateRate(r, _throttleRate));
         _errorRate.Validators.Add(r => ValidateRate(r, _errorRate));
@@ -66,6 +68,7 @@ public sealed class RangeCommand : IShodoCommand
             if (r.GetValue(_scenario) is { } name && !ScenarioCatalog.Names.Contains(name))
                 r.AddError($"Unknown scenario '{name}'. Known scenarios: {string.Join(", ", ScenarioCatalog.Names)}.");
         });
+        _partition.AcceptOnlyFromAmong([.. Shodo.Range.State.RangePartitions.All]);
         _iamPropagation.Validators.Add(r =>
         {
             if (r.GetValue(_iamPropagation) is { } d && Propagation(d) is null)
@@ -152,6 +155,7 @@ public sealed class RangeCommand : IShodoCommand
             Adversary = parse.GetValue(_adversary),
             AdversaryInterval = TimeSpan.FromSeconds(parse.GetValue(_adversaryInterval)),
             IamPropagation = parse.GetValue(_iamPropagation) is { } propagation ? Propagation(propagation)!.Value : TimeSpan.Zero,
+            Partition = parse.GetValue(_partition)!,
         };
         RangeHost range;
         try

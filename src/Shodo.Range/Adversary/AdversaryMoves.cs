@@ -96,7 +96,7 @@ internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, Ad
             succeeded++;
         if ((await CallAsync(held, "iam", "AttachUserPolicy", "us-east-1", new()
             {
-                ["UserName"] = BackdoorUser, ["PolicyArn"] = AwsManagedPolicies.AdministratorAccessArn,
+                ["UserName"] = BackdoorUser, ["PolicyArn"] = state.Managed(AwsManagedPolicies.AdministratorAccessArn),
             }, ct)).Succeeded)
             succeeded++;
         return succeeded + await NewKeyAsync(held, gained, ct);
@@ -127,21 +127,21 @@ internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, Ad
             held.UserAgent);
         var result = await dispatcher.InvokeAsync(request, held.Credentials, ct);
         status.Call(result.Record.Time, result.Error?.Code, $"{service}:{operation} {held.Credentials.AccessKeyId}");
-        if (result.Succeeded) RecordCreations(operation, region, result);
+        if (result.Succeeded) RecordCreations(operation, region, result, held.Credentials.AccessKeyId);
         return result;
     }
 
-    private void RecordCreations(string operation, string region, InProcessResult result)
+    private void RecordCreations(string operation, string region, InProcessResult result, string by)
     {
         var saved = new SavedResults();
         saved.Save("r", result.Response);
         var at = result.Record.Time;
         IEnumerable<AdversaryCreation> created = operation switch
         {
-            "RunInstances" => saved.Values("r", "InstanceId").Distinct().Select(id => new AdversaryCreation("instance", id, region, at)),
-            "CreateUser" => saved.Values("r", "UserName").Take(1).Select(u => new AdversaryCreation("user", u, null, at)),
-            "CreateAccessKey" => saved.Values("r", "AccessKeyId").Take(1).Select(k => new AdversaryCreation("access-key", k, null, at)),
-            "GetSessionToken" or "AssumeRole" => saved.Values("r", "AccessKeyId").Take(1).Select(k => new AdversaryCreation("session-key", k, null, at)),
+            "RunInstances" => saved.Values("r", "InstanceId").Distinct().Select(id => new AdversaryCreation("instance", id, region, at, by)),
+            "CreateUser" => saved.Values("r", "UserName").Take(1).Select(u => new AdversaryCreation("user", u, null, at, by)),
+            "CreateAccessKey" => saved.Values("r", "AccessKeyId").Take(1).Select(k => new AdversaryCreation("access-key", k, null, at, by)),
+            "GetSessionToken" or "AssumeRole" => saved.Values("r", "AccessKeyId").Take(1).Select(k => new AdversaryCreation("session-key", k, null, at, by)),
             _ => [],
         };
         // Where it was created: the caller's account (a session of a member's role acts in that member); a new session, the role's.

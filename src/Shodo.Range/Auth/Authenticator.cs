@@ -63,12 +63,12 @@ public sealed partial class Authenticator(RangeState state, TimeProvider realTim
         {
             case StsSession.Role:
                 var role = state.Iam.Role(session.RoleName!) ?? throw ProtocolErrors.InvalidToken();
-                return new Caller(Caller.AssumedRole, $"arn:aws:sts::{account}:assumed-role/{role.RoleName}/{session.SessionName}",
+                return new Caller(Caller.AssumedRole, state.StsArn($"assumed-role/{role.RoleName}/{session.SessionName}"),
                     $"{role.RoleId}:{session.SessionName}", account, session.AccessKeyId,
                     SessionIssuedAt: session.IssuedAt, SourceUserName: session.SourceUserName, RoleName: role.RoleName,
                     MfaAuthenticated: session.MfaAuthenticated);
             case StsSession.Federation:
-                return new Caller(Caller.FederatedUser, $"arn:aws:sts::{account}:federated-user/{session.SessionName}",
+                return new Caller(Caller.FederatedUser, state.StsArn($"federated-user/{session.SessionName}"),
                     $"{account}:{session.SessionName}", account, session.AccessKeyId,
                     SessionIssuedAt: session.IssuedAt, SourceUserName: session.SourceUserName);
             default:

@@ -19,6 +19,8 @@ public sealed class LoadedScenario
     public int GeneratedRecords { get; init; }
     /// <summary>The sight faults the scenario starts with (a blind scenario's), unless the range's options name their own.</summary>
     public IReadOnlyList<Faults.SightFault> Sight { get; init; } = [];
+    /// <summary>The break-glass role a responder must assume in this scenario (with MFA, an external id), or null: the user <c>responder</c> acts itself.</summary>
+    public ResponderRole? ResponderRole { get; init; }
 }
 
 /// <summary>One attacker identity as the scenario played it.</summary>

@@ -53,6 +53,8 @@ public sealed class RoleSpec
     public string Trust { get; set; } = "";
     /// <summary>The role's path: <c>/aws-reserved/sso.amazonaws.com/</c> for an Identity Center role, <c>/aws-service-role/...</c> for a service-linked one.</summary>
     public string Path { get; set; } = "/";
+    /// <summary>Longest session in seconds (3,600 to 43,200): an Identity Center permission set's session duration, a break-glass role's.</summary>
+    public int MaxSessionDuration { get; set; } = 3600;
     public List<string> ManagedPolicies { get; set; } = [];
     public Dictionary<string, string> InlinePolicies { get; set; } = [];
 }

@@ -26,6 +26,21 @@ public sealed class ScenarioFile
     public List<RoutineSpec> Routines { get; set; } = [];
     public List<StepSpec> Timeline { get; set; } = [];
     public GroundTruthSpec? GroundTruth { get; set; }
+    /// <summary>How the security team reaches the account, when not as the plain admin user <c>responder</c>: a break-glass role.</summary>
+    public ResponderSpec? Responder { get; set; }
+}
+
+/// <summary>
+/// A break-glass responder role (declared under <c>iam.roles</c>, its trust naming the user <c>responder</c>): the user
+/// <c>responder</c> keeps only the right to assume it, gets an MFA device when <see cref="Mfa"/>, and whoever responds
+/// (the drill) assumes the role with the external id and an MFA code, as a person on the night would.
+/// </summary>
+public sealed class ResponderSpec
+{
+    public string Role { get; set; } = "";
+    public string? ExternalId { get; set; }
+    /// <summary>The user <c>responder</c> has a virtual MFA device (<c>arn:aws:iam::ACCOUNT:mfa/responder</c>).</summary>
+    public bool Mfa { get; set; }
 }
 
 public sealed class AccountSpec

@@ -33,6 +33,7 @@ public static class ScenarioSeed
                 state.CreateDbInstance(db.Region, db.Id, db.Engine, db.Class, At(db.Created), db.DbName);
             foreach (var s in file.Rds.Snapshots) state.CreateDbSnapshot(s.Region, s.Id, s.Instance, "manual", At(s.Created));
             foreach (var i in file.Ec2.Instances) SeedInstances(state, i, At);
+            if (file.Responder is { } responder) ResponderRole.Seed(state, responder, start + Epoch);
         }
         return credentials;
     }
@@ -85,7 +86,7 @@ public static class ScenarioSeed
             state.Iam.Roles[r.Name] = new IamRole
             {
                 RoleName = r.Name, RoleId = IamIds.RoleId(), Path = r.Path, Arn = state.IamArn("role", r.Path, r.Name),
-                CreateDate = at(r.Created), AssumeRolePolicyDocument = r.Trust,
+                CreateDate = at(r.Created), AssumeRolePolicyDocument = r.Trust, MaxSessionDuration = r.MaxSessionDuration,
                 AttachedPolicyArns = r.ManagedPolicies.Select(a => PolicyArn(state, a)).ToList(),
                 InlinePolicies = new Dictionary<string, string>(r.InlinePolicies, StringComparer.Ordinal),
             };
@@ -93,7 +94,7 @@ public static class ScenarioSeed
 
     private static string PolicyArn(RangeState state, string nameOrArn)
     {
-        var arn = nameOrArn.StartsWith("arn:", StringComparison.Ordinal) ? nameOrArn : state.IamArn("policy", "/", nameOrArn);
+        var arn = nameOrArn.StartsWith("arn:", StringComparison.Ordinal) ? state.Managed(nameOrArn) : state.IamArn("policy", "/", nameOrArn);
         return state.Iam.Policy(arn) is null ? throw new ScenarioException($"No managed policy {arn}") : arn;
     }
 
@@ -122,7 +123,7 @@ public static class ScenarioSeed
             : new[]
             {
                 new EventSelector("All", true, [new DataResource(DataResource.S3Object,
-                    spec.DataEventBuckets.Select(b => $"arn:aws:s3:::{b}/").ToList())]),
+                    spec.DataEventBuckets.Select(b => $"arn:{state.Partition}:s3:::{b}/").ToList())]),
             };
         state.CreateTrail(spec.Name, spec.Bucket, spec.HomeRegion, spec.MultiRegion, at(spec.LoggingSince),
             eventSelectors: selectors);

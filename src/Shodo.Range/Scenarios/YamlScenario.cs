@@ -51,6 +51,7 @@ public sealed class YamlScenario(ScenarioFile file) : IScenario
                 .ToList(),
             GroundTruth = File.GroundTruth is null ? null : OrganizationTruth.Resolve(state, File, player, credentials),
             PlayedCalls = calls.Count,
+            ResponderRole = ResponderRole.Of(state, File.Responder),
         };
     }
 }

@@ -23,6 +23,8 @@ public sealed class AwsRequest
     public required IReadOnlyDictionary<string, string> Parameters { get; init; }
     /// <summary>The account the range serves (for building resource ARNs in <c>Resolve</c>).</summary>
     public string AccountId { get; init; } = RangeInfo.DefaultAccountId;
+    /// <summary>The account's partition (set by the dispatcher from the state): <c>arn:PARTITION:...</c>.</summary>
+    public string Partition { get; set; } = State.RangePartitions.Aws;
     public string SourceIp { get; init; } = "127.0.0.1";
     public string UserAgent { get; init; } = "";
 

@@ -31,6 +31,7 @@ public sealed partial class Dispatcher
         Arrival arrival, CancellationToken ct)
     {
         var requestId = Guid.NewGuid().ToString();
+        request.Partition = state.Partition;
         if (arrival.Authenticate is null || service is null)
         {
             var error = arrival.Authenticate is null ? ProtocolErrors.MissingToken() : UnknownService(signedService ?? request.Service);

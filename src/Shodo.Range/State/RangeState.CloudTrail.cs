@@ -30,7 +30,7 @@ public sealed partial class RangeState
         {
             var trail = new Trail
             {
-                Name = name, HomeRegion = homeRegion, AccountId = AccountId, S3BucketName = s3BucketName,
+                Name = name, HomeRegion = homeRegion, AccountId = AccountId, Partition = Partition, S3BucketName = s3BucketName,
                 S3KeyPrefix = s3KeyPrefix, IsMultiRegion = isMultiRegion, CreatedAt = startLoggingAt ?? Clock.Now,
             };
             if (eventSelectors is not null)

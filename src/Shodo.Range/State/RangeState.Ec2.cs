@@ -7,7 +7,7 @@ public sealed partial class RangeState
 {
     private readonly Dictionary<string, Ec2Region> _ec2 = new(StringComparer.Ordinal);
 
-    public Regions Regions { get; } = new();
+    public Regions Regions { get; } = new(partition);
 
     /// <summary>How long EC2's transient states last in every region.</summary>
     public Ec2Timings Ec2Timings { get; set; } = new();

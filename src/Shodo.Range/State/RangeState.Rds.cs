@@ -28,7 +28,7 @@ public sealed partial class RangeState
         {
             var instance = new DbInstance
             {
-                Identifier = identifier, Region = region, AccountId = AccountId, Engine = engine,
+                Identifier = identifier, Region = region, AccountId = AccountId, Partition = Partition, Engine = engine,
                 EngineVersion = engine.StartsWith("mysql", StringComparison.Ordinal) ? "8.0.39" : "16.3",
                 Port = engine.StartsWith("mysql", StringComparison.Ordinal) ? 3306 : 5432,
                 MasterUsername = engine.StartsWith("mysql", StringComparison.Ordinal) ? "admin" : "postgres",
@@ -54,7 +54,7 @@ public sealed partial class RangeState
             var snapshot = new DbSnapshot
             {
                 Identifier = snapshotIdentifier, InstanceIdentifier = instance.Identifier, Region = region,
-                AccountId = AccountId, CreatedAt = at ?? Clock.Now, SnapshotType = snapshotType,
+                AccountId = AccountId, Partition = Partition, CreatedAt = at ?? Clock.Now, SnapshotType = snapshotType,
                 Engine = instance.Engine, EngineVersion = instance.EngineVersion,
                 AllocatedStorage = instance.AllocatedStorage, Port = instance.Port,
                 MasterUsername = instance.MasterUsername, Encrypted = instance.StorageEncrypted,
@@ -74,7 +74,7 @@ public sealed partial class RangeState
             var mysql = engine.Contains("mysql", StringComparison.Ordinal);
             var cluster = new DbCluster
             {
-                Identifier = identifier, Region = region, AccountId = AccountId, Engine = engine,
+                Identifier = identifier, Region = region, AccountId = AccountId, Partition = Partition, Engine = engine,
                 EngineVersion = mysql ? "8.0.mysql_aurora.3.07.1" : "16.4", Port = mysql ? 3306 : 5432,
                 MasterUsername = mysql ? "admin" : "postgres", CreatedAt = at ?? Clock.Now, DatabaseName = databaseName,
             };
@@ -94,7 +94,7 @@ public sealed partial class RangeState
                 throw new InvalidOperationException($"No DB cluster {clusterIdentifier} in {region}");
             var snapshot = new DbClusterSnapshot
             {
-                Identifier = snapshotIdentifier, ClusterIdentifier = cluster.Identifier, Region = region, AccountId = AccountId,
+                Identifier = snapshotIdentifier, ClusterIdentifier = cluster.Identifier, Region = region, AccountId = AccountId, Partition = Partition,
                 CreatedAt = at ?? Clock.Now, SnapshotType = snapshotType, Engine = cluster.Engine, EngineVersion = cluster.EngineVersion,
                 Port = cluster.Port, MasterUsername = cluster.MasterUsername, StorageEncrypted = cluster.StorageEncrypted,
                 ClusterCreatedAt = cluster.CreatedAt,

@@ -25,7 +25,7 @@ public sealed partial class RangeState
             if (Buckets.TryGetValue(name, out var existing)) return existing;
             var bucket = new S3Bucket(name, region, at ?? Clock.Now)
             {
-                PublicAccessBlock = blockPublicAccess ? new S3PublicAccessBlock() : null,
+                PublicAccessBlock = blockPublicAccess ? new S3PublicAccessBlock() : null, Partition = Partition,
             };
             Buckets[name] = bucket;
             return bucket;

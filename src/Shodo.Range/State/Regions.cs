@@ -1,14 +1,14 @@
 namespace Shodo.Range.State;
 
 /// <summary>One AWS region as DescribeRegions reports it for this account.</summary>
-public sealed class AwsRegion(string name, string optInStatus)
+public sealed class AwsRegion(string name, string optInStatus, string dnsSuffix = "amazonaws.com")
 {
     /// <summary>Regions launched before 20 March 2019 are enabled in every account and cannot be disabled.</summary>
     public const string OptInNotRequired = "opt-in-not-required", OptedIn = "opted-in", NotOptedIn = "not-opted-in";
 
     public string Name { get; } = name;
     public string OptInStatus { get; set; } = optInStatus;
-    public string Endpoint => $"ec2.{Name}.amazonaws.com";
+    public string Endpoint => $"ec2.{Name}.{dnsSuffix}";
     public bool IsEnabled => OptInStatus != NotOptedIn;
 }
 
@@ -16,7 +16,7 @@ public sealed class AwsRegion(string name, string optInStatus)
 /// The regions of the simulated account: the default-enabled ones and the opt-in ones, each with
 /// its opt-in status. Scenarios opt the account into regions with <see cref="OptIn"/>.
 /// </summary>
-public sealed class Regions
+public sealed class Regions(string partition = RangePartitions.Aws)
 {
     /// <summary>Regions every account has (launched before March 2019).</summary>
     public static readonly IReadOnlyList<string> DefaultEnabled =
@@ -34,11 +34,13 @@ public sealed class Regions
         "me-central-1", "me-south-1", "mx-central-1",
     ];
 
-    private readonly List<AwsRegion> _all =
-    [
-        .. DefaultEnabled.Select(n => new AwsRegion(n, AwsRegion.OptInNotRequired)),
-        .. OptInRegions.Select(n => new AwsRegion(n, AwsRegion.NotOptedIn)),
-    ];
+    private readonly List<AwsRegion> _all = partition == RangePartitions.Aws
+        ?
+        [
+            .. DefaultEnabled.Select(n => new AwsRegion(n, AwsRegion.OptInNotRequired)),
+            .. OptInRegions.Select(n => new AwsRegion(n, AwsRegion.NotOptedIn)),
+        ]
+        : RangePartitions.Regions(partition).Select(n => new AwsRegion(n, AwsRegion.OptInNotRequired, RangePartitions.DnsSuffix(partition))).ToList();
 
     /// <summary>Every region, sorted by name as DescribeRegions lists them.</summary>
     public IReadOnlyList<AwsRegion> All => _all.OrderBy(r => r.Name, StringComparer.Ordinal).ToList();

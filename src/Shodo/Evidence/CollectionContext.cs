@@ -20,10 +20,11 @@ public sealed class CollectionContext
     private readonly CollectionLedger _ledger;
     private int _blobs, _gaps;
 
-    internal CollectionContext(AwsConnection aws, string? region, ICollector collector, CollectionLedger ledger)
+    internal CollectionContext(AwsConnection aws, string? region, ICollector collector, CollectionLedger ledger, bool optedIn = false)
     {
         Aws = aws;
         Region = region;
+        OptedIn = optedIn;
         _collector = collector;
         _ledger = ledger;
     }
@@ -32,6 +33,9 @@ public sealed class CollectionContext
 
     /// <summary>The region collected; null for a global collector (IAM), whose evidence has no region.</summary>
     public string? Region { get; }
+
+    /// <summary>Whether <see cref="Region"/> is an opt-in region the account enabled (DescribeRegions: opted-in).</summary>
+    public bool OptedIn { get; }
 
     /// <summary>Where regional clients point: <see cref="Region"/>, else the connection's home region.</summary>
     public string ClientRegion => Region ?? Aws.Region;
@@ -169,7 +173,7 @@ public sealed class CollectionContext
         }
         catch (AwsServiceError e) when (!ct.IsCancellationRequested)
         {
-            await RecordAsync(CoverageGap.From(e, _collector.Name, operation, Region, Aws.Region, parameters, Time.GetUtcNow()), ct).ConfigureAwait(false);
+            await RecordAsync(CoverageGap.From(e, _collector.Name, operation, Region, Aws.Region, parameters, Time.GetUtcNow(), OptedIn), ct).ConfigureAwait(false);
             return default;
         }
         catch (Exception e) when (e is InvalidDataException or FormatException or System.Xml.XmlException or System.Text.Json.JsonException

@@ -22,6 +22,8 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
     public const string GlobalLane = "global";
 
     private readonly CollectionOptions _options = options ?? new CollectionOptions();
+    /// <summary>The opt-in regions DescribeRegions said the account enabled (credentials refused there are not "region not enabled").</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _optedIn = new(StringComparer.Ordinal);
 
     public async Task<CollectionResult> RunAsync(ICollectionProgress? progress = null, CancellationToken ct = default)
     {
@@ -172,7 +174,7 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
         progress.LaneStarted(lane, collectors.Count);
         var outcomes = await Task.WhenAll(collectors.Select(async collector =>
         {
-            var context = new CollectionContext(aws, region, collector, ledger);
+            var context = new CollectionContext(aws, region, collector, ledger, region is not null && _optedIn.ContainsKey(region));
             try
             {
                 await collector.CollectAsync(context, ct).ConfigureAwait(false);
@@ -200,9 +202,11 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
             c => TransientRetry.RunAsync(() => aws.Ec2().DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = true }, c), _options.Time, c),
             ct).ConfigureAwait(false);
         if (answer is null) return [aws.Region];
-        return (answer.Regions ?? [])
+        var enabled = (answer.Regions ?? [])
             .Select(r => new AwsRegion(r.RegionName, r.OptInStatus ?? "opt-in-not-required", r.Endpoint))
-            .Where(r => r.Enabled).Select(r => r.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
+            .Where(r => r.Enabled).ToList();
+        foreach (var r in enabled.Where(r => r.OptInStatus == "opted-in")) _optedIn[r.Name] = true;
+        return enabled.Select(r => r.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The runner's own call: which regions to collect.</summary>

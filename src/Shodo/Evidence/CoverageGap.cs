@@ -16,8 +16,8 @@ public sealed record CoverageGap(
     string Kind, string Code, string Message, string? RequestId, int HttpStatus, DateTimeOffset Time)
 {
     public static CoverageGap From(AwsServiceError e, string collector, AwsOperation operation, string? region,
-        string homeRegion, JsonObject? parameters, DateTimeOffset time) =>
-        new(collector, operation.Service, operation.Name, region, parameters, GapKinds.Of(e, region, homeRegion), e.Code, e.AwsMessage,
+        string homeRegion, JsonObject? parameters, DateTimeOffset time, bool optedIn = false) =>
+        new(collector, operation.Service, operation.Name, region, parameters, GapKinds.Of(e, region, homeRegion, optedIn), e.Code, e.AwsMessage,
             e.RequestId, e.HttpStatus, time);
 
     /// <summary>An answer that was read but describes an earlier moment than this collection: still a gap, with the reason.</summary>
@@ -58,6 +58,12 @@ public static class GapKinds
 {
     public const string AccessDenied = "AccessDenied";
     public const string RegionNotEnabled = "RegionNotEnabled";
+    /// <summary>
+    /// Credentials refused in an opt-in region the account <em>has</em> enabled, while they work in the home region: usually
+    /// a session token from STS's global endpoint (sts.amazonaws.com), which by default is valid only in the regions enabled by
+    /// default. Fixed by getting the session from a regional STS endpoint, or by making global tokens valid everywhere.
+    /// </summary>
+    public const string GlobalEndpointToken = "GlobalEndpointToken";
     public const string Throttled = "Throttled";
     /// <summary>AWS failed on its side (a 5xx or another transient code) on every attempt.</summary>
     public const string Unavailable = "Unavailable";
@@ -87,9 +93,10 @@ public static class GapKinds
     /// <summary>
     /// Why the call failed. Credentials rejected in one region while they work in the home region is
     /// how AWS answers for a region the account has not enabled (EC2 AuthFailure, STS/IAM-style
-    /// InvalidClientTokenId): reported as <see cref="RegionNotEnabled"/>.
+    /// InvalidClientTokenId): reported as <see cref="RegionNotEnabled"/> — unless the region is an opt-in region the account
+    /// enabled (<paramref name="optedIn"/>): then it is <see cref="GlobalEndpointToken"/>.
     /// </summary>
-    public static string Of(AwsServiceError e, string? region = null, string? homeRegion = null)
+    public static string Of(AwsServiceError e, string? region = null, string? homeRegion = null, bool optedIn = false)
     {
         if (RegionCodes.Contains(e.Code)) return RegionNotEnabled;
         if (UnsupportedCodes.Contains(e.Code)) return NotSupported;
@@ -101,7 +108,7 @@ public static class GapKinds
         {
             ExitCode.AccessDenied => AccessDenied,
             ExitCode.Throttled => Unavailable,
-            ExitCode.NoCredentials when region is not null && region != homeRegion => RegionNotEnabled,
+            ExitCode.NoCredentials when region is not null && region != homeRegion => optedIn ? GlobalEndpointToken : RegionNotEnabled,
             ExitCode.NoCredentials => CredentialsRejected,
             _ => Failed,
         };

@@ -19,7 +19,8 @@ namespace Shodo.Investigation;
 public sealed class InvestigationSources(AwsConnection aws, Case @case, InvestigationOptions options, AccountSnapshot state,
     IReadOnlyList<string> regions, IInvestigationProgress progress)
 {
-    private readonly LookupEventsSource _lookup = new(aws, @case, options.Time, options.LookupPageAttempts);
+    private readonly LookupEventsSource _lookup = new(aws, @case, options.Time, options.LookupPageAttempts,
+        state.Regions.Where(r => r.OptIn).Select(r => r.Name).ToHashSet(StringComparer.Ordinal));
     private readonly CloudTrailPublicKeys _digestKeys = new(aws, options.Time);
 
     public bool UsesLookup => options.Sources.Count == 0 || options.Sources.Any(s => s.Equals("lookup", StringComparison.OrdinalIgnoreCase));

@@ -76,6 +76,7 @@ public sealed class DrillCommand : IShodoCommand
         Row("DrillKeyRefused", card.SecondsToKeyRefused);
         Row("DrillContained", card.SecondsToContained);
         Row("DrillAdversaryAfter", card.AdversarySuccessesAfterContained);
+        Row("DrillAdversaryBeyondReach", card.AdversarySuccessesBeyondReach);
         Row("DrillDestructive", card.DestructiveCalls);
         Row("DrillDataDoorsOpen", card.DataDoorsOpenAfterContained);
         Row("DrillIdentities", $"{card.IdentitiesFound} / {card.IdentitiesExpected}");
@@ -92,6 +93,8 @@ public sealed class DrillCommand : IShodoCommand
         ctx.Console.Write(table);
         foreach (var line in card.AdversarySuccessesAfterContainedDetail)
             ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillAdversaryStillSucceeds", Terminal.Plain(line)))}[/]");
+        foreach (var line in card.AdversarySuccessesBeyondReachDetail)
+            ctx.Console.MarkupLine($"[yellow]{Markup.Escape(Messages.Get("DrillAdversaryBeyondReachLine", Terminal.Plain(line)))}[/]");
         foreach (var door in card.DataDoorsOpenAfterContainedDetail)
             ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillDataDoorStillOpen", Terminal.Plain(door)))}[/]");
         foreach (var id in card.AttackerInstancesLost.Concat(card.AttackerInstancesUncontained).Concat(card.InstancesReplacedDuringResponse))

@@ -13,5 +13,5 @@ internal static class AutoScalingLookup
     }
 
     public static string Arn(AwsRequest request, string name) =>
-        $"arn:aws:autoscaling:{request.Region}:{request.AccountId}:autoScalingGroup:{Guid.NewGuid()}:autoScalingGroupName/{name}";
+        $"arn:{request.Partition}:autoscaling:{request.Region}:{request.AccountId}:autoScalingGroup:{Guid.NewGuid()}:autoScalingGroupName/{name}";
 }

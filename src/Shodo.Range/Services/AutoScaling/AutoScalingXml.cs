@@ -50,6 +50,6 @@ internal static class AutoScalingXml
         Members("TerminationPolicies", ["Default"]),
         new XElement("NewInstancesProtectedFromScaleIn", "false"),
         new XElement("ServiceLinkedRoleARN",
-            $"arn:aws:iam::{g.Arn.Split(':')[4]}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"),
+            $"arn:{g.Arn.Split(':')[1]}:iam::{g.Arn.Split(':')[4]}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling"),
         new XElement("CapacityRebalance", "false"));
 }

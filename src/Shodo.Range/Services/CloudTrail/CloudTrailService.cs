@@ -48,7 +48,7 @@ public sealed class CloudTrailService : IAwsService
         var name = CloudTrailJson.String(input, "Name") ?? CloudTrailJson.String(input, "TrailName");
         if (string.IsNullOrEmpty(name)) return "*";
         return name.StartsWith("arn:", StringComparison.Ordinal) ? name
-            : $"arn:aws:cloudtrail:{request.Region}:{request.AccountId}:trail/{name}";
+            : $"arn:{request.Partition}:cloudtrail:{request.Region}:{request.AccountId}:trail/{name}";
     }
 
     public Task<AwsResponse> HandleAsync(AwsCall call, CancellationToken ct)

@@ -36,7 +36,8 @@ internal static class PutEventSelectors
             if (r is not JsonObject o || CloudTrailJson.String(o, "Type") is not { } type) throw Invalid("DataResource Type is required.");
             if (type != DataResource.S3Object) throw Invalid($"Value {type} for DataResources.Type is not supported.");
             var values = (o["Values"] as JsonArray ?? []).Select(v => v?.GetValue<string>() ?? "").ToList();
-            if (values.Any(v => !v.StartsWith("arn:aws:s3", StringComparison.Ordinal)))
+            if (values.Any(v => !v.StartsWith("arn:aws:s3", StringComparison.Ordinal) && !v.StartsWith("arn:aws-cn:s3", StringComparison.Ordinal)
+                                && !v.StartsWith("arn:aws-us-gov:s3", StringComparison.Ordinal)))
                 throw Invalid("Value for DataResources.Values must be an S3 ARN such as arn:aws:s3:::bucket/.");
             return new DataResource(type, values);
         }).ToList();

@@ -57,7 +57,7 @@ internal static class TrailJson
     private static AwsError NotFound(AwsCall call, string nameOrArn)
     {
         var arn = nameOrArn.StartsWith("arn:", StringComparison.Ordinal)
-            ? nameOrArn : $"arn:aws:cloudtrail:{call.Region}:{call.AccountId}:trail/{nameOrArn}";
+            ? nameOrArn : $"arn:{call.State.Partition}:cloudtrail:{call.Region}:{call.AccountId}:trail/{nameOrArn}";
         return new AwsError("TrailNotFoundException", $"Unknown trail: {arn} for the user: {call.AccountId}");
     }
 }

@@ -54,7 +54,7 @@ public sealed class VpcActions : IEc2Actions
         }, s => s.SubnetId, c.Region.Tags);
         yield return Set("subnetSet", subnets, s =>
         [
-            V("subnetId", s.SubnetId), V("subnetArn", $"arn:aws:ec2:{c.Call.Region}:{c.AccountId}:subnet/{s.SubnetId}"),
+            V("subnetId", s.SubnetId), V("subnetArn", $"arn:{c.Call.State.Partition}:ec2:{c.Call.Region}:{c.AccountId}:subnet/{s.SubnetId}"),
             V("state", "available"), V("ownerId", c.AccountId), V("vpcId", c.Region.Vpc.VpcId), V("cidrBlock", s.CidrBlock),
             V("availableIpAddressCount", 4091 - c.Region.Instances.Count(i => i.SubnetId == s.SubnetId && i.State != InstanceStates.Terminated)),
             V("availabilityZone", s.AvailabilityZone), V("defaultForAz", true), V("mapPublicIpOnLaunch", true),

@@ -29,7 +29,7 @@ public sealed class GenerateCredentialReport : IamAction
         {
             iam.CredentialReportGeneratedAt = call.Now;
             iam.CredentialReportReadyAt = call.Now + GenerationTime;
-            iam.CredentialReport = CredentialReportCsv.Build(call.State.AccountId, iam, call.Now);
+            iam.CredentialReport = CredentialReportCsv.Build(call.State.AccountId, iam, call.Now, call.State.Partition);
             return new XmlResult(Xml.E("State", "STARTED")!,
                 Xml.E("Description", "No report exists. Starting a new report generation task")!);
         }
@@ -66,11 +66,11 @@ public static class CredentialReportCsv
         "access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service,cert_1_active," +
         "cert_1_last_rotated,cert_2_active,cert_2_last_rotated";
 
-    public static string Build(string accountId, IamAccount iam, DateTimeOffset now)
+    public static string Build(string accountId, IamAccount iam, DateTimeOffset now, string partition = State.RangePartitions.Aws)
     {
         var lines = new List<string> { Header };
         var created = iam.Users.Values.Select(u => u.CreateDate).DefaultIfEmpty(now).Min();
-        var root = new List<string> { "<root_account>", $"arn:aws:iam::{accountId}:root", Date(created), "not_supported", "N/A",
+        var root = new List<string> { "<root_account>", $"arn:{partition}:iam::{accountId}:root", Date(created), "not_supported", "N/A",
             "not_supported", "not_supported", "false" };
         root.AddRange(KeyColumns(iam.RootAccessKeys.OrderBy(k => k.CreateDate).Take(2).ToList()));
         root.AddRange(["false", "N/A", "false", "N/A"]);

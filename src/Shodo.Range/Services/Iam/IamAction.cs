@@ -24,9 +24,9 @@ public abstract class IamAction : QueryAction
         return RequireUser(call, name);
     }
 
-    protected static string UserArn(AwsRequest r, string? name) => name is null ? "*" : $"arn:aws:iam::{r.AccountId}:user/{name}";
-    protected static string RoleArn(AwsRequest r, string? name) => name is null ? "*" : $"arn:aws:iam::{r.AccountId}:role/{name}";
-    protected static string GroupArn(AwsRequest r, string? name) => name is null ? "*" : $"arn:aws:iam::{r.AccountId}:group/{name}";
+    protected static string UserArn(AwsRequest r, string? name) => name is null ? "*" : $"arn:{r.Partition}:iam::{r.AccountId}:user/{name}";
+    protected static string RoleArn(AwsRequest r, string? name) => name is null ? "*" : $"arn:{r.Partition}:iam::{r.AccountId}:role/{name}";
+    protected static string GroupArn(AwsRequest r, string? name) => name is null ? "*" : $"arn:{r.Partition}:iam::{r.AccountId}:group/{name}";
 
     /// <summary>A policy document parameter, validated as IAM does (MalformedPolicyDocument).</summary>
     protected static string RequirePolicyDocument(AwsCall call, string parameter)

@@ -10,7 +10,7 @@ public sealed class CreatePolicy : IamAction
     public override string Name => "CreatePolicy";
 
     public override string Resource(AwsRequest r) =>
-        r.Param("PolicyName") is { } name ? $"arn:aws:iam::{r.AccountId}:policy{r.Param("Path") ?? "/"}{name}" : "*";
+        r.Param("PolicyName") is { } name ? $"arn:{r.Partition}:iam::{r.AccountId}:policy{r.Param("Path") ?? "/"}{name}" : "*";
 
     public override AwsResponse Handle(AwsCall call)
     {

@@ -15,7 +15,7 @@ public sealed record PolicyHolder(string Kind, string ArnKind)
     public string NameParameter => Kind + "Name";
 
     public string Arn(AwsRequest r) =>
-        r.Param(NameParameter) is { } name ? $"arn:aws:iam::{r.AccountId}:{ArnKind}/{name}" : "*";
+        r.Param(NameParameter) is { } name ? $"arn:{r.Partition}:iam::{r.AccountId}:{ArnKind}/{name}" : "*";
 
     /// <summary>The holder's inline policies and attached policy ARNs (NoSuchEntity if it does not exist).</summary>
     public (string Name, Dictionary<string, string> Inline, List<string> Attached) Find(AwsCall call)

@@ -49,15 +49,15 @@ public sealed class SimulatePrincipalPolicy : IamAction
     {
         var account = call.AccountId;
         var name = arn[(arn.LastIndexOf('/') + 1)..];
-        if (arn.StartsWith($"arn:aws:iam::{account}:user/", StringComparison.Ordinal))
+        if (arn.StartsWith($"arn:{call.State.Partition}:iam::{account}:user/", StringComparison.Ordinal))
         {
             var user = RequireUser(call, name);
             return new Caller(Caller.IamUser, user.Arn, user.UserId, account, "", user.UserName);
         }
-        if (arn.StartsWith($"arn:aws:iam::{account}:role/", StringComparison.Ordinal))
+        if (arn.StartsWith($"arn:{call.State.Partition}:iam::{account}:role/", StringComparison.Ordinal))
         {
             var role = RequireRole(call, name);
-            return new Caller(Caller.AssumedRole, $"arn:aws:sts::{account}:assumed-role/{role.RoleName}/simulation",
+            return new Caller(Caller.AssumedRole, call.State.StsArn($"assumed-role/{role.RoleName}/simulation"),
                 $"{role.RoleId}:simulation", account, "", RoleName: role.RoleName);
         }
         throw IamErrors.InvalidInput($"Invalid ARN: {arn}. PolicySourceArn must be a user or role of this account.");

@@ -10,16 +10,16 @@ public abstract class RdsAction : QueryAction
     {
         if (request.Param("DBSnapshotIdentifier") is { Length: > 0 } snapshot)
             return snapshot.StartsWith("arn:", StringComparison.Ordinal) ? snapshot
-                : $"arn:aws:rds:{request.Region}:{request.AccountId}:snapshot:{snapshot}";
+                : $"arn:{request.Partition}:rds:{request.Region}:{request.AccountId}:snapshot:{snapshot}";
         if (request.Param("DBClusterSnapshotIdentifier") is { Length: > 0 } clusterSnapshot)
             return clusterSnapshot.StartsWith("arn:", StringComparison.Ordinal) ? clusterSnapshot
-                : $"arn:aws:rds:{request.Region}:{request.AccountId}:cluster-snapshot:{clusterSnapshot}";
+                : $"arn:{request.Partition}:rds:{request.Region}:{request.AccountId}:cluster-snapshot:{clusterSnapshot}";
         if (request.Param("DBClusterIdentifier") is { Length: > 0 } cluster)
             return cluster.StartsWith("arn:", StringComparison.Ordinal) ? cluster
-                : $"arn:aws:rds:{request.Region}:{request.AccountId}:cluster:{cluster}";
+                : $"arn:{request.Partition}:rds:{request.Region}:{request.AccountId}:cluster:{cluster}";
         if (request.Param("DBInstanceIdentifier") is { Length: > 0 } instance)
             return instance.StartsWith("arn:", StringComparison.Ordinal) ? instance
-                : $"arn:aws:rds:{request.Region}:{request.AccountId}:db:{instance}";
+                : $"arn:{request.Partition}:rds:{request.Region}:{request.AccountId}:db:{instance}";
         return "*";
     }
 }

@@ -53,8 +53,8 @@ public sealed class S3Service : IAwsService
         var resource = op.Level switch
         {
             S3Level.Service => "*",
-            S3Level.Bucket => $"arn:aws:s3:::{target.Bucket}",
-            _ => $"arn:aws:s3:::{target.Bucket}/{target.Key}",
+            S3Level.Bucket => $"arn:{request.Partition}:s3:::{target.Bucket}",
+            _ => $"arn:{request.Partition}:s3:::{target.Bucket}/{target.Key}",
         };
         return new AwsOperation(op.EventName ?? op.Name, op.IamAction, op.ReadOnly, resource, op.DataEvent);
     }

@@ -59,7 +59,7 @@ public sealed partial class AssumeRole : StsAction
         if (crossAccount) call.AlsoRecordIn = account; // CloudTrail records a cross-account AssumeRole in both accounts
         role.LastUsedDate = call.Now;
         role.LastUsedRegion = call.Region;
-        var arn = $"arn:aws:sts::{account.AccountId}:assumed-role/{role.RoleName}/{sessionName}";
+        var arn = account.StsArn($"assumed-role/{role.RoleName}/{sessionName}");
         var id = $"{role.RoleId}:{sessionName}";
         call.ResponseElements = new JsonObject
         {
@@ -99,7 +99,7 @@ public sealed partial class AssumeRole : StsAction
     {
         var caller = call.Caller;
         var principalArn = caller.Type == Caller.AssumedRole && caller.RoleName is { } r
-            ? $"arn:aws:iam::{caller.AccountId}:role/{r}"
+            ? call.State.IamArn("role", "/", r)
             : caller.Arn;
         var context = Auth.Authorizer.ContextFor(caller, new AwsOperation("AssumeRole", "sts:AssumeRole", true, role.Arn), call.Now, call.Request)
             .With("sts:ExternalId", call.Request.Param("ExternalId"))
@@ -111,7 +111,7 @@ public sealed partial class AssumeRole : StsAction
             if (statement.Principal is not { } principal || !PolicyEvaluator.Applies(statement with { Resources = null }, context))
                 continue;
             var named = principal.Everyone || principal.Values.TryGetValue("AWS", out var aws) && aws.Any(p =>
-                p == "*" || p == principalArn || p == caller.AccountId || p == $"arn:aws:iam::{caller.AccountId}:root");
+                p == "*" || p == principalArn || p == caller.AccountId || p == call.State.RootArn);
             if (!named) continue;
             if (!statement.IsAllow) return false;
             allowed = true;

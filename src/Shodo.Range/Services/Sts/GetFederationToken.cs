@@ -16,7 +16,7 @@ public sealed class GetFederationToken : StsAction
     public override bool ReadOnly => true;
 
     public override string Resource(AwsRequest r) =>
-        r.Param("Name") is { } name ? $"arn:aws:sts::{r.AccountId}:federated-user/{name}" : "*";
+        r.Param("Name") is { } name ? $"arn:{r.Partition}:sts::{r.AccountId}:federated-user/{name}" : "*";
 
     public override AwsResponse Handle(AwsCall call)
     {
@@ -32,7 +32,7 @@ public sealed class GetFederationToken : StsAction
             s.SessionName = name;
             s.SessionPolicy = policy;
         });
-        var arn = $"arn:aws:sts::{call.AccountId}:federated-user/{name}";
+        var arn = call.State.StsArn($"federated-user/{name}");
         call.ResponseElements = new JsonObject
         {
             ["credentials"] = CredentialsRecord(session),

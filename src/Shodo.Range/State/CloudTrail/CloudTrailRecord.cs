@@ -34,7 +34,7 @@ public static class CloudTrailRecord
         record["requestID"] = call.RequestId;
         record["eventID"] = call.EventId;
         record["readOnly"] = call.ReadOnly;
-        if (call.Service == "s3") record["resources"] = S3Resources(call, recipientAccountId);
+        if (call.Service == "s3") record["resources"] = S3Resources(call, recipientAccountId, call.Caller?.Arn.Split(':') is { Length: > 1 } arn ? arn[1] : RangePartitions.Aws);
         record["eventType"] = "AwsApiCall";
         record["managementEvent"] = call.EventCategory == "Management";
         record["recipientAccountId"] = recipientAccountId;
@@ -42,17 +42,17 @@ public static class CloudTrailRecord
         return record;
     }
 
-    private static JsonArray S3Resources(CallRecord call, string accountId)
+    private static JsonArray S3Resources(CallRecord call, string accountId, string partition)
     {
         var resources = new JsonArray();
         var bucket = call.RequestParameters?["bucketName"]?.GetValue<string>();
         if (bucket is null) return resources;
         var key = call.RequestParameters?["key"]?.GetValue<string>();
         if (key is not null)
-            resources.Add(new JsonObject { ["type"] = "AWS::S3::Object", ["ARN"] = $"arn:aws:s3:::{bucket}/{key}" });
+            resources.Add(new JsonObject { ["type"] = "AWS::S3::Object", ["ARN"] = $"arn:{partition}:s3:::{bucket}/{key}" });
         resources.Add(new JsonObject
         {
-            ["accountId"] = accountId, ["type"] = "AWS::S3::Bucket", ["ARN"] = $"arn:aws:s3:::{bucket}",
+            ["accountId"] = accountId, ["type"] = "AWS::S3::Bucket", ["ARN"] = $"arn:{partition}:s3:::{bucket}",
         });
         return resources;
     }

@@ -31,8 +31,10 @@ public sealed record DataResource(string Type, IReadOnlyList<string> Values)
     public bool SelectsS3(string bucket, string? key)
     {
         if (Type != S3Object) return false;
-        foreach (var value in Values)
+        foreach (var given in Values)
         {
+            // The selector names the partition (arn:aws-cn:s3:::...); the bucket is the same either way.
+            var value = given.IndexOf(":s3", StringComparison.Ordinal) is > 4 and var at ? "arn:aws" + given[at..] : given;
             if (value is "arn:aws:s3" or "arn:aws:s3:::") return true;
             var prefix = "arn:aws:s3:::" + bucket + "/";
             if (key is null ? value.StartsWith(prefix, StringComparison.Ordinal)

@@ -29,7 +29,9 @@ public sealed class Trail
     public string? LatestDeliveryError { get; set; }
     public DateTimeOffset? LatestDeliveryAttemptTime { get; set; }
 
-    public string Arn => $"arn:aws:cloudtrail:{HomeRegion}:{AccountId}:trail/{Name}";
+    /// <summary>The account's partition, which names the trail's ARN.</summary>
+    public string Partition { get; set; } = RangePartitions.Aws;
+    public string Arn => $"arn:{Partition}:cloudtrail:{HomeRegion}:{AccountId}:trail/{Name}";
     public bool IsLogging => LoggingPeriods.Count > 0 && LoggingPeriods[^1].Stop is null;
     public DateTimeOffset? StartLoggingTime => LoggingPeriods.Count > 0 ? LoggingPeriods[^1].Start : null;
     public DateTimeOffset? StopLoggingTime => LoggingPeriods.LastOrDefault(p => p.Stop is not null)?.Stop;

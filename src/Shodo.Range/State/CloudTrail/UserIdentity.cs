@@ -48,6 +48,9 @@ public static class UserIdentity
         return context;
     }
 
+    /// <summary>The caller's partition, from its own ARN (<c>arn:aws-cn:sts::...</c>).</summary>
+    private static string Partition(Caller caller) => caller.Arn.Split(':') is { Length: > 1 } parts ? parts[1] : RangePartitions.Aws;
+
     private static JsonObject? Issuer(Caller caller)
     {
         if (caller.Type == Caller.AssumedRole && caller.RoleName is not null)
@@ -57,7 +60,7 @@ public static class UserIdentity
             {
                 ["type"] = "Role",
                 ["principalId"] = roleId,
-                ["arn"] = $"arn:aws:iam::{caller.AccountId}:role/{caller.RoleName}",
+                ["arn"] = $"arn:{Partition(caller)}:iam::{caller.AccountId}:role/{caller.RoleName}",
                 ["accountId"] = caller.AccountId,
                 ["userName"] = caller.RoleName,
             };
@@ -68,7 +71,7 @@ public static class UserIdentity
             {
                 ["type"] = "IAMUser",
                 ["principalId"] = caller.PrincipalId.Split(':')[0],
-                ["arn"] = $"arn:aws:iam::{caller.AccountId}:user/{caller.SourceUserName}",
+                ["arn"] = $"arn:{Partition(caller)}:iam::{caller.AccountId}:user/{caller.SourceUserName}",
                 ["accountId"] = caller.AccountId,
                 ["userName"] = caller.SourceUserName,
             };

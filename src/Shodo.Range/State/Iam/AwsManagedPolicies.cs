@@ -31,12 +31,17 @@ public static partial class AwsManagedPolicies
             "for you regarding this event.", QuarantineV3),
     ];
 
-    public static IamAccount NewAccount()
+    /// <summary>An AWS managed policy's ARN (one of the constants above) as it reads in <paramref name="partition"/>.</summary>
+    public static string InPartition(string commercialArn, string partition) =>
+        partition == RangePartitions.Aws || !commercialArn.StartsWith("arn:aws:", StringComparison.Ordinal)
+            ? commercialArn : $"arn:{partition}:" + commercialArn["arn:aws:".Length..];
+
+    public static IamAccount NewAccount(string partition = RangePartitions.Aws)
     {
         var account = new IamAccount();
         foreach (var (name, path, description, document) in All())
         {
-            var arn = $"arn:aws:iam::aws:policy{path}{name}";
+            var arn = $"arn:{partition}:iam::aws:policy{path}{name}";
             account.Policies[arn] = new ManagedPolicy
             {
                 PolicyName = name, PolicyId = "ANPA" + IamIds.Random("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 17),

@@ -68,7 +68,7 @@ public sealed class RangeOrganization
             org.Join(management, "management", joined);
             for (var i = 1; i <= members; i++)
             {
-                var state = new RangeState(MemberId(management.AccountId, i), management.Clock, management.Sync)
+                var state = new RangeState(MemberId(management.AccountId, i), management.Clock, management.Partition, management.Sync)
                 {
                     EventDelay = management.EventDelay,
                 };

@@ -18,7 +18,9 @@ public sealed class DbCluster
     public string ResourceId { get; init; } = "cluster-" + RdsIds.Random(26);
     public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
 
-    public string Arn => $"arn:aws:rds:{Region}:{AccountId}:cluster:{Identifier}";
+    /// <summary>The account's partition, which names the ARN.</summary>
+    public string Partition { get; set; } = RangePartitions.Aws;
+    public string Arn => $"arn:{Partition}:rds:{Region}:{AccountId}:cluster:{Identifier}";
     public string Endpoint => $"{Identifier}.cluster-c{RdsIds.Stable(AccountId + Region, 12)}.{Region}.rds.amazonaws.com";
     public string ReaderEndpoint => $"{Identifier}.cluster-ro-c{RdsIds.Stable(AccountId + Region, 12)}.{Region}.rds.amazonaws.com";
 }
@@ -45,7 +47,9 @@ public sealed class DbClusterSnapshot
     public List<string> RestoreAccounts { get; } = [];
     public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
 
-    public string Arn => $"arn:aws:rds:{Region}:{AccountId}:cluster-snapshot:{Identifier}";
+    /// <summary>The account's partition, which names the ARN.</summary>
+    public string Partition { get; set; } = RangePartitions.Aws;
+    public string Arn => $"arn:{Partition}:rds:{Region}:{AccountId}:cluster-snapshot:{Identifier}";
     public string StatusAt(DateTimeOffset now) => now - CreatedAt >= DbSnapshot.CreationDuration ? "available" : "creating";
     public int PercentProgressAt(DateTimeOffset now) => StatusAt(now) == "available" ? 100 : 0;
 }

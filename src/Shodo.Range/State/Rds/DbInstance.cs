@@ -21,7 +21,9 @@ public sealed class DbInstance
     public string ResourceId { get; init; } = "db-" + RdsIds.Random(26);
     public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
 
-    public string Arn => $"arn:aws:rds:{Region}:{AccountId}:db:{Identifier}";
+    /// <summary>The account's partition, which names the ARN.</summary>
+    public string Partition { get; set; } = RangePartitions.Aws;
+    public string Arn => $"arn:{Partition}:rds:{Region}:{AccountId}:db:{Identifier}";
     public string AvailabilityZone => Region + "a";
     public string EndpointAddress => $"{Identifier}.c{RdsIds.Stable(AccountId + Region, 12)}.{Region}.rds.amazonaws.com";
 }

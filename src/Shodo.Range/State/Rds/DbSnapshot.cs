@@ -28,7 +28,9 @@ public sealed class DbSnapshot
     public List<string> RestoreAccounts { get; } = [];
     public Dictionary<string, string> Tags { get; init; } = new(StringComparer.Ordinal);
 
-    public string Arn => $"arn:aws:rds:{Region}:{AccountId}:snapshot:{Identifier}";
+    /// <summary>The account's partition, which names the ARN.</summary>
+    public string Partition { get; set; } = RangePartitions.Aws;
+    public string Arn => $"arn:{Partition}:rds:{Region}:{AccountId}:snapshot:{Identifier}";
     public string AvailabilityZone => Region + "a";
 
     public string StatusAt(DateTimeOffset now) => now - CreatedAt >= CreationDuration ? "available" : "creating";

@@ -7,7 +7,9 @@ public sealed class S3Bucket(string name, string region, DateTimeOffset createdA
     /// <summary>The bucket's region (us-east-1 when created without a LocationConstraint).</summary>
     public string Region { get; } = region;
     public DateTimeOffset CreatedAt { get; } = createdAt;
-    public string Arn => $"arn:aws:s3:::{Name}";
+    /// <summary>The account's partition (<see cref="RangePartitions"/>), which names the bucket's ARN.</summary>
+    public string Partition { get; set; } = RangePartitions.Aws;
+    public string Arn => $"arn:{Partition}:s3:::{Name}";
 
     public SortedDictionary<string, S3Object> Objects { get; } = new(StringComparer.Ordinal);
 

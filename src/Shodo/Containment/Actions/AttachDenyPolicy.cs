@@ -95,7 +95,7 @@ public sealed class AttachDenyPolicy : ContainmentAction
         }
         catch (AwsServiceError e) when (e.Code == DenyAllFallback.QuotaCode)
         {
-            await DenyAllFallback.AttachAsync(c, a, e, ct).ConfigureAwait(false);
+            await DenyAllFallback.AttachAsync(c, a, state, e, ct).ConfigureAwait(false);
         }
         catch (AwsServiceError e) when (e.Code == ProtectedRole.RefusedCode && a.Target.Kind == TargetKinds.Role)
         {
@@ -109,7 +109,7 @@ public sealed class AttachDenyPolicy : ContainmentAction
     {
         if (DenyPolicyDocument.IsActiveDeny((string?)state["shodoPolicy"]))
             await PutAsync(c, a, DenyPolicyDocument.RolledBack(), ct).ConfigureAwait(false);
-        if (AttachedByShodo(before, state)) throw DenyAllFallback.RollbackByHand(a);
+        if (AttachedByShodo(before, state)) throw DenyAllFallback.RollbackByHand(a, DenyAllFallback.PartitionOf(c, state));
     }
 
     public override bool RolledBack(PlannedAction a, JsonObject before, JsonObject state) =>

@@ -11,11 +11,13 @@ namespace Shodo.Containment.Actions;
 /// <summary>
 /// Sets every access key of a compromised user Inactive — the keys are listed when applying, so a key
 /// the attacker created after planning is caught too. Never deletes a key. Reversed by setting the
-/// keys that were Active before back to Active.
+/// keys that were Active before back to Active. A key made Active again, or created, once it was done (by a credential
+/// Shodo cannot reach: the root key, a protected role's session) undoes it: the next plan sets it Inactive as <c>ID#2</c>...
 /// </summary>
 public sealed class DeactivateAccessKeys : ContainmentAction
 {
     public override string Name => "deactivate-access-keys";
+    public override bool RedoneWhenUndone => true;
     public override IReadOnlyList<AwsOperation> Operations => [IamOperations.GetUser, IamOperations.ListAccessKeys, IamOperations.UpdateAccessKey];
     public override bool Reversible => true;
     public override string HowToReverse => "shodo rollback sets the keys that were Active back to Active";

@@ -14,9 +14,12 @@ namespace Shodo.Containment.Actions;
 /// </summary>
 public sealed class EscalateRootKey : ContainmentAction
 {
-    /// <summary>An SCP denying every action to the root user of the member accounts it is attached to.</summary>
-    public const string DenyRootScp =
-        """{"Version":"2012-10-17","Statement":[{"Sid":"ShodoDenyMemberRoot","Effect":"Deny","Action":"*","Resource":"*","Condition":{"StringLike":{"aws:PrincipalArn":"arn:aws:iam::*:root"}}}]}""";
+    /// <summary>An SCP denying every action to the root user of the member accounts it is attached to (commercial partition).</summary>
+    public static readonly string DenyRootScp = DenyRootScpIn(AwsPartition.Aws);
+
+    /// <summary>The same SCP in a partition: its root users are <c>arn:PARTITION:iam::ACCOUNT:root</c>.</summary>
+    public static string DenyRootScpIn(string partition) =>
+        """{"Version":"2012-10-17","Statement":[{"Sid":"ShodoDenyMemberRoot","Effect":"Deny","Action":"*","Resource":"*","Condition":{"StringLike":{"aws:PrincipalArn":"arn:""" + partition + """:iam::*:root"}}}]}""";
 
     public override string Name => "escalate-root-key";
     public override IReadOnlyList<AwsOperation> Operations => [];
@@ -42,5 +45,5 @@ public sealed class EscalateRootKey : ContainmentAction
     public override bool Holds(PlannedAction a, JsonObject state) => false;
 
     public override Task ChangeAsync(ContainmentContext c, PlannedAction a, JsonObject state, CancellationToken ct) =>
-        throw new DecisionNeededException(Messages.Get("ContainRootKeyDecision", a.Target.Id, DenyRootScp, c.CaseId));
+        throw new DecisionNeededException(Messages.Get("ContainRootKeyDecision", a.Target.Id, DenyRootScpIn(AwsPartition.OfRegion(c.Aws.Region)), c.CaseId));
 }

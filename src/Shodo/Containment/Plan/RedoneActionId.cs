@@ -13,4 +13,11 @@ public static class RedoneActionId
         for (var n = 2; ; n++)
             if (!done.Contains($"{id}#{n}")) return $"{id}#{n}";
     }
+
+    /// <summary>The id of the last of these actions done (<c>ID</c>, <c>ID#2</c>...), or <paramref name="id"/> when none was.</summary>
+    public static string LastDone(string id, IReadOnlySet<string> done)
+    {
+        var next = Next(id, done);
+        return next == id ? id : next.EndsWith("#2", StringComparison.Ordinal) ? id : $"{id}#{int.Parse(next[(next.LastIndexOf('#') + 1)..], System.Globalization.CultureInfo.InvariantCulture) - 1}";
+    }
 }

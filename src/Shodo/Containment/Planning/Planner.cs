@@ -287,6 +287,8 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
                 ExpectedAfter = "", Reversible = action.Reversible, Reverse = action.HowToReverse,
                 Authority = g.Suspected ? authority.ForSuspected(action.Name, t.Kind) : authority.For(action.Name, t.Kind), Phase = order.Phase, Step = order.Step, Parameters = p,
             };
+            // Redone only once undone: while its after-state still holds, the one done last stands (already done).
+            if (planned.Id != id && action.Holds(planned, state)) planned = planned with { Id = RedoneActionId.LastDone(id, done) };
             list.Add(planned with { ExpectedAfter = action.ExpectedAfter(planned) });
         }
         return (list, record.Sha256);

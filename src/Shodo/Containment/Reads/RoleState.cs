@@ -17,7 +17,7 @@ public static class RoleState
         {
             ["exists"] = true, ["roleName"] = role.RoleName, ["roleId"] = role.RoleId, ["arn"] = role.Arn, ["path"] = role.Path,
             ["shodoPolicy"] = inline?.Document,
-            [DenyAllPolicy.StateField] = attached.Any(p => p.PolicyArn == DenyAllPolicy.Arn),
+            [DenyAllPolicy.StateField] = attached.Any(p => DenyAllPolicy.Is(p.PolicyArn)),
         };
     }
 }

@@ -48,7 +48,7 @@ public static class UserState
         if (inline is not null)
         {
             state["shodoPolicy"] = (await inline.ConfigureAwait(false))?.Document;
-            state[DenyAllPolicy.StateField] = (await attached!.ConfigureAwait(false)).Any(p => p.PolicyArn == DenyAllPolicy.Arn);
+            state[DenyAllPolicy.StateField] = (await attached!.ConfigureAwait(false)).Any(p => DenyAllPolicy.Is(p.PolicyArn));
         }
         if (detail)
         {

@@ -1,3 +1,4 @@
+using Shodo.Aws;
 using Shodo.Aws.Resilience;
 using System.Text.Json.Nodes;
 using Shodo.Aws.Connection;
@@ -105,7 +106,8 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
             var newUsers = users.Where(u => !known.Contains(u.UserName)).ToList();
             if (newUsers.Count > 0)
             {
-                var creators = await Creators("us-east-1", "CreateUser").ConfigureAwait(false);
+                // IAM's events are recorded in the partition's home region (us-east-1, cn-north-1, us-gov-west-1).
+                var creators = await Creators(AwsPartition.IamEventRegion(AwsPartition.OfRegion(aws.Region)), "CreateUser").ConfigureAwait(false);
                 foreach (var u in newUsers.Where(u => creators.ContainsKey(u.UserName))) attribution.AddAttackerUser(u.UserName);
                 found.AddRange(newUsers.Select(u => new AttackerResource
                 {

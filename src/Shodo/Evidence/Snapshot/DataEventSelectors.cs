@@ -33,6 +33,7 @@ public static class DataEventSelectors
 
     private static void Add(string arn, ref bool all, List<string> buckets)
     {
+        arn = Shodo.Aws.AwsPartition.InCommercial(arn); // arn:aws-cn:s3:::bucket names its bucket the same way
         if (arn is "arn:aws:s3" or "arn:aws:s3:::" ) { all = true; return; }
         if (!arn.StartsWith("arn:aws:s3:::", StringComparison.Ordinal)) return;
         var bucket = arn["arn:aws:s3:::".Length..].Split('/')[0];

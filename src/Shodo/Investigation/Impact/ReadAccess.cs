@@ -1,3 +1,4 @@
+using Shodo.Aws;
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 using Shodo.Evidence.Snapshot;
@@ -26,6 +27,6 @@ public static class ReadAccess
         var attached = state.Attachments.Where(a => users.Contains(a.UserName)).Select(a => a.PolicyArn)
             .Concat(chain.AttackerEvents.Where(e => e.EventName == "AttachUserPolicy" && !e.Failed)
                 .Select(e => TrailRecordJson.Path(e.Raw, "requestParameters", "policyArn")).OfType<string>());
-        return attached.Any(a => Granting.Contains(a)) ? true : null;
+        return attached.Any(a => Granting.Contains(AwsPartition.InCommercial(a))) ? true : null;
     }
 }

@@ -1,3 +1,4 @@
+using Shodo.Aws;
 using System.Text.Json;
 using Shodo.Evidence.Snapshot;
 
@@ -52,7 +53,7 @@ public sealed class AdminEquivalence
     }
 
     /// <summary>Whether a managed policy is admin-equivalent (AdministratorAccess, IAMFullAccess).</summary>
-    public static bool IsAdminPolicy(string policyArn) => AdminPolicies.Contains(policyArn);
+    public static bool IsAdminPolicy(string policyArn) => AdminPolicies.Contains(AwsPartition.InCommercial(policyArn));
 
     /// <summary>Whether a policy document has an Allow statement for an admin-equivalent action on any resource.</summary>
     public static bool AllowsAdmin(string document)

@@ -11,12 +11,12 @@ namespace Shodo.Evidence.Collectors.Iam;
 /// </summary>
 public sealed class IamQuarantinePolicyCollector : ICollector
 {
-    public static IReadOnlyList<string> QuarantinePolicyArns { get; } =
-    [
-        "arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantine",
-        "arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantineV2",
-        "arn:aws:iam::aws:policy/AWSCompromisedKeyQuarantineV3",
-    ];
+    public static IReadOnlyList<string> QuarantinePolicyNames { get; } =
+        ["AWSCompromisedKeyQuarantine", "AWSCompromisedKeyQuarantineV2", "AWSCompromisedKeyQuarantineV3"];
+
+    /// <summary>The quarantine policies' ARNs in the partition of the region called (aws-cn, aws-us-gov name them with theirs).</summary>
+    public static IReadOnlyList<string> QuarantinePolicyArns(string region) =>
+        QuarantinePolicyNames.Select(n => AwsPartition.ManagedPolicyArn(AwsPartition.OfRegion(region), n)).ToList();
 
     public string Name => "iam.quarantine-policies";
     public CollectorScope Scope => CollectorScope.Global;
@@ -24,7 +24,7 @@ public sealed class IamQuarantinePolicyCollector : ICollector
 
     public async Task CollectAsync(CollectionContext context, CancellationToken ct)
     {
-        foreach (var arn in QuarantinePolicyArns)
+        foreach (var arn in QuarantinePolicyArns(context.Aws.Region))
             await context.PagesAsync(context.Aws.Iam(), new ListEntitiesForPolicy(arn), ct, "NoSuchEntity");
     }
 }

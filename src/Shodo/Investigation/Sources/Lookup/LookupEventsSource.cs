@@ -12,7 +12,8 @@ namespace Shodo.Investigation.Sources.Lookup;
 /// as evidence in the case. A region that cannot be read, and an event that cannot be used, become a
 /// <see cref="SourceGap"/>.
 /// </summary>
-public sealed class LookupEventsSource(AwsConnection aws, Case @case, TimeProvider time, int pageAttempts = 8)
+public sealed class LookupEventsSource(AwsConnection aws, Case @case, TimeProvider time, int pageAttempts = 8,
+    IReadOnlySet<string>? optedIn = null)
 {
     private readonly LookupEventsReader _reader = new(aws, new LookupEventsReadOptions
     {
@@ -40,15 +41,16 @@ public sealed class LookupEventsSource(AwsConnection aws, Case @case, TimeProvid
         var gaps = read.Problems.Where(p => p.Kind != TrailProblemKinds.FieldIgnored)
             .Select(p => new SourceGap(source, region, "Unreadable", p.Kind, p.ToString())).ToList();
         if (read.Error is { } e)
-            gaps.Add(new SourceGap(source, region, e.IsThrottling ? "Throttled" : GapKind(e.Code), e.Code,
+            gaps.Add(new SourceGap(source, region, e.IsThrottling ? "Throttled" : GapKind(e.Code, optedIn?.Contains(region) == true), e.Code,
                 $"LookupEvents ({query}) page {read.FailedPage}: {e.AwsMessage}"));
         return new SourceResult(read.Records, gaps);
     }
 
-    private static string GapKind(string code) => code switch
+    /// <summary>Credentials refused in an opt-in region the account enabled: usually a global STS endpoint token (<see cref="Evidence.GapKinds.GlobalEndpointToken"/>).</summary>
+    internal static string GapKind(string code, bool optedIn) => code switch
     {
         "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation" => "AccessDenied",
-        "UnrecognizedClientException" or "InvalidClientTokenId" => "RegionNotEnabled",
+        "UnrecognizedClientException" or "InvalidClientTokenId" => optedIn ? Evidence.GapKinds.GlobalEndpointToken : "RegionNotEnabled",
         _ => "Failed",
     };
 }
