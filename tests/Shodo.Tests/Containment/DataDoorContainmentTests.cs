@@ -121,6 +121,104 @@ public sealed class DataDoorContainmentTests
         Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);
     }
 
+    /// <summary>attacker-resources.json gains the bucket as the investigation finds it.</summary>
+    private static async Task AddOpenedBucketAsync(LeakedKeyRange env, Case @case, string bucket, string region)
+    {
+        var resources = InvestigationFiles.ReadResources(@case.Folder).Append(new AttackerResource
+        {
+            Id = $"{ResourceTypes.OpenedBucket}:{region}:{bucket}", Type = ResourceTypes.OpenedBucket, Region = region,
+            ResourceId = bucket, CreatedBy = $"access-key:{env.Truth.LeakedAccessKeyId}", State = "opened",
+        }).ToList();
+        await InvestigationFiles.WriteAsync(@case, InvestigationFiles.AttackerResources, "shodo-attacker-resources/1", "resources", resources);
+    }
+
+    private static (Shodo.Range.State.S3.S3PublicAccessBlock? Block, string? Policy) Bucket(LeakedKeyRange env, string name)
+    {
+        lock (env.Range.State.Sync)
+        {
+            var b = env.Range.State.FindBucket(name)!;
+            return (b.PublicAccessBlock, b.Policy);
+        }
+    }
+
+    [Fact]
+    public async Task The_opened_bucket_gets_a_deny_for_the_outside_account_and_block_public_access_and_rollback_restores_both_exactly()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        var opened = Assert.Single(env.Truth.OpenedBuckets);
+        string region;
+        lock (env.Range.State.Sync) region = env.Range.State.FindBucket(opened.Bucket)!.Region;
+        var before = Bucket(env, opened.Bucket);
+        Assert.Equal(new Shodo.Range.State.S3.S3PublicAccessBlock(false, false, false, false), before.Block);
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            await AddOpenedBucketAsync(env, contain.Case, opened.Bucket, region);
+            var (plan, sha) = await contain.PlanAsync(ClosesDoors);
+            var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door" && a.Target.Kind == TargetKinds.Bucket);
+            Assert.Equal(new ContainmentTarget(TargetKinds.Bucket, opened.Bucket, region), door.Target);
+            Assert.Equal(AuthorityLevel.Responder, door.Authority);
+            Assert.Equal(["444455556666", "all"], door.Parameters["openTo"]!.AsArray().Select(v => (string)v!));
+
+            var result = await contain.ApplyAsync(plan, sha);
+            Assert.Equal(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            var after = Bucket(env, opened.Bucket);
+            Assert.Equal(new Shodo.Range.State.S3.S3PublicAccessBlock(), after.Block);
+            var policy = JsonNode.Parse(after.Policy!)!["Statement"]!.AsArray();
+            // The attacker's statements stay (evidence); one Deny names the outside account.
+            Assert.Equal(JsonNode.Parse(before.Policy!)!["Statement"]!.AsArray().Count + 1, policy.Count);
+            var deny = Assert.Single(policy, s => (string?)s!["Sid"] == Shodo.Containment.Doors.OpenedBucket.DenySid)!;
+            Assert.Equal("Deny", (string?)deny["Effect"]);
+            Assert.Equal(["arn:aws:iam::444455556666:root"], deny["Principal"]!["AWS"]!.AsArray().Select(v => (string)v!));
+            var changes = env.ResponderChanges().Where(c => c.Target.Contains(opened.Bucket)).Select(c => c.Operation).ToList();
+            Assert.Equal(new[] { "PutBucketPolicy", "PutPublicAccessBlock" }, changes);
+            Assert.Empty(Shodo.Drill.DataDoorsOpen.BucketOpenTo(env.Range.State.FindBucket(opened.Bucket)!, env.Truth.AccountId));
+
+            var journaledBefore = contain.Recorder.Ledger.Before(door.Id)!;
+            Assert.Equal(before.Policy, (string?)journaledBefore["policy"]);
+
+            var rollback = new ContainmentRollback(contain.Aws, contain.Recorder, plan, sha, TimeProvider.System,
+                new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20) });
+            Assert.Equal("rolled-back", Assert.Single(await rollback.RunAsync("ciso", door.Id, default)).Outcome);
+            Assert.Equal(before, Bucket(env, opened.Bucket));
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+        Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);
+    }
+
+    [Fact]
+    public async Task A_public_acl_on_a_bucket_without_block_public_access_is_ignored_and_rollback_leaves_all_four_settings_off()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        const string name = "acme-legacy-downloads", region = "ap-northeast-1";
+        lock (env.Range.State.Sync)
+            env.Range.State.CreateBucket(name, region, blockPublicAccess: false).Grants
+                .Add(new Shodo.Range.State.S3.S3Grant("Group", Shodo.Range.State.S3.S3Grant.AllUsers, "READ"));
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            await AddOpenedBucketAsync(env, contain.Case, name, region);
+            var (plan, sha) = await contain.PlanAsync(ClosesDoors);
+            var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door" && a.Target.Id == name);
+            Assert.Equal(["all"], door.Parameters["openTo"]!.AsArray().Select(v => (string)v!));
+
+            var result = await contain.ApplyAsync(plan, sha);
+            Assert.Equal(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            Assert.Equal((new Shodo.Range.State.S3.S3PublicAccessBlock(), (string?)null), Bucket(env, name));
+            Assert.Equal(["PutPublicAccessBlock"], env.ResponderChanges().Where(c => c.Target.Contains(name)).Select(c => c.Operation));
+            Assert.Null(contain.Recorder.Ledger.Before(door.Id)!["publicAccessBlock"]);
+
+            // None before: rollback puts all four off (S3 treats it as none) instead of sending DeletePublicAccessBlock.
+            var rollback = new ContainmentRollback(contain.Aws, contain.Recorder, plan, sha, TimeProvider.System,
+                new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20) });
+            Assert.Equal("rolled-back", Assert.Single(await rollback.RunAsync("ciso", door.Id, default)).Outcome);
+            Assert.Equal((new Shodo.Range.State.S3.S3PublicAccessBlock(false, false, false, false), (string?)null), Bucket(env, name));
+            Assert.Equal(["all"], Shodo.Drill.DataDoorsOpen.BucketOpenTo(env.Range.State.FindBucket(name)!, env.Truth.AccountId));
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+        Assert.DoesNotContain(Shodo.Aws.Safety.MutationAllowlist.Entries, e => e.Operation.Key.Contains("DeletePublicAccessBlock", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_door_the_attacker_opens_again_after_it_was_closed_is_closed_again_by_the_next_plan_under_a_new_id()
     {

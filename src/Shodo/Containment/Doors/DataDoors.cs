@@ -7,6 +7,7 @@ public static class DataDoors
     [
         new DbSnapshotShare(),
         new EbsSnapshotShare(),
+        new OpenedBucket(),
     ];
 
     public static IDataDoor? For(string targetKind) => All.FirstOrDefault(d => d.Kind == targetKind);

@@ -112,6 +112,9 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
                     Add(ResourceTypes.SharedEbsSnapshot, region, ebs, by, e, null, false,
                         new JsonObject { ["sharedWith"] = new JsonArray(granted.Select(s => (JsonNode)s!).ToArray()) }, "shared");
                 break;
+            case "PutBucketPolicy" or "PutBucketAcl" or "PutPublicAccessBlock" or "DeletePublicAccessBlock":
+                if (TrailRecordJson.Path(request, "bucketName") is { } bucket) AddOpenedBucket(bucket, e, by, request);
+                break;
             case "ModifyDBSnapshotAttribute":
                 if (TrailRecordJson.Path(request, "dBSnapshotIdentifier") is { } snapshot)
                 {
@@ -131,6 +134,41 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
                 break;
         }
     }
+
+    /// <summary>
+    /// A bucket whose policy, ACL or Block Public Access the attacker changed: the door is the bucket, open since the first
+    /// such change; <c>sharedWith</c> gathers whom its policies let in (<c>all</c>, outside accounts) and a public ACL
+    /// (<c>all</c>), <c>changes</c> what it did — across all its events.
+    /// </summary>
+    private void AddOpenedBucket(string bucket, TrailRecord e, string? by, System.Text.Json.JsonElement request)
+    {
+        var fact = state.Buckets.FirstOrDefault(b => b.Name == bucket);
+        if (fact is null && state.Buckets.Count > 0) return;
+        var who = new List<string>();
+        if (e.EventName == "PutBucketPolicy" && request.TryGetProperty("bucketPolicy", out var policy))
+            who.AddRange(Shodo.Aws.S3.BucketPolicyGrants.Allowed(JsonNode.Parse(policy.GetRawText()), Owner(e)));
+        if (e.EventName == "PutBucketAcl" && request.GetRawText().Contains("/groups/global/", StringComparison.Ordinal))
+            who.Add(Shodo.Aws.S3.BucketPolicyGrants.Everyone);
+        var region = fact?.Region ?? e.Region ?? "";
+        var earlier = _found.GetValueOrDefault(ResourceId.Of(ResourceTypes.OpenedBucket, region, bucket));
+        var shared = (earlier?.Attributes["sharedWith"] as JsonArray)?.Select(v => (string)v!) ?? [];
+        var changes = (earlier?.Attributes["changes"] as JsonArray)?.Select(v => (string)v!) ?? [];
+        var attributes = new JsonObject
+        {
+            ["changes"] = new JsonArray(changes.Append(e.EventName).Distinct().Select(v => (JsonNode)v!).ToArray()),
+        };
+        if (shared.Union(who).ToList() is { Count: > 0 } all) attributes["sharedWith"] = new JsonArray(all.Select(v => (JsonNode)v!).ToArray());
+        if (earlier is not null)
+        {
+            _found[earlier.Id] = earlier with { Attributes = attributes, EventIds = earlier.EventIds.Append(e.EventId).Distinct().ToList() };
+            return;
+        }
+        Add(ResourceTypes.OpenedBucket, region, bucket, by, e, fact?.Evidence, false, attributes, "opened");
+    }
+
+    /// <summary>The account the event happened in (its principal's, else the recipient).</summary>
+    private static string? Owner(TrailRecord e) =>
+        e.AccountId ?? (e.Raw.TryGetProperty("recipientAccountId", out var a) ? a.GetString() : null);
 
     /// <summary>The accounts (or <c>all</c>) an EBS ModifySnapshotAttribute gave createVolumePermission: its "add" part, or the flat form with operationType add.</summary>
     private static List<string> SharesOut(System.Text.Json.JsonElement request)

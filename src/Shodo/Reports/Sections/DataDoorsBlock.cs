@@ -17,6 +17,7 @@ public static class DataDoorsBlock
     {
         [ResourceTypes.SharedDbSnapshot] = TargetKinds.DbSnapshot,
         [ResourceTypes.SharedEbsSnapshot] = TargetKinds.EbsSnapshot,
+        [ResourceTypes.OpenedBucket] = TargetKinds.Bucket,
     };
 
     public static IEnumerable<ReportBlock> Build(ReportContext r)
