@@ -220,6 +220,50 @@ public sealed class DataDoorContainmentTests
     }
 
     [Fact]
+    public async Task A_shared_cluster_snapshot_is_unshared_and_rollback_restores_exactly_its_restore_attribute()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        const string region = "us-east-1", cluster = "crm-aurora", snapshot = "crm-aurora-export";
+        lock (env.Range.State.Sync)
+        {
+            var now = env.Range.State.Clock.Now;
+            env.Range.State.CreateDbCluster(region, cluster, at: now.AddDays(-200), databaseName: "crm");
+            env.Range.State.CreateDbClusterSnapshot(region, snapshot, cluster, at: now.AddHours(-3)).RestoreAccounts.AddRange(["444455556666", "all"]);
+        }
+        List<string> Restore()
+        {
+            lock (env.Range.State.Sync) return env.Range.State.Rds(region).ClusterSnapshots[snapshot].RestoreAccounts.ToList();
+        }
+        var before = Restore();
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            var resources = InvestigationFiles.ReadResources(contain.Case.Folder).Append(new AttackerResource
+            {
+                Id = $"{ResourceTypes.SharedDbClusterSnapshot}:{region}:{snapshot}", Type = ResourceTypes.SharedDbClusterSnapshot, Region = region,
+                ResourceId = snapshot, CreatedBy = $"access-key:{env.Truth.LeakedAccessKeyId}", State = "shared",
+            }).ToList();
+            await InvestigationFiles.WriteAsync(contain.Case, InvestigationFiles.AttackerResources, "shodo-attacker-resources/1", "resources", resources);
+            var (plan, sha) = await contain.PlanAsync(ClosesDoors);
+            var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door" && a.Target.Kind == TargetKinds.DbClusterSnapshot);
+            Assert.Equal(new ContainmentTarget(TargetKinds.DbClusterSnapshot, snapshot, region), door.Target);
+
+            var result = await contain.ApplyAsync(plan, sha);
+            Assert.Equal(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            Assert.Empty(Restore());
+            Assert.Contains(env.ResponderChanges(), c => c.Operation == "ModifyDBClusterSnapshotAttribute" && c.Target.Contains(snapshot));
+            Assert.Equal(before, contain.Recorder.Ledger.Before(door.Id)!["restore"]!.AsArray().Select(v => (string)v!));
+
+            var rollback = new ContainmentRollback(contain.Aws, contain.Recorder, plan, sha, TimeProvider.System,
+                new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20) });
+            Assert.Equal("rolled-back", Assert.Single(await rollback.RunAsync("ciso", door.Id, default)).Outcome);
+            Assert.Equal(before.Order(StringComparer.Ordinal), Restore().Order(StringComparer.Ordinal));
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+        Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);
+    }
+
+    [Fact]
     public async Task A_door_the_attacker_opens_again_after_it_was_closed_is_closed_again_by_the_next_plan_under_a_new_id()
     {
         await using var env = await LeakedKeyRange.StartAsync();

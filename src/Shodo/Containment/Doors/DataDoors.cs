@@ -8,6 +8,7 @@ public static class DataDoors
         new DbSnapshotShare(),
         new EbsSnapshotShare(),
         new OpenedBucket(),
+        new DbSnapshotShare(cluster: true),
     ];
 
     public static IDataDoor? For(string targetKind) => All.FirstOrDefault(d => d.Kind == targetKind);

@@ -117,22 +117,31 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
                 break;
             case "ModifyDBSnapshotAttribute":
                 if (TrailRecordJson.Path(request, "dBSnapshotIdentifier") is { } snapshot)
-                {
-                    var fact = state.DbSnapshots.FirstOrDefault(s => s.Region == region && s.SnapshotId == snapshot);
-                    // What the attacker shared stays what it did, even once the door is shut again (by containment, before
-                    // a resumed or late investigation reads it): the event says with whom; the state says whether it is open now.
-                    var added = TrailRecordJson.All(request, "valuesToAdd").ToList();
-                    var shared = fact is { RestoreAccounts.Count: > 0 } ? fact.RestoreAccounts : added;
-                    if (shared.Count == 0) break;
-                    Add(ResourceTypes.SharedDbSnapshot, region, snapshot, by, e, fact?.Evidence, false,
-                        new JsonObject
-                        {
-                            ["sharedWith"] = new JsonArray(shared.Select(s => (JsonNode)s!).ToArray()),
-                            ["openNow"] = fact is null ? null : fact.RestoreAccounts.Count > 0,
-                        }, "shared");
-                }
+                    AddSharedDbSnapshot(ResourceTypes.SharedDbSnapshot, region, snapshot, cluster: false, by, e, request);
+                break;
+            case "ModifyDBClusterSnapshotAttribute":
+                if (TrailRecordJson.Path(request, "dBClusterSnapshotIdentifier") is { } clusterSnapshot)
+                    AddSharedDbSnapshot(ResourceTypes.SharedDbClusterSnapshot, region, clusterSnapshot, cluster: true, by, e, request);
                 break;
         }
+    }
+
+    /// <summary>A DB (or Aurora cluster) snapshot whose restore attribute the attacker gave outside accounts.</summary>
+    private void AddSharedDbSnapshot(string type, string region, string snapshot, bool cluster, string? by, TrailRecord e,
+        System.Text.Json.JsonElement request)
+    {
+        var fact = state.DbSnapshots.FirstOrDefault(s => s.Region == region && s.SnapshotId == snapshot && s.Cluster == cluster);
+        // What the attacker shared stays what it did, even once the door is shut again (by containment, before
+        // a resumed or late investigation reads it): the event says with whom; the state says whether it is open now.
+        var added = TrailRecordJson.All(request, "valuesToAdd").ToList();
+        var shared = fact is { RestoreAccounts.Count: > 0 } ? fact.RestoreAccounts : added;
+        if (shared.Count == 0) return;
+        Add(type, region, snapshot, by, e, fact?.Evidence, false,
+            new JsonObject
+            {
+                ["sharedWith"] = new JsonArray(shared.Select(s => (JsonNode)s!).ToArray()),
+                ["openNow"] = fact is null ? null : fact.RestoreAccounts.Count > 0,
+            }, "shared");
     }
 
     /// <summary>

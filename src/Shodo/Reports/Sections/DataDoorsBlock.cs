@@ -18,6 +18,7 @@ public static class DataDoorsBlock
         [ResourceTypes.SharedDbSnapshot] = TargetKinds.DbSnapshot,
         [ResourceTypes.SharedEbsSnapshot] = TargetKinds.EbsSnapshot,
         [ResourceTypes.OpenedBucket] = TargetKinds.Bucket,
+        [ResourceTypes.SharedDbClusterSnapshot] = TargetKinds.DbClusterSnapshot,
     };
 
     public static IEnumerable<ReportBlock> Build(ReportContext r)
