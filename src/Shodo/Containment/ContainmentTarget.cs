@@ -25,6 +25,8 @@ public static class TargetKinds
     public const string EbsSnapshot = "ec2-snapshot";
     /// <summary>A manual Aurora DB cluster snapshot whose restore attribute lets other accounts in (a data door).</summary>
     public const string DbClusterSnapshot = "rds-cluster-snapshot";
+    /// <summary>An AMI whose launchPermission lets other accounts (or all) launch it (a data door).</summary>
+    public const string Image = "ec2-image";
     /// <summary>An S3 bucket the attacker opened (public, or its policy lets an outside account in): a data door. Id is the bucket name.</summary>
     public const string Bucket = "s3-bucket";
     /// <summary>An access key of the account's root user (no IAM user owns it).</summary>

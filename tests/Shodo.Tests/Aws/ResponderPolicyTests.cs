@@ -97,6 +97,7 @@ public class ResponderPolicyTests
                  {
                      "rds:ModifyDBClusterSnapshotAttribute", "rds:DescribeDBClusterSnapshotAttributes", "s3:PutBucketPolicy",
                      "s3:PutBucketPublicAccessBlock", "s3:GetBucketPolicy", "s3:GetBucketPublicAccessBlock", "s3:GetBucketAcl",
+                     "ec2:ModifyImageAttribute", "ec2:DescribeImageAttribute",
                  })
             Assert.Contains(action, actions);
         Assert.DoesNotContain("s3:DeleteBucketPolicy", actions);

@@ -264,6 +264,53 @@ public sealed class DataDoorContainmentTests
     }
 
     [Fact]
+    public async Task A_shared_image_is_unshared_and_rollback_gives_back_exactly_its_launch_permission()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        const string region = "ap-northeast-1", imageId = "ami-0a1b2c3d4e5f60718";
+        lock (env.Range.State.Sync)
+        {
+            var now = env.Range.State.Clock.Now;
+            var image = new Shodo.Range.State.Ec2.Image
+            {
+                ImageId = imageId, Name = "backup", OwnerId = env.Truth.AccountId, CreationDate = now.AddHours(-2), AvailableAt = now.AddHours(-2),
+            };
+            image.LaunchPermissions.AddRange(["444455556666", "all"]);
+            env.Range.State.Ec2(region).Images.Add(image);
+        }
+        List<string> Permissions()
+        {
+            lock (env.Range.State.Sync) return env.Range.State.Ec2(region).Images.Single(i => i.ImageId == imageId).LaunchPermissions.ToList();
+        }
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            var resources = InvestigationFiles.ReadResources(contain.Case.Folder).Append(new AttackerResource
+            {
+                Id = $"{ResourceTypes.SharedImage}:{region}:{imageId}", Type = ResourceTypes.SharedImage, Region = region,
+                ResourceId = imageId, CreatedBy = $"access-key:{env.Truth.LeakedAccessKeyId}", State = "shared",
+            }).ToList();
+            await InvestigationFiles.WriteAsync(contain.Case, InvestigationFiles.AttackerResources, "shodo-attacker-resources/1", "resources", resources);
+            var (plan, sha) = await contain.PlanAsync(ClosesDoors);
+            var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door" && a.Target.Kind == TargetKinds.Image);
+            Assert.Equal(new ContainmentTarget(TargetKinds.Image, imageId, region), door.Target);
+            Assert.Equal(["444455556666", "all"], door.Parameters["openTo"]!.AsArray().Select(v => (string)v!));
+
+            var result = await contain.ApplyAsync(plan, sha);
+            Assert.Equal(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            Assert.Empty(Permissions());
+            Assert.Contains(env.ResponderChanges(), c => c.Operation == "ModifyImageAttribute" && c.Target.Contains(imageId));
+
+            var rollback = new ContainmentRollback(contain.Aws, contain.Recorder, plan, sha, TimeProvider.System,
+                new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20) });
+            Assert.Equal("rolled-back", Assert.Single(await rollback.RunAsync("ciso", door.Id, default)).Outcome);
+            Assert.Equal(["444455556666", "all"], Permissions().Order(StringComparer.Ordinal));
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+        Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);
+    }
+
+    [Fact]
     public async Task A_door_the_attacker_opens_again_after_it_was_closed_is_closed_again_by_the_next_plan_under_a_new_id()
     {
         await using var env = await LeakedKeyRange.StartAsync();

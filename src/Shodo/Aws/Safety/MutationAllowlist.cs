@@ -48,6 +48,9 @@ public static class MutationAllowlist
         new(AwsOperation.Of("rds", "ModifyDBClusterSnapshotAttribute"),
             "Un-share an Aurora cluster snapshot the attacker shared: remove the outside accounts (or 'all') from its restore " +
             "attribute, the attribute journaled first. Deletes nothing; shodo rollback adds back exactly the accounts the journal recorded."),
+        new(AwsOperation.Of("ec2", "ModifyImageAttribute"),
+            "Un-share an AMI the attacker shared: remove the outside accounts (or the group 'all') from its launchPermission, the " +
+            "attribute journaled first. Deletes nothing (the image and its snapshots stay); shodo rollback adds back exactly what the journal recorded."),
         new(S3.S3Operations.PutPublicAccessBlock,
             "Close a bucket the attacker opened: Block Public Access fully on, the bucket's settings (absent included) journaled " +
             "first. Deletes nothing; shodo rollback puts back exactly the journaled settings (a bucket that had none gets all four " +

@@ -9,6 +9,7 @@ public static class DataDoors
         new EbsSnapshotShare(),
         new OpenedBucket(),
         new DbSnapshotShare(cluster: true),
+        new ImageLaunchPermission(),
     ];
 
     public static IDataDoor? For(string targetKind) => All.FirstOrDefault(d => d.Kind == targetKind);

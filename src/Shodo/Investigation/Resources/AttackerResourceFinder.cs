@@ -108,9 +108,14 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
                 }
                 break;
             case "ModifySnapshotAttribute":
-                if (TrailRecordJson.Path(request, "snapshotId") is { } ebs && SharesOut(request) is { Count: > 0 } granted)
+                if (TrailRecordJson.Path(request, "snapshotId") is { } ebs && SharesOut(request, "createVolumePermission") is { Count: > 0 } granted)
                     Add(ResourceTypes.SharedEbsSnapshot, region, ebs, by, e, null, false,
                         new JsonObject { ["sharedWith"] = new JsonArray(granted.Select(s => (JsonNode)s!).ToArray()) }, "shared");
+                break;
+            case "ModifyImageAttribute":
+                if (TrailRecordJson.Path(request, "imageId") is { } image && SharesOut(request, "launchPermission") is { Count: > 0 } launchers)
+                    Add(ResourceTypes.SharedImage, region, image, by, e, null, false,
+                        new JsonObject { ["sharedWith"] = new JsonArray(launchers.Select(s => (JsonNode)s!).ToArray()) }, "shared");
                 break;
             case "PutBucketPolicy" or "PutBucketAcl" or "PutPublicAccessBlock" or "DeletePublicAccessBlock":
                 if (TrailRecordJson.Path(request, "bucketName") is { } bucket) AddOpenedBucket(bucket, e, by, request);
@@ -179,10 +184,13 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
     private static string? Owner(TrailRecord e) =>
         e.AccountId ?? (e.Raw.TryGetProperty("recipientAccountId", out var a) ? a.GetString() : null);
 
-    /// <summary>The accounts (or <c>all</c>) an EBS ModifySnapshotAttribute gave createVolumePermission: its "add" part, or the flat form with operationType add.</summary>
-    private static List<string> SharesOut(System.Text.Json.JsonElement request)
+    /// <summary>
+    /// The accounts (or <c>all</c>) an EBS ModifySnapshotAttribute gave createVolumePermission (an AMI's ModifyImageAttribute:
+    /// launchPermission): its "add" part, or the flat form with operationType add.
+    /// </summary>
+    private static List<string> SharesOut(System.Text.Json.JsonElement request, string permission)
     {
-        var add = request.TryGetProperty("createVolumePermission", out var cvp) && cvp.ValueKind == System.Text.Json.JsonValueKind.Object
+        var add = request.TryGetProperty(permission, out var cvp) && cvp.ValueKind == System.Text.Json.JsonValueKind.Object
                   && cvp.TryGetProperty("add", out var a) ? a
             : TrailRecordJson.Path(request, "operationType") is "add" ? request : default;
         return add.ValueKind == System.Text.Json.JsonValueKind.Undefined ? []

@@ -19,6 +19,7 @@ public static class DataDoorsBlock
         [ResourceTypes.SharedEbsSnapshot] = TargetKinds.EbsSnapshot,
         [ResourceTypes.OpenedBucket] = TargetKinds.Bucket,
         [ResourceTypes.SharedDbClusterSnapshot] = TargetKinds.DbClusterSnapshot,
+        [ResourceTypes.SharedImage] = TargetKinds.Image,
     };
 
     public static IEnumerable<ReportBlock> Build(ReportContext r)
