@@ -181,6 +181,19 @@ public sealed class DataDoorContainmentTests
                 new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20) });
             Assert.Equal("rolled-back", Assert.Single(await rollback.RunAsync("ciso", door.Id, default)).Outcome);
             Assert.Equal(before, Bucket(env, opened.Bucket));
+
+            // The report's doors table (in the impact section) says what was closed and how, in English and Japanese.
+            await contain.Case.Documents.WriteJsonAsync(InvestigationFiles.Impact, InvestigationFiles.ToNode(new Impact
+            {
+                Cost = new CostEstimate { PriceTable = "none", AsOf = DateTimeOffset.UtcNow },
+            }), "investigate", default);
+            foreach (var (lang, closed) in new[] { ("en", "(shut out: 444455556666, all; a Deny in the bucket policy"), ("ja", "（締め出した相手: 444455556666, all。") })
+            {
+                var md = await File.ReadAllTextAsync(await Shodo.Reports.ReportBuilder.WriteAsync(contain.Case, Shodo.Reports.ReportFormat.Markdown, lang));
+                var row = md.Split('\n').Single(l => l.StartsWith($"| {opened.Bucket} | {ResourceTypes.OpenedBucket} |", StringComparison.Ordinal));
+                Assert.Contains(closed, row);
+                Assert.Contains(lang == "en" ? "re-opened by shodo rollback" : "shodo rollback により再び開かれました", row);
+            }
         }
         Assert.Equal((0, 0), env.ResponderDestructiveCalls());
         Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);
