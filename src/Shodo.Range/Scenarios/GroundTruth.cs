@@ -51,8 +51,11 @@ public sealed record GroundTruthSharedSnapshot(string Region, string DbSnapshotI
 
 public sealed record GroundTruthSharedEbsSnapshot(string Region, string SnapshotId, string SharedWithAccount);
 
-/// <summary>A bucket the attacker opened, and to whom: <c>all</c> (anyone) and outside account ids.</summary>
-public sealed record GroundTruthOpenedBucket(string Bucket, IReadOnlyList<string> OpenTo);
+/// <summary>A bucket the attacker opened, and to whom: <c>all</c> (anyone) and outside account ids. Region: the bucket's.</summary>
+public sealed record GroundTruthOpenedBucket(string Bucket, IReadOnlyList<string> OpenTo)
+{
+    public string? Region { get; init; }
+}
 
 public sealed record GroundTruthObject(string Bucket, string Key);
 
