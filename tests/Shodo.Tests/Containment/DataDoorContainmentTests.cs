@@ -324,6 +324,35 @@ public sealed class DataDoorContainmentTests
     }
 
     [Fact]
+    public async Task A_bucket_that_already_refuses_public_policies_is_shut_to_everyone_first_and_the_policy_s3_refuses_is_reported_not_hidden()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        const string name = "acme-partner-exchange", region = "ap-northeast-1";
+        lock (env.Range.State.Sync)
+        {
+            var bucket = env.Range.State.CreateBucket(name, region);
+            bucket.PublicAccessBlock = new Shodo.Range.State.S3.S3PublicAccessBlock(false, false, BlockPublicPolicy: true, RestrictPublicBuckets: false);
+            bucket.Policy = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{{name}}/*"},{"Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::{{name}}/*"}]}""";
+        }
+        var before = Bucket(env, name);
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            await AddOpenedBucketAsync(env, contain.Case, name, region);
+            var (plan, sha) = await contain.PlanAsync(ClosesDoors);
+            var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door" && a.Target.Id == name);
+            var result = await contain.ApplyAsync(plan, sha);
+
+            Assert.NotEqual(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            var after = Bucket(env, name);
+            Assert.Equal(new Shodo.Range.State.S3.S3PublicAccessBlock(), after.Block);
+            Assert.Equal(before.Policy, after.Policy);
+            Assert.Equal(["444455556666"], Shodo.Drill.DataDoorsOpen.BucketOpenTo(env.Range.State.FindBucket(name)!, env.Truth.AccountId));
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+    }
+
+    [Fact]
     public async Task A_door_the_attacker_opens_again_after_it_was_closed_is_closed_again_by_the_next_plan_under_a_new_id()
     {
         await using var env = await LeakedKeyRange.StartAsync();

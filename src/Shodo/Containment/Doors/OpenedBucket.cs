@@ -106,6 +106,15 @@ public sealed class OpenedBucket : IDataDoor
         if (open.Count == 0) return;
         var s3 = c.Aws.S3(a.Target.Region);
         var accounts = open.Where(p => p != BucketPolicyGrants.Everyone).ToList();
+        var block = open.Contains(BucketPolicyGrants.Everyone) || !FullyBlocked(state);
+        // Public policies already refused: S3 will refuse the policy with the Deny too while it holds a public statement, so
+        // shut everyone out first; the policy put that follows may then fail, and the action says so.
+        var blocksPolicies = (state["publicAccessBlock"] as JsonObject)?["BlockPublicPolicy"]?.GetValue<bool>() == true;
+        if (block && blocksPolicies)
+        {
+            await PutBlockAsync(c, a, AllOn(), ct).ConfigureAwait(false);
+            block = false;
+        }
         if (accounts.Count > 0)
         {
             var policy = WithDeny(BucketPolicyGrants.Parse((string?)state["policy"])!, a.Target.Id, accounts).ToJsonString();
@@ -115,8 +124,7 @@ public sealed class OpenedBucket : IDataDoor
                 ["bucket"] = a.Target.Id, ["denied"] = new JsonArray(accounts.Select(v => (JsonNode)v!).ToArray()), ["policy"] = policy,
             }).ConfigureAwait(false);
         }
-        if (open.Contains(BucketPolicyGrants.Everyone) || !FullyBlocked(state))
-            await PutBlockAsync(c, a, AllOn(), ct).ConfigureAwait(false);
+        if (block) await PutBlockAsync(c, a, AllOn(), ct).ConfigureAwait(false);
     }
 
     public async Task ReopenAsync(ContainmentContext c, PlannedAction a, JsonObject before, JsonObject state, CancellationToken ct)
