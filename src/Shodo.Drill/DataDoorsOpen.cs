@@ -1,24 +1,77 @@
+using System.Text.Json.Nodes;
 using Shodo.Range.Scenarios;
 using Shodo.Range.State;
+using Shodo.Range.State.S3;
 
 namespace Shodo.Drill;
 
 /// <summary>
 /// The doors to the data still open at the end of a drill, read from the range's final state (not from what Shodo
 /// says): every RDS or EBS snapshot any region holds that is public (<c>all</c>) or still open to an outside account
-/// the attacker shared with. Each is named <c>rds-snapshot:REGION:ID -> ACCOUNT</c> (or <c>ebs-snapshot:...</c>).
+/// the attacker shared with, and every bucket that lets anyone in (a public policy or ACL Block Public Access does not
+/// neutralise) or whose policy still lets such an account in (no Deny shuts it out). Each is named
+/// <c>rds-snapshot:REGION:ID -> ACCOUNT</c> (or <c>ebs-snapshot:...</c>, <c>s3-bucket:REGION:NAME -> ...</c>).
+/// This judge reads the range itself on purpose, not Shodo's reading of it.
 /// </summary>
 public static class DataDoorsOpen
 {
+    private const string Everyone = "all";
+
     public static IReadOnlyList<string> Find(RangeState state, GroundTruth truth)
     {
-        var outside = truth.SharedSnapshots.Select(s => s.SharedWithAccount).Append("all").ToHashSet(StringComparer.Ordinal);
+        var outside = truth.SharedSnapshots.Select(s => s.SharedWithAccount)
+            .Concat(truth.SharedEbsSnapshots.Select(s => s.SharedWithAccount))
+            .Concat(truth.OpenedBuckets.SelectMany(b => b.OpenTo))
+            .Append(Everyone).ToHashSet(StringComparer.Ordinal);
         lock (state.Sync)
             return state.RdsRegions
                 .SelectMany(r => r.Value.Snapshots.Values.SelectMany(s => s.RestoreAccounts.Where(outside.Contains)
                     .Select(a => $"rds-snapshot:{r.Key}:{s.Identifier} -> {a}")))
                 .Concat(state.Ec2Regions.SelectMany(r => r.Snapshots.SelectMany(s => s.CreateVolumePermissions.Where(outside.Contains)
                     .Select(a => $"ebs-snapshot:{r.Region}:{s.SnapshotId} -> {a}"))))
+                .Concat(state.Buckets.Values.SelectMany(b => BucketOpenTo(b, state.AccountId).Where(outside.Contains)
+                    .Select(a => $"s3-bucket:{b.Region}:{b.Name} -> {a}")))
                 .Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Who outside the owner may read the bucket: <c>all</c> for an Allow to <c>*</c> unless RestrictPublicBuckets, or an
+    /// AllUsers/AuthenticatedUsers ACL grant unless IgnorePublicAcls; an account id an Allow names unless a Deny names it.
+    /// </summary>
+    public static IReadOnlyList<string> BucketOpenTo(S3Bucket bucket, string owner)
+    {
+        var block = bucket.PublicAccessBlock;
+        var allowed = new HashSet<string>(StringComparer.Ordinal);
+        var denied = new HashSet<string>(StringComparer.Ordinal);
+        if (bucket.Policy is { } text && JsonNode.Parse(text) is JsonObject policy)
+            foreach (var statement in Statements(policy["Statement"]))
+                foreach (var who in Principals(statement["Principal"]))
+                    (statement["Effect"]?.ToString() == "Deny" ? denied : allowed).Add(who);
+        if (block?.RestrictPublicBuckets == true || denied.Contains(Everyone)) allowed.Remove(Everyone);
+        if (block?.IgnorePublicAcls != true
+            && bucket.Grants.Any(g => g.Grantee is S3Grant.AllUsers or S3Grant.AuthenticatedUsers))
+            allowed.Add(Everyone);
+        return allowed.Where(a => a != owner && !denied.Contains(a)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static IEnumerable<JsonObject> Statements(JsonNode? node) => node switch
+    {
+        JsonArray a => a.OfType<JsonObject>(),
+        JsonObject o => [o],
+        _ => [],
+    };
+
+    /// <summary><c>*</c> as <c>all</c>; an AWS principal ARN or id as its account id.</summary>
+    private static IEnumerable<string> Principals(JsonNode? node)
+    {
+        if (node is JsonValue v) return v.ToString() == "*" ? [Everyone] : [];
+        if (node is not JsonObject o) return [];
+        var aws = o["AWS"] switch
+        {
+            JsonArray a => a.Select(x => x?.ToString() ?? ""),
+            JsonValue one => [one.ToString()],
+            _ => [],
+        };
+        return aws.Select(p => p == "*" ? Everyone : p.StartsWith("arn:", StringComparison.Ordinal) ? p.Split(':')[4] : p);
     }
 }

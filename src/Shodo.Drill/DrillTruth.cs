@@ -34,6 +34,8 @@ public sealed record DrillTruth(
         resources.UnionWith(truth.SpotRequests.Select(s => Resource(ResourceTypes.SpotRequest, s.Region, s.SpotInstanceRequestId)));
         resources.UnionWith(truth.KeyPairs.Select(k => Resource(ResourceTypes.KeyPair, k.Region, k.KeyName)));
         resources.UnionWith(truth.SharedSnapshots.Select(s => Resource(ResourceTypes.SharedDbSnapshot, s.Region, s.DbSnapshotIdentifier)));
+        resources.UnionWith(truth.SharedEbsSnapshots.Select(s => Resource(ResourceTypes.SharedEbsSnapshot, s.Region, s.SnapshotId)));
+        resources.UnionWith(truth.OpenedBuckets.Select(b => Resource(ResourceTypes.OpenedBucket, b.Region, b.Bucket)));
         resources.UnionWith(truth.Users.Select(u => Resource(ResourceTypes.User, null, u)));
         resources.UnionWith(truth.LoginProfiles.Select(u => Resource(ResourceTypes.LoginProfile, null, u)));
         resources.UnionWith(truth.AccessKeyIds.Where(k => k != truth.LeakedAccessKeyId).Select(k => Resource(ResourceTypes.AccessKey, null, k)));
@@ -62,6 +64,7 @@ public sealed record DrillTruth(
     {
         ResourceTypes.Instance, ResourceTypes.SpotRequest, ResourceTypes.KeyPair, ResourceTypes.SharedDbSnapshot,
         ResourceTypes.User, ResourceTypes.LoginProfile, ResourceTypes.AccessKey,
+        ResourceTypes.SharedEbsSnapshot, ResourceTypes.OpenedBucket,
     };
 
     public static string Resource(string type, string? region, string id) => $"{type}:{region}:{id}";

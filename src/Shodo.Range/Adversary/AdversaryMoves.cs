@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Shodo.Range.Scenarios;
 using Shodo.Range.Serving;
 using Shodo.Range.State;
@@ -9,12 +10,13 @@ namespace Shodo.Range.Adversary;
 /// What the adversary does with one credential in one round: launch a mining instance in a random
 /// enabled region, and with a long-term key also keep its foothold — re-create the backdoor user if
 /// it was removed, create another access key (a new backdoor user when the old one has two), or mint
-/// a session token and enter again the accounts of the organisation the scenario's attacker reached — rotating by
-/// round — and share again every snapshot the scenario says it shared out (the door
-/// to the data must stay shut once contained). Every call goes through the dispatcher like a client's.
+/// a session token and enter again the accounts of the organisation the scenario's attacker reached — rotating by round — and share again every snapshot the scenario says it shared out and open
+/// again every bucket it opened (the doors to the data must stay shut once contained). Every call goes through the
+/// dispatcher like a client's.
 /// </summary>
 internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, AdversaryStatus status,
-    string backdoorUser, Random random, IReadOnlyList<GroundTruthSharedSnapshot> shares, IReadOnlyList<string> reachedRoles)
+    string backdoorUser, Random random, IReadOnlyList<GroundTruthSharedSnapshot> shares, IReadOnlyList<string> reachedRoles,
+    IReadOnlyList<GroundTruthSharedEbsSnapshot>? ebsShares = null, IReadOnlyList<GroundTruthOpenedBucket>? buckets = null)
 {
     private static readonly string[] InstanceTypes = ["p3.2xlarge", "g4dn.xlarge", "c5.4xlarge", "p3.8xlarge"];
     private const string MiningImage = "ami-0c7217cdde317cfec";
@@ -47,6 +49,7 @@ internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, Ad
                     ["ValuesToAdd.AttributeValue.1"] = share.SharedWithAccount,
                 }, ct) is { Succeeded: true })
                 succeeded++;
+        succeeded += await ReopenDoorsAsync(held, ct);
         if (held.IsTemporary) return (succeeded, gained);
 
         switch (round % 3)
@@ -83,6 +86,55 @@ internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, Ad
             gained.Add(Credential(held, session));
         }
         return succeeded;
+    }
+
+    /// <summary>
+    /// Shares every EBS snapshot out again and opens every bucket again: Block Public Access off, then a policy letting
+    /// anyone (<c>all</c>) and each outside account read (S3 refuses the policy while BPA blocks public policies).
+    /// </summary>
+    private async Task<int> ReopenDoorsAsync(HeldCredential held, CancellationToken ct)
+    {
+        var succeeded = 0;
+        foreach (var share in ebsShares ?? [])
+            if (await CallAsync(held, "ec2", "ModifySnapshotAttribute", share.Region, new()
+                {
+                    ["SnapshotId"] = share.SnapshotId, ["Attribute"] = "createVolumePermission",
+                    ["CreateVolumePermission.Add.1.UserId"] = share.SharedWithAccount,
+                }, ct) is { Succeeded: true })
+                succeeded++;
+        foreach (var bucket in buckets ?? [])
+        {
+            string region;
+            lock (state.Sync) region = state.FindBucket(bucket.Bucket)?.Region ?? "us-east-1";
+            if (await CallAsync(held, "s3", "PutPublicAccessBlock", region, new()
+                {
+                    ["Bucket"] = bucket.Bucket,
+                    ["Body"] = "<PublicAccessBlockConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><BlockPublicAcls>false</BlockPublicAcls>" +
+                               "<IgnorePublicAcls>false</IgnorePublicAcls><BlockPublicPolicy>false</BlockPublicPolicy>" +
+                               "<RestrictPublicBuckets>false</RestrictPublicBuckets></PublicAccessBlockConfiguration>",
+                }, ct) is { Succeeded: true })
+                succeeded++;
+            if (await CallAsync(held, "s3", "PutBucketPolicy", region, new()
+                {
+                    ["Bucket"] = bucket.Bucket, ["Body"] = OpenPolicy(bucket),
+                }, ct) is { Succeeded: true })
+                succeeded++;
+        }
+        return succeeded;
+    }
+
+    private static string OpenPolicy(GroundTruthOpenedBucket bucket)
+    {
+        var statements = bucket.OpenTo.Select(who => new JsonObject
+        {
+            ["Effect"] = "Allow",
+            ["Principal"] = who == "all" ? "*" : new JsonObject { ["AWS"] = $"arn:aws:iam::{who}:root" },
+            ["Action"] = "s3:GetObject", ["Resource"] = $"arn:aws:s3:::{bucket.Bucket}/*",
+        }).ToArray();
+        return new JsonObject
+        {
+            ["Version"] = "2012-10-17", ["Statement"] = new JsonArray(statements),
+        }.ToJsonString();
     }
 
     /// <summary>Re-creates the backdoor user with administrator rights and a key if it is gone.</summary>

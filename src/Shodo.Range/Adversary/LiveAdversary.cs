@@ -34,7 +34,8 @@ public sealed class LiveAdversary : IAsyncDisposable
         if (_held.Count == 0) throw new ScenarioException($"Scenario {scenario.Name} has no attacker for a live adversary");
         var backdoor = scenario.GroundTruth?.Users.FirstOrDefault() ?? "aws-support-svc";
         _moves = new AdversaryMoves(state, dispatcher, Status, backdoor, new Random(seed ?? 7), scenario.GroundTruth?.SharedSnapshots ?? [],
-            scenario.GroundTruth?.Accounts.Select(a => a.ReachedBy).ToList() ?? []);
+            scenario.GroundTruth?.Accounts.Select(a => a.ReachedBy).ToList() ?? [],
+            scenario.GroundTruth?.SharedEbsSnapshots, scenario.GroundTruth?.OpenedBuckets);
     }
 
     public AdversaryStatus Status { get; } = new();

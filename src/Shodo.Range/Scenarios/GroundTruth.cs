@@ -28,6 +28,10 @@ public sealed record GroundTruth
     public required IReadOnlyList<GroundTruthInstance> Instances { get; init; }
     public required IReadOnlyList<GroundTruthSpotRequest> SpotRequests { get; init; }
     public required IReadOnlyList<GroundTruthSharedSnapshot> SharedSnapshots { get; init; }
+    /// <summary>EBS snapshots the attacker gave an outside account createVolumePermission (a copy of a disk).</summary>
+    public IReadOnlyList<GroundTruthSharedEbsSnapshot> SharedEbsSnapshots { get; init; } = [];
+    /// <summary>Buckets the attacker opened (Block Public Access turned off, a policy granting everyone or an outside account).</summary>
+    public IReadOnlyList<GroundTruthOpenedBucket> OpenedBuckets { get; init; } = [];
     public required IReadOnlyList<string> BucketsListed { get; init; }
     public required IReadOnlyList<GroundTruthObject> ObjectsRead { get; init; }
     public GroundTruthStopLogging? StopLogging { get; init; }
@@ -52,6 +56,14 @@ public sealed record GroundTruthInstance(string Region, string InstanceId, strin
 public sealed record GroundTruthSpotRequest(string Region, string SpotInstanceRequestId, string Type, string? InstanceId);
 
 public sealed record GroundTruthSharedSnapshot(string Region, string DbSnapshotIdentifier, string SharedWithAccount);
+
+public sealed record GroundTruthSharedEbsSnapshot(string Region, string SnapshotId, string SharedWithAccount);
+
+/// <summary>A bucket the attacker opened, and to whom: <c>all</c> (anyone) and outside account ids. Region: the bucket's.</summary>
+public sealed record GroundTruthOpenedBucket(string Bucket, IReadOnlyList<string> OpenTo)
+{
+    public string? Region { get; init; }
+}
 
 public sealed record GroundTruthObject(string Bucket, string Key);
 

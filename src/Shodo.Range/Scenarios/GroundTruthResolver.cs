@@ -46,6 +46,12 @@ public sealed class GroundTruthResolver(RangeState state, ScenarioFile file, Sav
                 SpotRequests = spotRequests,
                 SharedSnapshots = spec.SharedSnapshots.Select(s => new GroundTruthSharedSnapshot(
                     Text(s.Region), Text(s.Snapshot), Text(s.SharedWith))).ToList(),
+                SharedEbsSnapshots = spec.SharedEbsSnapshots.Select(s => new GroundTruthSharedEbsSnapshot(
+                    Text(s.Region), Text(s.Snapshot), Text(s.SharedWith))).ToList(),
+                OpenedBuckets = spec.OpenedBuckets.Select(b => new GroundTruthOpenedBucket(Text(b.Bucket), b.OpenTo.Select(Text).ToList())
+                {
+                    Region = state.FindBucket(Text(b.Bucket))?.Region,
+                }).ToList(),
                 BucketsListed = spec.BucketsListed.Select(Text).ToList(),
                 ObjectsRead = spec.ObjectsRead.Select(o => new GroundTruthObject(Text(o.Bucket), Text(o.Key))).ToList(),
                 StopLogging = spec.StopLogging is { } stop ? new GroundTruthStopLogging(stop.Trail, stop.Succeeded) : null,

@@ -154,6 +154,9 @@ public sealed class GroundTruthSpec
     public List<string> Instances { get; set; } = [];
     public List<string> SpotRequests { get; set; } = [];
     public List<SharedSnapshotSpec> SharedSnapshots { get; set; } = [];
+    /// <summary>EBS snapshots shared out (<c>snapshot</c> is usually a <c>${save.SnapshotId}</c> reference).</summary>
+    public List<SharedSnapshotSpec> SharedEbsSnapshots { get; set; } = [];
+    public List<OpenedBucketSpec> OpenedBuckets { get; set; } = [];
     public List<string> BucketsListed { get; set; } = [];
     public List<ObjectReadSpec> ObjectsRead { get; set; } = [];
     public StopLoggingSpec? StopLogging { get; set; }
@@ -180,6 +183,13 @@ public sealed class SharedSnapshotSpec
     public string Region { get; set; } = "";
     public string Snapshot { get; set; } = "";
     public string SharedWith { get; set; } = "";
+}
+
+/// <summary>A bucket the attacker opened, and to whom (<c>all</c>, outside account ids).</summary>
+public sealed class OpenedBucketSpec
+{
+    public string Bucket { get; set; } = "";
+    public List<string> OpenTo { get; set; } = [];
 }
 
 public sealed class ObjectReadSpec

@@ -78,6 +78,7 @@ public static class ScenarioRequest
             "GetBucketPolicy" or "PutBucketPolicy" => (operation.StartsWith("Get") ? "GET" : "PUT", "policy"),
             "GetBucketAcl" => ("GET", "acl"),
             "GetPublicAccessBlock" => ("GET", "publicAccessBlock"),
+            "PutPublicAccessBlock" => ("PUT", "publicAccessBlock"),
             "GetBucketVersioning" => ("GET", "versioning"),
             "GetBucketTagging" => ("GET", "tagging"),
             "GetBucketLocation" => ("GET", "location"),

@@ -22,7 +22,8 @@ public static class ResponseWriter
                 if (raw.ContentType is not null) http.Response.ContentType = raw.ContentType;
                 foreach (var (name, value) in raw.Headers ?? new Dictionary<string, string>())
                     http.Response.Headers[name] = value;
-                if (HttpMethods.IsHead(http.Request.Method)) return Task.CompletedTask;
+                // A 204 carries no body and no Content-Length (Kestrel refuses both, after the client already has its answer).
+                if (HttpMethods.IsHead(http.Request.Method) || raw.Status == StatusCodes.Status204NoContent) return Task.CompletedTask;
                 if (!http.Response.Headers.ContainsKey("Content-Length")) http.Response.ContentLength = raw.Body.Length;
                 return http.Response.Body.WriteAsync(raw.Body, ct).AsTask();
             case JsonResult json:

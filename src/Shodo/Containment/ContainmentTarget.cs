@@ -23,6 +23,12 @@ public static class TargetKinds
     public const string DbSnapshot = "rds-db-snapshot";
     /// <summary>An EBS snapshot whose createVolumePermission lets other accounts (or all) create volumes from it (a data door).</summary>
     public const string EbsSnapshot = "ec2-snapshot";
+    /// <summary>A manual Aurora DB cluster snapshot whose restore attribute lets other accounts in (a data door).</summary>
+    public const string DbClusterSnapshot = "rds-cluster-snapshot";
+    /// <summary>An AMI whose launchPermission lets other accounts (or all) launch it (a data door).</summary>
+    public const string Image = "ec2-image";
+    /// <summary>An S3 bucket the attacker opened (public, or its policy lets an outside account in): a data door. Id is the bucket name.</summary>
+    public const string Bucket = "s3-bucket";
     /// <summary>An access key of the account's root user (no IAM user owns it).</summary>
     public const string RootAccessKey = "iam-root-access-key";
     /// <summary>A member account of the organisation the attacker reached (contained from the management account by an SCP).</summary>

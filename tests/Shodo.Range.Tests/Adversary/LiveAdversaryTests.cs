@@ -79,6 +79,56 @@ public sealed class LiveAdversaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task It_shares_the_EBS_snapshot_and_opens_the_bucket_again_when_closed_and_fails_to_once_contained()
+    {
+        var adversary = _range.Adversary!;
+        var ebs = Assert.Single(_range.GroundTruth!.SharedEbsSnapshots);
+        var opened = Assert.Single(_range.GroundTruth!.OpenedBuckets);
+        var bucket = _range.State.FindBucket(opened.Bucket)!;
+        var ec2 = _responder.InRegion(ebs.Region);
+        var s3 = _responder.InRegion(bucket.Region);
+        async Task CloseAsync()
+        {
+            await ec2.OkAsync("ec2", "modify-snapshot-attribute", "--snapshot-id", ebs.SnapshotId, "--attribute", "createVolumePermission",
+                "--operation-type", "remove", "--user-ids", ebs.SharedWithAccount);
+            await s3.OkAsync("s3api", "put-public-access-block", "--bucket", bucket.Name, "--public-access-block-configuration",
+                "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true");
+        }
+        List<string> CreateVolume()
+        {
+            lock (_range.State.Sync) return _range.State.Ec2(ebs.Region).Snapshots.First(s => s.SnapshotId == ebs.SnapshotId).CreateVolumePermissions.ToList();
+        }
+        bool? Restricted()
+        {
+            lock (_range.State.Sync) return bucket.PublicAccessBlock?.RestrictPublicBuckets;
+        }
+
+        await CloseAsync();
+        Assert.Empty(CreateVolume());
+        Assert.True(Restricted());
+        await adversary.TickAsync();
+        Assert.Equal([ebs.SharedWithAccount], CreateVolume());
+        Assert.False(Restricted());
+        lock (_range.State.Sync) Assert.Contains("\"Principal\":\"*\"", bucket.Policy);
+
+        await ContainAsync();
+        await CloseAsync();
+        string policy;
+        lock (_range.State.Sync) policy = bucket.Policy!;
+        _range.State.Clock.Advance(TimeSpan.FromSeconds(5));
+        for (var round = 0; round < 3; round++) Assert.Equal(0, await adversary.TickAsync());
+        Assert.Empty(CreateVolume());
+        Assert.True(Restricted());
+        lock (_range.State.Sync)
+        {
+            Assert.Equal(policy, bucket.Policy);
+            foreach (var name in new[] { "ModifySnapshotAttribute", "PutPublicAccessBlock", "PutBucketPolicy" })
+                Assert.Contains(_range.State.Calls, c => c.EventName == name && c.ErrorCode is not null
+                                                         && c.Caller?.AccessKeyId != _range.Responder.AccessKeyId);
+        }
+    }
+
+    [Fact]
     public async Task The_counters_are_served_on_the_admin_route()
     {
         await _range.Adversary!.TickAsync();

@@ -48,6 +48,11 @@ public sealed class RdsClusterCliConformanceTests(FrozenClockRangeFixture fixtur
         var restore = Assert.Single(result.GetProperty("DBClusterSnapshotAttributes").EnumerateArray());
         Assert.Equal("restore", restore.GetProperty("AttributeName").GetString());
         Assert.Equal(["444455556666"], restore.GetProperty("AttributeValues").EnumerateArray().Select(v => v.GetString()));
+        // Un-sharing (what close-data-door sends) empties the attribute again.
+        var unshared = await Cli.OkAsync("rds", "modify-db-cluster-snapshot-attribute", "--db-cluster-snapshot-identifier", $"{cluster}-manual",
+            "--attribute-name", "restore", "--values-to-remove", "444455556666");
+        Assert.Empty(unshared.GetProperty("DBClusterSnapshotAttributesResult").GetProperty("DBClusterSnapshotAttributes")[0]
+            .GetProperty("AttributeValues").EnumerateArray());
 
         var refused = await Cli.FailsWithAsync("InvalidDBClusterSnapshotStateFault", "rds", "modify-db-cluster-snapshot-attribute",
             "--db-cluster-snapshot-identifier", $"{cluster}-auto", "--attribute-name", "restore", "--values-to-add", "444455556666");

@@ -193,6 +193,39 @@ public sealed class S3CliConformanceTests(RangeFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task PutPublicAccessBlock_replaces_the_settings_and_a_blocked_bucket_refuses_a_public_policy_until_unblocked()
+    {
+        var bucket = await BucketAsync();
+        var open = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{{bucket}}/*"}]}""";
+        await Cli.FailsWithAsync("AccessDenied", "s3api", "put-bucket-policy", "--bucket", bucket, "--policy", open);
+
+        // A setting left out is false, as on S3.
+        await Cli.OkAsync("s3api", "put-public-access-block", "--bucket", bucket,
+            "--public-access-block-configuration", "BlockPublicAcls=true");
+        var block = (await Cli.OkAsync("s3api", "get-public-access-block", "--bucket", bucket)).GetProperty("PublicAccessBlockConfiguration");
+        Assert.True(block.GetProperty("BlockPublicAcls").GetBoolean());
+        Assert.False(block.GetProperty("IgnorePublicAcls").GetBoolean());
+        Assert.False(block.GetProperty("BlockPublicPolicy").GetBoolean());
+        Assert.False(block.GetProperty("RestrictPublicBuckets").GetBoolean());
+
+        await Cli.FailsWithAsync("NoSuchBucketPolicy", "s3api", "get-bucket-policy-status", "--bucket", bucket);
+        await Cli.OkAsync("s3api", "put-bucket-policy", "--bucket", bucket, "--policy", open);
+        var status = await Cli.OkAsync("s3api", "get-bucket-policy-status", "--bucket", bucket);
+        Assert.True(status.GetProperty("PolicyStatus").GetProperty("IsPublic").GetBoolean());
+
+        // Blocking public policies again refuses the next public one; a policy naming one outside account is not public.
+        await Cli.OkAsync("s3api", "put-public-access-block", "--bucket", bucket, "--public-access-block-configuration",
+            "BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true");
+        await Cli.FailsWithAsync("AccessDenied", "s3api", "put-bucket-policy", "--bucket", bucket, "--policy", open);
+        var outside = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::{{bucket}}/*"}]}""";
+        await Cli.OkAsync("s3api", "put-bucket-policy", "--bucket", bucket, "--policy", outside);
+        status = await Cli.OkAsync("s3api", "get-bucket-policy-status", "--bucket", bucket);
+        Assert.False(status.GetProperty("PolicyStatus").GetProperty("IsPublic").GetBoolean());
+        await Cli.FailsWithAsync("NoSuchBucket", "s3api", "put-public-access-block", "--bucket", fixture.Unique("absent"),
+            "--public-access-block-configuration", "BlockPublicAcls=true");
+    }
+
+    [Fact]
     public async Task Tagging_is_NoSuchTagSet_until_put()
     {
         var bucket = await BucketAsync();

@@ -46,6 +46,46 @@ public sealed class S3SdkConformanceTests(RangeFixture fixture) : IClassFixture<
         Assert.Equal("text/csv", head.Headers.ContentType);
     }
 
+    /// <summary>
+    /// Block Public Access and a policy with a Deny through the SDK; CloudTrail records each as it was answered (a 204
+    /// PutBucketPolicy was once recorded as InternalError though the client had its 204).
+    /// </summary>
+    [Fact]
+    public async Task Block_public_access_and_a_policy_with_a_deny_for_an_outside_account_through_the_SDK()
+    {
+        using var s3 = Client();
+        var bucket = fixture.Unique("sdk");
+        await s3.PutBucketAsync(new PutBucketRequest { BucketName = bucket });
+        await s3.PutPublicAccessBlockAsync(new PutPublicAccessBlockRequest
+        {
+            BucketName = bucket,
+            PublicAccessBlockConfiguration = new PublicAccessBlockConfiguration
+            {
+                BlockPublicAcls = false, IgnorePublicAcls = false, BlockPublicPolicy = false, RestrictPublicBuckets = false,
+            },
+        });
+        Assert.Equal(new Shodo.Range.State.S3.S3PublicAccessBlock(false, false, false, false), fixture.Range.State.Buckets[bucket].PublicAccessBlock);
+        var policy = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{{bucket}}/*"},{"Sid":"ShodoCloseDataDoor","Effect":"Deny","Principal":{"AWS":["arn:aws:iam::444455556666:root"]},"Action":"s3:*","Resource":["arn:aws:s3:::{{bucket}}","arn:aws:s3:::{{bucket}}/*"]}]}""";
+        await s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = bucket, Policy = policy });
+        Assert.Equal(policy, (await s3.GetBucketPolicyAsync(bucket)).Policy);
+        var status = await s3.GetBucketPolicyStatusAsync(new GetBucketPolicyStatusRequest { BucketName = bucket });
+        Assert.True(status.PolicyStatus.IsPublic);
+        await s3.PutPublicAccessBlockAsync(new PutPublicAccessBlockRequest
+        {
+            BucketName = bucket,
+            PublicAccessBlockConfiguration = new PublicAccessBlockConfiguration
+            {
+                BlockPublicAcls = true, IgnorePublicAcls = true, BlockPublicPolicy = true, RestrictPublicBuckets = true,
+            },
+        });
+        var refused = await Assert.ThrowsAsync<AmazonS3Exception>(() => s3.PutBucketPolicyAsync(new PutBucketPolicyRequest { BucketName = bucket, Policy = policy }));
+        Assert.Equal("AccessDenied", refused.ErrorCode);
+        lock (fixture.Range.State.Sync)
+            Assert.Equal(["CreateBucket:", "PutPublicAccessBlock:", "PutBucketPolicy:", "PutPublicAccessBlock:", "PutBucketPolicy:AccessDenied"],
+                fixture.Range.State.Calls.Where(c => c.RequestParameters?["bucketName"]?.ToString() == bucket && !c.ReadOnly)
+                    .Select(c => $"{c.EventName}:{c.ErrorCode}"));
+    }
+
     [Fact]
     public async Task Buckets_tags_policy_and_errors_through_the_SDK()
     {

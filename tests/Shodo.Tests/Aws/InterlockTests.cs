@@ -78,7 +78,9 @@ public class InterlockTests
         await Assert.ThrowsAsync<RefusedCallException>(() => aws.Ec2().RevokeSecurityGroupIngressAsync(new RevokeSecurityGroupIngressRequest { GroupId = "sg-1" }));
         await Assert.ThrowsAsync<RefusedCallException>(() => aws.Ec2().RunInstancesAsync(new RunInstancesRequest { ImageId = "ami-1", MinCount = 1, MaxCount = 1 }));
         await Assert.ThrowsAsync<RefusedCallException>(() => aws.S3().DeleteBucketAsync("evidence"));
-        await Assert.ThrowsAsync<RefusedCallException>(() => aws.S3().PutBucketPolicyAsync("evidence", "{}"));
+        await Assert.ThrowsAsync<RefusedCallException>(() => aws.S3().DeleteBucketPolicyAsync("evidence"));
+        await Assert.ThrowsAsync<RefusedCallException>(() => aws.S3().PutBucketAclAsync(new Amazon.S3.Model.PutBucketAclRequest { BucketName = "evidence" }));
+        await Assert.ThrowsAsync<RefusedCallException>(() => aws.S3().DeletePublicAccessBlockAsync(new Amazon.S3.Model.DeletePublicAccessBlockRequest { BucketName = "evidence" }));
 
         Assert.Equal(0, server.Count);
     }

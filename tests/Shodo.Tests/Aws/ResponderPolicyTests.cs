@@ -93,6 +93,14 @@ public class ResponderPolicyTests
             .SelectMany(st => st!["Action"]!.AsArray().Select(a => (string)a!)).ToHashSet(StringComparer.Ordinal);
         foreach (var action in new[] { "rds:ModifyDBSnapshotAttribute", "rds:DescribeDBSnapshotAttributes", "ec2:ModifySnapshotAttribute", "ec2:DescribeSnapshotAttribute" })
             Assert.Contains(action, actions);
+        foreach (var action in new[]
+                 {
+                     "rds:ModifyDBClusterSnapshotAttribute", "rds:DescribeDBClusterSnapshotAttributes", "s3:PutBucketPolicy",
+                     "s3:PutBucketPublicAccessBlock", "s3:GetBucketPolicy", "s3:GetBucketPublicAccessBlock", "s3:GetBucketAcl",
+                     "ec2:ModifyImageAttribute", "ec2:DescribeImageAttribute",
+                 })
+            Assert.Contains(action, actions);
+        Assert.DoesNotContain("s3:DeleteBucketPolicy", actions);
     }
 
     [Fact]

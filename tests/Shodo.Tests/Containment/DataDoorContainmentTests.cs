@@ -122,6 +122,237 @@ public sealed class DataDoorContainmentTests
         Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);
     }
 
+    /// <summary>attacker-resources.json gains the bucket as the investigation finds it.</summary>
+    private static async Task AddOpenedBucketAsync(LeakedKeyRange env, Case @case, string bucket, string region)
+    {
+        var resources = InvestigationFiles.ReadResources(@case.Folder).Append(new AttackerResource
+        {
+            Id = $"{ResourceTypes.OpenedBucket}:{region}:{bucket}", Type = ResourceTypes.OpenedBucket, Region = region,
+            ResourceId = bucket, CreatedBy = $"access-key:{env.Truth.LeakedAccessKeyId}", State = "opened",
+        }).ToList();
+        await InvestigationFiles.WriteAsync(@case, InvestigationFiles.AttackerResources, "shodo-attacker-resources/1", "resources", resources);
+    }
+
+    private static (Shodo.Range.State.S3.S3PublicAccessBlock? Block, string? Policy) Bucket(LeakedKeyRange env, string name)
+    {
+        lock (env.Range.State.Sync)
+        {
+            var b = env.Range.State.FindBucket(name)!;
+            return (b.PublicAccessBlock, b.Policy);
+        }
+    }
+
+    [Fact]
+    public async Task The_opened_bucket_gets_a_deny_for_the_outside_account_and_block_public_access_and_rollback_restores_both_exactly()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        var opened = Assert.Single(env.Truth.OpenedBuckets);
+        string region;
+        lock (env.Range.State.Sync) region = env.Range.State.FindBucket(opened.Bucket)!.Region;
+        var before = Bucket(env, opened.Bucket);
+        Assert.Equal(new Shodo.Range.State.S3.S3PublicAccessBlock(false, false, false, false), before.Block);
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            await AddOpenedBucketAsync(env, contain.Case, opened.Bucket, region);
+            var (plan, sha) = await contain.PlanAsync(ClosesDoors);
+            var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door" && a.Target.Kind == TargetKinds.Bucket);
+            Assert.Equal(new ContainmentTarget(TargetKinds.Bucket, opened.Bucket, region), door.Target);
+            Assert.Equal(AuthorityLevel.Responder, door.Authority);
+            Assert.Equal(["444455556666", "all"], door.Parameters["openTo"]!.AsArray().Select(v => (string)v!));
+
+            var result = await contain.ApplyAsync(plan, sha);
+            Assert.Equal(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            var after = Bucket(env, opened.Bucket);
+            Assert.Equal(new Shodo.Range.State.S3.S3PublicAccessBlock(), after.Block);
+            var policy = JsonNode.Parse(after.Policy!)!["Statement"]!.AsArray();
+            // The attacker's statements stay (evidence); one Deny names the outside account.
+            Assert.Equal(JsonNode.Parse(before.Policy!)!["Statement"]!.AsArray().Count + 1, policy.Count);
+            var deny = Assert.Single(policy, s => (string?)s!["Sid"] == Shodo.Containment.Doors.OpenedBucket.DenySid)!;
+            Assert.Equal("Deny", (string?)deny["Effect"]);
+            Assert.Equal(["arn:aws:iam::444455556666:root"], deny["Principal"]!["AWS"]!.AsArray().Select(v => (string)v!));
+            var changes = env.ResponderChanges().Where(c => c.Target.Contains(opened.Bucket)).Select(c => c.Operation).ToList();
+            Assert.Equal(new[] { "PutBucketPolicy", "PutPublicAccessBlock" }, changes);
+            Assert.Empty(Shodo.Drill.DataDoorsOpen.BucketOpenTo(env.Range.State.FindBucket(opened.Bucket)!, env.Truth.AccountId));
+
+            var journaledBefore = contain.Recorder.Ledger.Before(door.Id)!;
+            Assert.Equal(before.Policy, (string?)journaledBefore["policy"]);
+
+            var rollback = new ContainmentRollback(contain.Aws, contain.Recorder, plan, sha, TimeProvider.System,
+                new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20) });
+            Assert.Equal("rolled-back", Assert.Single(await rollback.RunAsync("ciso", door.Id, default)).Outcome);
+            Assert.Equal(before, Bucket(env, opened.Bucket));
+
+            // The report's doors table (in the impact section) says what was closed and how, in English and Japanese.
+            await contain.Case.Documents.WriteJsonAsync(InvestigationFiles.Impact, InvestigationFiles.ToNode(new Impact
+            {
+                Cost = new CostEstimate { PriceTable = "none", AsOf = DateTimeOffset.UtcNow },
+            }), "investigate", default);
+            foreach (var (lang, closed) in new[] { ("en", "(shut out: 444455556666, all; a Deny in the bucket policy"), ("ja", "（締め出した相手: 444455556666, all。") })
+            {
+                var md = await File.ReadAllTextAsync(await Shodo.Reports.ReportBuilder.WriteAsync(contain.Case, Shodo.Reports.ReportFormat.Markdown, lang));
+                var row = md.Split('\n').Single(l => l.StartsWith($"| {opened.Bucket} | {ResourceTypes.OpenedBucket} |", StringComparison.Ordinal));
+                Assert.Contains(closed, row);
+                Assert.Contains(lang == "en" ? "re-opened by shodo rollback" : "shodo rollback により再び開かれました", row);
+            }
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+        Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);
+    }
+
+    [Fact]
+    public async Task A_public_acl_on_a_bucket_without_block_public_access_is_ignored_and_rollback_leaves_all_four_settings_off()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        const string name = "acme-legacy-downloads", region = "ap-northeast-1";
+        lock (env.Range.State.Sync)
+            env.Range.State.CreateBucket(name, region, blockPublicAccess: false).Grants
+                .Add(new Shodo.Range.State.S3.S3Grant("Group", Shodo.Range.State.S3.S3Grant.AllUsers, "READ"));
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            await AddOpenedBucketAsync(env, contain.Case, name, region);
+            var (plan, sha) = await contain.PlanAsync(ClosesDoors);
+            var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door" && a.Target.Id == name);
+            Assert.Equal(["all"], door.Parameters["openTo"]!.AsArray().Select(v => (string)v!));
+
+            var result = await contain.ApplyAsync(plan, sha);
+            Assert.Equal(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            Assert.Equal((new Shodo.Range.State.S3.S3PublicAccessBlock(), (string?)null), Bucket(env, name));
+            Assert.Equal(["PutPublicAccessBlock"], env.ResponderChanges().Where(c => c.Target.Contains(name)).Select(c => c.Operation));
+            Assert.Null(contain.Recorder.Ledger.Before(door.Id)!["publicAccessBlock"]);
+
+            // None before: rollback puts all four off (S3 treats it as none) instead of sending DeletePublicAccessBlock.
+            var rollback = new ContainmentRollback(contain.Aws, contain.Recorder, plan, sha, TimeProvider.System,
+                new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20) });
+            Assert.Equal("rolled-back", Assert.Single(await rollback.RunAsync("ciso", door.Id, default)).Outcome);
+            Assert.Equal((new Shodo.Range.State.S3.S3PublicAccessBlock(false, false, false, false), (string?)null), Bucket(env, name));
+            Assert.Equal(["all"], Shodo.Drill.DataDoorsOpen.BucketOpenTo(env.Range.State.FindBucket(name)!, env.Truth.AccountId));
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+        Assert.DoesNotContain(Shodo.Aws.Safety.MutationAllowlist.Entries, e => e.Operation.Key.Contains("DeletePublicAccessBlock", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_shared_cluster_snapshot_is_unshared_and_rollback_restores_exactly_its_restore_attribute()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        const string region = "us-east-1", cluster = "crm-aurora", snapshot = "crm-aurora-export";
+        lock (env.Range.State.Sync)
+        {
+            var now = env.Range.State.Clock.Now;
+            env.Range.State.CreateDbCluster(region, cluster, at: now.AddDays(-200), databaseName: "crm");
+            env.Range.State.CreateDbClusterSnapshot(region, snapshot, cluster, at: now.AddHours(-3)).RestoreAccounts.AddRange(["444455556666", "all"]);
+        }
+        List<string> Restore()
+        {
+            lock (env.Range.State.Sync) return env.Range.State.Rds(region).ClusterSnapshots[snapshot].RestoreAccounts.ToList();
+        }
+        var before = Restore();
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            var resources = InvestigationFiles.ReadResources(contain.Case.Folder).Append(new AttackerResource
+            {
+                Id = $"{ResourceTypes.SharedDbClusterSnapshot}:{region}:{snapshot}", Type = ResourceTypes.SharedDbClusterSnapshot, Region = region,
+                ResourceId = snapshot, CreatedBy = $"access-key:{env.Truth.LeakedAccessKeyId}", State = "shared",
+            }).ToList();
+            await InvestigationFiles.WriteAsync(contain.Case, InvestigationFiles.AttackerResources, "shodo-attacker-resources/1", "resources", resources);
+            var (plan, sha) = await contain.PlanAsync(ClosesDoors);
+            var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door" && a.Target.Kind == TargetKinds.DbClusterSnapshot);
+            Assert.Equal(new ContainmentTarget(TargetKinds.DbClusterSnapshot, snapshot, region), door.Target);
+
+            var result = await contain.ApplyAsync(plan, sha);
+            Assert.Equal(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            Assert.Empty(Restore());
+            Assert.Contains(env.ResponderChanges(), c => c.Operation == "ModifyDBClusterSnapshotAttribute" && c.Target.Contains(snapshot));
+            Assert.Equal(before, contain.Recorder.Ledger.Before(door.Id)!["restore"]!.AsArray().Select(v => (string)v!));
+
+            var rollback = new ContainmentRollback(contain.Aws, contain.Recorder, plan, sha, TimeProvider.System,
+                new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20) });
+            Assert.Equal("rolled-back", Assert.Single(await rollback.RunAsync("ciso", door.Id, default)).Outcome);
+            Assert.Equal(before.Order(StringComparer.Ordinal), Restore().Order(StringComparer.Ordinal));
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+        Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);
+    }
+
+    [Fact]
+    public async Task A_shared_image_is_unshared_and_rollback_gives_back_exactly_its_launch_permission()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        const string region = "ap-northeast-1", imageId = "ami-0a1b2c3d4e5f60718";
+        lock (env.Range.State.Sync)
+        {
+            var now = env.Range.State.Clock.Now;
+            var image = new Shodo.Range.State.Ec2.Image
+            {
+                ImageId = imageId, Name = "backup", OwnerId = env.Truth.AccountId, CreationDate = now.AddHours(-2), AvailableAt = now.AddHours(-2),
+            };
+            image.LaunchPermissions.AddRange(["444455556666", "all"]);
+            env.Range.State.Ec2(region).Images.Add(image);
+        }
+        List<string> Permissions()
+        {
+            lock (env.Range.State.Sync) return env.Range.State.Ec2(region).Images.Single(i => i.ImageId == imageId).LaunchPermissions.ToList();
+        }
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            var resources = InvestigationFiles.ReadResources(contain.Case.Folder).Append(new AttackerResource
+            {
+                Id = $"{ResourceTypes.SharedImage}:{region}:{imageId}", Type = ResourceTypes.SharedImage, Region = region,
+                ResourceId = imageId, CreatedBy = $"access-key:{env.Truth.LeakedAccessKeyId}", State = "shared",
+            }).ToList();
+            await InvestigationFiles.WriteAsync(contain.Case, InvestigationFiles.AttackerResources, "shodo-attacker-resources/1", "resources", resources);
+            var (plan, sha) = await contain.PlanAsync(ClosesDoors);
+            var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door" && a.Target.Kind == TargetKinds.Image);
+            Assert.Equal(new ContainmentTarget(TargetKinds.Image, imageId, region), door.Target);
+            Assert.Equal(["444455556666", "all"], door.Parameters["openTo"]!.AsArray().Select(v => (string)v!));
+
+            var result = await contain.ApplyAsync(plan, sha);
+            Assert.Equal(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            Assert.Empty(Permissions());
+            Assert.Contains(env.ResponderChanges(), c => c.Operation == "ModifyImageAttribute" && c.Target.Contains(imageId));
+
+            var rollback = new ContainmentRollback(contain.Aws, contain.Recorder, plan, sha, TimeProvider.System,
+                new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20) });
+            Assert.Equal("rolled-back", Assert.Single(await rollback.RunAsync("ciso", door.Id, default)).Outcome);
+            Assert.Equal(["444455556666", "all"], Permissions().Order(StringComparer.Ordinal));
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+        Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);
+    }
+
+    [Fact]
+    public async Task A_bucket_that_already_refuses_public_policies_is_shut_to_everyone_first_and_the_policy_s3_refuses_is_reported_not_hidden()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        const string name = "acme-partner-exchange", region = "ap-northeast-1";
+        lock (env.Range.State.Sync)
+        {
+            var bucket = env.Range.State.CreateBucket(name, region);
+            bucket.PublicAccessBlock = new Shodo.Range.State.S3.S3PublicAccessBlock(false, false, BlockPublicPolicy: true, RestrictPublicBuckets: false);
+            bucket.Policy = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{{name}}/*"},{"Effect":"Allow","Principal":{"AWS":"444455556666"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::{{name}}/*"}]}""";
+        }
+        var before = Bucket(env, name);
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            await AddOpenedBucketAsync(env, contain.Case, name, region);
+            var (plan, sha) = await contain.PlanAsync(ClosesDoors);
+            var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door" && a.Target.Id == name);
+            var result = await contain.ApplyAsync(plan, sha);
+
+            Assert.NotEqual(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            var after = Bucket(env, name);
+            Assert.Equal(new Shodo.Range.State.S3.S3PublicAccessBlock(), after.Block);
+            Assert.Equal(before.Policy, after.Policy);
+            Assert.Equal(["444455556666"], Shodo.Drill.DataDoorsOpen.BucketOpenTo(env.Range.State.FindBucket(name)!, env.Truth.AccountId));
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+    }
+
     [Fact]
     public async Task A_door_the_attacker_opens_again_after_it_was_closed_is_closed_again_by_the_next_plan_under_a_new_id()
     {

@@ -57,6 +57,18 @@ public sealed class AuroraExposureTests(AuroraExposureTests.AuroraCase scenario)
     }
 
     [Fact]
+    public void The_cluster_snapshot_the_attacker_shared_is_an_attacker_resource_containment_closes_and_the_one_it_did_not_share_is_not()
+    {
+        var resources = InvestigationFiles.ReadResources(CaseFolder.At(scenario.CaseDirectory));
+        var shared = Assert.Single(resources, r => r.Type == ResourceTypes.SharedDbClusterSnapshot);
+        Assert.Equal(Shared, shared.ResourceId);
+        Assert.Equal("us-east-1", shared.Region);
+        Assert.Equal([Outside], shared.Attributes["sharedWith"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal(true, (bool?)shared.Attributes["openNow"]);
+        Assert.DoesNotContain(resources, r => r.ResourceId == Kept);
+    }
+
+    [Fact]
     public void A_cluster_snapshot_the_attacker_shared_outside_is_in_data_exposure_like_an_instance_snapshot()
     {
         var impact = InvestigationFiles.ReadImpact(CaseFolder.At(scenario.CaseDirectory))!;

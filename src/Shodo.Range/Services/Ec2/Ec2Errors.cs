@@ -27,6 +27,9 @@ public static class Ec2Errors
     public static AwsError VolumeNotFound(string id) =>
         new("InvalidVolume.NotFound", $"The volume '{id}' does not exist.");
 
+    public static AwsError ImageNotFound(string id) =>
+        new("InvalidAMIID.NotFound", $"The image id '[{id}]' does not exist");
+
     public static AwsError SnapshotNotFound(string id) =>
         new("InvalidSnapshot.NotFound", $"The snapshot '{id}' does not exist.");
 

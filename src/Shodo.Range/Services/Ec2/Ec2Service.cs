@@ -21,6 +21,7 @@ public sealed class Ec2Service : IAwsService
         new VolumeActions(),
         new SnapshotActions(),
         new SnapshotAttributeActions(),
+        new ImageActions(),
         new TagActions(),
         new LaunchTemplateActions(),
         new VpcActions(),

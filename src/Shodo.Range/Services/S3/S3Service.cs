@@ -11,7 +11,8 @@ namespace Shodo.Range.Services.S3;
 public sealed class S3Service : IAwsService
 {
     private static readonly string[] Subresources =
-        ["policy", "acl", "publicAccessBlock", "versioning", "tagging", "location", "list-type"];
+        ["policy", "acl", "publicAccessBlock", "versioning", "tagging", "location", "list-type",
+         "policyStatus"];
 
     private static readonly S3Operation[] Operations =
     [
@@ -31,6 +32,8 @@ public sealed class S3Service : IAwsService
         GetBucketTagging.Operation,
         PutBucketTagging.Operation,
         GetBucketLocation.Operation,
+        PutPublicAccessBlock.Operation,
+        GetBucketPolicyStatus.Operation,
     ];
 
     public string Name => "s3";

@@ -36,6 +36,8 @@ public sealed partial class Ec2Region
     public List<SecurityGroup> SecurityGroups { get; init; } = [];
     public List<Volume> Volumes { get; init; } = [];
     public List<Snapshot> Snapshots { get; init; } = [];
+    /// <summary>AMIs the account created here (CreateImage).</summary>
+    public List<Image> Images { get; init; } = [];
     public List<LaunchTemplate> LaunchTemplates { get; init; } = [];
     public TagStore Tags { get; init; } = new();
     /// <summary>How many private addresses have been handed out (the next one follows).</summary>
@@ -63,7 +65,7 @@ public sealed partial class Ec2Region
         "launch-template" => LaunchTemplates.Any(t => t.LaunchTemplateId == resourceId),
         "vpc" => resourceId == Vpc.VpcId,
         "subnet" => Vpc.Subnets.Any(s => s.SubnetId == resourceId),
-        "image" => true,
+        "image" => true, // public AMIs too: the range does not list the catalogue
         _ => false,
     };
 

@@ -22,6 +22,7 @@ public static class Ec2Operations
     public static AwsOperation DescribeVolumes { get; } = Op("DescribeVolumes");
     public static AwsOperation DescribeSnapshots { get; } = Op("DescribeSnapshots");
     public static AwsOperation DescribeSnapshotAttribute { get; } = Op("DescribeSnapshotAttribute");
+    public static AwsOperation DescribeImageAttribute { get; } = Op("DescribeImageAttribute");
     public static AwsOperation DescribeImages { get; } = Op("DescribeImages");
     public static AwsOperation DescribeAddresses { get; } = Op("DescribeAddresses");
     public static AwsOperation DescribeNetworkInterfaces { get; } = Op("DescribeNetworkInterfaces");
@@ -39,6 +40,8 @@ public static class Ec2Operations
     public static AwsOperation CancelSpotInstanceRequests { get; } = Op("CancelSpotInstanceRequests");
     public static AwsOperation CancelSpotFleetRequests { get; } = Op("CancelSpotFleetRequests");
     public static AwsOperation ModifySnapshotAttribute { get; } = Op("ModifySnapshotAttribute");
+    /// <summary>Containment (allowlisted): un-shares an AMI the attacker shared (its launchPermission).</summary>
+    public static AwsOperation ModifyImageAttribute { get; } = Op("ModifyImageAttribute");
     public static AwsOperation ModifyNetworkInterfaceAttribute { get; } = Op("ModifyNetworkInterfaceAttribute");
     public static AwsOperation AuthorizeSecurityGroupIngress { get; } = Op("AuthorizeSecurityGroupIngress");
 }

@@ -14,4 +14,6 @@ public static class RdsOperations
     public static AwsOperation DescribeDBClusters { get; } = Op("DescribeDBClusters");
     public static AwsOperation DescribeDBClusterSnapshots { get; } = Op("DescribeDBClusterSnapshots");
     public static AwsOperation DescribeDBClusterSnapshotAttributes { get; } = Op("DescribeDBClusterSnapshotAttributes");
+    /// <summary>Containment (allowlisted): un-shares a cluster snapshot the attacker shared.</summary>
+    public static AwsOperation ModifyDBClusterSnapshotAttribute { get; } = Op("ModifyDBClusterSnapshotAttribute");
 }

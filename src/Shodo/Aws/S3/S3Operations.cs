@@ -23,4 +23,8 @@ public static class S3Operations
     public static AwsOperation GetObject { get; } = Op("GetObject", "GetObject");
     /// <summary>HeadObject on the wire (the SDK's name for it): is a trail log file a digest names still there.</summary>
     public static AwsOperation GetObjectMetadata { get; } = Op("GetObjectMetadata", "GetObject");
+    /// <summary>Closing a bucket the attacker opened (allowlisted): Block Public Access on, or restored by rollback.</summary>
+    public static AwsOperation PutPublicAccessBlock { get; } = Op("PutPublicAccessBlock", "PutBucketPublicAccessBlock");
+    /// <summary>Closing a bucket the attacker opened (allowlisted): its policy plus a Deny for outside accounts, or the journaled policy back.</summary>
+    public static AwsOperation PutBucketPolicy { get; } = Op("PutBucketPolicy", "PutBucketPolicy");
 }

@@ -45,6 +45,20 @@ public static class MutationAllowlist
         new(AwsOperation.Of("ec2", "ModifySnapshotAttribute"),
             "Un-share an EBS snapshot the attacker shared: remove the outside accounts (or the group 'all') from its " +
             "createVolumePermission, the attribute journaled first. Deletes nothing; shodo rollback adds back exactly what the journal recorded."),
+        new(AwsOperation.Of("rds", "ModifyDBClusterSnapshotAttribute"),
+            "Un-share an Aurora cluster snapshot the attacker shared: remove the outside accounts (or 'all') from its restore " +
+            "attribute, the attribute journaled first. Deletes nothing; shodo rollback adds back exactly the accounts the journal recorded."),
+        new(AwsOperation.Of("ec2", "ModifyImageAttribute"),
+            "Un-share an AMI the attacker shared: remove the outside accounts (or the group 'all') from its launchPermission, the " +
+            "attribute journaled first. Deletes nothing (the image and its snapshots stay); shodo rollback adds back exactly what the journal recorded."),
+        new(S3.S3Operations.PutPublicAccessBlock,
+            "Close a bucket the attacker opened: Block Public Access fully on, the bucket's settings (absent included) journaled " +
+            "first. Deletes nothing; shodo rollback puts back exactly the journaled settings (a bucket that had none gets all four " +
+            "off, which S3 treats the same, so DeletePublicAccessBlock never needs to be sent)."),
+        new(S3.S3Operations.PutBucketPolicy,
+            "Close a bucket the attacker opened to an outside account: the policy as read plus one Deny (Sid ShodoCloseDataDoor) " +
+            "naming those accounts, the whole previous policy journaled first; the attacker's statements stay as evidence. " +
+            "shodo rollback puts back the journaled policy exactly."),
         new(AwsOperation.Of("ec2", "ModifyNetworkInterfaceAttribute"),
             "Move each network interface of an instance that cannot be stopped into the quarantine group (EC2 refuses an instance's groups when it has several interfaces); reversed by restoring each interface's recorded groups."),
         new(AwsOperation.Of("ec2", "AuthorizeSecurityGroupIngress"),

@@ -7,6 +7,9 @@ public static class DataDoors
     [
         new DbSnapshotShare(),
         new EbsSnapshotShare(),
+        new OpenedBucket(),
+        new DbSnapshotShare(cluster: true),
+        new ImageLaunchPermission(),
     ];
 
     public static IDataDoor? For(string targetKind) => All.FirstOrDefault(d => d.Kind == targetKind);

@@ -222,6 +222,9 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             ResourceTypes.AutoScalingGroup => targets.Add(new ContainmentTarget(TargetKinds.AutoScalingGroup, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.SharedDbSnapshot => targets.Add(new ContainmentTarget(TargetKinds.DbSnapshot, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.SharedEbsSnapshot => targets.Add(new ContainmentTarget(TargetKinds.EbsSnapshot, r.ResourceId, r.Region), r.CreatedBy),
+            ResourceTypes.SharedDbClusterSnapshot => targets.Add(new ContainmentTarget(TargetKinds.DbClusterSnapshot, r.ResourceId, r.Region), r.CreatedBy),
+            ResourceTypes.SharedImage => targets.Add(new ContainmentTarget(TargetKinds.Image, r.ResourceId, r.Region), r.CreatedBy),
+            ResourceTypes.OpenedBucket => targets.Add(new ContainmentTarget(TargetKinds.Bucket, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.User => targets.User(r.ResourceId, null, $"IAM user {reason}"),
             ResourceTypes.AccessKey or ResourceTypes.LoginProfile when UserOf(r) is { } user => targets.User(user, null, $"{r.Type} {reason}"),
             _ => null,
@@ -232,7 +235,8 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         g.Because(r.Type switch
         {
             ResourceTypes.User => $"IAM user {reason}",
-            ResourceTypes.SharedDbSnapshot or ResourceTypes.SharedEbsSnapshot => $"shared with an outside account by {r.CreatedBy ?? "the attacker"}",
+            ResourceTypes.SharedDbSnapshot or ResourceTypes.SharedEbsSnapshot or ResourceTypes.SharedDbClusterSnapshot or ResourceTypes.SharedImage => $"shared with an outside account by {r.CreatedBy ?? "the attacker"}",
+            ResourceTypes.OpenedBucket => $"opened (policy, ACL or Block Public Access changed) by {r.CreatedBy ?? "the attacker"}",
             _ => $"{r.Type} {reason}",
         });
         g.Identity ??= r.CreatedBy;

@@ -46,4 +46,8 @@ public static class ResourceTypes
     public const string PolicyAttachment = "iam:policy-attachment";
     public const string SharedDbSnapshot = "rds:shared-snapshot";
     public const string SharedEbsSnapshot = "ec2:shared-snapshot";
+    public const string SharedDbClusterSnapshot = "rds:shared-cluster-snapshot";
+    public const string SharedImage = "ec2:shared-image";
+    /// <summary>A bucket whose policy, ACL or Block Public Access the attacker changed (a door to the data).</summary>
+    public const string OpenedBucket = "s3:opened-bucket";
 }

@@ -108,34 +108,89 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
                 }
                 break;
             case "ModifySnapshotAttribute":
-                if (TrailRecordJson.Path(request, "snapshotId") is { } ebs && SharesOut(request) is { Count: > 0 } granted)
+                if (TrailRecordJson.Path(request, "snapshotId") is { } ebs && SharesOut(request, "createVolumePermission") is { Count: > 0 } granted)
                     Add(ResourceTypes.SharedEbsSnapshot, region, ebs, by, e, null, false,
                         new JsonObject { ["sharedWith"] = new JsonArray(granted.Select(s => (JsonNode)s!).ToArray()) }, "shared");
                 break;
+            case "ModifyImageAttribute":
+                if (TrailRecordJson.Path(request, "imageId") is { } image && SharesOut(request, "launchPermission") is { Count: > 0 } launchers)
+                    Add(ResourceTypes.SharedImage, region, image, by, e, null, false,
+                        new JsonObject { ["sharedWith"] = new JsonArray(launchers.Select(s => (JsonNode)s!).ToArray()) }, "shared");
+                break;
+            case "PutBucketPolicy" or "PutBucketAcl" or "PutPublicAccessBlock" or "DeletePublicAccessBlock":
+                if (TrailRecordJson.Path(request, "bucketName") is { } bucket) AddOpenedBucket(bucket, e, by, request);
+                break;
             case "ModifyDBSnapshotAttribute":
                 if (TrailRecordJson.Path(request, "dBSnapshotIdentifier") is { } snapshot)
-                {
-                    var fact = state.DbSnapshots.FirstOrDefault(s => s.Region == region && s.SnapshotId == snapshot);
-                    // What the attacker shared stays what it did, even once the door is shut again (by containment, before
-                    // a resumed or late investigation reads it): the event says with whom; the state says whether it is open now.
-                    var added = TrailRecordJson.All(request, "valuesToAdd").ToList();
-                    var shared = fact is { RestoreAccounts.Count: > 0 } ? fact.RestoreAccounts : added;
-                    if (shared.Count == 0) break;
-                    Add(ResourceTypes.SharedDbSnapshot, region, snapshot, by, e, fact?.Evidence, false,
-                        new JsonObject
-                        {
-                            ["sharedWith"] = new JsonArray(shared.Select(s => (JsonNode)s!).ToArray()),
-                            ["openNow"] = fact is null ? null : fact.RestoreAccounts.Count > 0,
-                        }, "shared");
-                }
+                    AddSharedDbSnapshot(ResourceTypes.SharedDbSnapshot, region, snapshot, cluster: false, by, e, request);
+                break;
+            case "ModifyDBClusterSnapshotAttribute":
+                if (TrailRecordJson.Path(request, "dBClusterSnapshotIdentifier") is { } clusterSnapshot)
+                    AddSharedDbSnapshot(ResourceTypes.SharedDbClusterSnapshot, region, clusterSnapshot, cluster: true, by, e, request);
                 break;
         }
     }
 
-    /// <summary>The accounts (or <c>all</c>) an EBS ModifySnapshotAttribute gave createVolumePermission: its "add" part, or the flat form with operationType add.</summary>
-    private static List<string> SharesOut(System.Text.Json.JsonElement request)
+    /// <summary>A DB (or Aurora cluster) snapshot whose restore attribute the attacker gave outside accounts.</summary>
+    private void AddSharedDbSnapshot(string type, string region, string snapshot, bool cluster, string? by, TrailRecord e,
+        System.Text.Json.JsonElement request)
     {
-        var add = request.TryGetProperty("createVolumePermission", out var cvp) && cvp.ValueKind == System.Text.Json.JsonValueKind.Object
+        var fact = state.DbSnapshots.FirstOrDefault(s => s.Region == region && s.SnapshotId == snapshot && s.Cluster == cluster);
+        // What the attacker shared stays what it did, even once the door is shut again (by containment, before
+        // a resumed or late investigation reads it): the event says with whom; the state says whether it is open now.
+        var added = TrailRecordJson.All(request, "valuesToAdd").ToList();
+        var shared = fact is { RestoreAccounts.Count: > 0 } ? fact.RestoreAccounts : added;
+        if (shared.Count == 0) return;
+        Add(type, region, snapshot, by, e, fact?.Evidence, false,
+            new JsonObject
+            {
+                ["sharedWith"] = new JsonArray(shared.Select(s => (JsonNode)s!).ToArray()),
+                ["openNow"] = fact is null ? null : fact.RestoreAccounts.Count > 0,
+            }, "shared");
+    }
+
+    /// <summary>
+    /// A bucket whose policy, ACL or Block Public Access the attacker changed: the door is the bucket, open since the first
+    /// such change; <c>sharedWith</c> gathers whom its policies let in (<c>all</c>, outside accounts) and a public ACL
+    /// (<c>all</c>), <c>changes</c> what it did — across all its events.
+    /// </summary>
+    private void AddOpenedBucket(string bucket, TrailRecord e, string? by, System.Text.Json.JsonElement request)
+    {
+        var fact = state.Buckets.FirstOrDefault(b => b.Name == bucket);
+        if (fact is null && state.Buckets.Count > 0) return;
+        var who = new List<string>();
+        if (e.EventName == "PutBucketPolicy" && request.TryGetProperty("bucketPolicy", out var policy))
+            who.AddRange(Shodo.Aws.S3.BucketPolicyGrants.Allowed(JsonNode.Parse(policy.GetRawText()), Owner(e)));
+        if (e.EventName == "PutBucketAcl" && request.GetRawText().Contains("/groups/global/", StringComparison.Ordinal))
+            who.Add(Shodo.Aws.S3.BucketPolicyGrants.Everyone);
+        var region = fact?.Region ?? e.Region ?? "";
+        var earlier = _found.GetValueOrDefault(ResourceId.Of(ResourceTypes.OpenedBucket, region, bucket));
+        var shared = (earlier?.Attributes["sharedWith"] as JsonArray)?.Select(v => (string)v!) ?? [];
+        var changes = (earlier?.Attributes["changes"] as JsonArray)?.Select(v => (string)v!) ?? [];
+        var attributes = new JsonObject
+        {
+            ["changes"] = new JsonArray(changes.Append(e.EventName).Distinct().Select(v => (JsonNode)v!).ToArray()),
+        };
+        if (shared.Union(who).ToList() is { Count: > 0 } all) attributes["sharedWith"] = new JsonArray(all.Select(v => (JsonNode)v!).ToArray());
+        if (earlier is not null)
+        {
+            _found[earlier.Id] = earlier with { Attributes = attributes, EventIds = earlier.EventIds.Append(e.EventId).Distinct().ToList() };
+            return;
+        }
+        Add(ResourceTypes.OpenedBucket, region, bucket, by, e, fact?.Evidence, false, attributes, "opened");
+    }
+
+    /// <summary>The account the event happened in (its principal's, else the recipient).</summary>
+    private static string? Owner(TrailRecord e) =>
+        e.AccountId ?? (e.Raw.TryGetProperty("recipientAccountId", out var a) ? a.GetString() : null);
+
+    /// <summary>
+    /// The accounts (or <c>all</c>) an EBS ModifySnapshotAttribute gave createVolumePermission (an AMI's ModifyImageAttribute:
+    /// launchPermission): its "add" part, or the flat form with operationType add.
+    /// </summary>
+    private static List<string> SharesOut(System.Text.Json.JsonElement request, string permission)
+    {
+        var add = request.TryGetProperty(permission, out var cvp) && cvp.ValueKind == System.Text.Json.JsonValueKind.Object
                   && cvp.TryGetProperty("add", out var a) ? a
             : TrailRecordJson.Path(request, "operationType") is "add" ? request : default;
         return add.ValueKind == System.Text.Json.JsonValueKind.Undefined ? []

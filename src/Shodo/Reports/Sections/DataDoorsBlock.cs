@@ -7,7 +7,7 @@ using Shodo.Reports.Document;
 namespace Shodo.Reports.Sections;
 
 /// <summary>
-/// The doors to the data the attacker opened (snapshots shared out), per store: to whom it was open, since when (the
+/// The doors to the data the attacker opened (snapshots and images shared out, buckets opened), per store: to whom it was open, since when (the
 /// sharing the events show), what Shodo closed and when (from the journal), and what it did not close and why. Nothing
 /// when the investigation found no such door.
 /// </summary>
@@ -17,6 +17,9 @@ public static class DataDoorsBlock
     {
         [ResourceTypes.SharedDbSnapshot] = TargetKinds.DbSnapshot,
         [ResourceTypes.SharedEbsSnapshot] = TargetKinds.EbsSnapshot,
+        [ResourceTypes.OpenedBucket] = TargetKinds.Bucket,
+        [ResourceTypes.SharedDbClusterSnapshot] = TargetKinds.DbClusterSnapshot,
+        [ResourceTypes.SharedImage] = TargetKinds.Image,
     };
 
     public static IEnumerable<ReportBlock> Build(ReportContext r)
@@ -51,7 +54,9 @@ public static class DataDoorsBlock
             if (a.Outcome is "done" or "already-done")
             {
                 var removed = a.Before is JsonObject before ? door.OpenTo(before) : [];
-                said.Add(t.Get("DoorClosedAt", r.When(a.OutcomeAt), removed.Count > 0 ? string.Join(", ", removed) : t["Unknown"]));
+                // A bucket is fenced, not emptied: its policy keeps the attacker's statements, a Deny and Block Public Access shut them out.
+                said.Add(t.Get(door.Kind == TargetKinds.Bucket ? "DoorFencedAt" : "DoorClosedAt", r.When(a.OutcomeAt),
+                    removed.Count > 0 ? string.Join(", ", removed) : t["Unknown"]));
                 if (a.RolledBack) said.Add(t["DoorRolledBack"]);
             }
             else said.Add(t.Get("DoorStillOpen", a.Reason ?? r.Text.Word("Outcome", a.Outcome ?? "unknown")));

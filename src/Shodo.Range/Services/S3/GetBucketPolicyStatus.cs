@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+using Shodo.Range.Serving;
+
+namespace Shodo.Range.Services.S3;
+
+/// <summary>
+/// GetBucketPolicyStatus (GET /bucket?policyStatus): whether the bucket policy is public in Block Public Access's
+/// sense (<see cref="PublicPolicy"/>), or NoSuchBucketPolicy when the bucket has none.
+/// </summary>
+internal static class GetBucketPolicyStatus
+{
+    public static readonly S3Operation Operation = new("GetBucketPolicyStatus", "GET", S3Level.Bucket, "policyStatus",
+        "s3:GetBucketPolicyStatus", ReadOnly: true, Handle);
+
+    private static AwsResponse Handle(AwsCall call, S3Target target)
+    {
+        var bucket = S3Errors.Bucket(call.State, target.Bucket);
+        if (bucket.Policy is null) throw new AwsError("NoSuchBucketPolicy", "The bucket policy does not exist", 404);
+        var isPublic = JsonNode.Parse(bucket.Policy) is JsonObject policy && PublicPolicy.IsPublic(policy);
+        return S3Xml.Document(S3Xml.E("PolicyStatus", S3Xml.E("IsPublic", S3Xml.Bool(isPublic))));
+    }
+}

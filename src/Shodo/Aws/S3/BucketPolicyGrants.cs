@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Shodo.Aws.S3;
+
+/// <summary>
+/// Whom a bucket policy lets in and whom it shuts out, as S3 reads principals: <c>*</c> (or <c>{"AWS":"*"}</c>) is
+/// everyone, written <c>all</c>; an AWS principal (an account id, or an ARN: its account) is that account. Service
+/// principals and federated ones are no outside account and are left out. Conditions are not weighed: a statement
+/// for <c>*</c> with a condition still counts as everyone (the cautious reading during an incident).
+/// </summary>
+public static class BucketPolicyGrants
+{
+    public const string Everyone = "all";
+
+    /// <summary>The accounts (and <c>all</c>) Allow statements name, minus the owner.</summary>
+    public static IReadOnlyList<string> Allowed(JsonNode? policy, string? owner) => Principals(policy, "Allow", owner);
+
+    /// <summary>The accounts (and <c>all</c>) Deny statements name, minus the owner.</summary>
+    public static IReadOnlyList<string> Denied(JsonNode? policy, string? owner) => Principals(policy, "Deny", owner);
+
+    /// <summary>A policy as its text parses, or null when it does not (an unreadable policy shuts no one out).</summary>
+    public static JsonObject? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public static IEnumerable<JsonObject> Statements(JsonNode? policy) => policy?["Statement"] switch
+    {
+        JsonArray a => a.OfType<JsonObject>(),
+        JsonObject o => [o],
+        _ => [],
+    };
+
+    private static IReadOnlyList<string> Principals(JsonNode? policy, string effect, string? owner) =>
+        Statements(policy).Where(s => (string?)s["Effect"] == effect).SelectMany(s => Of(s["Principal"]))
+            .Where(p => p != owner).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    private static IEnumerable<string> Of(JsonNode? principal)
+    {
+        if (principal is JsonValue v) return v.ToString() == "*" ? [Everyone] : [];
+        if (principal is not JsonObject o) return [];
+        IEnumerable<string> aws = o["AWS"] switch
+        {
+            JsonArray a => a.Select(x => x?.ToString() ?? ""),
+            JsonValue one => [one.ToString()],
+            _ => [],
+        };
+        return aws.Select(Account).OfType<string>();
+    }
+
+    /// <summary><c>*</c> is everyone; <c>arn:aws:iam::123456789012:root</c> (or a user or role in it) and a bare id are the account.</summary>
+    private static string? Account(string principal)
+    {
+        if (principal == "*") return Everyone;
+        if (principal.StartsWith("arn:", StringComparison.Ordinal))
+            return principal.Split(':') is { Length: >= 6 } parts && parts[4].Length == 12 ? parts[4] : null;
+        return principal.Length == 12 && principal.All(char.IsAsciiDigit) ? principal : null;
+    }
+}
