@@ -12,6 +12,12 @@ public sealed class AwsError(string code, string message, int status = 400, bool
     public int Status { get; } = status;
     public bool SenderFault { get; } = senderFault;
 
+    /// <summary>Elements an S3 error carries after its Message (PermanentRedirect's Endpoint and Bucket), in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Details { get; init; } = [];
+
+    /// <summary>Headers the error response carries (S3's <c>x-amz-bucket-region</c>), HEAD answers included.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public static AwsError MissingParameter(string name) =>
         new("MissingParameter", $"The request must contain the parameter {name}");
     public static AwsError InvalidParameterValue(string message) => new("InvalidParameterValue", message);
