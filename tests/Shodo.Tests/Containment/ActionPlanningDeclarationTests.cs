@@ -45,6 +45,7 @@ public sealed class ActionPlanningDeclarationTests
         {
             ["exists"] = true, ["lifecycle"] = "spot", ["volumes"] = new JsonArray("vol-3"), ["spotRequest"] = new JsonObject { ["type"] = "persistent" },
         }),
+        Target(TargetKinds.SpotFleet, "sfr-maintain", new JsonObject { ["exists"] = true, ["type"] = "maintain", ["targetCapacity"] = 2 }),
     ];
 
     private static List<(IContainmentAction Action, JsonObject Parameters)> Plan(PlanningTarget t) =>
@@ -94,6 +95,13 @@ public sealed class ActionPlanningDeclarationTests
         Assert.Equal(["tag-resource", "snapshot-volumes", "isolate-instance"], Names(Targets[14]));
         Assert.Equal(["tag-resource", "snapshot-volumes", "stop-instance"], Names(Targets[15]));
         Assert.Null(ActionRegistry.Get("enable-termination-protection").PlanFor(Targets[15]));
+    }
+
+    [Fact]
+    public void A_maintain_spot_fleet_is_held_at_capacity_0_instead_of_cancelled()
+    {
+        Assert.Equal(["hold-spot-fleet"], Names(Targets[16]));
+        Assert.Equal(AuthorityLevel.Responder, AuthorityPolicy.Default.For("hold-spot-fleet", TargetKinds.SpotFleet));
     }
 
     [Fact]

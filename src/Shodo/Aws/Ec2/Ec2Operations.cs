@@ -41,4 +41,5 @@ public static class Ec2Operations
     public static AwsOperation ModifySnapshotAttribute { get; } = Op("ModifySnapshotAttribute");
     public static AwsOperation ModifyNetworkInterfaceAttribute { get; } = Op("ModifyNetworkInterfaceAttribute");
     public static AwsOperation AuthorizeSecurityGroupIngress { get; } = Op("AuthorizeSecurityGroupIngress");
+    public static AwsOperation ModifySpotFleetRequest { get; } = Op("ModifySpotFleetRequest");
 }

@@ -56,6 +56,10 @@ public static class MutationAllowlist
             "so the group neither terminates the stopped instance (the evidence) nor launches a replacement; the group's before-state is journaled first."),
         new(AwsOperation.Of("autoscaling", "ResumeProcesses"),
             "Roll back a suspension after a false alarm, with approval: resumes exactly the processes Shodo suspended, nothing else."),
+        new(AwsOperation.Of("ec2", "ModifySpotFleetRequest"),
+            "Hold a Spot Fleet of type maintain before its instances are stopped: target capacity 0 with ExcessCapacityTerminationPolicy " +
+            "noTermination, so it neither replaces a stopped instance nor terminates any; the fleet's before-state is journaled first and " +
+            "shodo rollback sets back the capacity and policy it recorded."),
         new(AwsOperation.Of("sts", "AssumeRole"), "Obtain the responder role's (or a member account's) temporary credentials; changes no resource."),
     ];
 

@@ -19,6 +19,7 @@ public static class ActionRegistry
         new SuspendAsgLaunch(),
         new CloseDataDoor(),
         new EscalateRootKey(),
+        new HoldSpotFleet(),
     ];
 
     public static ContainmentAction Get(string name) =>
