@@ -145,6 +145,10 @@ public sealed class DrillCommandTests : IDisposable
         var held = journal.First(e => e.Kind == "containment.changed" && ((string?)e.Data["actionId"])!.StartsWith("suspend-asg-launch/", StringComparison.Ordinal));
         var firstMemberStop = journal.First(e => e.Kind == "containment.changed" && ((string?)e.Data["actionId"])!.StartsWith("stop-instance/ec2-instance:eu-west-1:", StringComparison.Ordinal));
         Assert.True(held.Seq < firstMemberStop.Seq);
+        // The maintain Spot Fleet is held at capacity 0 (noTermination) before any of its instances is touched.
+        var fleetHeld = journal.First(e => e.Kind == "containment.changed" && ((string?)e.Data["actionId"])!.StartsWith("hold-spot-fleet/", StringComparison.Ordinal));
+        var firstFleetMember = journal.First(e => e.Kind == "containment.changed" && ((string?)e.Data["actionId"])!.Contains("ec2-instance:us-west-2:", StringComparison.Ordinal));
+        Assert.True(fleetHeld.Seq < firstFleetMember.Seq);
         // EC2 refuses termination protection on Spot: it is never attempted there, and nothing failed.
         Assert.DoesNotContain(journal, e => e.Kind == "containment.before"
             && ((string?)e.Data["actionId"])!.StartsWith("enable-termination-protection/", StringComparison.Ordinal)

@@ -78,7 +78,9 @@ public sealed class HuntCommand : IShodoCommand
                 return await athena.RunAsync(ctx, parse, selected, window.Since, window.Until, sink, report, ct);
 
             using var aws = S3TrailLogStore.ParseUrl(location) is null ? null : await AwsConnection.OpenAsync(WhoamiCommand.ConnectionOptions(ctx), ct);
-            var store = Store(location, aws, new LocalTrailLogOptions { FollowLinksOutside = parse.GetValue(followLinks) });
+            // A bucket is read in its own region (S3 redirects a request signed for another).
+            var bucketRegion = aws is null ? null : await aws.BucketRegions.RegionOfAsync(S3TrailLogStore.ParseUrl(location)!.Value.Bucket, ct);
+            var store = Store(location, aws, bucketRegion, new LocalTrailLogOptions { FollowLinksOutside = parse.GetValue(followLinks) });
             var problems = new ProblemLines(report);
             using var keys = new HuntDigestKeys(ctx, aws);
             var runner = new HuntRunner(selected, store, new HuntOptions
@@ -109,9 +111,9 @@ public sealed class HuntCommand : IShodoCommand
         return set;
     }
 
-    private static ITrailLogStore Store(string location, AwsConnection? aws, LocalTrailLogOptions local)
+    private static ITrailLogStore Store(string location, AwsConnection? aws, string? bucketRegion, LocalTrailLogOptions local)
     {
-        if (S3TrailLogStore.ParseUrl(location) is { } s3) return new S3TrailLogStore(aws!.S3(), s3.Bucket, s3.Prefix);
+        if (S3TrailLogStore.ParseUrl(location) is { } s3) return new S3TrailLogStore(aws!.S3(bucketRegion), s3.Bucket, s3.Prefix);
         if (!File.Exists(location) && !Directory.Exists(location))
             throw new ShodoException(new Diagnostic(ExitCode.Usage, Messages.Get("HuntLogsNotFound", location)));
         return new LocalTrailLogStore(location, local);

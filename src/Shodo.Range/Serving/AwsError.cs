@@ -14,6 +14,12 @@ public sealed class AwsError(string code, string message, int status = 400, bool
     /// <summary>The Reason member some JSON errors model (Organizations' InvalidInputException, ConstraintViolationException).</summary>
     public string? Reason { get; init; }
 
+    /// <summary>Elements an S3 error carries after its Message (PermanentRedirect's Endpoint and Bucket), in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Details { get; init; } = [];
+
+    /// <summary>Headers the error response carries (S3's <c>x-amz-bucket-region</c>), HEAD answers included.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public static AwsError MissingParameter(string name) =>
         new("MissingParameter", $"The request must contain the parameter {name}");
     public static AwsError InvalidParameterValue(string message) => new("InvalidParameterValue", message);

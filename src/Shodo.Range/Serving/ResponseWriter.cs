@@ -63,6 +63,7 @@ public static class ResponseWriter
                         new XElement("Code", error.Code), new XElement("Message", error.Message))),
                     new XElement("RequestID", requestId)), ct);
             case AwsProtocol.RestXml:
+                foreach (var (name, value) in error.Headers) http.Response.Headers[name] = value;
                 if (HttpMethods.IsHead(http.Request.Method))
                 {
                     http.Response.StatusCode = error.Status;
@@ -70,6 +71,7 @@ public static class ResponseWriter
                 }
                 return WriteXml(http, error.Status, new XElement("Error",
                     new XElement("Code", error.Code), new XElement("Message", error.Message),
+                    error.Details.Select(d => new XElement(d.Key, d.Value)),
                     new XElement("RequestId", requestId)), ct);
             default:
                 return WriteXml(http, error.Status, new XElement(ns + "ErrorResponse",

@@ -54,8 +54,7 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
             if (location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
             {
                 var (bucket, prefix) = SplitS3(location);
-                var trail = state.Trails.FirstOrDefault(t => t.Bucket == bucket);
-                var s3 = aws.S3(trail?.HomeRegion);
+                var s3 = aws.S3(await BucketRegionAsync(bucket, ct));
                 // A prefix that already points inside AWSLogs/ is read whole; a trail's root is read day by day.
                 var prefixes = prefix.Contains("AWSLogs/", StringComparison.Ordinal)
                     ? [prefix]
@@ -87,6 +86,15 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
 
     /// <summary>S3 prefixes (region and day) listed and read at once, and files of each read at once: network-bound, not CPU-bound.</summary>
     private const int PrefixesInFlight = 8, FilesInFlightPerPrefix = 4;
+    /// <summary>
+    /// A log bucket is read in its own region, which need not be the trail's home region: as collected (GetBucketLocation),
+    /// else asked now (a bucket of another account, an s3:// location named with --source), else the trail's home region.
+    /// </summary>
+    private async Task<string?> BucketRegionAsync(string bucket, CancellationToken ct)
+    {
+        if (state.Buckets.FirstOrDefault(b => b.Name == bucket)?.Region is { } collected) return collected;
+        return await aws.BucketRegions.RegionOfAsync(bucket, ct) ?? state.Trails.FirstOrDefault(t => t.Bucket == bucket)?.HomeRegion;
+    }
 
     private IEnumerable<string> Locations()
     {

@@ -18,6 +18,10 @@ public sealed class Ec2StateFileTests
             ("TagSpecification.1.ResourceType", "instance"), ("TagSpecification.1.Tag.1.Key", "Name"), ("TagSpecification.1.Tag.1.Value", "miner"));
         before.Call("RequestSpotInstances", ("Type", "persistent"), ("LaunchSpecification.ImageId", "ami-0abcdef1234567890"));
         before.Call("DescribeSpotInstanceRequests");
+        before.Call("RequestSpotFleet", ("SpotFleetRequestConfig.IamFleetRole", "arn:aws:iam::123456789012:role/fleet"),
+            ("SpotFleetRequestConfig.TargetCapacity", "2"), ("SpotFleetRequestConfig.Type", "maintain"),
+            ("SpotFleetRequestConfig.LaunchSpecifications.1.ImageId", "ami-0abcdef1234567890"));
+        before.Call("DescribeSpotFleetRequests");
         before.Call("CreateSnapshots", ("InstanceSpecification.InstanceId", ids[0]));
 
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
@@ -29,7 +33,7 @@ public sealed class Ec2StateFileTests
         after.Time.SetUtcNow(before.Time.GetUtcNow());
 
         Assert.True(after.State.Regions.IsEnabled("me-south-1"));
-        foreach (var action in new[] { "DescribeInstances", "DescribeSecurityGroups", "DescribeKeyPairs", "DescribeSpotInstanceRequests", "DescribeVolumes", "DescribeSnapshots", "DescribeTags" })
+        foreach (var action in new[] { "DescribeInstances", "DescribeSecurityGroups", "DescribeKeyPairs", "DescribeSpotInstanceRequests", "DescribeSpotFleetRequests", "DescribeVolumes", "DescribeSnapshots", "DescribeTags" })
             Assert.Equal(before.Call(action).ToString(), after.Call(action).ToString());
         var next = after.RunInstances(1)[0];
         Assert.DoesNotContain(next, ids);

@@ -47,6 +47,44 @@ public sealed class S3CliConformanceTests(RangeFixture fixture) : IClassFixture<
         Assert.Equal(JsonValueKind.Null, eastLocation.GetProperty("LocationConstraint").ValueKind);
     }
 
+    /// <summary>
+    /// A path-style request for a bucket of another region, as S3 answers it at a regional endpoint: 301 PermanentRedirect
+    /// with the bucket's endpoint and x-amz-bucket-region (a HEAD request the status and header alone); the AWS CLI
+    /// recognises it, signs again for eu-west-1 and succeeds. GetBucketLocation answers in any region.
+    /// </summary>
+    [Fact]
+    public async Task A_bucket_of_another_region_is_a_301_PermanentRedirect_that_the_cli_follows_to_the_bucket_region()
+    {
+        var west = fixture.Unique("west");
+        await Cli.InRegion("eu-west-1").OkAsync("s3api", "create-bucket", "--bucket", west,
+            "--create-bucket-configuration", "LocationConstraint=eu-west-1");
+        fixture.Range.State.PutObject(west, "AWSLogs/trail.json.gz", "x"u8.ToArray());
+
+        using var http = new SignedHttp(fixture.Range.Url, fixture.Range.Responder);
+        using var raw = await http.GetAsync("s3", "us-east-1", $"/{west}?list-type=2");
+        var body = await raw.Content.ReadAsStringAsync();
+        using var head = await new HttpClient().SendAsync(http.Build(HttpMethod.Head, "s3", "us-east-1", $"/{west}/AWSLogs/trail.json.gz",
+            "", null, null, null));
+        using var inRegion = await http.GetAsync("s3", "eu-west-1", $"/{west}?list-type=2");
+
+        Assert.Equal(301, (int)raw.StatusCode);
+        Assert.Equal("eu-west-1", raw.Headers.GetValues("x-amz-bucket-region").Single());
+        Assert.Contains("<Code>PermanentRedirect</Code>", body);
+        Assert.Contains("<Endpoint>s3.eu-west-1.amazonaws.com</Endpoint>", body);
+        Assert.Contains($"<Bucket>{west}</Bucket>", body);
+        Assert.Equal(301, (int)head.StatusCode);
+        Assert.Equal("eu-west-1", head.Headers.GetValues("x-amz-bucket-region").Single());
+        Assert.Equal(200, (int)inRegion.StatusCode);
+
+        var listed = await Cli.RunAsync("s3api", "list-objects-v2", "--bucket", west, "--debug");
+        Assert.True(listed.ExitCode == 0, listed.Stderr);
+        Assert.Contains("PermanentRedirect", listed.Stderr);
+        Assert.Matches("HTTP/1\\.1\" 301", listed.Stderr);
+        Assert.Contains("\"AWSLogs/trail.json.gz\"", listed.Stdout);
+        var location = await Cli.OkAsync("s3api", "get-bucket-location", "--bucket", west);
+        Assert.Equal("eu-west-1", location.GetProperty("LocationConstraint").GetString());
+    }
+
     [Fact]
     public async Task Creating_an_owned_bucket_again_outside_us_east_1_is_BucketAlreadyOwnedByYou()
     {

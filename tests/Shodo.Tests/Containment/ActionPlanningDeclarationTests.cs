@@ -51,6 +51,7 @@ public sealed class ActionPlanningDeclarationTests
             ["attackerRoles"] = new JsonArray("arn:aws:iam::311122223335:role/OrganizationAccountAccessRole"),
         }),
         Target(TargetKinds.OrganizationAccount, "411122223336", new JsonObject { ["exists"] = true }),
+        Target(TargetKinds.SpotFleet, "sfr-maintain", new JsonObject { ["exists"] = true, ["type"] = "maintain", ["targetCapacity"] = 2 }),
     ];
 
     private static List<(IContainmentAction Action, JsonObject Parameters)> Plan(PlanningTarget t) =>
@@ -113,6 +114,13 @@ public sealed class ActionPlanningDeclarationTests
         Assert.Equal(["arn:aws:iam::311122223335:role/OrganizationAccountAccessRole"], parameters["roles"]!.AsArray().Select(v => (string)v!));
         Assert.Equal("deny-by-scp", scp.AuthorityClass(TargetKinds.OrganizationAccount));
         Assert.Equal(AuthorityLevel.Approver, AuthorityPolicy.Default.For("deny-by-scp", TargetKinds.OrganizationAccount));
+    }
+
+    [Fact]
+    public void A_maintain_spot_fleet_is_held_at_capacity_0_instead_of_cancelled()
+    {
+        Assert.Equal(["hold-spot-fleet"], Names(Targets[18]));
+        Assert.Equal(AuthorityLevel.Responder, AuthorityPolicy.Default.For("hold-spot-fleet", TargetKinds.SpotFleet));
     }
 
     [Fact]

@@ -41,6 +41,47 @@ public sealed class PlanApplyRulesTests
         Assert.Equal((0, 0), env.ResponderDestructiveCalls());
     }
 
+    /// <summary>
+    /// EC2 stops a persistent Spot request's instance only while the request is not cancelled, so apply cancels the request
+    /// only once its instance's stop has held: applied before the stop (here alone, with --only), the cancel is not sent and
+    /// fails naming the instance; applied again with the stop, it is sent after it.
+    /// </summary>
+    [Fact]
+    public async Task A_persistent_spot_request_is_not_cancelled_before_its_instance_stop_has_held()
+    {
+        await using var env = await LeakedKeyRange.StartAsync();
+        var (contain, cleanup) = await ContainmentScenario.OpenAsync(env);
+        using (cleanup)
+        {
+            var (plan, sha) = await contain.PlanAsync();
+            await contain.ApproveAllAsync(plan, sha);
+            var cancel = plan.Actions.First(a => a.Action == "cancel-spot-request");
+            string instanceId;
+            lock (env.Range.State.Sync)
+                instanceId = env.Range.State.Ec2(cancel.Target.Region!).SpotRequests.Single(s => s.SpotInstanceRequestId == cancel.Target.Id).InstanceId!;
+            var stop = plan.Actions.Single(a => a.Action == "stop-instance" && a.Target.Id == instanceId);
+
+            var early = await contain.ApplyAsync(plan, sha, new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20), Only = new HashSet<string> { cancel.Id } });
+
+            var refused = early.Actions.Single(a => a.ActionId == cancel.Id);
+            Assert.Equal(Outcomes.Failed, refused.Outcome);
+            Assert.Contains(instanceId, refused.Reason);
+            lock (env.Range.State.Sync)
+            {
+                Assert.NotEqual(SpotRequest.Cancelled, env.Range.State.Ec2(cancel.Target.Region!).SpotRequests.Single(s => s.SpotInstanceRequestId == cancel.Target.Id).State);
+                Assert.DoesNotContain(env.Range.State.Calls, c => c.EventName == "CancelSpotInstanceRequests");
+            }
+
+            var after = await contain.ApplyAsync(plan, sha, new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20), Only = new HashSet<string> { stop.Id, cancel.Id } });
+
+            Assert.Contains(after.Actions.Single(a => a.ActionId == stop.Id).Outcome, new[] { Outcomes.Done, Outcomes.AlreadyDone });
+            Assert.Equal(Outcomes.Done, after.Actions.Single(a => a.ActionId == cancel.Id).Outcome);
+            lock (env.Range.State.Sync)
+                Assert.Contains(env.Range.State.Ec2(cancel.Target.Region!).FindInstance(instanceId)!.State, new[] { "stopping", "stopped" });
+        }
+        Assert.Equal((0, 0), env.ResponderDestructiveCalls());
+    }
+
     [Fact]
     public async Task A_stale_plan_is_refused_before_anything_changes()
     {

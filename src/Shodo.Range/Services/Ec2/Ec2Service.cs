@@ -16,6 +16,7 @@ public sealed class Ec2Service : IAwsService
         new InstanceStateActions(),
         new InstanceAttributeActions(),
         new SpotActions(),
+        new SpotFleetActions(),
         new KeyPairActions(),
         new SecurityGroupActions(),
         new VolumeActions(),

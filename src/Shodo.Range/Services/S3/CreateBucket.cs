@@ -11,7 +11,7 @@ namespace Shodo.Range.Services.S3;
 internal static partial class CreateBucket
 {
     public static readonly S3Operation Operation =
-        new("CreateBucket", "PUT", S3Level.Bucket, null, "s3:CreateBucket", ReadOnly: false, Handle);
+        new("CreateBucket", "PUT", S3Level.Bucket, null, "s3:CreateBucket", ReadOnly: false, Handle, AnyRegion: true);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketName();

@@ -6,7 +6,7 @@ namespace Shodo.Range.Services.S3;
 internal static class GetBucketLocation
 {
     public static readonly S3Operation Operation = new("GetBucketLocation", "GET", S3Level.Bucket, "location",
-        "s3:GetBucketLocation", ReadOnly: true, Handle);
+        "s3:GetBucketLocation", ReadOnly: true, Handle, AnyRegion: true);
 
     private static AwsResponse Handle(AwsCall call, S3Target target)
     {

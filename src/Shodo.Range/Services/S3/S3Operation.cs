@@ -12,8 +12,10 @@ public sealed record S3Target(string Bucket, string Key);
 /// One S3 operation: the request that selects it (method, level, subresource query key), its IAM
 /// action, whether it only reads, whether CloudTrail counts it as a data event, and its handler.
 /// <see cref="EventName"/> is CloudTrail's name when it differs from the API's (ListObjectsV2 is
-/// recorded as ListObjects).
+/// recorded as ListObjects). <see cref="AnyRegion"/>: served whatever region the request was signed for
+/// (GetBucketLocation, CreateBucket); every other bucket and object operation only in the bucket's region.
 /// </summary>
 public sealed record S3Operation(
     string Name, string Method, S3Level Level, string? Subresource, string IamAction, bool ReadOnly,
-    Func<AwsCall, S3Target, AwsResponse> Handle, bool DataEvent = false, string? EventName = null);
+    Func<AwsCall, S3Target, AwsResponse> Handle, bool DataEvent = false, string? EventName = null,
+    bool AnyRegion = false);

@@ -67,7 +67,11 @@ public sealed class S3Service : IAwsService
         var op = Find(call.Request);
         var target = Target(call.Request);
         call.RequestParameters = RequestParameters(call.Request, target);
-        lock (call.State.Sync) return Task.FromResult(op.Handle(call, target));
+        lock (call.State.Sync)
+        {
+            S3BucketRegion.Check(op, call, target);
+            return Task.FromResult(op.Handle(call, target));
+        }
     }
 
     private static S3Operation Find(AwsRequest request)

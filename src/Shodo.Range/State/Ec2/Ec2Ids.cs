@@ -22,6 +22,7 @@ public static class Ec2Ids
         "sg" => "security-group",
         "key" => "key-pair",
         "sir" => "spot-instances-request",
+        "sfr" => "spot-fleet-request",
         "lt" => "launch-template",
         "vpc" => "vpc",
         "subnet" => "subnet",

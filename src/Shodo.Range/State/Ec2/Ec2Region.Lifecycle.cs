@@ -77,6 +77,7 @@ public sealed partial class Ec2Region
             var instance = Launch(request.Launch, 1, now, spotRequestId: request.SpotInstanceRequestId)[0];
             Fulfil(request, instance, now);
         }
+        SettleFleets(now);
     }
 
     private void ReleaseVolumes(Ec2Instance instance)

@@ -21,6 +21,8 @@ public sealed class SpotRequest
     public string StatusMessage { get; set; } = "Your Spot request has been submitted for review, and is pending evaluation.";
     public DateTimeOffset StatusUpdateTime { get; set; }
     public string? InstanceId { get; set; }
+    /// <summary>The Spot Fleet that made this request for one of its members, if any.</summary>
+    public string? SpotFleetRequestId { get; set; }
     public string? LaunchedAvailabilityZone { get; set; }
     /// <summary>Every instance this request has launched, oldest first.</summary>
     public List<string> InstanceHistory { get; set; } = [];

@@ -6,6 +6,7 @@ using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Shodo.Aws.Protocols;
 using Shodo.Aws.Resilience;
+using Shodo.Aws.S3;
 using Shodo.Aws.Safety;
 using Shodo.Aws.Sdk;
 
@@ -82,6 +83,9 @@ public sealed class AwsConnection : IDisposable
     });
 
     public StsClient Sts(string? region = null) => Sdk("sts", region, NewSts);
+
+    /// <summary>Each bucket's region, learned once (GetBucketLocation): read a bucket through <c>S3(region)</c> with it.</summary>
+    public S3BucketRegions BucketRegions => Cached("s3/bucket-regions", () => new S3BucketRegions(this));
 
     private StsClient NewSts(string region) =>
         new(Credentials, SdkClientConfig.Apply(new AmazonSecurityTokenServiceConfig(), region, EndpointUrl, Options.Retry, Options.Time), Gate("sts"));

@@ -44,4 +44,5 @@ public static class Ec2Operations
     public static AwsOperation ModifyImageAttribute { get; } = Op("ModifyImageAttribute");
     public static AwsOperation ModifyNetworkInterfaceAttribute { get; } = Op("ModifyNetworkInterfaceAttribute");
     public static AwsOperation AuthorizeSecurityGroupIngress { get; } = Op("AuthorizeSecurityGroupIngress");
+    public static AwsOperation ModifySpotFleetRequest { get; } = Op("ModifySpotFleetRequest");
 }

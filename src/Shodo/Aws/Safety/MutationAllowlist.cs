@@ -80,6 +80,10 @@ public static class MutationAllowlist
         new(AwsOperation.Of("organizations", "UpdatePolicy"),
             "Only Shodo's own SCP (ShodoContainment-CASE-ACCOUNT): add principals the attacker gained since, or, on rollback with " +
             "approval, replace its content with one that denies nothing. Shodo detaches and deletes no policy."),
+        new(AwsOperation.Of("ec2", "ModifySpotFleetRequest"),
+            "Hold a Spot Fleet of type maintain before its instances are stopped: target capacity 0 with ExcessCapacityTerminationPolicy " +
+            "noTermination, so it neither replaces a stopped instance nor terminates any; the fleet's before-state is journaled first and " +
+            "shodo rollback sets back the capacity and policy it recorded."),
         new(AwsOperation.Of("sts", "AssumeRole"), "Obtain the responder role's (or a member account's) temporary credentials; changes no resource."),
     ];
 

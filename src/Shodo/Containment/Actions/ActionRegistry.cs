@@ -20,6 +20,7 @@ public static class ActionRegistry
         new CloseDataDoor(),
         new EscalateRootKey(),
         new DenyByScp(),
+        new HoldSpotFleet(),
     ];
 
     public static ContainmentAction Get(string name) =>

@@ -22,6 +22,10 @@ public sealed class CancelSpotFleet : ContainmentAction
     public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.SpotFleet];
     public override PlanOrder OrderFor(string targetKind) => new(4, 1);
 
+    /// <summary>A maintain fleet is held instead (<see cref="HoldSpotFleet"/>: reversible, terminates nothing); a cancelled one is left.</summary>
+    public override JsonObject? PlanFor(PlanningTarget t) =>
+        (string?)t.State["type"] == "maintain" || Reads.SpotFleetState.IsCancelled(t.State) ? null : new();
+
     public override string ExpectedAfter(PlannedAction a) => $"spot fleet {a.Target.Id} is cancelled; its instances keep running until stopped";
 
     public override async Task<JsonObject> ReadAsync(ContainmentContext c, PlannedAction a, CancellationToken ct)

@@ -11,7 +11,8 @@ namespace Shodo.Containment.Actions;
 /// <summary>
 /// Cancels a persistent spot request so it launches nothing more. Cancelling terminates nothing: the
 /// request's instance stays (stopped first by its own actions — a persistent request's instance can
-/// only be stopped while the request is not cancelled) and the request stays visible. A cancelled
+/// only be stopped while the request is not cancelled, so the request is cancelled only once that stop has held:
+/// <see cref="PrerequisiteNotHeldException"/> otherwise) and the request stays visible. A cancelled
 /// request cannot be re-opened, so this needs an approver.
 /// </summary>
 public sealed class CancelSpotRequest : ContainmentAction
@@ -36,6 +37,14 @@ public sealed class CancelSpotRequest : ContainmentAction
 
     public override async Task ChangeAsync(ContainmentContext c, PlannedAction a, JsonObject state, CancellationToken ct)
     {
+        // EC2 stops a persistent request's instance only while the request is open: cancelled first, the instance could
+        // then only be isolated. An instance that cannot be stopped anyway (instance-store root) does not hold it back.
+        if ((string?)state["instanceId"] is { Length: > 0 } instanceId)
+        {
+            var instance = await InstanceRead.ReadAsync(c, a.Target.Region!, instanceId, attributes: false, ct).ConfigureAwait(false);
+            if (InstanceRead.Name(instance) is "pending" or "running" && (string?)instance["rootDeviceType"] != "instance-store")
+                throw new PrerequisiteNotHeldException("ContainSpotCancelAfterStop", a.Target.Id, instanceId, InstanceRead.Name(instance)!);
+        }
         await c.Aws.Ec2(a.Target.Region).CancelSpotInstanceRequestsAsync(
             new CancelSpotInstanceRequestsRequest { SpotInstanceRequestIds = [a.Target.Id] }, ct).ConfigureAwait(false);
         await c.ChangedAsync(a, Ec2Operations.CancelSpotInstanceRequests,

@@ -119,6 +119,12 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
         {
             return await TransientRetry.RunAsync(() => RunOnceAsync(a, ct), time, ct, TransientRetry.ChangeAttempts).ConfigureAwait(false);
         }
+        catch (PrerequisiteNotHeldException e)
+        {
+            // Not retryable by itself: whether a later run gets further is the prerequisite's own outcome.
+            await OutcomeAsync(a, Outcomes.Failed, null, e.Message, e.Reasons).ConfigureAwait(false);
+            return Result(Outcomes.Failed, e.Message);
+        }
         catch (NotSupportedException e)
         {
             await OutcomeAsync(a, Outcomes.NeedsDecision, null, e.Message).ConfigureAwait(false);

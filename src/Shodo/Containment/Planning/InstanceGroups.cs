@@ -5,9 +5,9 @@ using Shodo.Containment.Reads;
 namespace Shodo.Containment.Planning;
 
 /// <summary>
-/// The Auto Scaling groups of the instances being planned (tag <c>aws:autoscaling:groupName</c>), noted while each
-/// instance is read: each becomes a target of its own, so that the group is held (its processes suspended, its
-/// before-state recorded) before its instance is stopped — a stopped member is otherwise terminated and replaced.
+/// The Auto Scaling groups (tag <c>aws:autoscaling:groupName</c>) and Spot Fleets (tag <c>aws:ec2spot:fleet-request-id</c>)
+/// of the instances being planned, noted while each instance is read: each becomes a target of its own, so that the group
+/// or fleet is held (its before-state recorded) before its instance is stopped — a stopped member is otherwise replaced.
 /// </summary>
 public sealed class InstanceGroups
 {
@@ -15,13 +15,20 @@ public sealed class InstanceGroups
 
     public void Note(TargetGroup instance, JsonObject state)
     {
-        if (instance.Target.Kind != TargetKinds.Instance || instance.Target.Region is not { } region
-            || (string?)state["tags"]?[AutoScalingGroupState.GroupTag] is not { Length: > 0 } name) return;
-        var target = new ContainmentTarget(TargetKinds.AutoScalingGroup, name, region);
+        if (instance.Target.Kind != TargetKinds.Instance || instance.Target.Region is not { } region) return;
+        if ((string?)state["tags"]?[AutoScalingGroupState.GroupTag] is { Length: > 0 } name)
+            Add(instance, new ContainmentTarget(TargetKinds.AutoScalingGroup, name, region), $"Auto Scaling group of {instance.Target.Id}");
+        // A Spot Fleet of type maintain replaces a stopped member as a group does.
+        if ((string?)state["tags"]?[SpotFleetState.FleetTag] is { Length: > 0 } fleet)
+            Add(instance, new ContainmentTarget(TargetKinds.SpotFleet, fleet, region), $"Spot Fleet of {instance.Target.Id}");
+    }
+
+    private void Add(TargetGroup instance, ContainmentTarget target, string reason)
+    {
         var group = _groups.GetOrAdd(target.Key, _ => new TargetGroup(target) { Identity = instance.Identity });
         lock (group)
         {
-            group.Because($"Auto Scaling group of {instance.Target.Id}");
+            group.Because(reason);
             foreach (var r in instance.Resources.Where(r => !group.Resources.Contains(r))) group.Resources.Add(r);
             foreach (var i in instance.Identities.Where(i => !group.Identities.Contains(i))) group.Identities.Add(i);
         }

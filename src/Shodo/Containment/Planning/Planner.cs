@@ -257,6 +257,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             TargetKinds.SpotRequest => await SpotRequestState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
             _ when DataDoors.For(t.Kind) is { } door => await door.ReadAsync(c, t, ct).ConfigureAwait(false),
             TargetKinds.AutoScalingGroup => await AutoScalingGroupState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
+            TargetKinds.SpotFleet => await SpotFleetState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
             _ => new JsonObject { ["exists"] = true, ["id"] = t.Id },
         };
         if (t.Kind == TargetKinds.Instance && (string?)state["spotInstanceRequestId"] is { } sir && InstanceRead.Exists(state))

@@ -3,8 +3,9 @@ namespace Shodo.Evidence.Snapshot;
 /// <summary>An enabled region and whether it is an opt-in region (DescribeRegions' OptInStatus "opted-in").</summary>
 public sealed record RegionFact(string Name, bool OptIn);
 
+/// <param name="SpotFleetRequestId">The Spot Fleet that launched the instance (its tag <c>aws:ec2spot:fleet-request-id</c>).</param>
 public sealed record InstanceFact(string Region, string InstanceId, string InstanceType, string? State, DateTimeOffset? LaunchTime,
-    string? SpotInstanceRequestId, string? Lifecycle, string? KeyName, string Evidence);
+    string? SpotInstanceRequestId, string? Lifecycle, string? KeyName, string Evidence, string? SpotFleetRequestId = null);
 
 public sealed record SpotRequestFact(string Region, string SpotInstanceRequestId, string? Type, string? State, string? InstanceId,
     string? InstanceType, string Evidence);

@@ -42,8 +42,20 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
             case "RunInstances":
                 foreach (var id in TrailRecordJson.All(response, "instanceId").Distinct()) AddInstance(region, id, by, e.EventTime, ids);
                 break;
-            case "RequestSpotInstances" or "RequestSpotFleet":
+            case "RequestSpotInstances":
                 foreach (var id in TrailRecordJson.All(response, "spotInstanceRequestId").Distinct()) AddSpotRequest(region, id, by, e.EventTime, ids);
+                break;
+            case "RequestSpotFleet":
+                foreach (var id in TrailRecordJson.All(response, "spotFleetRequestId").Distinct())
+                {
+                    Add(ResourceTypes.SpotFleet, region, id, by, e, null, false, new JsonObject
+                    {
+                        ["relaunch"] = "a Spot Fleet of type maintain replaces an instance that stops running unless its target capacity is lowered first",
+                    }, "active");
+                    // Its instances are the attacker's too, though the fleet, not the attacker, launched them.
+                    foreach (var member in state.Instances.Where(i => i.Region == region && i.SpotFleetRequestId == id).ToList())
+                        AddInstance(region, member.InstanceId, by, e.EventTime, ids);
+                }
                 break;
             case "CreateAutoScalingGroup":
                 if (TrailRecordJson.Path(request, "autoScalingGroupName") is { } groupName)

@@ -37,7 +37,8 @@ public sealed class Ec2InstancesCollector : ICollector, ISnapshotPart
             foreach (var i in a.Body.Descendants("item").Where(i => i.Element("instanceId") is not null && i.Element("instanceType") is not null))
                 s.Instances.Add(new InstanceFact(a.Record.Region ?? "", i.Required("instanceId"), i.Required("instanceType"),
                     i.Element("instanceState")?.Text("name"), i.Date("launchTime"), i.Text("spotInstanceRequestId"),
-                    i.Text("instanceLifecycle"), i.Text("keyName"), a.Record.Sha256));
+                    i.Text("instanceLifecycle"), i.Text("keyName"), a.Record.Sha256,
+                    i.Element("tagSet")?.Elements("item").FirstOrDefault(t => t.Text("key") == "aws:ec2spot:fleet-request-id")?.Text("value")));
         }, ct);
         AccountSnapshot.Dedupe(s.Instances, i => i.InstanceId);
     }

@@ -43,8 +43,8 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
         var home = context.Aws.S3(context.Aws.Region);
         var location = await context.In(context.Aws.Region).SdkAsync(S3Operations.GetBucketLocation, Copy(named), null,
             c => home.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, c), ct);
-        // An empty LocationConstraint is us-east-1 (and "EU" the old name of eu-west-1).
-        var region = location?.Location?.Value switch { null or "" => "us-east-1", "EU" => "eu-west-1", var v => v };
+        var region = S3BucketRegions.FromLocationConstraint(location?.Location?.Value);
+        if (location is not null) context.Aws.BucketRegions.Know(bucket, region);
         var here = context.In(region);
         var s3 = context.Aws.S3(region);
         await here.SdkAsync(S3Operations.GetBucketPolicy, Copy(named), null,
@@ -71,7 +71,7 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
         var regions = new Dictionary<string, string>();
         await answers.ForEachXmlAsync("s3", "GetBucketLocation", a =>
         {
-            if (a.Parameter("Bucket") is { } b) regions[b] = string.IsNullOrEmpty(a.Body.Value) ? "us-east-1" : a.Body.Value;
+            if (a.Parameter("Bucket") is { } b) regions[b] = S3BucketRegions.FromLocationConstraint(a.Body.Value);
         }, ct);
         var tags = new Dictionary<string, (Dictionary<string, string> Tags, string Evidence)>();
         await answers.ForEachXmlAsync("s3", "GetBucketTagging", a =>
