@@ -4,7 +4,6 @@ using Amazon.EC2.Model;
 using Shodo.Aws;
 using Shodo.Aws.Ec2;
 using Shodo.Aws.Errors;
-using Shodo.Containment.Actions;
 using Shodo.Containment.Plan;
 
 namespace Shodo.Containment.Doors;

@@ -4,7 +4,6 @@ using Amazon.S3.Model;
 using Shodo.Aws;
 using Shodo.Aws.Errors;
 using Shodo.Aws.S3;
-using Shodo.Containment.Actions;
 using Shodo.Containment.Plan;
 
 namespace Shodo.Containment.Doors;

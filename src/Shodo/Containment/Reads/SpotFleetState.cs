@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Amazon.EC2.Model;
 using Shodo.Aws.Errors;
-using Shodo.Containment.Actions;
 
 namespace Shodo.Containment.Reads;
 

@@ -11,6 +11,6 @@ public static class AccountsReachedFile
     {
         var reached = AccountsReached.From(attackerEvents);
         if (reached.Count > 0)
-            await InvestigationFiles.WriteAsync(@case, InvestigationFiles.AccountsReached, "shodo-accounts-reached/1", "accounts", reached, ct);
+            await InvestigationFiles.WriteAsync(@case, InvestigationFiles.AccountsReached, InvestigationFiles.AccountsReachedFormat, "accounts", reached, ct);
     }
 }

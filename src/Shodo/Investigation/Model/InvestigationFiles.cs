@@ -24,6 +24,7 @@ public static class InvestigationFiles
     public const string IdentitiesFormat = "shodo-identities/1";
     public const string AttackerResourcesFormat = "shodo-attacker-resources/1";
     public const string FindingsFormat = "shodo-findings/1";
+    public const string AccountsReachedFormat = "shodo-accounts-reached/1";
     public const string ImpactFormat = "shodo-impact/1";
 
     /// <summary>camelCase, enums as kebab-case strings, nulls omitted.</summary>

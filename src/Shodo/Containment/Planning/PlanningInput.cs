@@ -2,7 +2,9 @@ using Shodo.Cases;
 using Shodo.Containment.Record;
 using Shodo.Investigation.Model;
 
-namespace Shodo.Containment.Plan;
+using Shodo.Containment.Plan;
+
+namespace Shodo.Containment.Planning;
 
 /// <summary>
 /// What a plan contains: the attacker's confirmed identities, the resources attributed to them and the findings that
