@@ -153,4 +153,19 @@ public sealed class ActionPlanningDeclarationTests
         Assert.Equal(AuthorityLevel.Approver, onlyKeys.For("snapshot-volumes", TargetKinds.Instance));
         Assert.Equal(AuthorityLevel.Approver, onlyKeys.For("enable-termination-protection", TargetKinds.Instance));
     }
+
+    [Fact]
+    public void An_instance_an_earlier_plan_stopped_is_not_isolated_once_its_Spot_request_is_cancelled()
+    {
+        JsonObject State(string state) => new()
+        {
+            ["exists"] = true, ["state"] = state, ["lifecycle"] = "spot",
+            ["spotRequest"] = new JsonObject { ["type"] = "persistent", ["state"] = "cancelled" },
+        };
+        var isolate = ActionRegistry.Get("isolate-instance");
+        var target = new ContainmentTarget(TargetKinds.Instance, "i-persistent", "us-east-1");
+        Assert.Equal("spot-request-ended", (string?)isolate.PlanFor(new PlanningTarget(target, State("running"), true, CaseId))!["why"]);
+        Assert.Null(isolate.PlanFor(new PlanningTarget(target, State("stopping"), true, CaseId)));
+        Assert.Null(isolate.PlanFor(new PlanningTarget(target, State("stopped"), true, CaseId)));
+    }
 }

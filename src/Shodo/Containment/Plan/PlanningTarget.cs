@@ -13,6 +13,9 @@ public sealed record PlanningTarget(ContainmentTarget Target, JsonObject State, 
     /// <summary>A Spot instance (one-time or persistent): EC2 refuses termination protection on it and may reclaim it at any time.</summary>
     public bool IsSpot => (string?)State["lifecycle"] == "spot" || State["spotRequest"] is JsonObject;
 
+    /// <summary>An instance already stopping or stopped: a stop an earlier plan sent holds, and nothing runs to isolate.</summary>
+    public bool IsStoppingOrStopped => (string?)State["state"] is "stopping" or "stopped";
+
     public bool HasInstanceStoreRoot => (string?)State["rootDeviceType"] == "instance-store";
 
     /// <summary>A Spot instance whose request is already cancelled or closed: EC2 refuses to stop it (UnsupportedOperation).</summary>
@@ -23,7 +26,8 @@ public sealed record PlanningTarget(ContainmentTarget Target, JsonObject State, 
     /// was already cancelled (stopping is refused), or an instance-store root (stopping wipes it) — is isolated instead;
     /// null for one that can be stopped.
     /// </summary>
-    public string? WhyIsolateInsteadOfStop => IsOneTimeSpot ? "one-time-spot"
+    public string? WhyIsolateInsteadOfStop => IsStoppingOrStopped ? null // stopped already (by an earlier plan): nothing runs to isolate
+        : IsOneTimeSpot ? "one-time-spot"
         : IsSpotWhoseRequestEnded ? "spot-request-ended"
         : HasInstanceStoreRoot ? "instance-store-root" : null;
 
