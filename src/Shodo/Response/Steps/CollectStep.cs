@@ -27,14 +27,14 @@ public sealed class CollectStep : IResponseStep
 
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
     {
-        var runner = new CollectionRunner(session.Aws, session.Case, new CollectionOptions { Time = session.Time });
-        var progress = new CollectRegions(session.Progress, Name);
-        var underway = session.CollectionUnderway;
+        // The collection the pursuit started, or one started now; after a finished one, only its gaps again.
+        var again = session.CollectionUnderway is null && CollectionRunner.HasFinishedCollection(session.Case);
+        if (!again) Begin(session, ct);
+        var result = again
+            ? await new CollectionRunner(session.Aws, session.Case, new CollectionOptions { Time = session.Time })
+                .RetryGapsAsync(new CollectRegions(session.Progress, Name), ct).ConfigureAwait(false)
+            : await session.CollectionUnderway!.ConfigureAwait(false);
         session.CollectionUnderway = null;
-        var again = underway is null && CollectionRunner.HasFinishedCollection(session.Case);
-        var result = underway is not null ? await underway.ConfigureAwait(false)
-            : again ? await runner.RetryGapsAsync(progress, ct).ConfigureAwait(false)
-            : await runner.RunAsync(progress, ct).ConfigureAwait(false);
         var detail = Localization.Messages.Get("RespondCollected", result.Blobs, result.Regions.Count, result.Gaps.Count);
         if (!again) await session.Milestones.NotifyAsync(Milestone.EvidenceCaptured, detail, ct).ConfigureAwait(false);
         return new StepResult(result.Complete ? StepOutcome.Done : StepOutcome.Incomplete, detail)
