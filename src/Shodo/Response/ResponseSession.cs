@@ -31,6 +31,9 @@ public sealed class ResponseSession(
     /// <summary>The account's snapshot being recorded beside the pursuit (<see cref="Steps.CollectStep.Begin"/>); the collect step awaits it.</summary>
     public Task<Evidence.CollectionResult>? CollectionUnderway { get; set; }
 
+    /// <summary>The leaked key's trail being read beside the first move (<see cref="Steps.PursueStep.Begin"/>); the pursuit awaits it.</summary>
+    public Task<Investigation.Pursuit.PursuitReading>? PursuitUnderway { get; set; }
+
     public Task<bool> ConfirmAsync(Containment.Plan.ContainmentPlan plan, CancellationToken ct) =>
         Confirm is null ? Task.FromResult(false) : Confirm(plan, ct);
 }

@@ -12,7 +12,7 @@ public sealed class ClearDisableApiStop : InstanceAttributeAction
     public override string Name => "clear-disable-api-stop";
     protected override string Attribute => "disableApiStop";
     protected override bool Target => false;
-    public override PlanOrder OrderFor(string targetKind) => new(3, 2);
+    public override PlanOrder OrderFor(string targetKind) => new(3, 0);
 
     /// <summary>Only where the instance will be stopped and the protection is set.</summary>
     public override JsonObject? PlanFor(PlanningTarget t) =>

@@ -12,7 +12,7 @@ public sealed class EnableTerminationProtection : InstanceAttributeAction
     public override string Name => "enable-termination-protection";
     protected override string Attribute => "disableApiTermination";
     protected override bool Target => true;
-    public override PlanOrder OrderFor(string targetKind) => new(3, 3);
+    public override PlanOrder OrderFor(string targetKind) => new(3, 0);
     public override System.Text.Json.Nodes.JsonObject? PlanFor(PlanningTarget t) => t.IsSpot ? null : new();
     public override string ExpectedAfter(PlannedAction a) => $"{a.Target.Id} cannot be terminated (disableApiTermination=true)";
 }

@@ -29,7 +29,7 @@ public sealed class IsolateInstance : ContainmentAction
     public override string HowToReverse => "shodo rollback restores each network interface's recorded security groups";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Approver;
     public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.Instance];
-    public override PlanOrder OrderFor(string targetKind) => new(3, 4);
+    public override PlanOrder OrderFor(string targetKind) => new(3, 1);
 
     /// <summary>In place of stopping, for an instance that cannot be stopped (the reason is a code, localised when applied).</summary>
     public override JsonObject? PlanFor(PlanningTarget t) => t.WhyIsolateInsteadOfStop is { } why

@@ -24,7 +24,7 @@ public sealed class SnapshotVolumes : ContainmentAction
     public override string HowToReverse => "not reversed: the snapshots are evidence";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
     public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.Instance];
-    public override PlanOrder OrderFor(string targetKind) => new(3, 1);
+    public override PlanOrder OrderFor(string targetKind) => new(3, 0);
     public override JsonObject? PlanFor(PlanningTarget t) => t.HasVolumes ? new() : null;
     public override string AuthorityClass(string targetKind) => "stop-instance";
 

@@ -21,7 +21,7 @@ public sealed class StopInstance : ContainmentAction
     public override string HowToReverse => "shodo rollback starts the instance again if it was running";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
     public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.Instance];
-    public override PlanOrder OrderFor(string targetKind) => new(3, 4);
+    public override PlanOrder OrderFor(string targetKind) => new(3, 1);
     public override JsonObject? PlanFor(PlanningTarget t) => t.WhyIsolateInsteadOfStop is null ? new() : null;
 
     public override string ExpectedAfter(PlannedAction a) => $"{a.Target.Id} is stopping or stopped (not terminated)";

@@ -18,7 +18,7 @@ namespace Shodo.Containment.Apply;
 /// Applies a plan. For each action: journal the before-state (on disk) → send the change through the
 /// interlock, journaling each call → re-read until the after-state holds (bounded) → journal the
 /// outcome. Identities first (deny policies, then keys), then instances and what relaunches them;
-/// regions and targets in parallel, each target's steps in order. Resumable: the journal says which
+/// regions and targets in parallel, each target's steps in order (the actions of one step together). Resumable: the journal says which
 /// steps are done, and every action reads before it changes, so a re-run after a crash at any point
 /// finishes the plan without sending a change twice. Refuses a stale plan. Ends with verification.
 /// </summary>
@@ -46,7 +46,10 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
             await _slots.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                foreach (var a in chain.OrderBy(a => a.Step)) results.Add(await RunActionAsync(a, ct).ConfigureAwait(false));
+                // A target's steps in order; the actions of one step (a tag, a snapshot, a protection: none reads what another
+                // changes) together.
+                foreach (var step in chain.GroupBy(a => a.Step).OrderBy(g => g.Key))
+                    foreach (var r in await Task.WhenAll(step.Select(a => RunActionAsync(a, ct))).ConfigureAwait(false)) results.Add(r);
             }
             finally { _slots.Release(); }
         }

@@ -62,6 +62,9 @@ public sealed class KeyPursuit(AwsConnection aws, Case @case, TimeProvider time)
         new(chain.Confirmed.ToList(), new AttackerResourceFinder(new AccountSnapshot(), chain).Find(), [], chain.AttackerEvents.Count);
 }
 
+/// <summary>A pursuit's reading under way: the leaked key's own events read, every other event since the compromise being read.</summary>
+public sealed record PursuitReading(PursuitStart Start, Task<PursuitResult> Following);
+
 /// <summary>The first read of a pursuit: the leaked key's events, and what they alone attribute.</summary>
 public sealed record PursuitStart(string LeakedKey, string? OwnerUserName, DateTimeOffset? Since, IReadOnlyList<string> Regions,
     IReadOnlySet<string> Excluded, SourceResult First, ChainResult Chain, PursuitResult Attributed);

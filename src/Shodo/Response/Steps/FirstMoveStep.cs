@@ -19,7 +19,8 @@ namespace Shodo.Response.Steps;
 /// before-state, stored and journaled — then, within the authority policy, denied and every key set Inactive,
 /// each change confirmed by re-reading. A small plan of its own (data, hashed, journaled), applied at once; the
 /// whole plan later finds these actions done. What the policy withholds is asked for at once (prompt, escalation).
-/// A temporary key's role is found by the investigation: the first move then waits for it.
+/// A temporary key's role is found by the investigation: the first move then waits for it. The key's trail is read
+/// beside it (<see cref="PursueStep.Begin"/>): CloudTrail, not IAM, so nothing on this path waits for it.
 /// </summary>
 public sealed class FirstMoveStep : IResponseStep
 {
@@ -32,6 +33,7 @@ public sealed class FirstMoveStep : IResponseStep
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
     {
         var key = session.Request.AccessKeyId;
+        PursueStep.Begin(session, ct);
         var principal = await PrincipalAsync(session, key, ct).ConfigureAwait(false);
         if (principal is null)
             return new StepResult(StepOutcome.Incomplete, key is not null && AccessKeyIdFormat.IsTemporary(key)

@@ -12,8 +12,8 @@ namespace Shodo.Response.Steps;
 
 /// <summary>
 /// Containment as the facts arrive: right after the first move, the account's snapshot starts recording in the background
-/// (<see cref="CollectStep.Begin"/>) while the leaked key's trail is read (<see cref="KeyPursuit"/>: its events, then every
-/// event since the compromise began, in every region at once); each identity and resource that trail attributes to the
+/// (<see cref="CollectStep.Begin"/>) while the leaked key's trail, whose reading began with the first move (<see cref="Begin"/>),
+/// is read (<see cref="KeyPursuit"/>: its events, then every event since the compromise began, in every region at once); each identity and resource that trail attributes to the
 /// attacker is then contained at once — before-state read per target, a plan of its own (data, hashed, journaled),
 /// applied within authority and verified, in rounds while verification finds more. No barrier waits for the whole
 /// account: the investigation that follows reads every source and the whole snapshot, and its plan finds these actions
@@ -28,24 +28,42 @@ public sealed class PursueStep : IResponseStep
     /// <summary>Later steps read nothing it writes: the investigation reads again, the whole plan re-reads every target.</summary>
     public bool LaterStepsReadIt => false;
 
+    /// <summary>
+    /// Starts reading the leaked key's trail in the background: the first move calls only IAM and reads no event, so the
+    /// trail (CloudTrail, its own rate limits) is read beside it and the pursuit starts with what has arrived.
+    /// </summary>
+    public static void Begin(ResponseSession session, CancellationToken ct)
+    {
+        if (session.PursuitUnderway is not null || session.Request.AccessKeyId is not { } key) return;
+        session.PursuitUnderway = Task.Run(() => ReadAsync(session, key, ct), ct);
+    }
+
+    private static async Task<PursuitReading> ReadAsync(ResponseSession session, string key, CancellationToken ct)
+    {
+        var regions = (await TransientRetry.RunAsync(() => RegionDiscovery.EnabledAsync(session.Aws, ct), session.Time, ct).ConfigureAwait(false))
+            .Select(r => r.Name).ToList();
+        var owner = session.CheckedKey?.UserName ?? session.Request.UserName;
+        var pursuer = new KeyPursuit(session.Aws, session.Case, session.Time);
+        var start = await pursuer.StartAsync(key, owner, session.Request.Since, regions, ct).ConfigureAwait(false);
+        return new PursuitReading(start, pursuer.FollowAsync(start, ct));
+    }
+
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
     {
         CollectStep.Begin(session, ct);
-        if (session.Request.AccessKeyId is not { } key)
+        if (session.Request.AccessKeyId is null)
             return StepResult.Done(Messages.Get("PursueNoKey"));
         try
         {
             var authority = Containment.Authority.AuthorityPolicy.From(session.Configuration);
             // What exists now is the line: anything launched while the trail is read is new to the pursuit's verification.
             var baseline = new Planner(session.Aws, session.Case, authority, session.Time).ReadBaselineAsync(ct);
-            var regions = (await TransientRetry.RunAsync(() => RegionDiscovery.EnabledAsync(session.Aws, ct), session.Time, ct).ConfigureAwait(false))
-                .Select(r => r.Name).ToList();
-            var owner = session.CheckedKey?.UserName ?? session.Request.UserName;
-            var pursuer = new KeyPursuit(session.Aws, session.Case, session.Time);
-            var start = await pursuer.StartAsync(key, owner, session.Request.Since, regions, ct).ConfigureAwait(false);
+            Begin(session, ct);
+            var reading = session.PursuitUnderway!;
+            session.PursuitUnderway = null;
+            var (start, following) = await reading.ConfigureAwait(false);
             // The identities the key's own events show are cut at once (not verified: the pass after it verifies everything),
             // while every other event since the compromise is read.
-            var following = pursuer.FollowAsync(start, ct);
             if (start.Attributed.FoundMore)
                 await CutIdentitiesAsync(session, start.Attributed, ct).ConfigureAwait(false);
             var pursuit = await following.ConfigureAwait(false);
