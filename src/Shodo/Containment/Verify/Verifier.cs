@@ -27,9 +27,11 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
     {
         var context = new ContainmentContext(aws, plan.CaseId, time, (_, _, _) => Task.CompletedTask);
         var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();
-        var remaining = (await Task.WhenAll(plan.Actions.Select(a => CheckAsync(context, a, unread, ct))).ConfigureAwait(false))
-            .OfType<RemainingItem>().ToList();
-        var newResources = await NewResourcesAsync(unread, ct).ConfigureAwait(false);
+        // The targets' after-states and what appeared since planning are read at once: neither reads what the other finds.
+        var checks = Task.WhenAll(plan.Actions.Select(a => CheckAsync(context, a, unread, ct)));
+        var appeared = NewResourcesAsync(unread, ct);
+        var remaining = (await checks.ConfigureAwait(false)).OfType<RemainingItem>().ToList();
+        var newResources = await appeared.ConfigureAwait(false);
         var result = new VerificationResult(planSha256, time.GetUtcNow(), remaining, newResources)
         {
             Unread = unread.DistinctBy(u => (u.Scope, u.Region)).OrderBy(u => u.Scope, StringComparer.Ordinal)
@@ -99,23 +101,28 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
             await Read(ScopeCreators, region, () => attribution.FindAsync(region, eventName, ct)).ConfigureAwait(false)
             ?? new Dictionary<string, string>();
 
-        if (unknown.Contains((Planner.ScopeUsers, null)))
-            unread.Enqueue(plan.Unread.First(u => u.Scope == Planner.ScopeUsers));
-        else if (await Read(Planner.ScopeUsers, null, () => aws.Iam().ListAllAsync(new ListUsers(), ct)).ConfigureAwait(false) is { } users)
+        async Task<List<AttackerResource>> NewUsersAsync()
         {
-            var newUsers = users.Where(u => !known.Contains(u.UserName)).ToList();
-            if (newUsers.Count > 0)
+            if (unknown.Contains((Planner.ScopeUsers, null)))
             {
-                // IAM's events are recorded in the partition's home region (us-east-1, cn-north-1, us-gov-west-1).
-                var creators = await Creators(AwsPartition.IamEventRegion(AwsPartition.OfRegion(aws.Region)), "CreateUser").ConfigureAwait(false);
-                foreach (var u in newUsers.Where(u => creators.ContainsKey(u.UserName))) attribution.AddAttackerUser(u.UserName);
-                found.AddRange(newUsers.Select(u => new AttackerResource
-                {
-                    Id = $"{ResourceTypes.User}::{u.UserName}", Type = ResourceTypes.User, ResourceId = u.UserName, Name = u.UserName,
-                    CreatedAt = u.CreateDate, CreatedBy = creators.GetValueOrDefault(u.UserName),
-                }));
+                unread.Enqueue(plan.Unread.First(u => u.Scope == Planner.ScopeUsers));
+                return [];
             }
+            if (await Read(Planner.ScopeUsers, null, () => aws.Iam().ListAllAsync(new ListUsers(), ct)).ConfigureAwait(false) is not { } users)
+                return [];
+            var newUsers = users.Where(u => !known.Contains(u.UserName)).ToList();
+            if (newUsers.Count == 0) return [];
+            // IAM's events are recorded in the partition's home region (us-east-1, cn-north-1, us-gov-west-1).
+            var creators = await Creators(AwsPartition.IamEventRegion(AwsPartition.OfRegion(aws.Region)), "CreateUser").ConfigureAwait(false);
+            foreach (var u in newUsers.Where(u => creators.ContainsKey(u.UserName))) attribution.AddAttackerUser(u.UserName);
+            return newUsers.Select(u => new AttackerResource
+            {
+                Id = $"{ResourceTypes.User}::{u.UserName}", Type = ResourceTypes.User, ResourceId = u.UserName, Name = u.UserName,
+                CreatedAt = u.CreateDate, CreatedBy = creators.GetValueOrDefault(u.UserName),
+            }).ToList();
         }
+        // Users and regions at once; an instance's creator is looked up once the new users are known (one may have launched it).
+        var userRead = NewUsersAsync();
 
         var regions = (await Read(Planner.ScopeRegions, null, () => RegionDiscovery.EnabledAsync(aws, ct)).ConfigureAwait(false))?
             .Select(r => r.Name).ToList() ?? plan.Baseline.Instances.Keys.ToList();
@@ -135,6 +142,7 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
                 return [];
             var fresh = now.Where(i => !before.Contains(i.InstanceId) && !planned.Contains(i.InstanceId) && i.State is not ("terminated" or "shutting-down")).ToList();
             if (fresh.Count == 0) return [];
+            await userRead.ConfigureAwait(false);
             var creators = await Creators(region, "RunInstances").ConfigureAwait(false);
             return fresh.Select(i => new AttackerResource
             {
@@ -143,6 +151,7 @@ public sealed class Verifier(AwsConnection aws, ContainmentRecorder recorder, Co
                 Attributes = new JsonObject { ["instanceType"] = i.InstanceType, ["keyName"] = i.KeyName },
             }).ToList();
         })).ConfigureAwait(false);
+        found.AddRange(await userRead.ConfigureAwait(false));
         found.AddRange(perRegion.SelectMany(x => x));
         return found;
     }
