@@ -21,12 +21,15 @@ public static class DataDoorsOpen
     {
         var outside = truth.SharedSnapshots.Select(s => s.SharedWithAccount)
             .Concat(truth.SharedEbsSnapshots.Select(s => s.SharedWithAccount))
+            .Concat(truth.SharedClusterSnapshots.Select(s => s.SharedWithAccount))
             .Concat(truth.OpenedBuckets.SelectMany(b => b.OpenTo))
             .Append(Everyone).ToHashSet(StringComparer.Ordinal);
         lock (state.Sync)
             return state.RdsRegions
                 .SelectMany(r => r.Value.Snapshots.Values.SelectMany(s => s.RestoreAccounts.Where(outside.Contains)
                     .Select(a => $"rds-snapshot:{r.Key}:{s.Identifier} -> {a}")))
+                .Concat(state.RdsRegions.SelectMany(r => r.Value.ClusterSnapshots.Values.SelectMany(s => s.RestoreAccounts.Where(outside.Contains)
+                    .Select(a => $"rds-cluster-snapshot:{r.Key}:{s.Identifier} -> {a}"))))
                 .Concat(state.Ec2Regions.SelectMany(r => r.Snapshots.SelectMany(s => s.CreateVolumePermissions.Where(outside.Contains)
                     .Select(a => $"ebs-snapshot:{r.Region}:{s.SnapshotId} -> {a}"))))
                 .Concat(state.Buckets.Values.SelectMany(b => BucketOpenTo(b, state.AccountId).Where(outside.Contains)

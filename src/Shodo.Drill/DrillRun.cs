@@ -110,6 +110,7 @@ public static class DrillRun
             SecondsToKeyRefused = poller?.SecondsToRefused,
             AttackerInstancesLost = compute.Lost, AttackerInstancesUncontained = compute.Uncontained,
             InstancesReplacedDuringResponse = compute.Replaced,
+            AttackerConnectionsOpen = compute.ConnectionsOpen,
             TriageCandidates = triage?.Candidates.Count,
             TriageLeakedKeyRank = triage?.RankOf(truth.LeakedAccessKeyId is { } leaked ? "access-key:" + leaked : null),
             TriageFalseCandidates = triage?.FalseCandidates(drillTruth),

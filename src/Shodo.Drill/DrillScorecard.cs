@@ -71,6 +71,8 @@ public sealed record DrillScorecard
     [JsonPropertyName("attacker_instances_uncontained")] public IReadOnlyList<string> AttackerInstancesUncontained { get; init; } = [];
     /// <summary>Instances an Auto Scaling group launched after the response began (replacements), by id.</summary>
     [JsonPropertyName("instances_replaced_during_response")] public IReadOnlyList<string> InstancesReplacedDuringResponse { get; init; } = [];
+    /// <summary>Live connections the scenario's attacker instances still hold at the end (<c>INSTANCE ENI -> REMOTE:PORT</c>): isolation must cut them.</summary>
+    [JsonPropertyName("attacker_connections_open")] public IReadOnlyList<string> AttackerConnectionsOpen { get; init; } = [];
 
     /// <summary>With --without-key: how many candidates triage presented.</summary>
     [JsonPropertyName("triage_candidates")] [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -87,14 +89,16 @@ public sealed record DrillScorecard
     /// nothing through after containment with a credential a responder can contain (what only root or an SCP can stop counts
     /// apart, once escalated as a decision: <see cref="AdversarySuccessesBeyondReach"/>), no door to the data is left open, Shodo made no destructive call, the case verifies,
     /// (without the key) triage ranked the leaked key first and presented no legitimate identity, and every scenario attacker
-    /// instance is stopped or isolated, none lost and none replaced by an Auto Scaling group during the response.
+    /// instance is stopped or isolated, none lost and none replaced by an Auto Scaling group or a fleet during the response, and none
+    /// still holds a live connection.
     /// </summary>
     public bool Passes() =>
         this is { FalsePositives: 0, FalseStatements: 0, DestructiveCalls: 0, AdversarySuccessesAfterContained: 0, EvidenceVerified: true, DataDoorsOpenAfterContained: 0 }
         && IdentitiesFound == IdentitiesExpected && ResourcesFound == ResourcesExpected
         && PersistenceSurfaced == PersistenceExpected
         && (TriageCandidates is null || this is { TriageLeakedKeyRank: 1, TriageFalseCandidates.Count: 0 })
-        && this is { AttackerInstancesLost.Count: 0, AttackerInstancesUncontained.Count: 0, InstancesReplacedDuringResponse.Count: 0 };
+        && this is { AttackerInstancesLost.Count: 0, AttackerInstancesUncontained.Count: 0, InstancesReplacedDuringResponse.Count: 0 }
+        && AttackerConnectionsOpen.Count == 0;
 
     /// <summary>
     /// The journal entry from which containment held: the first verification that said contained after which the response

@@ -35,6 +35,7 @@ public sealed record DrillTruth(
         resources.UnionWith(truth.KeyPairs.Select(k => Resource(ResourceTypes.KeyPair, k.Region, k.KeyName)));
         resources.UnionWith(truth.SharedSnapshots.Select(s => Resource(ResourceTypes.SharedDbSnapshot, s.Region, s.DbSnapshotIdentifier)));
         resources.UnionWith(truth.SharedEbsSnapshots.Select(s => Resource(ResourceTypes.SharedEbsSnapshot, s.Region, s.SnapshotId)));
+        resources.UnionWith(truth.SharedClusterSnapshots.Select(s => Resource(ResourceTypes.SharedDbClusterSnapshot, s.Region, s.DbSnapshotIdentifier)));
         resources.UnionWith(truth.OpenedBuckets.Select(b => Resource(ResourceTypes.OpenedBucket, b.Region, b.Bucket)));
         resources.UnionWith(truth.Users.Select(u => Resource(ResourceTypes.User, null, u)));
         resources.UnionWith(truth.LoginProfiles.Select(u => Resource(ResourceTypes.LoginProfile, null, u)));
@@ -65,6 +66,7 @@ public sealed record DrillTruth(
         ResourceTypes.Instance, ResourceTypes.SpotRequest, ResourceTypes.KeyPair, ResourceTypes.SharedDbSnapshot,
         ResourceTypes.User, ResourceTypes.LoginProfile, ResourceTypes.AccessKey,
         ResourceTypes.SharedEbsSnapshot, ResourceTypes.OpenedBucket,
+        ResourceTypes.SharedDbClusterSnapshot,
     };
 
     public static string Resource(string type, string? region, string id) => $"{type}:{region}:{id}";

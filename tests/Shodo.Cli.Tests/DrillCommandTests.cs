@@ -125,7 +125,7 @@ public sealed class DrillCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task The_compute_edges_drill_holds_the_attackers_auto_scaling_group_and_loses_or_replaces_no_instance()
+    public async Task The_compute_edges_drill_holds_the_attackers_auto_scaling_group_and_fleets_and_loses_or_replaces_no_instance()
     {
         var run = await CliRun.Invoke("drill", "--scenario", "leaked-key-compute-edges", "--case-dir", _root, "--output", "json",
             "--adversary-interval", "2");
@@ -155,6 +155,23 @@ public sealed class DrillCommandTests : IDisposable
             && (string?)e.Data["state"]?["lifecycle"] == "spot");
         Assert.Contains(journal, e => e.Kind == "containment.before" && (string?)e.Data["state"]?["lifecycle"] == "spot");
         Assert.DoesNotContain(journal, e => e.Kind == "containment.outcome" && (string?)e.Data["outcome"] == "failed");
+
+        // The maintain EC2 Fleet is held (ModifyFleet, no-termination) before its members are touched; they are stopped.
+        string? Action(JournalEntry e) => (string?)e.Data["actionId"];
+        var ec2FleetHeld = journal.First(e => e.Kind == "containment.changed" && Action(e)!.StartsWith("hold-ec2-fleet/", StringComparison.Ordinal));
+        Assert.True(ec2FleetHeld.Seq < journal.First(e => e.Kind == "containment.changed" && Action(e)!.Contains("ec2-instance:us-east-2:", StringComparison.Ordinal)).Seq);
+        Assert.Equal(2, journal.Count(e => e.Kind == "containment.changed" && Action(e)!.StartsWith("stop-instance/ec2-instance:us-east-2:", StringComparison.Ordinal)));
+        // DisableApiStop is cleared (before-state journaled) before the stop EC2 would otherwise refuse.
+        var cleared = journal.First(e => e.Kind == "containment.changed" && Action(e)!.StartsWith("clear-disable-api-stop/ec2-instance:eu-west-2:", StringComparison.Ordinal));
+        Assert.True(cleared.Seq < journal.First(e => e.Kind == "containment.changed" && Action(e)!.StartsWith("stop-instance/ec2-instance:eu-west-2:", StringComparison.Ordinal)).Seq);
+        // The two-interface Spot instance is isolated interface by interface (all-open, then quarantine: its connection is cut).
+        Assert.Equal(4, journal.Count(e => e.Kind == "containment.changed" && Action(e)!.StartsWith("isolate-instance/ec2-instance:eu-north-1:", StringComparison.Ordinal)
+                                           && (string?)e.Data["operation"] == "ec2:ModifyNetworkInterfaceAttribute"));
+        Assert.Equal(0, card.GetProperty("attacker_connections_open").GetArrayLength());
+        // The instance-store instance is isolated, not stopped; the shared Aurora cluster snapshot is closed.
+        Assert.Contains(journal, e => e.Kind == "containment.changed" && Action(e)!.StartsWith("isolate-instance/ec2-instance:ap-southeast-2:", StringComparison.Ordinal));
+        Assert.Contains(journal, e => e.Kind == "containment.changed" && Action(e) == "close-data-door/rds-cluster-snapshot:us-east-1:render-accounts-2026-11-30");
+        Assert.Equal(0, card.GetProperty("data_doors_open_after_contained").GetInt32());
     }
 
     [Fact]

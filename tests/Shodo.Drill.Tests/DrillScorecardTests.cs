@@ -26,6 +26,7 @@ public sealed class DrillScorecardTests
         Assert.False((Perfect with { AdversarySuccessesAfterContained = 1 }).Passes());
         Assert.False((Perfect with { EvidenceVerified = false }).Passes());
         Assert.False((Perfect with { DataDoorsOpenAfterContained = 1 }).Passes());
+        Assert.False((Perfect with { AttackerConnectionsOpen = ["i-0abc eni-0def -> 198.51.100.77:3333"] }).Passes());
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public sealed record GroundTruth
     public required IReadOnlyList<GroundTruthSharedSnapshot> SharedSnapshots { get; init; }
     /// <summary>EBS snapshots the attacker gave an outside account createVolumePermission (a copy of a disk).</summary>
     public IReadOnlyList<GroundTruthSharedEbsSnapshot> SharedEbsSnapshots { get; init; } = [];
+    /// <summary>Aurora DB cluster snapshots the attacker shared with an outside account.</summary>
+    public IReadOnlyList<GroundTruthSharedSnapshot> SharedClusterSnapshots { get; init; } = [];
     /// <summary>Buckets the attacker opened (Block Public Access turned off, a policy granting everyone or an outside account).</summary>
     public IReadOnlyList<GroundTruthOpenedBucket> OpenedBuckets { get; init; } = [];
     public required IReadOnlyList<string> BucketsListed { get; init; }

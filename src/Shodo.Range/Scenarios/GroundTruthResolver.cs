@@ -48,6 +48,8 @@ public sealed class GroundTruthResolver(RangeState state, ScenarioFile file, Sav
                     Text(s.Region), Text(s.Snapshot), Text(s.SharedWith))).ToList(),
                 SharedEbsSnapshots = spec.SharedEbsSnapshots.Select(s => new GroundTruthSharedEbsSnapshot(
                     Text(s.Region), Text(s.Snapshot), Text(s.SharedWith))).ToList(),
+                SharedClusterSnapshots = spec.SharedClusterSnapshots.Select(s => new GroundTruthSharedSnapshot(
+                    Text(s.Region), Text(s.Snapshot), Text(s.SharedWith))).ToList(),
                 OpenedBuckets = spec.OpenedBuckets.Select(b => new GroundTruthOpenedBucket(Text(b.Bucket), b.OpenTo.Select(Text).ToList())
                 {
                     Region = state.FindBucket(Text(b.Bucket))?.Region,

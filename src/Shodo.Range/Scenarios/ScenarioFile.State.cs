@@ -103,6 +103,20 @@ public sealed class RdsSpec
 {
     public List<DbInstanceSpec> Instances { get; set; } = [];
     public List<DbSnapshotSpec> Snapshots { get; set; } = [];
+    /// <summary>Aurora DB clusters.</summary>
+    public List<DbClusterSpec> Clusters { get; set; } = [];
+    /// <summary>Manual snapshots of Aurora clusters (<see cref="DbSnapshotSpec.Instance"/> names the cluster).</summary>
+    public List<DbSnapshotSpec> ClusterSnapshots { get; set; } = [];
+}
+
+/// <summary>An Aurora DB cluster.</summary>
+public sealed class DbClusterSpec
+{
+    public string Id { get; set; } = "";
+    public string Region { get; set; } = "us-east-1";
+    public string Engine { get; set; } = "aurora-postgresql";
+    public string? DbName { get; set; }
+    public string Created { get; set; } = "-365d";
 }
 
 public sealed class DbInstanceSpec
@@ -127,6 +141,21 @@ public sealed class Ec2Spec
 {
     /// <summary>Instances that already ran before the timeline (no CloudTrail event).</summary>
     public List<Ec2InstanceSpec> Instances { get; set; } = [];
+    /// <summary>Live outbound connections the attacker's instances hold once the timeline has played (a mining pool, a reverse shell).</summary>
+    public List<LiveConnectionSpec> Connections { get; set; } = [];
+}
+
+/// <summary>
+/// A live connection an instance holds through one of its interfaces (0 = the primary one): <c>instance</c> is usually a
+/// <c>${save.InstanceId}</c> reference; the range tracks it as EC2's security groups do (see <c>LiveConnection</c>).
+/// </summary>
+public sealed class LiveConnectionSpec
+{
+    public string Region { get; set; } = "us-east-1";
+    public string Instance { get; set; } = "";
+    public int Interface { get; set; }
+    public string Remote { get; set; } = "";
+    public int Port { get; set; }
 }
 
 public sealed class Ec2InstanceSpec
@@ -156,6 +185,8 @@ public sealed class GroundTruthSpec
     public List<SharedSnapshotSpec> SharedSnapshots { get; set; } = [];
     /// <summary>EBS snapshots shared out (<c>snapshot</c> is usually a <c>${save.SnapshotId}</c> reference).</summary>
     public List<SharedSnapshotSpec> SharedEbsSnapshots { get; set; } = [];
+    /// <summary>Aurora DB cluster snapshots shared out.</summary>
+    public List<SharedSnapshotSpec> SharedClusterSnapshots { get; set; } = [];
     public List<OpenedBucketSpec> OpenedBuckets { get; set; } = [];
     public List<string> BucketsListed { get; set; } = [];
     public List<ObjectReadSpec> ObjectsRead { get; set; } = [];

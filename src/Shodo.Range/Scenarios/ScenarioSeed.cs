@@ -32,6 +32,8 @@ public static class ScenarioSeed
             foreach (var db in file.Rds.Instances)
                 state.CreateDbInstance(db.Region, db.Id, db.Engine, db.Class, At(db.Created), db.DbName);
             foreach (var s in file.Rds.Snapshots) state.CreateDbSnapshot(s.Region, s.Id, s.Instance, "manual", At(s.Created));
+            foreach (var c in file.Rds.Clusters) state.CreateDbCluster(c.Region, c.Id, c.Engine, At(c.Created), c.DbName);
+            foreach (var s in file.Rds.ClusterSnapshots) state.CreateDbClusterSnapshot(s.Region, s.Id, s.Instance, "manual", At(s.Created));
             foreach (var i in file.Ec2.Instances) SeedInstances(state, i, At);
             if (file.Responder is { } responder) ResponderRole.Seed(state, responder, start + Epoch);
         }

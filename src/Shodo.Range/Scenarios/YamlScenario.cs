@@ -40,6 +40,7 @@ public sealed class YamlScenario(ScenarioFile file) : IScenario
         var calls = ScenarioTimeline.Expand(File, state, start);
         var player = new ScenarioPlayer(state, dispatcher, start, credentials);
         await player.PlayAsync(calls, ct);
+        ScenarioConnections.Open(state, File, player.Saved);
         if (DeliverLogs) lock (state.Sync) state.DeliverTrailLogs();
         return new LoadedScenario
         {

@@ -18,6 +18,8 @@ public static class TargetKinds
     public const string Instance = "ec2-instance";
     public const string SpotRequest = "ec2-spot-request";
     public const string SpotFleet = "ec2-spot-fleet";
+    /// <summary>An EC2 Fleet (CreateFleet); id fleet-….</summary>
+    public const string Ec2Fleet = "ec2-fleet";
     public const string AutoScalingGroup = "autoscaling-group";
     /// <summary>A manual RDS DB snapshot whose restore attribute lets other accounts in (a data door).</summary>
     public const string DbSnapshot = "rds-db-snapshot";

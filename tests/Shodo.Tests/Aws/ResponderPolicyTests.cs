@@ -82,7 +82,8 @@ public class ResponderPolicyTests
         await using var server = await AwsTestServer.StartAsync(r => Reply.QueryResult(r.Action, ""));
         using var aws = await TestConnections.OpenAsync(server.Url);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => aws.Ec2().DescribeFleetsAsync(new Amazon.EC2.Model.DescribeFleetsRequest()));
+        // DescribeFleetHistory: a read Shodo never declared (DescribeFleets now is: hold-ec2-fleet reads it).
+        await Assert.ThrowsAsync<InvalidOperationException>(() => aws.Ec2().DescribeFleetHistoryAsync(new Amazon.EC2.Model.DescribeFleetHistoryRequest()));
         Assert.Equal(0, server.Count);
     }
 

@@ -52,6 +52,13 @@ public sealed class ActionPlanningDeclarationTests
         }),
         Target(TargetKinds.OrganizationAccount, "411122223336", new JsonObject { ["exists"] = true }),
         Target(TargetKinds.SpotFleet, "sfr-maintain", new JsonObject { ["exists"] = true, ["type"] = "maintain", ["targetCapacity"] = 2 }),
+        Target(TargetKinds.Ec2Fleet, "fleet-maintain", new JsonObject { ["exists"] = true, ["type"] = "maintain", ["targetCapacity"] = 2 }),
+        Target(TargetKinds.Instance, "i-fleet-member", new JsonObject
+        {
+            ["exists"] = true, ["lifecycle"] = "spot", ["spotRequest"] = new JsonObject { ["type"] = "one-time" },
+            ["fleet"] = new JsonObject { ["kind"] = TargetKinds.Ec2Fleet, ["id"] = "fleet-maintain", ["type"] = "maintain", ["state"] = "active" },
+        }),
+        Target(TargetKinds.Ec2Fleet, "fleet-instant", new JsonObject { ["exists"] = true, ["type"] = "instant", ["targetCapacity"] = 1 }),
     ];
 
     private static List<(IContainmentAction Action, JsonObject Parameters)> Plan(PlanningTarget t) =>
@@ -121,6 +128,18 @@ public sealed class ActionPlanningDeclarationTests
     {
         Assert.Equal(["hold-spot-fleet"], Names(Targets[18]));
         Assert.Equal(AuthorityLevel.Responder, AuthorityPolicy.Default.For("hold-spot-fleet", TargetKinds.SpotFleet));
+    }
+
+    [Fact]
+    public void A_maintain_EC2_Fleet_is_held_and_its_one_time_Spot_member_is_stopped_once_it_is_held_not_isolated()
+    {
+        Assert.Equal(["hold-ec2-fleet"], Names(Targets[19]));
+        Assert.Equal(AuthorityLevel.Responder, AuthorityPolicy.Default.For("hold-ec2-fleet", TargetKinds.Ec2Fleet));
+        Assert.Equal(["tag-resource", "stop-instance"], Names(Targets[20]));
+        var stop = ActionRegistry.Get("stop-instance").PlanFor(Targets[20])!;
+        Assert.Equal(TargetKinds.Ec2Fleet, (string?)stop["fleet"]!["kind"]);
+        Assert.Equal("fleet-maintain", (string?)stop["fleet"]!["id"]);
+        Assert.Empty(Names(Targets[21])); // an instant fleet launches nothing more: nothing to hold, and nothing deletes it
     }
 
     [Fact]

@@ -99,6 +99,8 @@ public sealed class DrillCommand : IShodoCommand
             ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillDataDoorStillOpen", Terminal.Plain(door)))}[/]");
         foreach (var id in card.AttackerInstancesLost.Concat(card.AttackerInstancesUncontained).Concat(card.InstancesReplacedDuringResponse))
             ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillInstanceNotHeld", Terminal.Plain(id)))}[/]");
+        foreach (var connection in card.AttackerConnectionsOpen)
+            ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillConnectionStillOpen", Terminal.Plain(connection)))}[/]");
         foreach (var id in card.MissedIds) ctx.Console.MarkupLine($"[yellow]{Markup.Escape(Messages.Get("DrillMissed", Terminal.Plain(id)))}[/]");
         foreach (var id in card.TriageFalseCandidates ?? [])
             ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillFalseCandidate", Terminal.Plain(id)))}[/]");

@@ -17,6 +17,7 @@ public sealed class Ec2Service : IAwsService
         new InstanceAttributeActions(),
         new SpotActions(),
         new SpotFleetActions(),
+        new Ec2FleetActions(),
         new KeyPairActions(),
         new SecurityGroupActions(),
         new VolumeActions(),

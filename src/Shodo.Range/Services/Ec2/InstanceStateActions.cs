@@ -40,8 +40,8 @@ public sealed class InstanceStateActions : IEc2Actions
                     $"The instance '{i.InstanceId}' may not be stopped. Modify its 'disableApiStop' instance attribute and try again.");
             if (c.Region.SpotRequestOf(i) is { } request)
             {
-                // A maintain fleet's member can be stopped (the fleet replaces it unless its capacity is lowered first).
-                if (request.Type == SpotRequest.OneTime && c.Region.FindSpotFleet(request.SpotFleetRequestId ?? "") is not { Type: SpotFleet.Maintain })
+                // A maintain fleet's member (Spot Fleet or EC2 Fleet) can be stopped (the fleet replaces it unless its capacity is lowered first).
+                if (request.Type == SpotRequest.OneTime && c.Region.FleetOf(i) is not { Maintains: true })
                     throw new AwsError("UnsupportedOperation",
                         $"You can't stop the Spot Instance '{i.InstanceId}' because it is associated with a one-time Spot Instance request. You can only stop Spot Instances associated with persistent Spot Instance requests.");
                 if (request.State == SpotRequest.Cancelled)

@@ -29,6 +29,7 @@ public static class LaunchSpecs
             UserData = p.Get(prefix + "UserData"),
             SubnetId = subnetId,
             AvailabilityZone = zone,
+            RootDeviceType = InstanceStoreImages.RootDeviceTypeOf(imageId),
         };
     }
 }

@@ -11,6 +11,21 @@ public sealed class RunInstancesActions : IEc2Actions
 
     public IEnumerable<Ec2Action> Actions => [new("RunInstances", false, RunInstances)];
 
+    /// <summary>
+    /// NetworkInterface.N with DeviceIndex 1 and up: one more interface each in the instance's subnet, with its own groups
+    /// (NetworkInterface.N.SecurityGroupId.M; the default group when none). Device index 0 is the primary interface.
+    /// </summary>
+    private static void AttachInterfaces(Ec2Context c, IReadOnlyList<Ec2Instance> instances)
+    {
+        var extra = c.Params.Members("NetworkInterface")
+            .Where(m => c.Params.Int(m + ".DeviceIndex") is > 0)
+            .OrderBy(m => c.Params.Int(m + ".DeviceIndex"))
+            .Select(m => c.Params.List(m + ".SecurityGroupId")).ToList();
+        foreach (var instance in instances)
+            foreach (var groups in extra)
+                c.Region.AttachInterface(instance, c.AttachableGroups(groups, instance.VpcId), c.Now);
+    }
+
     private static IEnumerable<XElement?> RunInstances(Ec2Context c)
     {
         var p = c.Params;
@@ -52,6 +67,7 @@ public sealed class RunInstancesActions : IEc2Actions
         {
             instances = c.Region.Launch(spec, max, c.Now, requester);
         }
+        AttachInterfaces(c, instances);
         return InstanceXml.ReservationContent(c.Region, c.AccountId, instances.ToList()).Cast<XElement?>();
     }
 }

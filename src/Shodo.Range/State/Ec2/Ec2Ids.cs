@@ -23,6 +23,7 @@ public static class Ec2Ids
         "key" => "key-pair",
         "sir" => "spot-instances-request",
         "sfr" => "spot-fleet-request",
+        "fleet" => "fleet",
         "lt" => "launch-template",
         "vpc" => "vpc",
         "subnet" => "subnet",

@@ -11,6 +11,7 @@ public sealed partial class Ec2Region
     public void Stop(Ec2Instance instance, DateTimeOffset now)
     {
         instance.BeginStop(now, Timings.Stop);
+        foreach (var c in instance.Connections.Where(c => c.IsOpen)) c.CutAt = now; // the OS shuts down: its connections end
         if (SpotRequestOf(instance) is { Type: SpotRequest.Persistent, State: SpotRequest.Active } request)
             request.SetStatus(SpotRequest.Disabled, "instance-stopped-by-user",
                 "Spot Instance has been stopped because of a user-initiated stop.", now);

@@ -63,6 +63,7 @@ public sealed partial class Ec2Region
         "key-pair" => KeyPairs.Any(k => k.KeyPairId == resourceId),
         "spot-instances-request" => FindSpotRequest(resourceId) is not null,
         "spot-fleet-request" => FindSpotFleet(resourceId) is not null,
+        "fleet" => FindEc2Fleet(resourceId) is not null,
         "launch-template" => LaunchTemplates.Any(t => t.LaunchTemplateId == resourceId),
         "vpc" => resourceId == Vpc.VpcId,
         "subnet" => Vpc.Subnets.Any(s => s.SubnetId == resourceId),

@@ -15,6 +15,7 @@ public static class Ec2Operations
     public static AwsOperation DescribeInstanceStatus { get; } = Op("DescribeInstanceStatus");
     public static AwsOperation DescribeSpotInstanceRequests { get; } = Op("DescribeSpotInstanceRequests");
     public static AwsOperation DescribeSpotFleetRequests { get; } = Op("DescribeSpotFleetRequests");
+    public static AwsOperation DescribeFleets { get; } = Op("DescribeFleets");
     public static AwsOperation DescribeLaunchTemplates { get; } = Op("DescribeLaunchTemplates");
     public static AwsOperation DescribeLaunchTemplateVersions { get; } = Op("DescribeLaunchTemplateVersions");
     public static AwsOperation DescribeKeyPairs { get; } = Op("DescribeKeyPairs");
@@ -45,4 +46,5 @@ public static class Ec2Operations
     public static AwsOperation ModifyNetworkInterfaceAttribute { get; } = Op("ModifyNetworkInterfaceAttribute");
     public static AwsOperation AuthorizeSecurityGroupIngress { get; } = Op("AuthorizeSecurityGroupIngress");
     public static AwsOperation ModifySpotFleetRequest { get; } = Op("ModifySpotFleetRequest");
+    public static AwsOperation ModifyFleet { get; } = Op("ModifyFleet");
 }

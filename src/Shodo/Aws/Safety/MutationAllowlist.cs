@@ -84,6 +84,10 @@ public static class MutationAllowlist
             "Hold a Spot Fleet of type maintain before its instances are stopped: target capacity 0 with ExcessCapacityTerminationPolicy " +
             "noTermination, so it neither replaces a stopped instance nor terminates any; the fleet's before-state is journaled first and " +
             "shodo rollback sets back the capacity and policy it recorded."),
+        new(AwsOperation.Of("ec2", "ModifyFleet"),
+            "Hold an EC2 Fleet of type maintain before its instances are stopped: TotalTargetCapacity 0 with ExcessCapacityTerminationPolicy " +
+            "no-termination, so it neither replaces a stopped instance nor terminates any (never DeleteFleets); the fleet's before-state is " +
+            "journaled first and shodo rollback sets back the capacity and policy it recorded."),
         new(AwsOperation.Of("sts", "AssumeRole"), "Obtain the responder role's (or a member account's) temporary credentials; changes no resource."),
     ];
 

@@ -21,6 +21,7 @@ public static class ActionRegistry
         new EscalateRootKey(),
         new DenyByScp(),
         new HoldSpotFleet(),
+        new HoldEc2Fleet(),
     ];
 
     public static ContainmentAction Get(string name) =>

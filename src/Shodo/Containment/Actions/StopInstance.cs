@@ -22,7 +22,13 @@ public sealed class StopInstance : ContainmentAction
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
     public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.Instance];
     public override PlanOrder OrderFor(string targetKind) => new(3, 1);
-    public override JsonObject? PlanFor(PlanningTarget t) => t.WhyIsolateInsteadOfStop is null ? new() : null;
+    /// <summary>
+    /// Unless the instance must be isolated instead. A member of a maintain fleet names its fleet: it is stopped only once the
+    /// fleet is held (<see cref="HoldFleet.RequireHeldAsync"/>), else the fleet would launch a replacement.
+    /// </summary>
+    public override JsonObject? PlanFor(PlanningTarget t) => t.WhyIsolateInsteadOfStop is not null ? null
+        : t.MaintainFleet is { } fleet ? new() { ["fleet"] = new JsonObject { ["kind"] = fleet.Kind, ["id"] = fleet.Id } }
+        : new();
 
     public override string ExpectedAfter(PlannedAction a) => $"{a.Target.Id} is stopping or stopped (not terminated)";
 
@@ -33,6 +39,8 @@ public sealed class StopInstance : ContainmentAction
 
     public override async Task ChangeAsync(ContainmentContext c, PlannedAction a, JsonObject state, CancellationToken ct)
     {
+        if (a.Parameters["fleet"] is JsonObject { } fleet)
+            await HoldFleet.RequireHeldAsync(c, a.Target.Region!, a.Target.Id, (string)fleet["kind"]!, (string)fleet["id"]!, ct).ConfigureAwait(false);
         await c.Aws.Ec2(a.Target.Region).StopInstancesAsync(new StopInstancesRequest { InstanceIds = [a.Target.Id] }, ct)
             .ConfigureAwait(false);
         await c.ChangedAsync(a, Ec2Operations.StopInstances, new JsonObject { ["instanceId"] = a.Target.Id }).ConfigureAwait(false);

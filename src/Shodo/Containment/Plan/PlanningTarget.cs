@@ -10,6 +10,12 @@ public sealed record PlanningTarget(ContainmentTarget Target, JsonObject State, 
 {
     public bool IsOneTimeSpot => (string?)State["spotRequest"]?["type"] == "one-time";
 
+    /// <summary>
+    /// The fleet of type maintain the instance belongs to (<see cref="Reads.InstanceFleet"/>), or null: EC2 lets such a member
+    /// be stopped even when it is a one-time Spot Instance, and it is stopped once the fleet is held.
+    /// </summary>
+    public ContainmentTarget? MaintainFleet => Reads.InstanceFleet.Maintaining(State, Target.Region);
+
     /// <summary>A Spot instance (one-time or persistent): EC2 refuses termination protection on it and may reclaim it at any time.</summary>
     public bool IsSpot => (string?)State["lifecycle"] == "spot" || State["spotRequest"] is JsonObject;
 
@@ -22,12 +28,12 @@ public sealed record PlanningTarget(ContainmentTarget Target, JsonObject State, 
     public bool IsSpotWhoseRequestEnded => (string?)State["spotRequest"]?["state"] is "cancelled" or "closed";
 
     /// <summary>
-    /// An instance that cannot be stopped without losing it or its evidence — a one-time Spot instance or one whose request
-    /// was already cancelled (stopping is refused), or an instance-store root (stopping wipes it) — is isolated instead;
-    /// null for one that can be stopped.
+    /// An instance that cannot be stopped without losing it or its evidence — a one-time Spot instance (unless a maintain
+    /// fleet launched it) or one whose request was already cancelled (stopping is refused), or an instance-store root
+    /// (stopping wipes it) — is isolated instead; null for one that can be stopped.
     /// </summary>
     public string? WhyIsolateInsteadOfStop => IsStoppingOrStopped ? null // stopped already (by an earlier plan): nothing runs to isolate
-        : IsOneTimeSpot ? "one-time-spot"
+        : IsOneTimeSpot && MaintainFleet is null ? "one-time-spot"
         : IsSpotWhoseRequestEnded ? "spot-request-ended"
         : HasInstanceStoreRoot ? "instance-store-root" : null;
 

@@ -21,6 +21,9 @@ public sealed class InstanceGroups
         // A Spot Fleet of type maintain replaces a stopped member as a group does.
         if ((string?)state["tags"]?[SpotFleetState.FleetTag] is { Length: > 0 } fleet)
             Add(instance, new ContainmentTarget(TargetKinds.SpotFleet, fleet, region), $"Spot Fleet of {instance.Target.Id}");
+        // So does an EC2 Fleet of type maintain.
+        if ((string?)state["tags"]?[Ec2FleetState.FleetTag] is { Length: > 0 } ec2Fleet)
+            Add(instance, new ContainmentTarget(TargetKinds.Ec2Fleet, ec2Fleet, region), $"EC2 Fleet of {instance.Target.Id}");
     }
 
     private void Add(TargetGroup instance, ContainmentTarget target, string reason)

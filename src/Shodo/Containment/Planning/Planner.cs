@@ -219,6 +219,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             ResourceTypes.SpotRequest when (string?)r.Attributes["type"] is "persistent" || (string?)r.Attributes["market"] is "spot-persistent"
                 => targets.Add(new ContainmentTarget(TargetKinds.SpotRequest, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.SpotFleet => targets.Add(new ContainmentTarget(TargetKinds.SpotFleet, r.ResourceId, r.Region), r.CreatedBy),
+            ResourceTypes.Ec2Fleet => targets.Add(new ContainmentTarget(TargetKinds.Ec2Fleet, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.AutoScalingGroup => targets.Add(new ContainmentTarget(TargetKinds.AutoScalingGroup, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.SharedDbSnapshot => targets.Add(new ContainmentTarget(TargetKinds.DbSnapshot, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.SharedEbsSnapshot => targets.Add(new ContainmentTarget(TargetKinds.EbsSnapshot, r.ResourceId, r.Region), r.CreatedBy),
@@ -258,10 +259,12 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             _ when DataDoors.For(t.Kind) is { } door => await door.ReadAsync(c, t, ct).ConfigureAwait(false),
             TargetKinds.AutoScalingGroup => await AutoScalingGroupState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
             TargetKinds.SpotFleet => await SpotFleetState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
+            TargetKinds.Ec2Fleet => await Ec2FleetState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
             _ => new JsonObject { ["exists"] = true, ["id"] = t.Id },
         };
         if (t.Kind == TargetKinds.Instance && (string?)state["spotInstanceRequestId"] is { } sir && InstanceRead.Exists(state))
             state["spotRequest"] = await SpotRequestState.ReadAsync(c, t.Region!, sir, ct).ConfigureAwait(false);
+        if (t.Kind == TargetKinds.Instance && InstanceRead.Exists(state)) await InstanceFleet.NoteAsync(c, t.Region!, state, ct).ConfigureAwait(false);
         if ((bool?)state["exists"] != true) return ([], null);
         if (t.Kind == TargetKinds.Instance && InstanceRead.IsGone(state)) return ([], null);
         instanceGroups.Note(g, state);

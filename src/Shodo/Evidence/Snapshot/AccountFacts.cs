@@ -4,8 +4,9 @@ namespace Shodo.Evidence.Snapshot;
 public sealed record RegionFact(string Name, bool OptIn);
 
 /// <param name="SpotFleetRequestId">The Spot Fleet that launched the instance (its tag <c>aws:ec2spot:fleet-request-id</c>).</param>
+/// <param name="FleetId">The EC2 Fleet that launched the instance (its tag <c>aws:ec2:fleet-id</c>).</param>
 public sealed record InstanceFact(string Region, string InstanceId, string InstanceType, string? State, DateTimeOffset? LaunchTime,
-    string? SpotInstanceRequestId, string? Lifecycle, string? KeyName, string Evidence, string? SpotFleetRequestId = null);
+    string? SpotInstanceRequestId, string? Lifecycle, string? KeyName, string Evidence, string? SpotFleetRequestId = null, string? FleetId = null);
 
 public sealed record SpotRequestFact(string Region, string SpotInstanceRequestId, string? Type, string? State, string? InstanceId,
     string? InstanceType, string Evidence);

@@ -37,6 +37,7 @@ public static class ResourceTypes
     public const string Instance = "ec2:instance";
     public const string SpotRequest = "ec2:spot-instance-request";
     public const string SpotFleet = "ec2:spot-fleet-request";
+    public const string Ec2Fleet = "ec2:fleet";
     public const string KeyPair = "ec2:key-pair";
     public const string SecurityGroup = "ec2:security-group";
     public const string AutoScalingGroup = "autoscaling:group";

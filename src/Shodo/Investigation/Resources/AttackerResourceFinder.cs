@@ -57,6 +57,20 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
                         AddInstance(region, member.InstanceId, by, e.EventTime, ids);
                 }
                 break;
+            case "CreateFleet":
+                // CloudTrail may wrap both in CreateFleetRequest / CreateFleetResponse: found anywhere under them.
+                foreach (var fleetId in TrailRecordJson.All(response, "fleetId").Distinct())
+                {
+                    Add(ResourceTypes.Ec2Fleet, region, fleetId, by, e, null, false, new JsonObject
+                    {
+                        ["type"] = TrailRecordJson.All(request, "type").Concat(TrailRecordJson.All(request, "Type")).FirstOrDefault() ?? "maintain",
+                        ["relaunch"] = "an EC2 Fleet of type maintain replaces an instance that stops running unless its target capacity is lowered first",
+                    }, "active");
+                    // Its instances are the attacker's too, though the fleet, not the attacker, launched them.
+                    foreach (var member in state.Instances.Where(i => i.Region == region && i.FleetId == fleetId).ToList())
+                        AddInstance(region, member.InstanceId, by, e.EventTime, ids);
+                }
+                break;
             case "CreateAutoScalingGroup":
                 if (TrailRecordJson.Path(request, "autoScalingGroupName") is { } groupName)
                 {

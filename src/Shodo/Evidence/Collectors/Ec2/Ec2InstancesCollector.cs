@@ -38,8 +38,11 @@ public sealed class Ec2InstancesCollector : ICollector, ISnapshotPart
                 s.Instances.Add(new InstanceFact(a.Record.Region ?? "", i.Required("instanceId"), i.Required("instanceType"),
                     i.Element("instanceState")?.Text("name"), i.Date("launchTime"), i.Text("spotInstanceRequestId"),
                     i.Text("instanceLifecycle"), i.Text("keyName"), a.Record.Sha256,
-                    i.Element("tagSet")?.Elements("item").FirstOrDefault(t => t.Text("key") == "aws:ec2spot:fleet-request-id")?.Text("value")));
+                    Tag(i, "aws:ec2spot:fleet-request-id"), Tag(i, "aws:ec2:fleet-id")));
         }, ct);
         AccountSnapshot.Dedupe(s.Instances, i => i.InstanceId);
     }
+
+    private static string? Tag(System.Xml.Linq.XElement instance, string key) =>
+        instance.Element("tagSet")?.Elements("item").FirstOrDefault(t => t.Text("key") == key)?.Text("value");
 }
