@@ -28,6 +28,15 @@ public sealed class AccountSnapshot
     public List<DbSnapshotFact> DbSnapshots { get; } = [];
     public List<DbInstanceFact> DbInstances { get; } = [];
     public List<AutoScalingGroupFact> AutoScalingGroups { get; } = [];
+    public List<GroupMembershipFact> GroupMemberships { get; } = [];
+    /// <summary>Groups and roles with their policies (GetAccountAuthorizationDetails).</summary>
+    public List<PolicyHolderFact> PolicyHolders { get; } = [];
+    public List<PermissionsBoundaryFact> PermissionsBoundaries { get; } = [];
+    public List<ManagedPolicyFact> ManagedPolicies { get; } = [];
+    /// <summary>Buckets whose policy was read (a bucket with none has a fact with no document); a bucket not here: its policy is unknown.</summary>
+    public List<BucketPolicyFact> BucketPolicies { get; } = [];
+    /// <summary>Whether GetAccountAuthorizationDetails was stored to its last page: only then do users' groups, roles and policies say everything.</summary>
+    public bool AuthorizationDetailsComplete { get; set; }
 
     /// <summary>Stored answers (or facts in them) that could not be read: what they would have shown is unknown.</summary>
     public IReadOnlyList<SnapshotGap> Gaps { get; private set; } = [];
