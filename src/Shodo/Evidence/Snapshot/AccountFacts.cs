@@ -59,4 +59,5 @@ public sealed record PermissionsBoundaryFact(string Kind, string Name, string Po
 public sealed record ManagedPolicyFact(string Arn, string PolicyName, string? Document, string Evidence);
 
 /// <summary>A bucket's policy as GetBucketPolicy answered it: its document, or null when the bucket has none (NoSuchBucketPolicy).</summary>
-public sealed record BucketPolicyFact(string Bucket, string? Document, string Evidence);
+/// <param name="Region">The region the answer came from: the bucket's own (S3 answers a policy only there).</param>
+public sealed record BucketPolicyFact(string Bucket, string? Document, string Evidence, string? Region = null);

@@ -85,11 +85,11 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
             if (a.Body.TrimStart().StartsWith('<'))
             {
                 if (Xml.Load(System.Text.Encoding.UTF8.GetBytes(a.Body)).Descendants("Code").FirstOrDefault()?.Value == "NoSuchBucketPolicy")
-                    s.BucketPolicies.Add(new BucketPolicyFact(b, null, a.Record.Sha256));
+                    s.BucketPolicies.Add(new BucketPolicyFact(b, null, a.Record.Sha256, a.Record.Region));
                 return;
             }
             using var policy = System.Text.Json.JsonDocument.Parse(a.Body);
-            s.BucketPolicies.Add(new BucketPolicyFact(b, a.Body, a.Record.Sha256));
+            s.BucketPolicies.Add(new BucketPolicyFact(b, a.Body, a.Record.Sha256, a.Record.Region));
         }, ct);
         AccountSnapshot.Dedupe(s.BucketPolicies, p => p.Bucket);
         foreach (var name in names.Distinct())
