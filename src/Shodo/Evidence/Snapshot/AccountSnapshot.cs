@@ -6,8 +6,8 @@ namespace Shodo.Evidence.Snapshot;
 /// <summary>
 /// The account as <c>shodo collect</c> recorded it, typed once for everyone who reasons about it
 /// (investigation, triage, the planner, reports): enabled regions, IAM users, keys, login profiles and
-/// attachments, EC2 instances, Spot requests, key pairs and security groups, trails and their selectors,
-/// buckets with tags, RDS instances and snapshots with their sharing. Each fact names the evidence blob it
+/// attachments, groups and roles with their policies, permissions boundaries and managed policy documents, EC2 instances, Spot requests, key pairs and security groups, trails and their selectors,
+/// buckets with tags and policies, RDS instances and snapshots with their sharing. Each fact names the evidence blob it
 /// was read from; each stored answer that could not be read is in <see cref="Gaps"/>, never dropped.
 /// Each collector that implements <see cref="ISnapshotPart"/> reads its own part.
 /// </summary>
