@@ -39,17 +39,25 @@ public static class DataDoorsOpen
 
     /// <summary>
     /// Who outside the owner may read the bucket: <c>all</c> for an Allow to <c>*</c> unless RestrictPublicBuckets, or an
-    /// AllUsers/AuthenticatedUsers ACL grant unless IgnorePublicAcls; an account id an Allow names unless a Deny names it.
+    /// AllUsers/AuthenticatedUsers ACL grant unless IgnorePublicAcls; an account id an Allow names unless a Deny names it,
+    /// or the policy is public (an unconditional Allow to <c>*</c>) and RestrictPublicBuckets is on: S3 then blocks "public
+    /// and cross-account access within any public bucket policy, including non-public delegation to specific accounts".
     /// </summary>
     public static IReadOnlyList<string> BucketOpenTo(S3Bucket bucket, string owner)
     {
         var block = bucket.PublicAccessBlock;
         var allowed = new HashSet<string>(StringComparer.Ordinal);
         var denied = new HashSet<string>(StringComparer.Ordinal);
+        var isPublic = false;
         if (bucket.Policy is { } text && JsonNode.Parse(text) is JsonObject policy)
             foreach (var statement in Statements(policy["Statement"]))
                 foreach (var who in Principals(statement["Principal"]))
-                    (statement["Effect"]?.ToString() == "Deny" ? denied : allowed).Add(who);
+                {
+                    var deny = statement["Effect"]?.ToString() == "Deny";
+                    (deny ? denied : allowed).Add(who);
+                    isPublic |= !deny && who == Everyone && statement["Condition"] is null;
+                }
+        if (block?.RestrictPublicBuckets == true && isPublic) allowed.Clear();
         if (block?.RestrictPublicBuckets == true || denied.Contains(Everyone)) allowed.Remove(Everyone);
         if (block?.IgnorePublicAcls != true
             && bucket.Grants.Any(g => g.Grantee is S3Grant.AllUsers or S3Grant.AuthenticatedUsers))

@@ -29,7 +29,7 @@ public static class DrillEscalation
     /// </summary>
     public const string BlindAuthority = """
         authority:
-          responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, contain-suspected]
+          responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, contain-suspected, close-data-door]
         """;
 
     /// <summary>The authority policy the drill uses for a scenario: <see cref="BlindAuthority"/> for leaked-key-blind.</summary>

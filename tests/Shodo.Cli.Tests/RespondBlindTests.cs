@@ -46,6 +46,17 @@ public sealed class RespondBlindTests
             Assert.All(OwnInstances(range), i => Assert.Equal("running", i.State));
         }
         AssertNoLegitimateTarget(caseDir, range);
+
+        // The doors the state shows open are suspected with attribution unknown, and closed (close-data-door, contain-suspected).
+        var shared = Assert.Single(truth.SharedSnapshots);
+        Assert.Contains(suspected, s => s.Kind == ResourceTypes.SharedDbSnapshot && s.Id == shared.DbSnapshotIdentifier && s.Reason.Contains("unknown"));
+        var opened = Assert.Single(truth.OpenedBuckets);
+        Assert.Contains(suspected, s => s.Kind == ResourceTypes.OpenedBucket && s.Id == opened.Bucket);
+        lock (range.State.Sync)
+        {
+            Assert.Empty(range.State.Rds(shared.Region).Snapshots[shared.DbSnapshotIdentifier].RestoreAccounts);
+            Assert.Empty(Shodo.Drill.DataDoorsOpen.BucketOpenTo(range.State.FindBucket(opened.Bucket)!, truth.AccountId));
+        }
     }
 
     [Fact]

@@ -12,6 +12,7 @@ namespace Shodo.Range.Auth;
 /// ("no permissions are required for a user to get a session token ... you cannot use policies to control
 /// authentication operations"): a key that is still Active mints sessions whatever its policies say, and only
 /// what those sessions may then do is evaluated.
+/// A permissions boundary on the caller's user or role bounds what its policies allow (an Allow outside it is no Allow).
 /// In a member account of an organisation, service control policies bound every principal, the root user included
 /// (<see cref="ServiceControlPolicies"/>).
 /// </summary>
@@ -31,13 +32,18 @@ public sealed class Authorizer(RangeState state)
             var sessionDecision = session is null
                 ? (caller.Type == Caller.FederatedUser ? PolicyDecision.ImplicitDeny : PolicyDecision.Allow)
                 : PolicyEvaluator.Evaluate([session], context);
+            var boundary = IdentityPolicies.BoundaryOf(state.Iam, caller) is { } b ? PolicyEvaluator.Evaluate([b], context) : (PolicyDecision?)null;
 
             if (identity == PolicyDecision.ExplicitDeny)
                 throw Denied(caller, operation, "with an explicit deny in an identity-based policy");
             if (sessionDecision == PolicyDecision.ExplicitDeny)
                 throw Denied(caller, operation, "with an explicit deny in a session policy");
+            if (boundary == PolicyDecision.ExplicitDeny)
+                throw Denied(caller, operation, "with an explicit deny in a permissions boundary");
             if (identity != PolicyDecision.Allow)
                 throw Denied(caller, operation, $"because no identity-based policy allows the {operation.IamAction} action");
+            if (boundary is not null and not PolicyDecision.Allow)
+                throw Denied(caller, operation, $"because no permissions boundary allows the {operation.IamAction} action");
             if (sessionDecision != PolicyDecision.Allow)
                 throw Denied(caller, operation, $"because no session policy allows the {operation.IamAction} action");
         }

@@ -42,6 +42,14 @@ public static class IdentityPolicies
         return documents;
     }
 
+    /// <summary>The permissions boundary of the caller's role or user (also for sessions the user minted), or null when none is set.</summary>
+    public static PolicyDocument? BoundaryOf(IamAccount iam, Caller caller)
+    {
+        var arn = caller.RoleName is { } roleName ? iam.Role(roleName)?.PermissionsBoundaryArn
+            : (caller.SourceUserName ?? caller.UserName) is { } userName ? iam.User(userName)?.PermissionsBoundaryArn : null;
+        return arn is not null && iam.Policy(arn) is { } policy ? PolicyDocument.Parse(policy.DefaultVersion.Document) : null;
+    }
+
     /// <summary>The session policy of temporary credentials, or null when none was passed.</summary>
     public static PolicyDocument? SessionPolicyOf(IamAccount iam, Caller caller) =>
         iam.Sessions.TryGetValue(caller.AccessKeyId, out var session) && session.SessionPolicy is { } policy

@@ -123,7 +123,7 @@ public sealed class InvestigationRunner(AwsConnection aws, Case @case, Investiga
         {
             Cost = new CostEstimator(PriceTable.BuiltIn).Estimate(resources, now),
             DataExposure = new DataExposureAssessor(state, chain,
-                new SourceReach(sources.LogBucketsRead, records.Count > 0 ? records.Min(r => r.EventTime) : null)).Assess(),
+                new SourceReach(sources.LogBucketsRead, records.Count > 0 ? records.Min(r => r.EventTime) : null), resources).Assess(),
         };
 
         var suspected = await Suspicion.SuspicionStep.RunAsync(@case, state, [.. first.Gaps, .. everything.Gaps, .. files.Gaps],

@@ -325,7 +325,7 @@ public sealed class DataDoorContainmentTests
     }
 
     [Fact]
-    public async Task A_bucket_that_already_refuses_public_policies_is_shut_to_everyone_first_and_the_policy_s3_refuses_is_reported_not_hidden()
+    public async Task A_bucket_that_already_refuses_public_policies_is_closed_by_restricting_its_public_policy_which_shuts_out_the_named_account_too_and_rollback_restores_it()
     {
         await using var env = await LeakedKeyRange.StartAsync();
         const string name = "acme-partner-exchange", region = "ap-northeast-1";
@@ -342,13 +342,22 @@ public sealed class DataDoorContainmentTests
             await AddOpenedBucketAsync(env, contain.Case, name, region);
             var (plan, sha) = await contain.PlanAsync(ClosesDoors);
             var door = Assert.Single(plan.Actions, a => a.Action == "close-data-door" && a.Target.Id == name);
+            Assert.Equal(["444455556666", "all"], door.Parameters["openTo"]!.AsArray().Select(v => (string)v!));
             var result = await contain.ApplyAsync(plan, sha);
 
-            Assert.NotEqual(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
+            // S3 would refuse any policy still holding the public statement, and needs none: with RestrictPublicBuckets on, a
+            // public policy lets in no one outside the account — "including non-public delegation to specific accounts".
+            Assert.Equal(Outcomes.Done, result.Actions.First(r => r.ActionId == door.Id).Outcome);
             var after = Bucket(env, name);
             Assert.Equal(new Shodo.Range.State.S3.S3PublicAccessBlock(), after.Block);
             Assert.Equal(before.Policy, after.Policy);
-            Assert.Equal(["444455556666"], Shodo.Drill.DataDoorsOpen.BucketOpenTo(env.Range.State.FindBucket(name)!, env.Truth.AccountId));
+            Assert.Equal(["PutPublicAccessBlock"], env.ResponderChanges().Where(c => c.Target.Contains(name)).Select(c => c.Operation));
+            Assert.Empty(Shodo.Drill.DataDoorsOpen.BucketOpenTo(env.Range.State.FindBucket(name)!, env.Truth.AccountId));
+
+            var rollback = new ContainmentRollback(contain.Aws, contain.Recorder, plan, sha, TimeProvider.System,
+                new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20) });
+            Assert.Equal("rolled-back", Assert.Single(await rollback.RunAsync("ciso", door.Id, default)).Outcome);
+            Assert.Equal(before, Bucket(env, name));
         }
         Assert.Equal((0, 0), env.ResponderDestructiveCalls());
     }

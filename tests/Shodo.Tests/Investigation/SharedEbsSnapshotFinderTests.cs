@@ -38,4 +38,21 @@ public sealed class SharedEbsSnapshotFinderTests
         Assert.Equal("ap-northeast-1", found[0].Region);
         Assert.Equal(["e1"], found[0].EventIds);
     }
+
+    [Fact]
+    public void A_snapshot_made_public_with_the_flat_user_group_list_is_found_shared_with_all_as_the_range_records_it()
+    {
+        var recorded = Shodo.Range.Services.Ec2.Ec2TrailElements.RequestParameters("ModifySnapshotAttribute", new Shodo.Range.Services.Ec2.Ec2Params(
+            new Dictionary<string, string>
+            {
+                ["Action"] = "ModifySnapshotAttribute", ["SnapshotId"] = "snap-0aaaaaaaaaaaaaaa4", ["Attribute"] = "createVolumePermission",
+                ["OperationType"] = "add", ["UserGroup.1"] = "all",
+            }));
+        var chain = new ChainResult([], [Event("e4", recorded.ToJsonString())], [], [], null,
+            new OwnerBaseline(null, new HashSet<string>(), new HashSet<string>()));
+
+        var found = new AttackerResourceFinder(new AccountSnapshot(), chain).Find().Where(r => r.Type == ResourceTypes.SharedEbsSnapshot).ToList();
+
+        Assert.Equal(["all"], Assert.Single(found).Attributes["sharedWith"]!.AsArray().Select(v => (string)v!));
+    }
 }

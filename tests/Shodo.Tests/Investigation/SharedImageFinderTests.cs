@@ -36,4 +36,21 @@ public sealed class SharedImageFinderTests
         Assert.Equal(["444455556666", "all"], image.Attributes["sharedWith"]!.AsArray().Select(v => (string)v!));
         Assert.Equal("eu-west-2", image.Region);
     }
+
+    [Fact]
+    public void An_image_made_public_with_the_flat_user_group_list_is_found_shared_with_all_as_the_range_records_it()
+    {
+        var recorded = Shodo.Range.Services.Ec2.Ec2TrailElements.RequestParameters("ModifyImageAttribute", new Shodo.Range.Services.Ec2.Ec2Params(
+            new Dictionary<string, string>
+            {
+                ["Action"] = "ModifyImageAttribute", ["ImageId"] = "ami-0aaaaaaaaaaaaaaa3", ["Attribute"] = "launchPermission",
+                ["OperationType"] = "add", ["UserGroup.1"] = "all", ["UserId.1"] = "444455556666",
+            }));
+        var chain = new ChainResult([], [Event("e3", recorded.ToJsonString())], [], [], null,
+            new OwnerBaseline(null, new HashSet<string>(), new HashSet<string>()));
+
+        var found = new AttackerResourceFinder(new AccountSnapshot(), chain).Find().Where(r => r.Type == ResourceTypes.SharedImage).ToList();
+
+        Assert.Equal(["444455556666", "all"], Assert.Single(found).Attributes["sharedWith"]!.AsArray().Select(v => (string)v!).Order(StringComparer.Ordinal));
+    }
 }

@@ -8,7 +8,7 @@ namespace Shodo.Range.Services.Iam;
 /// <summary>
 /// Every user, group, role and managed policy with their policies, in one paged answer — the
 /// snapshot a responder takes first. Filter: User, Role, Group, LocalManagedPolicy, AWSManagedPolicy.
-/// AWS managed policies are listed when something is attached to them.
+/// AWS managed policies are listed when something is attached to them or uses one as its permissions boundary.
 /// </summary>
 public sealed class GetAccountAuthorizationDetails : IamAction
 {
@@ -28,11 +28,11 @@ public sealed class GetAccountAuthorizationDetails : IamAction
                 AttachedPolicies("AttachedManagedPolicies", iam, g.AttachedPolicyArns)]))));
         if (Wants("Role"))
             entries.AddRange(iam.Roles.Values.OrderBy(r => r.RoleName).Select(r => ("RoleDetailList", Member([
-                .. Role(r).Where(e => e?.Name.LocalName is not ("Description" or "MaxSessionDuration")),
+                .. Role(r).Where(e => e?.Name.LocalName is not ("Description" or "MaxSessionDuration" or "PermissionsBoundary")),
                 new XElement("InstanceProfileList"), InlinePolicies("RolePolicyList", r.InlinePolicies),
-                AttachedPolicies("AttachedManagedPolicies", iam, r.AttachedPolicyArns)]))));
+                AttachedPolicies("AttachedManagedPolicies", iam, r.AttachedPolicyArns), Boundary(r.PermissionsBoundaryArn)]))));
         var policies = iam.Policies.Values
-            .Where(p => p.IsAwsManaged ? Wants("AWSManagedPolicy") && iam.AttachmentCount(p.Arn) > 0 : Wants("LocalManagedPolicy"))
+            .Where(p => p.IsAwsManaged ? Wants("AWSManagedPolicy") && (iam.AttachmentCount(p.Arn) > 0 || Bounds(iam, p.Arn)) : Wants("LocalManagedPolicy"))
             .OrderBy(p => p.PolicyName);
         entries.AddRange(policies.Select(p => ("Policies", Member([
             .. Policy(p, iam.AttachmentCount(p.Arn)),
@@ -44,10 +44,13 @@ public sealed class GetAccountAuthorizationDetails : IamAction
             .. paging.OfType<XElement>()]);
     }
 
+    private static bool Bounds(IamAccount iam, string policyArn) =>
+        iam.Users.Values.Any(u => u.PermissionsBoundaryArn == policyArn) || iam.Roles.Values.Any(r => r.PermissionsBoundaryArn == policyArn);
+
     private static XElement UserDetail(IamAccount iam, IamUser u) => Member([
         Xml.E("Path", u.Path), Xml.E("UserName", u.UserName), Xml.E("UserId", u.UserId), Xml.E("Arn", u.Arn),
         Xml.E("CreateDate", u.CreateDate), InlinePolicies("UserPolicyList", u.InlinePolicies),
         Xml.Members("GroupList", iam.GroupsOf(u.UserName).Select(g => g.GroupName)),
-        AttachedPolicies("AttachedManagedPolicies", iam, u.AttachedPolicyArns),
+        AttachedPolicies("AttachedManagedPolicies", iam, u.AttachedPolicyArns), Boundary(u.PermissionsBoundaryArn),
         u.Tags.Count > 0 ? Tags(u.Tags) : null]);
 }

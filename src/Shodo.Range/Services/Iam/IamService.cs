@@ -31,6 +31,7 @@ public sealed partial class IamService() : QueryService(
     new GetAccountAuthorizationDetails(), new GenerateCredentialReport(), new GetCredentialReport(),
     new ListAccountAliases(), new GetAccountSummary(),
     new SimulatePrincipalPolicy(),
+    new PutPermissionsBoundary(PolicyHolder.User), new PutPermissionsBoundary(PolicyHolder.Role),
 ]), IAwsService
 {
     Task<AwsResponse> IAwsService.HandleAsync(AwsCall call, CancellationToken ct)

@@ -12,7 +12,7 @@ public static class IamShapes
     public static IEnumerable<XElement?> User(IamUser u, bool withTags = true) =>
     [
         Xml.E("Path", u.Path), Xml.E("UserName", u.UserName), Xml.E("UserId", u.UserId), Xml.E("Arn", u.Arn),
-        Xml.E("CreateDate", u.CreateDate), Xml.E("PasswordLastUsed", u.PasswordLastUsed),
+        Xml.E("CreateDate", u.CreateDate), Xml.E("PasswordLastUsed", u.PasswordLastUsed), Boundary(u.PermissionsBoundaryArn),
         withTags && u.Tags.Count > 0 ? Tags(u.Tags) : null,
     ];
 
@@ -20,10 +20,14 @@ public static class IamShapes
     [
         Xml.E("Path", r.Path), Xml.E("RoleName", r.RoleName), Xml.E("RoleId", r.RoleId), Xml.E("Arn", r.Arn),
         Xml.E("CreateDate", r.CreateDate), Xml.E("AssumeRolePolicyDocument", Encode(r.AssumeRolePolicyDocument)),
-        Xml.E("Description", r.Description), Xml.E("MaxSessionDuration", r.MaxSessionDuration),
+        Xml.E("Description", r.Description), Xml.E("MaxSessionDuration", r.MaxSessionDuration), Boundary(r.PermissionsBoundaryArn),
         withTags && r.Tags.Count > 0 ? Tags(r.Tags) : null,
         new XElement("RoleLastUsed", Xml.E("LastUsedDate", r.LastUsedDate), Xml.E("Region", r.LastUsedRegion)),
     ];
+
+    /// <summary>AttachedPermissionsBoundary: its type is always Policy.</summary>
+    public static XElement? Boundary(string? policyArn) => policyArn is null ? null
+        : new XElement("PermissionsBoundary", Xml.E("PermissionsBoundaryType", "Policy"), Xml.E("PermissionsBoundaryArn", policyArn));
 
     public static IEnumerable<XElement?> Group(IamGroup g) =>
     [

@@ -15,5 +15,7 @@ public sealed class IamRole
     public Dictionary<string, string> InlinePolicies { get; set; } = new(StringComparer.Ordinal);
     public List<string> AttachedPolicyArns { get; set; } = [];
     public DateTimeOffset? LastUsedDate { get; set; }
+    /// <summary>The managed policy set as the role's permissions boundary: the most its policies may allow.</summary>
+    public string? PermissionsBoundaryArn { get; set; }
     public string? LastUsedRegion { get; set; }
 }

@@ -15,4 +15,6 @@ public sealed class IamUser
     public List<string> AttachedPolicyArns { get; set; } = [];
     public LoginProfile? LoginProfile { get; set; }
     public List<MfaDevice> MfaDevices { get; set; } = [];
+    /// <summary>The managed policy set as the user's permissions boundary: the most its policies may allow.</summary>
+    public string? PermissionsBoundaryArn { get; set; }
 }

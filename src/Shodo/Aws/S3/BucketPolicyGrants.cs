@@ -19,6 +19,16 @@ public static class BucketPolicyGrants
     /// <summary>The accounts (and <c>all</c>) Deny statements name, minus the owner.</summary>
     public static IReadOnlyList<string> Denied(JsonNode? policy, string? owner) => Principals(policy, "Deny", owner);
 
+    /// <summary>
+    /// Whether S3 treats the policy as public, read cautiously: an Allow for everyone with no condition. With
+    /// RestrictPublicBuckets on, S3 then lets no one outside the account in through it — "public and cross-account access
+    /// within any public bucket policy, including non-public delegation to specific accounts, is blocked" (botocore's s3
+    /// model). An Allow for everyone under a condition may not be public to S3 (fixed source addresses, VPCs, ...), so it
+    /// is not counted: the outside accounts it names are then taken as still let in.
+    /// </summary>
+    public static bool IsPublic(JsonNode? policy) =>
+        Statements(policy).Any(s => (string?)s["Effect"] == "Allow" && s["Condition"] is null && Of(s["Principal"]).Contains(Everyone));
+
     /// <summary>A policy as its text parses, or null when it does not (an unreadable policy shuts no one out).</summary>
     public static JsonObject? Parse(string? text)
     {

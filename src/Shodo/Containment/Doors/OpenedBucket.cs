@@ -79,7 +79,8 @@ public sealed class OpenedBucket : IDataDoor
 
     /// <summary>
     /// <c>all</c> while a public policy is not restricted (RestrictPublicBuckets) or a public ACL grant not ignored
-    /// (IgnorePublicAcls); each outside account an Allow names and no Deny names.
+    /// (IgnorePublicAcls); each outside account an Allow names and no Deny names — unless the policy is public and
+    /// restricted: S3 then blocks every cross-account access it grants, the named accounts' too.
     /// </summary>
     public IReadOnlyList<string> OpenTo(JsonObject state)
     {
@@ -88,7 +89,11 @@ public sealed class OpenedBucket : IDataDoor
         var denied = BucketPolicyGrants.Denied(policy, owner);
         var open = BucketPolicyGrants.Allowed(policy, owner).Where(p => !denied.Contains(p)).ToList();
         var block = state["publicAccessBlock"] as JsonObject;
-        if (block?["RestrictPublicBuckets"]?.GetValue<bool>() == true) open.Remove(BucketPolicyGrants.Everyone);
+        if (block?["RestrictPublicBuckets"]?.GetValue<bool>() == true)
+        {
+            if (BucketPolicyGrants.IsPublic(policy)) open.Clear();
+            open.Remove(BucketPolicyGrants.Everyone);
+        }
         if (state["publicAclGrants"] is JsonArray { Count: > 0 } && block?["IgnorePublicAcls"]?.GetValue<bool>() != true
             && !open.Contains(BucketPolicyGrants.Everyone))
             open.Add(BucketPolicyGrants.Everyone);
@@ -106,13 +111,14 @@ public sealed class OpenedBucket : IDataDoor
         var s3 = c.Aws.S3(a.Target.Region);
         var accounts = open.Where(p => p != BucketPolicyGrants.Everyone).ToList();
         var block = open.Contains(BucketPolicyGrants.Everyone) || !FullyBlocked(state);
-        // Public policies already refused: S3 will refuse the policy with the Deny too while it holds a public statement, so
-        // shut everyone out first; the policy put that follows may then fail, and the action says so.
+        // Public policies already refused: S3 would refuse the policy with the Deny too while it holds a public statement, so
+        // shut everyone out first. A public policy then needs no Deny: restricted, it lets no outside account in at all.
         var blocksPolicies = (state["publicAccessBlock"] as JsonObject)?["BlockPublicPolicy"]?.GetValue<bool>() == true;
         if (block && blocksPolicies)
         {
             await PutBlockAsync(c, a, AllOn(), ct).ConfigureAwait(false);
             block = false;
+            if (BucketPolicyGrants.IsPublic(BucketPolicyGrants.Parse((string?)state["policy"]))) accounts = [];
         }
         if (accounts.Count > 0)
         {

@@ -28,6 +28,9 @@ public static class SuspectedTargets
         ResourceTypes.User => TargetKinds.User,
         ResourceTypes.Instance => TargetKinds.Instance,
         ResourceTypes.SpotRequest => TargetKinds.SpotRequest,
+        ResourceTypes.SharedDbSnapshot => TargetKinds.DbSnapshot,
+        ResourceTypes.SharedDbClusterSnapshot => TargetKinds.DbClusterSnapshot,
+        ResourceTypes.OpenedBucket => TargetKinds.Bucket,
         _ => null,
     };
 }

@@ -44,3 +44,21 @@ public sealed record DbInstanceFact(string Region, string DbInstanceId, IReadOnl
 /// <summary>An Auto Scaling group: what it launches from, its capacity, its member instances and its suspended processes.</summary>
 public sealed record AutoScalingGroupFact(string Region, string Name, string? LaunchTemplateName, int DesiredCapacity,
     IReadOnlyList<string> InstanceIds, IReadOnlyList<string> SuspendedProcesses, DateTimeOffset? CreatedTime, string Evidence);
+
+/// <summary>A user's membership of a group, as GetAccountAuthorizationDetails' GroupList gave it.</summary>
+public sealed record GroupMembershipFact(string UserName, string GroupName, string Evidence);
+
+/// <summary>A group or a role with its inline policies (name → document, URL-decoded) and the ARNs of the managed policies attached to it.</summary>
+/// <param name="Kind"><c>group</c> or <c>role</c>.</param>
+public sealed record PolicyHolderFact(string Kind, string Name, string? Arn, IReadOnlyDictionary<string, string> InlinePolicies,
+    IReadOnlyList<string> AttachedPolicyArns, string Evidence);
+
+/// <summary>The permissions boundary set on a user or a role (<paramref name="Kind"/> <c>user</c> or <c>role</c>).</summary>
+public sealed record PermissionsBoundaryFact(string Kind, string Name, string PolicyArn, string Evidence);
+
+/// <summary>A managed policy (the account's own, or an AWS managed one attached in it) and its default version's document.</summary>
+public sealed record ManagedPolicyFact(string Arn, string PolicyName, string? Document, string Evidence);
+
+/// <summary>A bucket's policy as GetBucketPolicy answered it: its document, or null when the bucket has none (NoSuchBucketPolicy).</summary>
+/// <param name="Region">The region the answer came from: the bucket's own (S3 answers a policy only there).</param>
+public sealed record BucketPolicyFact(string Bucket, string? Document, string Evidence, string? Region = null);

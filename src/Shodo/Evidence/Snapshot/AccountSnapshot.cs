@@ -6,8 +6,8 @@ namespace Shodo.Evidence.Snapshot;
 /// <summary>
 /// The account as <c>shodo collect</c> recorded it, typed once for everyone who reasons about it
 /// (investigation, triage, the planner, reports): enabled regions, IAM users, keys, login profiles and
-/// attachments, EC2 instances, Spot requests, key pairs and security groups, trails and their selectors,
-/// buckets with tags, RDS instances and snapshots with their sharing. Each fact names the evidence blob it
+/// attachments, groups and roles with their policies, permissions boundaries and managed policy documents, EC2 instances, Spot requests, key pairs and security groups, trails and their selectors,
+/// buckets with tags and policies, RDS instances and snapshots with their sharing. Each fact names the evidence blob it
 /// was read from; each stored answer that could not be read is in <see cref="Gaps"/>, never dropped.
 /// Each collector that implements <see cref="ISnapshotPart"/> reads its own part.
 /// </summary>
@@ -28,6 +28,15 @@ public sealed class AccountSnapshot
     public List<DbSnapshotFact> DbSnapshots { get; } = [];
     public List<DbInstanceFact> DbInstances { get; } = [];
     public List<AutoScalingGroupFact> AutoScalingGroups { get; } = [];
+    public List<GroupMembershipFact> GroupMemberships { get; } = [];
+    /// <summary>Groups and roles with their policies (GetAccountAuthorizationDetails).</summary>
+    public List<PolicyHolderFact> PolicyHolders { get; } = [];
+    public List<PermissionsBoundaryFact> PermissionsBoundaries { get; } = [];
+    public List<ManagedPolicyFact> ManagedPolicies { get; } = [];
+    /// <summary>Buckets whose policy was read (a bucket with none has a fact with no document); a bucket not here: its policy is unknown.</summary>
+    public List<BucketPolicyFact> BucketPolicies { get; } = [];
+    /// <summary>Whether GetAccountAuthorizationDetails was stored to its last page: only then do users' groups, roles and policies say everything.</summary>
+    public bool AuthorizationDetailsComplete { get; set; }
 
     /// <summary>Stored answers (or facts in them) that could not be read: what they would have shown is unknown.</summary>
     public IReadOnlyList<SnapshotGap> Gaps { get; private set; } = [];

@@ -67,6 +67,13 @@ public sealed class StoredAnswers
         foreach (var answer in await JsonAsync(service, operation, ct).ConfigureAwait(false)) Read(answer, read);
     }
 
+    /// <summary>As <see cref="ForEachXmlAsync"/>, for answers read as text (S3's GetBucketPolicy answers a JSON policy, or an XML error).</summary>
+    public async Task ForEachTextAsync(string service, string operation, Action<Answer<string>> read, CancellationToken ct)
+    {
+        foreach (var answer in await ParseAsync(service, operation, bytes => System.Text.Encoding.UTF8.GetString(bytes), ct).ConfigureAwait(false))
+            Read(answer, read);
+    }
+
     private void Read<T>(Answer<T> answer, Action<Answer<T>> read)
     {
         try { read(answer); }

@@ -12,8 +12,14 @@ namespace Shodo.Investigation.Impact;
 /// logged for the bucket, their log files not read, logging stopped during the incident, or the
 /// incident older than the sources. Personal data first.
 /// </summary>
-public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chain, SourceReach reach)
+public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chain, SourceReach reach,
+    IReadOnlyList<AttackerResource>? resources = null)
 {
+    /// <summary>The outside accounts the attacker shared data with (its resources' <c>sharedWith</c>): a bucket policy letting one in lets the attacker in.</summary>
+    private readonly ReadAccess _access = new(state, chain, (resources ?? [])
+        .SelectMany(r => (r.Attributes["sharedWith"] as System.Text.Json.Nodes.JsonArray)?.Select(v => (string?)v) ?? []).OfType<string>()
+        .Distinct(StringComparer.Ordinal).ToList());
+
     private static readonly HashSet<string> ObjectReads = ["GetObject", "SelectObjectContent", "GetObjectTorrent", "RestoreObject"];
     private static readonly HashSet<string> Listings = ["ListObjects", "ListObjectsV2", "ListObjectVersions"];
 
@@ -31,7 +37,8 @@ public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chai
         var reads = events.Where(e => !e.Failed && ObjectReads.Contains(e.EventName)).ToList();
         var listed = events.Where(e => !e.Failed && Listings.Contains(e.EventName)).ToList();
         var personal = PersonalData.IsMarked(bucket.Name, bucket.Tags);
-        var reachable = reads.Count > 0 || listed.Count > 0 ? true : ReadAccess.S3(state, chain);
+        var access = _access.S3(bucket.Name);
+        var reachable = reads.Count > 0 || listed.Count > 0 ? true : access.Reachable;
         var objects = reads.Select(e => new ObjectAccess(TrailRecordJson.Path(e.Raw, "requestParameters", "key") ?? "", e.EventName, e.EventTime,
             long.TryParse(TrailRecordJson.Path(e.Raw, "additionalEventData", "bytesTransferredOut"), out var b) ? b : null, e.EventId)).ToList();
         var unknowable = Unknowable(bucket.Name);
@@ -61,6 +68,7 @@ public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chai
         return new DataExposure
         {
             Kind = "s3-bucket", Name = bucket.Name, Region = bucket.Region, PersonalData = personal, Reachable = reachable,
+            ReachableThrough = access.Through, ReachUnknown = reachable is null ? access.Unknown : [],
             Accessed = verdict, Explanation = LocalText.English(explanation), Explanations = explanation, Objects = objects,
             BytesRead = objects.Any(o => o.Bytes is not null) ? objects.Sum(o => o.Bytes ?? 0) : null,
             Unknowable = verdict == AccessVerdict.Accessed ? [] : unknowable,

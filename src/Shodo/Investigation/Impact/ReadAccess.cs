@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Shodo.Aws;
+using Shodo.Aws.Policy;
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 using Shodo.Evidence.Snapshot;
@@ -6,14 +8,28 @@ using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Impact;
 
-/// <summary>
-/// A simple evaluation of whether the attacker's identities may read data: an AWS managed policy that
-/// grants reading S3 (or everything) attached to a user whose credentials the attacker holds, as
-/// collected or as attached by the attacker's own events. Null when nothing decides it (inline and group
-/// policies, bucket policies and boundaries are not evaluated).
-/// </summary>
-public static class ReadAccess
+/// <summary>Whether the attacker could read a store (null: cannot be said), what lets it in, and what could not be read to say so.</summary>
+public sealed record ReadReach(bool? Reachable, IReadOnlyList<string> Through, IReadOnlyList<string> Unknown)
 {
+    public static ReadReach Yes(IEnumerable<string> through) => new(true, through.Distinct().ToList(), []);
+}
+
+/// <summary>
+/// Whether the attacker's principals could read a bucket's objects (s3:GetObject), evaluated as AWS does from the collected
+/// state: for each user whose credentials it held, the user's inline and attached policies and those of its groups; for each
+/// role it assumed, the role's; a permissions boundary (an Allow outside it is no Allow); the bucket policy, for the
+/// principal itself, for everyone, or for an outside account the attacker shared data with. An explicit Deny wins. The
+/// reading is cautious: an Allow counts whatever its conditions, a Deny only when unconditional and over every object.
+/// "Unknown" (never "no") when a policy that could decide it was not read: the authorization details incomplete, a managed
+/// policy's document, a group or role missing, the bucket policy not collected. Shodo's own containment policy (inline
+/// <c>ShodoContainment-CASE</c>, see <c>ContainmentTags.PolicyName</c>) is not what the attacker faced and is left out.
+/// </summary>
+public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOnlyCollection<string> outsideAccounts)
+{
+    private const string ObjectRead = "s3:GetObject";
+    private const string ShodoPolicyPrefix = "ShodoContainment-";
+
+    /// <summary>AWS managed policies known to grant reading S3, for an attachment whose document the snapshot does not hold.</summary>
     private static readonly string[] Granting =
     [
         "arn:aws:iam::aws:policy/AdministratorAccess", "arn:aws:iam::aws:policy/AmazonS3FullAccess",
@@ -21,12 +37,128 @@ public static class ReadAccess
         "arn:aws:iam::aws:policy/PowerUserAccess",
     ];
 
-    public static bool? S3(AccountSnapshot state, ChainResult chain)
+    public ReadReach S3(string bucket)
     {
-        var users = chain.Confirmed.Select(i => i.Kind == IdentityKind.User ? i.Name : i.Owner).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var attached = state.Attachments.Where(a => users.Contains(a.UserName)).Select(a => a.PolicyArn)
-            .Concat(chain.AttackerEvents.Where(e => e.EventName == "AttachUserPolicy" && !e.Failed)
-                .Select(e => TrailRecordJson.Path(e.Raw, "requestParameters", "policyArn")).OfType<string>());
-        return attached.Any(a => Granting.Contains(AwsPartition.InCommercial(a))) ? true : null;
+        var objects = $"arn:aws:s3:::{bucket}/";
+        var through = new List<string>();
+        var unknown = new List<string>();
+        var attached = chain.AttackerEvents.Where(e => e.EventName == "AttachUserPolicy" && !e.Failed)
+            .Select(e => TrailRecordJson.Path(e.Raw, "requestParameters", "policyArn")).OfType<string>()
+            .Where(a => Granting.Contains(AwsPartition.InCommercial(a))).ToList();
+        through.AddRange(attached.Select(a => $"AttachUserPolicy {Name(a)}"));
+        if (chain.Confirmed.Any(i => i.Kind == IdentityKind.Root)) through.Add("root");
+
+        var policy = state.BucketPolicies.FirstOrDefault(p => p.Bucket == bucket);
+        if (policy is null) unknown.Add($"bucket policy of {bucket} not read");
+        else if (policy.Document is { } document)
+        {
+            if (PolicyGrant.Of(document, ObjectRead, objects, p => Names(p, a => a == "*")) == Grant.Allow)
+                through.Add($"bucket policy of {bucket}: everyone");
+            var outside = outsideAccounts.Where(a => a != BucketPolicyEveryone).ToHashSet(StringComparer.Ordinal);
+            if (PolicyGrant.Of(document, ObjectRead, objects, p => Names(p, a => outside.Contains(Account(a) ?? ""))) == Grant.Allow)
+                through.Add($"bucket policy of {bucket}: an outside account the attacker shared data with ({string.Join(", ", outside.Order(StringComparer.Ordinal))})");
+        }
+
+        var principals = Principals().ToList();
+        if (principals.Count == 0 && through.Count == 0) unknown.Add("no attacker principal known");
+        foreach (var (kind, name, arn) in principals)
+        {
+            var verdict = Principal(kind, name, arn, objects, policy);
+            through.AddRange(verdict.Through);
+            unknown.AddRange(verdict.Unknown);
+        }
+        if (through.Count > 0) return ReadReach.Yes(through);
+        return new ReadReach(unknown.Count > 0 ? null : false, [], unknown.Distinct().ToList());
     }
+
+    private const string BucketPolicyEveryone = Aws.S3.BucketPolicyGrants.Everyone;
+
+    /// <summary>The attacker's users (whose keys, sessions or password it held, or it created) and the roles it assumed.</summary>
+    private IEnumerable<(string Kind, string Name, string? Arn)> Principals()
+    {
+        var roles = state.PolicyHolders.Where(h => h.Kind == "role").ToDictionary(h => h.Name, StringComparer.Ordinal);
+        var seen = new HashSet<(string, string)>();
+        foreach (var i in chain.Confirmed)
+        {
+            var assumed = i.Arn?.Contains(":assumed-role/", StringComparison.Ordinal) == true;
+            var name = i.Kind is IdentityKind.User or IdentityKind.Role ? i.Name : i.Owner;
+            if (name is null || i.Kind == IdentityKind.Root) continue;
+            var kind = i.Kind == IdentityKind.Role || assumed || i.Kind == IdentityKind.SessionKey && roles.ContainsKey(name)
+                                                                 && state.Users.All(u => u.UserName != name) ? "role" : "user";
+            if (!seen.Add((kind, name))) continue;
+            var arn = kind == "role" ? roles.GetValueOrDefault(name)?.Arn : state.Users.FirstOrDefault(u => u.UserName == name)?.Arn ?? i.Arn;
+            yield return (kind, name, arn);
+        }
+    }
+
+    private ReadReach Principal(string kind, string name, string? arn, string objects, BucketPolicyFact? bucketPolicy)
+    {
+        var who = $"{kind} {name}";
+        var unknown = new List<string>();
+        var documents = new List<(string Label, string? Document)>();
+        if (!state.AuthorizationDetailsComplete) unknown.Add("IAM authorization details not read in full");
+        if (kind == "user")
+        {
+            documents.AddRange(state.InlinePolicies.Where(p => p.UserName == name && !p.PolicyName.StartsWith(ShodoPolicyPrefix, StringComparison.Ordinal))
+                .Select(p => ($"{who}: inline {p.PolicyName}", (string?)p.Document)));
+            documents.AddRange(state.Attachments.Where(a => a.UserName == name).Select(a => Managed(who, a.PolicyArn)));
+            foreach (var m in state.GroupMemberships.Where(m => m.UserName == name))
+            {
+                if (state.PolicyHolders.FirstOrDefault(h => h.Kind == "group" && h.Name == m.GroupName) is { } group)
+                    documents.AddRange(Holder($"{who}, group {group.Name}", group));
+                else unknown.Add($"group {m.GroupName} of {who} not read");
+            }
+        }
+        else if (state.PolicyHolders.FirstOrDefault(h => h.Kind == "role" && h.Name == name) is { } role)
+            documents.AddRange(Holder(who, role));
+        else unknown.Add($"{who} not read");
+
+        var allows = new List<string>();
+        foreach (var (label, document) in documents)
+        {
+            var grant = document is null ? (Granting.Contains(AwsPartition.InCommercial(label[(label.LastIndexOf(' ') + 1)..])) ? Grant.Allow : (Grant?)null)
+                : PolicyGrant.Of(document, ObjectRead, objects);
+            if (grant == Grant.Deny) return new ReadReach(false, [], []);
+            if (grant == Grant.Allow) allows.Add(label);
+            if (grant is null) unknown.Add($"{label} not read");
+        }
+
+        if (bucketPolicy?.Document is { } bp)
+        {
+            var grant = PolicyGrant.Of(bp, ObjectRead, objects, p => Names(p, a => a == "*" || arn is not null && a == arn));
+            if (grant == Grant.Deny) return new ReadReach(false, [], []);
+            if (grant == Grant.Allow) return ReadReach.Yes([$"bucket policy of {bucketPolicy.Bucket}, for {who} or everyone"]);
+        }
+
+        if (allows.Count > 0 && state.PermissionsBoundaries.FirstOrDefault(b => b.Kind == kind && b.Name == name) is { } boundary)
+        {
+            var document = state.ManagedPolicies.FirstOrDefault(p => p.Arn == boundary.PolicyArn)?.Document;
+            var bounded = document is null ? (Grant?)null : PolicyGrant.Of(document, ObjectRead, objects);
+            if (bounded is null) return new ReadReach(null, [], [$"permissions boundary {Name(boundary.PolicyArn)} of {who} not read"]);
+            if (bounded != Grant.Allow) return new ReadReach(unknown.Count > 0 ? null : false, [], unknown);
+            allows = allows.Select(a => $"{a} (within its permissions boundary {Name(boundary.PolicyArn)})").ToList();
+        }
+        return allows.Count > 0 ? ReadReach.Yes(allows) : new ReadReach(unknown.Count > 0 ? null : false, [], unknown);
+    }
+
+    private IEnumerable<(string, string?)> Holder(string who, PolicyHolderFact holder) =>
+        holder.InlinePolicies.Where(p => !p.Key.StartsWith(ShodoPolicyPrefix, StringComparison.Ordinal))
+            .Select(p => ($"{who}: inline {p.Key}", (string?)p.Value))
+            .Concat(holder.AttachedPolicyArns.Select(a => Managed(who, a)));
+
+    private (string, string?) Managed(string who, string policyArn) =>
+        ($"{who}: attached {policyArn}", state.ManagedPolicies.FirstOrDefault(p => p.Arn == policyArn)?.Document);
+
+    private static string Name(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
+
+    /// <summary>Whether a resource policy's Principal names <c>*</c> or an AWS principal <paramref name="accepted"/> takes.</summary>
+    private static bool Names(JsonNode principal, Func<string, bool> accepted) => principal switch
+    {
+        JsonValue v => accepted(v.ToString()),
+        JsonObject o => PolicyGrant.Strings(o["AWS"]).Any(accepted),
+        _ => false,
+    };
+
+    private static string? Account(string principal) =>
+        principal.StartsWith("arn:", StringComparison.Ordinal) ? principal.Split(':') is { Length: >= 6 } p ? p[4] : null : principal;
 }

@@ -38,6 +38,10 @@ public sealed record DataExposure
     public bool PersonalData { get; init; }
     /// <summary>Whether the attacker identities' policies allow reading it; null when it cannot be evaluated.</summary>
     public bool? Reachable { get; init; }
+    /// <summary>What lets the attacker read it: each policy (whose, which) or bucket-policy grant that allows it.</summary>
+    public IReadOnlyList<string> ReachableThrough { get; init; } = [];
+    /// <summary>When <see cref="Reachable"/> is null: each policy that could decide it and was not read.</summary>
+    public IReadOnlyList<string> ReachUnknown { get; init; } = [];
     public required AccessVerdict Accessed { get; init; }
     /// <summary>One sentence: how we know, or why it cannot be known.</summary>
     public required string Explanation { get; init; }

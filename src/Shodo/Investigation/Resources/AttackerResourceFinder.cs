@@ -212,7 +212,8 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
 
     /// <summary>
     /// The accounts (or <c>all</c>) an EBS ModifySnapshotAttribute gave createVolumePermission (an AMI's ModifyImageAttribute:
-    /// launchPermission): its "add" part, or the flat form with operationType add.
+    /// launchPermission): its "add" part, or the flat form with operationType add — <c>UserId.N</c> recorded as
+    /// <c>userIdSet.items[].userId</c>, <c>UserGroup.N</c> (<c>all</c>: public) as <c>userGroupSet.items[].userGroup</c>.
     /// </summary>
     private static List<string> SharesOut(System.Text.Json.JsonElement request, string permission)
     {
@@ -220,7 +221,8 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
                   && cvp.TryGetProperty("add", out var a) ? a
             : TrailRecordJson.Path(request, "operationType") is "add" ? request : default;
         return add.ValueKind == System.Text.Json.JsonValueKind.Undefined ? []
-            : TrailRecordJson.All(add, "userId").Concat(TrailRecordJson.All(add, "group")).Distinct().ToList();
+            : TrailRecordJson.All(add, "userId").Concat(TrailRecordJson.All(add, "group")).Concat(TrailRecordJson.All(add, "userGroup"))
+                .Distinct().ToList();
     }
 
     private bool Collected(string operation) => state.KeyPairs.Count > 0 || operation.Length == 0;

@@ -12,7 +12,8 @@ namespace Shodo.Investigation.Suspicion;
 /// snapshot for the exposure window, and the signs are weighed. Strong: a user created in the window (never the leaked
 /// key's owner or the responder) holding admin-equivalent rights and an access key or a password; then instances
 /// launched after the first such user's creation (or after the compromise start the events show) in a region the
-/// account never used before, and the persistent Spot requests behind them. Nothing already attributed is repeated.
+/// account never used before, and the persistent Spot requests behind them. The doors to the data the state shows open,
+/// whoever opened them (<see cref="OpenDoors"/>). Nothing already attributed is repeated.
 /// </summary>
 public static class StateSuspicion
 {
@@ -40,6 +41,7 @@ public static class StateSuspicion
             });
         }
 
+        result.AddRange(OpenDoors(state, attributed));
         var anchor = computeFrom ?? result.Select(r => r.Created).Where(t => t is not null).DefaultIfEmpty(null).Min();
         if (anchor is not { } from) return result;
         var compute = new TriageContext(state, from, recent, new Dictionary<CandidateId, IReadOnlyList<TrailRecord>>(),
@@ -58,6 +60,32 @@ public static class StateSuspicion
             result.Add(new SuspectedTarget(ResourceTypes.SpotRequest, s.SpotInstanceRequestId, s.Region, null,
                 Messages.Get("SuspectedSpotRequestReason", s.InstanceType, s.Region, from)));
         return result;
+    }
+
+    /// <summary>
+    /// The doors to the data the recorded state shows open, with attribution unknown: an RDS DB or cluster snapshot another
+    /// account (or <c>all</c>) may restore, and a bucket whose collected policy lets in everyone or another account. The
+    /// attacker may have opened them; a share the organisation made on purpose is closed only under contain-suspected, and
+    /// <c>shodo rollback</c> re-opens it exactly.
+    /// </summary>
+    public static IEnumerable<SuspectedTarget> OpenDoors(AccountSnapshot state, IReadOnlySet<string> attributed)
+    {
+        foreach (var s in state.DbSnapshots.Where(s => s.RestoreAccounts.Count > 0))
+        {
+            var type = s.Cluster ? ResourceTypes.SharedDbClusterSnapshot : ResourceTypes.SharedDbSnapshot;
+            if (attributed.Contains(Key(type, s.SnapshotId))) continue;
+            yield return new SuspectedTarget(type, s.SnapshotId, s.Region, null, Messages.Get("SuspectedSharedSnapshotReason",
+                s.Cluster ? "DB cluster snapshot" : "DB snapshot", s.SnapshotId, s.Region, string.Join(", ", s.RestoreAccounts)));
+        }
+        var owner = state.Users.Select(u => u.Arn?.Split(':') is { Length: >= 6 } p ? p[4] : null).FirstOrDefault(a => a is not null);
+        foreach (var p in state.BucketPolicies.Where(p => p.Document is not null))
+        {
+            var open = Shodo.Aws.S3.BucketPolicyGrants.Allowed(Shodo.Aws.S3.BucketPolicyGrants.Parse(p.Document), owner);
+            if (open.Count == 0 || attributed.Contains(Key(ResourceTypes.OpenedBucket, p.Bucket))) continue;
+            var region = state.Buckets.FirstOrDefault(b => b.Name == p.Bucket)?.Region ?? p.Region;
+            yield return new SuspectedTarget(ResourceTypes.OpenedBucket, p.Bucket, region, null,
+                Messages.Get("SuspectedOpenBucketReason", p.Bucket, string.Join(", ", open)));
+        }
     }
 
     public static string Key(string kind, string id) => $"{kind}:{id}";

@@ -31,6 +31,8 @@ public static class SuspicionStep
                 .Concat(resources.Where(r => r.Type == ResourceTypes.User).Select(r => StateSuspicion.Key(ResourceTypes.User, r.ResourceId)))
                 .Concat(resources.Where(r => r.Type == ResourceTypes.Instance).Select(r => StateSuspicion.Key(ResourceTypes.Instance, r.ResourceId)))
                 .Concat(resources.Where(r => r.Type == ResourceTypes.SpotRequest).Select(r => StateSuspicion.Key(ResourceTypes.SpotRequest, r.ResourceId)))
+                .Concat(resources.Where(r => r.Type is ResourceTypes.SharedDbSnapshot or ResourceTypes.SharedDbClusterSnapshot or ResourceTypes.OpenedBucket)
+                    .Select(r => StateSuspicion.Key(r.Type, r.ResourceId)))
                 .ToHashSet(StringComparer.Ordinal);
             var admins = await AdminEquivalence.ReadAsync(state, StoredAnswers.Load(@case), ct).ConfigureAwait(false);
             suspected = StateSuspicion.Weigh(state, admins, exposureFrom, compromiseStart?.AddHours(-1), records, notCandidates, attributed);

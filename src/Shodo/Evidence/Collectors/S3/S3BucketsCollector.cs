@@ -62,7 +62,7 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
 
     private static JsonObject Copy(JsonObject o) => o.DeepClone().AsObject();
 
-    /// <summary>Buckets with their region and tags.</summary>
+    /// <summary>Buckets with their region and tags, and each bucket policy read (none where S3 answered NoSuchBucketPolicy).</summary>
     public async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
     {
         var names = new List<string>();
@@ -79,6 +79,19 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
             if (a.Parameter("Bucket") is { } b)
                 tags[b] = (a.Body.Descendants("Tag").ToDictionary(t => t.Required("Key"), t => t.Required("Value")), a.Record.Sha256);
         }, ct);
+        await answers.ForEachTextAsync("s3", "GetBucketPolicy", a =>
+        {
+            if (a.Parameter("Bucket") is not { } b) return;
+            if (a.Body.TrimStart().StartsWith('<'))
+            {
+                if (Xml.Load(System.Text.Encoding.UTF8.GetBytes(a.Body)).Descendants("Code").FirstOrDefault()?.Value == "NoSuchBucketPolicy")
+                    s.BucketPolicies.Add(new BucketPolicyFact(b, null, a.Record.Sha256, a.Record.Region));
+                return;
+            }
+            using var policy = System.Text.Json.JsonDocument.Parse(a.Body);
+            s.BucketPolicies.Add(new BucketPolicyFact(b, a.Body, a.Record.Sha256, a.Record.Region));
+        }, ct);
+        AccountSnapshot.Dedupe(s.BucketPolicies, p => p.Bucket);
         foreach (var name in names.Distinct())
             s.Buckets.Add(new BucketFact(name, regions.GetValueOrDefault(name),
                 tags.TryGetValue(name, out var t) ? t.Tags : new Dictionary<string, string>(), tags.TryGetValue(name, out var u) ? u.Evidence : null));

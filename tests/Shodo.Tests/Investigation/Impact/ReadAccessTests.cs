@@ -1,0 +1,221 @@
+using Amazon.Runtime;
+using Shodo.Aws.Connection;
+using Shodo.Aws.Safety;
+using Shodo.Cases;
+using Shodo.Evidence;
+using Shodo.Evidence.Snapshot;
+using Shodo.Investigation.Identities;
+using Shodo.Investigation.Impact;
+using Shodo.Investigation.Model;
+using Shodo.Range;
+using Shodo.Range.State.Iam;
+using Shodo.Tests.Aws;
+
+namespace Shodo.Tests.InvestigationTests;
+
+/// <summary>
+/// "The attacker could read it", evaluated from the collected state as AWS evaluates it, one source at a time: a user's inline
+/// policy, its group's inline and attached policies, a role the attacker assumed, a permissions boundary, a bucket policy for
+/// everyone or for an outside account the attacker shared with, an explicit Deny — and "unknown", never "no", where a policy
+/// that could decide it was not read. The range is seeded once and collected once (IAM authorization details and buckets).
+/// </summary>
+public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFixture<ReadAccessTests.Account>
+{
+    public const string Exports = "crm-exports", Public = "public-site", Partner = "partner-drop", Locked = "locked-archive",
+        Sealed = "sealed-ledger", Outside = "444455556666";
+
+    private static string Read(string resource) =>
+        $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"{{resource}}"}]}""";
+
+    public sealed class Account : IAsyncLifetime
+    {
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "shodo-tests", "read-access-" + Guid.NewGuid().ToString("N"));
+        public RangeHost Range { get; private set; } = null!;
+        public AccountSnapshot State { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Range = await RangeHost.StartAsync(new RangeOptions { Port = 0 });
+            var state = Range.State;
+            state.CreateBucket(Exports, "us-east-1");
+            state.CreateBucket(Public, "us-east-1").Policy =
+                """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-site/*"}]}""";
+            state.CreateBucket(Partner, "us-east-1").Policy =
+                $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Outside}}:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::partner-drop/*"}]}""";
+            state.CreateBucket(Locked, "us-east-1").Policy =
+                """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::locked-archive","arn:aws:s3:::locked-archive/*"]}]}""";
+            state.CreateBucket(Sealed, "us-east-1");
+            lock (state.Sync)
+            {
+                var iam = state.Iam;
+                state.AddUser("inline-reader").InlinePolicies["exports"] = Read($"arn:aws:s3:::{Exports}/*");
+                state.AddUser("other-bucket-reader").InlinePolicies["assets"] = Read("arn:aws:s3:::acme-app-assets/*");
+                state.AddUser("admin").AttachedPolicyArns.Add(AwsManagedPolicies.AdministratorAccessArn);
+                state.AddUser("nobody");
+                state.AddUser("analyst");
+                state.AddUser("auditor");
+                var analysts = Group(state, "analysts", "analyst");
+                analysts.InlinePolicies["read-exports"] = Read($"arn:aws:s3:::{Exports}/reports/*");
+                var custom = new ManagedPolicy
+                {
+                    PolicyName = "ExportsRead", PolicyId = IamIds.PolicyId(), Arn = state.IamArn("policy", "/", "ExportsRead"),
+                    CreateDate = state.Clock.Now, UpdateDate = state.Clock.Now,
+                    Versions = [new PolicyVersion("v1", Read("*"), state.Clock.Now)],
+                };
+                iam.Policies[custom.Arn] = custom;
+                Group(state, "auditors", "auditor").AttachedPolicyArns.Add(custom.Arn);
+                iam.Roles["etl"] = new IamRole
+                {
+                    RoleName = "etl", RoleId = IamIds.RoleId(), Arn = state.IamArn("role", "/", "etl"), CreateDate = state.Clock.Now,
+                    AssumeRolePolicyDocument = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}""",
+                    InlinePolicies = { ["etl-read"] = Read("arn:aws:s3:::*") },
+                };
+                ManagedPolicy Customer(string name, string document)
+                {
+                    var policy = new ManagedPolicy
+                    {
+                        PolicyName = name, PolicyId = IamIds.PolicyId(), Arn = state.IamArn("policy", "/", name),
+                        CreateDate = state.Clock.Now, UpdateDate = state.Clock.Now, Versions = [new PolicyVersion("v1", document, state.Clock.Now)],
+                    };
+                    iam.Policies[policy.Arn] = policy;
+                    return policy;
+                }
+                var onlyEc2 = Customer("OnlyEc2", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"ec2:*","Resource":"*"}]}""");
+                var s3Read = Customer("S3ReadBoundary", Read("arn:aws:s3:::*"));
+                var fenced = state.AddUser("fenced-admin");
+                fenced.AttachedPolicyArns.Add(AwsManagedPolicies.AdministratorAccessArn);
+                fenced.PermissionsBoundaryArn = onlyEc2.Arn;
+                var within = state.AddUser("bounded-admin");
+                within.AttachedPolicyArns.Add(AwsManagedPolicies.AdministratorAccessArn);
+                within.PermissionsBoundaryArn = s3Read.Arn;
+                // The responder may not read one bucket's policy: what it would have said is unknown.
+                iam.User(RangeHost.ResponderUserName)!.InlinePolicies["no-sealed-policy"] =
+                    $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:GetBucketPolicy","Resource":"arn:aws:s3:::{{Sealed}}"}]}""";
+            }
+            State = await CollectAsync(_root, Range);
+        }
+
+        private static IamGroup Group(Shodo.Range.State.RangeState state, string name, string member)
+        {
+            var group = new IamGroup
+            {
+                GroupName = name, GroupId = IamIds.GroupId(), Arn = state.IamArn("group", "/", name), CreateDate = state.Clock.Now, Members = [member],
+            };
+            state.Iam.Groups[name] = group;
+            return group;
+        }
+
+        public async Task DisposeAsync()
+        {
+            await Range.DisposeAsync();
+            if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    /// <summary>Collects the IAM authorization details and the buckets as the responder, and reads the snapshot back from the case.</summary>
+    public static async Task<AccountSnapshot> CollectAsync(string root, RangeHost range)
+    {
+        using var @case = Case.Open(root, new CaseOptions { Title = "read access" });
+        using var aws = await AwsConnection.OpenAsync(new AwsConnectionOptions
+        {
+            Credentials = new BasicAWSCredentials(range.Responder.AccessKeyId, range.Responder.SecretAccessKey),
+            Region = "us-east-1", EndpointUrl = range.Url, Retry = TestConnections.QuickRetry,
+            RefusalSink = new JournalRefusalSink(@case.Journal),
+        });
+        var collectors = CollectorCatalog.All.Where(c => c.Name is "iam.authorization-details" or "iam.users" or "s3.buckets").ToList();
+        await new CollectionRunner(aws, @case, new CollectionOptions { Collectors = collectors, Regions = ["us-east-1"] }).RunAsync();
+        return await AccountSnapshot.BuildAsync(@case, CancellationToken.None);
+    }
+
+    private static AttackerIdentity User(string name) => new()
+    {
+        Id = $"user:{name}", Kind = IdentityKind.User, Name = name, Confidence = Confidence.Confirmed, Reason = "test",
+    };
+
+    private ReadReach Reach(string bucket, IEnumerable<AttackerIdentity> identities, params string[] outside) =>
+        new ReadAccess(account.State, new ChainResult(identities.ToList(), [], [], [], null,
+            new OwnerBaseline(null, new HashSet<string>(), new HashSet<string>())), outside).S3(bucket);
+
+    [Fact]
+    public void A_users_inline_policy_for_the_buckets_objects_lets_it_read_and_one_for_another_bucket_does_not()
+    {
+        var reach = Reach(Exports, [User("inline-reader")]);
+        Assert.True(reach.Reachable);
+        Assert.Contains(reach.Through, t => t.Contains("inline exports", StringComparison.Ordinal));
+
+        var other = Reach(Exports, [User("other-bucket-reader")]);
+        Assert.False(other.Reachable);
+        Assert.Empty(other.Unknown);
+    }
+
+    [Fact]
+    public void A_groups_inline_policy_for_part_of_the_bucket_and_a_groups_attached_customer_policy_each_let_its_member_read()
+    {
+        var analyst = Reach(Exports, [User("analyst")]);
+        Assert.True(analyst.Reachable);
+        Assert.Contains(analyst.Through, t => t.Contains("group analysts", StringComparison.Ordinal) && t.Contains("read-exports", StringComparison.Ordinal));
+
+        var auditor = Reach(Exports, [User("auditor")]);
+        Assert.True(auditor.Reachable);
+        Assert.Contains(auditor.Through, t => t.Contains("group auditors", StringComparison.Ordinal) && t.Contains("policy/ExportsRead", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_role_the_attacker_assumed_reads_through_the_roles_own_policy()
+    {
+        var session = new AttackerIdentity
+        {
+            Id = "session-key:ASIAEXAMPLE", Kind = IdentityKind.SessionKey, Name = "ASIAEXAMPLE", Owner = "etl",
+            Arn = $"arn:aws:sts::{account.Range.State.AccountId}:assumed-role/etl/attacker", Confidence = Confidence.Confirmed, Reason = "test",
+        };
+        var reach = Reach(Exports, [session]);
+        Assert.True(reach.Reachable);
+        Assert.Contains(reach.Through, t => t.StartsWith("role etl", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_bucket_policy_for_everyone_or_for_an_outside_account_the_attacker_shared_with_lets_the_attacker_in_without_any_identity_policy()
+    {
+        Assert.True(Reach(Public, [User("nobody")]).Reachable);
+        Assert.True(Reach(Partner, [User("nobody")], Outside).Reachable);
+        Assert.False(Reach(Partner, [User("nobody")], "999988887777").Reachable);
+    }
+
+    [Fact]
+    public void An_unconditional_deny_in_the_bucket_policy_wins_over_administrator_access()
+    {
+        Assert.True(Reach(Exports, [User("admin")]).Reachable);
+        var locked = Reach(Locked, [User("admin")]);
+        Assert.False(locked.Reachable);
+    }
+
+    [Fact]
+    public void A_bucket_policy_that_could_not_be_read_makes_it_unknown_never_no()
+    {
+        var reach = Reach(Sealed, [User("nobody")]);
+        Assert.Null(reach.Reachable);
+        Assert.Contains(reach.Unknown, u => u.Contains(Sealed, StringComparison.Ordinal));
+        // An identity policy that lets the user in still decides it: an unread bucket policy only hides a possible Deny.
+        Assert.True(Reach(Sealed, [User("admin")]).Reachable);
+    }
+
+    [Fact]
+    public void Without_the_iam_authorization_details_a_user_with_no_policy_seen_is_unknown_not_no()
+    {
+        var chain = new ChainResult([User("nobody")], [], [], [], null, new OwnerBaseline(null, new HashSet<string>(), new HashSet<string>()));
+        var reach = new ReadAccess(new AccountSnapshot(), chain, []).S3(Exports);
+        Assert.Null(reach.Reachable);
+        Assert.Contains(reach.Unknown, u => u.Contains("authorization details", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_allow_outside_the_users_permissions_boundary_is_no_allow_and_one_inside_it_is()
+    {
+        var fenced = Reach(Exports, [User("fenced-admin")]);
+        Assert.False(fenced.Reachable);
+
+        var within = Reach(Exports, [User("bounded-admin")]);
+        Assert.True(within.Reachable);
+        Assert.Contains(within.Through, t => t.Contains("permissions boundary S3ReadBoundary", StringComparison.Ordinal));
+    }
+}
