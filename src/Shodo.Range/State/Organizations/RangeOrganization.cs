@@ -36,6 +36,12 @@ public sealed class RangeOrganization
     /// <summary>Policy ids attached to each target (the root id or an account id), in attachment order.</summary>
     public Dictionary<string, List<string>> Attachments { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The services given trusted access (EnableAWSServiceAccess), with when: CloudTrail's lets an organisation trail be made.</summary>
+    public Dictionary<string, DateTimeOffset> ServiceAccess { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>CloudTrail's service principal, whose trusted access an organisation trail needs.</summary>
+    public const string CloudTrailPrincipal = "cloudtrail.amazonaws.com";
+
     public OrganizationAccount? Account(string accountId) => _accounts.FirstOrDefault(a => a.Id == accountId);
 
     /// <summary>The account whose IAM holds this access key (a user's, the root user's, or a session's), or null.</summary>
