@@ -59,7 +59,7 @@ public sealed partial class RangeState
     }
 
     /// <summary>
-    /// Delivers every trail's pending records to its bucket (or only the trails writing to
+    /// Delivers every trail's pending records to its bucket (an organisation trail's: every account's) (or only the trails writing to
     /// <paramref name="bucket"/>). Returns the keys written. Called by scenarios and the admin endpoint,
     /// and by S3 before it reads a trail's bucket, so log files are there right after the calls.
     /// </summary>
@@ -70,6 +70,16 @@ public sealed partial class RangeState
             var keys = new List<string>();
             foreach (var trail in Trails.Values.Where(t => bucket is null || t.S3BucketName == bucket))
             {
+                if (trail.IsOrganizationTrail && Organization is { } org)
+                {
+                    foreach (var account in org.Accounts.Select(a => a.State))
+                    {
+                        var delivered = TrailDelivery.Deliver(this, trail, account, org.Id);
+                        keys.AddRange(delivered);
+                        keys.AddRange(DigestDelivery.Deliver(this, trail, delivered, account.AccountId, org.Id));
+                    }
+                    continue;
+                }
                 var logs = TrailDelivery.Deliver(this, trail);
                 keys.AddRange(logs);
                 keys.AddRange(DigestDelivery.Deliver(this, trail, logs));

@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace Shodo.Range.State;
 
-/// <summary>The range's state file: account id, simulated time and every <see cref="IStatePart"/>.</summary>
+/// <summary>
+/// The range's state file: account id, simulated time and every <see cref="IStatePart"/>; for the management account of an
+/// organisation, the organisation and every member account's parts too (<see cref="Organizations.OrganizationStateFile"/>).
+/// </summary>
 public static class RangeStateFile
 {
     public static JsonObject Save(RangeState state)
@@ -17,6 +20,8 @@ public static class RangeStateFile
                 ["now"] = state.Clock.Now.ToString("O"),
             };
             foreach (var part in StateParts.All) root[part.Name] = part.Save(state);
+            if (state.Organization is { } org && org.Management == state)
+                root["organization"] = Organizations.OrganizationStateFile.Save(org);
             return root;
         }
     }
@@ -37,6 +42,9 @@ public static class RangeStateFile
             throw new InvalidDataException($"{path} holds account {account}; this range serves {state.AccountId}.");
         lock (state.Sync)
         {
+            // The organisation first: a file of other accounts is refused before anything is changed.
+            if (root["organization"] is JsonObject organization)
+                Organizations.OrganizationStateFile.Load(state.Organization, organization, path);
             if (root["now"]?.GetValue<string>() is { } now) state.Clock.Set(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
             foreach (var part in StateParts.All)
                 if (root[part.Name] is { } node) part.Load(state, node);

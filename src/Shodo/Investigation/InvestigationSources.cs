@@ -22,6 +22,7 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
     private readonly LookupEventsSource _lookup = new(aws, @case, options.Time, options.LookupPageAttempts,
         state.Regions.Where(r => r.OptIn).Select(r => r.Name).ToHashSet(StringComparer.Ordinal));
     private readonly CloudTrailPublicKeys _digestKeys = new(aws, options.Time);
+    private readonly OrganizationId _organization = new(aws, options.Time);
 
     public bool UsesLookup => options.Sources.Count == 0 || options.Sources.Any(s => s.Equals("lookup", StringComparison.OrdinalIgnoreCase));
 
@@ -58,7 +59,8 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
                 // A prefix that already points inside AWSLogs/ is read whole; a trail's root is read day by day.
                 var prefixes = prefix.Contains("AWSLogs/", StringComparison.Ordinal)
                     ? [prefix]
-                    : TrailBucketPrefixes.For(prefix, window, accountId, regions, options.Time.GetUtcNow());
+                    : TrailBucketPrefixes.For(prefix, window, accountId, regions, options.Time.GetUtcNow(),
+                        OrganizationTrailAt(location) ? await _organization.IdAsync(ct) : null);
                 var stores = prefixes.Select(p => new S3TrailLogStore(s3, bucket, p)).ToList();
                 // Each prefix is a few round trips of listing and reading: all of them at once, a bounded number in flight.
                 var parallel = new ParallelOptions { MaxDegreeOfParallelism = PrefixesInFlight, CancellationToken = ct };
@@ -95,6 +97,10 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
         if (state.Buckets.FirstOrDefault(b => b.Name == bucket)?.Region is { } collected) return collected;
         return await aws.BucketRegions.RegionOfAsync(bucket, ct) ?? state.Trails.FirstOrDefault(t => t.Bucket == bucket)?.HomeRegion;
     }
+
+    /// <summary>Whether a location is the bucket of an organisation trail collected (its files one level down, per account).</summary>
+    private bool OrganizationTrailAt(string location) => options.Sources.Count == 0
+        && state.Trails.Any(t => t.OrganizationTrail && t.Bucket is not null && $"s3://{t.Bucket}/{t.Prefix}".TrimEnd('/') == location);
 
     private IEnumerable<string> Locations()
     {

@@ -4,7 +4,10 @@ using Shodo.Range.Serving;
 
 namespace Shodo.Range.Services.CloudTrail;
 
-/// <summary>CreateTrail: a trail in the request's region writing to an existing bucket; not logging until StartLogging.</summary>
+/// <summary>
+/// CreateTrail: a trail in the request's region writing to an existing bucket; not logging until StartLogging. With
+/// IsOrganizationTrail, the management account's trail of every account (<see cref="OrganizationTrail"/>).
+/// </summary>
 internal static partial class CreateTrail
 {
     public static readonly CloudTrailOperation Operation = new("CreateTrail", ReadOnly: false, Handle);
@@ -18,6 +21,8 @@ internal static partial class CreateTrail
         if (!TrailName().IsMatch(name) || name.Contains("..") || name.Contains("._") || name.Contains("_."))
             throw new AwsError("InvalidTrailNameException",
                 "Trail name must start with a letter or number, end with a letter or number, and be between 3 and 128 characters.");
+        var organizationTrail = CloudTrailJson.Bool(input, "IsOrganizationTrail") ?? false;
+        if (organizationTrail) OrganizationTrail.Check(call);
         var bucket = CloudTrailJson.String(input, "S3BucketName")
                      ?? throw new AwsError("InvalidS3BucketNameException", "S3 bucket name is required.");
         if (call.State.FindBucket(bucket) is null)
@@ -31,6 +36,7 @@ internal static partial class CreateTrail
             s3KeyPrefix: CloudTrailJson.String(input, "S3KeyPrefix"));
         trail.IncludeGlobalServiceEvents = CloudTrailJson.Bool(input, "IncludeGlobalServiceEvents") ?? true;
         trail.LogFileValidationEnabled = CloudTrailJson.Bool(input, "EnableLogFileValidation") ?? false;
+        trail.IsOrganizationTrail = organizationTrail;
         if (trail.IsMultiRegion && !trail.IncludeGlobalServiceEvents)
         {
             call.State.Trails.Remove(trail.Arn);

@@ -25,7 +25,7 @@ internal static class TrailJson
             json["HasCustomEventSelectors"] = trail.HasCustomEventSelectors;
             json["HasInsightSelectors"] = false;
         }
-        json["IsOrganizationTrail"] = false;
+        json["IsOrganizationTrail"] = trail.IsOrganizationTrail;
         return json;
     }
 

@@ -27,6 +27,8 @@ public sealed class OrganizationsService : IAwsService
         PolicyChanges.AttachPolicy,
         PolicyChanges.DetachPolicy,
         PolicyChanges.UpdatePolicy,
+        ServiceAccess.Enable,
+        ServiceAccess.List,
     }.ToDictionary(o => o.Name, StringComparer.Ordinal);
 
     public string Name => "organizations";

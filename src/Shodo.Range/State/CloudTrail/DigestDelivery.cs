@@ -19,7 +19,15 @@ public static class DigestDelivery
     /// <summary>The last digest of each trail and region: key, SHA-256, signature and end time.</summary>
     public sealed record Link(string Bucket, string Key, string Sha256, string Signature, DateTimeOffset End);
 
-    public static IReadOnlyList<string> Deliver(RangeState state, Trail trail, IReadOnlyList<string> logKeys)
+    public static IReadOnlyList<string> Deliver(RangeState state, Trail trail, IReadOnlyList<string> logKeys) =>
+        Deliver(state, trail, logKeys, state.AccountId, null);
+
+    /// <summary>
+    /// The digests of log files delivered for <paramref name="accountId"/> by <paramref name="state"/>'s trail: an organisation
+    /// trail (<paramref name="organizationId"/> given) keeps a chain per account and region, under <c>AWSLogs/o-ID/ACCOUNT/CloudTrail-Digest/</c>,
+    /// signed with the management account's key.
+    /// </summary>
+    public static IReadOnlyList<string> Deliver(RangeState state, Trail trail, IReadOnlyList<string> logKeys, string accountId, string? organizationId)
     {
         if (!trail.LogFileValidationEnabled || logKeys.Count == 0) return [];
         var bucket = state.FindBucket(trail.S3BucketName);
@@ -27,12 +35,12 @@ public static class DigestDelivery
         var written = new List<string>();
         foreach (var region in logKeys.GroupBy(RegionOf))
         {
-            var chainKey = $"{trail.Arn}/{region.Key}";
+            var chainKey = organizationId is null ? $"{trail.Arn}/{region.Key}" : $"{trail.Arn}/{accountId}/{region.Key}";
             var previous = state.DigestChains.GetValueOrDefault(chainKey);
             var now = state.Clock.Now;
             var end = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
             if (previous is not null && end <= previous.End) end = previous.End.AddSeconds(1);
-            var key = DigestKey(trail, state.AccountId, region.Key, end);
+            var key = DigestKey(trail, accountId, region.Key, end, organizationId);
             var logFiles = new JsonArray(region.Select(k =>
             {
                 var body = Gunzip(bucket.Objects[k].Body);
@@ -44,7 +52,7 @@ public static class DigestDelivery
             }).ToArray());
             var digest = new JsonObject
             {
-                ["awsAccountId"] = state.AccountId,
+                ["awsAccountId"] = accountId,
                 ["digestStartTime"] = CloudTrailTime.Format(previous?.End ?? trail.CreatedAt),
                 ["digestEndTime"] = CloudTrailTime.Format(end),
                 ["digestS3Bucket"] = trail.S3BucketName,
@@ -79,11 +87,11 @@ public static class DigestDelivery
         return at >= 0 && at + 1 < parts.Length ? parts[at + 1] : "us-east-1";
     }
 
-    public static string DigestKey(Trail trail, string accountId, string region, DateTimeOffset end)
+    public static string DigestKey(Trail trail, string accountId, string region, DateTimeOffset end, string? organizationId = null)
     {
         var t = end.UtcDateTime;
-        var prefix = string.IsNullOrEmpty(trail.S3KeyPrefix) ? "" : trail.S3KeyPrefix.TrimEnd('/') + "/";
-        return $"{prefix}AWSLogs/{accountId}/CloudTrail-Digest/{region}/{t:yyyy}/{t:MM}/{t:dd}/" +
+        var prefix = TrailDelivery.AccountPrefix(trail, accountId, organizationId);
+        return $"{prefix}CloudTrail-Digest/{region}/{t:yyyy}/{t:MM}/{t:dd}/" +
                $"{accountId}_CloudTrail-Digest_{region}_{trail.Name}_{trail.HomeRegion}_{t.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.json.gz";
     }
 

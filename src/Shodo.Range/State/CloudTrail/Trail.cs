@@ -14,6 +14,11 @@ public sealed class Trail
     public bool IsMultiRegion { get; set; }
     public bool IncludeGlobalServiceEvents { get; set; } = true;
     public bool LogFileValidationEnabled { get; set; }
+    /// <summary>
+    /// An organisation trail (the management account's, CreateTrail IsOrganizationTrail): it delivers every account's events
+    /// to its bucket under <c>[prefix/]AWSLogs/o-ID/ACCOUNT/CloudTrail/...</c>.
+    /// </summary>
+    public bool IsOrganizationTrail { get; set; }
     public required DateTimeOffset CreatedAt { get; init; }
 
     public List<EventSelector> EventSelectors { get; set; } = [new()];
@@ -25,6 +30,8 @@ public sealed class Trail
 
     /// <summary>How many of <see cref="RangeState.Calls"/> delivery has already looked at.</summary>
     public int DeliveredCallCount { get; set; }
+    /// <summary>For an organisation trail: how many of each member account's calls delivery has already looked at.</summary>
+    public Dictionary<string, int> MemberDeliveredCallCounts { get; set; } = new(StringComparer.Ordinal);
     public DateTimeOffset? LatestDeliveryTime { get; set; }
     public string? LatestDeliveryError { get; set; }
     public DateTimeOffset? LatestDeliveryAttemptTime { get; set; }

@@ -22,9 +22,9 @@ public sealed class RangeOrganization
     }
 
     /// <summary>o- and 10 characters, as AWS names organisations.</summary>
-    public string Id { get; }
+    public string Id { get; private set; }
     /// <summary>r- and 4 characters.</summary>
-    public string RootId { get; }
+    public string RootId { get; private set; }
     public RangeState Management { get; }
     public string ManagementAccountId => Management.AccountId;
     public string Arn => $"arn:aws:organizations::{ManagementAccountId}:organization/{Id}";
@@ -35,6 +35,12 @@ public sealed class RangeOrganization
     public Dictionary<string, ServiceControlPolicy> Policies { get; } = new(StringComparer.Ordinal);
     /// <summary>Policy ids attached to each target (the root id or an account id), in attachment order.</summary>
     public Dictionary<string, List<string>> Attachments { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The services given trusted access (EnableAWSServiceAccess), with when: CloudTrail's lets an organisation trail be made.</summary>
+    public Dictionary<string, DateTimeOffset> ServiceAccess { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>CloudTrail's service principal, whose trusted access an organisation trail needs.</summary>
+    public const string CloudTrailPrincipal = "cloudtrail.amazonaws.com";
 
     public OrganizationAccount? Account(string accountId) => _accounts.FirstOrDefault(a => a.Id == accountId);
 
@@ -85,6 +91,14 @@ public sealed class RangeOrganization
         state.Organization = this;
         _accounts.Add(new OrganizationAccount(state, name, $"{name}@example.com", at));
         Attachments[state.AccountId] = [ServiceControlPolicy.FullAwsAccessId];
+    }
+
+    /// <summary>Takes the saved organisation's names (a state file loaded: <see cref="OrganizationStateFile"/>).</summary>
+    internal void Rename(string id, string rootId)
+    {
+        if (Attachments.Remove(RootId, out var atRoot)) Attachments[rootId] = atRoot;
+        Id = id;
+        RootId = rootId;
     }
 
     /// <summary>The i-th member's account id: the management account's plus i × 100000000001, modulo 10^12.</summary>

@@ -71,6 +71,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         foreach (var resource in resources) AddResource(targets, resource, identities);
         SuspectedTargets.Add(targets, Investigation.Suspicion.SuspectedFile.Read(@case.Folder));
         var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();
+        await OrganizationLever.AddAsync(aws, @case.Folder, me, identities, targets, unread, time, ct).ConfigureAwait(false);
         var (newUsers, newUsersError) = await TransientRetry.TryAsync(() => NewUserSuspicion.ReadAsync(aws, @case.Folder, ct), time, ct).ConfigureAwait(false);
         if (newUsersError is not null) unread.Enqueue(UnreadItem.From(ScopeNewUsers, null, newUsersError));
         SuspectedTargets.Add(targets, newUsers ?? []);
@@ -260,6 +261,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             TargetKinds.AutoScalingGroup => await AutoScalingGroupState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
             TargetKinds.SpotFleet => await SpotFleetState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
             TargetKinds.Ec2Fleet => await Ec2FleetState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
+            TargetKinds.OrganizationAccount => await OrganizationAccountState.ReadAsync(c, t.Id, g.Principals, ct).ConfigureAwait(false),
             _ => new JsonObject { ["exists"] = true, ["id"] = t.Id },
         };
         if (t.Kind == TargetKinds.Instance && (string?)state["spotInstanceRequestId"] is { } sir && InstanceRead.Exists(state))
@@ -271,7 +273,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
 
         var record = await @case.Evidence.StoreAsync(JsonSerializer.SerializeToUtf8Bytes(state),
             new EvidenceDescriptor(t.Kind.StartsWith("iam", StringComparison.Ordinal) ? "iam" : t.Kind.StartsWith("rds", StringComparison.Ordinal) ? "rds"
-                : t.Kind == TargetKinds.AutoScalingGroup ? "autoscaling" : "ec2", "ContainmentTargetRead", t.Region)
+                : t.Kind == TargetKinds.AutoScalingGroup ? "autoscaling" : t.Kind == TargetKinds.OrganizationAccount ? "organizations" : "ec2", "ContainmentTargetRead", t.Region)
             {
                 ContentType = "application/json", Parameters = new JsonObject { ["target"] = t.Key }, Time = time.GetUtcNow(),
             }, ct).ConfigureAwait(false);

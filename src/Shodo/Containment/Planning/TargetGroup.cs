@@ -14,6 +14,8 @@ public sealed class TargetGroup(ContainmentTarget target)
     public bool CreatedByAttacker { get; set; }
     /// <summary>Only the recorded state suggests it is the attacker's (suspected.json): authority class contain-suspected.</summary>
     public bool Suspected { get; set; }
+    /// <summary>For an organisation account: the attacker's principals there (user and role ARNs) its SCP denies.</summary>
+    public List<string> Principals { get; } = [];
 
     public void Because(string reason)
     {

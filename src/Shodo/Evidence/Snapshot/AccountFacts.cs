@@ -29,7 +29,11 @@ public sealed record PolicyAttachmentFact(string UserName, string PolicyArn, str
 /// <summary>A trail, its logging status and which buckets its selectors record S3 data events for.</summary>
 public sealed record TrailFact(string Name, string? Arn, string? HomeRegion, string? Bucket, string? Prefix, bool MultiRegion,
     bool? IsLogging, DateTimeOffset? StoppedAt, bool AllS3DataEvents, IReadOnlyList<string> DataEventBuckets, bool SelectorsKnown,
-    string Evidence);
+    string Evidence)
+{
+    /// <summary>An organisation trail: its bucket holds every account's log files under <c>AWSLogs/o-ID/ACCOUNT/</c>.</summary>
+    public bool OrganizationTrail { get; init; }
+}
 
 public sealed record BucketFact(string Name, string? Region, IReadOnlyDictionary<string, string> Tags, string? Evidence);
 

@@ -5,15 +5,18 @@ namespace Shodo.Trail.Archives;
 /// <summary>
 /// Where CloudTrail writes in a trail bucket. The prefixes of a trail bucket that can hold the window's records, as CloudTrail delivers them:
 /// <c>prefix/AWSLogs/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/</c>, one per region and day (a day after for
-/// delivery delay). Without an account or a start, or for a very long window: the whole prefix.
+/// delivery delay); an organisation trail's, <c>prefix/AWSLogs/o-ID/ACCOUNT/CloudTrail/...</c>. Without an account or a start, or
+/// for a very long window: the whole prefix.
 /// </summary>
 public static class TrailBucketPrefixes
 {
     public static IReadOnlyList<string> For(string? prefix, TrailWindow window, string? accountId, IReadOnlyList<string> regions,
-        DateTimeOffset now)
+        DateTimeOffset now, string? organizationId = null)
     {
         var root = string.IsNullOrEmpty(prefix) ? "" : prefix.TrimEnd('/') + "/";
         if (accountId is null || regions.Count == 0 || window.Since is null) return [root];
+        // An organisation trail writes each account's files one level down: AWSLogs/o-ID/ACCOUNT/CloudTrail/...
+        if (organizationId is not null) accountId = $"{organizationId}/{accountId}";
         var last = (window.Until ?? now).UtcDateTime.Date.AddDays(1);
         var days = new List<DateTime>();
         for (var d = window.Since.Value.UtcDateTime.Date; d <= last; d = d.AddDays(1)) days.Add(d);

@@ -55,7 +55,10 @@ public sealed class CloudTrailTrailsCollector : ICollector, ISnapshotPart
                 var sel = arn is not null && selectors.TryGetValue(arn, out var x) ? x : selectors.TryGetValue(name, out var y) ? y : (JsonElement?)null;
                 var (all, buckets) = sel is { } e ? DataEventSelectors.Read(e) : (false, []);
                 trails.Add(new TrailFact(name, arn, t.Text("HomeRegion"), t.Text("S3BucketName"), t.Text("S3KeyPrefix"),
-                    t.Bool("IsMultiRegionTrail") ?? false, st.IsLogging, st.StoppedAt, all, buckets, sel is not null, a.Record.Sha256));
+                    t.Bool("IsMultiRegionTrail") ?? false, st.IsLogging, st.StoppedAt, all, buckets, sel is not null, a.Record.Sha256)
+                {
+                    OrganizationTrail = t.Bool("IsOrganizationTrail") ?? false,
+                });
             }
         }, ct);
         s.Trails.AddRange(trails.GroupBy(t => t.Arn ?? t.Name)
