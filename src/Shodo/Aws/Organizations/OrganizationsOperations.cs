@@ -17,6 +17,8 @@ public static class OrganizationsOperations
     public static AwsOperation ListPoliciesForTarget { get; } = Op("ListPoliciesForTarget");
     public static AwsOperation ListPolicies { get; } = Op("ListPolicies");
     public static AwsOperation DescribePolicy { get; } = Op("DescribePolicy");
+    /// <summary>The organisation's accounts, for a response in each (respond --organization).</summary>
+    public static AwsOperation ListAccounts { get; } = Op("ListAccounts");
     /// <summary>Containment: Shodo's deny SCP for one account (on the allowlist).</summary>
     public static AwsOperation CreatePolicy { get; } = Op("CreatePolicy");
     /// <summary>Containment: attach Shodo's deny SCP to the account it names (on the allowlist).</summary>
