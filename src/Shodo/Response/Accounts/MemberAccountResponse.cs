@@ -31,6 +31,9 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
 {
     public const string Folder = "accounts";
 
+    /// <summary>How Shodo's session in each member begins (what CloudTrail there shows as the responder): shodo-CASE.</summary>
+    public const string SessionPrefix = "shodo-";
+
     public async Task<IReadOnlyList<MemberAccountOutcome>> RunAsync(CancellationToken ct)
     {
         var (accounts, unlisted) = await MemberAccountSelection.SelectAsync(parent.Aws, parent.Case.Folder, parent.Responder.Account, request, ct)
@@ -190,7 +193,7 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
     /// <summary>What CloudTrail shows as the responder in each member: shodo- and the case id, in STS's 2-64 of [\w+=,.@-].</summary>
     public static string SessionName(string caseId)
     {
-        var name = "shodo-" + NotInSessionName().Replace(caseId, "-");
+        var name = SessionPrefix + NotInSessionName().Replace(caseId, "-");
         return name.Length > 64 ? name[..64] : name;
     }
 
