@@ -4,6 +4,7 @@ using Shodo.Investigation.Model;
 using Shodo.Range.Adversary;
 using Shodo.Range.Scenarios;
 using Shodo.Response.Accounts;
+using Shodo.Cases.Accounts;
 
 namespace Shodo.Drill;
 

@@ -5,6 +5,7 @@ using Shodo.Aws.Connection;
 using Shodo.Aws.Resilience;
 using Shodo.Aws.Safety;
 using Shodo.Cases;
+using Shodo.Cases.Accounts;
 using Shodo.Diagnostics;
 using Shodo.Escalation.Notices;
 using Shodo.Investigation.Model;

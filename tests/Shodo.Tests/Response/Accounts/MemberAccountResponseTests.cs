@@ -7,6 +7,7 @@ using Shodo.Range.State.Ec2;
 using Shodo.Range.State.Organizations;
 using Shodo.Response;
 using Shodo.Response.Accounts;
+using Shodo.Cases.Accounts;
 using Shodo.Response.Steps;
 using Shodo.Tests.Cases;
 
@@ -127,5 +128,22 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
             var sub = CaseVerifier.Verify(MemberAccountsFile.SubCase(_result.Folder, o).Directory, new CaseVerifyOptions { Anchors = [anchor] });
             Assert.True(sub.Intact, string.Join("; ", sub.Findings.Select(f => f.Problem)));
         }
+    }
+
+    [Theory]
+    [InlineData("en", "Other accounts of the organisation", "Not entered: AWS refused the role")]
+    [InlineData("ja", "組織の他のアカウント", "入れませんでした: AWS がロール")]
+    public async Task The_report_has_an_organisation_summary_and_a_part_per_account_the_gap_named(string lang, string heading, string notEntered)
+    {
+        var md = await File.ReadAllTextAsync(await Shodo.Reports.ReportBuilder.WriteAsync(_result.CaseDirectory, Shodo.Reports.ReportFormat.Markdown, lang));
+        var section = md[md.IndexOf(heading, StringComparison.Ordinal)..];
+        foreach (var i in Enumerable.Range(1, 5))
+            Assert.Contains("| " + RangeOrganization.MemberId(Management, i) + " |", section);
+        var truth = _range.GroundTruth!.Accounts.Single(a => a.AccountId == Member2).Found;
+        Assert.Contains(Assert.Single(truth.Users), section);
+        Assert.All(truth.Instances, i => Assert.Contains(i.InstanceId, section));
+        var gap = section[section.IndexOf(notEntered, StringComparison.Ordinal)..];
+        Assert.Contains($"arn:aws:iam::{Member4}:role/{RangeOrganization.AccessRoleName}", gap.Split('\n')[0]);
+        Assert.Contains("AccessDenied", gap.Split('\n')[0]);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Shodo.Response.Accounts;
+namespace Shodo.Cases.Accounts;
 
 /// <summary>
 /// How the response in one member account ended, as accounts.json records it: entered or not (a named gap, with AWS's
@@ -21,7 +21,7 @@ public sealed record MemberAccountOutcome
     /// <summary>AWS's error code when the role could not be assumed (or the response there gave up).</summary>
     public string? Code { get; init; }
     public string? Message { get; init; }
-    /// <summary>The attacker's session keys of the role Shodo entered by: left to the organisation's SCP (<see cref="ResponderRoleSessions"/>).</summary>
+    /// <summary>The attacker's session keys of the role Shodo entered by: left to the organisation's SCP (Response.Accounts.ResponderRoleSessions).</summary>
     public IReadOnlyList<string> SessionsLeftToScp { get; init; } = [];
     public long? JournalSeq { get; init; }
     public string? JournalHead { get; init; }

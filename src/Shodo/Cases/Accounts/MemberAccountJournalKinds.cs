@@ -1,4 +1,4 @@
-namespace Shodo.Response.Accounts;
+namespace Shodo.Cases.Accounts;
 
 /// <summary>The journal kinds the parent case writes around each member account (the member's own steps are in its sub-case).</summary>
 public static class MemberAccountJournalKinds
