@@ -146,4 +146,25 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
         Assert.Contains($"arn:aws:iam::{Member4}:role/{RangeOrganization.AccessRoleName}", gap.Split('\n')[0]);
         Assert.Contains("AccessDenied", gap.Split('\n')[0]);
     }
+    [Fact]
+    public void Case_verify_of_the_parent_case_finds_a_document_changed_in_a_member_accounts_sub_case()
+    {
+        using var copy = new TempFolder();
+        CopyTree(_result.CaseDirectory, copy.Path);
+        var member = MemberAccountsFile.Read(_result.Folder).Single(a => a.AccountId == Member2);
+        var identities = Path.Combine(copy.Path, member.Case!, "identities.json");
+        File.WriteAllText(identities, File.ReadAllText(identities).Replace("svc-cloudsync", "svc-cloudsynd", StringComparison.Ordinal));
+
+        var verification = CaseVerifier.Verify(copy.Path);
+        Assert.False(verification.Intact);
+        Assert.Contains(verification.Findings, f => f.Path.StartsWith($"{member.Case}/", StringComparison.Ordinal)
+            && f.Problem.Contains(member.Case!, StringComparison.Ordinal));
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var dir in Directory.GetDirectories(from)) CopyTree(dir, Path.Combine(to, Path.GetFileName(dir)));
+    }
 }
