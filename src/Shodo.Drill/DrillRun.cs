@@ -101,7 +101,8 @@ public static class DrillRun
         var recordedAt = journal.FirstOrDefault(e => e.Kind == CollectJournalKinds.Started)?.Time;
         var reportPath = journal.FirstOrDefault(e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["producer"] == "report")
             is { } r ? CaseFileNames.Full(result.CaseDirectory, (string)r.Data["path"]!) : null;
-        var drillTruth = DrillTruth.From(truth, adversary.Status.Created, recordedAt);
+        // What the adversary made in the other accounts is scored in each of them (OrganizationScore), from its own recording.
+        var drillTruth = DrillTruth.From(truth, adversary.Status.Created.Where(c => c.AccountId is null || c.AccountId == range.State.AccountId).ToList(), recordedAt);
         var doorsOpen = DataDoorsOpen.Find(range.State, truth);
         // Then let the range's clock run on, as the hours after a response do: a stopped member of a group that was not
         // held fails its health check and is terminated and replaced; what containment held stays as it was.
