@@ -101,10 +101,9 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
                 AccessKeyId = account.StartingKey, UserName = null, Watch = TimeSpan.Zero, Members = new MemberAccountsRequest(),
             };
             var session = new ResponseSession(sub, aws, me, parent.Configuration, memberRequest, parent.Time,
-                new AccountProgress(parent.Progress, step, account.AccountId), NoMilestoneNotifier.Instance)
-            {
-                Confirm = parent.Confirm,
-            };
+                new AccountProgress(parent.Progress, step, account.AccountId), NoMilestoneNotifier.Instance);
+            // No typed confirmation per account (they run at once, and one terminal cannot ask several): without --yes a
+            // member's plan waits for 'shodo approve' on its sub-case, said in its outcome.
             ResponseOutcome? outcome = null;
             ShodoException? gaveUp = null;
             try
