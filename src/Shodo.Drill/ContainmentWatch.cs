@@ -21,6 +21,10 @@ internal sealed class ContainmentWatch(IResponseProgress inner, RangeHost range)
         {
             SuccessesByOperation = range.Adversary?.Status.Successes;
         }
+        // In an organisation the response is contained once every other account it entered is too (issue 21).
+        if (step == MemberAccountsStep.StepName && SuccessesByOperation is not null && result.Outcome == StepOutcome.Done
+            && result.Detail != Localization.Messages.Get("AccountsNone"))
+            SuccessesByOperation = range.Adversary?.Status.Successes;
         inner.StepFinished(step, result);
     }
 }

@@ -8,6 +8,7 @@ using Shodo.Investigation;
 using Shodo.Localization;
 using Shodo.Range;
 using Shodo.Range.Admin;
+using Shodo.Range.State.Organizations;
 using Shodo.Response;
 
 namespace Shodo.Drill;
@@ -51,6 +52,8 @@ public static class DrillRun
             UserName = options.WithoutKey || truth.LeakedAccessKeyId is not null ? null : truth.LeakedUserName,
             ApplyWithinAuthority = true, Language = options.Language,
             Watch = options.Watch, WatchInterval = options.WatchInterval,
+            // An organisation: respond in every account, through the role its members have (the range seeds no other).
+            Members = range.State.Organization is null ? new() : new() { Organization = true, RoleName = RangeOrganization.AccessRoleName },
         };
         var watch = new ContainmentWatch(progress, range);
         await using var receiver = RehearsalReceiver.Start(time);
@@ -88,7 +91,8 @@ public static class DrillRun
         var responderArn = $"arn:aws:iam::{range.State.AccountId}:user/{RangeHost.ResponderUserName}";
         var roleSessions = role is null ? null : $"arn:aws:sts::{range.State.AccountId}:assumed-role/{role.RoleArn[(role.RoleArn.LastIndexOf('/') + 1)..]}/";
         var destructive = CallCounters.Compute(range.State)["destructiveAttempts"]!.AsObject()
-            .Where(c => c.Key == responderArn || roleSessions is not null && c.Key.StartsWith(roleSessions, StringComparison.Ordinal))
+            .Where(c => c.Key == responderArn || roleSessions is not null && c.Key.StartsWith(roleSessions, StringComparison.Ordinal)
+                        || MemberSessions.IsShodo(c.Key, range.State.AccountId))
             .Sum(c => c.Value!.GetValue<int>());
         var journal = JournalReader.Read(result.Folder);
         // What was created after the events the response's last reading could see (they appear EventDelay late), it never saw.
@@ -97,7 +101,8 @@ public static class DrillRun
         var recordedAt = journal.FirstOrDefault(e => e.Kind == CollectJournalKinds.Started)?.Time;
         var reportPath = journal.FirstOrDefault(e => e.Kind == JournalKinds.DocumentWritten && (string?)e.Data["producer"] == "report")
             is { } r ? CaseFileNames.Full(result.CaseDirectory, (string)r.Data["path"]!) : null;
-        var drillTruth = DrillTruth.From(truth, adversary.Status.Created, recordedAt);
+        // What the adversary made in the other accounts is scored in each of them (OrganizationScore), from its own recording.
+        var drillTruth = DrillTruth.From(truth, adversary.Status.Created.Where(c => c.AccountId is null || c.AccountId == range.State.AccountId).ToList(), recordedAt);
         var doorsOpen = DataDoorsOpen.Find(range.State, truth);
         // Then let the range's clock run on, as the hours after a response do: a stopped member of a group that was not
         // held fails its health check and is terminated and replaced; what containment held stays as it was.
@@ -117,6 +122,7 @@ public static class DrillRun
             AdversarySuccessesAfterContainedDetail = reach.ReachableDetail,
             DataDoorsOpenAfterContained = doorsOpen.Count, DataDoorsOpenAfterContainedDetail = doorsOpen,
         };
+        card = OrganizationScore.Apply(card, result.Folder, truth, adversary.Status.Created);
         card = await DrillHonesty.ScoreAsync(card, result.Folder, drillTruth, RangeFinalState.Read(range), ct).ConfigureAwait(false);
         return new DrillResult(card, result.Outcome);
     }

@@ -48,6 +48,16 @@ public sealed record DrillScorecard
     /// <summary>Those successes: "service:Operation KEYID: count (the escalated action)".</summary>
     [JsonPropertyName("adversary_successes_beyond_reach_detail")] public IReadOnlyList<string> AdversarySuccessesBeyondReachDetail { get; init; } = [];
     /// <summary>What should have been found and was not (ids).</summary>
+    /// <summary>The accounts the attacker reached (ground truth) that Shodo entered, named as reached, and responded in (issue 21).</summary>
+    [JsonPropertyName("accounts_reached")] public int? AccountsReached { get; init; }
+    /// <summary>The accounts the attacker reached, by the ground truth; null for a one-account scenario.</summary>
+    [JsonPropertyName("accounts_expected")] public int? AccountsExpected { get; init; }
+    /// <summary>Every other account Shodo entered (reached or not), each recorded in a sub-case of its own.</summary>
+    /// <summary>Seconds from the case's opening until the last other account entered was contained (null when one was not).</summary>
+    [JsonPropertyName("seconds_to_accounts_contained")] public double? SecondsToAccountsContained { get; init; }
+    [JsonPropertyName("accounts_entered")] public int? AccountsEntered { get; init; }
+    /// <summary>Accounts Shodo could not enter (their role refused): named gaps.</summary>
+    [JsonPropertyName("accounts_not_entered")] public IReadOnlyList<string>? AccountsNotEntered { get; init; }
     [JsonPropertyName("missed_ids")] public IReadOnlyList<string> MissedIds { get; init; } = [];
     /// <summary>Doors to the data (snapshots shared out, public) still open to the attacker's outside accounts at the end, from the range's final state.</summary>
     [JsonPropertyName("data_doors_open_after_contained")] public int DataDoorsOpenAfterContained { get; init; }
@@ -98,7 +108,8 @@ public sealed record DrillScorecard
         && PersistenceSurfaced == PersistenceExpected
         && (TriageCandidates is null || this is { TriageLeakedKeyRank: 1, TriageFalseCandidates.Count: 0 })
         && this is { AttackerInstancesLost.Count: 0, AttackerInstancesUncontained.Count: 0, InstancesReplacedDuringResponse.Count: 0 }
-        && AttackerConnectionsOpen.Count == 0;
+        && AttackerConnectionsOpen.Count == 0
+        && AccountsReached == AccountsExpected;
 
     /// <summary>
     /// The journal entry from which containment held: the first verification that said contained after which the response

@@ -34,7 +34,7 @@ public sealed class RespondCommandTests : IAsyncLifetime
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var summary = JsonDocument.Parse(run.Out).RootElement;
         var caseDir = summary.GetProperty("path").GetString()!;
-        Assert.Equal(["first-move", "pursue", "collect", "investigate", "contain", "report", "watch"], ResponderRange.Steps(run.Out));
+        Assert.Equal(["first-move", "pursue", "collect", "investigate", "contain", "accounts", "report", "watch"], ResponderRange.Steps(run.Out));
         await _responder.AssertScoresLikeTheDrillAsync(caseDir);
         var destructive = Shodo.Range.Admin.CallCounters.Compute(_range.State)["destructiveAttempts"]!.AsObject();
         Assert.DoesNotContain(destructive, d => d.Key.EndsWith($":user/{RangeHost.ResponderUserName}", StringComparison.Ordinal));
@@ -88,7 +88,7 @@ public sealed class RespondCommandTests : IAsyncLifetime
             ["respond", "--watch", "0", "--resume", summary.GetProperty("case").GetString()!, "--access-key-id", truth.LeakedAccessKeyId!, "--yes", .. common]);
 
         Assert.True(confirm.ExitCode == 0, $"exit {confirm.ExitCode}: {confirm.Out}\n{confirm.Error}");
-        Assert.Equal(["first-move", "pursue", "collect", "investigate", "contain", "report", "watch"], ResponderRange.Steps(confirm.Out));
+        Assert.Equal(["first-move", "pursue", "collect", "investigate", "contain", "accounts", "report", "watch"], ResponderRange.Steps(confirm.Out));
         Assert.Single(JournalReader.Read(CaseFolder.At(caseDir)), e => e.Kind == "collect.started");
         await _responder.AssertScoresLikeTheDrillAsync(caseDir);
     }

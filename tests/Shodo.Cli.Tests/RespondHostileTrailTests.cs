@@ -44,7 +44,7 @@ public sealed class RespondHostileTrailTests : IAsyncLifetime
 
         Assert.True(run.ExitCode == 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var caseDir = JsonDocument.Parse(run.Out).RootElement.GetProperty("path").GetString()!;
-        Assert.Equal(["first-move", "pursue", "collect", "investigate", "contain", "report", "watch"], ResponderRange.Steps(run.Out));
+        Assert.Equal(["first-move", "pursue", "collect", "investigate", "contain", "accounts", "report", "watch"], ResponderRange.Steps(run.Out));
         await _responder.AssertScoresLikeTheDrillAsync(caseDir);
 
         var coverage = JsonNode.Parse(File.ReadAllBytes(Path.Combine(caseDir, "coverage.json")))!;

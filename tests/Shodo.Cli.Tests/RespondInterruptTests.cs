@@ -60,7 +60,7 @@ public sealed class RespondInterruptTests : IAsyncLifetime
         var resumed = await CliRun.Invoke(_responder.Environment, ["respond", "--watch", "0", "--resume", caseId, "--yes", "--output", "json", .. common]);
 
         Assert.True(resumed.ExitCode == 0, $"exit {resumed.ExitCode}: {resumed.Out}\n{resumed.Error}");
-        Assert.Equal(["first-move", "pursue", "collect", "investigate", "contain", "report", "watch"], ResponderRange.Steps(resumed.Out));
+        Assert.Equal(["first-move", "pursue", "collect", "investigate", "contain", "accounts", "report", "watch"], ResponderRange.Steps(resumed.Out));
         lock (_range.State.Sync)
             Assert.Equal("Inactive", _range.State.Iam.AccessKeys[_range.GroundTruth.LeakedAccessKeyId!].Status);
         Assert.Contains(JournalReader.Read(CaseFolder.At(caseDir)), e => e.Kind == "collect.finished" && (bool?)e.Data["complete"] == true);

@@ -33,7 +33,7 @@ public sealed class RespondUnderFaultsTests
         Assert.True(run.ExitCode is 0 or 3, $"exit {run.ExitCode}: {run.Out}\n{run.Error}");
         var summary = JsonDocument.Parse(run.Out).RootElement;
         var caseDir = summary.GetProperty("path").GetString()!;
-        Assert.Equal(["first-move", "pursue", "collect", "investigate", "contain", "report", "watch"], ResponderRange.Steps(run.Out));
+        Assert.Equal(["first-move", "pursue", "collect", "investigate", "contain", "accounts", "report", "watch"], ResponderRange.Steps(run.Out));
         int faults;
         lock (range.State.Sync)
             faults = range.State.Calls.Count(c => c.ErrorCode is "Throttling" or "ThrottlingException" or "RequestLimitExceeded" or "SlowDown"

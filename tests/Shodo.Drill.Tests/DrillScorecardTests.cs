@@ -69,4 +69,10 @@ public sealed class DrillScorecardTests
         Assert.False((Perfect with { AttackerInstancesUncontained = ["i-0a1b2c3d4e5f60718"] }).Passes());
         Assert.False((Perfect with { InstancesReplacedDuringResponse = ["i-0a1b2c3d4e5f60719"] }).Passes());
     }
+    [Fact]
+    public void In_an_organisation_every_account_the_attacker_reached_must_be_entered_and_responded_in()
+    {
+        Assert.True((Perfect with { AccountsReached = 2, AccountsExpected = 2, AccountsEntered = 5 }).Passes());
+        Assert.False((Perfect with { AccountsReached = 1, AccountsExpected = 2, AccountsEntered = 4, AccountsNotEntered = ["511122223337"] }).Passes());
+    }
 }

@@ -59,6 +59,7 @@ public static class CaseVerifier
         notes.AddRange(documents.Notes);
         var anchors = AnchorCheck.Run(chain, options);
         findings.AddRange(anchors.Findings);
+        findings.AddRange(Accounts.MemberCaseCheck.Run(caseDirectory, chain, options));
         return (new CaseVerification(findings, chain.Entries.Count, evidence.Records, evidence.Blobs, chain.Head)
         {
             Documents = documents.Documents,

@@ -74,7 +74,7 @@ public static class FirstResponse
         var session = new ResponseSession(@case, aws, me, options.Configuration, request, time, progress,
             loop.IsConfigured ? new EscalationMilestones(loop, () => facts) : NoMilestoneNotifier.Instance)
         {
-            Confirm = options.Confirm, CheckedKey = checkedKey,
+            Confirm = options.Confirm, CheckedKey = checkedKey, CaseOptions = options.CaseOptions,
         };
         ResponseOutcome outcome;
         try

@@ -18,6 +18,8 @@ public sealed record ResponseRequest
     public TimeSpan Watch { get; init; }
     /// <summary>How often the watch looks again.</summary>
     public TimeSpan WatchInterval { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>The other accounts of the organisation to respond in besides this one (the accounts the attacker reached are always entered).</summary>
+    public Accounts.MemberAccountsRequest Members { get; init; } = new();
     /// <summary>Report language: en or ja.</summary>
     public string Language { get; init; } = "en";
 }

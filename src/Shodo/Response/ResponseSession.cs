@@ -25,6 +25,9 @@ public sealed class ResponseSession(
     /// </summary>
     public Func<Containment.Plan.ContainmentPlan, CancellationToken, Task<bool>>? Confirm { get; init; }
 
+    /// <summary>How the case was opened (journal key, clock, actor): a member account's sub-case is opened the same way.</summary>
+    public CaseOptions? CaseOptions { get; init; }
+
     /// <summary>What the check before the case learnt of the leaked key (its user, or who CloudTrail showed using it); null on a resume.</summary>
     public Investigation.Identities.LeakedKeyCheckResult? CheckedKey { get; init; }
 

@@ -13,6 +13,7 @@ public static class ResponseSteps
         new CollectStep(),
         new InvestigateStep(),
         new ContainStep(),
+        new MemberAccountsStep(),
         new ReportStep(),
         new WatchStep(),
     ];

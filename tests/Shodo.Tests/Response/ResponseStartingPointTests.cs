@@ -37,7 +37,7 @@ public sealed class ResponseStartingPointTests
     public void Without_a_key_or_user_the_response_records_and_triages_and_contains_nothing()
     {
         Assert.Equal(["collect", TriageStep.StepName], ResponseSteps.For(new ResponseRequest()).Select(s => s.Name));
-        Assert.Equal([FirstMoveStep.StepName, PursueStep.StepName, "collect", "investigate", ContainStep.StepName, "report", WatchStep.StepName],
+        Assert.Equal([FirstMoveStep.StepName, PursueStep.StepName, "collect", "investigate", ContainStep.StepName, MemberAccountsStep.StepName, "report", WatchStep.StepName],
             ResponseSteps.For(new ResponseRequest { UserName = "dev-tanaka" }).Select(s => s.Name));
     }
 

@@ -84,6 +84,11 @@ public sealed class DrillCommand : IShodoCommand
         Row("DrillFalsePositives", card.FalsePositives);
         Row("DrillEvidenceVerified", Messages.Get(card.EvidenceVerified ? "ReportYes" : "ReportNo"));
         Row("DrillReport", card.ReportPath);
+        if (card.AccountsExpected is not null || card.AccountsEntered is > 0)
+        {
+            Row("DrillAccountsReached", $"{card.AccountsReached} / {card.AccountsExpected}");
+            Row("DrillAccountsEntered", card.AccountsEntered);
+        }
         if (card.TriageCandidates is { } candidates)
         {
             Row("DrillTriageCandidates", candidates);
@@ -101,6 +106,8 @@ public sealed class DrillCommand : IShodoCommand
             ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillInstanceNotHeld", Terminal.Plain(id)))}[/]");
         foreach (var connection in card.AttackerConnectionsOpen)
             ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillConnectionStillOpen", Terminal.Plain(connection)))}[/]");
+        foreach (var id in card.AccountsNotEntered ?? [])
+            ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillAccountNotEntered", Terminal.Plain(id)))}[/]");
         foreach (var id in card.MissedIds) ctx.Console.MarkupLine($"[yellow]{Markup.Escape(Messages.Get("DrillMissed", Terminal.Plain(id)))}[/]");
         foreach (var id in card.TriageFalseCandidates ?? [])
             ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillFalseCandidate", Terminal.Plain(id)))}[/]");

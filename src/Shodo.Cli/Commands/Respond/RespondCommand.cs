@@ -38,6 +38,8 @@ public sealed class RespondCommand : IShodoCommand
         Description = "When nobody has acknowledged by the end, stop escalating with respond instead of going on in a detached 'shodo escalate'.",
     };
 
+    private readonly MemberAccountsArguments _members = new();
+
     public Command Build(ShodoApp app)
     {
         var command = new Command("respond",
@@ -48,6 +50,7 @@ public sealed class RespondCommand : IShodoCommand
             "  shodo respond --profile incident-response            (something is wrong: find the candidates)\n" +
             "  shodo respond --resume CASE --access-key-id AKIA...  (confirm a candidate and go on)");
         foreach (var o in new Option[] { _key, _user, _since, _config, _yes, _resume, _watch, _noHandOff }) command.Options.Add(o);
+        foreach (var o in _members.Options) command.Options.Add(o);
         command.SetAction((parse, ct) => app.Run(parse, ct, async ctx =>
         {
             var configuration = ConfigurationFile.Load(ctx, parse.GetValue(_config), escalates: true);
@@ -56,7 +59,7 @@ public sealed class RespondCommand : IShodoCommand
                 AccessKeyId = parse.GetValue(_key), UserName = parse.GetValue(_user),
                 Since = TimeArgument.Parse(parse.GetValue(_since), ctx.Time.GetUtcNow()),
                 ApplyWithinAuthority = parse.GetValue(_yes), Language = ctx.Settings.Lang ?? "en",
-                Watch = parse.Value(_watch, DefaultWatch),
+                Watch = parse.Value(_watch, DefaultWatch), Members = _members.Read(parse),
             };
             var view = ResponseLiveView.For(ctx);
             var result = await view.RunAsync(() => ResponseFlow.RunAsync(ctx, WhoamiCommand.ConnectionOptions(ctx), request, configuration,

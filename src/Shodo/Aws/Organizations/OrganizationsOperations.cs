@@ -19,6 +19,8 @@ public static class OrganizationsOperations
     public static AwsOperation DescribePolicy { get; } = Op("DescribePolicy");
     /// <summary>The organisation and its management account: whether the case's account can pull the organisation's levers.</summary>
     public static AwsOperation DescribeOrganization { get; } = Op("DescribeOrganization");
+    /// <summary>The organisation's accounts, for a response in each (respond --organization).</summary>
+    public static AwsOperation ListAccounts { get; } = Op("ListAccounts");
     /// <summary>Containment: Shodo's deny SCP for one account (on the allowlist).</summary>
     public static AwsOperation CreatePolicy { get; } = Op("CreatePolicy");
     /// <summary>Containment: attach Shodo's deny SCP to the account it names (on the allowlist).</summary>

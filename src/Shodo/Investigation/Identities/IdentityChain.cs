@@ -52,9 +52,14 @@ public sealed class IdentityChain(IReadOnlyList<TrailRecord> records)
         var events = attacker.Values.OrderBy(e => e.EventTime).ToList();
         var identities = new List<AttackerIdentity>();
         var start = events.FirstOrDefault()?.EventTime;
-        identities.Add(Describe($"access-key:{startingKey}", IdentityKind.AccessKey, startingKey, startingKey, ownerUserName, null,
-            events.Where(e => e.AccessKeyId == startingKey).ToList(),
-            ownerUserName is null ? LocalText.Of("IdentityLeakedKeyUnknownOwner") : LocalText.Of("IdentityLeakedKey", ownerUserName)) with { CreatedByAttacker = false });
+        var startingEvents = events.Where(e => e.AccessKeyId == startingKey).ToList();
+        identities.Add((StartingSession.RoleOf(startingKey, startingEvents) is { } role
+            // A session of a role (a member account entered by AssumeRole): the role is what a plan can act on.
+            ? Describe($"session-key:{startingKey}", IdentityKind.SessionKey, startingKey, startingKey, role, null, startingEvents,
+                LocalText.Of("IdentityEnteredSession", role))
+            : Describe($"access-key:{startingKey}", IdentityKind.AccessKey, startingKey, startingKey, ownerUserName, null, startingEvents,
+                ownerUserName is null ? LocalText.Of("IdentityLeakedKeyUnknownOwner") : LocalText.Of("IdentityLeakedKey", ownerUserName)))
+            with { CreatedByAttacker = false });
         foreach (var (name, minted) in users)
             identities.Add(Describe($"user:{name}", IdentityKind.User, name, null, null, minted,
                 events.Where(e => e.IdentityType == "IAMUser" && e.UserName == name).ToList(),

@@ -23,6 +23,7 @@ public static class ReportComposer
             TimelineSection.Build(r),
             AttackerSection.Build(r),
             ContainmentSection.Build(r),
+            .. AccountsSection.Build(r),
             EvidenceSection.Build(r),
             CoverageSection.Build(r),
             AwsSupportSection.Build(r),

@@ -24,6 +24,8 @@ public sealed record CaseFacts
     public IReadOnlyList<Finding> Findings { get; init; } = [];
     /// <summary>The other accounts the attacker entered by AssumeRole (accounts-reached.json), and how.</summary>
     public IReadOnlyList<Investigation.Identities.AccountReached> AccountsReached { get; init; } = [];
+    /// <summary>The other accounts of the organisation the response entered or could not (accounts.json), each with what was confirmed there.</summary>
+    public IReadOnlyList<MemberAccountFacts> MemberAccounts { get; init; } = [];
     public Impact? Impact { get; init; }
     public IReadOnlyList<TimelineEvent> Timeline { get; init; } = [];
     public EscalationLog Escalation { get; init; } = EscalationLog.None;

@@ -42,6 +42,7 @@ public static class CaseFactsReader
             Resources = Tolerant(() => InvestigationFiles.ReadResources(folder), InvestigationFiles.AttackerResources, missing, []),
             Findings = Tolerant(() => InvestigationFiles.ReadFindings(folder), InvestigationFiles.Findings, missing, []),
             AccountsReached = Tolerant(() => InvestigationFiles.ReadAccountsReached(folder), InvestigationFiles.AccountsReached, missing, []),
+            MemberAccounts = Tolerant(() => MemberAccountFacts.Read(folder), Cases.Accounts.MemberAccountsFile.Name, missing, []),
             Impact = impact,
             Timeline = TimelineFile.Read(folder).OrderBy(e => e.Time).ToList(),
             Escalation = EscalationReader.Read(journal),

@@ -1,0 +1,21 @@
+using Shodo.Cases;
+using Shodo.Cases.Accounts;
+using Shodo.Investigation.Model;
+
+namespace Shodo.Reports.Facts;
+
+/// <summary>
+/// One other account of the organisation the response entered (or could not): how it ended (accounts.json) and, when
+/// entered, what its own investigation confirmed there, read from its sub-case.
+/// </summary>
+public sealed record MemberAccountFacts(MemberAccountOutcome Outcome, IReadOnlyList<AttackerIdentity> Identities, IReadOnlyList<AttackerResource> Resources)
+{
+    public static IReadOnlyList<MemberAccountFacts> Read(CaseFolder folder) => MemberAccountsFile.Read(folder).Select(o =>
+    {
+        if (!o.Entered || o.Case is null) return new MemberAccountFacts(o, [], []);
+        var sub = MemberAccountsFile.SubCase(folder, o);
+        return new MemberAccountFacts(o,
+            InvestigationFiles.ReadIdentities(sub).Where(i => i.Confidence == Confidence.Confirmed).ToList(),
+            InvestigationFiles.ReadResources(sub));
+    }).ToList();
+}

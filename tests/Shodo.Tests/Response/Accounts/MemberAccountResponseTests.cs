@@ -1,0 +1,170 @@
+using System.Text.Json.Nodes;
+using Shodo.Cases;
+using Shodo.Containment;
+using Shodo.Range;
+using Shodo.Range.State;
+using Shodo.Range.State.Ec2;
+using Shodo.Range.State.Organizations;
+using Shodo.Response;
+using Shodo.Response.Accounts;
+using Shodo.Cases.Accounts;
+using Shodo.Response.Steps;
+using Shodo.Tests.Cases;
+
+namespace Shodo.Tests.Response.Accounts;
+
+/// <summary>One response from org-pivot's management account with --organization, member-4's role no longer trusting it.</summary>
+public sealed class OrgPivotMemberResponse : IAsyncLifetime
+{
+    public const string Management = "111122223333";
+    public static readonly string Member2 = RangeOrganization.MemberId(Management, 2);
+    public static readonly string Member3 = RangeOrganization.MemberId(Management, 3);
+    public static readonly string Member4 = RangeOrganization.MemberId(Management, 4);
+    private readonly TempFolder _cases = new();
+    public RangeHost Range { get; private set; } = null!;
+    public FirstResponseResult Result { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Range = await RangeHost.StartAsync(new RangeOptions { Port = 0, Scenario = "org-pivot" });
+        lock (Range.State.Sync)
+            Account(Member4).Iam.Role(RangeOrganization.AccessRoleName)!.AssumeRolePolicyDocument =
+                """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999988887777:root"},"Action":"sts:AssumeRole"}]}""";
+        var request = new ResponseRequest
+        {
+            AccessKeyId = Range.GroundTruth!.LeakedAccessKeyId, ApplyWithinAuthority = true,
+            Members = new MemberAccountsRequest { Organization = true, RoleName = RangeOrganization.AccessRoleName },
+        };
+        Result = await FirstResponse.RunAsync(RangeResponseOptions.For(Range, _cases.Path, request), TimeProvider.System,
+            new RecordingProgress(), CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Range.DisposeAsync();
+        _cases.Dispose();
+    }
+
+    public RangeState Account(string id) => Range.State.Organization!.Account(id)!.State;
+}
+
+/// <summary>
+/// Respond in each account (issue 21, item 2), on org-pivot (an organisation of a management account and five members):
+/// one respond from the management account with the leaked key and --organization, through OrganizationAccountAccessRole.
+/// In member-2 the attacker's backdoor user and GPU instances are contained; member-4's role no longer trusts the
+/// management account, so it cannot be entered — a named gap, journaled and in accounts.json; the untouched members
+/// (the platform team's legitimate batch workload in member-3 included) are recorded and changed in nothing; the parent
+/// case and each member's sub-case verify, the sub-case anchored at the head the parent's chain recorded.
+/// </summary>
+public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) : IClassFixture<OrgPivotMemberResponse>
+{
+    private const string Management = OrgPivotMemberResponse.Management;
+    private static readonly string Member2 = OrgPivotMemberResponse.Member2;
+    private static readonly string Member3 = OrgPivotMemberResponse.Member3;
+    private static readonly string Member4 = OrgPivotMemberResponse.Member4;
+    private RangeHost _range => response.Range;
+    private FirstResponseResult _result => response.Result;
+    private RangeState Account(string id) => response.Account(id);
+
+    [Fact]
+    public void The_attackers_user_and_instances_in_a_member_account_are_contained_from_the_management_account()
+    {
+        var truth = _range.GroundTruth!.Accounts.Single(a => a.AccountId == Member2).Found;
+        lock (_range.State.Sync)
+        {
+            var member = Account(Member2);
+            Assert.All(truth.AccessKeyIds, k => Assert.Equal("Inactive", member.Iam.AccessKeys[k].Status));
+            Assert.NotEmpty(truth.Instances);
+            Assert.All(truth.Instances, i =>
+                Assert.Contains(member.Ec2(i.Region).FindInstance(i.InstanceId)!.State, new[] { InstanceStates.Stopping, InstanceStates.Stopped }));
+        }
+        var outcome = MemberAccountsFile.Read(_result.Folder).Single(a => a.AccountId == Member2);
+        Assert.True(outcome.Entered);
+        // The user is denied, by the member's own journal (the before-state and the change are in its sub-case).
+        Assert.Contains(JournalReader.Read(MemberAccountsFile.SubCase(_result.Folder, outcome)), e => e.Kind == ContainmentJournalKinds.Outcome
+            && (string?)e.Data["outcome"] == Outcomes.Done && (string?)e.Data["actionId"] == $"attach-deny-policy/iam-user:global:{Assert.Single(truth.Users)}");
+        Assert.True(outcome.Contained, outcome.Detail);
+        Assert.Contains(MemberAccount.Reached, outcome.Why);
+        // Entered through the role the attacker used: its sessions are the organisation SCP's to cut, and named.
+        Assert.Equal(truth.SessionAccessKeyIds, outcome.SessionsLeftToScp);
+    }
+
+    [Fact]
+    public void An_account_whose_role_cannot_be_assumed_is_a_named_gap_journaled_and_the_step_incomplete()
+    {
+        var journal = JournalReader.Read(_result.Folder);
+        var gap = Assert.Single(journal, e => e.Kind == MemberAccountJournalKinds.NotEntered && (string?)e.Data["accountId"] == Member4);
+        Assert.Equal("AccessDenied", (string?)gap.Data["code"]);
+        Assert.Equal($"arn:aws:iam::{Member4}:role/{RangeOrganization.AccessRoleName}", (string?)gap.Data["roleArn"]);
+        var outcome = MemberAccountsFile.Read(_result.Folder).Single(a => a.AccountId == Member4);
+        Assert.False(outcome.Entered);
+        Assert.Equal(StepOutcome.Incomplete, _result.Outcome.Steps.Single(s => s.Step == MemberAccountsStep.StepName).Result.Outcome);
+    }
+
+    [Fact]
+    public void Accounts_the_attacker_did_not_touch_are_recorded_and_nothing_in_them_is_changed()
+    {
+        var outcomes = MemberAccountsFile.Read(_result.Folder);
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => RangeOrganization.MemberId(Management, i)).Order(), outcomes.Select(o => o.AccountId).Order());
+        lock (_range.State.Sync)
+        {
+            foreach (var id in outcomes.Select(o => o.AccountId).Where(id => id != Member2 && id != Member4))
+                Assert.DoesNotContain(Account(id).Calls, c => c.Caller?.Arn.Contains("/shodo-", StringComparison.Ordinal) == true && !c.ReadOnly);
+            Assert.All(Account(Member3).Ec2("ap-northeast-1").Instances, i => Assert.Equal(InstanceStates.Running, i.State));
+        }
+        Assert.All(outcomes.Where(o => o.AccountId != Member4), o => Assert.True(o.Entered));
+    }
+
+    [Fact]
+    public void The_case_and_each_member_sub_case_verify_the_sub_case_anchored_in_the_parents_chain()
+    {
+        Assert.True(CaseVerifier.Verify(_result.CaseDirectory).Intact);
+        var entered = MemberAccountsFile.Read(_result.Folder).Where(o => o.Entered).ToList();
+        Assert.NotEmpty(entered);
+        foreach (var o in entered)
+        {
+            var responded = JournalReader.Read(_result.Folder).Last(e => e.Kind == MemberAccountJournalKinds.Responded && (string?)e.Data["accountId"] == o.AccountId);
+            var anchor = new JournalAnchor((long)responded.Data["journal"]!["seq"]!, (string)responded.Data["journal"]!["hash"]!);
+            var sub = CaseVerifier.Verify(MemberAccountsFile.SubCase(_result.Folder, o).Directory, new CaseVerifyOptions { Anchors = [anchor] });
+            Assert.True(sub.Intact, string.Join("; ", sub.Findings.Select(f => f.Problem)));
+        }
+    }
+
+    [Theory]
+    [InlineData("en", "Other accounts of the organisation", "Not entered: AWS refused the role")]
+    [InlineData("ja", "組織の他のアカウント", "入れませんでした: AWS がロール")]
+    public async Task The_report_has_an_organisation_summary_and_a_part_per_account_the_gap_named(string lang, string heading, string notEntered)
+    {
+        var md = await File.ReadAllTextAsync(await Shodo.Reports.ReportBuilder.WriteAsync(_result.CaseDirectory, Shodo.Reports.ReportFormat.Markdown, lang));
+        var section = md[md.IndexOf(heading, StringComparison.Ordinal)..];
+        foreach (var i in Enumerable.Range(1, 5))
+            Assert.Contains("| " + RangeOrganization.MemberId(Management, i) + " |", section);
+        var truth = _range.GroundTruth!.Accounts.Single(a => a.AccountId == Member2).Found;
+        Assert.Contains(Assert.Single(truth.Users), section);
+        Assert.All(truth.Instances, i => Assert.Contains(i.InstanceId, section));
+        var gap = section[section.IndexOf(notEntered, StringComparison.Ordinal)..];
+        Assert.Contains($"arn:aws:iam::{Member4}:role/{RangeOrganization.AccessRoleName}", gap.Split('\n')[0]);
+        Assert.Contains("AccessDenied", gap.Split('\n')[0]);
+    }
+    [Fact]
+    public void Case_verify_of_the_parent_case_finds_a_document_changed_in_a_member_accounts_sub_case()
+    {
+        using var copy = new TempFolder();
+        CopyTree(_result.CaseDirectory, copy.Path);
+        var member = MemberAccountsFile.Read(_result.Folder).Single(a => a.AccountId == Member2);
+        var identities = Path.Combine(copy.Path, member.Case!, "identities.json");
+        File.WriteAllText(identities, File.ReadAllText(identities).Replace("svc-cloudsync", "svc-cloudsynd", StringComparison.Ordinal));
+
+        var verification = CaseVerifier.Verify(copy.Path);
+        Assert.False(verification.Intact);
+        Assert.Contains(verification.Findings, f => f.Path.StartsWith($"{member.Case}/", StringComparison.Ordinal)
+            && f.Problem.Contains(member.Case!, StringComparison.Ordinal));
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        foreach (var dir in Directory.GetDirectories(from)) CopyTree(dir, Path.Combine(to, Path.GetFileName(dir)));
+    }
+}
