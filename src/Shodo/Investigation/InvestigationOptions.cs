@@ -15,4 +15,6 @@ public sealed record InvestigationOptions
     public TimeProvider Time { get; init; } = TimeProvider.System;
     /// <summary>How often one LookupEvents page is asked for again while it is throttled.</summary>
     public int LookupPageAttempts { get; init; } = 8;
+    /// <summary>What this response read of LookupEvents already (the pursuit's reads): only what may have arrived since is asked again.</summary>
+    public Sources.Lookup.LookupsRead? LookupsRead { get; init; }
 }

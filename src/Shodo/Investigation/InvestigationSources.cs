@@ -20,7 +20,7 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
     IReadOnlyList<string> regions, IInvestigationProgress progress)
 {
     private readonly LookupEventsSource _lookup = new(aws, @case, options.Time, options.LookupPageAttempts,
-        state.Regions.Where(r => r.OptIn).Select(r => r.Name).ToHashSet(StringComparer.Ordinal));
+        state.Regions.Where(r => r.OptIn).Select(r => r.Name).ToHashSet(StringComparer.Ordinal), options.LookupsRead);
     private readonly CloudTrailPublicKeys _digestKeys = new(aws, options.Time);
     private readonly OrganizationId _organization = new(aws, options.Time);
 

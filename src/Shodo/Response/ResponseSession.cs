@@ -37,6 +37,9 @@ public sealed class ResponseSession(
     /// <summary>The leaked key's trail being read beside the first move (<see cref="Steps.PursueStep.Begin"/>); the pursuit awaits it.</summary>
     public Task<Investigation.Pursuit.PursuitReading>? PursuitUnderway { get; set; }
 
+    /// <summary>The LookupEvents reads of this response: the investigation and each look of the watch ask AWS only for what is new.</summary>
+    public Investigation.Sources.Lookup.LookupsRead LookupsRead { get; } = new();
+
     public Task<bool> ConfirmAsync(Containment.Plan.ContainmentPlan plan, CancellationToken ct) =>
         Confirm is null ? Task.FromResult(false) : Confirm(plan, ct);
 }

@@ -19,9 +19,9 @@ namespace Shodo.Investigation.Pursuit;
 /// What it attributes goes to containment at once; the investigation later reads every source and the whole
 /// snapshot, and decides again. Every page read is stored as evidence.
 /// </summary>
-public sealed class KeyPursuit(AwsConnection aws, Case @case, TimeProvider time)
+public sealed class KeyPursuit(AwsConnection aws, Case @case, TimeProvider time, LookupsRead? alreadyRead = null)
 {
-    private readonly LookupEventsSource _source = new(aws, @case, time);
+    private readonly LookupEventsSource _source = new(aws, @case, time, alreadyRead: alreadyRead);
 
     /// <summary>Both reads, one after the other.</summary>
     public async Task<PursuitResult> RunAsync(string leakedKey, string? ownerUserName, DateTimeOffset? since, IReadOnlyList<string> regions,

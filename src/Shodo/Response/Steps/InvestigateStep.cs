@@ -20,7 +20,7 @@ public sealed class InvestigateStep : IResponseStep
         var runner = new InvestigationRunner(session.Aws, session.Case, new InvestigationOptions
         {
             AccessKeyId = session.Request.AccessKeyId, UserName = session.Request.UserName,
-            Since = session.Request.Since, Time = session.Time,
+            Since = session.Request.Since, Time = session.Time, LookupsRead = session.LookupsRead,
         });
         var result = await runner.RunAsync(ShownAs is null ? new InvestigateRegions(session.Progress, Name) : Investigation.IInvestigationProgress.None, ct).ConfigureAwait(false);
         var confirmed = result.Identities.Count(i => i.Confidence == Investigation.Model.Confidence.Confirmed);

@@ -43,7 +43,7 @@ public sealed class PursueStep : IResponseStep
         var regions = (await TransientRetry.RunAsync(() => RegionDiscovery.EnabledAsync(session.Aws, ct), session.Time, ct).ConfigureAwait(false))
             .Select(r => r.Name).ToList();
         var owner = session.CheckedKey?.UserName ?? session.Request.UserName;
-        var pursuer = new KeyPursuit(session.Aws, session.Case, session.Time);
+        var pursuer = new KeyPursuit(session.Aws, session.Case, session.Time, session.LookupsRead);
         var start = await pursuer.StartAsync(key, owner, session.Request.Since, regions, ct).ConfigureAwait(false);
         return new PursuitReading(start, pursuer.FollowAsync(start, ct));
     }

@@ -13,7 +13,7 @@ namespace Shodo.Investigation.Sources.Lookup;
 /// <see cref="SourceGap"/>.
 /// </summary>
 public sealed class LookupEventsSource(AwsConnection aws, Case @case, TimeProvider time, int pageAttempts = 8,
-    IReadOnlySet<string>? optedIn = null)
+    IReadOnlySet<string>? optedIn = null, LookupsRead? alreadyRead = null)
 {
     private readonly LookupEventsReader _reader = new(aws, new LookupEventsReadOptions
     {
@@ -36,14 +36,21 @@ public sealed class LookupEventsSource(AwsConnection aws, Case @case, TimeProvid
 
     private async Task<SourceResult> RegionAsync(LookupQuery query, string region, CancellationToken ct)
     {
-        var read = await _reader.ReadAsync(query, region, ct);
+        // What this response read of the same query already is not asked for again: only what may have arrived since.
+        var startedAt = time.GetUtcNow();
+        var cover = alreadyRead?.Cover(query, region);
+        var read = await _reader.ReadAsync(cover?.Remaining ?? query, region, ct);
+        IReadOnlyList<Trail.Records.TrailRecord> records = cover is { Known: var known }
+            ? known.Concat(read.Records).DistinctBy(r => r.EventId).ToList()
+            : read.Records;
+        if (read.Error is null) alreadyRead?.Remember(query, region, startedAt, records);
         var source = LookupEventsReader.SourceOf(region);
         var gaps = read.Problems.Where(p => p.Kind != TrailProblemKinds.FieldIgnored)
             .Select(p => new SourceGap(source, region, "Unreadable", p.Kind, p.ToString())).ToList();
         if (read.Error is { } e)
             gaps.Add(new SourceGap(source, region, e.IsThrottling ? "Throttled" : GapKind(e.Code, optedIn?.Contains(region) == true), e.Code,
                 $"LookupEvents ({query}) page {read.FailedPage}: {e.AwsMessage}"));
-        return new SourceResult(read.Records, gaps);
+        return new SourceResult(records, gaps);
     }
 
     /// <summary>Credentials refused in an opt-in region the account enabled: usually a global STS endpoint token (<see cref="Evidence.GapKinds.GlobalEndpointToken"/>).</summary>
