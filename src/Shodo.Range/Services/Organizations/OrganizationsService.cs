@@ -47,8 +47,8 @@ public sealed class OrganizationsService : IAwsService
     public Task<AwsResponse> HandleAsync(AwsCall call, CancellationToken ct)
     {
         var op = Operations[call.Operation.Name];
-        var input = CloudTrailJson.Parse(call.Request.Body);
-        call.RequestParameters = CloudTrailJson.CamelCase(input);
+        var input = JsonBody.Parse(call.Request.Body);
+        call.RequestParameters = JsonBody.CamelCase(input);
         JsonObject output;
         lock (call.State.Sync)
         {
@@ -58,7 +58,7 @@ public sealed class OrganizationsService : IAwsService
                 throw new AwsError("AccessDeniedException", "You don't have permissions to access this resource.", 400);
             output = op.Handle(call, organization, input);
         }
-        if (!op.ReadOnly) call.ResponseElements = CloudTrailJson.CamelCase(output);
+        if (!op.ReadOnly) call.ResponseElements = JsonBody.CamelCase(output);
         return Task.FromResult<AwsResponse>(new JsonResult(output));
     }
 }
