@@ -17,6 +17,7 @@ public abstract class JsonService(string targetPrefix, IEnumerable<JsonAction> a
     public abstract bool IsGlobal { get; }
 
     public IReadOnlyCollection<string> ActionNames => _actions.Keys;
+    public IReadOnlyCollection<JsonAction> Actions => _actions.Values;
 
     public AwsOperation Resolve(AwsRequest request)
     {

@@ -66,6 +66,7 @@ public sealed class Ec2Service : IAwsService
     public bool IsGlobal => false;
 
     public IEnumerable<string> OperationNames => _actions.Keys;
+    public IReadOnlyCollection<Ec2Action> Actions => _actions.Values;
 
     public AwsOperation Resolve(AwsRequest request)
     {

@@ -35,6 +35,8 @@ public sealed class S3Service : IAwsService
     /// <summary>The subresource query keys the operations are chosen by (policy, acl, tagging...).</summary>
     private static readonly string[] Subresources = Operations.Select(o => o.Subresource).OfType<string>().Distinct().ToArray();
 
+    public static IReadOnlyList<S3Action> Actions => Operations;
+
     public string Name => "s3";
     public string EventSource => "s3.amazonaws.com";
     public AwsProtocol Protocol => AwsProtocol.RestXml;
