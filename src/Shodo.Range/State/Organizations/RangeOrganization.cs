@@ -22,9 +22,9 @@ public sealed class RangeOrganization
     }
 
     /// <summary>o- and 10 characters, as AWS names organisations.</summary>
-    public string Id { get; }
+    public string Id { get; private set; }
     /// <summary>r- and 4 characters.</summary>
-    public string RootId { get; }
+    public string RootId { get; private set; }
     public RangeState Management { get; }
     public string ManagementAccountId => Management.AccountId;
     public string Arn => $"arn:aws:organizations::{ManagementAccountId}:organization/{Id}";
@@ -78,6 +78,28 @@ public sealed class RangeOrganization
             }
         }
         return org;
+    }
+
+    /// <summary>
+    /// The organisation a state file saved (<see cref="OrganizationsStatePart"/>): its ids, policies and attachments
+    /// replace this one's. Every target must be the saved root or an account of this organisation.
+    /// </summary>
+    internal void Restore(string id, string rootId, IEnumerable<ServiceControlPolicy> policies, IReadOnlyDictionary<string, List<string>> attachments)
+    {
+        var saved = policies.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        foreach (var (target, ids) in attachments)
+        {
+            if (target != rootId && Account(target) is null)
+                throw new InvalidDataException($"The state file attaches policies to {target}, which is not an account of this organisation.");
+            if (ids.FirstOrDefault(p => !saved.ContainsKey(p)) is { } unknown)
+                throw new InvalidDataException($"The state file attaches policy {unknown}, which it does not hold.");
+        }
+        Id = id;
+        RootId = rootId;
+        Policies.Clear();
+        foreach (var (policyId, policy) in saved) Policies[policyId] = policy;
+        Attachments.Clear();
+        foreach (var (target, ids) in attachments) Attachments[target] = [.. ids];
     }
 
     private void Join(RangeState state, string name, DateTimeOffset at)
