@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Shodo.Cases;
 using Shodo.Investigation.Triage;
 using Shodo.Response;
@@ -16,10 +15,10 @@ public sealed record DrillTriage(IReadOnlyList<string> Candidates, string? Confi
     /// <summary>The candidates of the case's candidates.json as the investigation's ids (<c>access-key:AKIA…</c>, <c>user:NAME</c>).</summary>
     public static DrillTriage Read(CaseFolder folder)
     {
-        var candidates = (CandidatesFile.ReadCandidates(folder) ?? []).OfType<JsonObject>().ToList();
-        var ids = candidates.Select(c => $"{(string?)c["kind"]}:{(string?)c["id"]}").ToList();
-        var first = candidates.FirstOrDefault(c => (string?)c["confirm"] is not null);
-        return new DrillTriage(ids, first is null ? null : $"{(string?)first["kind"]}:{(string?)first["id"]}");
+        var candidates = CandidatesFile.ReadCandidates(folder) ?? [];
+        var ids = candidates.Select(c => $"{c.Kind}:{c.Id}").ToList();
+        var first = candidates.FirstOrDefault(c => c.Confirm is not null);
+        return new DrillTriage(ids, first is null ? null : $"{first.Kind}:{first.Id}");
     }
 
     /// <summary>The request that confirms the chosen candidate, or null when there is none to confirm.</summary>

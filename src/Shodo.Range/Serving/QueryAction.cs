@@ -11,10 +11,13 @@ public abstract class QueryAction
 {
     public abstract string Name { get; }
 
-    /// <summary>CloudTrail's readOnly: Get*, List*, Describe* and Generate*Report by default.</summary>
-    public virtual bool ReadOnly =>
-        Name.StartsWith("Get", StringComparison.Ordinal) || Name.StartsWith("List", StringComparison.Ordinal)
-        || Name.StartsWith("Describe", StringComparison.Ordinal);
+    /// <summary>CloudTrail's readOnly: Get*, List*, Describe* by default.</summary>
+    public virtual bool ReadOnly => ReadsOnly(Name);
+
+    /// <summary>Whether an operation of this name only reads: Get*, List*, Describe*.</summary>
+    public static bool ReadsOnly(string name) =>
+        name.StartsWith("Get", StringComparison.Ordinal) || name.StartsWith("List", StringComparison.Ordinal)
+        || name.StartsWith("Describe", StringComparison.Ordinal);
 
     /// <summary>The ARN the IAM action applies to ("*" when it has none).</summary>
     public virtual string Resource(AwsRequest request) => "*";

@@ -12,6 +12,7 @@ public abstract class QueryService(IEnumerable<QueryAction> actions) : IAwsServi
     public abstract bool IsGlobal { get; }
 
     public IReadOnlyCollection<string> ActionNames => _actions.Keys;
+    public IReadOnlyCollection<QueryAction> Actions => _actions.Values;
 
     public AwsOperation Resolve(AwsRequest request)
     {

@@ -14,37 +14,38 @@ namespace Shodo.Cli.Commands.Respond;
 /// </summary>
 internal static class CandidatesView
 {
-    public static JsonArray? Read(string caseDirectory) => CandidatesFile.ReadCandidates(CaseFolder.At(caseDirectory));
+    public static IReadOnlyList<CandidateEntry>? Read(string caseDirectory) => CandidatesFile.ReadCandidates(CaseFolder.At(caseDirectory));
 
-    public static JsonArray Summary(JsonArray candidates) => new(candidates.OfType<JsonObject>().Select(c => (JsonNode)new JsonObject
+    public static JsonArray Summary(IReadOnlyList<CandidateEntry> candidates) => new(candidates.Select(c => (JsonNode)new JsonObject
     {
-        ["kind"] = (string?)c["kind"], ["id"] = (string?)c["id"], ["userName"] = (string?)c["userName"],
-        ["strength"] = (string?)c["strength"], ["likelyOrigin"] = (bool?)c["likelyOrigin"], ["confirm"] = (string?)c["confirm"],
+        ["kind"] = c.Kind, ["id"] = c.Id, ["userName"] = c.UserName,
+        ["strength"] = c.Strength, ["likelyOrigin"] = c.LikelyOrigin, ["confirm"] = c.Confirm,
         ["signs"] = new JsonArray(Signs(c).Select(s => (JsonNode)s).ToArray()),
     }).ToArray());
 
-    public static void Show(IAnsiConsole console, JsonArray candidates)
+    public static void Show(IAnsiConsole console, IReadOnlyList<CandidateEntry> candidates)
     {
         if (candidates.Count == 0) return;
         var table = new Table().Title(Markup.Escape(Messages.Get("RespondCandidatesTitle")))
             .AddColumn(Markup.Escape(Messages.Get("RespondCandidateColumn")))
             .AddColumn(Markup.Escape(Messages.Get("RespondSignsColumn")))
             .AddColumn(Markup.Escape(Messages.Get("RespondConfirmColumn")));
-        foreach (var c in candidates.OfType<JsonObject>())
+        var language = LocalText.LanguageOf(CultureInfo.CurrentUICulture);
+        foreach (var c in candidates)
         {
-            var who = $"{Plain(c["kind"])} {Plain(c["id"])}" + ((string?)c["userName"] is { } u && u != (string?)c["id"] ? $" ({Terminal.Plain(u)})" : "");
-            var label = Markup.Escape(who) + $"\n[bold]{Markup.Escape(Plain(c["strength"]))}[/]"
-                        + ((bool?)c["likelyOrigin"] == true ? $" · [red]{Markup.Escape(Messages.Get("RespondLikelyOrigin"))}[/]" : "")
-                        + string.Concat((c["createdBy"] as JsonArray ?? []).Select(b => "\n" + Markup.Escape(Messages.Get("RespondCreatedBy", Plain(b)))));
-            var signs = string.Join("\n", (c["signs"] as JsonArray ?? []).OfType<JsonObject>()
-                .Select(s => $"[yellow]{Markup.Escape(Plain(s["kind"]))}[/] {Markup.Escape(Plain(s["summaries"]?[LocalText.LanguageOf(CultureInfo.CurrentUICulture)] ?? s["summary"]))}"));
-            table.AddRow(new Markup(label), new Markup(signs), new Text(Plain(c["confirm"]) is { Length: > 0 } cmd ? cmd : "-"));
+            var who = $"{Plain(c.Kind)} {Plain(c.Id)}" + (c.UserName is { } u && u != c.Id ? $" ({Terminal.Plain(u)})" : "");
+            var label = Markup.Escape(who) + $"\n[bold]{Markup.Escape(Plain(c.Strength))}[/]"
+                        + (c.LikelyOrigin ? $" · [red]{Markup.Escape(Messages.Get("RespondLikelyOrigin"))}[/]" : "")
+                        + string.Concat((c.CreatedBy ?? []).Select(b => "\n" + Markup.Escape(Messages.Get("RespondCreatedBy", Plain(b)))));
+            var signs = string.Join("\n", (c.Signs ?? [])
+                .Select(s => $"[yellow]{Markup.Escape(Plain(s.Kind))}[/] {Markup.Escape(Plain(s.Summaries?.GetValueOrDefault(language) ?? s.Summary))}"));
+            table.AddRow(new Markup(label), new Markup(signs), new Text(Plain(c.Confirm) is { Length: > 0 } cmd ? cmd : "-"));
         }
         console.Write(table);
     }
 
-    private static IEnumerable<string> Signs(JsonObject candidate) =>
-        (candidate["signs"] as JsonArray ?? []).OfType<JsonObject>().Select(s => (string?)s["kind"]).OfType<string>().Distinct(StringComparer.Ordinal);
+    private static IEnumerable<string> Signs(CandidateEntry candidate) =>
+        (candidate.Signs ?? []).Select(s => s.Kind).OfType<string>().Distinct(StringComparer.Ordinal);
 
-    private static string Plain(JsonNode? node) => Terminal.Plain((string?)node ?? "");
+    private static string Plain(string? text) => Terminal.Plain(text ?? "");
 }

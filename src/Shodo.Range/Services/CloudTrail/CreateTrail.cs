@@ -8,14 +8,14 @@ namespace Shodo.Range.Services.CloudTrail;
 /// CreateTrail: a trail in the request's region writing to an existing bucket; not logging until StartLogging. With
 /// IsOrganizationTrail, the management account's trail of every account (<see cref="OrganizationTrail"/>).
 /// </summary>
-internal static partial class CreateTrail
+internal sealed partial class CreateTrail : CloudTrailAction
 {
-    public static readonly CloudTrailOperation Operation = new("CreateTrail", ReadOnly: false, Handle);
+    public override string Name => "CreateTrail";
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{1,126}[A-Za-z0-9]$")]
     private static partial Regex TrailName();
 
-    private static JsonObject Handle(AwsCall call, JsonObject input)
+    public override JsonObject Handle(AwsCall call, JsonObject input)
     {
         var name = CloudTrailJson.String(input, "Name") ?? throw new AwsError("TrailNotProvidedException", "Trail name is required.");
         if (!TrailName().IsMatch(name) || name.Contains("..") || name.Contains("._") || name.Contains("_."))

@@ -4,11 +4,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.CloudTrail;
 
 /// <summary>DescribeTrails: the region's trails and, unless includeShadowTrails is false, multi-region trails from elsewhere.</summary>
-internal static class DescribeTrails
+internal sealed class DescribeTrails : CloudTrailAction
 {
-    public static readonly CloudTrailOperation Operation = new("DescribeTrails", ReadOnly: true, Handle);
+    public override string Name => "DescribeTrails";
 
-    private static JsonObject Handle(AwsCall call, JsonObject input)
+    public override JsonObject Handle(AwsCall call, JsonObject input)
     {
         var shadows = CloudTrailJson.Bool(input, "includeShadowTrails") ?? true;
         var names = (input["trailNameList"] as JsonArray)?.Select(n => n?.GetValue<string>()).OfType<string>().ToList();

@@ -4,11 +4,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.CloudTrail;
 
 /// <summary>GetEventSelectors: the trail's classic event selectors.</summary>
-internal static class GetEventSelectors
+internal sealed class GetEventSelectors : CloudTrailAction
 {
-    public static readonly CloudTrailOperation Operation = new("GetEventSelectors", ReadOnly: true, Handle);
+    public override string Name => "GetEventSelectors";
 
-    private static JsonObject Handle(AwsCall call, JsonObject input)
+    public override JsonObject Handle(AwsCall call, JsonObject input)
     {
         var trail = TrailJson.Find(call, CloudTrailJson.RequiredString(input, "TrailName", "InvalidTrailNameException"));
         return new JsonObject

@@ -4,11 +4,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.CloudTrail;
 
 /// <summary>GetTrailStatus: whether the trail logs, and when it last started, stopped and delivered.</summary>
-internal static class GetTrailStatus
+internal sealed class GetTrailStatus : CloudTrailAction
 {
-    public static readonly CloudTrailOperation Operation = new("GetTrailStatus", ReadOnly: true, Handle);
+    public override string Name => "GetTrailStatus";
 
-    private static JsonObject Handle(AwsCall call, JsonObject input)
+    public override JsonObject Handle(AwsCall call, JsonObject input)
     {
         var trail = TrailJson.Find(call, CloudTrailJson.RequiredString(input, "Name", "InvalidTrailNameException"));
         var status = new JsonObject { ["IsLogging"] = trail.IsLogging };

@@ -4,11 +4,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.CloudTrail;
 
 /// <summary>ListPublicKeys: the public keys that verify digest files (DER PKCS#1, base64 on the wire).</summary>
-internal static class ListPublicKeys
+internal sealed class ListPublicKeys : CloudTrailAction
 {
-    public static readonly CloudTrailOperation Operation = new("ListPublicKeys", ReadOnly: true, Handle);
+    public override string Name => "ListPublicKeys";
 
-    private static JsonObject Handle(AwsCall call, JsonObject input)
+    public override JsonObject Handle(AwsCall call, JsonObject input)
     {
         var key = call.State.DigestKey;
         return new JsonObject

@@ -10,13 +10,14 @@ namespace Shodo.Range.Services.CloudTrail;
 /// filtered by one lookup attribute and a time range; 2 calls per second per region. An event appears only once
 /// <see cref="RangeState.EventDelay"/> has passed since its call, as CloudTrail's do minutes after theirs.
 /// </summary>
-internal static class LookupEvents
+internal sealed class LookupEvents : CloudTrailAction
 {
-    public static readonly CloudTrailOperation Operation = new("LookupEvents", ReadOnly: true, Handle);
+    public override string Name => "LookupEvents";
+    public override bool ReadOnly => true;
     public static readonly TimeSpan History = TimeSpan.FromDays(90);
     public const int MaxPage = 50;
 
-    private static JsonObject Handle(AwsCall call, JsonObject input)
+    public override JsonObject Handle(AwsCall call, JsonObject input)
     {
         var state = call.State;
         if (!state.LookupRate.TryAcquire(call.Region, call.Now))

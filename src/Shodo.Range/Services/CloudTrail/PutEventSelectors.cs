@@ -5,12 +5,12 @@ using Shodo.Range.State.CloudTrail;
 namespace Shodo.Range.Services.CloudTrail;
 
 /// <summary>PutEventSelectors: replaces the trail's classic event selectors (up to 5; S3 data resources only).</summary>
-internal static class PutEventSelectors
+internal sealed class PutEventSelectors : CloudTrailAction
 {
-    public static readonly CloudTrailOperation Operation = new("PutEventSelectors", ReadOnly: false, Handle);
+    public override string Name => "PutEventSelectors";
     private static readonly string[] ReadWriteTypes = ["ReadOnly", "WriteOnly", "All"];
 
-    private static JsonObject Handle(AwsCall call, JsonObject input)
+    public override JsonObject Handle(AwsCall call, JsonObject input)
     {
         var trail = TrailJson.FindInHomeRegion(call, CloudTrailJson.RequiredString(input, "TrailName", "InvalidTrailNameException"));
         if (input["AdvancedEventSelectors"] is not null)

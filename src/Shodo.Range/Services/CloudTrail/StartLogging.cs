@@ -4,11 +4,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.CloudTrail;
 
 /// <summary>StartLogging: the trail records and delivers from now on (idempotent).</summary>
-internal static class StartLogging
+internal sealed class StartLogging : CloudTrailAction
 {
-    public static readonly CloudTrailOperation Operation = new("StartLogging", ReadOnly: false, Handle);
+    public override string Name => "StartLogging";
 
-    private static JsonObject Handle(AwsCall call, JsonObject input)
+    public override JsonObject Handle(AwsCall call, JsonObject input)
     {
         var trail = TrailJson.FindInHomeRegion(call, CloudTrailJson.RequiredString(input, "Name", "InvalidTrailNameException"));
         trail.StartLogging(call.Now);

@@ -7,11 +7,11 @@ namespace Shodo.Range.Services.CloudTrail;
 /// StopLogging: the trail stops recording. Calls up to and including this one are still delivered
 /// (AWS logs the StopLogging event itself); later ones are not. Event history is unaffected.
 /// </summary>
-internal static class StopLogging
+internal sealed class StopLogging : CloudTrailAction
 {
-    public static readonly CloudTrailOperation Operation = new("StopLogging", ReadOnly: false, Handle);
+    public override string Name => "StopLogging";
 
-    private static JsonObject Handle(AwsCall call, JsonObject input)
+    public override JsonObject Handle(AwsCall call, JsonObject input)
     {
         var trail = TrailJson.FindInHomeRegion(call, CloudTrailJson.RequiredString(input, "Name", "InvalidTrailNameException"));
         trail.StopLogging(call.Now, call.RequestId);

@@ -5,15 +5,9 @@ using static Shodo.Range.Services.Ec2.Ec2Xml;
 namespace Shodo.Range.Services.Ec2;
 
 /// <summary>DescribeInstances (ids, filters, paging) and DescribeInstanceStatus.</summary>
-public sealed class DescribeInstancesActions : IEc2Actions
+internal static class DescribeInstancesActions
 {
-    public IEnumerable<Ec2Action> Actions =>
-    [
-        new("DescribeInstances", true, DescribeInstances),
-        new("DescribeInstanceStatus", true, DescribeInstanceStatus),
-    ];
-
-    private static List<Ec2Instance> Select(Ec2Context c)
+    internal static List<Ec2Instance> Select(Ec2Context c)
     {
         var ids = c.Params.List("InstanceId");
         if (ids.Count > 0 && c.Params.Get("MaxResults") is not null)
@@ -22,7 +16,7 @@ public sealed class DescribeInstancesActions : IEc2Actions
         return Ec2Filter.Apply(instances, c.Params.Filters(), (i, f) => Values(c.Region, i, f), i => i.InstanceId, c.Region.Tags).ToList();
     }
 
-    private static IEnumerable<string?>? Values(Ec2Region region, Ec2Instance i, string filter) => filter switch
+    internal static IEnumerable<string?>? Values(Ec2Region region, Ec2Instance i, string filter) => filter switch
     {
         "instance-id" => [i.InstanceId],
         "instance-state-name" => [i.State],
@@ -46,7 +40,7 @@ public sealed class DescribeInstancesActions : IEc2Actions
         _ => null,
     };
 
-    private static IEnumerable<XElement?> DescribeInstances(Ec2Context c)
+    internal static IEnumerable<XElement?> DescribeInstances(Ec2Context c)
     {
         var (page, next) = Ec2Paging.Page(Select(c), c.Params.Int("MaxResults"), c.Params.Get("NextToken"));
         yield return new XElement("reservationSet", page
@@ -55,34 +49,11 @@ public sealed class DescribeInstancesActions : IEc2Actions
         yield return V("nextToken", next);
     }
 
-    private static IEnumerable<XElement?> DescribeInstanceStatus(Ec2Context c)
-    {
-        var includeAll = c.Params.Bool("IncludeAllInstances") == true;
-        var ids = c.Params.List("InstanceId");
-        var instances = (ids.Count > 0 ? c.Instances(ids) : c.Region.Instances)
-            .Where(i => includeAll || i.State == InstanceStates.Running);
-        var filtered = Ec2Filter.Apply(instances, c.Params.Filters(), (i, f) => f switch
-        {
-            "availability-zone" => [i.AvailabilityZone],
-            "instance-state-name" => [i.State],
-            "instance-state-code" => [InstanceStates.Code(i.State).ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            "instance-status.status" or "system-status.status" => [Status(i, c.Now, c.Region.Timings.StatusChecks)],
-            _ => null,
-        }, i => i.InstanceId, c.Region.Tags).ToList();
-        var (page, next) = Ec2Paging.Page(filtered, c.Params.Int("MaxResults"), c.Params.Get("NextToken"));
-        yield return Set("instanceStatusSet", page, i =>
-        [
-            V("instanceId", i.InstanceId), V("availabilityZone", i.AvailabilityZone), InstanceState("instanceState", i.State),
-            Check("systemStatus", "reachability", i, c), Check("instanceStatus", "reachability", i, c),
-        ]);
-        yield return V("nextToken", next);
-    }
-
-    private static string Status(Ec2Instance i, DateTimeOffset now, TimeSpan checks) =>
+    internal static string Status(Ec2Instance i, DateTimeOffset now, TimeSpan checks) =>
         i.State != InstanceStates.Running ? "not-applicable"
         : now - i.RunningSince >= checks ? "ok" : "initializing";
 
-    private static XElement Check(string name, string detail, Ec2Instance i, Ec2Context c)
+    internal static XElement Check(string name, string detail, Ec2Instance i, Ec2Context c)
     {
         var status = Status(i, c.Now, c.Region.Timings.StatusChecks);
         var detailStatus = status switch { "ok" => "passed", "initializing" => "initializing", _ => "not-applicable" };

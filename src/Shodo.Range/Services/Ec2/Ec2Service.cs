@@ -4,34 +4,64 @@ namespace Shodo.Range.Services.Ec2;
 
 /// <summary>
 /// Amazon EC2 on the range (EC2 Query protocol, API version 2016-11-15), per region. A region the
-/// account has not opted into answers every call with AuthFailure, as AWS does.
+/// account has not opted into answers every call with AuthFailure, as AWS does. Each operation is one
+/// <see cref="Ec2Action"/> file, listed here.
 /// </summary>
 public sealed class Ec2Service : IAwsService
 {
-    private static readonly IEc2Actions[] Families =
-    [
-        new RegionActions(),
-        new RunInstancesActions(),
-        new DescribeInstancesActions(),
-        new InstanceStateActions(),
-        new InstanceAttributeActions(),
-        new SpotActions(),
-        new SpotFleetActions(),
-        new Ec2FleetActions(),
-        new KeyPairActions(),
-        new SecurityGroupActions(),
-        new VolumeActions(),
-        new SnapshotActions(),
-        new SnapshotAttributeActions(),
-        new ImageActions(),
-        new TagActions(),
-        new LaunchTemplateActions(),
-        new VpcActions(),
-        new NetworkInterfaceActions(),
-    ];
-
-    private readonly Dictionary<string, Ec2Action> _actions =
-        Families.SelectMany(f => f.Actions).ToDictionary(a => a.Name, StringComparer.Ordinal);
+    private readonly Dictionary<string, Ec2Action> _actions = new Ec2Action[]
+    {
+        new DescribeInstances(),
+        new DescribeInstanceStatus(),
+        new CreateImage(),
+        new DescribeImageAttribute(),
+        new ModifyImageAttribute(),
+        new ModifyInstanceAttribute(),
+        new DescribeInstanceAttribute(),
+        new StopInstances(),
+        new StartInstances(),
+        new TerminateInstances(),
+        new CreateKeyPair(),
+        new ImportKeyPair(),
+        new DescribeKeyPairs(),
+        new DeleteKeyPair(),
+        new CreateLaunchTemplate(),
+        new DescribeLaunchTemplates(),
+        new DescribeNetworkInterfaces(),
+        new ModifyNetworkInterfaceAttribute(),
+        new DescribeRegions(),
+        new DescribeAvailabilityZones(),
+        new RunInstances(),
+        new CreateSecurityGroup(),
+        new DescribeSecurityGroups(),
+        new AuthorizeSecurityGroupIngress(),
+        new AuthorizeSecurityGroupEgress(),
+        new RevokeSecurityGroupIngress(),
+        new RevokeSecurityGroupEgress(),
+        new CreateSnapshot(),
+        new CreateSnapshots(),
+        new DescribeSnapshots(),
+        new DescribeSnapshotAttribute(),
+        new ModifySnapshotAttribute(),
+        new RequestSpotInstances(),
+        new DescribeSpotInstanceRequests(),
+        new CancelSpotInstanceRequests(),
+        new RequestSpotFleet(),
+        new DescribeSpotFleetRequests(),
+        new DescribeSpotFleetInstances(),
+        new ModifySpotFleetRequest(),
+        new CancelSpotFleetRequests(),
+        new CreateFleet(),
+        new DescribeFleets(),
+        new DescribeFleetInstances(),
+        new ModifyFleet(),
+        new CreateTags(),
+        new DeleteTags(),
+        new DescribeTags(),
+        new DescribeVolumes(),
+        new DescribeVpcs(),
+        new DescribeSubnets(),
+    }.ToDictionary(a => a.Name, StringComparer.Ordinal);
 
     public string Name => "ec2";
     public string EventSource => "ec2.amazonaws.com";
@@ -40,6 +70,7 @@ public sealed class Ec2Service : IAwsService
     public bool IsGlobal => false;
 
     public IEnumerable<string> OperationNames => _actions.Keys;
+    public IReadOnlyCollection<Ec2Action> Actions => _actions.Values;
 
     public AwsOperation Resolve(AwsRequest request)
     {

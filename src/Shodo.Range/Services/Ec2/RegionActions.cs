@@ -6,15 +6,9 @@ using static Shodo.Range.Services.Ec2.Ec2Xml;
 namespace Shodo.Range.Services.Ec2;
 
 /// <summary>DescribeRegions (enabled regions, or all with their opt-in status) and DescribeAvailabilityZones.</summary>
-public sealed class RegionActions : IEc2Actions
+internal static class RegionActions
 {
-    public IEnumerable<Ec2Action> Actions =>
-    [
-        new("DescribeRegions", true, DescribeRegions),
-        new("DescribeAvailabilityZones", true, DescribeAvailabilityZones),
-    ];
-
-    private static IEnumerable<XElement> DescribeRegions(Ec2Context c)
+    internal static IEnumerable<XElement> DescribeRegions(Ec2Context c)
     {
         var regions = c.Params.Bool("AllRegions") == true ? c.State.Regions.All : c.State.Regions.Enabled;
         var names = c.Params.List("RegionName");
@@ -32,22 +26,8 @@ public sealed class RegionActions : IEc2Actions
             [V("regionName", r.Name), V("regionEndpoint", r.Endpoint), V("optInStatus", r.OptInStatus)]);
     }
 
-    private static IEnumerable<XElement> DescribeAvailabilityZones(Ec2Context c)
-    {
-        var names = c.Params.List("ZoneName");
-        var zones = c.Region.AvailabilityZones.Where(z => names.Count == 0 || names.Contains(z)).ToList();
-        var region = c.State.Regions.Find(c.Call.Region)!;
-        yield return Set("availabilityZoneInfo", zones.Select((z, i) => (z, i)), x =>
-        [
-            V("zoneState", "available"), V("optInStatus", region.OptInStatus), E("messageSet"),
-            V("regionName", c.Call.Region), V("zoneName", x.z),
-            V("zoneId", $"{Abbreviation(c.Call.Region)}-az{x.i + 1}"), V("groupName", c.Call.Region),
-            V("networkBorderGroup", c.Call.Region), V("zoneType", "availability-zone"),
-        ]);
-    }
-
     /// <summary>Zone id prefix as AWS forms it: us-east-1 → use1, ap-northeast-1 → apne1.</summary>
-    private static string Abbreviation(string region)
+    internal static string Abbreviation(string region)
     {
         var parts = region.Split('-');
         var direction = parts[1] switch

@@ -10,16 +10,9 @@ namespace Shodo.Range.Services.Ec2;
 /// CreateSnapshot (one volume), CreateSnapshots (every volume of an instance: how a responder
 /// preserves a disk as evidence) and DescribeSnapshots. Snapshots complete after a simulated copy time.
 /// </summary>
-public sealed class SnapshotActions : IEc2Actions
+internal static class SnapshotActions
 {
-    public IEnumerable<Ec2Action> Actions =>
-    [
-        new("CreateSnapshot", false, CreateSnapshot),
-        new("CreateSnapshots", false, CreateSnapshots),
-        new("DescribeSnapshots", true, DescribeSnapshots),
-    ];
-
-    private static Snapshot Take(Ec2Context c, Volume volume, IEnumerable<Tag> tags)
+    internal static Snapshot Take(Ec2Context c, Volume volume, IEnumerable<Tag> tags)
     {
         var snapshot = new Snapshot
         {
@@ -32,7 +25,7 @@ public sealed class SnapshotActions : IEc2Actions
         return snapshot;
     }
 
-    private static IEnumerable<XElement?> CreateSnapshot(Ec2Context c)
+    internal static IEnumerable<XElement?> CreateSnapshot(Ec2Context c)
     {
         var volumeId = c.Params.Required("VolumeId");
         var volume = c.Region.FindVolume(volumeId) ?? throw Ec2Errors.VolumeNotFound(volumeId);
@@ -41,7 +34,7 @@ public sealed class SnapshotActions : IEc2Actions
         return Content(c, s, "status").Cast<XElement?>();
     }
 
-    private static IEnumerable<XElement> CreateSnapshots(Ec2Context c)
+    internal static IEnumerable<XElement> CreateSnapshots(Ec2Context c)
     {
         var instance = c.Instance(c.Params.Required("InstanceSpecification.InstanceId"));
         var excludeBoot = c.Params.Bool("InstanceSpecification.ExcludeBootVolume") == true;
@@ -59,35 +52,11 @@ public sealed class SnapshotActions : IEc2Actions
         return [Set("snapshotSet", snapshots, s => Content(c, s, "state"))];
     }
 
-    private static object?[] Content(Ec2Context c, Snapshot s, string statusName) =>
+    internal static object?[] Content(Ec2Context c, Snapshot s, string statusName) =>
     [
         V("snapshotId", s.SnapshotId), V("volumeId", s.VolumeId), V(statusName, s.Status(c.Now)),
         V("startTime", s.StartTime), V("progress", s.Progress(c.Now)), V("ownerId", s.OwnerId),
         V("volumeSize", s.VolumeSize), V("description", s.Description), V("encrypted", s.Encrypted),
         TagSet(c.Region.Tags.Of(s.SnapshotId)),
     ];
-
-    private static IEnumerable<XElement?> DescribeSnapshots(Ec2Context c)
-    {
-        var ids = c.Params.List("SnapshotId");
-        foreach (var id in ids.Where(id => c.Region.Snapshots.All(s => s.SnapshotId != id))) throw Ec2Errors.SnapshotNotFound(id);
-        var owners = c.Params.List("Owner");
-        var mine = owners.Count == 0 || owners.Any(o => o == "self" || o == c.AccountId);
-        var snapshots = c.Region.Snapshots.Where(s => mine && (ids.Count == 0 || ids.Contains(s.SnapshotId)));
-        var filtered = Ec2Filter.Apply(snapshots, c.Params.Filters(), (s, f) => f switch
-        {
-            "snapshot-id" => [s.SnapshotId],
-            "volume-id" => [s.VolumeId],
-            "status" => [s.Status(c.Now)],
-            "owner-id" => [s.OwnerId],
-            "description" => [s.Description],
-            "start-time" => [Time(s.StartTime)],
-            "volume-size" => [s.VolumeSize.ToString(CultureInfo.InvariantCulture)],
-            "encrypted" => [s.Encrypted ? "true" : "false"],
-            _ => null,
-        }, s => s.SnapshotId, c.Region.Tags).ToList();
-        var (page, next) = Ec2Paging.Page(filtered, c.Params.Int("MaxResults"), c.Params.Get("NextToken"));
-        yield return Set("snapshotSet", page, s => Content(c, s, "status"));
-        yield return V("nextToken", next);
-    }
 }

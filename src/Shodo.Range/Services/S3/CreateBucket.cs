@@ -8,15 +8,15 @@ namespace Shodo.Range.Services.S3;
 /// request's region. Re-creating an owned bucket is BucketAlreadyOwnedByYou, except in us-east-1 where
 /// AWS answers 200.
 /// </summary>
-internal static partial class CreateBucket
+internal sealed partial class CreateBucket() : S3Action("PUT", S3Level.Bucket)
 {
-    public static readonly S3Operation Operation =
-        new("CreateBucket", "PUT", S3Level.Bucket, null, "s3:CreateBucket", ReadOnly: false, Handle, AnyRegion: true);
+    public override string Name => "CreateBucket";
+    public override bool AnyRegion => true;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
     private static partial Regex BucketName();
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var name = target.Bucket;
         if (!BucketName().IsMatch(name) || name.Contains("..") || Regex.IsMatch(name, @"^\d+\.\d+\.\d+\.\d+$"))

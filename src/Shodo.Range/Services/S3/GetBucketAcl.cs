@@ -4,12 +4,11 @@ using Shodo.Range.State.S3;
 namespace Shodo.Range.Services.S3;
 
 /// <summary>GetBucketAcl (GET /bucket?acl): the owner's FULL_CONTROL plus any other grants.</summary>
-internal static class GetBucketAcl
+internal sealed class GetBucketAcl() : S3Action("GET", S3Level.Bucket, "acl")
 {
-    public static readonly S3Operation Operation = new("GetBucketAcl", "GET", S3Level.Bucket, "acl",
-        "s3:GetBucketAcl", ReadOnly: true, Handle);
+    public override string Name => "GetBucketAcl";
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var bucket = S3Errors.Bucket(call.State, target.Bucket);
         var grants = new[] { new S3Grant("CanonicalUser", call.State.CanonicalUserId, "FULL_CONTROL") }.Concat(bucket.Grants);

@@ -3,12 +3,12 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.S3;
 
 /// <summary>GetBucketLocation (GET /bucket?location): the region, empty for us-east-1.</summary>
-internal static class GetBucketLocation
+internal sealed class GetBucketLocation() : S3Action("GET", S3Level.Bucket, "location")
 {
-    public static readonly S3Operation Operation = new("GetBucketLocation", "GET", S3Level.Bucket, "location",
-        "s3:GetBucketLocation", ReadOnly: true, Handle, AnyRegion: true);
+    public override string Name => "GetBucketLocation";
+    public override bool AnyRegion => true;
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var bucket = S3Errors.Bucket(call.State, target.Bucket);
         return S3Xml.Document(S3Xml.E("LocationConstraint", bucket.Region == "us-east-1" ? null : bucket.Region));

@@ -4,12 +4,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.S3;
 
 /// <summary>GetBucketPolicy (GET /bucket?policy): the policy JSON as stored, or NoSuchBucketPolicy.</summary>
-internal static class GetBucketPolicy
+internal sealed class GetBucketPolicy() : S3Action("GET", S3Level.Bucket, "policy")
 {
-    public static readonly S3Operation Operation = new("GetBucketPolicy", "GET", S3Level.Bucket, "policy",
-        "s3:GetBucketPolicy", ReadOnly: true, Handle);
+    public override string Name => "GetBucketPolicy";
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var bucket = S3Errors.Bucket(call.State, target.Bucket);
         if (bucket.Policy is null) throw new AwsError("NoSuchBucketPolicy", "The bucket policy does not exist", 404);

@@ -7,12 +7,11 @@ namespace Shodo.Range.Services.S3;
 /// GetBucketPolicyStatus (GET /bucket?policyStatus): whether the bucket policy is public in Block Public Access's
 /// sense (<see cref="PublicPolicy"/>), or NoSuchBucketPolicy when the bucket has none.
 /// </summary>
-internal static class GetBucketPolicyStatus
+internal sealed class GetBucketPolicyStatus() : S3Action("GET", S3Level.Bucket, "policyStatus")
 {
-    public static readonly S3Operation Operation = new("GetBucketPolicyStatus", "GET", S3Level.Bucket, "policyStatus",
-        "s3:GetBucketPolicyStatus", ReadOnly: true, Handle);
+    public override string Name => "GetBucketPolicyStatus";
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var bucket = S3Errors.Bucket(call.State, target.Bucket);
         if (bucket.Policy is null) throw new AwsError("NoSuchBucketPolicy", "The bucket policy does not exist", 404);

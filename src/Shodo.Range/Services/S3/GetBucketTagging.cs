@@ -3,12 +3,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.S3;
 
 /// <summary>GetBucketTagging (GET /bucket?tagging): the tag set, or NoSuchTagSet.</summary>
-internal static class GetBucketTagging
+internal sealed class GetBucketTagging() : S3Action("GET", S3Level.Bucket, "tagging")
 {
-    public static readonly S3Operation Operation = new("GetBucketTagging", "GET", S3Level.Bucket, "tagging",
-        "s3:GetBucketTagging", ReadOnly: true, Handle);
+    public override string Name => "GetBucketTagging";
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var bucket = S3Errors.Bucket(call.State, target.Bucket);
         if (bucket.Tags is null || bucket.Tags.Count == 0)

@@ -3,12 +3,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.S3;
 
 /// <summary>GetBucketVersioning (GET /bucket?versioning): no Status until versioning was ever enabled.</summary>
-internal static class GetBucketVersioning
+internal sealed class GetBucketVersioning() : S3Action("GET", S3Level.Bucket, "versioning")
 {
-    public static readonly S3Operation Operation = new("GetBucketVersioning", "GET", S3Level.Bucket, "versioning",
-        "s3:GetBucketVersioning", ReadOnly: true, Handle);
+    public override string Name => "GetBucketVersioning";
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var bucket = S3Errors.Bucket(call.State, target.Bucket);
         return S3Xml.Document(S3Xml.E("VersioningConfiguration",

@@ -5,15 +5,14 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.S3;
 
 /// <summary>GetObject (GET /bucket/key): the object's bytes, or one byte range of them (206).</summary>
-internal static partial class GetObject
+internal sealed partial class GetObject() : S3Action("GET", S3Level.Object)
 {
-    public static readonly S3Operation Operation = new("GetObject", "GET", S3Level.Object, null,
-        "s3:GetObject", ReadOnly: true, Handle, DataEvent: true);
+    public override string Name => "GetObject";
 
     [GeneratedRegex(@"^bytes=(\d*)-(\d*)$")]
     private static partial Regex ByteRange();
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         call.State.DeliverTrailLogs(target.Bucket);
         var obj = S3Errors.Object(S3Errors.Bucket(call.State, target.Bucket), target.Key);

@@ -3,12 +3,12 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.S3;
 
 /// <summary>GetPublicAccessBlock (GET /bucket?publicAccessBlock), or NoSuchPublicAccessBlockConfiguration.</summary>
-internal static class GetPublicAccessBlock
+internal sealed class GetPublicAccessBlock() : S3Action("GET", S3Level.Bucket, "publicAccessBlock")
 {
-    public static readonly S3Operation Operation = new("GetPublicAccessBlock", "GET", S3Level.Bucket, "publicAccessBlock",
-        "s3:GetBucketPublicAccessBlock", ReadOnly: true, Handle);
+    public override string Name => "GetPublicAccessBlock";
+    public override string IamAction => "s3:GetBucketPublicAccessBlock";
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var bucket = S3Errors.Bucket(call.State, target.Bucket);
         var block = bucket.PublicAccessBlock ?? throw new AwsError("NoSuchPublicAccessBlockConfiguration",

@@ -3,12 +3,12 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.S3;
 
 /// <summary>HeadObject (HEAD /bucket/key): the object's headers, no body.</summary>
-internal static class HeadObject
+internal sealed class HeadObject() : S3Action("HEAD", S3Level.Object)
 {
-    public static readonly S3Operation Operation = new("HeadObject", "HEAD", S3Level.Object, null,
-        "s3:GetObject", ReadOnly: true, Handle, DataEvent: true);
+    public override string Name => "HeadObject";
+    public override string IamAction => "s3:GetObject";
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         call.State.DeliverTrailLogs(target.Bucket);
         var obj = S3Errors.Object(S3Errors.Bucket(call.State, target.Bucket), target.Key);

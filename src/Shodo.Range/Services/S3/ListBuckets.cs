@@ -3,12 +3,12 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.S3;
 
 /// <summary>ListBuckets (GET /): every bucket of the account with its creation date and region.</summary>
-internal static class ListBuckets
+internal sealed class ListBuckets() : S3Action("GET", S3Level.Service)
 {
-    public static readonly S3Operation Operation =
-        new("ListBuckets", "GET", S3Level.Service, null, "s3:ListAllMyBuckets", ReadOnly: true, Handle);
+    public override string Name => "ListBuckets";
+    public override string IamAction => "s3:ListAllMyBuckets";
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var prefix = call.Request.Query.GetValueOrDefault("prefix") ?? "";
         var buckets = call.State.Buckets.Values.Where(b => b.Name.StartsWith(prefix, StringComparison.Ordinal));

@@ -3,12 +3,13 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.S3;
 
 /// <summary>ListObjects, version 1 (GET /bucket): prefix, delimiter, max-keys, marker; NextMarker with a delimiter.</summary>
-internal static class ListObjects
+internal sealed class ListObjects() : S3Action("GET", S3Level.Bucket)
 {
-    public static readonly S3Operation Operation = new("ListObjects", "GET", S3Level.Bucket, null,
-        "s3:ListBucket", ReadOnly: true, Handle, DataEvent: true);
+    public override string Name => "ListObjects";
+    public override string IamAction => "s3:ListBucket";
+    public override bool DataEvent => true;
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var q = call.Request.Query;
         call.State.DeliverTrailLogs(target.Bucket);

@@ -7,12 +7,14 @@ namespace Shodo.Range.Services.S3;
 /// ListObjectsV2 (GET /bucket?list-type=2): prefix, delimiter, max-keys, start-after, continuation-token.
 /// CloudTrail records it as a ListObjects data event.
 /// </summary>
-internal static class ListObjectsV2
+internal sealed class ListObjectsV2() : S3Action("GET", S3Level.Bucket, "list-type")
 {
-    public static readonly S3Operation Operation = new("ListObjectsV2", "GET", S3Level.Bucket, "list-type",
-        "s3:ListBucket", ReadOnly: true, Handle, DataEvent: true, EventName: "ListObjects");
+    public override string Name => "ListObjectsV2";
+    public override string IamAction => "s3:ListBucket";
+    public override bool DataEvent => true;
+    public override string EventName => "ListObjects";
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var q = call.Request.Query;
         call.State.DeliverTrailLogs(target.Bucket);

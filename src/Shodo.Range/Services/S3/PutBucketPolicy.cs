@@ -6,12 +6,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.S3;
 
 /// <summary>PutBucketPolicy (PUT /bucket?policy): stores a JSON policy (204); a public one is refused while Block Public Access blocks public policies.</summary>
-internal static class PutBucketPolicy
+internal sealed class PutBucketPolicy() : S3Action("PUT", S3Level.Bucket, "policy")
 {
-    public static readonly S3Operation Operation = new("PutBucketPolicy", "PUT", S3Level.Bucket, "policy",
-        "s3:PutBucketPolicy", ReadOnly: false, Handle);
+    public override string Name => "PutBucketPolicy";
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var bucket = S3Errors.Bucket(call.State, target.Bucket);
         var text = Encoding.UTF8.GetString(call.Request.Body);

@@ -3,12 +3,11 @@ using Shodo.Range.Serving;
 namespace Shodo.Range.Services.S3;
 
 /// <summary>PutBucketTagging (PUT /bucket?tagging): replaces the tag set (204).</summary>
-internal static class PutBucketTagging
+internal sealed class PutBucketTagging() : S3Action("PUT", S3Level.Bucket, "tagging")
 {
-    public static readonly S3Operation Operation = new("PutBucketTagging", "PUT", S3Level.Bucket, "tagging",
-        "s3:PutBucketTagging", ReadOnly: false, Handle);
+    public override string Name => "PutBucketTagging";
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var bucket = S3Errors.Bucket(call.State, target.Bucket);
         var tags = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -7,12 +7,11 @@ namespace Shodo.Range.Services.S3;
 /// PutObject (PUT /bucket/key): stores the body, decoding aws-chunked uploads (signed or unsigned,
 /// with checksum trailers) and keeping x-amz-meta-* metadata. Echoes any checksum sent.
 /// </summary>
-internal static class PutObject
+internal sealed class PutObject() : S3Action("PUT", S3Level.Object)
 {
-    public static readonly S3Operation Operation = new("PutObject", "PUT", S3Level.Object, null,
-        "s3:PutObject", ReadOnly: false, Handle, DataEvent: true);
+    public override string Name => "PutObject";
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var request = call.Request;
         if (request.Headers.ContainsKey("x-amz-copy-source"))

@@ -10,12 +10,12 @@ namespace Shodo.Range.Services.S3;
 /// (200, empty); a setting the body leaves out is false, as on S3. CloudTrail records the configuration as
 /// <c>PublicAccessBlockConfiguration</c> in requestParameters.
 /// </summary>
-internal static class PutPublicAccessBlock
+internal sealed class PutPublicAccessBlock() : S3Action("PUT", S3Level.Bucket, "publicAccessBlock")
 {
-    public static readonly S3Operation Operation = new("PutPublicAccessBlock", "PUT", S3Level.Bucket, "publicAccessBlock",
-        "s3:PutBucketPublicAccessBlock", ReadOnly: false, Handle);
+    public override string Name => "PutPublicAccessBlock";
+    public override string IamAction => "s3:PutBucketPublicAccessBlock";
 
-    private static AwsResponse Handle(AwsCall call, S3Target target)
+    public override AwsResponse Handle(AwsCall call, S3Target target)
     {
         var bucket = S3Errors.Bucket(call.State, target.Bucket);
         var root = S3Xml.Parse(call.Request.Body).Root;

@@ -19,7 +19,7 @@ namespace Shodo.Range.Services.S3;
 /// </summary>
 internal static class S3BucketRegion
 {
-    public static void Check(S3Operation operation, AwsCall call, S3Target target)
+    public static void Check(S3Action operation, AwsCall call, S3Target target)
     {
         if (operation.Level == S3Level.Service || operation.AnyRegion) return;
         if (call.State.FindBucket(target.Bucket) is not { } bucket || bucket.Region == call.Region) return;

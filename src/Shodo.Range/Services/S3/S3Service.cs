@@ -6,35 +6,36 @@ namespace Shodo.Range.Services.S3;
 /// <summary>
 /// S3 over REST-XML, path-style (<c>http://host/bucket/key</c>). <see cref="Resolve"/> maps method,
 /// path and subresource query key to an operation; each operation is one file, listed in
-/// <see cref="Operations"/>. Object-level calls are CloudTrail data events.
+/// <see cref="Operations"/> as one <see cref="S3Action"/> class. Object-level calls are CloudTrail data events.
 /// </summary>
 public sealed class S3Service : IAwsService
 {
-    private static readonly string[] Subresources =
-        ["policy", "acl", "publicAccessBlock", "versioning", "tagging", "location", "list-type",
-         "policyStatus"];
-
-    private static readonly S3Operation[] Operations =
+    private static readonly S3Action[] Operations =
     [
-        ListBuckets.Operation,
-        CreateBucket.Operation,
-        HeadBucket.Operation,
-        ListObjectsV2.Operation,
-        ListObjects.Operation,
-        GetObject.Operation,
-        HeadObject.Operation,
-        PutObject.Operation,
-        GetBucketPolicy.Operation,
-        PutBucketPolicy.Operation,
-        GetBucketAcl.Operation,
-        GetPublicAccessBlock.Operation,
-        GetBucketVersioning.Operation,
-        GetBucketTagging.Operation,
-        PutBucketTagging.Operation,
-        GetBucketLocation.Operation,
-        PutPublicAccessBlock.Operation,
-        GetBucketPolicyStatus.Operation,
+        new ListBuckets(),
+        new CreateBucket(),
+        new HeadBucket(),
+        new ListObjectsV2(),
+        new ListObjects(),
+        new GetObject(),
+        new HeadObject(),
+        new PutObject(),
+        new GetBucketPolicy(),
+        new PutBucketPolicy(),
+        new GetBucketAcl(),
+        new GetPublicAccessBlock(),
+        new GetBucketVersioning(),
+        new GetBucketTagging(),
+        new PutBucketTagging(),
+        new GetBucketLocation(),
+        new PutPublicAccessBlock(),
+        new GetBucketPolicyStatus(),
     ];
+
+    /// <summary>The subresource query keys the operations are chosen by (policy, acl, tagging...).</summary>
+    private static readonly string[] Subresources = Operations.Select(o => o.Subresource).OfType<string>().Distinct().ToArray();
+
+    public static IReadOnlyList<S3Action> Actions => Operations;
 
     public string Name => "s3";
     public string EventSource => "s3.amazonaws.com";
@@ -59,7 +60,7 @@ public sealed class S3Service : IAwsService
             S3Level.Bucket => $"arn:{request.Partition}:s3:::{target.Bucket}",
             _ => $"arn:{request.Partition}:s3:::{target.Bucket}/{target.Key}",
         };
-        return new AwsOperation(op.EventName ?? op.Name, op.IamAction, op.ReadOnly, resource, op.DataEvent);
+        return new AwsOperation(op.EventName, op.IamAction, op.ReadOnly, resource, op.DataEvent);
     }
 
     public Task<AwsResponse> HandleAsync(AwsCall call, CancellationToken ct)
@@ -74,7 +75,7 @@ public sealed class S3Service : IAwsService
         }
     }
 
-    private static S3Operation Find(AwsRequest request)
+    private static S3Action Find(AwsRequest request)
     {
         var target = Target(request);
         var level = target.Bucket.Length == 0 ? S3Level.Service : target.Key.Length == 0 ? S3Level.Bucket : S3Level.Object;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Shodo.Cases;
 using Shodo.Investigation.Model;
 
@@ -16,26 +15,15 @@ public static class VerificationFile
     public const string FormatName = "shodo-containment-verification/1";
 
     public static Task<DocumentRecord> WriteAsync(Case @case, VerificationResult result, CancellationToken ct) =>
-        @case.Documents.WriteJsonAsync(Name, new JsonObject
-        {
-            ["format"] = FormatName,
-            ["planSha256"] = result.PlanSha256,
-            ["verifiedAt"] = result.VerifiedAt.ToUniversalTime().ToString("O"),
-            ["contained"] = result.Contained,
-            ["remaining"] = InvestigationFiles.ToNode(result.Remaining),
-            ["newResources"] = InvestigationFiles.ToNode(result.NewResources),
-            ["unread"] = UnreadItem.ToJson(result.Unread),
-        }, ContainmentJournalKinds.Producer, ct);
+        @case.Documents.WriteJsonAsync(Name, InvestigationFiles.ToNode(VerificationDocument.Of(result)), ContainmentJournalKinds.Producer, ct);
+
+    /// <summary>The last verification's document, or null when containment has not verified yet.</summary>
+    public static VerificationDocument? Read(CaseFolder folder) =>
+        folder.Read(Name) is { } bytes ? JsonSerializer.Deserialize<VerificationDocument>(bytes, InvestigationFiles.Json) : null;
 
     /// <summary>New resources the last verification attributed to an attacker identity.</summary>
-    public static IReadOnlyList<AttackerResource> AttributedResources(CaseFolder folder)
-    {
-        var bytes = folder.Read(Name);
-        if (bytes is null) return [];
-        var root = JsonNode.Parse(bytes)!.AsObject();
-        return (root["newResources"] as JsonArray ?? []).Select(n => n.Deserialize<AttackerResource>(InvestigationFiles.Json)!)
-            .Where(r => r.CreatedBy is not null).ToList();
-    }
+    public static IReadOnlyList<AttackerResource> AttributedResources(CaseFolder folder) =>
+        Read(folder) is { } document ? document.NewResources.Where(r => r.CreatedBy is not null).ToList() : [];
 
     /// <summary>
     /// IAM users the last verification found new but could not attribute because CloudTrail could not be read for it
@@ -43,10 +31,8 @@ public static class VerificationFile
     /// </summary>
     public static IReadOnlyList<AttackerResource> UnattributedUsersWhileBlind(CaseFolder folder)
     {
-        if (folder.Read(Name) is not { } bytes) return [];
-        var root = JsonNode.Parse(bytes)!.AsObject();
-        if (!(root["unread"] as JsonArray ?? []).Any(u => ((string?)u?["scope"])?.StartsWith("cloudtrail:", StringComparison.Ordinal) == true)) return [];
-        return (root["newResources"] as JsonArray ?? []).Select(n => n.Deserialize<AttackerResource>(InvestigationFiles.Json)!)
-            .Where(r => r.CreatedBy is null && r.Type == ResourceTypes.User).ToList();
+        if (Read(folder) is not { } document
+            || !document.Unread.Any(u => u.Scope.StartsWith("cloudtrail:", StringComparison.Ordinal))) return [];
+        return document.NewResources.Where(r => r.CreatedBy is null && r.Type == ResourceTypes.User).ToList();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Shodo.Cases;
 using Shodo.Investigation.Triage;
 
@@ -13,17 +12,13 @@ public sealed record CandidateFact(string Kind, string Id, string? UserName, str
     {
         try
         {
-            return (CandidatesFile.ReadCandidates(folder) ?? []).OfType<JsonObject>().Select(c => new CandidateFact(
-                (string?)c["kind"] ?? "", (string?)c["id"] ?? "", (string?)c["userName"], (string?)c["strength"] ?? "",
-                (bool?)c["likelyOrigin"] == true, (string?)c["confirm"],
-                (c["signs"] as JsonArray ?? []).OfType<JsonObject>().Select(s => ((string?)s["kind"] ?? "", (string?)s["summary"] ?? "", Texts(s["summaries"]))).ToList())).ToList();
+            return (CandidatesFile.ReadCandidates(folder) ?? []).Select(c => new CandidateFact(
+                c.Kind ?? "", c.Id ?? "", c.UserName, c.Strength ?? "", c.LikelyOrigin, c.Confirm,
+                (c.Signs ?? []).Select(s => (s.Kind ?? "", s.Summary ?? "", s.Summaries)).ToList())).ToList();
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
         {
             return [];
         }
     }
-
-    private static IReadOnlyDictionary<string, string>? Texts(JsonNode? node) =>
-        node is JsonObject texts ? texts.Where(t => t.Value is JsonValue).ToDictionary(t => t.Key, t => (string?)t.Value ?? "", StringComparer.Ordinal) : null;
 }

@@ -6,11 +6,11 @@ using static Shodo.Range.Services.Ec2.Ec2Xml;
 namespace Shodo.Range.Services.Ec2;
 
 /// <summary>DescribeVolumes: the root volumes instances launched with, and any left behind.</summary>
-public sealed class VolumeActions : IEc2Actions
+internal sealed class DescribeVolumes : Ec2Action
 {
-    public IEnumerable<Ec2Action> Actions => [new("DescribeVolumes", true, DescribeVolumes)];
+    public override string Name => "DescribeVolumes";
 
-    private static IEnumerable<XElement?> DescribeVolumes(Ec2Context c)
+    public override IEnumerable<XElement?> Handle(Ec2Context c)
     {
         var ids = c.Params.List("VolumeId");
         foreach (var id in ids.Where(id => c.Region.FindVolume(id) is null)) throw Ec2Errors.VolumeNotFound(id);

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace Shodo.Range.Serving;
+
+/// <summary>
+/// A JSON 1.1 service whose operations are <see cref="JsonAction"/>s chosen by the <c>X-Amz-Target</c> header
+/// (<c>{targetPrefix}{Operation}</c>). The input and, for a change, the output are recorded camelCase as CloudTrail does.
+/// </summary>
+public abstract class JsonService(string targetPrefix, IEnumerable<JsonAction> actions) : IAwsService
+{
+    private readonly Dictionary<string, JsonAction> _actions = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
+
+    public abstract string Name { get; }
+    public abstract string EventSource { get; }
+    public AwsProtocol Protocol => AwsProtocol.Json;
+    public string XmlNamespace => "";
+    public abstract bool IsGlobal { get; }
+
+    public IReadOnlyCollection<string> ActionNames => _actions.Keys;
+    public IReadOnlyCollection<JsonAction> Actions => _actions.Values;
+
+    public AwsOperation Resolve(AwsRequest request)
+    {
+        var target = request.Headers["X-Amz-Target"].ToString();
+        var name = target.StartsWith(targetPrefix, StringComparison.Ordinal) ? target[targetPrefix.Length..] : target;
+        var action = _actions.GetValueOrDefault(name) ?? throw new AwsError("UnknownOperationException", $"Unknown operation {name}");
+        return new AwsOperation(name, $"{Name}:{name}", action.ReadOnly, action.Resource(request));
+    }
+
+    public Task<AwsResponse> HandleAsync(AwsCall call, CancellationToken ct)
+    {
+        var action = _actions[call.Operation.Name];
+        var input = JsonBody.Parse(call.Request.Body);
+        call.RequestParameters = JsonBody.CamelCase(input);
+        JsonObject output;
+        lock (call.State.Sync) output = action.Handle(call, input);
+        if (!action.ReadOnly) call.ResponseElements = JsonBody.CamelCase(output);
+        return Task.FromResult<AwsResponse>(new JsonResult(output));
+    }
+}
