@@ -34,11 +34,15 @@ public static class FirstResponse
         LeakedKeyCheckResult? checkedKey = null;
         using (var probe = await AwsConnection.OpenAsync(options.Connection, ct).ConfigureAwait(false))
         {
-            // Nothing starts without it: try through a burst of throttling or errors.
-            me = await TransientRetry.RunAsync(() => probe.WhoAmIAsync(ct), time, ct).ConfigureAwait(false);
-            if (request.AccessKeyId is { } given)
-                checkedKey = await LeakedKeyCheckFlow.CheckAsync(probe, given, me.Account, LeakedKeyCheckFlow.Sentences.Respond,
-                    m => progress.Note("case", m), ct).ConfigureAwait(false);
+            // Nothing starts without it: try through a burst of throttling or errors. The leaked key is checked in the same
+            // round trip (its account and user asked while the responder's own account is).
+            var whoAmI = TransientRetry.RunAsync(() => probe.WhoAmIAsync(ct), time, ct);
+            var check = request.AccessKeyId is { } given
+                ? LeakedKeyCheckFlow.CheckAsync(probe, given, AccountOf(whoAmI), LeakedKeyCheckFlow.Sentences.Respond,
+                    m => progress.Note("case", m), ct)
+                : null;
+            me = await whoAmI.ConfigureAwait(false);
+            if (check is not null) checkedKey = await check.ConfigureAwait(false);
         }
         using var @case = options.ResumeCaseDirectory is not { } resume
             ? Case.Open(options.CasesDirectory, options.CaseOptions with { AccountId = me.Account, Title = Title(request) })
@@ -100,6 +104,8 @@ public static class FirstResponse
             progress.Note("escalate", Messages.Get("RespondStillUnacknowledged", @case.Manifest.Id));
         return new FirstResponseResult(@case.Directory, @case.Manifest.Id, outcome, loop.IsAcknowledged) { EscalationHandedOff = handOff };
     }
+
+    private static async Task<string> AccountOf(Task<CallerIdentity> whoAmI) => (await whoAmI.ConfigureAwait(false)).Account;
 
     private static string Title(ResponseRequest request) =>
         request.AccessKeyId is { } key ? $"Leaked access key {key}"

@@ -20,12 +20,17 @@ namespace Shodo.Investigation.Identities;
 /// </summary>
 public sealed class LeakedKeyCheck(AwsConnection aws)
 {
-    public async Task<LeakedKeyCheckResult> CheckAsync(string accessKeyId, string accountId, CancellationToken ct)
+    public Task<LeakedKeyCheckResult> CheckAsync(string accessKeyId, string accountId, CancellationToken ct) =>
+        CheckAsync(accessKeyId, Task.FromResult(accountId), ct);
+
+    /// <summary>The check while the responder's own account is still being asked for (STS GetCallerIdentity): the same round trip.</summary>
+    public async Task<LeakedKeyCheckResult> CheckAsync(string accessKeyId, Task<string> accountOfResponder, CancellationToken ct)
     {
         var problems = new List<string>();
         // Both questions at once: the key's account (STS) and its user (IAM) are one round trip, not two.
         var accountOf = new KeyOwnerResolver(aws).AccountOfAsync(accessKeyId, ct);
         var userOf = AccessKeyIdFormat.IsTemporary(accessKeyId) ? Task.FromResult<string?>(null) : UserOfAsync(accessKeyId, problems, ct);
+        var accountId = await accountOfResponder.ConfigureAwait(false);
         var (account, problem) = await accountOf.ConfigureAwait(false);
         var user = await userOf.ConfigureAwait(false);
         if (problem is not null) problems.Add(problem);

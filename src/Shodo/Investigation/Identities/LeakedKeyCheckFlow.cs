@@ -19,10 +19,16 @@ public static class LeakedKeyCheckFlow
         public static Sentences Investigate { get; } = new("InvestigateKeyOtherAccount", "InvestigateKeyNotFound");
     }
 
-    public static async Task<LeakedKeyCheckResult> CheckAsync(AwsConnection aws, string accessKeyId, string accountId, Sentences sentences, Action<string> note,
-        CancellationToken ct)
+    public static Task<LeakedKeyCheckResult> CheckAsync(AwsConnection aws, string accessKeyId, string accountId, Sentences sentences,
+        Action<string> note, CancellationToken ct) =>
+        CheckAsync(aws, accessKeyId, Task.FromResult(accountId), sentences, note, ct);
+
+    /// <summary>Started beside the question of the responder's own account: the key's account and user are asked at the same time.</summary>
+    public static async Task<LeakedKeyCheckResult> CheckAsync(AwsConnection aws, string accessKeyId, Task<string> accountOfResponder,
+        Sentences sentences, Action<string> note, CancellationToken ct)
     {
-        var result = await new LeakedKeyCheck(aws).CheckAsync(accessKeyId, accountId, ct).ConfigureAwait(false);
+        var result = await new LeakedKeyCheck(aws).CheckAsync(accessKeyId, accountOfResponder, ct).ConfigureAwait(false);
+        var accountId = await accountOfResponder.ConfigureAwait(false);
         switch (result.Verdict)
         {
             case LeakedKeyVerdict.OtherAccount:
