@@ -37,6 +37,9 @@ public sealed class ResponseSession(
     /// <summary>The leaked key's trail being read beside the first move (<see cref="Steps.PursueStep.Begin"/>); the pursuit awaits it.</summary>
     public Task<Investigation.Pursuit.PursuitReading>? PursuitUnderway { get; set; }
 
+    /// <summary>The member accounts entered as soon as the pursuit saw the attacker enter them (<see cref="Steps.MemberAccountsStep.Begin"/>); the accounts step awaits them.</summary>
+    public Accounts.MembersBegun? MembersUnderway { get; set; }
+
     /// <summary>The LookupEvents reads of this response: the investigation and each look of the watch ask AWS only for what is new.</summary>
     public Investigation.Sources.Lookup.LookupsRead LookupsRead { get; } = new();
 

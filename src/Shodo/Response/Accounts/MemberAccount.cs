@@ -12,4 +12,8 @@ public sealed record MemberAccount(string AccountId, IReadOnlyList<string> Why, 
 
     /// <summary>Where its response starts: the attacker's first session key there, or nothing (then it records and triages).</summary>
     public string? StartingKey => SessionKeys.Count > 0 ? SessionKeys[0] : null;
+
+    /// <summary>An account the attacker entered: its session keys there, in the order it got them, and the role it first assumed.</summary>
+    public static MemberAccount From(Investigation.Identities.AccountReached reached, IReadOnlyList<string> why) =>
+        new(reached.AccountId, why, reached.Via.Select(v => v.SessionKey).OfType<string>().Distinct().ToList(), reached.Via[0].RoleArn);
 }

@@ -35,7 +35,11 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
     /// <summary>How Shodo's session in each member begins (what CloudTrail there shows as the responder): shodo-CASE.</summary>
     public const string SessionPrefix = "shodo-";
 
-    public async Task<IReadOnlyList<MemberAccountOutcome>> RunAsync(CancellationToken ct)
+    /// <summary>
+    /// Every account of <see cref="MemberAccountSelection"/>: those <paramref name="begun"/> already (entered as soon as the
+    /// pursuit saw them) are awaited, the others entered now; then accounts.json and the escalation of each gap.
+    /// </summary>
+    public async Task<IReadOnlyList<MemberAccountOutcome>> RunAsync(MembersBegun? begun, CancellationToken ct)
     {
         var (accounts, unlisted) = await MemberAccountSelection.SelectAsync(parent.Aws, parent.Case.Folder, parent.Responder.Account, request, ct)
             .ConfigureAwait(false);
@@ -49,21 +53,34 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
             parent.Progress.Note(step, message);
             await parent.Milestones.NotifyAsync(Milestone.NotContained, message, ct).ConfigureAwait(false);
         }
-        if (accounts.Count == 0) return [];
-        parent.Progress.Note(step, Messages.Get("AccountsEntering", accounts.Count, request.RoleName));
-        using var gate = new SemaphoreSlim(Math.Max(1, request.AtOnce));
-        var outcomes = await Task.WhenAll(accounts.Select(async a =>
-        {
-            await gate.WaitAsync(ct).ConfigureAwait(false);
-            try { return await OneAsync(a, ct).ConfigureAwait(false); }
-            finally { gate.Release(); }
-        })).ConfigureAwait(false);
+        var later = EnterAsync(accounts.Where(a => begun?.Accounts.Contains(a.AccountId) != true).ToList(), ct);
+        IReadOnlyList<MemberAccountOutcome> earlier = begun is null ? [] : await begun.Outcomes.ConfigureAwait(false);
+        var why = accounts.ToDictionary(a => a.AccountId, a => a.Why, StringComparer.Ordinal);
+        var order = accounts.Select(a => a.AccountId).ToList();
+        var outcomes = earlier.Select(o => why.TryGetValue(o.AccountId, out var w) ? o with { Why = w } : o)
+            .Concat(await later.ConfigureAwait(false))
+            .OrderBy(o => order.IndexOf(o.AccountId) is var i and >= 0 ? i : int.MaxValue).ToList();
+        if (outcomes.Count == 0) return [];
         await MemberAccountsFile.WriteAsync(parent.Case, outcomes, ct).ConfigureAwait(false);
         var gaps = outcomes.Where(o => o.Gap).ToList();
         if (gaps.Count > 0)
             await parent.Milestones.NotifyAsync(Milestone.NotContained, Messages.Get("AccountsNotEnteredSummary", gaps.Count,
                 string.Join(", ", gaps.Select(g => g.AccountId))), ct).ConfigureAwait(false);
         return outcomes;
+    }
+
+    /// <summary>The response in each of <paramref name="accounts"/>, at most <see cref="MemberAccountsRequest.AtOnce"/> at once.</summary>
+    public async Task<IReadOnlyList<MemberAccountOutcome>> EnterAsync(IReadOnlyList<MemberAccount> accounts, CancellationToken ct)
+    {
+        if (accounts.Count == 0) return [];
+        parent.Progress.Note(step, Messages.Get("AccountsEntering", accounts.Count, request.RoleName));
+        using var gate = new SemaphoreSlim(Math.Max(1, request.AtOnce));
+        return await Task.WhenAll(accounts.Select(async a =>
+        {
+            await gate.WaitAsync(ct).ConfigureAwait(false);
+            try { return await OneAsync(a, ct).ConfigureAwait(false); }
+            finally { gate.Release(); }
+        })).ConfigureAwait(false);
     }
 
     private async Task<MemberAccountOutcome> OneAsync(MemberAccount account, CancellationToken ct)
@@ -98,7 +115,7 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
             }, Messages.Get("AccountsEntered", account.AccountId, roleArn), ct).ConfigureAwait(false);
             var memberRequest = parent.Request with
             {
-                AccessKeyId = account.StartingKey, UserName = null, Watch = TimeSpan.Zero, Members = new MemberAccountsRequest(),
+                AccessKeyId = account.StartingKey, UserName = null, Watch = TimeSpan.Zero, Members = new MemberAccountsRequest { OnlyThisAccount = true },
             };
             var session = new ResponseSession(sub, aws, me, parent.Configuration, memberRequest, parent.Time,
                 new AccountProgress(parent.Progress, step, account.AccountId), NoMilestoneNotifier.Instance);

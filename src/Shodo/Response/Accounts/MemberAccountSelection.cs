@@ -43,7 +43,16 @@ public static class MemberAccountSelection
         var reached = InvestigationFiles.ReadAccountsReached(folder).ToDictionary(r => r.AccountId, StringComparer.Ordinal);
         foreach (var r in reached.Values) Add(r.AccountId, MemberAccount.Reached);
         return (order.Select(id => reached.TryGetValue(id, out var r)
-            ? new MemberAccount(id, why[id], r.Via.Select(v => v.SessionKey).OfType<string>().Distinct().ToList(), r.Via[0].RoleArn)
+            ? MemberAccount.From(r, why[id])
             : new MemberAccount(id, why[id], [], null)).ToList(), unlisted);
     }
+
+    /// <summary>
+    /// The accounts the pursuit saw the attacker enter, before the investigation has read everything (entered at once,
+    /// <see cref="Steps.MemberAccountsStep.Begin"/>): each once, never the responder's own, given too when it was given.
+    /// </summary>
+    public static IReadOnlyList<MemberAccount> Reached(string ownAccount, MemberAccountsRequest request, IEnumerable<Investigation.Identities.AccountReached> reached) =>
+        reached.Where(r => r.AccountId != ownAccount && r.Via.Count > 0).DistinctBy(r => r.AccountId)
+            .Select(r => MemberAccount.From(r, request.Accounts.Contains(r.AccountId) ? [MemberAccount.Given, MemberAccount.Reached] : [MemberAccount.Reached]))
+            .ToList();
 }

@@ -22,4 +22,10 @@ public sealed record MemberAccountsRequest
 
     /// <summary>How many accounts are entered at once.</summary>
     public int AtOnce { get; init; } = 8;
+
+    /// <summary>
+    /// A member account's own response: it enters no other account, not even one the attacker reached from it (the
+    /// responder's account enters the accounts its pursuit and investigation name).
+    /// </summary>
+    public bool OnlyThisAccount { get; init; }
 }

@@ -4,6 +4,7 @@ using Shodo.Aws.Resilience;
 using Shodo.Containment.Plan;
 using Shodo.Containment.Planning;
 using Shodo.Containment.Record;
+using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Pursuit;
 using Shodo.Localization;
@@ -62,6 +63,7 @@ public sealed class PursueStep : IResponseStep
             var reading = session.PursuitUnderway!;
             session.PursuitUnderway = null;
             var (start, following) = await reading.ConfigureAwait(false);
+            MemberAccountsStep.Begin(session, AccountsReached.From(start.Chain.AttackerEvents, session.Responder.Account), ct);
             // The identities the key's own events show are cut at once (not verified: the pass after it verifies everything),
             // while every other event since the compromise is read.
             if (start.Attributed.FoundMore)

@@ -90,6 +90,24 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
     }
 
     [Fact]
+    public void The_accounts_the_leaked_keys_trail_shows_it_entered_are_entered_before_the_management_accounts_investigation_starts()
+    {
+        var journal = JournalReader.Read(_result.Folder);
+        var investigate = journal.Single(e => e.Kind == ResponseJournalKinds.StepStarted && (string?)e.Data["step"] == new InvestigateStep().Name).Seq;
+        // member-2 entered, member-4 tried (its role no longer trusts the management account): each once, while the pursuit contained.
+        var entered = Assert.Single(journal, e => e.Kind == MemberAccountJournalKinds.Entered && (string?)e.Data["accountId"] == Member2);
+        Assert.True(entered.Seq < investigate, $"member-2 entered at {entered.Seq}, the investigation started at {investigate}");
+        var tried = Assert.Single(journal, e => e.Kind == MemberAccountJournalKinds.NotEntered && (string?)e.Data["accountId"] == Member4);
+        Assert.True(tried.Seq < investigate, $"member-4 tried at {tried.Seq}, the investigation started at {investigate}");
+        // The accounts only the organisation names wait for the accounts step; each is entered once.
+        var accountsStep = journal.Single(e => e.Kind == ResponseJournalKinds.StepStarted && (string?)e.Data["step"] == MemberAccountsStep.StepName).Seq;
+        Assert.All(new[] { 1, 3, 5 }.Select(i => RangeOrganization.MemberId(Management, i)), id =>
+            Assert.True(Assert.Single(journal, e => e.Kind == MemberAccountJournalKinds.Entered && (string?)e.Data["accountId"] == id).Seq > accountsStep));
+        // Entered because it was reached, and in the organisation: accounts.json says both.
+        Assert.Equal([MemberAccount.InOrganization, MemberAccount.Reached], MemberAccountsFile.Read(_result.Folder).Single(a => a.AccountId == Member2).Why);
+    }
+
+    [Fact]
     public void An_account_whose_role_cannot_be_assumed_is_a_named_gap_journaled_and_the_step_incomplete()
     {
         var journal = JournalReader.Read(_result.Folder);
