@@ -73,7 +73,10 @@ public sealed class RespondInterruptTests : IAsyncLifetime
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
             var journal = Directory.Exists(cases) ? Directory.GetFiles(cases, CaseFileNames.Journal, SearchOption.AllDirectories).FirstOrDefault() : null;
-            if (journal is not null && ReadShared(journal).Count(l => l.Contains("\"evidence.stored\"", StringComparison.Ordinal)) >= 3) return journal;
+            // The trail is read (and stored) from the first move on; the account's recording starts after it.
+            if (journal is not null && ReadShared(journal).SkipWhile(l => !l.Contains("\"collect.started\"", StringComparison.Ordinal))
+                    .Count(l => l.Contains("\"evidence.stored\"", StringComparison.Ordinal)) >= 3)
+                return journal;
             await Task.Delay(20);
         }
         throw new Xunit.Sdk.XunitException("the child never started collecting");
