@@ -40,6 +40,11 @@ if cases:
     last_change = max((e["seq"] for e in entries if e["kind"] == "containment.changed" and e["seq"] < watch), default=0)
     done = next((e for e in entries if e["kind"] == "containment.verified" and e["seq"] > last_change and e["data"].get("contained")), None)
     if done: contained = t(done).timestamp() - start
+triage_at = None
+triage_cases = sorted(glob.glob(os.path.join(work, "triagecases", "*")))
+if triage_cases:
+    found = next((e for e in journal(triage_cases[-1]) if e["kind"] == "triage.finished"), None)
+    if found: triage_at = t(found).timestamp() - float(open(os.path.join(work, "triage.start")).read())
 lookup = json.load(open(os.path.join(work, "shodo.counters.json"))).get("lookupEvents", {})
 calls = sum(r["calls"] for r in lookup.values())
 peak = max((r["maxPerSecond"] for r in lookup.values()), default=0)
@@ -59,7 +64,8 @@ rows = [
     ("critical-path lower bound (5 round trips x 100 ms)", f"{lower:.1f} s", ""),
     ("LookupEvents: calls, regions, peak per second in any region", f"{calls}, {len(lookup)}, {peak}", ""),
     ("LookupEvents: retrieval rate over all regions (limit 2/s/region)", f"{rate:.1f} req/s", ""),
-    ("collect, large-account scenario", f"{large_wall:.1f} s", f"{large_mb:.0f} MB"),
+    ("collect, large-account scenario, realistic latency", f"{large_wall:.1f} s", f"{large_mb:.0f} MB"),
+    ("respond with no key, large-account: candidates presented after", f"{triage_at:.1f} s" if triage_at else "none", ""),
 ]
 w = max(len(r[0]) for r in rows)
 print(f"{'measure':<{w}}  {'value':>16}  {'peak memory':>11}")

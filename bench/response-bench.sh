@@ -4,7 +4,7 @@
 # critical-path lower bound; LookupEvents' retrieval rate against CloudTrail's 2 requests/second per
 # region; collection time of the large-account scenario; peak memory of each. Prints one table.
 #
-# usage: bash bench/response-bench.sh            (about 5 minutes on a 2-core machine)
+# usage: bash bench/response-bench.sh            (about 7 minutes on a 2-core machine)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d /tmp/shodo-bench.XXXXXX)
@@ -60,8 +60,8 @@ AWS_SHARED_CREDENTIALS_FILE=largekey.credentials timeout 120 \
 stop_poll largekey
 stop_range largekey
 
-# 3. Collection of the large account.
-serve large large-account
+# 3. Collection of the large account, realistic latency (the issue's bound: the whole snapshot within 60 s).
+serve large large-account --latency realistic
 AWS_SHARED_CREDENTIALS_FILE=large.credentials shodo case open --case-dir "$work/large" --output json --profile responder \
   --endpoint-url "$URL" --region us-east-1 >large.case.json
 case_id=$(python3 -c "import json; print(json.load(open('large.case.json'))['id'])")
@@ -69,5 +69,13 @@ AWS_SHARED_CREDENTIALS_FILE=large.credentials measure large.time \
   dotnet "$work/bin/Shodo.Cli.dll" collect "$case_id" --case-dir "$work/large" --profile responder --endpoint-url "$URL" \
   --region us-east-1 --output json >large.json 2>large.log || true
 stop_range large
+
+# 4. No key at all on the large account (no latency): how long until respond presents its candidates (triage.finished).
+serve triage large-account
+date +%s.%N >triage.start
+AWS_SHARED_CREDENTIALS_FILE=triage.credentials measure triage.time timeout 600 \
+  dotnet "$work/bin/Shodo.Cli.dll" respond --profile responder --endpoint-url "$URL" --region us-east-1 --watch 0 \
+  --config shodo.yaml --case-dir "$work/triagecases" --output json --no-color >triage.json 2>triage.log || true
+stop_range triage
 
 python3 "$root/bench/response-bench-table.py" "$work"
