@@ -50,7 +50,7 @@ public static class CaseFactsReader
             Coverage = CoverageReader.Read(coverage, journal, impact),
             Sight = Investigation.Sight.EventSight.FromCoverage(coverage),
             TrailDigests = (coverage?["investigation"]?["digests"] as JsonArray ?? []).Select(TrailDigestOutcome.FromJson).OfType<TrailDigestOutcome>().ToList(),
-            Candidates = CandidateFact.Read(folder),
+            Candidates = Tolerant(() => CandidateFact.Read(folder), Investigation.Triage.CandidatesFile.Name, missing, []),
             MissingDocuments = missing,
         };
     }
