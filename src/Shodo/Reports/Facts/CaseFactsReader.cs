@@ -44,7 +44,7 @@ public static class CaseFactsReader
             AccountsReached = Tolerant(() => InvestigationFiles.ReadAccountsReached(folder), InvestigationFiles.AccountsReached, missing, []),
             MemberAccounts = Tolerant(() => MemberAccountFacts.Read(folder), Cases.Accounts.MemberAccountsFile.Name, missing, []),
             Impact = impact,
-            Timeline = TimelineFile.Read(folder).OrderBy(e => e.Time).ToList(),
+            Timeline = Tolerant(() => TimelineFile.Read(folder), InvestigationFiles.Timeline, missing, []).OrderBy(e => e.Time).ToList(),
             Escalation = EscalationReader.Read(journal),
             Containment = ContainmentReader.Read(journal, ReadJson(folder, PlanFile.Name, missing)),
             Coverage = CoverageReader.Read(coverage, journal, impact),
