@@ -61,8 +61,8 @@ public sealed class RespondUnderFaultsTests
 
         // Every give-up is in the journal: each call collection gave up on, each step's end and the response's.
         var journal = JournalReader.Read(CaseFolder.At(caseDir));
-        var coverage = CoverageFile.Read(CaseFolder.At(caseDir));
-        Assert.Equal(coverage["gaps"]!.AsArray().Count, journal.Count(e => e.Kind == CollectJournalKinds.Gap));
+        var coverage = CoverageFile.Read(CaseFolder.At(caseDir))!;
+        Assert.Equal(coverage.Gaps!.Count, journal.Count(e => e.Kind == CollectJournalKinds.Gap));
         Assert.Equal(ResponderRange.Steps(run.Out).Length, journal.Count(e => e.Kind == ResponseJournalKinds.StepFinished)); // one end per step
         Assert.DoesNotContain(journal, e => e.Kind == ResponseJournalKinds.StepFinished && (string?)e.Data["outcome"] == "failed");
         Assert.Equal(ResponseJournalKinds.Finished, journal.Last(e => e.Kind.StartsWith("respond.", StringComparison.Ordinal)).Kind);
@@ -79,7 +79,7 @@ public sealed class RespondUnderFaultsTests
         var resume = await CliRun.Invoke(env, ["respond", "--watch", "0", "--resume", summary.GetProperty("case").GetString()!, "--yes", "--output", "json", .. responder.Options]);
 
         Assert.True(resume.ExitCode == 0, $"exit {resume.ExitCode}: {resume.Out}\n{resume.Error}");
-        Assert.True((bool?)CoverageFile.Read(CaseFolder.At(caseDir))["complete"], "the resumed collection still has gaps");
+        Assert.True(CoverageFile.Read(CaseFolder.At(caseDir))!.Complete, "the resumed collection still has gaps");
         Assert.Single(JournalReader.Read(CaseFolder.At(caseDir)), e => e.Kind == CollectJournalKinds.Started && e.Data["retry"] is null);
         await responder.AssertScoresLikeTheDrillAsync(caseDir);
     }

@@ -53,9 +53,7 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
     /// Whether the case holds a collection that ran to its end (coverage.json, not cancelled), whose
     /// transient gaps <see cref="RetryGapsAsync"/> can try again.
     /// </summary>
-    public static bool HasFinishedCollection(Case @case) =>
-        @case.Documents.Read(CoverageFile.Name) is { } bytes && JsonNode.Parse(bytes) is JsonObject coverage
-        && coverage["startedAt"] is not null && (bool?)coverage["cancelled"] == false;
+    public static bool HasFinishedCollection(Case @case) => CoverageFile.Read(@case.Folder) is { CollectionFinished: true };
 
     /// <summary>
     /// Tries again what the case's earlier collection could not get because AWS throttled, failed on its
@@ -67,17 +65,18 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
     public async Task<CollectionResult> RetryGapsAsync(ICollectionProgress? progress = null, CancellationToken ct = default)
     {
         progress ??= NoCollectionProgress.Instance;
-        var coverage = CoverageFile.Read(@case.Folder);
-        var earlierGaps = (coverage["gaps"] as JsonArray ?? []).OfType<JsonObject>().Select(CoverageGap.FromJson).ToList();
+        var coverage = CoverageFile.Read(@case.Folder)
+            ?? throw new FileNotFoundException($"{CoverageFile.Name} has not been written.", Path.Combine(@case.Directory, CoverageFile.Name));
+        var earlierGaps = coverage.Gaps ?? [];
         var byName = _options.Collectors.ToDictionary(c => c.Name, StringComparer.Ordinal);
         bool Retried(CoverageGap g) => GapKinds.IsTransient(g.Kind) && (g.Collector == RegionList.Instance.Name || byName.ContainsKey(g.Collector));
         var retried = earlierGaps.Where(Retried).ToList();
         var earlier = new EarlierCollection(
-            DateTimeOffset.Parse((string)coverage["startedAt"]!, System.Globalization.CultureInfo.InvariantCulture),
-            (coverage["regions"] as JsonArray ?? []).Select(r => (string)r!).ToList(),
-            (int?)coverage["evidenceStored"] ?? 0,
+            DateTimeOffset.Parse(coverage.StartedAt!, System.Globalization.CultureInfo.InvariantCulture),
+            coverage.Regions ?? [],
+            coverage.EvidenceStored ?? 0,
             earlierGaps.Where(g => !Retried(g)).ToList(),
-            coverage["investigation"]?.DeepClone());
+            coverage.Investigation);
         return await CollectAsync(new JsonObject
         {
             ["retry"] = true,
@@ -116,7 +115,7 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
 
     /// <summary>What an earlier collection left: when it started, its regions, what it stored, the gaps not tried again.</summary>
     private sealed record EarlierCollection(DateTimeOffset StartedAt, IReadOnlyList<string> Regions, int Blobs,
-        IReadOnlyList<CoverageGap> KeptGaps, JsonNode? Investigation);
+        IReadOnlyList<CoverageGap> KeptGaps, CoverageInvestigation? Investigation);
 
     /// <summary>The frame of every collection: journal its start, run its lanes, write coverage.json, journal its end.</summary>
     private async Task<CollectionResult> CollectAsync(JsonObject started, EarlierCollection? earlier,
@@ -141,7 +140,7 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
 
         var result = new CollectionResult(regions, (earlier?.Blobs ?? 0) + ledger.Blobs, [.. earlier?.KeptGaps ?? [], .. ledger.Gaps],
             Path.Combine(@case.Directory, CoverageFile.Name), startedAt, time.GetUtcNow()) { Cancelled = cancelled };
-        var coverage = (JsonObject)Redactor.Default.Redact(CoverageFile.ToJson(result, _options.Collectors)).Value!;
+        var coverage = CoverageFile.Of(result, _options.Collectors);
         string coverageSha;
         if (earlier is null)
             coverageSha = CoverageFile.Write(@case.Directory, coverage);
@@ -149,9 +148,8 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
         {
             // The investigation's part (if any) stays until the investigation runs again; written as a case
             // document, like the investigation writes it, so verification follows the latest version.
-            if (earlier.Investigation is { } investigation) coverage["investigation"] = investigation;
-            coverageSha = (await @case.Documents.WriteJsonAsync(CoverageFile.Name, coverage, CollectJournalKinds.Producer, CancellationToken.None)
-                .ConfigureAwait(false)).Sha256;
+            coverageSha = (await CoverageFile.WriteAsync(@case, coverage with { Investigation = earlier.Investigation },
+                CollectJournalKinds.Producer, CancellationToken.None).ConfigureAwait(false)).Sha256;
         }
         await @case.Journal.AppendAsync(CollectJournalKinds.Finished, new JsonObject
         {

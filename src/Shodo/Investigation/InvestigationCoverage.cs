@@ -1,6 +1,5 @@
-using System.Text.Json.Nodes;
 using Shodo.Cases;
-using Shodo.Investigation.Model;
+using Shodo.Evidence;
 using Shodo.Investigation.Sources;
 
 namespace Shodo.Investigation;
@@ -15,21 +14,16 @@ public static class InvestigationCoverage
     public static Task<DocumentRecord> WriteAsync(Case @case, IReadOnlyList<SourceGap> gaps, int records,
         InvestigationSources sources, CancellationToken ct)
     {
-        var existing = @case.Documents.Read(InvestigationFiles.Coverage) is { } bytes
-            ? JsonNode.Parse(bytes)?.AsObject() ?? new JsonObject()
-            : new JsonObject { ["format"] = Shodo.Evidence.CoverageFile.Format };
-        existing["investigation"] = new JsonObject
+        var existing = CoverageFile.Read(@case.Folder) ?? new CoverageDocument();
+        var investigation = new CoverageInvestigation
         {
-            ["complete"] = gaps.Count == 0,
-            ["records"] = records,
-            ["lookupEvents"] = sources.UsesLookup,
-            ["logBucketsRead"] = new JsonArray(sources.LogBucketsRead.Order(StringComparer.Ordinal).Select(b => (JsonNode)b!).ToArray()),
-            ["digests"] = new JsonArray(sources.DigestChecks.Select(d => (JsonNode)d.ToJson()).ToArray()),
-            ["gaps"] = new JsonArray(gaps.Select(g => (JsonNode)new JsonObject
-            {
-                ["source"] = g.Source, ["region"] = g.Region, ["kind"] = g.Kind, ["code"] = g.Code, ["message"] = g.Message,
-            }).ToArray()),
+            Complete = gaps.Count == 0,
+            Records = records,
+            LookupEvents = sources.UsesLookup,
+            LogBucketsRead = sources.LogBucketsRead.Order(StringComparer.Ordinal).ToList(),
+            Digests = sources.DigestChecks.ToList(),
+            Gaps = gaps.Select(g => new CoverageSourceGap(g.Source, g.Region, g.Kind, g.Code, g.Message)).ToList(),
         };
-        return @case.Documents.WriteJsonAsync(InvestigationFiles.Coverage, existing, InvestigationJournalKinds.Producer, ct);
+        return CoverageFile.WriteAsync(@case, existing with { Investigation = investigation }, InvestigationJournalKinds.Producer, ct);
     }
 }

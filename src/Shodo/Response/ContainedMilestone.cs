@@ -1,8 +1,7 @@
-using System.Text.Json.Nodes;
 using Shodo.Cases;
 using Shodo.Containment;
 using Shodo.Containment.Apply;
-using Shodo.Investigation.Model;
+using Shodo.Evidence;
 
 namespace Shodo.Response;
 
@@ -24,8 +23,10 @@ public static class ContainedMilestone
     /// <summary>The investigation wrote its coverage and found no gap (no coverage: not known to be complete).</summary>
     public static bool SightComplete(CaseFolder folder)
     {
-        if (folder.Read(InvestigationFiles.Coverage) is not { } bytes) return false;
-        try { return JsonNode.Parse(bytes)?["investigation"]?["complete"] is JsonValue v && v.TryGetValue<bool>(out var complete) && complete; }
-        catch (System.Text.Json.JsonException) { return false; }
+        try { return CoverageFile.Read(folder)?.Investigation?.Complete == true; }
+        catch (Exception e) when (e is System.Text.Json.JsonException or FormatException)
+        {
+            return false; // coverage that cannot be read is not known to be complete: partly contained, and the report names the file
+        }
     }
 }

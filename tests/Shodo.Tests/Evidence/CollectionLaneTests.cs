@@ -119,10 +119,10 @@ public sealed class CollectionLaneTests : IAsyncDisposable
         cts.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
-        var coverage = CoverageFile.Read(@case.Folder);
-        Assert.True((bool)coverage["cancelled"]!);
-        Assert.False((bool)coverage["complete"]!);
-        Assert.Equal(range.State.Regions.Enabled.Count, (int)coverage["evidenceStored"]!); // DescribeRegions + every region but one
+        var coverage = CoverageFile.Read(@case.Folder)!;
+        Assert.True(coverage.Cancelled);
+        Assert.False(coverage.Complete);
+        Assert.Equal(range.State.Regions.Enabled.Count, coverage.EvidenceStored); // DescribeRegions + every region but one
         Assert.Contains(File.ReadAllLines(Path.Combine(@case.Directory, CaseFileNames.Journal)),
             l => l.Contains("\"kind\":\"collect.finished\"") && l.Contains("\"cancelled\":true"));
         Assert.True(CaseVerifier.Verify(@case.Directory).Intact);

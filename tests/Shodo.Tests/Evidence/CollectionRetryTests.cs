@@ -92,9 +92,9 @@ public sealed class CollectionRetryTests : IAsyncDisposable
         Assert.Equal(["ap-northeast-1", "eu-west-1"], keyPairs.Runs.Where(r => r.Value == 2).Select(r => r.Key).Order(StringComparer.Ordinal));
         Assert.Equal(first.Regions, again.Regions);
         Assert.Equal(regions + 1, again.Blobs); // one answer per region plus DescribeRegions, over both runs
-        var coverage = CoverageFile.Read(@case.Folder);
-        Assert.Equal(["UnauthorizedOperation"], (coverage["gaps"] as JsonArray)!.Select(g => (string?)g!["code"]));
-        Assert.False((bool?)coverage["complete"]);
+        var coverage = CoverageFile.Read(@case.Folder)!;
+        Assert.Equal(["UnauthorizedOperation"], coverage.Gaps!.Select(g => g.Code));
+        Assert.False(coverage.Complete);
         var retry = JournalReader.Read(@case.Folder).Where(e => e.Kind == CollectJournalKinds.Started).Last();
         Assert.Equal((true, 2), ((bool?)retry.Data["retry"], (int?)retry.Data["gapsRetried"]));
         Assert.True(CaseVerifier.Verify(@case.Directory).Intact);

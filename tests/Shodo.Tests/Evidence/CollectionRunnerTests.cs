@@ -150,9 +150,9 @@ public sealed class CollectionRunnerTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal(3, index.Count(e => Is(e, "iam", "ListEntitiesForPolicy", null)));
         Assert.True(result.Complete, string.Join("\n", result.Gaps.Select(g => g.ToJson().ToJsonString())));
         Assert.Empty(result.Gaps);
-        var coverage = CoverageFile.Read(CaseFolder.At(caseDir));
-        Assert.Empty(coverage["gaps"]!.AsArray());
-        Assert.True((bool)coverage["complete"]!);
+        var coverage = CoverageFile.Read(CaseFolder.At(caseDir))!;
+        Assert.Empty(coverage.Gaps!);
+        Assert.True(coverage.Complete);
 
         var journal = File.ReadAllLines(Path.Combine(caseDir, CaseFileNames.Journal));
         Assert.Single(journal, l => l.Contains("\"kind\":\"collect.started\""));
@@ -195,9 +195,9 @@ public sealed class CollectionRunnerTests(ITestOutputHelper output) : IAsyncLife
         Assert.DoesNotContain(Index(caseDir), e => (string?)e["service"] == "rds");
         Assert.Contains(Index(caseDir), e => Is(e, "ec2", "DescribeInstances", "ap-northeast-1"));
 
-        var gaps = CoverageFile.Read(CaseFolder.At(caseDir))["gaps"]!.AsArray();
+        var gaps = CoverageFile.Read(CaseFolder.At(caseDir))!.Gaps!;
         Assert.Equal(result.Gaps.Count, gaps.Count);
-        Assert.Equal(denied.Count, gaps.Count(g => (string?)g!["kind"] == "AccessDenied" && (string?)g["code"] == "AccessDenied"));
+        Assert.Equal(denied.Count, gaps.Count(g => g.Kind == "AccessDenied" && g.Code == "AccessDenied"));
         AssertNoSecretIn(caseDir, SeededRange.Secrets(_range));
     }
 

@@ -70,4 +70,22 @@ public sealed class CandidatesReportTests : IDisposable
         Assert.DoesNotContain("Candidates:", md);
         Assert.DoesNotContain("candidates is compromised", md);
     }
+
+    [Theory]
+    [InlineData("{\"format\":\"shodo-candidates/1\",\"candidates\":[{\"kind\":\"access-key\"")]   // cut off
+    [InlineData("{\"format\":\"shodo-candidates/1\",\"candidates\":7}")]                         // another shape
+    public async Task A_candidates_file_that_cannot_be_read_is_named_in_the_report_not_shown_as_no_candidates(string content)
+    {
+        string dir;
+        using (var @case = Case.Open(_folder.Root, new CaseOptions { AccountId = "111122223333", Title = "Suspected compromise" }))
+        {
+            await @case.Documents.WriteAsync(CandidatesFile.Name, System.Text.Encoding.UTF8.GetBytes(content), TriageJournalKinds.Producer);
+            dir = @case.Directory;
+        }
+
+        var md = await File.ReadAllTextAsync(await ReportBuilder.WriteAsync(dir, ReportFormat.Markdown, "en"));
+        Assert.Contains("candidates.json is missing or could not be read: what it holds is not in this report.", md);
+        var ja = await File.ReadAllTextAsync(await ReportBuilder.WriteAsync(dir, ReportFormat.Markdown, "ja"));
+        Assert.Contains("candidates.json がないか読み取れないため", ja);
+    }
 }

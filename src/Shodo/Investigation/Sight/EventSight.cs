@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Shodo.Evidence;
 
 namespace Shodo.Investigation.Sight;
 
@@ -25,15 +25,14 @@ public sealed record EventSight(string Verdict, IReadOnlyList<RegionSight> Regio
     /// <summary>The reasons nothing (or not everything) was read: distinct codes, else the kinds of the gaps.</summary>
     public IReadOnlyList<string> Reasons => Gaps.Select(g => g.Code ?? g.Kind).Distinct(StringComparer.Ordinal).ToList();
 
-    public static EventSight FromCoverage(JsonObject? coverage)
+    public static EventSight FromCoverage(CoverageDocument? coverage)
     {
-        if (coverage?["investigation"] is not JsonObject investigation)
+        if (coverage?.Investigation is not { } investigation)
             return new EventSight(Blind, [], [], [new SightGap("investigation", null, "NotRecorded", null, "the investigation recorded nothing of what it read")]);
-        var gaps = (investigation["gaps"] as JsonArray ?? []).OfType<JsonObject>().Select(g => new SightGap(
-            Text(g, "source") ?? "?", Text(g, "region"), Text(g, "kind") ?? "Failed", Text(g, "code"), Text(g, "message"))).ToList();
-        var usesLookup = investigation["lookupEvents"] is not JsonValue v || !v.TryGetValue<bool>(out var uses) || uses;
-        var buckets = (investigation["logBucketsRead"] as JsonArray ?? []).Select(b => (string?)b).OfType<string>().ToList();
-        var regionNames = (coverage["regions"] as JsonArray ?? []).Select(r => (string?)r).OfType<string>()
+        var gaps = investigation.Gaps.Select(g => new SightGap(g.Source ?? "?", g.Region, g.Kind ?? "Failed", g.Code, g.Message)).ToList();
+        var usesLookup = investigation.LookupEvents;
+        var buckets = investigation.LogBucketsRead.OfType<string>().ToList();
+        var regionNames = (coverage.Regions ?? []).OfType<string>()
             .Concat(gaps.Where(g => g.IsLookup && g.Region is not null).Select(g => g.Region!)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var regions = regionNames.Select(region =>
         {
@@ -45,13 +44,11 @@ public sealed record EventSight(string Verdict, IReadOnlyList<RegionSight> Regio
             return new RegionSight(region, RegionSight.Read, null);
         }).ToList();
         var lookupRead = regions.Any(r => r.Status is RegionSight.Read or RegionSight.PartlyRead);
-        var verdict = gaps.Count == 0 && (bool?)investigation["complete"] != false ? Complete
+        var verdict = gaps.Count == 0 && investigation.Complete != false ? Complete
             : !lookupRead && buckets.Count == 0 ? Blind
             : Partial;
         return new EventSight(verdict, regions, buckets, gaps);
     }
-
-    private static string? Text(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }
 
 /// <summary>One region's CloudTrail events: <c>read</c>, <c>partly-read</c>, <c>failed</c> (with why), <c>not-enabled</c> or <c>not-read</c>.</summary>

@@ -41,20 +41,21 @@ public static class TimelineFile
 
     /// <summary>
     /// The events of the case's timeline.jsonl, as written (oldest first); none when the investigation has not
-    /// written it. A line that is not an event (unreadable, or without a time or name) is skipped: verification
-    /// reports a damaged document.
+    /// written it. A line that is not an event (unreadable, or without a time or name) throws
+    /// <see cref="System.Text.Json.JsonException"/>: the timeline is not shown with events missing from it.
     /// </summary>
     public static IReadOnlyList<TimelineEvent> Read(CaseFolder folder)
     {
         if (folder.Read(InvestigationFiles.Timeline) is not { } bytes) return [];
         var events = new List<TimelineEvent>();
+        var number = 0;
         foreach (var line in Encoding.UTF8.GetString(bytes).Split('\n'))
         {
+            number++;
             if (string.IsNullOrWhiteSpace(line)) continue;
-            JsonObject? json;
-            try { json = JsonNode.Parse(line, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = CanonicalJson.MaxDepth }) as JsonObject; }
-            catch (System.Text.Json.JsonException) { continue; }
-            if (json is not null && TimelineEvent.FromJson(json) is { } e) events.Add(e);
+            var json = JsonNode.Parse(line, documentOptions: new System.Text.Json.JsonDocumentOptions { MaxDepth = CanonicalJson.MaxDepth }) as JsonObject;
+            events.Add(json is not null && TimelineEvent.FromJson(json) is { } e ? e
+                : throw new System.Text.Json.JsonException($"{InvestigationFiles.Timeline} line {number} is not a timeline event."));
         }
         return events;
     }

@@ -3,7 +3,7 @@ using Shodo.Cases;
 using Shodo.Containment.Plan;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Timeline;
-using Shodo.Trail.Digests;
+using Shodo.Evidence;
 using Shodo.Containment.Record;
 using Shodo.Escalation.Record;
 
@@ -29,7 +29,7 @@ public static class CaseFactsReader
             }
             .Where(name => !folder.Has(name)).ToList();
         var impact = Tolerant(() => InvestigationFiles.ReadImpact(folder), InvestigationFiles.Impact, missing, null);
-        var coverage = ReadJson(folder, InvestigationFiles.Coverage);
+        var coverage = Tolerant(() => CoverageFile.Read(folder), InvestigationFiles.Coverage, missing, null);
         return new CaseFacts
         {
             CaseDirectory = dir,
@@ -44,13 +44,13 @@ public static class CaseFactsReader
             AccountsReached = Tolerant(() => InvestigationFiles.ReadAccountsReached(folder), InvestigationFiles.AccountsReached, missing, []),
             MemberAccounts = Tolerant(() => MemberAccountFacts.Read(folder), Cases.Accounts.MemberAccountsFile.Name, missing, []),
             Impact = impact,
-            Timeline = TimelineFile.Read(folder).OrderBy(e => e.Time).ToList(),
+            Timeline = Tolerant(() => TimelineFile.Read(folder), InvestigationFiles.Timeline, missing, []).OrderBy(e => e.Time).ToList(),
             Escalation = EscalationReader.Read(journal),
-            Containment = ContainmentReader.Read(journal, ReadJson(folder, PlanFile.Name)),
+            Containment = ContainmentReader.Read(journal, ReadJson(folder, PlanFile.Name, missing)),
             Coverage = CoverageReader.Read(coverage, journal, impact),
             Sight = Investigation.Sight.EventSight.FromCoverage(coverage),
-            TrailDigests = (coverage?["investigation"]?["digests"] as JsonArray ?? []).Select(TrailDigestOutcome.FromJson).OfType<TrailDigestOutcome>().ToList(),
-            Candidates = CandidateFact.Read(folder),
+            TrailDigests = coverage?.Investigation?.Digests ?? [],
+            Candidates = Tolerant(() => CandidateFact.Read(folder), Investigation.Triage.CandidatesFile.Name, missing, []),
             MissingDocuments = missing,
         };
     }
@@ -69,12 +69,9 @@ public static class CaseFactsReader
         }
     }
 
-    private static JsonObject? ReadJson(CaseFolder folder, string document)
-    {
-        if (folder.Read(document) is not { } bytes) return null;
-        try { return JsonNode.Parse(bytes) as JsonObject; }
-        catch (System.Text.Json.JsonException) { return null; }
-    }
+    /// <summary>A document read as JSON; one that is not a JSON object is listed in <paramref name="missing"/> (it could not be read).</summary>
+    private static JsonObject? ReadJson(CaseFolder folder, string document, List<string> missing) =>
+        folder.Read(document) is { } bytes ? Tolerant(() => JsonNode.Parse(bytes)!.AsObject(), document, missing, null) : null;
 
     /// <summary>The JSON objects of a JSON Lines file; an unreadable line is skipped (verification reports it).</summary>
     internal static IEnumerable<JsonObject> ReadLines(string path)

@@ -11,30 +11,26 @@ namespace Shodo.Reports.Facts;
 /// </summary>
 internal static class CoverageReader
 {
-    public static CoverageFacts Read(JsonObject? coverage, IReadOnlyList<JournalEntry> journal, Impact? impact)
+    public static CoverageFacts Read(CoverageDocument? coverage, IReadOnlyList<JournalEntry> journal, Impact? impact)
     {
         var holes = new List<CoverageHole>();
-        var gaps = coverage?["gaps"] as JsonArray;
-        IEnumerable<JsonNode?> gapNodes = gaps is not null
-            ? gaps
-            : journal.Where(e => e.Kind == CollectJournalKinds.Gap).Select(e => (JsonNode?)e.Data);
-        foreach (var g in gapNodes)
-            holes.Add(new CoverageHole(JsonFields.Text(g, "kind") ?? "Failed", JsonFields.Text(g, "region"),
-                JsonFields.Text(g, "service"), JsonFields.Text(g, "operation"),
-                JsonFields.Text(g, "message") ?? JsonFields.Text(g, "code"), null));
-        if (coverage?["investigation"]?["gaps"] is JsonArray investigation)
-            foreach (var g in investigation)
-                holes.Add(new CoverageHole(JsonFields.Text(g, "kind") ?? "Failed", JsonFields.Text(g, "region"), null, null,
-                    JsonFields.Text(g, "message") ?? JsonFields.Text(g, "code"), JsonFields.Text(g, "source")));
+        if (coverage?.Gaps is { } gaps)
+            foreach (var g in gaps)
+                holes.Add(new CoverageHole(g.Kind, g.Region, g.Service, g.Operation, Detail(g.Message, g.Code), null));
+        else
+            foreach (var g in journal.Where(e => e.Kind == CollectJournalKinds.Gap).Select(e => (JsonNode?)e.Data))
+                holes.Add(new CoverageHole(JsonFields.Text(g, "kind") ?? "Failed", JsonFields.Text(g, "region"),
+                    JsonFields.Text(g, "service"), JsonFields.Text(g, "operation"),
+                    JsonFields.Text(g, "message") ?? JsonFields.Text(g, "code"), null));
+        foreach (var g in coverage?.Investigation?.Gaps ?? [])
+            holes.Add(new CoverageHole(g.Kind ?? "Failed", g.Region, null, null, Detail(g.Message, g.Code), g.Source));
         var unread = holes.Count(h => h.Kind != "RegionNotEnabled"); // a region not enabled holds nothing running
-        if (coverage?["sources"] is JsonArray sources)
-            foreach (var s in sources.OfType<JsonObject>().Where(s => JsonFields.Text(s, "limit") is not null))
-                holes.Add(new CoverageHole(JsonFields.Text(s, "limit")!, JsonFields.Text(s, "region"), null, null,
-                    JsonFields.Text(s, "detail") ?? JsonFields.Text(s, "explanation"), JsonFields.Text(s, "name")));
         foreach (var d in impact?.DataExposure ?? [])
             foreach (var why in d.Unknowable)
                 holes.Add(new CoverageHole(why, d.Region, d.Kind, null, d.Explanation, d.Name) { Details = d.Explanations });
-        var regions = JsonFields.Texts(coverage, "regions");
-        return new CoverageFacts(JsonFields.Boolean(coverage, "complete"), regions, holes) { Unread = unread };
+        return new CoverageFacts(coverage?.Complete, coverage?.Regions ?? [], holes) { Unread = unread };
     }
+
+    /// <summary>The message, else the code.</summary>
+    private static string? Detail(string? message, string? code) => message ?? code;
 }

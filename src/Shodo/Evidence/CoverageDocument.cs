@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Shodo.Trail.Digests;
+
+namespace Shodo.Evidence;
+
+/// <summary>
+/// coverage.json as written and read (<see cref="CoverageFile"/>): collect's part (when it ran, whether complete or
+/// cancelled, the regions, the collectors and their operations, the evidence stored, every failed call) and the
+/// investigation's part (<see cref="Investigation"/>). A case the investigation reached before any collection holds only
+/// the format and the investigation's part, so collect's members are optional.
+/// </summary>
+public sealed record CoverageDocument
+{
+    /// <summary>camelCase, nulls omitted (members that keep a null say so), gaps and digest outcomes as they have always been written.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new CoverageGapJson(), new TrailDigestOutcomeJson() },
+    };
+
+    public string Format { get; init; } = CoverageFile.Format;
+    public string? StartedAt { get; init; }
+    public string? FinishedAt { get; init; }
+    public bool? Complete { get; init; }
+    public bool? Cancelled { get; init; }
+    public IReadOnlyList<string>? Regions { get; init; }
+    public IReadOnlyList<CoverageCollector>? Collectors { get; init; }
+    public int? EvidenceStored { get; init; }
+    public IReadOnlyList<CoverageGap>? Gaps { get; init; }
+    public CoverageInvestigation? Investigation { get; init; }
+
+    /// <summary>Whether a collection wrote this document and ran to its end (not cancelled).</summary>
+    [JsonIgnore] public bool CollectionFinished => StartedAt is not null && Cancelled == false;
+}
+
+/// <summary>One collector that ran: its name, global or regional, and the operations it calls.</summary>
+public sealed record CoverageCollector(string Name, string Scope, IReadOnlyList<string> Operations);
+
+/// <summary>
+/// The investigation's part of coverage.json: whether every source was read, the records read, whether LookupEvents was a
+/// source, the trail buckets read, what each archive's digests established, and every gap.
+/// </summary>
+public sealed record CoverageInvestigation
+{
+    /// <summary>Absent (an older writer): not known to be incomplete.</summary>
+    public bool? Complete { get; init; }
+    public int Records { get; init; }
+    public bool LookupEvents { get; init; } = true;
+    public IReadOnlyList<string> LogBucketsRead { get; init; } = [];
+    public IReadOnlyList<TrailDigestOutcome> Digests { get; init; } = [];
+    public IReadOnlyList<CoverageSourceGap> Gaps { get; init; } = [];
+}
+
+/// <summary>Something an event source could not read, as coverage.json holds it (region and code written even when null).</summary>
+public sealed record CoverageSourceGap(
+    string Source,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Region,
+    string Kind,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.Never)] string? Code,
+    string Message);
+
+/// <summary>A <see cref="CoverageGap"/> in the shape the journal's <c>collect.gap</c> entries share (<see cref="CoverageGap.ToJson"/>).</summary>
+internal sealed class CoverageGapJson : JsonConverter<CoverageGap>
+{
+    public override CoverageGap Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonNode.Parse(ref reader) is JsonObject json ? CoverageGap.FromJson(json) : throw new JsonException("A coverage gap is not a JSON object.");
+
+    public override void Write(Utf8JsonWriter writer, CoverageGap value, JsonSerializerOptions options) => value.ToJson().WriteTo(writer);
+}
+
+/// <summary>A <see cref="TrailDigestOutcome"/> in the shape hunt's output shares (<see cref="TrailDigestOutcome.ToJson"/>).</summary>
+internal sealed class TrailDigestOutcomeJson : JsonConverter<TrailDigestOutcome>
+{
+    public override TrailDigestOutcome Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        TrailDigestOutcome.FromJson(JsonNode.Parse(ref reader)) ?? throw new JsonException("A digest outcome names no location.");
+
+    public override void Write(Utf8JsonWriter writer, TrailDigestOutcome value, JsonSerializerOptions options) => value.ToJson().WriteTo(writer);
+}
