@@ -87,6 +87,32 @@ public sealed class RamCliConformanceTests(RangeFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task The_reads_page_by_max_results_and_next_token_as_the_cli_paginator_follows_them()
+    {
+        var (cli, subnetArn) = await CliWithSubnetAsync("sa-east-1");
+        var names = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            names.Add(fixture.Unique("paged"));
+            await cli.OkAsync("ram", "create-resource-share", "--name", names[^1], "--resource-arns", subnetArn, "--principals", Outside);
+        }
+        var all = (await cli.OkAsync("ram", "get-resource-shares", "--resource-owner", "SELF", "--page-size", "1")).Items("resourceShares");
+        Assert.Equal(names, all.Select(s => s.Str("name")));
+        var first = await cli.OkAsync("ram", "get-resource-share-associations", "--association-type", "PRINCIPAL", "--no-paginate", "--max-results", "2");
+        Assert.Equal(2, first.Items("resourceShareAssociations").Count());
+        var next = first.Str("nextToken");
+        var rest = await cli.OkAsync("ram", "get-resource-share-associations", "--association-type", "PRINCIPAL", "--no-paginate",
+            "--max-results", "2", "--next-token", next);
+        Assert.Single(rest.Items("resourceShareAssociations"));
+        Assert.False(rest.TryGetProperty("nextToken", out _));
+        Assert.Equal(3, (await cli.OkAsync("ram", "list-resources", "--resource-owner", "SELF", "--page-size", "2")).Items("resources").Count());
+        await cli.FailsWithAsync("InvalidNextTokenException", "ram", "get-resource-shares", "--resource-owner", "SELF", "--no-paginate",
+            "--next-token", "not-a-token");
+        await cli.FailsWithAsync("InvalidParameterException", "ram", "get-resource-shares", "--resource-owner", "SELF", "--no-paginate",
+            "--max-results", "501");
+    }
+
+    [Fact]
     public async Task Shares_and_their_associations_travel_in_the_state_file()
     {
         var (cli, subnetArn) = await CliWithSubnetAsync("us-west-2");

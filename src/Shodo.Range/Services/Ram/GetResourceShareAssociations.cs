@@ -31,9 +31,6 @@ internal sealed class GetResourceShareAssociations : JsonAction
             .Where(r => principal is null || r.Association.Entity == principal)
             .Where(r => resource is null || r.Association.Entity == resource)
             .Where(r => status is null || r.Association.Status == status);
-        return new JsonObject
-        {
-            ["resourceShareAssociations"] = new JsonArray(rows.Select(r => (JsonNode)Render(r.Share, r.Association)).ToArray()),
-        };
+        return Page(input, "resourceShareAssociations", rows.Select(r => (JsonNode)Render(r.Share, r.Association)));
     }
 }

@@ -20,13 +20,10 @@ internal sealed class GetResourceShares : JsonAction
         var status = String(input, "resourceShareStatus");
         var name = String(input, "name");
         var shares = owner == "SELF" ? call.State.ResourceShares(call.Region) : [];
-        return new JsonObject
-        {
-            ["resourceShares"] = new JsonArray(shares
-                .Where(s => arns.Count == 0 || arns.Contains(s.Arn))
-                .Where(s => status is null || s.Status == status)
-                .Where(s => name is null || s.Name == name)
-                .Select(s => (JsonNode)Render(s)).ToArray()),
-        };
+        return Page(input, "resourceShares", shares
+            .Where(s => arns.Count == 0 || arns.Contains(s.Arn))
+            .Where(s => status is null || s.Status == status)
+            .Where(s => name is null || s.Name == name)
+            .Select(s => (JsonNode)Render(s)));
     }
 }

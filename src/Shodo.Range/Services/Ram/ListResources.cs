@@ -28,9 +28,7 @@ internal sealed class ListResources : JsonAction
             .SelectMany(s => s.OfType(ShareAssociation.Resource).Select(a => (Share: s, Resource: a)))
             .Where(r => type is null || string.Equals(r.Resource.ResourceType, type, StringComparison.OrdinalIgnoreCase))
             .Where(r => resources.Count == 0 || resources.Contains(r.Resource.Entity));
-        return new JsonObject
-        {
-            ["resources"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
+        return Page(input, "resources", rows.Select(r => (JsonNode)new JsonObject
             {
                 ["arn"] = r.Resource.Entity,
                 ["type"] = r.Resource.ResourceType,
@@ -39,7 +37,6 @@ internal sealed class ListResources : JsonAction
                 ["creationTime"] = Epoch(r.Resource.CreationTime),
                 ["lastUpdatedTime"] = Epoch(r.Resource.LastUpdatedTime),
                 ["resourceRegionScope"] = "REGIONAL",
-            }).ToArray()),
-        };
+            }));
     }
 }

@@ -69,6 +69,28 @@ internal static partial class RamJson
         return account != call.AccountId && call.State.Organization?.Account(account) is null;
     }
 
+    /// <summary>
+    /// One page of a list answer under <paramref name="member"/>: <c>maxResults</c> (1 to 500) rows from the offset
+    /// <c>nextToken</c> carries, and a <c>nextToken</c> when more remain; a token this list did not give is InvalidNextTokenException.
+    /// </summary>
+    public static JsonObject Page(JsonObject input, string member, IEnumerable<JsonNode> rows)
+    {
+        var all = rows.ToList();
+        int? max = input["maxResults"] is JsonValue m && m.TryGetValue<int>(out var n) ? n : null;
+        if (max is < 1 or > 500) throw InvalidParameter("maxResults must be between 1 and 500.");
+        var start = 0;
+        if (String(input, "nextToken") is { } token)
+        {
+            var parts = token.Split('.');
+            if (parts.Length != 2 || parts[0] != member || !int.TryParse(parts[1], out start) || start < 0 || start > all.Count)
+                throw new AwsError("InvalidNextTokenException", "The specified value for nextToken is not valid.");
+        }
+        var take = max ?? all.Count;
+        var output = new JsonObject { [member] = new JsonArray(all.Skip(start).Take(take).ToArray()) };
+        if (start + take < all.Count) output["nextToken"] = $"{member}.{start + take}";
+        return output;
+    }
+
     public static JsonNode Epoch(DateTimeOffset time) => JsonValue.Create(time.ToUnixTimeMilliseconds() / 1000.0);
 
     public static JsonObject Render(ResourceShare share) => new()
