@@ -25,6 +25,7 @@ public static class ScenarioRequest
         return service.Protocol switch
         {
             AwsProtocol.Json => Json(service, operation, parameters, region, accountId, sourceIp, userAgent, headers),
+            AwsProtocol.RestJson => RestJson(service, operation, parameters, region, accountId, sourceIp, userAgent, headers),
             AwsProtocol.RestXml => S3(service, operation, parameters, region, accountId, sourceIp, userAgent, headers),
             _ => Query(service, operation, parameters, region, accountId, sourceIp, userAgent, headers),
         };
@@ -57,6 +58,18 @@ public static class ScenarioRequest
         headers["Content-Type"] = "application/x-amz-json-1.1";
         return Request("POST", "/", new Dictionary<string, string>(), headers, Encoding.UTF8.GetBytes(body.ToJsonString()),
             service.Name, region, new Dictionary<string, string>(), accountId, sourceIp, userAgent);
+    }
+
+    private static AwsRequest RestJson(IAwsService service, string operation, IReadOnlyDictionary<string, object?> parameters,
+        string region, string accountId, string sourceIp, string userAgent, HeaderDictionary headers)
+    {
+        var body = new JsonObject();
+        foreach (var (name, value) in parameters) body[name] = JsonOf(value);
+        headers["Host"] = $"{service.Name}.{region}.amazonaws.com";
+        headers["Content-Type"] = "application/json";
+        return Request("POST", "/" + operation.ToLowerInvariant(), new Dictionary<string, string>(), headers,
+            Encoding.UTF8.GetBytes(body.ToJsonString()), service.Name, region, new Dictionary<string, string>(), accountId,
+            sourceIp, userAgent);
     }
 
     private static AwsRequest S3(IAwsService service, string operation, IReadOnlyDictionary<string, object?> parameters,

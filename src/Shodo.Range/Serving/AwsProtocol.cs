@@ -11,4 +11,6 @@ public enum AwsProtocol
     Json,
     /// <summary>REST with XML bodies, path-style buckets (S3).</summary>
     RestXml,
+    /// <summary>REST with JSON bodies: the operation in the path (<c>POST /getresourceshares</c>), x-amzn-ErrorType errors (RAM).</summary>
+    RestJson,
 }

@@ -12,17 +12,23 @@ public abstract class JsonService(string targetPrefix, IEnumerable<JsonAction> a
 
     public abstract string Name { get; }
     public abstract string EventSource { get; }
-    public AwsProtocol Protocol => AwsProtocol.Json;
+    public virtual AwsProtocol Protocol => AwsProtocol.Json;
     public string XmlNamespace => "";
     public abstract bool IsGlobal { get; }
 
     public IReadOnlyCollection<string> ActionNames => _actions.Keys;
     public IReadOnlyCollection<JsonAction> Actions => _actions.Values;
 
-    public AwsOperation Resolve(AwsRequest request)
+    /// <summary>The operation the request names: JSON 1.1 in its <c>X-Amz-Target</c> header.</summary>
+    protected virtual string OperationName(AwsRequest request)
     {
         var target = request.Headers["X-Amz-Target"].ToString();
-        var name = target.StartsWith(targetPrefix, StringComparison.Ordinal) ? target[targetPrefix.Length..] : target;
+        return target.StartsWith(targetPrefix, StringComparison.Ordinal) ? target[targetPrefix.Length..] : target;
+    }
+
+    public AwsOperation Resolve(AwsRequest request)
+    {
+        var name = OperationName(request);
         var action = _actions.GetValueOrDefault(name) ?? throw new AwsError("UnknownOperationException", $"Unknown operation {name}");
         return new AwsOperation(name, $"{Name}:{name}", action.ReadOnly, action.Resource(request));
     }

@@ -59,6 +59,14 @@ public static class ProtocolErrors
         (AwsProtocol.Json, Throttling) => new("ThrottlingException", e.Message, 400),
         (AwsProtocol.Json, ServiceUnavailable) => new("ServiceUnavailable", e.Message, 503, false),
 
+        (AwsProtocol.RestJson, InvalidClientTokenId) => new("UnrecognizedClientException", e.Message, 403),
+        (AwsProtocol.RestJson, SignatureDoesNotMatch) => new("InvalidSignatureException", e.Message, 403),
+        (AwsProtocol.RestJson, ExpiredToken) => new("ExpiredTokenException", e.Message, 403),
+        (AwsProtocol.RestJson, AccessDenied) => new("AccessDeniedException", e.Message, 403),
+        (AwsProtocol.RestJson, Throttling) => new("ThrottlingException", e.Message, 429),
+        (AwsProtocol.RestJson, InternalFailure) when service == "ram" => new("ServerInternalException", e.Message, 500, false),
+        (AwsProtocol.RestJson, ServiceUnavailable) when service == "ram" => new("ServiceUnavailableException", e.Message, 503, false),
+
         (AwsProtocol.RestXml, InvalidClientTokenId) =>
             new("InvalidAccessKeyId", "The AWS Access Key Id you provided does not exist in our records.", 403),
         (AwsProtocol.RestXml, ExpiredToken) => new("ExpiredToken", "The provided token has expired.", 400),

@@ -9,6 +9,7 @@ namespace Shodo.Range.Serving;
 public static class ResponseWriter
 {
     public const string JsonContentType = "application/x-amz-json-1.1";
+    public const string RestJsonContentType = "application/json";
 
     public static Task WriteAsync(HttpContext http, IAwsService service, string operation, AwsResponse response,
         string requestId, CancellationToken ct)
@@ -27,7 +28,7 @@ public static class ResponseWriter
                 if (!http.Response.Headers.ContainsKey("Content-Length")) http.Response.ContentLength = raw.Body.Length;
                 return http.Response.Body.WriteAsync(raw.Body, ct).AsTask();
             case JsonResult json:
-                return WriteText(http, 200, JsonContentType, json.Body?.ToJsonString() ?? "{}", ct);
+                return WriteText(http, 200, service.Protocol == AwsProtocol.RestJson ? RestJsonContentType : JsonContentType, json.Body?.ToJsonString() ?? "{}", ct);
             case XmlResult xml when xml.Root is not null:
                 return WriteXml(http, 200, Qualify(xml.Root, ns), ct);
             case XmlResult xml when service.Protocol == AwsProtocol.Ec2:
@@ -52,11 +53,12 @@ public static class ResponseWriter
         XNamespace ns = xmlNamespace;
         switch (protocol)
         {
-            case AwsProtocol.Json:
+            case AwsProtocol.Json or AwsProtocol.RestJson:
                 var body = new JsonObject { ["__type"] = error.Code, ["message"] = error.Message };
                 if (error.Reason is not null) body["Reason"] = error.Reason;
                 http.Response.Headers["x-amzn-ErrorType"] = error.Code;
-                return WriteText(http, error.Status, JsonContentType, body.ToJsonString(), ct);
+                return WriteText(http, error.Status, protocol == AwsProtocol.RestJson ? RestJsonContentType : JsonContentType,
+                    body.ToJsonString(), ct);
             case AwsProtocol.Ec2:
                 return WriteXml(http, error.Status, new XElement("Response",
                     new XElement("Errors", new XElement("Error",

@@ -84,6 +84,20 @@ public sealed class LeakedKeyInvestigationTests(LeakedKeyScenarioCase scenario, 
     }
 
     [Fact]
+    public void The_subnet_shared_through_RAM_is_a_door_found_open_to_the_outside_account_since_the_attacker_created_it()
+    {
+        var resources = InvestigationFiles.ReadResources(CaseFolder.At(scenario.CaseDirectory));
+        var share = Assert.Single(resources, r => r.Type == ResourceTypes.SharedResourceShare);
+        Assert.Equal(("ap-northeast-1", "partner-sync", "shared"), (share.Region, share.Name, share.State));
+        Assert.StartsWith("arn:aws:ram:ap-northeast-1:", share.ResourceId);
+        Assert.Equal(["444455556666"], share.Attributes["sharedWith"]!.AsArray().Select(n => (string)n!));
+        Assert.Matches(@"^arn:aws:ec2:ap-northeast-1:\d{12}:subnet/subnet-", (string)share.Attributes["resources"]![0]!);
+        Assert.True((bool)share.Attributes["openNow"]!);
+        Assert.Equal("access-key:" + Truth.LeakedAccessKeyId, share.CreatedBy);
+        Assert.NotEmpty(share.Evidence);
+    }
+
+    [Fact]
     public void A_bucket_without_data_events_is_unknown_not_unaccessed()
     {
         var impact = InvestigationFiles.ReadImpact(CaseFolder.At(scenario.CaseDirectory))!;

@@ -14,6 +14,7 @@ namespace Shodo.Aws.Protocols;
 public sealed class JsonClient(AwsTransport transport, AwsServiceModel service, ServiceEndpoint endpoint)
 {
     private static readonly MediaTypeHeaderValue ContentType = new("application/x-amz-json-1.1");
+    private static readonly MediaTypeHeaderValue RestJsonContentType = new("application/json");
 
     public AwsServiceModel Service { get; } = service;
     public ServiceEndpoint Endpoint { get; } = endpoint;
@@ -75,6 +76,7 @@ public sealed class JsonClient(AwsTransport transport, AwsServiceModel service, 
         var payload = Encoding.UTF8.GetBytes(body.ToJsonString());
         var answer = await transport.SendAsync(operation, Endpoint, () =>
         {
+            if (Service.RestJson) return RestJsonRequest(operation, payload);
             var request = new HttpRequestMessage(HttpMethod.Post, Endpoint.Url) { Content = new ByteArrayContent(payload) };
             request.Content.Headers.ContentType = ContentType;
             request.Headers.TryAddWithoutValidation("X-Amz-Target", $"{Service.JsonTargetPrefix}.{operation.Name}");
@@ -83,5 +85,14 @@ public sealed class JsonClient(AwsTransport transport, AwsServiceModel service, 
         var raw = answer.Body;
         using var document = JsonDocument.Parse(raw.Length == 0 ? "{}"u8.ToArray() : raw);
         return (document.RootElement.Clone(), raw, answer.RequestId);
+    }
+
+    /// <summary>REST-JSON (RAM): the operation is the path, <c>POST /getresourceshares</c>.</summary>
+    private HttpRequestMessage RestJsonRequest(AwsOperation operation, byte[] payload)
+    {
+        var url = new Uri(Endpoint.Url.ToString().TrimEnd('/') + "/" + operation.Name.ToLowerInvariant());
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(payload) };
+        request.Content.Headers.ContentType = RestJsonContentType;
+        return request;
     }
 }

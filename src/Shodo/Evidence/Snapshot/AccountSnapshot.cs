@@ -28,6 +28,7 @@ public sealed class AccountSnapshot
     public List<DbSnapshotFact> DbSnapshots { get; } = [];
     public List<DbInstanceFact> DbInstances { get; } = [];
     public List<AutoScalingGroupFact> AutoScalingGroups { get; } = [];
+    public List<ResourceShareFact> ResourceShares { get; } = [];
     public List<GroupMembershipFact> GroupMemberships { get; } = [];
     /// <summary>Groups and roles with their policies (GetAccountAuthorizationDetails).</summary>
     public List<PolicyHolderFact> PolicyHolders { get; } = [];

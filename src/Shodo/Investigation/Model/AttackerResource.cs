@@ -51,4 +51,6 @@ public static class ResourceTypes
     public const string SharedImage = "ec2:shared-image";
     /// <summary>A bucket whose policy, ACL or Block Public Access the attacker changed (a door to the data).</summary>
     public const string OpenedBucket = "s3:opened-bucket";
+    /// <summary>An AWS RAM resource share the attacker created or associated with an outside account (reported, not closed).</summary>
+    public const string SharedResourceShare = "ram:shared-resource-share";
 }

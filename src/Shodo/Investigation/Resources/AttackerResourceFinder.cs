@@ -13,7 +13,7 @@ namespace Shodo.Investigation.Resources;
 /// attachments, snapshots shared outside, and Auto Scaling groups with the instances they launched. A resource the collected state shows is gone is left out;
 /// one whose region or service was not collected is kept with state "unknown".
 /// </summary>
-public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult chain)
+public sealed partial class AttackerResourceFinder(AccountSnapshot state, ChainResult chain)
 {
     private readonly Dictionary<string, AttackerResource> _found = new(StringComparer.Ordinal);
 
@@ -149,6 +149,9 @@ public sealed class AttackerResourceFinder(AccountSnapshot state, ChainResult ch
             case "ModifyDBSnapshotAttribute":
                 if (TrailRecordJson.Path(request, "dBSnapshotIdentifier") is { } snapshot)
                     AddSharedDbSnapshot(ResourceTypes.SharedDbSnapshot, region, snapshot, cluster: false, by, e, request);
+                break;
+            case "CreateResourceShare" or "AssociateResourceShare":
+                AddResourceShare(region, e, by, request, response);
                 break;
             case "ModifyDBClusterSnapshotAttribute":
                 if (TrailRecordJson.Path(request, "dBClusterSnapshotIdentifier") is { } clusterSnapshot)

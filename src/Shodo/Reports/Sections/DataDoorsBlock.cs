@@ -7,7 +7,7 @@ using Shodo.Reports.Document;
 namespace Shodo.Reports.Sections;
 
 /// <summary>
-/// The doors to the data the attacker opened (snapshots and images shared out, buckets opened), per store: to whom it was open, since when (the
+/// The doors to the data the attacker opened (snapshots and images shared out, buckets opened, RAM shares), per store: to whom it was open, since when (the
 /// sharing the events show), what Shodo closed and when (from the journal), and what it did not close and why. Nothing
 /// when the investigation found no such door.
 /// </summary>
@@ -25,7 +25,7 @@ public static class DataDoorsBlock
     public static IEnumerable<ReportBlock> Build(ReportContext r)
     {
         var t = r.Text;
-        var doors = r.Facts.Resources.Where(d => KindOf.ContainsKey(d.Type))
+        var doors = r.Facts.Resources.Where(d => KindOf.ContainsKey(d.Type) || d.Type == ResourceTypes.SharedResourceShare)
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.ResourceId, StringComparer.Ordinal).ToList();
         if (doors.Count == 0) yield break;
         yield return new SubHeading(t["DataDoors"]);
@@ -34,7 +34,7 @@ public static class DataDoorsBlock
             [
                 d.ResourceId, d.Type, d.Region ?? "-",
                 d.Attributes["sharedWith"] is JsonArray who ? string.Join(", ", who.Select(v => (string?)v)) : t["Unknown"],
-                r.When(d.CreatedAt), Closed(r, d),
+                r.When(d.CreatedAt), d.Type == ResourceTypes.SharedResourceShare ? ResourceShareDecision.Text(r, d) : Closed(r, d),
             ]).ToList());
     }
 
