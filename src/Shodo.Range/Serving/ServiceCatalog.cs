@@ -13,5 +13,6 @@ public static class ServiceCatalog
         new Services.Rds.RdsService(),
         new Services.AutoScaling.AutoScalingService(),
         new Services.Organizations.OrganizationsService(),
+        new Services.Kms.KmsService(),
     ];
 }

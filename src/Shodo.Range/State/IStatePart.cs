@@ -28,5 +28,6 @@ public static class StateParts
         new Rds.RdsStatePart(),
         new CloudTrail.CloudTrailStatePart(),
         new AutoScaling.AutoScalingStatePart(),
+        new Kms.KmsStatePart(),
     ];
 }
