@@ -20,15 +20,16 @@ public sealed partial class RangeState
     /// Creates a customer managed symmetric key (as CreateKey does, and as a test or scenario seeds one: no CloudTrail
     /// event here), with the default key policy when none is given: the account's root may do everything (kms:*).
     /// </summary>
-    public KmsKey CreateKmsKey(string region, string? policy = null, string description = "")
+    public KmsKey CreateKmsKey(string region, string? policy = null, string description = "", string? keyId = null,
+        DateTimeOffset? created = null)
     {
         lock (Sync)
         {
-            var keyId = Guid.NewGuid().ToString();
+            keyId ??= Guid.NewGuid().ToString();
             var key = new KmsKey
             {
                 KeyId = keyId, Arn = $"arn:{Partition}:kms:{region}:{AccountId}:key/{keyId}", AccountId = AccountId,
-                CreationDate = Clock.Now, Description = description, Policy = policy ?? DefaultKeyPolicy(),
+                CreationDate = created ?? Clock.Now, Description = description, Policy = policy ?? DefaultKeyPolicy(),
             };
             Kms(region).Keys.Add(key);
             return key;
