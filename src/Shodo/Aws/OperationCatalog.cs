@@ -22,6 +22,7 @@ public static class OperationCatalog
         typeof(Athena.AthenaOperations),
         typeof(AutoScaling.AutoScalingOperations),
         typeof(Organizations.OrganizationsOperations),
+        typeof(Kms.KmsOperations),
     ];
 
     public static IReadOnlyList<AwsOperation> All { get; } = Services

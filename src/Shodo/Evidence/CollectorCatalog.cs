@@ -31,6 +31,7 @@ public static class CollectorCatalog
         new RdsClusterSnapshotsCollector(),
         new CloudTrailTrailsCollector(),
         new Collectors.AutoScaling.AutoScalingGroupsCollector(),
+        new Collectors.Kms.KmsKeysCollector(),
     ];
 
     public static ICollector? Find(string name) => All.FirstOrDefault(c => c.Name == name);
