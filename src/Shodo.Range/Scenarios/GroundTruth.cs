@@ -34,6 +34,8 @@ public sealed record GroundTruth
     public IReadOnlyList<GroundTruthSharedSnapshot> SharedClusterSnapshots { get; init; } = [];
     /// <summary>Buckets the attacker opened (Block Public Access turned off, a policy granting everyone or an outside account).</summary>
     public IReadOnlyList<GroundTruthOpenedBucket> OpenedBuckets { get; init; } = [];
+    /// <summary>KMS grants the attacker created for an outside principal (a key that decrypts what it shared).</summary>
+    public IReadOnlyList<GroundTruthKmsGrant> KmsGrants { get; init; } = [];
     public required IReadOnlyList<string> BucketsListed { get; init; }
     public required IReadOnlyList<GroundTruthObject> ObjectsRead { get; init; }
     public GroundTruthStopLogging? StopLogging { get; init; }
@@ -66,6 +68,9 @@ public sealed record GroundTruthOpenedBucket(string Bucket, IReadOnlyList<string
 {
     public string? Region { get; init; }
 }
+
+/// <summary>A grant on a KMS key (KeyId: the key's id) letting an outside principal use it.</summary>
+public sealed record GroundTruthKmsGrant(string Region, string KeyId, string GrantId, string GranteePrincipal);
 
 public sealed record GroundTruthObject(string Bucket, string Key);
 

@@ -167,6 +167,32 @@ public sealed class Ec2InstanceSpec
     public string? KeyName { get; set; }
     public string Launched { get; set; } = "-90d";
     public Dictionary<string, string> Tags { get; set; } = [];
+    /// <summary>The id of a seeded KMS key (<see cref="KmsKeySpec"/>) of the region its root volumes are encrypted with.</summary>
+    public string? KmsKey { get; set; }
+}
+
+/// <summary>KMS keys that existed before the timeline (no CloudTrail event).</summary>
+public sealed class KmsSpec
+{
+    public List<KmsKeySpec> Keys { get; set; } = [];
+}
+
+/// <summary>A customer managed key with a fixed id (so the timeline and the ground truth can name it) and the default policy.</summary>
+public sealed class KmsKeySpec
+{
+    public string Id { get; set; } = "";
+    public string Region { get; set; } = "us-east-1";
+    public string Description { get; set; } = "";
+    public string Created { get; set; } = "-365d";
+}
+
+/// <summary>A grant the attacker created on a key: <c>grant</c> is usually a <c>${save.GrantId}</c> reference.</summary>
+public sealed class KmsGrantTruthSpec
+{
+    public string Region { get; set; } = "us-east-1";
+    public string Key { get; set; } = "";
+    public string Grant { get; set; } = "";
+    public string Grantee { get; set; } = "";
 }
 
 /// <summary>
@@ -188,6 +214,8 @@ public sealed class GroundTruthSpec
     /// <summary>Aurora DB cluster snapshots shared out.</summary>
     public List<SharedSnapshotSpec> SharedClusterSnapshots { get; set; } = [];
     public List<OpenedBucketSpec> OpenedBuckets { get; set; } = [];
+    /// <summary>KMS grants the attacker created for an outside principal on a key of the account.</summary>
+    public List<KmsGrantTruthSpec> KmsGrants { get; set; } = [];
     public List<string> BucketsListed { get; set; } = [];
     public List<ObjectReadSpec> ObjectsRead { get; set; } = [];
     public StopLoggingSpec? StopLogging { get; set; }

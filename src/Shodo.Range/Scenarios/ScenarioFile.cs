@@ -23,6 +23,7 @@ public sealed class ScenarioFile
     public CloudTrailSpec CloudTrail { get; set; } = new();
     public RdsSpec Rds { get; set; } = new();
     public Ec2Spec Ec2 { get; set; } = new();
+    public KmsSpec Kms { get; set; } = new();
     public List<RoutineSpec> Routines { get; set; } = [];
     public List<StepSpec> Timeline { get; set; } = [];
     public GroundTruthSpec? GroundTruth { get; set; }

@@ -52,6 +52,7 @@ public static class ScenarioRequest
         {
             "cloudtrail" => Services.CloudTrail.CloudTrailService.TargetPrefix + operation,
             "organizations" => Services.Organizations.OrganizationsService.TargetPrefix + operation,
+            "kms" => Services.Kms.KmsService.TargetPrefix + operation,
             _ => operation,
         };
         headers["Host"] = $"{service.Name}.{region}.amazonaws.com";

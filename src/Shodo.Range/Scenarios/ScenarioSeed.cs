@@ -34,6 +34,7 @@ public static class ScenarioSeed
             foreach (var s in file.Rds.Snapshots) state.CreateDbSnapshot(s.Region, s.Id, s.Instance, "manual", At(s.Created));
             foreach (var c in file.Rds.Clusters) state.CreateDbCluster(c.Region, c.Id, c.Engine, At(c.Created), c.DbName);
             foreach (var s in file.Rds.ClusterSnapshots) state.CreateDbClusterSnapshot(s.Region, s.Id, s.Instance, "manual", At(s.Created));
+            foreach (var k in file.Kms.Keys) state.CreateKmsKey(k.Region, description: k.Description, keyId: k.Id, created: At(k.Created));
             foreach (var i in file.Ec2.Instances) SeedInstances(state, i, At);
             if (file.Responder is { } responder) ResponderRole.Seed(state, responder, start + Epoch);
         }
@@ -139,7 +140,15 @@ public static class ScenarioSeed
             InstanceTags = spec.Tags.Select(t => new Tag(t.Key, t.Value)).ToList(),
         };
         var region = state.Ec2(spec.Region);
+        var key = spec.KmsKey is { } keyId
+            ? state.Kms(spec.Region).Find(keyId) ?? throw new ScenarioException($"No KMS key {keyId} in {spec.Region} (kms.keys)")
+            : null;
         foreach (var instance in region.Launch(launch, spec.Count, at(spec.Launched)))
+        {
             instance.Settle(at(spec.Launched) + InstanceStates.BootTime);
+            if (key is null) continue;
+            foreach (var volume in region.Volumes.Where(v => instance.VolumeIds.Contains(v.VolumeId)))
+                (volume.Encrypted, volume.KmsKeyId) = (true, key.Arn);
+        }
     }
 }

@@ -4,7 +4,8 @@ namespace Shodo.Range.Serving;
 
 /// <summary>
 /// A JSON 1.1 service whose operations are <see cref="JsonAction"/>s chosen by the <c>X-Amz-Target</c> header
-/// (<c>{targetPrefix}{Operation}</c>). The input and, for a change, the output are recorded camelCase as CloudTrail does.
+/// (<c>{targetPrefix}{Operation}</c>). The input and, for a change, the output are recorded camelCase as CloudTrail does;
+/// an action that returns a secret (a KMS grant token) sets <see cref="AwsCall.ResponseElements"/> itself.
 /// </summary>
 public abstract class JsonService(string targetPrefix, IEnumerable<JsonAction> actions) : IAwsService
 {
@@ -40,7 +41,7 @@ public abstract class JsonService(string targetPrefix, IEnumerable<JsonAction> a
         call.RequestParameters = JsonBody.CamelCase(input);
         JsonObject output;
         lock (call.State.Sync) output = action.Handle(call, input);
-        if (!action.ReadOnly) call.ResponseElements = JsonBody.CamelCase(output);
+        if (!action.ReadOnly) call.ResponseElements ??= JsonBody.CamelCase(output); // unless the action recorded less (a secret)
         return Task.FromResult<AwsResponse>(new JsonResult(output));
     }
 }

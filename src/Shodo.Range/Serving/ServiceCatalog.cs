@@ -14,5 +14,6 @@ public static class ServiceCatalog
         new Services.AutoScaling.AutoScalingService(),
         new Services.Organizations.OrganizationsService(),
         new Services.Ram.RamService(),
+        new Services.Kms.KmsService(),
     ];
 }

@@ -29,5 +29,6 @@ public static class StateParts
         new CloudTrail.CloudTrailStatePart(),
         new AutoScaling.AutoScalingStatePart(),
         new Ram.RamStatePart(),
+        new Kms.KmsStatePart(),
     ];
 }

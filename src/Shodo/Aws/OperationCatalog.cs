@@ -23,6 +23,7 @@ public static class OperationCatalog
         typeof(AutoScaling.AutoScalingOperations),
         typeof(Organizations.OrganizationsOperations),
         typeof(Ram.RamOperations),
+        typeof(Kms.KmsOperations),
     ];
 
     public static IReadOnlyList<AwsOperation> All { get; } = Services

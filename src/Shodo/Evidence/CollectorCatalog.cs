@@ -32,6 +32,7 @@ public static class CollectorCatalog
         new CloudTrailTrailsCollector(),
         new Collectors.AutoScaling.AutoScalingGroupsCollector(),
         new Collectors.Ram.RamSharesCollector(),
+        new Collectors.Kms.KmsKeysCollector(),
     ];
 
     public static ICollector? Find(string name) => All.FirstOrDefault(c => c.Name == name);

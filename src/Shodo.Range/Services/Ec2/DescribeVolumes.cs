@@ -41,7 +41,7 @@ internal sealed class DescribeVolumes : Ec2Action
                 V("volumeId", a.VolumeId), V("instanceId", a.AttachedInstanceId), V("device", a.Device),
                 V("status", "attached"), V("attachTime", a.AttachTime), V("deleteOnTermination", a.DeleteOnTermination),
             ]),
-            V("volumeType", v.VolumeType), V("iops", v.Iops), V("encrypted", v.Encrypted), V("throughput", v.Throughput),
+            V("volumeType", v.VolumeType), V("iops", v.Iops), V("encrypted", v.Encrypted), V("kmsKeyId", v.KmsKeyId), V("throughput", v.Throughput),
             V("multiAttachEnabled", false), TagSet(c.Region.Tags.Of(v.VolumeId)),
         ]);
         yield return V("nextToken", next);

@@ -19,6 +19,7 @@ internal static class SnapshotActions
             SnapshotId = Ec2Ids.New("snap"), VolumeId = volume.VolumeId, VolumeSize = volume.Size, StartTime = c.Now,
             CompletesAt = c.Now + c.Region.Timings.SnapshotCopy,
             OwnerId = c.AccountId, Description = c.Params.Get("Description") ?? "", Encrypted = volume.Encrypted,
+            KmsKeyId = volume.KmsKeyId,
         };
         c.Region.Snapshots.Add(snapshot);
         c.Region.Tags.Set(snapshot.SnapshotId, tags);
@@ -56,7 +57,7 @@ internal static class SnapshotActions
     [
         V("snapshotId", s.SnapshotId), V("volumeId", s.VolumeId), V(statusName, s.Status(c.Now)),
         V("startTime", s.StartTime), V("progress", s.Progress(c.Now)), V("ownerId", s.OwnerId),
-        V("volumeSize", s.VolumeSize), V("description", s.Description), V("encrypted", s.Encrypted),
+        V("volumeSize", s.VolumeSize), V("description", s.Description), V("encrypted", s.Encrypted), V("kmsKeyId", s.KmsKeyId),
         TagSet(c.Region.Tags.Of(s.SnapshotId)),
     ];
 }

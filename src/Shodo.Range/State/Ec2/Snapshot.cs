@@ -12,6 +12,8 @@ public sealed class Snapshot
     public required string OwnerId { get; init; }
     public string Description { get; init; } = "";
     public bool Encrypted { get; init; }
+    /// <summary>The ARN of the KMS key an encrypted snapshot is encrypted with (its volume's): whoever may use it can restore a copy.</summary>
+    public string? KmsKeyId { get; init; }
     public required DateTimeOffset CompletesAt { get; init; }
     /// <summary>The createVolumePermission attribute: account ids that may create a volume from it, and <c>all</c> when public.</summary>
     [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]

@@ -11,7 +11,9 @@ public sealed class Volume
     public int Iops { get; init; } = 3000;
     public int Throughput { get; init; } = 125;
     public string? SnapshotId { get; init; }
-    public bool Encrypted { get; init; }
+    public bool Encrypted { get; set; }
+    /// <summary>The ARN of the KMS key an encrypted volume is encrypted with.</summary>
+    public string? KmsKeyId { get; set; }
     public string? AttachedInstanceId { get; set; }
     public string? Device { get; set; }
     public DateTimeOffset? AttachTime { get; set; }

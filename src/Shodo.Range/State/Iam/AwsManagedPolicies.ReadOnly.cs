@@ -24,7 +24,8 @@ public static partial class AwsManagedPolicies
                 "cloudwatch:Describe*", "cloudwatch:Get*", "cloudwatch:List*",
                 "logs:Describe*", "logs:Get*", "logs:FilterLogEvents", "logs:StartQuery", "logs:StopQuery",
                 "organizations:Describe*", "organizations:List*",
-                "guardduty:Get*", "guardduty:List*", "config:Describe*", "config:Get*", "config:List*"
+                "guardduty:Get*", "guardduty:List*", "config:Describe*", "config:Get*", "config:List*",
+                "kms:Describe*", "kms:Get*", "kms:List*"
               ],
               "Resource": "*"
             }

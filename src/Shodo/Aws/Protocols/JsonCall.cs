@@ -19,4 +19,6 @@ public abstract record JsonCall<TResult>
 public abstract record JsonPagedCall<TItem> : JsonCall<IReadOnlyList<TItem>>
 {
     public virtual string TokenField => "NextToken";
+    /// <summary>The answer's member carrying the next token, where it differs from the request's (KMS: Marker, NextMarker).</summary>
+    public virtual string NextTokenField => TokenField;
 }

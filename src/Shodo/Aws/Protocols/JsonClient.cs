@@ -57,7 +57,7 @@ public sealed class JsonClient(AwsTransport transport, AwsServiceModel service, 
         call.Write(body);
         if (token is not null) body[call.TokenField] = token;
         var (result, raw, requestId) = await SendAsync(call.Operation, body, ct);
-        var next = result.Text(call.TokenField);
+        var next = result.Text(call.NextTokenField);
         return new AwsPage<TItem>(number, call.Read(result), raw, requestId) { NextToken = string.IsNullOrEmpty(next) ? null : next };
     }
 

@@ -66,3 +66,11 @@ public sealed record ManagedPolicyFact(string Arn, string PolicyName, string? Do
 /// <summary>A bucket's policy as GetBucketPolicy answered it: its document, or null when the bucket has none (NoSuchBucketPolicy).</summary>
 /// <param name="Region">The region the answer came from: the bucket's own (S3 answers a policy only there).</param>
 public sealed record BucketPolicyFact(string Bucket, string? Document, string Evidence, string? Region = null);
+
+/// <summary>A KMS key of a region: its policy (null when it could not be read) and its grants, as ListGrants showed them.</summary>
+public sealed record KmsKeyFact(string Region, string KeyId, string Arn, string? KeyManager, string? KeyState, string? Policy,
+    IReadOnlyList<KmsGrantFact> Grants, string Evidence);
+
+/// <summary>A grant on a KMS key: who may use the key (GranteePrincipal, perhaps another account's) for which operations.</summary>
+public sealed record KmsGrantFact(string GrantId, string? Name, string GranteePrincipal, string? RetiringPrincipal, string? IssuingAccount,
+    IReadOnlyList<string> Operations, DateTimeOffset? CreationDate, string Evidence);

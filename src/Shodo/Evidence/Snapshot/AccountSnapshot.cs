@@ -29,6 +29,8 @@ public sealed class AccountSnapshot
     public List<DbInstanceFact> DbInstances { get; } = [];
     public List<AutoScalingGroupFact> AutoScalingGroups { get; } = [];
     public List<ResourceShareFact> ResourceShares { get; } = [];
+    /// <summary>KMS keys with their key policy (null: not read) and grants, per region.</summary>
+    public List<KmsKeyFact> KmsKeys { get; } = [];
     public List<GroupMembershipFact> GroupMemberships { get; } = [];
     /// <summary>Groups and roles with their policies (GetAccountAuthorizationDetails).</summary>
     public List<PolicyHolderFact> PolicyHolders { get; } = [];
