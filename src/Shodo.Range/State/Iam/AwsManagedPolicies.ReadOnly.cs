@@ -25,7 +25,7 @@ public static partial class AwsManagedPolicies
                 "logs:Describe*", "logs:Get*", "logs:FilterLogEvents", "logs:StartQuery", "logs:StopQuery",
                 "organizations:Describe*", "organizations:List*",
                 "guardduty:Get*", "guardduty:List*", "config:Describe*", "config:Get*", "config:List*",
-                "kms:Describe*", "kms:Get*", "kms:List*"
+                "kms:Describe*", "kms:Get*", "kms:List*", "ram:Get*", "ram:List*"
               ],
               "Resource": "*"
             }
