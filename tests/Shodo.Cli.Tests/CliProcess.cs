@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace Shodo.Cli.Tests;
@@ -14,6 +15,18 @@ internal static class CliProcess
         var dll = Path.Combine(dir!.FullName, "src", "Shodo.Cli", "bin", configuration, "net10.0", "Shodo.Cli.dll");
         Assert.True(File.Exists(dll), $"{dll} is not built");
         return dll;
+    }
+
+    /// <summary>
+    /// The built <c>shodo</c> as a child that hears SIGINT as a terminal's foreground process does: a test runner started in
+    /// the background by a non-interactive shell ignores SIGINT, and a child inherits that (.NET then never sees Ctrl+C), so
+    /// the child starts with SIGINT's default disposition (coreutils <c>env --default-signal</c>).
+    /// </summary>
+    public static ProcessStartInfo InterruptibleStart()
+    {
+        var start = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "--default-signal=INT", "dotnet", Dll() }) start.ArgumentList.Add(a);
+        return start;
     }
 
     /// <summary>Sends SIGINT, what Ctrl+C in a terminal sends.</summary>

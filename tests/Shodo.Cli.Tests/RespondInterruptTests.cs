@@ -30,8 +30,8 @@ public sealed class RespondInterruptTests : IAsyncLifetime
     {
         var cases = _responder.Cases;
         var common = _responder.Options;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { CliProcess.Dll(), "respond", "--watch", "0", "--access-key-id", _range.GroundTruth!.LeakedAccessKeyId!, "--yes" }.Concat(common))
+        var start = CliProcess.InterruptibleStart();
+        foreach (var a in new[] { "respond", "--watch", "0", "--access-key-id", _range.GroundTruth!.LeakedAccessKeyId!, "--yes" }.Concat(common))
             start.ArgumentList.Add(a);
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = _responder.CredentialsFile;
         start.Environment["NO_COLOR"] = "1";
