@@ -13,7 +13,9 @@ work=$(mktemp -d /tmp/shodo-org-bench.XXXXXX)
 range_pid=
 trap '[[ -n "$range_pid" ]] && kill "$range_pid" 2>/dev/null || true' EXIT
 cd "$work"
-dotnet build -c Release "$root/src/Shodo.Cli" -o "$work/bin" >/dev/null
+# Shodo as it is installed for an incident (README): published for this platform, precompiled (ReadyToRun).
+rid=$(dotnet --info | awk '/RID:/{print $2; exit}')
+dotnet publish -c Release -r "$rid" --self-contained false "$root/src/Shodo.Cli" -o "$work/bin" >/dev/null
 shodo() { dotnet "$work/bin/Shodo.Cli.dll" "$@"; }
 
 serve() { # serve NAME SCENARIO -> sets URL and range_pid

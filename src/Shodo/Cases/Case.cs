@@ -25,7 +25,7 @@ public sealed class Case : IDisposable
         _indexStream = indexStream;
         var gate = new SemaphoreSlim(1, 1);
         Journal = new Journal(journalStream, gate, options.Time, options.Redactor, options.Actor, lastSeq, lastHash, options.JournalKey);
-        Evidence = new EvidenceStore(directory, indexStream, gate, Journal, options.Time, options.Redactor);
+        Evidence = new EvidenceStore(directory, indexStream, gate, Journal, options.Time, options.Redactor, Precedence);
         Documents = new CaseDocuments(directory, Journal);
         Folder = CaseFolder.At(directory);
     }
@@ -34,6 +34,8 @@ public sealed class Case : IDisposable
     public CaseManifest Manifest { get; }
     public Journal Journal { get; }
     public EvidenceStore Evidence { get; }
+    /// <summary>Who writes first: the first move, while it holds it (<see cref="WritePrecedence"/>).</summary>
+    public WritePrecedence Precedence { get; } = new();
     /// <summary>Documents later steps write (findings.json, plan.json, reports), each journaled with its hash.</summary>
     public CaseDocuments Documents { get; }
     /// <summary>The same folder read as any reader sees it: the steps' typed documents are read through it.</summary>

@@ -19,9 +19,12 @@ public sealed class EvidenceStore
     private readonly Journal _journal;
     private readonly TimeProvider _time;
     private readonly Redactor _redactor;
+    private readonly WritePrecedence _precedence;
 
-    internal EvidenceStore(string caseDirectory, FileStream index, SemaphoreSlim gate, Journal journal, TimeProvider time, Redactor redactor)
+    internal EvidenceStore(string caseDirectory, FileStream index, SemaphoreSlim gate, Journal journal, TimeProvider time, Redactor redactor,
+        WritePrecedence precedence)
     {
+        _precedence = precedence;
         _caseDirectory = caseDirectory;
         _index = index;
         _gate = gate;
@@ -32,7 +35,7 @@ public sealed class EvidenceStore
 
     /// <summary>
     /// Decodes gzip, redacts <paramref name="content"/>, stores it (once per distinct content) and records what it is.
-    /// Everything is on disk (fsync) when this returns.
+    /// Everything is on disk (fsync) when this returns. Waits while another flow holds the case's precedence.
     /// </summary>
     public async Task<EvidenceRecord> StoreAsync(ReadOnlyMemory<byte> content, EvidenceDescriptor descriptor, CancellationToken ct = default)
     {
@@ -40,6 +43,7 @@ public sealed class EvidenceStore
         var redacted = _redactor.Redact(decoded);
         var parameters = (JsonObject?)_redactor.Redact(descriptor.Parameters).Value;
         var sha = ContentHash.Sha256(redacted.Value);
+        await _precedence.TurnAsync(ct).ConfigureAwait(false);
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {

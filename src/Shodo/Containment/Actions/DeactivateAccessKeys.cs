@@ -23,7 +23,7 @@ public sealed class DeactivateAccessKeys : ContainmentAction
     public override string HowToReverse => "shodo rollback sets the keys that were Active back to Active";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
     public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.User];
-    public override PlanOrder OrderFor(string targetKind) => new(2, 0);
+    public override PlanOrder OrderFor(string targetKind) => new(1, 0);
 
     public override string ExpectedAfter(PlannedAction a) => $"every access key of {a.Target.Id} is Inactive (keys listed at apply time)";
 

@@ -25,7 +25,7 @@ public sealed class RequirePasswordReset : ContainmentAction
     public override string HowToReverse => "shodo rollback clears PasswordResetRequired if it was clear before";
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
     public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.User];
-    public override PlanOrder OrderFor(string targetKind) => new(2, 0);
+    public override PlanOrder OrderFor(string targetKind) => new(1, 0);
     public override string AuthorityClass(string targetKind) => "deactivate-access-keys";
 
     public override JsonObject? PlanFor(PlanningTarget t) =>

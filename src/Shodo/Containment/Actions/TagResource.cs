@@ -24,8 +24,11 @@ public sealed class TagResource : ContainmentAction
     public override AuthorityLevel DefaultAuthority => AuthorityLevel.Responder;
     public override IReadOnlyList<string> AppliesTo { get; } = [TargetKinds.User, TargetKinds.Instance];
 
-    /// <summary>A user is tagged after its keys are cut; an instance first, before anything else touches it.</summary>
-    public override PlanOrder OrderFor(string targetKind) => TargetKinds.IsIdentity(targetKind) ? new(2, 1) : new(3, 0);
+    /// <summary>
+    /// A user is tagged as it is cut (the deny, its keys: none reads what another changes), an instance before anything else
+    /// touches it: no round trip waits for a tag.
+    /// </summary>
+    public override PlanOrder OrderFor(string targetKind) => TargetKinds.IsIdentity(targetKind) ? new(1, 0) : new(3, 0);
 
     public override string AuthorityClass(string targetKind) =>
         TargetKinds.IsIdentity(targetKind) ? "attach-deny-policy" : "stop-instance";

@@ -17,7 +17,7 @@ namespace Shodo.Containment.Apply;
 /// <summary>
 /// Applies a plan. For each action: journal the before-state (on disk) → send the change through the
 /// interlock, journaling each call → re-read until the after-state holds (bounded) → journal the
-/// outcome. Identities first (deny policies, then keys), then instances and what relaunches them;
+/// outcome. Identities first (deny policies and keys together), then instances and what relaunches them;
 /// regions and targets in parallel, each target's steps in order (the actions of one step together). Resumable: the journal says which
 /// steps are done, and every action reads before it changes, so a re-run after a crash at any point
 /// finishes the plan without sending a change twice. Refuses a stale plan. Ends with verification.

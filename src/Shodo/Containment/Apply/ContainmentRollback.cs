@@ -11,7 +11,7 @@ using Shodo.Localization;
 namespace Shodo.Containment.Apply;
 
 /// <summary>
-/// Undoes applied reversible actions, for the false alarm — in reverse order (instances, then keys, then
+/// Undoes applied reversible actions, for the false alarm — in reverse order (instances, then the identities' keys and
 /// deny policies): keys back to Active, the deny policy replaced by one that denies nothing, instances
 /// started, attributes and security groups as they were. Restores exactly the before-state the journal
 /// recorded; each call is journaled like any change, then <c>containment.rolledback</c>.

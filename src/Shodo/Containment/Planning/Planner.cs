@@ -105,7 +105,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         return plan;
     }
 
-    /// <summary>What the first move does to the key's owner: the deny, then every key Inactive; nothing else waits on it.</summary>
+    /// <summary>What the first move does to the key's owner: the deny and every key Inactive, at once; nothing else waits on it.</summary>
     public static IReadOnlySet<string> FirstMoveActions { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "attach-deny-policy", "deactivate-access-keys",

@@ -10,7 +10,9 @@ namespace Shodo.Investigation.Pursuit;
 /// <summary>
 /// What the attacker's Spot requests launched, read now (no snapshot yet): the instances a request fulfilled appear in no
 /// RunInstances event of the attacker's, and a persistent request relaunches what is stopped unless it is known for one.
-/// Each request's type and instance come from one DescribeSpotInstanceRequests per region; one that cannot be read is
+/// Each request's type and instance come from DescribeSpotInstanceRequests per region, asked by the
+/// <c>spot-instance-request-id</c> filter, not by id: AWS refuses a whole call by ids when one of them is gone (a request
+/// closed or cancelled hours ago), which would leave every other request of the region unread. One that cannot be read is
 /// left as the events show it (the investigation reads it again).
 /// </summary>
 public static class SpotLaunches
@@ -23,9 +25,7 @@ public static class SpotLaunches
         {
             try
             {
-                var answer = await aws.Ec2(g.Key).DescribeSpotInstanceRequestsAsync(
-                    new DescribeSpotInstanceRequestsRequest { SpotInstanceRequestIds = g.Select(r => r.ResourceId).ToList() }, ct).ConfigureAwait(false);
-                return answer.SpotInstanceRequests ?? [];
+                return await ReadAsync(aws, g.Key, g.Select(r => r.ResourceId).Distinct().ToList(), ct).ConfigureAwait(false);
             }
             catch (AwsServiceError)
             {
@@ -55,5 +55,25 @@ public static class SpotLaunches
             });
         }
         return result;
+    }
+
+    /// <summary>The filter takes at most 200 values; each batch is read to its last page.</summary>
+    private static async Task<List<SpotInstanceRequest>> ReadAsync(AwsConnection aws, string region, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var found = new List<SpotInstanceRequest>();
+        foreach (var batch in ids.Chunk(200))
+        {
+            string? next = null;
+            do
+            {
+                var answer = await aws.Ec2(region).DescribeSpotInstanceRequestsAsync(new DescribeSpotInstanceRequestsRequest
+                {
+                    Filters = [new Filter("spot-instance-request-id", [.. batch])], MaxResults = 1000, NextToken = next,
+                }, ct).ConfigureAwait(false);
+                found.AddRange(answer.SpotInstanceRequests ?? []);
+                next = answer.NextToken;
+            } while (!string.IsNullOrEmpty(next));
+        }
+        return found;
     }
 }

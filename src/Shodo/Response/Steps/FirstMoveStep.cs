@@ -20,7 +20,8 @@ namespace Shodo.Response.Steps;
 /// each change confirmed by re-reading. A small plan of its own (data, hashed, journaled), applied at once; the
 /// whole plan later finds these actions done. What the policy withholds is asked for at once (prompt, escalation).
 /// A temporary key's role is found by the investigation: the first move then waits for it. The key's trail is read
-/// beside it (<see cref="PursueStep.Begin"/>): CloudTrail, not IAM, so nothing on this path waits for it.
+/// beside it (<see cref="PursueStep.Begin"/>): CloudTrail, not IAM, so nothing on this path waits for it, and the first
+/// move holds the case's write precedence (<see cref="Cases.WritePrecedence"/>) so the trail's pages wait for its writes.
 /// </summary>
 public sealed class FirstMoveStep : IResponseStep
 {
@@ -34,6 +35,8 @@ public sealed class FirstMoveStep : IResponseStep
     {
         var key = session.Request.AccessKeyId;
         PursueStep.Begin(session, ct);
+        // The trail's pages wait for the first move's writes, not the other way round.
+        using var first = session.Case.Precedence.Hold();
         var principal = await PrincipalAsync(session, key, ct).ConfigureAwait(false);
         if (principal is null)
             return new StepResult(StepOutcome.Incomplete, key is not null && AccessKeyIdFormat.IsTemporary(key)
@@ -47,6 +50,7 @@ public sealed class FirstMoveStep : IResponseStep
         var sha = await planner.RecordAsync(plan, ct).ConfigureAwait(false);
         if (plan.Actions.Count == 0)
             return new StepResult(StepOutcome.Incomplete, Messages.Get("FirstMoveUnread", user));
+        if (!session.Request.ApplyWithinAuthority) first.Dispose(); // a person answers: nothing waits on them
         if (!session.Request.ApplyWithinAuthority && !await session.ConfirmAsync(plan, ct).ConfigureAwait(false))
         {
             await session.Milestones.NotifyAsync(Milestone.PlanAwaitingApproval,
