@@ -92,6 +92,11 @@ public sealed class KmsGrantContainmentTests
         }
         Assert.Equal((0, 0), env.ResponderDestructiveCalls());
         Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);
+        // The drill's count: the one revocation is an approved destructive step, none is an unapproved destructive call.
+        string responder;
+        lock (env.Range.State.Sync) responder = env.Range.State.Iam.User(Shodo.Range.RangeHost.ResponderUserName)!.Arn;
+        var steps = Shodo.Drill.ApprovedDestructiveCalls.Read(env.Range.State, JournalReader.Read(CaseFolder.At(env.CaseDirectory)), arn => arn == responder);
+        Assert.Equal((1L, 0L), (steps.Approved, steps.Unapproved));
     }
 
     [Fact]
