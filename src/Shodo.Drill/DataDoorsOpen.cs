@@ -8,10 +8,13 @@ namespace Shodo.Drill;
 /// <summary>
 /// The doors to the data still open at the end of a drill, read from the range's final state (not from what Shodo
 /// says): every RDS or EBS snapshot any region holds that is public (<c>all</c>) or still open to an outside account
-/// the attacker shared with, and every bucket that lets anyone in (a public policy or ACL Block Public Access does not
-/// neutralise) or whose policy still lets such an account in (no Deny shuts it out). Each is named
-/// <c>rds-snapshot:REGION:ID -> ACCOUNT</c> (or <c>ebs-snapshot:...</c>, <c>s3-bucket:REGION:NAME -> ...</c>).
-/// This judge reads the range itself on purpose, not Shodo's reading of it.
+/// the attacker shared with, every bucket that lets anyone in (a public policy or ACL Block Public Access does not
+/// neutralise) or whose policy still lets such an account in (no Deny shuts it out), and every KMS grant still on a key
+/// whose grantee or retiring principal is such an account (it decrypts the copy shared out). Each is named
+/// <c>rds-snapshot:REGION:ID -> ACCOUNT</c> (or <c>ebs-snapshot:...</c>, <c>s3-bucket:REGION:NAME -> ...</c>,
+/// <c>kms-grant:REGION:KEY/GRANT -> ACCOUNT</c>). A RAM share still associated with such an account is not among them: it
+/// stays open by decision (reported, not disassociated: src/Shodo/Containment/README.md), so <see cref="OpenByDecision"/>
+/// names it apart. This judge reads the range itself on purpose, not Shodo's reading of it.
 /// </summary>
 public static class DataDoorsOpen
 {
@@ -23,6 +26,7 @@ public static class DataDoorsOpen
             .Concat(truth.SharedEbsSnapshots.Select(s => s.SharedWithAccount))
             .Concat(truth.SharedClusterSnapshots.Select(s => s.SharedWithAccount))
             .Concat(truth.OpenedBuckets.SelectMany(b => b.OpenTo))
+            .Concat(truth.KmsGrants.Select(g => AccountOf(g.GranteePrincipal)).OfType<string>())
             .Append(Everyone).ToHashSet(StringComparer.Ordinal);
         lock (state.Sync)
             return state.RdsRegions
@@ -34,8 +38,39 @@ public static class DataDoorsOpen
                     .Select(a => $"ebs-snapshot:{r.Region}:{s.SnapshotId} -> {a}"))))
                 .Concat(state.Buckets.Values.SelectMany(b => BucketOpenTo(b, state.AccountId).Where(outside.Contains)
                     .Select(a => $"s3-bucket:{b.Region}:{b.Name} -> {a}")))
+                .Concat(state.SaveKms().SelectMany(r => r.Value.Keys.SelectMany(k => k.Grants.SelectMany(g =>
+                    new[] { AccountOf(g.GranteePrincipal), AccountOf(g.RetiringPrincipal) }.OfType<string>().Distinct()
+                        .Where(a => a != state.AccountId && outside.Contains(a)).Select(a => $"kms-grant:{r.Key}:{k.KeyId}/{g.GrantId} -> {a}")))))
                 .Order(StringComparer.Ordinal).ToList();
     }
+
+    /// <summary>
+    /// The doors Shodo leaves open by decision, not counted as open after containment: every RAM share still associated with an
+    /// outside account the attacker shared with (<c>ram-share:REGION:ARN -> ACCOUNT</c>). Shodo reports a share and does not
+    /// disassociate it — associating again is a new association and, outside the organisation, a new invitation, so the
+    /// before-state could not be restored — and the report gives a person the command that closes it.
+    /// </summary>
+    public static IReadOnlyList<string> OpenByDecision(RangeState state, GroundTruth truth)
+    {
+        var outside = truth.SharedSnapshots.Select(s => s.SharedWithAccount)
+            .Concat(truth.SharedEbsSnapshots.Select(s => s.SharedWithAccount))
+            .Concat(truth.OpenedBuckets.SelectMany(b => b.OpenTo))
+            .Concat(truth.KmsGrants.Select(g => AccountOf(g.GranteePrincipal)).OfType<string>())
+            .ToHashSet(StringComparer.Ordinal);
+        lock (state.Sync)
+            return state.SaveRam().SelectMany(r => r.Shares.Where(s => s.Status == "ACTIVE").SelectMany(s =>
+                    s.OfType(Shodo.Range.State.Ram.ShareAssociation.Principal)
+                        .Where(a => a.Status == "ASSOCIATED" && outside.Contains(a.Entity))
+                        .Select(a => $"ram-share:{r.Region}:{s.Arn} -> {a.Entity}")))
+                .Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The account of an IAM principal ARN (<c>arn:aws:iam::ACCOUNT:…</c>) or a bare account id; null for a service principal.</summary>
+    private static string? AccountOf(string? principal) =>
+        principal is null ? null
+        : principal.Length == 12 && principal.All(char.IsAsciiDigit) ? principal
+        : principal.StartsWith("arn:", StringComparison.Ordinal) && principal.Split(':') is { Length: > 5 } p && p[4].Length == 12 ? p[4]
+        : null;
 
     /// <summary>
     /// Who outside the owner may read the bucket: <c>all</c> for an Allow to <c>*</c> unless RestrictPublicBuckets, or an

@@ -10,7 +10,9 @@ namespace Shodo.Drill;
 /// the on-call engineer after a delay, so the chain is visible in the journal and the report (the
 /// drill waits for it however fast the response was). The drill's organisation also wrote an
 /// authority policy in advance that lets the responder isolate what cannot be stopped and cancel
-/// what would relaunch instances, and close the doors to the data the attacker opened (close-data-door), besides the defaults.
+/// what would relaunch instances, and close the doors to the data the attacker opened (close-data-door), besides the defaults;
+/// it also approves in advance the one destructive step, revoking a KMS grant the attacker created for another account
+/// (revoke-kms-grant: it cannot be undone, and is counted apart, in approved_destructive_steps).
 /// </summary>
 public static class DrillEscalation
 {
@@ -20,7 +22,7 @@ public static class DrillEscalation
     /// <summary>The drill organisation's authority policy, as it would stand in shodo.yaml.</summary>
     public const string Authority = """
         authority:
-          responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, close-data-door]
+          responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, close-data-door, revoke-kms-grant]
         """;
 
     /// <summary>
@@ -29,7 +31,7 @@ public static class DrillEscalation
     /// </summary>
     public const string BlindAuthority = """
         authority:
-          responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, contain-suspected, close-data-door]
+          responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, contain-suspected, close-data-door, revoke-kms-grant]
         """;
 
     /// <summary>The authority policy the drill uses for a scenario: <see cref="BlindAuthority"/> for leaked-key-blind.</summary>

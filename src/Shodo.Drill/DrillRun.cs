@@ -90,11 +90,15 @@ public static class DrillRun
 
         var responderArn = $"arn:aws:iam::{range.State.AccountId}:user/{RangeHost.ResponderUserName}";
         var roleSessions = role is null ? null : $"arn:aws:sts::{range.State.AccountId}:assumed-role/{role.RoleArn[(role.RoleArn.LastIndexOf('/') + 1)..]}/";
+        bool IsShodo(string arn) => arn == responderArn || roleSessions is not null && arn.StartsWith(roleSessions, StringComparison.Ordinal)
+                                    || MemberSessions.IsShodo(arn, range.State.AccountId);
         var destructive = CallCounters.Compute(range.State)["destructiveAttempts"]!.AsObject()
-            .Where(c => c.Key == responderArn || roleSessions is not null && c.Key.StartsWith(roleSessions, StringComparison.Ordinal)
-                        || MemberSessions.IsShodo(c.Key, range.State.AccountId))
+            .Where(c => IsShodo(c.Key))
             .Sum(c => c.Value!.GetValue<int>());
         var journal = JournalReader.Read(result.Folder);
+        // The approved destructive step (a KMS grant revoked) counts apart; one the journal does not show approved is destructive.
+        var steps = ApprovedDestructiveCalls.Read(range.State, journal, IsShodo);
+        destructive += (int)steps.Unapproved;
         // What was created after the events the response's last reading could see (they appear EventDelay late), it never saw.
         var unseenAfter = journal.LastOrDefault(e => e.Kind == InvestigationJournalKinds.Started)?.Time - options.EventDelay;
         var reach = AdversaryReach.Split(range.State, journal, beforeByOperation, adversary.Status.Successes, adversary.Status.Created, unseenAfter);
@@ -121,6 +125,8 @@ public static class DrillRun
             TriageFalseCandidates = triage?.FalseCandidates(drillTruth),
             AdversarySuccessesAfterContainedDetail = reach.ReachableDetail,
             DataDoorsOpenAfterContained = doorsOpen.Count, DataDoorsOpenAfterContainedDetail = doorsOpen,
+            ApprovedDestructiveSteps = steps.Approved, ApprovedDestructiveStepsDetail = steps.Detail,
+            DataDoorsOpenByDecision = DataDoorsOpen.OpenByDecision(range.State, truth),
         };
         card = OrganizationScore.Apply(card, result.Folder, truth, adversary.Status.Created);
         card = await DrillHonesty.ScoreAsync(card, result.Folder, drillTruth, RangeFinalState.Read(range), ct).ConfigureAwait(false);

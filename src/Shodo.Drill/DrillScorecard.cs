@@ -63,6 +63,21 @@ public sealed record DrillScorecard
     [JsonPropertyName("data_doors_open_after_contained")] public int DataDoorsOpenAfterContained { get; init; }
     /// <summary>Which doors those are: "rds-snapshot:REGION:ID -> ACCOUNT".</summary>
     [JsonPropertyName("data_doors_open_after_contained_detail")] public IReadOnlyList<string> DataDoorsOpenAfterContainedDetail { get; init; } = [];
+    /// <summary>
+    /// Doors left open by decision, not counted in <see cref="DataDoorsOpenAfterContained"/>: a RAM share still associated with
+    /// the attacker's outside account ("ram-share:REGION:ARN -> ACCOUNT"). Shodo reports RAM shares and does not disassociate
+    /// them (a principal associated again is a new association and, outside the organisation, a new invitation: the before-state
+    /// could not be restored); the report gives a person the command. Listed so the drill says it, not to fail it.
+    /// </summary>
+    [JsonPropertyName("data_doors_open_by_decision")] public IReadOnlyList<string> DataDoorsOpenByDecision { get; init; } = [];
+    /// <summary>
+    /// The named, approved destructive steps Shodo sent (a KMS grant to an outside account revoked, approved by the authority
+    /// policy or an approver), counted apart from <see cref="DestructiveCalls"/>: the range's successful calls that the journal
+    /// shows sent inside an approved step. One the journal does not show so counts in <see cref="DestructiveCalls"/>.
+    /// </summary>
+    [JsonPropertyName("approved_destructive_steps")] public long ApprovedDestructiveSteps { get; init; }
+    /// <summary>Those steps: "kms:RevokeGrant kms-grant:REGION:KEY/GRANT".</summary>
+    [JsonPropertyName("approved_destructive_steps_detail")] public IReadOnlyList<string> ApprovedDestructiveStepsDetail { get; init; } = [];
 
     /// <summary>The attacker's principals holding credentials whose keys were deactivated or whose deactivation was escalated for a decision.</summary>
     [JsonPropertyName("persistence_surfaced")] public int PersistenceSurfaced { get; init; }

@@ -5,7 +5,7 @@ namespace Shodo.Aws;
 
 /// <summary>
 /// Every AWS operation Shodo can send, from any client: the services' operation lists (one line
-/// per service below; one line per operation in each list) plus the interlock's allowlist. Both
+/// per service below; one line per operation in each list) plus the interlock's allowlist and its approved destructive steps. Both
 /// kinds of client refuse to send an operation that is not declared here, so the responder policy
 /// (<see cref="Policy.ResponderPolicy"/>) built from this catalog always covers what Shodo sends.
 /// </summary>
@@ -29,6 +29,7 @@ public static class OperationCatalog
     public static IReadOnlyList<AwsOperation> All { get; } = Services
         .SelectMany(Declared)
         .Concat(MutationAllowlist.Entries.Select(e => e.Operation))
+        .Concat(ApprovedDestructiveSteps.Entries.Select(e => e.Operation))
         .DistinctBy(o => o.Key)
         .ToList();
 

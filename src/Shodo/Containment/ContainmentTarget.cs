@@ -35,6 +35,8 @@ public static class TargetKinds
     public const string RootAccessKey = "iam-root-access-key";
     /// <summary>A member account of the organisation the attacker reached (contained from the management account by an SCP).</summary>
     public const string OrganizationAccount = "organizations-account";
+    /// <summary>A KMS grant the attacker created for another account's principal. Id <c>KEY/GRANTID</c> (the key's id, then the grant's).</summary>
+    public const string KmsGrant = "kms-grant";
 
     public static bool IsIdentity(string kind) => kind is User or Role;
 }

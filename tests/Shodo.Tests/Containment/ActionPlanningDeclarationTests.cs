@@ -59,6 +59,10 @@ public sealed class ActionPlanningDeclarationTests
             ["fleet"] = new JsonObject { ["kind"] = TargetKinds.Ec2Fleet, ["id"] = "fleet-maintain", ["type"] = "maintain", ["state"] = "active" },
         }),
         Target(TargetKinds.Ec2Fleet, "fleet-instant", new JsonObject { ["exists"] = true, ["type"] = "instant", ["targetCapacity"] = 1 }),
+        Target(TargetKinds.KmsGrant, "0c6e3f8a-5b2d-4e71-9a4f-7d2b1c8e6f30/5f2c0e1b", new JsonObject
+        {
+            ["exists"] = true, ["grant"] = new JsonObject { ["GranteePrincipal"] = "arn:aws:iam::444455556666:root", ["Operations"] = new JsonArray("Decrypt") },
+        }),
     ];
 
     private static List<(IContainmentAction Action, JsonObject Parameters)> Plan(PlanningTarget t) =>

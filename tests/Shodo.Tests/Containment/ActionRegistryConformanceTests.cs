@@ -6,13 +6,22 @@ using Shodo.Containment.Plan;
 
 namespace Shodo.Tests.Containment;
 
-/// <summary>Walks the action registry: every action declares only allowlisted, non-destructive changes.</summary>
+/// <summary>
+/// Walks the action registry: every action declares only allowlisted, non-destructive changes — except the one named,
+/// approved destructive step, revoke-kms-grant (kms:RevokeGrant, <see cref="ApprovedDestructiveSteps"/>), which is on no
+/// allowlist and passes the interlock only inside its approved step.
+/// </summary>
 public sealed class ActionRegistryConformanceTests
 {
+    /// <summary>The one action whose change is an approved destructive step, and its one operation.</summary>
+    private const string ApprovedStep = "revoke-kms-grant", ApprovedStepOperation = "kms:RevokeGrant";
+
+    private static IEnumerable<ContainmentAction> EveryOtherAction => ActionRegistry.All.Where(a => a.Name != ApprovedStep);
+
     [Fact]
     public void Every_operation_an_action_sends_is_declared_and_every_change_is_on_the_never_delete_allowlist()
     {
-        foreach (var action in ActionRegistry.All)
+        foreach (var action in EveryOtherAction)
             foreach (var op in action.Operations)
             {
                 Assert.True(OperationCatalog.IsDeclared(op), $"{action.Name}: {op} is not declared");
@@ -24,11 +33,28 @@ public sealed class ActionRegistryConformanceTests
     public void No_action_deletes_terminates_removes_or_detaches_and_destructive_verbs_are_only_the_documented_exceptions()
     {
         var exceptions = MutationAllowlist.Entries.Where(e => e.DestructiveVerbException).Select(e => e.Operation.Key).ToHashSet();
-        foreach (var op in ActionRegistry.All.SelectMany(a => a.Operations))
+        foreach (var op in EveryOtherAction.SelectMany(a => a.Operations))
         {
             Assert.DoesNotMatch("^(Delete|Terminate|Remove|Detach|Deregister|Purge|Destroy)", op.Name);
             if (OperationVerbs.DestructiveVerb(op.Name) is not null) Assert.Contains(op.Key, exceptions);
         }
+    }
+
+    [Fact]
+    public void The_one_approved_destructive_step_is_revoke_kms_grant_its_only_change_is_RevokeGrant_off_the_allowlist_and_it_needs_an_approver()
+    {
+        Assert.Equal([ApprovedStepOperation], ApprovedDestructiveSteps.Entries.Select(e => e.Operation.Key));
+        Assert.Equal([ApprovedStep], ApprovedDestructiveSteps.Entries.Select(e => e.Step));
+        var action = ActionRegistry.Get(ApprovedStep);
+        Assert.Equal([ApprovedStepOperation], action.Operations.Where(o => !o.IsReadOnly).Select(o => o.Key));
+        Assert.All(action.Operations, o => Assert.True(OperationCatalog.IsDeclared(o)));
+        Assert.False(MutationAllowlist.Allows(action.Operations.Single(o => !o.IsReadOnly)));
+        Assert.False(action.Reversible);
+        Assert.Contains("cannot be re-created identically", action.HowToReverse);
+        Assert.Equal(AuthorityLevel.Approver, action.DefaultAuthority);
+        Assert.Equal(AuthorityLevel.Approver, AuthorityPolicy.Default.For(ApprovedStep, "kms-grant"));
+        Assert.Equal(ApprovedStep, action.AuthorityClass("kms-grant"));
+        Assert.DoesNotContain(ApprovedStep, AuthorityPolicy.DefaultResponder);
     }
 
     [Fact]

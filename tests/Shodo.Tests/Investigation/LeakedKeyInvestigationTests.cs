@@ -98,6 +98,21 @@ public sealed class LeakedKeyInvestigationTests(LeakedKeyScenarioCase scenario, 
     }
 
     [Fact]
+    public void The_grant_on_the_key_of_the_shared_copy_is_a_door_open_to_the_outside_account_since_the_attacker_created_it()
+    {
+        var resources = InvestigationFiles.ReadResources(CaseFolder.At(scenario.CaseDirectory));
+        var grant = Assert.Single(resources, r => r.Type == ResourceTypes.OutsideKmsGrant);
+        var truth = Assert.Single(Truth.KmsGrants);
+        Assert.Equal((truth.Region, $"{truth.KeyId}/{truth.GrantId}", "granted"), (grant.Region, grant.ResourceId, grant.State));
+        Assert.Equal(truth.GranteePrincipal, (string)grant.Attributes["granteePrincipal"]!);
+        Assert.Equal(["444455556666"], grant.Attributes["sharedWith"]!.AsArray().Select(n => (string)n!));
+        Assert.Contains("Decrypt", grant.Attributes["operations"]!.AsArray().Select(n => (string)n!));
+        Assert.True((bool)grant.Attributes["openNow"]!);
+        Assert.Equal("access-key:" + Truth.LeakedAccessKeyId, grant.CreatedBy);
+        Assert.NotEmpty(grant.Evidence);
+    }
+
+    [Fact]
     public void A_bucket_without_data_events_is_unknown_not_unaccessed()
     {
         var impact = InvestigationFiles.ReadImpact(CaseFolder.At(scenario.CaseDirectory))!;

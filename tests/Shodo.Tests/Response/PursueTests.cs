@@ -66,5 +66,16 @@ public sealed class PursueTests : IAsyncLifetime
         var pursue = result.Outcome.Steps.Single(s => s.Step == PursueStep.StepName);
         Assert.NotEqual(StepOutcome.Failed, pursue.Result.Outcome);
         Assert.True(CaseVerifier.Verify(result.CaseDirectory).Intact);
+
+        // --yes (ApplyWithinAuthority) alone never sends the approved destructive step: this policy does not grant
+        // revoke-kms-grant, so the attacker's grant waits for an approver and stays on its key.
+        var grant = Assert.Single(truth.KmsGrants);
+        Assert.Contains(journal, e => e.Kind == ContainmentJournalKinds.Outcome && (string?)e.Data["outcome"] == Outcomes.PendingApproval
+            && ((string?)e.Data["actionId"])?.StartsWith($"revoke-kms-grant/kms-grant:{grant.Region}:{grant.KeyId}/{grant.GrantId}", StringComparison.Ordinal) == true);
+        lock (_range.State.Sync)
+        {
+            Assert.Contains(_range.State.Kms(grant.Region).Find(grant.KeyId)!.Grants, g => g.GrantId == grant.GrantId);
+            Assert.DoesNotContain(_range.State.Calls, c => c.EventName == "RevokeGrant");
+        }
     }
 }

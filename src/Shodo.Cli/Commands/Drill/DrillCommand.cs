@@ -78,6 +78,7 @@ public sealed class DrillCommand : IShodoCommand
         Row("DrillAdversaryAfter", card.AdversarySuccessesAfterContained);
         Row("DrillAdversaryBeyondReach", card.AdversarySuccessesBeyondReach);
         Row("DrillDestructive", card.DestructiveCalls);
+        Row("DrillApprovedDestructive", card.ApprovedDestructiveSteps);
         Row("DrillDataDoorsOpen", card.DataDoorsOpenAfterContained);
         Row("DrillIdentities", $"{card.IdentitiesFound} / {card.IdentitiesExpected}");
         Row("DrillResources", $"{card.ResourcesFound} / {card.ResourcesExpected}");
@@ -102,6 +103,8 @@ public sealed class DrillCommand : IShodoCommand
             ctx.Console.MarkupLine($"[yellow]{Markup.Escape(Messages.Get("DrillAdversaryBeyondReachLine", Terminal.Plain(line)))}[/]");
         foreach (var door in card.DataDoorsOpenAfterContainedDetail)
             ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillDataDoorStillOpen", Terminal.Plain(door)))}[/]");
+        foreach (var door in card.DataDoorsOpenByDecision)
+            ctx.Console.MarkupLine($"[yellow]{Markup.Escape(Messages.Get("DrillDataDoorOpenByDecision", Terminal.Plain(door)))}[/]");
         foreach (var id in card.AttackerInstancesLost.Concat(card.AttackerInstancesUncontained).Concat(card.InstancesReplacedDuringResponse))
             ctx.Console.MarkupLine($"[red]{Markup.Escape(Messages.Get("DrillInstanceNotHeld", Terminal.Plain(id)))}[/]");
         foreach (var connection in card.AttackerConnectionsOpen)

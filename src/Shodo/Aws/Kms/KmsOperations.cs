@@ -16,4 +16,6 @@ public static class KmsOperations
     public static AwsOperation DescribeKey { get; } = Op("DescribeKey");
     public static AwsOperation GetKeyPolicy { get; } = Op("GetKeyPolicy");
     public static AwsOperation ListGrants { get; } = Op("ListGrants");
+    /// <summary>Destructive: sent only as the approved step revoke-kms-grant (<see cref="Safety.ApprovedDestructiveSteps"/>).</summary>
+    public static AwsOperation RevokeGrant { get; } = Op("RevokeGrant");
 }

@@ -22,6 +22,7 @@ public static class ActionRegistry
         new DenyByScp(),
         new HoldSpotFleet(),
         new HoldEc2Fleet(),
+        new RevokeKmsGrant(),
     ];
 
     public static ContainmentAction Get(string name) =>

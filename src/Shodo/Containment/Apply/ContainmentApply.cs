@@ -164,7 +164,8 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
                 done = recorder.Ledger.Changes(a.Id) > 0 ? Outcomes.Done : Outcomes.AlreadyDone;
             else
             {
-                await action.ChangeAsync(_context!, a, state, ct).ConfigureAwait(false);
+                await ApprovedStep.ChangeAsync(action, _context!, a, state,
+                    a.Authority == AuthorityLevel.Responder || recorder.Ledger.ApprovedBy(planSha256, a.Id) is not null, ct).ConfigureAwait(false);
                 var (holds, after) = await AfterStateWait.UntilAsync(() => action.ReadAsync(_context!, a, ct), s => action.Holds(a, s),
                     options, time, ct).ConfigureAwait(false);
                 if (!holds)

@@ -227,6 +227,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             ResourceTypes.SharedDbClusterSnapshot => targets.Add(new ContainmentTarget(TargetKinds.DbClusterSnapshot, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.SharedImage => targets.Add(new ContainmentTarget(TargetKinds.Image, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.OpenedBucket => targets.Add(new ContainmentTarget(TargetKinds.Bucket, r.ResourceId, r.Region), r.CreatedBy),
+            ResourceTypes.OutsideKmsGrant => targets.Add(new ContainmentTarget(TargetKinds.KmsGrant, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.User => targets.User(r.ResourceId, null, $"IAM user {reason}"),
             ResourceTypes.AccessKey or ResourceTypes.LoginProfile when UserOf(r) is { } user => targets.User(user, null, $"{r.Type} {reason}"),
             _ => null,
@@ -239,6 +240,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             ResourceTypes.User => $"IAM user {reason}",
             ResourceTypes.SharedDbSnapshot or ResourceTypes.SharedEbsSnapshot or ResourceTypes.SharedDbClusterSnapshot or ResourceTypes.SharedImage => $"shared with an outside account by {r.CreatedBy ?? "the attacker"}",
             ResourceTypes.OpenedBucket => $"opened (policy, ACL or Block Public Access changed) by {r.CreatedBy ?? "the attacker"}",
+            ResourceTypes.OutsideKmsGrant => $"KMS grant for another account created by {r.CreatedBy ?? "the attacker"}",
             _ => $"{r.Type} {reason}",
         });
         g.Identity ??= r.CreatedBy;
@@ -262,6 +264,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             TargetKinds.SpotFleet => await SpotFleetState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
             TargetKinds.Ec2Fleet => await Ec2FleetState.ReadAsync(c, t.Region!, t.Id, ct).ConfigureAwait(false),
             TargetKinds.OrganizationAccount => await OrganizationAccountState.ReadAsync(c, t.Id, g.Principals, ct).ConfigureAwait(false),
+            TargetKinds.KmsGrant => await KmsGrantState.ReadAsync(c, t, ct).ConfigureAwait(false),
             _ => new JsonObject { ["exists"] = true, ["id"] = t.Id },
         };
         if (t.Kind == TargetKinds.Instance && (string?)state["spotInstanceRequestId"] is { } sir && InstanceRead.Exists(state))
@@ -273,7 +276,8 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
 
         var record = await @case.Evidence.StoreAsync(JsonSerializer.SerializeToUtf8Bytes(state),
             new EvidenceDescriptor(t.Kind.StartsWith("iam", StringComparison.Ordinal) ? "iam" : t.Kind.StartsWith("rds", StringComparison.Ordinal) ? "rds"
-                : t.Kind == TargetKinds.AutoScalingGroup ? "autoscaling" : t.Kind == TargetKinds.OrganizationAccount ? "organizations" : "ec2", "ContainmentTargetRead", t.Region)
+                : t.Kind == TargetKinds.AutoScalingGroup ? "autoscaling" : t.Kind == TargetKinds.OrganizationAccount ? "organizations"
+                : t.Kind == TargetKinds.KmsGrant ? "kms" : "ec2", "ContainmentTargetRead", t.Region)
             {
                 ContentType = "application/json", Parameters = new JsonObject { ["target"] = t.Key }, Time = time.GetUtcNow(),
             }, ct).ConfigureAwait(false);

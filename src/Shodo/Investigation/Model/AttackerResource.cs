@@ -53,4 +53,6 @@ public static class ResourceTypes
     public const string OpenedBucket = "s3:opened-bucket";
     /// <summary>An AWS RAM resource share the attacker created or associated with an outside account (reported, not closed).</summary>
     public const string SharedResourceShare = "ram:shared-resource-share";
+    /// <summary>A KMS grant the attacker created for a principal of another account (id <c>KEY/GRANTID</c>): a key that unlocks a copy shared out.</summary>
+    public const string OutsideKmsGrant = "kms:outside-grant";
 }

@@ -153,6 +153,9 @@ public sealed partial class AttackerResourceFinder(AccountSnapshot state, ChainR
             case "CreateResourceShare" or "AssociateResourceShare":
                 AddResourceShare(region, e, by, request, response);
                 break;
+            case "CreateGrant":
+                AddKmsGrant(region, e, by, request, response);
+                break;
             case "ModifyDBClusterSnapshotAttribute":
                 if (TrailRecordJson.Path(request, "dBClusterSnapshotIdentifier") is { } clusterSnapshot)
                     AddSharedDbSnapshot(ResourceTypes.SharedDbClusterSnapshot, region, clusterSnapshot, cluster: true, by, e, request);

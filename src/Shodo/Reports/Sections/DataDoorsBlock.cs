@@ -7,7 +7,7 @@ using Shodo.Reports.Document;
 namespace Shodo.Reports.Sections;
 
 /// <summary>
-/// The doors to the data the attacker opened (snapshots and images shared out, buckets opened, RAM shares), per store: to whom it was open, since when (the
+/// The doors to the data the attacker opened (snapshots and images shared out, buckets opened, RAM shares, KMS grants to another account), per store: to whom it was open, since when (the
 /// sharing the events show), what Shodo closed and when (from the journal), and what it did not close and why. Nothing
 /// when the investigation found no such door.
 /// </summary>
@@ -25,12 +25,15 @@ public static class DataDoorsBlock
     public static IEnumerable<ReportBlock> Build(ReportContext r)
     {
         var t = r.Text;
-        var doors = r.Facts.Resources.Where(d => KindOf.ContainsKey(d.Type) || d.Type == ResourceTypes.SharedResourceShare)
+        var doors = r.Facts.Resources.Where(d => KindOf.ContainsKey(d.Type) || d.Type == ResourceTypes.SharedResourceShare
+                                                 || d.Type == ResourceTypes.OutsideKmsGrant)
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.ResourceId, StringComparer.Ordinal).ToList();
         if (doors.Count == 0) yield break;
         yield return new SubHeading(t["DataDoors"]);
         yield return new Table([t["DataStore"], t["Kind"], t["Region"], t["DoorOpenTo"], t["DoorSince"], t["DoorClosed"]],
-            doors.Select(d => (IReadOnlyList<string>)
+            doors.Select(d => d.Type == ResourceTypes.OutsideKmsGrant
+                ? [KmsGrantDecision.Key(d), d.Type, d.Region ?? "-", KmsGrantDecision.OpenTo(r, d), r.When(d.CreatedAt), KmsGrantDecision.Text(r, d)]
+                : (IReadOnlyList<string>)
             [
                 d.ResourceId, d.Type, d.Region ?? "-",
                 d.Attributes["sharedWith"] is JsonArray who ? string.Join(", ", who.Select(v => (string?)v)) : t["Unknown"],
