@@ -29,7 +29,7 @@ serve() { # serve NAME SCENARIO -> sets URL and range_pid
 stop_range() { kill "$range_pid" 2>/dev/null || true; wait "$range_pid" 2>/dev/null || true; range_pid=; }
 
 # The authority policy written in advance: the drill's, plus the organisation lever (its own authority class).
-printf 'authority:\n  responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, close-data-door, deny-by-scp]\n' >shodo.yaml
+printf 'authority:\n  responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, close-data-door, revoke-kms-grant, deny-by-scp]\n' >shodo.yaml
 
 for run in $(seq "$runs"); do
   for scenario in leaked-key-cryptomining org-pivot; do

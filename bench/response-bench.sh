@@ -43,7 +43,7 @@ stop_range baseline
 #    responder also isolate what cannot be stopped and cancel persistent spot requests (the drill's).
 serve shodo leaked-key-cryptomining --latency realistic --adversary
 key=$(truth leakedAccessKeyId)
-printf 'authority:\n  responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, close-data-door]\n' >shodo.yaml
+printf 'authority:\n  responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, close-data-door, revoke-kms-grant]\n' >shodo.yaml
 poll shodo
 AWS_SHARED_CREDENTIALS_FILE=shodo.credentials measure shodo.time \
   dotnet "$work/bin/Shodo.Cli.dll" respond --access-key-id "$key" --profile responder --endpoint-url "$URL" \
