@@ -74,3 +74,26 @@ public sealed record KmsKeyFact(string Region, string KeyId, string Arn, string?
 /// <summary>A grant on a KMS key: who may use the key (GranteePrincipal, perhaps another account's) for which operations.</summary>
 public sealed record KmsGrantFact(string GrantId, string? Name, string GranteePrincipal, string? RetiringPrincipal, string? IssuingAccount,
     IReadOnlyList<string> Operations, DateTimeOffset? CreationDate, string Evidence);
+
+/// <summary>A bucket's ACL as GetBucketAcl answered it: the owner's canonical id and every grant.</summary>
+public sealed record BucketAclFact(string Bucket, string? OwnerId, IReadOnlyList<BucketAclGrant> Grants, string Evidence);
+
+/// <summary>One ACL grant: to a group (<paramref name="Uri"/>, e.g. AllUsers) or a canonical user (<paramref name="Id"/>).</summary>
+public sealed record BucketAclGrant(string? Id, string? Uri, string Permission)
+{
+    public const string AllUsers = "http://acs.amazonaws.com/groups/global/AllUsers";
+    public const string AuthenticatedUsers = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
+
+    /// <summary>A public grant in Block Public Access's sense: to everyone, or to every AWS account.</summary>
+    public bool IsPublic => Uri is AllUsers or AuthenticatedUsers;
+
+    /// <summary>Whether it lets the grantee read the bucket (list its objects) or give itself that right (WRITE_ACP).</summary>
+    public bool LetsRead => Permission is "READ" or "FULL_CONTROL" or "WRITE_ACP";
+}
+
+/// <summary>
+/// A bucket's Block Public Access settings as GetPublicAccessBlock answered them; all four false when the bucket has none
+/// (NoSuchPublicAccessBlockConfiguration), which S3 treats alike.
+/// </summary>
+public sealed record BucketPublicAccessBlockFact(string Bucket, bool BlockPublicAcls, bool IgnorePublicAcls, bool BlockPublicPolicy,
+    bool RestrictPublicBuckets, string Evidence);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Shodo.Aws;
 using Shodo.Aws.Policy;
+using Shodo.Aws.S3;
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 using Shodo.Evidence.Snapshot;
@@ -18,10 +19,11 @@ public sealed record ReadReach(bool? Reachable, IReadOnlyList<string> Through, I
 /// Whether the attacker's principals could read a bucket's objects (s3:GetObject), evaluated as AWS does from the collected
 /// state: for each user whose credentials it held, the user's inline and attached policies and those of its groups; for each
 /// role it assumed, the role's; a permissions boundary (an Allow outside it is no Allow); the bucket policy, for the
-/// principal itself, for everyone, or for an outside account the attacker shared data with. An explicit Deny wins. The
+/// principal itself, for everyone, or for an outside account the attacker shared data with, unless Block Public Access restricts
+/// the public policy (RestrictPublicBuckets); the bucket ACL (<see cref="BucketAclReach"/>). An explicit Deny wins. The
 /// reading is cautious: an Allow counts whatever its conditions, a Deny only when unconditional and over every object.
 /// "Unknown" (never "no") when a policy that could decide it was not read: the authorization details incomplete, a managed
-/// policy's document, a group or role missing, the bucket policy not collected. Shodo's own containment policy (inline
+/// policy's document, a group or role missing, the bucket policy, ACL or Block Public Access settings not collected. Shodo's own containment policy (inline
 /// <c>ShodoContainment-CASE</c>, see <c>ContainmentTags.PolicyName</c>) is not what the attacker faced and is left out.
 /// </summary>
 public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOnlyCollection<string> outsideAccounts)
@@ -52,12 +54,22 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         if (policy is null) unknown.Add($"bucket policy of {bucket} not read");
         else if (policy.Document is { } document)
         {
+            var open = new List<string>();
             if (PolicyGrant.Of(document, ObjectRead, objects, p => Names(p, a => a == "*")) == Grant.Allow)
-                through.Add($"bucket policy of {bucket}: everyone");
+                open.Add($"bucket policy of {bucket}: everyone");
             var outside = outsideAccounts.Where(a => a != BucketPolicyEveryone).ToHashSet(StringComparer.Ordinal);
             if (PolicyGrant.Of(document, ObjectRead, objects, p => Names(p, a => outside.Contains(Account(a) ?? ""))) == Grant.Allow)
-                through.Add($"bucket policy of {bucket}: an outside account the attacker shared data with ({string.Join(", ", outside.Order(StringComparer.Ordinal))})");
+                open.Add($"bucket policy of {bucket}: an outside account the attacker shared data with ({string.Join(", ", outside.Order(StringComparer.Ordinal))})");
+            // RestrictPublicBuckets: a public policy lets no one outside the account in, named accounts included (botocore's s3 model).
+            var block = state.BucketPublicAccessBlocks.FirstOrDefault(b => b.Bucket == bucket);
+            if (open.Count == 0) { }
+            else if (!BucketPolicyGrants.IsPublic(BucketPolicyGrants.Parse(document))) through.AddRange(open);
+            else if (block is null) unknown.Add($"Block Public Access of {bucket} not read");
+            else if (!block.RestrictPublicBuckets) through.AddRange(open);
         }
+        var (byAcl, aclUnknown) = BucketAclReach.Of(state, chain, bucket);
+        through.AddRange(byAcl);
+        unknown.AddRange(aclUnknown);
 
         var principals = Principals().ToList();
         if (principals.Count == 0 && through.Count == 0) unknown.Add("no attacker principal known");
@@ -71,7 +83,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         return new ReadReach(unknown.Count > 0 ? null : false, [], unknown.Distinct().ToList());
     }
 
-    private const string BucketPolicyEveryone = Aws.S3.BucketPolicyGrants.Everyone;
+    private const string BucketPolicyEveryone = BucketPolicyGrants.Everyone;
 
     /// <summary>The attacker's users (whose keys, sessions or password it held, or it created) and the roles it assumed.</summary>
     private IEnumerable<(string Kind, string Name, string? Arn)> Principals()
