@@ -97,3 +97,6 @@ public sealed record BucketAclGrant(string? Id, string? Uri, string Permission)
 /// </summary>
 public sealed record BucketPublicAccessBlockFact(string Bucket, bool BlockPublicAcls, bool IgnorePublicAcls, bool BlockPublicPolicy,
     bool RestrictPublicBuckets, string Evidence);
+
+/// <summary>An EBS snapshot the account owns, as DescribeSnapshots showed it: encrypted, and with which KMS key (its ARN).</summary>
+public sealed record EbsSnapshotFact(string Region, string SnapshotId, string? VolumeId, bool Encrypted, string? KmsKeyId, string Evidence);

@@ -31,6 +31,8 @@ public sealed class AccountSnapshot
     public List<ResourceShareFact> ResourceShares { get; } = [];
     /// <summary>KMS keys with their key policy (null: not read) and grants, per region.</summary>
     public List<KmsKeyFact> KmsKeys { get; } = [];
+    /// <summary>EBS snapshots the account owns, with the KMS key of an encrypted one.</summary>
+    public List<EbsSnapshotFact> EbsSnapshots { get; } = [];
     public List<GroupMembershipFact> GroupMemberships { get; } = [];
     /// <summary>Groups and roles with their policies (GetAccountAuthorizationDetails).</summary>
     public List<PolicyHolderFact> PolicyHolders { get; } = [];

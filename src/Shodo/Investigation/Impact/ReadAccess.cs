@@ -164,13 +164,13 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
     private static string Name(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
 
     /// <summary>Whether a resource policy's Principal names <c>*</c> or an AWS principal <paramref name="accepted"/> takes.</summary>
-    private static bool Names(JsonNode principal, Func<string, bool> accepted) => principal switch
+    internal static bool Names(JsonNode principal, Func<string, bool> accepted) => principal switch
     {
         JsonValue v => accepted(v.ToString()),
         JsonObject o => PolicyGrant.Strings(o["AWS"]).Any(accepted),
         _ => false,
     };
 
-    private static string? Account(string principal) =>
+    internal static string? Account(string principal) =>
         principal.StartsWith("arn:", StringComparison.Ordinal) ? principal.Split(':') is { Length: >= 6 } p ? p[4] : null : principal;
 }
