@@ -13,12 +13,12 @@ namespace Shodo.Investigation.Impact;
 /// </summary>
 internal static class BucketAclReach
 {
-    public static (IReadOnlyList<string> Through, IReadOnlyList<string> Unknown) Of(AccountSnapshot state, ChainResult chain, string bucket)
+    public static (IReadOnlyList<string> Through, IReadOnlyList<ReachGap> Unknown) Of(AccountSnapshot state, ChainResult chain, string bucket)
     {
-        if (state.BucketAcls.FirstOrDefault(a => a.Bucket == bucket) is not { } acl) return ([], [$"ACL of {bucket} not read"]);
+        if (state.BucketAcls.FirstOrDefault(a => a.Bucket == bucket) is not { } acl) return ([], [ReachGap.Of("ReachAclNotRead", bucket)]);
         var block = state.BucketPublicAccessBlocks.FirstOrDefault(b => b.Bucket == bucket);
         var through = new List<string>();
-        var unknown = new List<string>();
+        var unknown = new List<ReachGap>();
         var setByAttacker = chain.AttackerEvents.Where(e => e.EventName == "PutBucketAcl" && !e.Failed
                                                             && Trail.Records.TrailRecordJson.Path(e.Raw, "requestParameters", "bucketName") == bucket)
             .Select(e => e.Raw.GetRawText()).ToList();
@@ -26,13 +26,13 @@ internal static class BucketAclReach
         {
             if (grant.IsPublic)
             {
-                if (block is null) unknown.Add($"Block Public Access of {bucket} not read");
+                if (block is null) unknown.Add(ReachGap.Of("ReachBlockPublicAccessNotRead", bucket));
                 else if (!block.IgnorePublicAcls)
                     through.Add($"ACL of {bucket}: {grant.Permission} for {grant.Uri![(grant.Uri!.LastIndexOf('/') + 1)..]} (lists its objects)");
             }
             else if (grant.Id is { } id && id != acl.OwnerId && setByAttacker.Any(r => r.Contains(id, StringComparison.Ordinal)))
                 through.Add($"ACL of {bucket}: {grant.Permission} for canonical user {id}, granted by the attacker's PutBucketAcl (lists its objects)");
         }
-        return (through.Distinct().ToList(), unknown.Distinct().ToList());
+        return (through.Distinct().ToList(), unknown.DistinctBy(g => g.English).ToList());
     }
 }

@@ -28,7 +28,8 @@ public sealed class EbsSnapshotExposure(AccountSnapshot state, IReadOnlyList<Att
         return new DataExposure
         {
             Kind = "ebs-snapshot", Name = id, Region = region, PersonalData = PersonalData.IsMarked(id, new Dictionary<string, string>()),
-            Reachable = reach.Reachable, ReachableThrough = reach.Through, ReachUnknown = reach.Reachable is null ? reach.Unknown : [],
+            Reachable = reach.Reachable, ReachableThrough = reach.Through, ReachUnknown = reach.Reachable is null ? reach.Unknown.Select(g => g.English).ToList() : [],
+            ReachUnknownTexts = reach.Reachable is null ? reach.Unknown.Select(g => g.Texts).ToList() : [],
             Accessed = AccessVerdict.Accessed, Explanation = LocalText.English(explanation), Explanations = explanation,
             SharedWith = sharedWith, EventIds = shares.SelectMany(r => r.EventIds).Distinct().ToList(),
         };
@@ -37,7 +38,7 @@ public sealed class EbsSnapshotExposure(AccountSnapshot state, IReadOnlyList<Att
     private ReadReach Reach(string region, string id, IReadOnlyList<string> sharedWith)
     {
         if (state.EbsSnapshots.FirstOrDefault(s => s.Region == region && s.SnapshotId == id) is not { } snapshot)
-            return new ReadReach(null, [], [$"EBS snapshot {id} not read (whether it is encrypted, and with which key)"]);
+            return new ReadReach(null, [], [ReachGap.Of("ReachEbsSnapshotNotRead", id)]);
         if (!snapshot.Encrypted) return ReadReach.Yes([$"EBS snapshot {id} shared unencrypted with {string.Join(", ", sharedWith)}"]);
         return _keys.ByOutside(region, snapshot.KmsKeyId, sharedWith);
     }

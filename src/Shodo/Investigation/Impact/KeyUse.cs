@@ -19,17 +19,17 @@ public sealed class KeyUse(AccountSnapshot state)
 
     public ReadReach ByOutside(string region, string? keyId, IReadOnlyCollection<string> accounts)
     {
-        if (keyId is null) return new ReadReach(null, [], ["the snapshot's KMS key not named"]);
+        if (keyId is null) return new ReadReach(null, [], [ReachGap.Of("ReachKeyNotNamed")]);
         var key = state.KmsKeys.FirstOrDefault(k => k.Region == region && (k.Arn == keyId || k.KeyId == keyId || keyId.EndsWith("/" + k.KeyId, StringComparison.Ordinal)));
         var name = key?.KeyId ?? keyId[(keyId.LastIndexOf('/') + 1)..];
-        if (key is null) return new ReadReach(null, [], [$"KMS key {name} not read"]);
+        if (key is null) return new ReadReach(null, [], [ReachGap.Of("ReachKeyNotRead", name)]);
         if (key.KeyManager == "AWS") return new ReadReach(false, [], []);
         var through = key.Grants
             .Where(g => accounts.Contains(ReadAccess.Account(g.GranteePrincipal) ?? "") && g.Operations.Any(o => Unlocking.Contains(o)))
             .Select(g => $"grant {g.GrantId[..Math.Min(12, g.GrantId.Length)]} on KMS key {name} for {g.GranteePrincipal} ({string.Join(", ", g.Operations)})")
             .ToList();
         if (key.Policy is null)
-            return through.Count > 0 ? ReadReach.Yes(through) : new ReadReach(null, [], [$"key policy of KMS key {name} not read"]);
+            return through.Count > 0 ? ReadReach.Yes(through) : new ReadReach(null, [], [ReachGap.Of("ReachKeyPolicyNotRead", name)]);
         foreach (var account in accounts)
         {
             var policy = ForCaller(key.Policy, account);

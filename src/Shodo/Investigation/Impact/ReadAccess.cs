@@ -10,9 +10,16 @@ using Shodo.Trail.Records;
 namespace Shodo.Investigation.Impact;
 
 /// <summary>Whether the attacker could read a store (null: cannot be said), what lets it in, and what could not be read to say so.</summary>
-public sealed record ReadReach(bool? Reachable, IReadOnlyList<string> Through, IReadOnlyList<string> Unknown)
+public sealed record ReadReach(bool? Reachable, IReadOnlyList<string> Through, IReadOnlyList<ReachGap> Unknown)
 {
     public static ReadReach Yes(IEnumerable<string> through) => new(true, through.Distinct().ToList(), []);
+
+    /// <summary>Not readable when nothing that could decide it went unread; else unknown, naming each such thing once.</summary>
+    public static ReadReach NoUnless(IEnumerable<ReachGap> unknown)
+    {
+        var gaps = unknown.DistinctBy(g => g.English).ToList();
+        return new ReadReach(gaps.Count > 0 ? null : false, [], gaps);
+    }
 }
 
 /// <summary>
@@ -43,7 +50,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
     {
         var objects = $"arn:aws:s3:::{bucket}/";
         var through = new List<string>();
-        var unknown = new List<string>();
+        var unknown = new List<ReachGap>();
         var attached = chain.AttackerEvents.Where(e => e.EventName == "AttachUserPolicy" && !e.Failed)
             .Select(e => TrailRecordJson.Path(e.Raw, "requestParameters", "policyArn")).OfType<string>()
             .Where(a => Granting.Contains(AwsPartition.InCommercial(a))).ToList();
@@ -51,7 +58,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         if (chain.Confirmed.Any(i => i.Kind == IdentityKind.Root)) through.Add("root");
 
         var policy = state.BucketPolicies.FirstOrDefault(p => p.Bucket == bucket);
-        if (policy is null) unknown.Add($"bucket policy of {bucket} not read");
+        if (policy is null) unknown.Add(ReachGap.Of("ReachBucketPolicyNotRead", bucket));
         else if (policy.Document is { } document)
         {
             var open = new List<string>();
@@ -64,7 +71,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
             var block = state.BucketPublicAccessBlocks.FirstOrDefault(b => b.Bucket == bucket);
             if (open.Count == 0) { }
             else if (!BucketPolicyGrants.IsPublic(BucketPolicyGrants.Parse(document))) through.AddRange(open);
-            else if (block is null) unknown.Add($"Block Public Access of {bucket} not read");
+            else if (block is null) unknown.Add(ReachGap.Of("ReachBlockPublicAccessNotRead", bucket));
             else if (!block.RestrictPublicBuckets) through.AddRange(open);
         }
         var (byAcl, aclUnknown) = BucketAclReach.Of(state, chain, bucket);
@@ -72,7 +79,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         unknown.AddRange(aclUnknown);
 
         var principals = Principals().ToList();
-        if (principals.Count == 0 && through.Count == 0) unknown.Add("no attacker principal known");
+        if (principals.Count == 0 && through.Count == 0) unknown.Add(ReachGap.Of("ReachNoAttackerPrincipal"));
         foreach (var (kind, name, arn) in principals)
         {
             var verdict = Principal(kind, name, arn, objects, policy);
@@ -80,7 +87,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
             unknown.AddRange(verdict.Unknown);
         }
         if (through.Count > 0) return ReadReach.Yes(through);
-        return new ReadReach(unknown.Count > 0 ? null : false, [], unknown.Distinct().ToList());
+        return ReadReach.NoUnless(unknown);
     }
 
     private const string BucketPolicyEveryone = BucketPolicyGrants.Everyone;
@@ -106,9 +113,9 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
     private ReadReach Principal(string kind, string name, string? arn, string objects, BucketPolicyFact? bucketPolicy)
     {
         var who = $"{kind} {name}";
-        var unknown = new List<string>();
+        var unknown = new List<ReachGap>();
         var documents = new List<(string Label, string? Document)>();
-        if (!state.AuthorizationDetailsComplete) unknown.Add("IAM authorization details not read in full");
+        if (!state.AuthorizationDetailsComplete) unknown.Add(ReachGap.Of("ReachAuthorizationDetailsIncomplete"));
         if (kind == "user")
         {
             documents.AddRange(state.InlinePolicies.Where(p => p.UserName == name && !p.PolicyName.StartsWith(ShodoPolicyPrefix, StringComparison.Ordinal))
@@ -118,12 +125,12 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
             {
                 if (state.PolicyHolders.FirstOrDefault(h => h.Kind == "group" && h.Name == m.GroupName) is { } group)
                     documents.AddRange(Holder($"{who}, group {group.Name}", group));
-                else unknown.Add($"group {m.GroupName} of {who} not read");
+                else unknown.Add(ReachGap.Of("ReachGroupNotRead", m.GroupName, who));
             }
         }
         else if (state.PolicyHolders.FirstOrDefault(h => h.Kind == "role" && h.Name == name) is { } role)
             documents.AddRange(Holder(who, role));
-        else unknown.Add($"{who} not read");
+        else unknown.Add(ReachGap.Of("ReachPrincipalNotRead", who));
 
         var allows = new List<string>();
         foreach (var (label, document) in documents)
@@ -132,7 +139,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
                 : PolicyGrant.Of(document, ObjectRead, objects);
             if (grant == Grant.Deny) return new ReadReach(false, [], []);
             if (grant == Grant.Allow) allows.Add(label);
-            if (grant is null) unknown.Add($"{label} not read");
+            if (grant is null) unknown.Add(ReachGap.Of("ReachPolicyNotRead", label));
         }
 
         if (bucketPolicy?.Document is { } bp)
@@ -146,11 +153,11 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         {
             var document = state.ManagedPolicies.FirstOrDefault(p => p.Arn == boundary.PolicyArn)?.Document;
             var bounded = document is null ? (Grant?)null : PolicyGrant.Of(document, ObjectRead, objects);
-            if (bounded is null) return new ReadReach(null, [], [$"permissions boundary {Name(boundary.PolicyArn)} of {who} not read"]);
-            if (bounded != Grant.Allow) return new ReadReach(unknown.Count > 0 ? null : false, [], unknown);
+            if (bounded is null) return new ReadReach(null, [], [ReachGap.Of("ReachBoundaryNotRead", Name(boundary.PolicyArn), who)]);
+            if (bounded != Grant.Allow) return ReadReach.NoUnless(unknown);
             allows = allows.Select(a => $"{a} (within its permissions boundary {Name(boundary.PolicyArn)})").ToList();
         }
-        return allows.Count > 0 ? ReadReach.Yes(allows) : new ReadReach(unknown.Count > 0 ? null : false, [], unknown);
+        return allows.Count > 0 ? ReadReach.Yes(allows) : ReadReach.NoUnless(unknown);
     }
 
     private IEnumerable<(string, string?)> Holder(string who, PolicyHolderFact holder) =>

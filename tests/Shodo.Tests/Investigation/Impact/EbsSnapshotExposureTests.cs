@@ -132,7 +132,8 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
     {
         var e = Exposure(Sealed);
         Assert.Null(e.Reachable);
-        Assert.Equal([$"key policy of KMS key {account.SealedKeyId} not read"], e.ReachUnknown);
+        Assert.Equal([$"the key policy of KMS key {account.SealedKeyId} not read"], e.ReachUnknown);
+        Assert.Equal($"KMS キー {account.SealedKeyId} のキーポリシーを読めませんでした", Assert.Single(e.ReachUnknownTexts)["ja"]);
     }
 
     [Fact]

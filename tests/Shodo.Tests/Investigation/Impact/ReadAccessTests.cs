@@ -210,7 +210,7 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
     {
         var reach = Reach(Sealed, [User("nobody")]);
         Assert.Null(reach.Reachable);
-        Assert.Contains(reach.Unknown, u => u.Contains(Sealed, StringComparison.Ordinal));
+        Assert.Contains(reach.Unknown, u => u.English.Contains(Sealed, StringComparison.Ordinal));
         // An identity policy that lets the user in still decides it: an unread bucket policy only hides a possible Deny.
         Assert.True(Reach(Sealed, [User("admin")]).Reachable);
     }
@@ -221,7 +221,7 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
         var chain = new ChainResult([User("nobody")], [], [], [], null, new OwnerBaseline(null, new HashSet<string>(), new HashSet<string>()));
         var reach = new ReadAccess(new AccountSnapshot(), chain, []).S3(Exports);
         Assert.Null(reach.Reachable);
-        Assert.Contains(reach.Unknown, u => u.Contains("authorization details", StringComparison.Ordinal));
+        Assert.Contains(reach.Unknown, u => u.English.Contains("authorization details", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
         // to specific accounts, is blocked" — the same reading as close-data-door's (OpenedBucket.OpenTo) and the drill's judge.
         var outside = Reach(Restricted, [], Outside);
         Assert.Empty(outside.Through);
-        Assert.Equal(["no attacker principal known"], outside.Unknown);
+        Assert.Equal(["no attacker principal known"], outside.Unknown.Select(u => u.English));
         // Unrestricted, the same kind of policy lets everyone in.
         Assert.Contains($"bucket policy of {Public}: everyone", Reach(Public, [], Outside).Through);
         // "restricts access to this bucket to only AWS service principals and authorized users within this account": the
@@ -270,11 +270,11 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
     {
         var acl = Reach(AclSealed, [User("nobody")]);
         Assert.Null(acl.Reachable);
-        Assert.Equal([$"ACL of {AclSealed} not read"], acl.Unknown);
+        Assert.Equal([$"the ACL of {AclSealed} not read"], acl.Unknown.Select(u => u.English));
 
         // The public policy lets everyone in unless Block Public Access restricts it, and that was not read.
         var block = Reach(BlockSealed, [], Outside);
         Assert.Null(block.Reachable);
-        Assert.Contains($"Block Public Access of {BlockSealed} not read", block.Unknown);
+        Assert.Contains($"the Block Public Access settings of {BlockSealed} not read", block.Unknown.Select(u => u.English));
     }
 }
