@@ -41,6 +41,10 @@ public sealed record DbSnapshotFact(string Region, string SnapshotId, IReadOnlyL
 {
     /// <summary>A DB cluster (Aurora) snapshot rather than a DB instance snapshot.</summary>
     public bool Cluster { get; init; }
+    /// <summary>Whether DescribeDBSnapshots showed it encrypted; null when its description was not read.</summary>
+    public bool? Encrypted { get; init; }
+    /// <summary>The KMS key (ARN) an encrypted snapshot is encrypted with: an outside account it is shared with needs its use.</summary>
+    public string? KmsKeyId { get; init; }
 }
 
 public sealed record DbInstanceFact(string Region, string DbInstanceId, IReadOnlyDictionary<string, string> Tags, string Evidence);

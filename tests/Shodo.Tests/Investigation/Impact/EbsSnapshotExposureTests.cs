@@ -17,7 +17,8 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
 {
     public const string Outside = "444455556666", Region = "us-east-1";
     public const string Plain = "snap-0000000000000a001", Granted = "snap-0000000000000a002", ByPolicy = "snap-0000000000000a003",
-        Closed = "snap-0000000000000a004", Sealed = "snap-0000000000000a005";
+        Closed = "snap-0000000000000a004", Sealed = "snap-0000000000000a005",
+        CrmGranted = "crm-granted-manual", CrmClosed = "crm-closed-manual", CrmPlain = "crm-plain-manual";
 
     public sealed class Account : IAsyncLifetime
     {
@@ -47,6 +48,11 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
             var closed = state.CreateKmsKey(Region, $$"""{"Version":"2012-10-17","Statement":[{{admin}},{{inAccount}}]}""");
             var sealedKey = state.CreateKmsKey(Region);
             SealedKeyId = sealedKey.KeyId;
+            foreach (var (snapshot, key) in new[] { (CrmGranted, granted.Arn), (CrmClosed, closed.Arn), (CrmPlain, (string?)null) })
+            {
+                state.CreateDbInstance(Region, snapshot + "-db", kmsKeyId: key);
+                state.CreateDbSnapshot(Region, snapshot, snapshot + "-db").RestoreAccounts.Add(Outside);
+            }
             lock (state.Sync)
             {
                 var ec2 = state.Ec2(Region);
@@ -80,7 +86,7 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
             Region = Region, EndpointUrl = range.Url, Retry = Shodo.Tests.Aws.TestConnections.QuickRetry,
             RefusalSink = new Shodo.Aws.Safety.JournalRefusalSink(@case.Journal),
         });
-        var collectors = Shodo.Evidence.CollectorCatalog.All.Where(c => c.Name is "ec2.snapshots" or "kms.keys").ToList();
+        var collectors = Shodo.Evidence.CollectorCatalog.All.Where(c => c.Name is "ec2.snapshots" or "kms.keys" or "rds.snapshots").ToList();
         await new Shodo.Evidence.CollectionRunner(aws, @case, new Shodo.Evidence.CollectionOptions { Collectors = collectors, Regions = [Region] }).RunAsync();
         return await AccountSnapshot.BuildAsync(@case, CancellationToken.None);
     }
@@ -147,5 +153,38 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
         var e = Assert.Single(new EbsSnapshotExposure(account.State, [shared]).Assess());
         Assert.Null(e.Reachable);
         Assert.Contains(e.ReachUnknown, u => u.Contains("snap-0000000000000ffff", StringComparison.Ordinal));
+    }
+
+    /// <summary>The DB snapshot as the investigation sees it once the attacker's ModifyDBSnapshotAttribute shared it out.</summary>
+    private DataExposure SharedDb(string snapshot)
+    {
+        var shared = new Shodo.Trail.Records.TrailRecord
+        {
+            EventId = "e-" + snapshot, EventTime = DateTimeOffset.Parse("2026-11-28T10:00:00Z"), EventSource = "rds.amazonaws.com",
+            EventName = "ModifyDBSnapshotAttribute", Region = Region, AccessKeyId = "AKIAEXAMPLELEAKED0001", AccountId = "111122223333",
+            Source = "lookup:" + Region,
+            Raw = System.Text.Json.JsonDocument.Parse($$$"""
+                {"eventID":"e-{{{snapshot}}}","requestParameters":{"dBSnapshotIdentifier":"{{{snapshot}}}","attributeName":"restore","valuesToAdd":["{{{Outside}}}"]}}
+                """).RootElement,
+        };
+        var chain = new ChainResult([], [shared], [], [], null, new OwnerBaseline(null, new HashSet<string>(), new HashSet<string>()));
+        var all = new DataExposureAssessor(account.State, chain, new SourceReach(new HashSet<string>(), null)).Assess();
+        return Assert.Single(all, e => e.Kind == "rds-snapshot" && e.Name == snapshot);
+    }
+
+    [Fact]
+    public void A_db_snapshot_the_attacker_shared_is_restorable_there_only_with_the_use_of_its_kms_key()
+    {
+        var granted = SharedDb(CrmGranted);
+        Assert.True(granted.Reachable);
+        Assert.Contains(granted.ReachableThrough, t => t.StartsWith("grant ", StringComparison.Ordinal) && t.Contains(Outside, StringComparison.Ordinal));
+
+        // Shared, but encrypted with a key only the account's own callers may use: the copy cannot be restored there.
+        var closed = SharedDb(CrmClosed);
+        Assert.False(closed.Reachable);
+        Assert.Equal(AccessVerdict.Accessed, closed.Accessed);
+        Assert.Equal([Outside], closed.SharedWith);
+
+        Assert.True(SharedDb(CrmPlain).Reachable);
     }
 }
