@@ -20,9 +20,9 @@ public sealed partial class RangeState
         }
     }
 
-    /// <summary>Creates a DB instance as a scenario needs it (no CloudTrail event).</summary>
+    /// <summary>Creates a DB instance as a scenario needs it (no CloudTrail event); with <paramref name="kmsKeyId"/> (a key ARN) its storage is encrypted.</summary>
     public DbInstance CreateDbInstance(string region, string identifier, string engine = "postgres",
-        string instanceClass = "db.t3.micro", DateTimeOffset? at = null, string? dbName = null)
+        string instanceClass = "db.t3.micro", DateTimeOffset? at = null, string? dbName = null, string? kmsKeyId = null)
     {
         lock (Sync)
         {
@@ -33,6 +33,7 @@ public sealed partial class RangeState
                 Port = engine.StartsWith("mysql", StringComparison.Ordinal) ? 3306 : 5432,
                 MasterUsername = engine.StartsWith("mysql", StringComparison.Ordinal) ? "admin" : "postgres",
                 InstanceClass = instanceClass, CreatedAt = at ?? Clock.Now, DbName = dbName,
+                StorageEncrypted = kmsKeyId is not null, KmsKeyId = kmsKeyId,
             };
             Rds(region).Instances[identifier] = instance;
             return instance;
@@ -58,6 +59,7 @@ public sealed partial class RangeState
                 Engine = instance.Engine, EngineVersion = instance.EngineVersion,
                 AllocatedStorage = instance.AllocatedStorage, Port = instance.Port,
                 MasterUsername = instance.MasterUsername, Encrypted = instance.StorageEncrypted,
+                KmsKeyId = instance.StorageEncrypted ? instance.KmsKeyId : null,
                 InstanceCreatedAt = instance.CreatedAt, InstanceResourceId = instance.ResourceId,
             };
             rds.Snapshots[snapshotIdentifier] = snapshot;

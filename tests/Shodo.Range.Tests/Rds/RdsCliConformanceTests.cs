@@ -71,6 +71,32 @@ public sealed class RdsCliConformanceTests(FrozenClockRangeFixture fixture) : IC
     }
 
     [Fact]
+    public async Task An_encrypted_instance_and_its_snapshot_name_their_KMS_key_and_an_unencrypted_one_names_none()
+    {
+        var key = fixture.Range.State.CreateKmsKey("us-east-1");
+        var db = fixture.Unique("sealed-db");
+        fixture.Range.State.CreateDbInstance("us-east-1", db, at: Now.AddDays(-30), kmsKeyId: key.Arn);
+        fixture.Range.State.CreateDbSnapshot("us-east-1", $"{db}-manual", db, "manual", Now.AddHours(-2));
+        var plain = fixture.Unique("plain-db");
+        fixture.Range.State.CreateDbInstance("us-east-1", plain, at: Now.AddDays(-30));
+        fixture.Range.State.CreateDbSnapshot("us-east-1", $"{plain}-manual", plain, "manual", Now.AddHours(-2));
+
+        var instance = Assert.Single((await Cli.OkAsync("rds", "describe-db-instances", "--db-instance-identifier", db))
+            .GetProperty("DBInstances").EnumerateArray());
+        Assert.True(instance.GetProperty("StorageEncrypted").GetBoolean());
+        Assert.Equal(key.Arn, instance.GetProperty("KmsKeyId").GetString());
+        var snapshot = Assert.Single((await Cli.OkAsync("rds", "describe-db-snapshots", "--db-snapshot-identifier", $"{db}-manual"))
+            .GetProperty("DBSnapshots").EnumerateArray());
+        Assert.True(snapshot.GetProperty("Encrypted").GetBoolean());
+        Assert.Equal(key.Arn, snapshot.GetProperty("KmsKeyId").GetString());
+
+        var unencrypted = Assert.Single((await Cli.OkAsync("rds", "describe-db-snapshots", "--db-snapshot-identifier", $"{plain}-manual"))
+            .GetProperty("DBSnapshots").EnumerateArray());
+        Assert.False(unencrypted.GetProperty("Encrypted").GetBoolean());
+        Assert.False(unencrypted.TryGetProperty("KmsKeyId", out _));
+    }
+
+    [Fact]
     public async Task Sharing_a_snapshot_with_another_account_shows_in_its_restore_attribute()
     {
         var db = fixture.Unique("shared-db");

@@ -15,6 +15,8 @@ public sealed class DbInstance
     public int AllocatedStorage { get; init; } = 20;
     public int Port { get; init; } = 5432;
     public bool StorageEncrypted { get; init; }
+    /// <summary>The ARN of the KMS key an encrypted instance's storage (and so its snapshots) is encrypted with.</summary>
+    public string? KmsKeyId { get; set; }
     public bool PubliclyAccessible { get; init; }
     public bool DeletionProtection { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

@@ -22,6 +22,8 @@ public sealed class DbSnapshot
     public int Port { get; init; } = 5432;
     public string MasterUsername { get; init; } = "postgres";
     public bool Encrypted { get; init; }
+    /// <summary>The ARN of the KMS key an encrypted snapshot is encrypted with (its instance's): whoever may use it can restore a copy.</summary>
+    public string? KmsKeyId { get; init; }
     public DateTimeOffset InstanceCreatedAt { get; init; }
     public string InstanceResourceId { get; init; } = "";
     [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]

@@ -41,6 +41,10 @@ public sealed record DbSnapshotFact(string Region, string SnapshotId, IReadOnlyL
 {
     /// <summary>A DB cluster (Aurora) snapshot rather than a DB instance snapshot.</summary>
     public bool Cluster { get; init; }
+    /// <summary>Whether DescribeDBSnapshots showed it encrypted; null when its description was not read.</summary>
+    public bool? Encrypted { get; init; }
+    /// <summary>The KMS key (ARN) an encrypted snapshot is encrypted with: an outside account it is shared with needs its use.</summary>
+    public string? KmsKeyId { get; init; }
 }
 
 public sealed record DbInstanceFact(string Region, string DbInstanceId, IReadOnlyDictionary<string, string> Tags, string Evidence);
@@ -74,3 +78,29 @@ public sealed record KmsKeyFact(string Region, string KeyId, string Arn, string?
 /// <summary>A grant on a KMS key: who may use the key (GranteePrincipal, perhaps another account's) for which operations.</summary>
 public sealed record KmsGrantFact(string GrantId, string? Name, string GranteePrincipal, string? RetiringPrincipal, string? IssuingAccount,
     IReadOnlyList<string> Operations, DateTimeOffset? CreationDate, string Evidence);
+
+/// <summary>A bucket's ACL as GetBucketAcl answered it: the owner's canonical id and every grant.</summary>
+public sealed record BucketAclFact(string Bucket, string? OwnerId, IReadOnlyList<BucketAclGrant> Grants, string Evidence);
+
+/// <summary>One ACL grant: to a group (<paramref name="Uri"/>, e.g. AllUsers) or a canonical user (<paramref name="Id"/>).</summary>
+public sealed record BucketAclGrant(string? Id, string? Uri, string Permission)
+{
+    public const string AllUsers = "http://acs.amazonaws.com/groups/global/AllUsers";
+    public const string AuthenticatedUsers = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
+
+    /// <summary>A public grant in Block Public Access's sense: to everyone, or to every AWS account.</summary>
+    public bool IsPublic => Uri is AllUsers or AuthenticatedUsers;
+
+    /// <summary>Whether it lets the grantee read the bucket (list its objects) or give itself that right (WRITE_ACP).</summary>
+    public bool LetsRead => Permission is "READ" or "FULL_CONTROL" or "WRITE_ACP";
+}
+
+/// <summary>
+/// A bucket's Block Public Access settings as GetPublicAccessBlock answered them; all four false when the bucket has none
+/// (NoSuchPublicAccessBlockConfiguration), which S3 treats alike.
+/// </summary>
+public sealed record BucketPublicAccessBlockFact(string Bucket, bool BlockPublicAcls, bool IgnorePublicAcls, bool BlockPublicPolicy,
+    bool RestrictPublicBuckets, string Evidence);
+
+/// <summary>An EBS snapshot the account owns, as DescribeSnapshots showed it: encrypted, and with which KMS key (its ARN).</summary>
+public sealed record EbsSnapshotFact(string Region, string SnapshotId, string? VolumeId, bool Encrypted, string? KmsKeyId, string Evidence);

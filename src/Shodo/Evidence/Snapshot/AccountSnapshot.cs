@@ -31,6 +31,8 @@ public sealed class AccountSnapshot
     public List<ResourceShareFact> ResourceShares { get; } = [];
     /// <summary>KMS keys with their key policy (null: not read) and grants, per region.</summary>
     public List<KmsKeyFact> KmsKeys { get; } = [];
+    /// <summary>EBS snapshots the account owns, with the KMS key of an encrypted one.</summary>
+    public List<EbsSnapshotFact> EbsSnapshots { get; } = [];
     public List<GroupMembershipFact> GroupMemberships { get; } = [];
     /// <summary>Groups and roles with their policies (GetAccountAuthorizationDetails).</summary>
     public List<PolicyHolderFact> PolicyHolders { get; } = [];
@@ -38,6 +40,10 @@ public sealed class AccountSnapshot
     public List<ManagedPolicyFact> ManagedPolicies { get; } = [];
     /// <summary>Buckets whose policy was read (a bucket with none has a fact with no document); a bucket not here: its policy is unknown.</summary>
     public List<BucketPolicyFact> BucketPolicies { get; } = [];
+    /// <summary>Buckets whose ACL was read; a bucket not here: its ACL is unknown.</summary>
+    public List<BucketAclFact> BucketAcls { get; } = [];
+    /// <summary>Buckets whose Block Public Access settings were read (none configured: all off); a bucket not here: unknown.</summary>
+    public List<BucketPublicAccessBlockFact> BucketPublicAccessBlocks { get; } = [];
     /// <summary>Whether GetAccountAuthorizationDetails was stored to its last page: only then do users' groups, roles and policies say everything.</summary>
     public bool AuthorizationDetailsComplete { get; set; }
 

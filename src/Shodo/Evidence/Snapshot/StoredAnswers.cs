@@ -98,7 +98,9 @@ public sealed class StoredAnswers
     private async Task<List<Answer<T>>> ParseAsync<T>(string service, string operation, Func<byte[], T> parse, CancellationToken ct)
     {
         var answers = new List<Answer<T>>();
-        foreach (var record in Records(service, operation).DistinctBy(r => (r.Sha256, r.Region)))
+        // One answer per body, region and parameters: the same body answered for two buckets (two identical ACLs or tag sets)
+        // is two facts, while a page stored twice by a retry is one.
+        foreach (var record in Records(service, operation).DistinctBy(r => (r.Sha256, r.Region, r.Parameters?.ToJsonString())))
         {
             var bytes = await _case.Evidence.ReadAsync(record.Sha256, ct).ConfigureAwait(false);
             try { answers.Add(new Answer<T>(record, parse(bytes))); }

@@ -25,7 +25,9 @@ public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chai
 
     public IReadOnlyList<DataExposure> Assess()
     {
-        var exposures = state.Buckets.Select(Bucket).Concat(state.DbSnapshots.Select(Snapshot)).Concat(state.DbInstances.Select(Database));
+        var exposures = state.Buckets.Select(Bucket).Concat(state.DbSnapshots.Select(Snapshot)).Concat(state.DbInstances.Select(Database))
+            .Concat(new EbsSnapshotExposure(state, resources ?? []).Assess())
+            .Concat(new ResourceShareExposure(state, resources ?? []).Assess());
         return exposures.OrderByDescending(e => e.PersonalData).ThenBy(e => e.Accessed == AccessVerdict.Accessed ? 0 : e.Accessed == AccessVerdict.Unknown ? 1 : 2)
             .ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
     }
@@ -68,7 +70,8 @@ public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chai
         return new DataExposure
         {
             Kind = "s3-bucket", Name = bucket.Name, Region = bucket.Region, PersonalData = personal, Reachable = reachable,
-            ReachableThrough = access.Through, ReachUnknown = reachable is null ? access.Unknown : [],
+            ReachableThrough = access.Through, ReachUnknown = reachable is null ? access.Unknown.Select(g => g.English).ToList() : [],
+            ReachUnknownTexts = reachable is null ? access.Unknown.Select(g => g.Texts).ToList() : [],
             Accessed = verdict, Explanation = LocalText.English(explanation), Explanations = explanation, Objects = objects,
             BytesRead = objects.Any(o => o.Bytes is not null) ? objects.Sum(o => o.Bytes ?? 0) : null,
             Unknowable = verdict == AccessVerdict.Accessed ? [] : unknowable,
@@ -114,17 +117,35 @@ public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chai
             ? LocalText.Of("ExposureSnapshotShared", string.Join(", ", TrailRecordJson.All(events[0].Raw, "valuesToAdd").DefaultIfEmpty(string.Join(", ", outside))))
             : outside.Count > 0 ? LocalText.Of("ExposureSnapshotSharedBefore", string.Join(", ", outside))
             : LocalText.Of("ExposureSnapshotNotShared");
+        var reach = byAttacker
+            ? SharedSnapshotReach(snapshot, outside.Concat(events.SelectMany(e => TrailRecordJson.All(e.Raw, "valuesToAdd"))).Distinct().ToList())
+            : null;
         return new DataExposure
         {
             Kind = snapshot.Cluster ? "rds-cluster-snapshot" : "rds-snapshot", Name = snapshot.SnapshotId, Region = snapshot.Region,
             PersonalData = PersonalData.IsMarked(snapshot.SnapshotId, new Dictionary<string, string>()),
-            Reachable = byAttacker ? true : null,
+            Reachable = reach?.Reachable, ReachableThrough = reach?.Through ?? [],
+            ReachUnknown = reach is { Reachable: null } ? reach.Unknown.Select(g => g.English).ToList() : [],
+            ReachUnknownTexts = reach is { Reachable: null } ? reach.Unknown.Select(g => g.Texts).ToList() : [],
             Accessed = byAttacker ? AccessVerdict.Accessed : outside.Count > 0 ? AccessVerdict.Unknown : AccessVerdict.NotAccessed,
             Explanation = LocalText.English(explanation), Explanations = explanation,
             SharedWith = outside, EventIds = events.Select(e => e.EventId).ToList(),
             Unknowable = !byAttacker && outside.Count > 0 ? ["shared-before-sources"] : [],
         };
     }
+
+    /// <summary>
+    /// A DB snapshot the attacker shared: a copy can be restored there unless it is encrypted with a KMS key the outside
+    /// accounts may not use (<see cref="KeyUse"/>). A cluster snapshot's encryption is not collected: shared, it counts as readable.
+    /// </summary>
+    private ReadReach SharedSnapshotReach(DbSnapshotFact snapshot, IReadOnlyList<string> outside)
+    {
+        if (snapshot.Cluster || snapshot.Encrypted == false) return ReadReach.Yes([$"DB snapshot {snapshot.SnapshotId} shared"]);
+        if (snapshot.Encrypted is null) return new ReadReach(null, [], [ReachGap.Of("ReachDbSnapshotNotDescribed", snapshot.SnapshotId)]);
+        return _keys.ByOutside(snapshot.Region, snapshot.KmsKeyId, outside.Where(a => a != "all").ToList());
+    }
+
+    private readonly KeyUse _keys = new(state);
 
     private static readonly IReadOnlyDictionary<string, string> DatabaseQueries = LocalText.Of("ExposureDatabaseQueries");
 

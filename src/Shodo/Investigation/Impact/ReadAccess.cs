@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Shodo.Aws;
 using Shodo.Aws.Policy;
+using Shodo.Aws.S3;
 using Shodo.Investigation.Identities;
 using Shodo.Investigation.Model;
 using Shodo.Evidence.Snapshot;
@@ -9,19 +10,27 @@ using Shodo.Trail.Records;
 namespace Shodo.Investigation.Impact;
 
 /// <summary>Whether the attacker could read a store (null: cannot be said), what lets it in, and what could not be read to say so.</summary>
-public sealed record ReadReach(bool? Reachable, IReadOnlyList<string> Through, IReadOnlyList<string> Unknown)
+public sealed record ReadReach(bool? Reachable, IReadOnlyList<string> Through, IReadOnlyList<ReachGap> Unknown)
 {
     public static ReadReach Yes(IEnumerable<string> through) => new(true, through.Distinct().ToList(), []);
+
+    /// <summary>Not readable when nothing that could decide it went unread; else unknown, naming each such thing once.</summary>
+    public static ReadReach NoUnless(IEnumerable<ReachGap> unknown)
+    {
+        var gaps = unknown.DistinctBy(g => g.English).ToList();
+        return new ReadReach(gaps.Count > 0 ? null : false, [], gaps);
+    }
 }
 
 /// <summary>
 /// Whether the attacker's principals could read a bucket's objects (s3:GetObject), evaluated as AWS does from the collected
 /// state: for each user whose credentials it held, the user's inline and attached policies and those of its groups; for each
 /// role it assumed, the role's; a permissions boundary (an Allow outside it is no Allow); the bucket policy, for the
-/// principal itself, for everyone, or for an outside account the attacker shared data with. An explicit Deny wins. The
+/// principal itself, for everyone, or for an outside account the attacker shared data with, unless Block Public Access restricts
+/// the public policy (RestrictPublicBuckets); the bucket ACL (<see cref="BucketAclReach"/>). An explicit Deny wins. The
 /// reading is cautious: an Allow counts whatever its conditions, a Deny only when unconditional and over every object.
 /// "Unknown" (never "no") when a policy that could decide it was not read: the authorization details incomplete, a managed
-/// policy's document, a group or role missing, the bucket policy not collected. Shodo's own containment policy (inline
+/// policy's document, a group or role missing, the bucket policy, ACL or Block Public Access settings not collected. Shodo's own containment policy (inline
 /// <c>ShodoContainment-CASE</c>, see <c>ContainmentTags.PolicyName</c>) is not what the attacker faced and is left out.
 /// </summary>
 public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOnlyCollection<string> outsideAccounts)
@@ -41,7 +50,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
     {
         var objects = $"arn:aws:s3:::{bucket}/";
         var through = new List<string>();
-        var unknown = new List<string>();
+        var unknown = new List<ReachGap>();
         var attached = chain.AttackerEvents.Where(e => e.EventName == "AttachUserPolicy" && !e.Failed)
             .Select(e => TrailRecordJson.Path(e.Raw, "requestParameters", "policyArn")).OfType<string>()
             .Where(a => Granting.Contains(AwsPartition.InCommercial(a))).ToList();
@@ -49,18 +58,28 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         if (chain.Confirmed.Any(i => i.Kind == IdentityKind.Root)) through.Add("root");
 
         var policy = state.BucketPolicies.FirstOrDefault(p => p.Bucket == bucket);
-        if (policy is null) unknown.Add($"bucket policy of {bucket} not read");
+        if (policy is null) unknown.Add(ReachGap.Of("ReachBucketPolicyNotRead", bucket));
         else if (policy.Document is { } document)
         {
+            var open = new List<string>();
             if (PolicyGrant.Of(document, ObjectRead, objects, p => Names(p, a => a == "*")) == Grant.Allow)
-                through.Add($"bucket policy of {bucket}: everyone");
+                open.Add($"bucket policy of {bucket}: everyone");
             var outside = outsideAccounts.Where(a => a != BucketPolicyEveryone).ToHashSet(StringComparer.Ordinal);
             if (PolicyGrant.Of(document, ObjectRead, objects, p => Names(p, a => outside.Contains(Account(a) ?? ""))) == Grant.Allow)
-                through.Add($"bucket policy of {bucket}: an outside account the attacker shared data with ({string.Join(", ", outside.Order(StringComparer.Ordinal))})");
+                open.Add($"bucket policy of {bucket}: an outside account the attacker shared data with ({string.Join(", ", outside.Order(StringComparer.Ordinal))})");
+            // RestrictPublicBuckets: a public policy lets no one outside the account in, named accounts included (botocore's s3 model).
+            var block = state.BucketPublicAccessBlocks.FirstOrDefault(b => b.Bucket == bucket);
+            if (open.Count == 0) { }
+            else if (!BucketPolicyGrants.IsPublic(BucketPolicyGrants.Parse(document))) through.AddRange(open);
+            else if (block is null) unknown.Add(ReachGap.Of("ReachBlockPublicAccessNotRead", bucket));
+            else if (!block.RestrictPublicBuckets) through.AddRange(open);
         }
+        var (byAcl, aclUnknown) = BucketAclReach.Of(state, chain, bucket);
+        through.AddRange(byAcl);
+        unknown.AddRange(aclUnknown);
 
         var principals = Principals().ToList();
-        if (principals.Count == 0 && through.Count == 0) unknown.Add("no attacker principal known");
+        if (principals.Count == 0 && through.Count == 0) unknown.Add(ReachGap.Of("ReachNoAttackerPrincipal"));
         foreach (var (kind, name, arn) in principals)
         {
             var verdict = Principal(kind, name, arn, objects, policy);
@@ -68,10 +87,10 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
             unknown.AddRange(verdict.Unknown);
         }
         if (through.Count > 0) return ReadReach.Yes(through);
-        return new ReadReach(unknown.Count > 0 ? null : false, [], unknown.Distinct().ToList());
+        return ReadReach.NoUnless(unknown);
     }
 
-    private const string BucketPolicyEveryone = Aws.S3.BucketPolicyGrants.Everyone;
+    private const string BucketPolicyEveryone = BucketPolicyGrants.Everyone;
 
     /// <summary>The attacker's users (whose keys, sessions or password it held, or it created) and the roles it assumed.</summary>
     private IEnumerable<(string Kind, string Name, string? Arn)> Principals()
@@ -94,9 +113,9 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
     private ReadReach Principal(string kind, string name, string? arn, string objects, BucketPolicyFact? bucketPolicy)
     {
         var who = $"{kind} {name}";
-        var unknown = new List<string>();
+        var unknown = new List<ReachGap>();
         var documents = new List<(string Label, string? Document)>();
-        if (!state.AuthorizationDetailsComplete) unknown.Add("IAM authorization details not read in full");
+        if (!state.AuthorizationDetailsComplete) unknown.Add(ReachGap.Of("ReachAuthorizationDetailsIncomplete"));
         if (kind == "user")
         {
             documents.AddRange(state.InlinePolicies.Where(p => p.UserName == name && !p.PolicyName.StartsWith(ShodoPolicyPrefix, StringComparison.Ordinal))
@@ -106,12 +125,12 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
             {
                 if (state.PolicyHolders.FirstOrDefault(h => h.Kind == "group" && h.Name == m.GroupName) is { } group)
                     documents.AddRange(Holder($"{who}, group {group.Name}", group));
-                else unknown.Add($"group {m.GroupName} of {who} not read");
+                else unknown.Add(ReachGap.Of("ReachGroupNotRead", m.GroupName, who));
             }
         }
         else if (state.PolicyHolders.FirstOrDefault(h => h.Kind == "role" && h.Name == name) is { } role)
             documents.AddRange(Holder(who, role));
-        else unknown.Add($"{who} not read");
+        else unknown.Add(ReachGap.Of("ReachPrincipalNotRead", who));
 
         var allows = new List<string>();
         foreach (var (label, document) in documents)
@@ -120,7 +139,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
                 : PolicyGrant.Of(document, ObjectRead, objects);
             if (grant == Grant.Deny) return new ReadReach(false, [], []);
             if (grant == Grant.Allow) allows.Add(label);
-            if (grant is null) unknown.Add($"{label} not read");
+            if (grant is null) unknown.Add(ReachGap.Of("ReachPolicyNotRead", label));
         }
 
         if (bucketPolicy?.Document is { } bp)
@@ -134,11 +153,11 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         {
             var document = state.ManagedPolicies.FirstOrDefault(p => p.Arn == boundary.PolicyArn)?.Document;
             var bounded = document is null ? (Grant?)null : PolicyGrant.Of(document, ObjectRead, objects);
-            if (bounded is null) return new ReadReach(null, [], [$"permissions boundary {Name(boundary.PolicyArn)} of {who} not read"]);
-            if (bounded != Grant.Allow) return new ReadReach(unknown.Count > 0 ? null : false, [], unknown);
+            if (bounded is null) return new ReadReach(null, [], [ReachGap.Of("ReachBoundaryNotRead", Name(boundary.PolicyArn), who)]);
+            if (bounded != Grant.Allow) return ReadReach.NoUnless(unknown);
             allows = allows.Select(a => $"{a} (within its permissions boundary {Name(boundary.PolicyArn)})").ToList();
         }
-        return allows.Count > 0 ? ReadReach.Yes(allows) : new ReadReach(unknown.Count > 0 ? null : false, [], unknown);
+        return allows.Count > 0 ? ReadReach.Yes(allows) : ReadReach.NoUnless(unknown);
     }
 
     private IEnumerable<(string, string?)> Holder(string who, PolicyHolderFact holder) =>
@@ -152,13 +171,13 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
     private static string Name(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
 
     /// <summary>Whether a resource policy's Principal names <c>*</c> or an AWS principal <paramref name="accepted"/> takes.</summary>
-    private static bool Names(JsonNode principal, Func<string, bool> accepted) => principal switch
+    internal static bool Names(JsonNode principal, Func<string, bool> accepted) => principal switch
     {
         JsonValue v => accepted(v.ToString()),
         JsonObject o => PolicyGrant.Strings(o["AWS"]).Any(accepted),
         _ => false,
     };
 
-    private static string? Account(string principal) =>
+    internal static string? Account(string principal) =>
         principal.StartsWith("arn:", StringComparison.Ordinal) ? principal.Split(':') is { Length: >= 6 } p ? p[4] : null : principal;
 }

@@ -30,7 +30,7 @@ public sealed record InstanceCost(string ResourceId, string Region, string Insta
 /// </summary>
 public sealed record DataExposure
 {
-    /// <summary>s3-bucket, rds-instance, rds-snapshot or rds-cluster-snapshot.</summary>
+    /// <summary>s3-bucket, rds-instance, rds-snapshot, rds-cluster-snapshot, ebs-snapshot (one the attacker shared out) or ram-share (one open outside the organisation that no attacker event explains).</summary>
     public required string Kind { get; init; }
     public required string Name { get; init; }
     public string? Region { get; init; }
@@ -42,6 +42,8 @@ public sealed record DataExposure
     public IReadOnlyList<string> ReachableThrough { get; init; } = [];
     /// <summary>When <see cref="Reachable"/> is null: each policy that could decide it and was not read.</summary>
     public IReadOnlyList<string> ReachUnknown { get; init; } = [];
+    /// <summary><see cref="ReachUnknown"/> in each report language (en, ja), item by item.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> ReachUnknownTexts { get; init; } = [];
     public required AccessVerdict Accessed { get; init; }
     /// <summary>One sentence: how we know, or why it cannot be known.</summary>
     public required string Explanation { get; init; }

@@ -54,7 +54,7 @@ public static class ImpactSection
                 exposures.Select(d => (IReadOnlyList<string>)
                 [
                     d.Name, d.Kind, d.Region ?? "-", d.PersonalData ? t["Yes"] : t["No"],
-                    d.Reachable switch { true => t["Yes"], false => t["No"], null => t["Unknown"] },
+                    Reachable(r, d),
                     Verdict(r, d), r.Say(d.Explanations, d.Explanation),
                     d.Objects.Count == 0 ? (d.SharedWith.Count > 0 ? t.Get("SharedWith", string.Join(", ", d.SharedWith)) : "-")
                         : string.Join(", ", d.Objects.Select(o => o.Key)) + (d.BytesRead is { } b ? t.Get("BytesRead", b) : ""),
@@ -68,6 +68,16 @@ public static class ImpactSection
     public static string Now(ReportContext r, Facts.InstanceAfterContainment i) => i.Status == Facts.InstanceAfterContainment.AsSeen
         ? r.Text.Word("State", i.State ?? "unknown")
         : r.Text.Word("AfterContainment", i.Status);
+
+    /// <summary>Readable, not readable, or unknown with what was not read that could decide it (each in the report's language).</summary>
+    public static string Reachable(ReportContext r, DataExposure d) => d.Reachable switch
+    {
+        true => r.Text["Yes"],
+        false => r.Text["No"],
+        null when d.ReachUnknown.Count > 0 => r.Text.Get("ReachUnknownBecause", string.Join(r.Text["ReachSeparator"],
+            d.ReachUnknown.Select((english, i) => r.Say(i < d.ReachUnknownTexts.Count ? d.ReachUnknownTexts[i] : null, english)))),
+        null => r.Text["Unknown"],
+    };
 
     /// <summary>Known (accessed or not), likely (reachable, cannot be known) or cannot be known.</summary>
     public static string Verdict(ReportContext r, DataExposure d) => d.Accessed switch

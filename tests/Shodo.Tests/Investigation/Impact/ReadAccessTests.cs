@@ -9,6 +9,7 @@ using Shodo.Investigation.Impact;
 using Shodo.Investigation.Model;
 using Shodo.Range;
 using Shodo.Range.State.Iam;
+using Shodo.Range.State.S3;
 using Shodo.Tests.Aws;
 
 namespace Shodo.Tests.InvestigationTests;
@@ -22,7 +23,8 @@ namespace Shodo.Tests.InvestigationTests;
 public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFixture<ReadAccessTests.Account>
 {
     public const string Exports = "crm-exports", Public = "public-site", Partner = "partner-drop", Locked = "locked-archive",
-        Sealed = "sealed-ledger", Outside = "444455556666";
+        Sealed = "sealed-ledger", Outside = "444455556666", Listing = "open-listing", IgnoredListing = "ignored-listing",
+        Restricted = "restricted-site", AclSealed = "acl-sealed", BlockSealed = "block-sealed";
 
     private static string Read(string resource) =>
         $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"{{resource}}"}]}""";
@@ -38,13 +40,25 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
             Range = await RangeHost.StartAsync(new RangeOptions { Port = 0 });
             var state = Range.State;
             state.CreateBucket(Exports, "us-east-1");
-            state.CreateBucket(Public, "us-east-1").Policy =
+            // A public policy as S3 would have taken it: on a bucket without Block Public Access (an old one).
+            state.CreateBucket(Public, "us-east-1", blockPublicAccess: false).Policy =
                 """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::public-site/*"}]}""";
             state.CreateBucket(Partner, "us-east-1").Policy =
                 $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Outside}}:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::partner-drop/*"}]}""";
             state.CreateBucket(Locked, "us-east-1").Policy =
                 """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::locked-archive","arn:aws:s3:::locked-archive/*"]}]}""";
             state.CreateBucket(Sealed, "us-east-1");
+            state.CreateBucket(Listing, "us-east-1", blockPublicAccess: false).Grants.Add(new S3Grant("Group", S3Grant.AllUsers, "READ"));
+            var ignored = state.CreateBucket(IgnoredListing, "us-east-1", blockPublicAccess: false);
+            ignored.Grants.Add(new S3Grant("Group", S3Grant.AuthenticatedUsers, "FULL_CONTROL"));
+            ignored.PublicAccessBlock = new S3PublicAccessBlock(BlockPublicAcls: false, IgnorePublicAcls: true, BlockPublicPolicy: false, RestrictPublicBuckets: false);
+            // Opened while unblocked (everyone and the outside account), then Block Public Access restricted it.
+            state.CreateBucket(Restricted, "us-east-1").Policy =
+                $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{{Restricted}}/*"},{"Effect":"Allow","Principal":{"AWS":"{{Outside}}"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::{{Restricted}}/*"}]}""";
+            state.Buckets[Restricted].PublicAccessBlock = new S3PublicAccessBlock(false, false, false, RestrictPublicBuckets: true);
+            state.CreateBucket(AclSealed, "us-east-1", blockPublicAccess: false);
+            state.CreateBucket(BlockSealed, "us-east-1", blockPublicAccess: false).Policy =
+                $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{{BlockSealed}}/*"}]}""";
             lock (state.Sync)
             {
                 var iam = state.Iam;
@@ -91,6 +105,8 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
                 // The responder may not read one bucket's policy: what it would have said is unknown.
                 iam.User(RangeHost.ResponderUserName)!.InlinePolicies["no-sealed-policy"] =
                     $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:GetBucketPolicy","Resource":"arn:aws:s3:::{{Sealed}}"}]}""";
+                iam.User(RangeHost.ResponderUserName)!.InlinePolicies["no-acl-no-block"] =
+                    $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:GetBucketAcl","Resource":"arn:aws:s3:::{{AclSealed}}"},{"Effect":"Deny","Action":"s3:GetBucketPublicAccessBlock","Resource":"arn:aws:s3:::{{BlockSealed}}"}]}""";
             }
             State = await CollectAsync(_root, Range);
         }
@@ -194,7 +210,7 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
     {
         var reach = Reach(Sealed, [User("nobody")]);
         Assert.Null(reach.Reachable);
-        Assert.Contains(reach.Unknown, u => u.Contains(Sealed, StringComparison.Ordinal));
+        Assert.Contains(reach.Unknown, u => u.English.Contains(Sealed, StringComparison.Ordinal));
         // An identity policy that lets the user in still decides it: an unread bucket policy only hides a possible Deny.
         Assert.True(Reach(Sealed, [User("admin")]).Reachable);
     }
@@ -205,7 +221,7 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
         var chain = new ChainResult([User("nobody")], [], [], [], null, new OwnerBaseline(null, new HashSet<string>(), new HashSet<string>()));
         var reach = new ReadAccess(new AccountSnapshot(), chain, []).S3(Exports);
         Assert.Null(reach.Reachable);
-        Assert.Contains(reach.Unknown, u => u.Contains("authorization details", StringComparison.Ordinal));
+        Assert.Contains(reach.Unknown, u => u.English.Contains("authorization details", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -217,5 +233,48 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
         var within = Reach(Exports, [User("bounded-admin")]);
         Assert.True(within.Reachable);
         Assert.Contains(within.Through, t => t.Contains("permissions boundary S3ReadBoundary", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_bucket_acl_granting_everyone_read_lets_the_attacker_list_it_unless_block_public_access_ignores_public_acls()
+    {
+        var listing = Reach(Listing, [User("nobody")]);
+        Assert.True(listing.Reachable);
+        Assert.Equal([$"ACL of {Listing}: READ for AllUsers (lists its objects)"], listing.Through);
+
+        // IgnorePublicAcls: S3 ignores the grant to every AWS account, FULL_CONTROL included.
+        var ignored = Reach(IgnoredListing, [User("nobody")]);
+        Assert.False(ignored.Reachable);
+        Assert.Empty(ignored.Unknown);
+    }
+
+    [Fact]
+    public void Restrict_public_buckets_shuts_a_public_policy_to_everyone_outside_the_account_the_named_outside_account_included_but_not_to_the_accounts_own_principals()
+    {
+        // botocore's s3 model: "public and cross-account access within any public bucket policy, including non-public delegation
+        // to specific accounts, is blocked" — the same reading as close-data-door's (OpenedBucket.OpenTo) and the drill's judge.
+        var outside = Reach(Restricted, [], Outside);
+        Assert.Empty(outside.Through);
+        Assert.Equal(["no attacker principal known"], outside.Unknown.Select(u => u.English));
+        // Unrestricted, the same kind of policy lets everyone in.
+        Assert.Contains($"bucket policy of {Public}: everyone", Reach(Public, [], Outside).Through);
+        // "restricts access to this bucket to only AWS service principals and authorized users within this account": the
+        // attacker's own user in the account is still let in by the policy's statement for everyone.
+        var inside = Reach(Restricted, [User("nobody")], Outside);
+        Assert.True(inside.Reachable);
+        Assert.Equal([$"bucket policy of {Restricted}, for user nobody or everyone"], inside.Through);
+    }
+
+    [Fact]
+    public void A_bucket_acl_or_block_public_access_that_could_not_be_read_makes_it_unknown_and_names_which()
+    {
+        var acl = Reach(AclSealed, [User("nobody")]);
+        Assert.Null(acl.Reachable);
+        Assert.Equal([$"the ACL of {AclSealed} not read"], acl.Unknown.Select(u => u.English));
+
+        // The public policy lets everyone in unless Block Public Access restricts it, and that was not read.
+        var block = Reach(BlockSealed, [], Outside);
+        Assert.Null(block.Reachable);
+        Assert.Contains($"the Block Public Access settings of {BlockSealed} not read", block.Unknown.Select(u => u.English));
     }
 }

@@ -2,11 +2,13 @@ using System.Text.Json.Nodes;
 using Amazon.EC2.Model;
 using Shodo.Aws;
 using Shodo.Aws.Ec2;
+using Shodo.Aws.Protocols;
+using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Evidence.Collectors.Ec2;
 
-/// <summary>EBS snapshots the account owns (an attacker may copy or share them).</summary>
-public sealed class Ec2SnapshotsCollector : ICollector
+/// <summary>EBS snapshots the account owns (an attacker may copy or share them), each with the KMS key of an encrypted one.</summary>
+public sealed class Ec2SnapshotsCollector : ICollector, ISnapshotPart
 {
     public string Name => "ec2.snapshots";
     public CollectorScope Scope => CollectorScope.Regional;
@@ -20,5 +22,16 @@ public sealed class Ec2SnapshotsCollector : ICollector
             var r = await ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { NextToken = token, OwnerIds = ["self"] }, c);
             return (r, r.NextToken);
         }, ct);
+    }
+
+    public async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
+    {
+        await answers.ForEachXmlAsync("ec2", "DescribeSnapshots", a =>
+        {
+            foreach (var item in a.Body.Element("snapshotSet")?.Elements("item") ?? [])
+                s.EbsSnapshots.Add(new EbsSnapshotFact(a.Record.Region ?? "", item.Required("snapshotId"), item.Text("volumeId"),
+                    item.Bool("encrypted"), item.Text("kmsKeyId") is { Length: > 0 } key ? key : null, a.Record.Sha256));
+        }, ct).ConfigureAwait(false);
+        AccountSnapshot.Dedupe(s.EbsSnapshots, f => (f.Region, f.SnapshotId));
     }
 }

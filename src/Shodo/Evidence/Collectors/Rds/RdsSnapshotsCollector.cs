@@ -25,16 +25,28 @@ public sealed class RdsSnapshotsCollector : ICollector, ISnapshotPart
             await context.AnswerAsync(rds, new DescribeDBSnapshotAttributes(snapshot.DBSnapshotIdentifier), ct);
     }
 
-    /// <summary>Manual DB snapshots with the accounts they may be restored by.</summary>
+    /// <summary>Manual DB snapshots with the accounts they may be restored by, and whether (and with which KMS key) each is encrypted.</summary>
     public async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
     {
+        var described = new Dictionary<(string, string), (bool Encrypted, string? Key)>();
+        await answers.ForEachXmlAsync("rds", "DescribeDBSnapshots", a =>
+        {
+            foreach (var d in a.Body.Descendants("DBSnapshot"))
+                described[(a.Record.Region ?? "", d.Required("DBSnapshotIdentifier"))] =
+                    (d.Bool("Encrypted"), d.Text("KmsKeyId") is { Length: > 0 } key ? key : null);
+        }, ct);
         await answers.ForEachXmlAsync("rds", "DescribeDBSnapshotAttributes", a =>
         {
             foreach (var r in a.Body.Descendants("DBSnapshotAttributesResult"))
             {
                 var restore = r.Descendants("DBSnapshotAttribute").Where(x => x.Text("AttributeName") == "restore")
                     .SelectMany(x => x.Descendants("AttributeValue").Select(v => v.Value)).ToList();
-                s.DbSnapshots.Add(new DbSnapshotFact(a.Record.Region ?? "", r.Required("DBSnapshotIdentifier"), restore, a.Record.Sha256));
+                var id = r.Required("DBSnapshotIdentifier");
+                var seen = described.TryGetValue((a.Record.Region ?? "", id), out var d) ? d : ((bool, string?)?)null;
+                s.DbSnapshots.Add(new DbSnapshotFact(a.Record.Region ?? "", id, restore, a.Record.Sha256)
+                {
+                    Encrypted = seen?.Item1, KmsKeyId = seen?.Item2,
+                });
             }
         }, ct);
         AccountSnapshot.Dedupe(s.DbSnapshots, d => (d.Region, d.SnapshotId, d.Cluster)); // a cluster snapshot may share an id

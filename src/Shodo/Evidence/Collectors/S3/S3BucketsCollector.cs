@@ -62,7 +62,7 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
 
     private static JsonObject Copy(JsonObject o) => o.DeepClone().AsObject();
 
-    /// <summary>Buckets with their region and tags, and each bucket policy read (none where S3 answered NoSuchBucketPolicy).</summary>
+    /// <summary>Buckets with their region and tags, each bucket policy read (none where S3 answered NoSuchBucketPolicy), ACL and Block Public Access.</summary>
     public async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
     {
         var names = new List<string>();
@@ -92,6 +92,7 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
             s.BucketPolicies.Add(new BucketPolicyFact(b, a.Body, a.Record.Sha256, a.Record.Region));
         }, ct);
         AccountSnapshot.Dedupe(s.BucketPolicies, p => p.Bucket);
+        await S3BucketAccessFacts.ReadAsync(answers, s, ct);
         foreach (var name in names.Distinct())
             s.Buckets.Add(new BucketFact(name, regions.GetValueOrDefault(name),
                 tags.TryGetValue(name, out var t) ? t.Tags : new Dictionary<string, string>(), tags.TryGetValue(name, out var u) ? u.Evidence : null));

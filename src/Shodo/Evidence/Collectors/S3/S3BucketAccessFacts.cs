@@ -1,0 +1,35 @@
+using Shodo.Aws.Protocols;
+using Shodo.Evidence.Snapshot;
+
+namespace Shodo.Evidence.Collectors.S3;
+
+/// <summary>
+/// Reads each bucket's ACL (GetBucketAcl) and Block Public Access settings (GetPublicAccessBlock) from the stored answers: who
+/// else an ACL lets in, and whether S3 ignores public ACLs or restricts public policies. A bucket with no Block Public Access
+/// configuration (NoSuchPublicAccessBlockConfiguration) has all four off; one whose answer is missing has no fact (unknown).
+/// </summary>
+internal static class S3BucketAccessFacts
+{
+    public static async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
+    {
+        await answers.ForEachXmlAsync("s3", "GetBucketAcl", a =>
+        {
+            if (a.Parameter("Bucket") is not { } b || a.Body.Name.LocalName != "AccessControlPolicy") return;
+            var grants = a.Body.Element("AccessControlList")?.Elements("Grant").Select(g => g.Element("Grantee") is { } who
+                ? new BucketAclGrant(who.Text("ID"), who.Text("URI"), g.Required("Permission")) : null).OfType<BucketAclGrant>().ToList() ?? [];
+            s.BucketAcls.Add(new BucketAclFact(b, a.Body.Element("Owner")?.Text("ID"), grants, a.Record.Sha256));
+        }, ct).ConfigureAwait(false);
+        AccountSnapshot.Dedupe(s.BucketAcls, f => f.Bucket);
+
+        await answers.ForEachXmlAsync("s3", "GetPublicAccessBlock", a =>
+        {
+            if (a.Parameter("Bucket") is not { } b) return;
+            if (a.Body.Name.LocalName == "PublicAccessBlockConfiguration")
+                s.BucketPublicAccessBlocks.Add(new BucketPublicAccessBlockFact(b, a.Body.Bool("BlockPublicAcls"), a.Body.Bool("IgnorePublicAcls"),
+                    a.Body.Bool("BlockPublicPolicy"), a.Body.Bool("RestrictPublicBuckets"), a.Record.Sha256));
+            else if (a.Body.Descendants("Code").FirstOrDefault()?.Value == "NoSuchPublicAccessBlockConfiguration")
+                s.BucketPublicAccessBlocks.Add(new BucketPublicAccessBlockFact(b, false, false, false, false, a.Record.Sha256));
+        }, ct).ConfigureAwait(false);
+        AccountSnapshot.Dedupe(s.BucketPublicAccessBlocks, f => f.Bucket);
+    }
+}
