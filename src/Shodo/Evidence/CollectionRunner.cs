@@ -170,9 +170,10 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
     {
         await Task.Yield();
         progress.LaneStarted(lane, collectors.Count);
+        var results = new LaneResults(collectors);
         var outcomes = await Task.WhenAll(collectors.Select(async collector =>
         {
-            var context = new CollectionContext(aws, region, collector, ledger, region is not null && _optedIn.ContainsKey(region));
+            var context = new CollectionContext(aws, region, collector, ledger, region is not null && _optedIn.ContainsKey(region), results);
             try
             {
                 await collector.CollectAsync(context, ct).ConfigureAwait(false);
@@ -182,6 +183,10 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
                 // A collector that broke still leaves a visible gap, never a silent hole.
                 await context.RecordAsync(CoverageGap.Unreadable(e, collector.Name, null, region, null, _options.Time.GetUtcNow()), ct)
                     .ConfigureAwait(false);
+            }
+            finally
+            {
+                results.Finished(collector.Name);
             }
             progress.CollectorFinished(lane, collector.Name, context.Blobs, context.Gaps);
             return (context.Blobs, context.Gaps);
