@@ -172,7 +172,18 @@ public sealed class CollectionContext
     {
         if (!_collector.Operations.Contains(operation))
             throw new InvalidOperationException($"Collector {_collector.Name} sent {operation} without naming it in its Operations.");
-        await _ledger.Calls.WaitAsync(ct).ConfigureAwait(false);
+        // The service's own bound first, then the machine's: a call waiting for its service holds no slot another service could use.
+        var service = _ledger.CallsTo(operation.Service, ClientRegion);
+        await service.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await _ledger.Calls.WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            service.Release();
+            throw;
+        }
         using var recording = absentCodes.Length > 0 ? ResponseRecording.Start() : null;
         try
         {
@@ -198,6 +209,7 @@ public sealed class CollectionContext
         finally
         {
             _ledger.Calls.Release();
+            service.Release();
         }
     }
 
