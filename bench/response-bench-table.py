@@ -53,6 +53,24 @@ rate = sum(r["calls"] / r["seconds"] for r in lookup.values() if r["seconds"] > 
 # and per instance ModifyInstanceAttribute (DisableApiStop) -> ModifyInstanceAttribute (termination) ->
 # StopInstances -> DescribeInstances: the longest chain is 5 sequential round trips of ~100 ms mean latency.
 lower = 5 * 0.100
+def collect_calls():
+    """The large account's collection: calls per service (counters after minus before) and the peak per second of each service in its busiest region."""
+    try:
+        before = json.load(open(os.path.join(work, "large.counters.before.json")))
+        after = json.load(open(os.path.join(work, "large.counters.json")))
+    except (OSError, ValueError):
+        return "-", "-"
+    per_service = {}
+    for op, n in after.get("operations", {}).items():
+        service = op.split(":")[0]
+        per_service[service] = per_service.get(service, 0) + n - before.get("operations", {}).get(op, 0)
+    calls = ", ".join(f"{s} {n}" for s, n in sorted(per_service.items(), key=lambda x: -x[1]) if n > 0)
+    peaks = {}
+    for key, n in after.get("peakPerSecond", {}).items():
+        service = key.split(" ")[0]
+        if per_service.get(service, 0) > 0: peaks[service] = max(peaks.get(service, 0), n)
+    return calls, ", ".join(f"{s} {n}/s" for s, n in sorted(peaks.items(), key=lambda x: -x[1]))
+large_calls, large_peaks = collect_calls()
 rows = [
     ("leaked key refused after: AWS CLI baseline", secs(key_refused("baseline")), ""),
     ("leaked key refused after: shodo respond", secs(key_refused("shodo")), ""),
@@ -65,6 +83,8 @@ rows = [
     ("LookupEvents: calls, regions, peak per second in any region", f"{calls}, {len(lookup)}, {peak}", ""),
     ("LookupEvents: retrieval rate over all regions (limit 2/s/region)", f"{rate:.1f} req/s", ""),
     ("collect, large-account scenario, realistic latency", f"{large_wall:.1f} s", f"{large_mb:.0f} MB"),
+    ("collect, large-account: calls per service", large_calls, ""),
+    ("collect, large-account: peak calls per second (busiest region)", large_peaks, ""),
     ("respond with no key, large-account: candidates presented after", f"{triage_at:.1f} s" if triage_at else "none", ""),
 ]
 w = max(len(r[0]) for r in rows)

@@ -67,9 +67,11 @@ serve large large-account --latency realistic
 AWS_SHARED_CREDENTIALS_FILE=large.credentials shodo case open --case-dir "$work/large" --output json --profile responder \
   --endpoint-url "$URL" --region us-east-1 >large.case.json
 case_id=$(python3 -c "import json; print(json.load(open('large.case.json'))['id'])")
+curl -s "$URL/_range/counters" >large.counters.before.json
 AWS_SHARED_CREDENTIALS_FILE=large.credentials measure large.time \
   dotnet "$work/bin/Shodo.Cli.dll" collect "$case_id" --case-dir "$work/large" --profile responder --endpoint-url "$URL" \
   --region us-east-1 --output json >large.json 2>large.log || true
+curl -s "$URL/_range/counters" >large.counters.json
 stop_range large
 
 # 4. No key at all on the large account (no latency): how long until respond presents its candidates (triage.finished).

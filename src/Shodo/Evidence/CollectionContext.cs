@@ -18,15 +18,18 @@ public sealed class CollectionContext
 {
     private readonly ICollector _collector;
     private readonly CollectionLedger _ledger;
+    private readonly LaneResults? _lane;
     private int _blobs, _gaps;
 
-    internal CollectionContext(AwsConnection aws, string? region, ICollector collector, CollectionLedger ledger, bool optedIn = false)
+    internal CollectionContext(AwsConnection aws, string? region, ICollector collector, CollectionLedger ledger, bool optedIn = false,
+        LaneResults? lane = null)
     {
         Aws = aws;
         Region = region;
         OptedIn = optedIn;
         _collector = collector;
         _ledger = ledger;
+        _lane = lane;
     }
 
     public AwsConnection Aws { get; }
@@ -45,9 +48,19 @@ public sealed class CollectionContext
     public int Gaps => Volatile.Read(ref _gaps);
 
     /// <summary>The same collector storing evidence under another region (an S3 bucket's own region).</summary>
-    public CollectionContext In(string? region) => new(Aws, region, _collector, _ledger) { _parent = this };
+    public CollectionContext In(string? region) => new(Aws, region, _collector, _ledger, lane: _lane) { _parent = this };
 
     private CollectionContext? _parent;
+
+    /// <summary>Offers what this collector found to the other collectors of its lane (<see cref="ResultOfAsync{T}"/>).</summary>
+    public void Publish(object value) => _lane?.Publish(_collector.Name, value);
+
+    /// <summary>
+    /// What the collector named <paramref name="collector"/> in this lane published, once it has (or finished without):
+    /// null when it published nothing, failed, or is not part of this collection.
+    /// </summary>
+    public Task<T?> ResultOfAsync<T>(string collector, CancellationToken ct) where T : class =>
+        _lane?.ResultOfAsync<T>(collector, ct) ?? Task.FromResult<T?>(null);
 
     /// <summary>Every page of a Query list call (IAM, RDS), each page stored; all items, or null if a page failed.</summary>
     public async Task<IReadOnlyList<T>?> PagesAsync<T>(QueryClient client, QueryPagedCall<T> call, CancellationToken ct,
@@ -159,7 +172,18 @@ public sealed class CollectionContext
     {
         if (!_collector.Operations.Contains(operation))
             throw new InvalidOperationException($"Collector {_collector.Name} sent {operation} without naming it in its Operations.");
-        await _ledger.Calls.WaitAsync(ct).ConfigureAwait(false);
+        // The service's own bound first, then the machine's: a call waiting for its service holds no slot another service could use.
+        var service = _ledger.CallsTo(operation.Service, ClientRegion);
+        await service.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await _ledger.Calls.WaitAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            service.Release();
+            throw;
+        }
         using var recording = absentCodes.Length > 0 ? ResponseRecording.Start() : null;
         try
         {
@@ -185,6 +209,7 @@ public sealed class CollectionContext
         finally
         {
             _ledger.Calls.Release();
+            service.Release();
         }
     }
 

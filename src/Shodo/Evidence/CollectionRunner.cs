@@ -11,8 +11,8 @@ namespace Shodo.Evidence;
 
 /// <summary>
 /// Captures the account into a case: the global collectors in one lane, the regional collectors in
-/// one lane per enabled region, every lane started at once (a region never waits for another region;
-/// only the bound on calls in flight is shared). Journals <c>collect.started</c>, each gap, and
+/// one lane per enabled region, every lane started at once (a region never waits for another region; calls in flight
+/// are bounded per service and region, as AWS's request rates are, and over all by what the machine holds). Journals <c>collect.started</c>, each gap, and
 /// <c>collect.finished</c>; writes <c>coverage.json</c> — also when cancelled (then marked partial, and the
 /// <see cref="OperationCanceledException"/> is rethrown). <see cref="RetryGapsAsync"/> tries again what an
 /// earlier collection of the case could not get for a transient reason.
@@ -34,6 +34,7 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
             ["collectors"] = new JsonArray(collectors.Select(c => (JsonNode)c.Name!).ToArray()),
             ["homeRegion"] = aws.Region,
             ["maxConcurrentCalls"] = _options.MaxConcurrentCalls,
+            ["maxConcurrentCallsPerService"] = _options.MaxConcurrentCallsPerService,
         }, null, async ledger =>
         {
             var regions = _options.Regions ?? await EnabledRegionsAsync(ledger, ct).ConfigureAwait(false);
@@ -84,6 +85,7 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
             ["collectors"] = new JsonArray(retried.Select(g => g.Collector).Distinct().Order(StringComparer.Ordinal).Select(n => (JsonNode)n!).ToArray()),
             ["homeRegion"] = aws.Region,
             ["maxConcurrentCalls"] = _options.MaxConcurrentCalls,
+            ["maxConcurrentCallsPerService"] = _options.MaxConcurrentCallsPerService,
         }, earlier, async ledger =>
         {
             var regions = earlier.Regions;
@@ -123,7 +125,7 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
     {
         var time = _options.Time;
         var startedAt = earlier?.StartedAt ?? time.GetUtcNow();
-        var ledger = new CollectionLedger(@case, _options.MaxConcurrentCalls, time);
+        var ledger = new CollectionLedger(@case, _options.MaxConcurrentCalls, time, _options.MaxConcurrentCallsPerService);
         await @case.Journal.AppendAsync(CollectJournalKinds.Started, started, null, ct).ConfigureAwait(false);
 
         IReadOnlyList<string> regions = earlier?.Regions ?? [];
@@ -170,9 +172,10 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
     {
         await Task.Yield();
         progress.LaneStarted(lane, collectors.Count);
+        var results = new LaneResults(collectors);
         var outcomes = await Task.WhenAll(collectors.Select(async collector =>
         {
-            var context = new CollectionContext(aws, region, collector, ledger, region is not null && _optedIn.ContainsKey(region));
+            var context = new CollectionContext(aws, region, collector, ledger, region is not null && _optedIn.ContainsKey(region), results);
             try
             {
                 await collector.CollectAsync(context, ct).ConfigureAwait(false);
@@ -182,6 +185,10 @@ public sealed class CollectionRunner(AwsConnection aws, Case @case, CollectionOp
                 // A collector that broke still leaves a visible gap, never a silent hole.
                 await context.RecordAsync(CoverageGap.Unreadable(e, collector.Name, null, region, null, _options.Time.GetUtcNow()), ct)
                     .ConfigureAwait(false);
+            }
+            finally
+            {
+                results.Finished(collector.Name);
             }
             progress.CollectorFinished(lane, collector.Name, context.Blobs, context.Gaps);
             return (context.Blobs, context.Gaps);

@@ -45,6 +45,64 @@ public sealed class CollectionLaneTests : IAsyncDisposable
         }
     }
 
+    /// <summary>Describes key pairs <paramref name="calls"/> times at once in one region, each answer held (in flight) until the test lets it go.</summary>
+    private sealed class HeldInFlight(string region, int calls, Task release) : ICollector
+    {
+        private int _sent;
+        public int Sent => Volatile.Read(ref _sent);
+        public string Name => "test.in-flight";
+        public CollectorScope Scope => CollectorScope.Regional;
+        public IReadOnlyList<AwsOperation> Operations { get; } = [Ec2Operations.DescribeKeyPairs];
+
+        public async Task CollectAsync(CollectionContext context, CancellationToken ct)
+        {
+            if (context.Region != region) return;
+            await Task.WhenAll(Enumerable.Range(0, calls).Select(_ => context.SdkAsync(Ec2Operations.DescribeKeyPairs, null, null, async c =>
+            {
+                Interlocked.Increment(ref _sent);
+                var answer = await context.Aws.Ec2(context.ClientRegion).DescribeKeyPairsAsync(new DescribeKeyPairsRequest(), c);
+                await release.WaitAsync(c);
+                return answer;
+            }, ct)));
+        }
+    }
+
+    [Fact]
+    public async Task Calls_in_flight_are_bounded_per_service_and_region_so_IAM_never_waits_behind_a_regions_EC2_calls()
+    {
+        await using var range = await RangeHost.StartAsync(new RangeOptions { Port = 0 });
+        using var @case = Case.Open(_root);
+        using var aws = await Connect(range);
+        var release = new TaskCompletionSource();
+        var held = new HeldInFlight("us-east-1", 3, release.Task);
+        var progress = new CollectorsFinished();
+        var runner = new CollectionRunner(aws, @case, new CollectionOptions
+        {
+            Regions = ["us-east-1"], Collectors = [held, new IamAccountCollector()], MaxConcurrentCallsPerService = 2, MaxConcurrentCalls = 8,
+        });
+
+        var run = runner.RunAsync(progress);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!progress.Names.Contains("iam.account") && DateTime.UtcNow < deadline) await Task.Delay(20);
+
+        Assert.Contains("iam.account", progress.Names); // both IAM calls answered while EC2 us-east-1 had every slot of its own
+        Assert.Equal(2, held.Sent);                      // the third EC2 call waits for its service's slot, not the machine's
+        Assert.False(run.IsCompleted);
+        release.SetResult();
+        var result = await run;
+        Assert.Equal(3, held.Sent);
+        Assert.True(result.Complete);
+        Assert.Equal(3 + 2, result.Blobs); // three key-pair answers, GetAccountSummary, ListAccountAliases
+    }
+
+    private sealed class CollectorsFinished : ICollectionProgress
+    {
+        public ConcurrentBag<string> Names { get; } = [];
+        public void LaneStarted(string lane, int collectors) { }
+        public void CollectorFinished(string lane, string collector, int blobs, int gaps) => Names.Add(collector);
+        public void LaneFinished(string lane, int blobs, int gaps) { }
+    }
+
     private sealed class Finished : ICollectionProgress
     {
         public ConcurrentQueue<string> Lanes { get; } = new();

@@ -112,12 +112,25 @@ public sealed class CollectionRunnerTests(ITestOutputHelper output) : IAsyncLife
         Assert.DoesNotContain(index, e => (string?)e["operation"] == "DescribeInstanceAttribute");
         Assert.True(seed.InstancesEast.Count + seed.InstancesTokyo.Count >= 3);
 
-        // Per user: keys with last use, login profile (absent for bob-like users is still evidence), MFA. Groups, inline and
-        // attached policies of every user are in GetAccountAuthorizationDetails: a few pages, not four calls per user.
+        // Per user: keys with last use, login profile, MFA. The credential report of this collection (stored) says for every
+        // user whether there is a password or MFA and each key's last use: a user it shows with none is not asked again, and a
+        // key it names (same creation second) needs no GetAccessKeyLastUsed (backup-svc's two keys may share their second).
+        // Groups, inline and attached policies of every user are in GetAccountAuthorizationDetails: a few pages, not four calls per user.
         foreach (var user in new[] { "alice", "backup-svc", "responder" })
-            foreach (var operation in new[] { "ListAccessKeys", "GetLoginProfile", "ListMFADevices" })
-                Assert.Contains(index, e => Is(e, "iam", operation, null) && (string?)e["parameters"]!["UserName"] == user);
-        Assert.Equal(4, index.Count(e => Is(e, "iam", "GetAccessKeyLastUsed", null)));
+            Assert.Contains(index, e => Is(e, "iam", "ListAccessKeys", null) && (string?)e["parameters"]!["UserName"] == user);
+        string[] withPassword, withMfa, backupKeys;
+        lock (_range.State.Sync)
+        {
+            withPassword = [.. _range.State.Iam.Users.Values.Where(u => u.LoginProfile is not null).Select(u => u.UserName)];
+            withMfa = [.. _range.State.Iam.Users.Values.Where(u => u.MfaDevices.Count > 0).Select(u => u.UserName)];
+            backupKeys = [.. _range.State.Iam.KeysOf("backup-svc").Select(k => k.AccessKeyId)];
+        }
+        Assert.Equal(["alice"], withPassword);
+        Assert.Equal(["alice"], withMfa);
+        Assert.Equal(withPassword, index.Where(e => Is(e, "iam", "GetLoginProfile", null)).Select(e => (string?)e["parameters"]!["UserName"]));
+        Assert.Equal(withMfa, index.Where(e => Is(e, "iam", "ListMFADevices", null)).Select(e => (string?)e["parameters"]!["UserName"]));
+        Assert.All(index.Where(e => Is(e, "iam", "GetAccessKeyLastUsed", null)),
+            e => Assert.Contains((string?)e["parameters"]!["AccessKeyId"], backupKeys));
         Assert.DoesNotContain(index, e => (string?)e["operation"] is "ListGroupsForUser" or "ListUserPolicies" or "GetUserPolicy" or "ListAttachedUserPolicies");
         using (var stored = Case.Load(caseDir))
         {

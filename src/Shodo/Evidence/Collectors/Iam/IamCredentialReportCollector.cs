@@ -1,6 +1,7 @@
 using Shodo.Aws;
 using Shodo.Aws.Iam;
 using Shodo.Aws.Iam.Calls;
+using Shodo.Aws.Iam.Model;
 using Shodo.Cases;
 using Shodo.Localization;
 
@@ -11,6 +12,8 @@ namespace Shodo.Evidence.Collectors.Iam;
 /// until IAM says COMPLETE (polling from a quarter second, doubling up to 4 s), then GetCredentialReport. Each answer is stored,
 /// the report's GeneratedTime with it. IAM answers COMPLETE at once with a report generated up to 4 hours ago and generates
 /// no other until then: such a report predates this collection, misses what changed since, and is recorded as a Stale gap.
+/// A report of this collection is published to the lane (<see cref="CredentialReportRows"/>): <see cref="IamUsersCollector"/>
+/// reads per user only what it does not answer.
 /// </summary>
 public sealed class IamCredentialReportCollector(TimeSpan? wait = null, TimeSpan? poll = null) : ICollector
 {
@@ -21,7 +24,9 @@ public sealed class IamCredentialReportCollector(TimeSpan? wait = null, TimeSpan
     public static readonly TimeSpan ClockTolerance = TimeSpan.FromMinutes(1);
     public const string StaleCode = "CredentialReportStale";
 
-    public string Name => "iam.credential-report";
+    public const string CollectorName = "iam.credential-report";
+
+    public string Name => CollectorName;
     public CollectorScope Scope => CollectorScope.Global;
     public IReadOnlyList<AwsOperation> Operations { get; } = [IamOperations.GenerateCredentialReport, IamOperations.GetCredentialReport];
 
@@ -41,9 +46,12 @@ public sealed class IamCredentialReportCollector(TimeSpan? wait = null, TimeSpan
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPoll.Ticks));
         }
         var report = await context.AnswerAsync(iam, new GetCredentialReport(), ct);
-        if (report?.GeneratedTime is { } generated && generated < started - ClockTolerance)
+        if (report?.GeneratedTime is not { } generated) return;
+        if (generated < started - ClockTolerance)
             await context.RecordAsync(CoverageGap.StaleAnswer(Name, IamOperations.GetCredentialReport, StaleCode,
                 Messages.Get("CollectCredentialReportStale", CaseTime.Format(generated), Age(started - generated)), context.Time.GetUtcNow()), ct);
+        else
+            context.Publish(CredentialReportRows.Read(report)); // this collection's own: it stands in for per-user reads (iam.users)
     }
 
     private static string Age(TimeSpan age) => age.TotalHours >= 1
