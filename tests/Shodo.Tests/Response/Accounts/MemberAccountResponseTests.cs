@@ -90,6 +90,39 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
     }
 
     [Fact]
+    public void A_members_attacker_user_is_cut_while_the_member_is_still_being_recorded_and_shodos_own_session_never()
+    {
+        var truth = _range.GroundTruth!.Accounts.Single(a => a.AccountId == Member2).Found;
+        var outcome = MemberAccountsFile.Read(_result.Folder).Single(a => a.AccountId == Member2);
+        var journal = JournalReader.Read(MemberAccountsFile.SubCase(_result.Folder, outcome)).ToList();
+        int Index(Func<JournalEntry, bool> match) => journal.FindIndex(e => match(e));
+        // The member's own pursuit of the attacker's session there contains as the management account's does: the backdoor
+        // user is cut before the member's snapshot is finished, not after the member's investigation.
+        var user = $"{TargetKinds.User}:global:{Assert.Single(truth.Users)}";
+        var cut = Index(e => e.Kind == ContainmentJournalKinds.Changed && (string?)e.Data["target"] == user);
+        var recorded = Index(e => e.Kind == Shodo.Evidence.CollectJournalKinds.Finished);
+        Assert.InRange(Index(e => e.Kind == Shodo.Evidence.CollectJournalKinds.Started), 0, cut);
+        Assert.True(cut >= 0 && cut < recorded, $"the user was cut at {cut}, the member's collection finished at {recorded}");
+        Assert.Equal(StepOutcome.Done, JournalReader.Read(MemberAccountsFile.SubCase(_result.Folder, outcome))
+            .Where(e => e.Kind == ResponseJournalKinds.StepFinished && (string?)e.Data["step"] == PursueStep.StepName)
+            .Select(e => Enum.Parse<StepOutcome>((string)e.Data["outcome"]!, true)).Single());
+        // Shodo entered by the role the attacker's sessions are of: no plan there names that role, and no change Shodo sent
+        // there touched it or was refused to Shodo's session.
+        var role = $"{TargetKinds.Role}:global:{RangeOrganization.AccessRoleName}";
+        Assert.DoesNotContain(journal, e => e.Kind is ContainmentJournalKinds.Before or ContainmentJournalKinds.Changed
+            && (string?)e.Data["target"] == role);
+        Assert.DoesNotContain(journal, e => e.Kind == ContainmentJournalKinds.Planned
+            && e.Data.ToJsonString().Contains(role, StringComparison.Ordinal));
+        lock (_range.State.Sync)
+        {
+            var shodo = Account(Member2).Calls.Where(c => c.Caller?.Arn.Contains("/shodo-", StringComparison.Ordinal) == true).ToList();
+            Assert.NotEmpty(shodo);
+            Assert.DoesNotContain(shodo, c => !c.ReadOnly && c.RequestParameters?.ToJsonString().Contains(RangeOrganization.AccessRoleName, StringComparison.Ordinal) == true);
+            Assert.DoesNotContain(shodo, c => c.ErrorCode is "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation");
+        }
+    }
+
+    [Fact]
     public void The_accounts_the_leaked_keys_trail_shows_it_entered_are_entered_before_the_management_accounts_investigation_starts()
     {
         var journal = JournalReader.Read(_result.Folder);
