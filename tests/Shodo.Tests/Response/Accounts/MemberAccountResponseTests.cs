@@ -123,6 +123,20 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
     }
 
     [Fact]
+    public void The_drill_times_each_member_contained_from_the_parent_cases_opening_and_lists_only_the_accounts_changed()
+    {
+        var seconds = Shodo.Drill.AccountsContainedAt.Seconds(_result.Folder);
+        // Only member-2 had anything contained (member-4 could not be entered; the others were untouched).
+        Assert.Equal([Member2], seconds.Keys);
+        var parent = JournalReader.Read(_result.Folder);
+        var entered = parent.Single(e => e.Kind == MemberAccountJournalKinds.Entered && (string?)e.Data["accountId"] == Member2).Time;
+        var responded = parent.Single(e => e.Kind == MemberAccountJournalKinds.Responded && (string?)e.Data["accountId"] == Member2).Time;
+        // Held from a verification inside the member's response: after it was entered, by the time it responded.
+        Assert.InRange(seconds[Member2]!.Value, Math.Floor((entered - parent[0].Time).TotalSeconds * 10) / 10,
+            Math.Ceiling((responded - parent[0].Time).TotalSeconds * 10) / 10);
+    }
+
+    [Fact]
     public void The_accounts_the_leaked_keys_trail_shows_it_entered_are_entered_before_the_management_accounts_investigation_starts()
     {
         var journal = JournalReader.Read(_result.Folder);
