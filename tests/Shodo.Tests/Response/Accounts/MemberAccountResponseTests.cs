@@ -212,6 +212,39 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
         Assert.Contains("AccessDenied", gap.Split('\n')[0]);
     }
     [Fact]
+    public async Task Report_json_has_every_account_how_it_was_reached_entered_or_the_gap_and_what_was_contained_there()
+    {
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(await Shodo.Reports.ReportBuilder.WriteAsync(_result.CaseDirectory,
+            Shodo.Reports.ReportFormat.Json, "en")))!;
+        var accounts = json["accounts"]!.AsArray().Select(a => a!.AsObject()).ToList();
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => RangeOrganization.MemberId(Management, i)).Order(),
+            accounts.Select(a => (string)a["accountId"]!).Order());
+        JsonObject Of(string id) => accounts.Single(a => (string?)a["accountId"] == id);
+
+        var attacked = Of(Member2);
+        var truth = _range.GroundTruth!.Accounts.Single(a => a.AccountId == Member2).Found;
+        Assert.True((bool)attacked["entered"]!);
+        Assert.Null(attacked["gap"]);
+        Assert.Contains(MemberAccount.Reached, attacked["why"]!.AsArray().Select(w => (string)w!));
+        Assert.True((bool)attacked["contained"]!);
+        var done = attacked["containment"]!.AsArray().Where(x => (string?)x!["outcome"] is Outcomes.Done or Outcomes.AlreadyDone)
+            .Select(x => (string)x!["actionId"]!).ToList();
+        Assert.Contains($"attach-deny-policy/{TargetKinds.User}:global:{Assert.Single(truth.Users)}", done);
+        Assert.All(truth.Instances, i => Assert.Contains(done, id => id.EndsWith($"{TargetKinds.Instance}:{i.Region}:{i.InstanceId}", StringComparison.Ordinal)));
+        Assert.Equal(truth.SessionAccessKeyIds, attacked["sessionsLeftToScp"]!.AsArray().Select(k => (string)k!));
+        Assert.NotNull(attacked["journal"]!["head"]);
+
+        var gap = Of(Member4);
+        Assert.False((bool)gap["entered"]!);
+        Assert.Equal("AccessDenied", (string?)gap["gap"]!["code"]);
+        Assert.Equal($"arn:aws:iam::{Member4}:role/{RangeOrganization.AccessRoleName}", (string?)gap["roleArn"]);
+        Assert.Empty(gap["containment"]!.AsArray());
+
+        // Entered, nothing of the attacker's there: nothing contained.
+        Assert.Empty(Of(Member3)["containment"]!.AsArray().Where(x => (string?)x!["outcome"] == Outcomes.Done));
+    }
+
+    [Fact]
     public void Case_verify_of_the_parent_case_finds_a_document_changed_in_a_member_accounts_sub_case()
     {
         using var copy = new TempFolder();
