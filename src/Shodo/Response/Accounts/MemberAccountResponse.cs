@@ -92,12 +92,7 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
         AwsConnection aws;
         try
         {
-            aws = await AwsConnection.OpenAsync(parent.Aws.Options with
-            {
-                // Through the responder's own credentials (already the assumed break-glass role, when one was given).
-                Credentials = parent.Aws.Credentials, Profile = null, RoleArn = roleArn,
-                Assume = new RoleAssumption { SessionName = SessionName(parent.Case.Manifest.Id) }, RefusalSink = sink,
-            }, ct).ConfigureAwait(false);
+            aws = await OpenAsync(parent, roleArn, sink, ct).ConfigureAwait(false);
         }
         catch (ShodoException e) when (!ct.IsCancellationRequested)
         {
@@ -115,16 +110,7 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
                 ["accountId"] = account.AccountId, ["roleArn"] = roleArn, ["as"] = me.Arn,
                 ["why"] = new JsonArray(account.Why.Select(w => (JsonNode)w).ToArray()), ["case"] = relative,
             }, Messages.Get("AccountsEntered", account.AccountId, roleArn), ct).ConfigureAwait(false);
-            var memberRequest = parent.Request with
-            {
-                AccessKeyId = account.StartingKey, UserName = null, Watch = TimeSpan.Zero, Members = new MemberAccountsRequest { OnlyThisAccount = true },
-            };
-            var session = new ResponseSession(sub, aws, me, parent.Configuration, memberRequest, parent.Time,
-                new AccountProgress(parent.Progress, step, account.AccountId), NoMilestoneNotifier.Instance)
-            {
-                // Shodo's own session is of the member role, and so may the attacker's be: no plan there touches that role.
-                LeftOut = i => ResponderRoleSessions.Without(i, request.RoleName),
-            };
+            var session = Session(parent, sub, aws, me, account.StartingKey, request.RoleName, step, account.AccountId);
             // No typed confirmation per account (they run at once, and one terminal cannot ask several): without --yes a
             // member's plan waits for 'shodo approve' on its sub-case, said in its outcome.
             ResponseOutcome? outcome = null;
@@ -161,6 +147,28 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
             return result;
         }
     }
+
+    /// <summary>A connection to a member account: its role assumed through the responder's own credentials (already the
+    /// assumed break-glass role, when one was given), so the endpoint, retries and interlock hold.</summary>
+    internal static Task<AwsConnection> OpenAsync(ResponseSession parent, string roleArn, Aws.Safety.IRefusalSink sink, CancellationToken ct) =>
+        AwsConnection.OpenAsync(parent.Aws.Options with
+        {
+            Credentials = parent.Aws.Credentials, Profile = null, RoleArn = roleArn,
+            Assume = new RoleAssumption { SessionName = SessionName(parent.Case.Manifest.Id) }, RefusalSink = sink,
+        }, ct);
+
+    /// <summary>The response in a member's sub-case: from the attacker's session key there (or nothing: triage), no watch of
+    /// its own, no further account, its progress under the parent's step.</summary>
+    internal static ResponseSession Session(ResponseSession parent, Case sub, AwsConnection aws, CallerIdentity me, string? startingKey,
+        string roleName, string step, string accountId) =>
+        new(sub, aws, me, parent.Configuration, parent.Request with
+        {
+            AccessKeyId = startingKey, UserName = null, Watch = TimeSpan.Zero, Members = new MemberAccountsRequest { OnlyThisAccount = true },
+        }, parent.Time, new AccountProgress(parent.Progress, step, accountId), NoMilestoneNotifier.Instance)
+        {
+            // Shodo's own session is of the member role, and so may the attacker's be: no plan there touches that role.
+            LeftOut = i => ResponderRoleSessions.Without(i, roleName),
+        };
 
     private async Task<MemberAccountOutcome> NotEnteredAsync(MemberAccount account, string roleArn, ShodoException e, CancellationToken ct)
     {
