@@ -56,6 +56,8 @@ public sealed record DrillScorecard
     /// <summary>Seconds from the case's opening until the last other account entered was contained (null when one was not).</summary>
     [JsonPropertyName("seconds_to_accounts_contained")] public double? SecondsToAccountsContained { get; init; }
     [JsonPropertyName("accounts_entered")] public int? AccountsEntered { get; init; }
+    /// <summary>Per other account Shodo contained something in: seconds from the case's opening until containment held there (<see cref="AccountsContainedAt"/>).</summary>
+    [JsonPropertyName("seconds_to_contained_by_account")] public IReadOnlyDictionary<string, double?>? SecondsToContainedByAccount { get; init; }
     /// <summary>Accounts Shodo could not enter (their role refused): named gaps.</summary>
     [JsonPropertyName("accounts_not_entered")] public IReadOnlyList<string>? AccountsNotEntered { get; init; }
     [JsonPropertyName("missed_ids")] public IReadOnlyList<string> MissedIds { get; init; } = [];

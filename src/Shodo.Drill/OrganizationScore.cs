@@ -64,6 +64,7 @@ public static class OrganizationScore
             AccountsExpected = truth.Accounts.Count,
             AccountsReached = truth.Accounts.Count(t => accounts.Any(a => a.Entered && a.AccountId == t.AccountId && a.Why.Contains(MemberAccount.Reached))),
             AccountsEntered = accounts.Count(a => a.Entered),
+            SecondsToContainedByAccount = AccountsContainedAt.Seconds(folder),
             AccountsNotEntered = accounts.Where(a => !a.Entered).Select(a => a.AccountId).ToList(),
             IdentitiesFound = card.IdentitiesFound + found, IdentitiesExpected = card.IdentitiesExpected + expected,
             ResourcesFound = card.ResourcesFound + resourcesFound, ResourcesExpected = card.ResourcesExpected + resourcesExpected,

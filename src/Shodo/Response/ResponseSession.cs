@@ -40,6 +40,12 @@ public sealed class ResponseSession(
     /// <summary>The member accounts entered as soon as the pursuit saw the attacker enter them (<see cref="Steps.MemberAccountsStep.Begin"/>); the accounts step awaits them.</summary>
     public Accounts.MembersBegun? MembersUnderway { get; set; }
 
+    /// <summary>
+    /// What every plan of this response leaves out, whatever its input (the pursuit's, the investigation's, the watch's):
+    /// in a member account, the sessions of the role Shodo entered by (<see cref="Accounts.ResponderRoleSessions"/>).
+    /// </summary>
+    public Func<Containment.Planning.PlanningInput, Containment.Planning.PlanningInput>? LeftOut { get; init; }
+
     /// <summary>The LookupEvents reads of this response: the investigation and each look of the watch ask AWS only for what is new.</summary>
     public Investigation.Sources.Lookup.LookupsRead LookupsRead { get; } = new();
 

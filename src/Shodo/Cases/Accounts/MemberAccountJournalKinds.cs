@@ -12,4 +12,6 @@ public static class MemberAccountJournalKinds
     public const string NotEntered = "account.not-entered";
     /// <summary>{accountId, case, outcome, contained, journal: {seq, hash}}: its sub-case's journal head, anchored in this chain.</summary>
     public const string Responded = "account.responded";
+    /// <summary>{accountId, case, added, contained, journal: {seq, hash}}: a look of the watch changed something there; its new head, anchored.</summary>
+    public const string Watched = "account.watched";
 }

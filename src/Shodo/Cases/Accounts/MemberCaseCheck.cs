@@ -6,7 +6,8 @@ namespace Shodo.Cases.Accounts;
 /// <summary>
 /// Verifies the sub-case of each other account a response entered (accounts/ID/CASE), anchored at the journal head the
 /// parent's chain recorded when that account's response ended (account.responded): a member chain rewritten, or a
-/// member file changed, is a finding of the parent case, on the line of the entry that anchors it. A sub-case still
+/// member file changed, is a finding of the parent case, on the line of the entry that anchors it (and again at each head a
+/// look of the watch recorded, account.watched). A sub-case still
 /// being written (a response in progress) verifies up to its anchor like any case.
 /// </summary>
 internal static class MemberCaseCheck
@@ -15,7 +16,7 @@ internal static class MemberCaseCheck
     {
         foreach (var (line, entry) in chain.Entries)
         {
-            if ((string?)entry["kind"] != MemberAccountJournalKinds.Responded || entry["data"] is not JsonObject data
+            if ((string?)entry["kind"] is not (MemberAccountJournalKinds.Responded or MemberAccountJournalKinds.Watched) || entry["data"] is not JsonObject data
                 || (string?)data["case"] is not { } relative || data["journal"] is not JsonObject head) continue;
             var directory = Path.GetFullPath(Path.Combine(caseDirectory, relative));
             if (!directory.StartsWith(Path.GetFullPath(caseDirectory) + Path.DirectorySeparatorChar, StringComparison.Ordinal)

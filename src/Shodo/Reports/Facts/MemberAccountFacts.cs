@@ -6,16 +6,22 @@ namespace Shodo.Reports.Facts;
 
 /// <summary>
 /// One other account of the organisation the response entered (or could not): how it ended (accounts.json) and, when
-/// entered, what its own investigation confirmed there, read from its sub-case.
+/// entered, what its own investigation confirmed there and what its containment did, read from its sub-case.
 /// </summary>
 public sealed record MemberAccountFacts(MemberAccountOutcome Outcome, IReadOnlyList<AttackerIdentity> Identities, IReadOnlyList<AttackerResource> Resources)
 {
+    /// <summary>Each containment action of the account's sub-case, as its journal recorded it.</summary>
+    public IReadOnlyList<Containment.Record.RecordedAction> Actions { get; init; } = [];
+
     public static IReadOnlyList<MemberAccountFacts> Read(CaseFolder folder) => MemberAccountsFile.Read(folder).Select(o =>
     {
         if (!o.Entered || o.Case is null) return new MemberAccountFacts(o, [], []);
         var sub = MemberAccountsFile.SubCase(folder, o);
         return new MemberAccountFacts(o,
             InvestigationFiles.ReadIdentities(sub).Where(i => i.Confidence == Confidence.Confirmed).ToList(),
-            InvestigationFiles.ReadResources(sub));
+            InvestigationFiles.ReadResources(sub))
+        {
+            Actions = Containment.Record.ContainmentReader.Read(JournalReader.Read(sub), null).Actions,
+        };
     }).ToList();
 }

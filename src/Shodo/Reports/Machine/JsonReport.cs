@@ -68,6 +68,7 @@ public static class JsonReport
                     ["newResources"] = new JsonArray(c.NewResources.Select(x => (JsonNode)x!).ToArray()),
                 } : null,
             },
+            ["accounts"] = AccountsJson.Build(r),
             ["evidence"] = new JsonObject
             {
                 ["journalEntries"] = f.Verification.JournalEntries,

@@ -17,9 +17,11 @@ namespace Shodo.Response.Accounts;
 /// <summary>
 /// The response in each other account of the organisation (issue 21, "respond in each account"): for every account of
 /// <see cref="MemberAccountSelection"/>, at once, assume the member role through the responder's own credentials (the
-/// connection's STS client, so the endpoint, retries and interlock hold), then record, investigate and contain there as
-/// in the responder's own account — from the attacker's session key there when the investigation saw it enter, else
-/// record and triage, containing nothing unconfirmed.
+/// connection's STS client, so the endpoint, retries and interlock hold), then respond there as in the responder's own
+/// account — from the attacker's session key there when the investigation saw it enter (its trail pursued and what it
+/// shows contained at once, while the account is recorded beside it; then the investigation and the whole plan), else
+/// record and triage, containing nothing unconfirmed. No plan there touches the sessions of the role Shodo entered by
+/// (<see cref="ResponderRoleSessions"/>).
 /// <para>
 /// Each account is a case of its own inside the parent case (<c>accounts/ID/CASE</c>): every step, document and
 /// evidence file of the single-account response works unchanged, and <c>case verify</c> verifies it as any case. The
@@ -90,12 +92,7 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
         AwsConnection aws;
         try
         {
-            aws = await AwsConnection.OpenAsync(parent.Aws.Options with
-            {
-                // Through the responder's own credentials (already the assumed break-glass role, when one was given).
-                Credentials = parent.Aws.Credentials, Profile = null, RoleArn = roleArn,
-                Assume = new RoleAssumption { SessionName = SessionName(parent.Case.Manifest.Id) }, RefusalSink = sink,
-            }, ct).ConfigureAwait(false);
+            aws = await OpenAsync(parent, roleArn, sink, ct).ConfigureAwait(false);
         }
         catch (ShodoException e) when (!ct.IsCancellationRequested)
         {
@@ -113,12 +110,7 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
                 ["accountId"] = account.AccountId, ["roleArn"] = roleArn, ["as"] = me.Arn,
                 ["why"] = new JsonArray(account.Why.Select(w => (JsonNode)w).ToArray()), ["case"] = relative,
             }, Messages.Get("AccountsEntered", account.AccountId, roleArn), ct).ConfigureAwait(false);
-            var memberRequest = parent.Request with
-            {
-                AccessKeyId = account.StartingKey, UserName = null, Watch = TimeSpan.Zero, Members = new MemberAccountsRequest { OnlyThisAccount = true },
-            };
-            var session = new ResponseSession(sub, aws, me, parent.Configuration, memberRequest, parent.Time,
-                new AccountProgress(parent.Progress, step, account.AccountId), NoMilestoneNotifier.Instance);
+            var session = Session(parent, sub, aws, me, account.StartingKey, request.RoleName, step, account.AccountId);
             // No typed confirmation per account (they run at once, and one terminal cannot ask several): without --yes a
             // member's plan waits for 'shodo approve' on its sub-case, said in its outcome.
             ResponseOutcome? outcome = null;
@@ -156,6 +148,28 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
         }
     }
 
+    /// <summary>A connection to a member account: its role assumed through the responder's own credentials (already the
+    /// assumed break-glass role, when one was given), so the endpoint, retries and interlock hold.</summary>
+    internal static Task<AwsConnection> OpenAsync(ResponseSession parent, string roleArn, Aws.Safety.IRefusalSink sink, CancellationToken ct) =>
+        AwsConnection.OpenAsync(parent.Aws.Options with
+        {
+            Credentials = parent.Aws.Credentials, Profile = null, RoleArn = roleArn,
+            Assume = new RoleAssumption { SessionName = SessionName(parent.Case.Manifest.Id) }, RefusalSink = sink,
+        }, ct);
+
+    /// <summary>The response in a member's sub-case: from the attacker's session key there (or nothing: triage), no watch of
+    /// its own, no further account, its progress under the parent's step.</summary>
+    internal static ResponseSession Session(ResponseSession parent, Case sub, AwsConnection aws, CallerIdentity me, string? startingKey,
+        string roleName, string step, string accountId) =>
+        new(sub, aws, me, parent.Configuration, parent.Request with
+        {
+            AccessKeyId = startingKey, UserName = null, Watch = TimeSpan.Zero, Members = new MemberAccountsRequest { OnlyThisAccount = true },
+        }, parent.Time, new AccountProgress(parent.Progress, step, accountId), NoMilestoneNotifier.Instance)
+        {
+            // Shodo's own session is of the member role, and so may the attacker's be: no plan there touches that role.
+            LeftOut = i => ResponderRoleSessions.Without(i, roleName),
+        };
+
     private async Task<MemberAccountOutcome> NotEnteredAsync(MemberAccount account, string roleArn, ShodoException e, CancellationToken ct)
     {
         var code = Code(e);
@@ -175,14 +189,19 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
         };
     }
 
-    /// <summary>With the attacker's session key there: record, investigate, contain; without one: record and triage.</summary>
-    private IReadOnlyList<IResponseStep> Steps(MemberAccount account) => account.StartingKey is null
+    /// <summary>
+    /// With the attacker's session key there, as in the responder's own account: its trail is pursued and what it shows
+    /// contained while the account is recorded beside it, then the investigation and the whole plan; without one: record
+    /// and triage.
+    /// </summary>
+    private static IReadOnlyList<IResponseStep> Steps(MemberAccount account) => account.StartingKey is null
         ? ResponseSteps.Triage
         :
         [
+            new PursueStep(),
             new CollectStep(),
             new InvestigateStep(),
-            new ContainStep { Input = s => ResponderRoleSessions.Without(Containment.Planning.PlanningInput.FromCase(s.Case.Folder), request.RoleName) },
+            new ContainStep(),
         ];
 
     /// <summary>The account's sub-case: the one a run before this (a resume) opened, else a new one.</summary>

@@ -46,7 +46,7 @@ public sealed class ContainStep : IResponseStep
         var waiting = new ContainWaiting(session.Progress, session.Time, authority, session.Case.Manifest.Id);
         for (var round = 1; round <= MaxRounds; round++)
         {
-            var (plan, sha) = await new Planner(session.Aws, session.Case, authority, session.Time).WriteAsync(ct, Input?.Invoke(session)).ConfigureAwait(false);
+            var (plan, sha) = await new Planner(session.Aws, session.Case, authority, session.Time).WriteAsync(ct, ContainmentInput.Of(session, Input)).ConfigureAwait(false);
             var open = plan.Actions.Count(a => !plan.AlreadyDone.Contains(a.Id));
             session.Progress.Note(ShownAs ?? Name, Messages.Get("RespondPlanned", round, open, sha[..12]));
             if (open > 0 && !session.Request.ApplyWithinAuthority && !await session.ConfirmAsync(plan, ct).ConfigureAwait(false))

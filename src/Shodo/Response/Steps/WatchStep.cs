@@ -45,6 +45,7 @@ public sealed class WatchStep : IResponseStep
                     session.Progress.StepFinished(ContainStep.StepName, last); // containment moved on: its row says where it stands now
                 }
                 late += added;
+                late += await Accounts.MemberAccountsWatch.LookAsync(session, Name, ct).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

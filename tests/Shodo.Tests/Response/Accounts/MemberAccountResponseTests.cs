@@ -90,6 +90,53 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
     }
 
     [Fact]
+    public void A_members_attacker_user_is_cut_while_the_member_is_still_being_recorded_and_shodos_own_session_never()
+    {
+        var truth = _range.GroundTruth!.Accounts.Single(a => a.AccountId == Member2).Found;
+        var outcome = MemberAccountsFile.Read(_result.Folder).Single(a => a.AccountId == Member2);
+        var journal = JournalReader.Read(MemberAccountsFile.SubCase(_result.Folder, outcome)).ToList();
+        int Index(Func<JournalEntry, bool> match) => journal.FindIndex(e => match(e));
+        // The member's own pursuit of the attacker's session there contains as the management account's does: the backdoor
+        // user is cut before the member's snapshot is finished, not after the member's investigation.
+        var user = $"{TargetKinds.User}:global:{Assert.Single(truth.Users)}";
+        var cut = Index(e => e.Kind == ContainmentJournalKinds.Changed && (string?)e.Data["target"] == user);
+        var recorded = Index(e => e.Kind == Shodo.Evidence.CollectJournalKinds.Finished);
+        Assert.InRange(Index(e => e.Kind == Shodo.Evidence.CollectJournalKinds.Started), 0, cut);
+        Assert.True(cut >= 0 && cut < recorded, $"the user was cut at {cut}, the member's collection finished at {recorded}");
+        Assert.Equal(StepOutcome.Done, JournalReader.Read(MemberAccountsFile.SubCase(_result.Folder, outcome))
+            .Where(e => e.Kind == ResponseJournalKinds.StepFinished && (string?)e.Data["step"] == PursueStep.StepName)
+            .Select(e => Enum.Parse<StepOutcome>((string)e.Data["outcome"]!, true)).Single());
+        // Shodo entered by the role the attacker's sessions are of: no plan there names that role, and no change Shodo sent
+        // there touched it or was refused to Shodo's session.
+        var role = $"{TargetKinds.Role}:global:{RangeOrganization.AccessRoleName}";
+        Assert.DoesNotContain(journal, e => e.Kind is ContainmentJournalKinds.Before or ContainmentJournalKinds.Changed
+            && (string?)e.Data["target"] == role);
+        Assert.DoesNotContain(journal, e => e.Kind == ContainmentJournalKinds.Planned
+            && e.Data.ToJsonString().Contains(role, StringComparison.Ordinal));
+        lock (_range.State.Sync)
+        {
+            var shodo = Account(Member2).Calls.Where(c => c.Caller?.Arn.Contains("/shodo-", StringComparison.Ordinal) == true).ToList();
+            Assert.NotEmpty(shodo);
+            Assert.DoesNotContain(shodo, c => !c.ReadOnly && c.RequestParameters?.ToJsonString().Contains(RangeOrganization.AccessRoleName, StringComparison.Ordinal) == true);
+            Assert.DoesNotContain(shodo, c => c.ErrorCode is "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation");
+        }
+    }
+
+    [Fact]
+    public void The_drill_times_each_member_contained_from_the_parent_cases_opening_and_lists_only_the_accounts_changed()
+    {
+        var seconds = Shodo.Drill.AccountsContainedAt.Seconds(_result.Folder);
+        // Only member-2 had anything contained (member-4 could not be entered; the others were untouched).
+        Assert.Equal([Member2], seconds.Keys);
+        var parent = JournalReader.Read(_result.Folder);
+        var entered = parent.Single(e => e.Kind == MemberAccountJournalKinds.Entered && (string?)e.Data["accountId"] == Member2).Time;
+        var responded = parent.Single(e => e.Kind == MemberAccountJournalKinds.Responded && (string?)e.Data["accountId"] == Member2).Time;
+        // Held from a verification inside the member's response: after it was entered, by the time it responded.
+        Assert.InRange(seconds[Member2]!.Value, Math.Floor((entered - parent[0].Time).TotalSeconds * 10) / 10,
+            Math.Ceiling((responded - parent[0].Time).TotalSeconds * 10) / 10);
+    }
+
+    [Fact]
     public void The_accounts_the_leaked_keys_trail_shows_it_entered_are_entered_before_the_management_accounts_investigation_starts()
     {
         var journal = JournalReader.Read(_result.Folder);
@@ -164,6 +211,39 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
         Assert.Contains($"arn:aws:iam::{Member4}:role/{RangeOrganization.AccessRoleName}", gap.Split('\n')[0]);
         Assert.Contains("AccessDenied", gap.Split('\n')[0]);
     }
+    [Fact]
+    public async Task Report_json_has_every_account_how_it_was_reached_entered_or_the_gap_and_what_was_contained_there()
+    {
+        var json = JsonNode.Parse(await File.ReadAllTextAsync(await Shodo.Reports.ReportBuilder.WriteAsync(_result.CaseDirectory,
+            Shodo.Reports.ReportFormat.Json, "en")))!;
+        var accounts = json["accounts"]!.AsArray().Select(a => a!.AsObject()).ToList();
+        Assert.Equal(Enumerable.Range(1, 5).Select(i => RangeOrganization.MemberId(Management, i)).Order(),
+            accounts.Select(a => (string)a["accountId"]!).Order());
+        JsonObject Of(string id) => accounts.Single(a => (string?)a["accountId"] == id);
+
+        var attacked = Of(Member2);
+        var truth = _range.GroundTruth!.Accounts.Single(a => a.AccountId == Member2).Found;
+        Assert.True((bool)attacked["entered"]!);
+        Assert.Null(attacked["gap"]);
+        Assert.Contains(MemberAccount.Reached, attacked["why"]!.AsArray().Select(w => (string)w!));
+        Assert.True((bool)attacked["contained"]!);
+        var done = attacked["containment"]!.AsArray().Where(x => (string?)x!["outcome"] is Outcomes.Done or Outcomes.AlreadyDone)
+            .Select(x => (string)x!["actionId"]!).ToList();
+        Assert.Contains($"attach-deny-policy/{TargetKinds.User}:global:{Assert.Single(truth.Users)}", done);
+        Assert.All(truth.Instances, i => Assert.Contains(done, id => id.EndsWith($"{TargetKinds.Instance}:{i.Region}:{i.InstanceId}", StringComparison.Ordinal)));
+        Assert.Equal(truth.SessionAccessKeyIds, attacked["sessionsLeftToScp"]!.AsArray().Select(k => (string)k!));
+        Assert.NotNull(attacked["journal"]!["head"]);
+
+        var gap = Of(Member4);
+        Assert.False((bool)gap["entered"]!);
+        Assert.Equal("AccessDenied", (string?)gap["gap"]!["code"]);
+        Assert.Equal($"arn:aws:iam::{Member4}:role/{RangeOrganization.AccessRoleName}", (string?)gap["roleArn"]);
+        Assert.Empty(gap["containment"]!.AsArray());
+
+        // Entered, nothing of the attacker's there: nothing contained.
+        Assert.Empty(Of(Member3)["containment"]!.AsArray().Where(x => (string?)x!["outcome"] == Outcomes.Done));
+    }
+
     [Fact]
     public void Case_verify_of_the_parent_case_finds_a_document_changed_in_a_member_accounts_sub_case()
     {
