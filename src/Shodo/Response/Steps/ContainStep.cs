@@ -73,6 +73,9 @@ public sealed class ContainStep : IResponseStep
                 session.Progress.Note(ShownAs ?? Name, Messages.Get("RespondContainUnread", plan.Unread.Count, Scopes(plan.Unread)));
             // Again while the verification found more of the attacker's, or AWS left something to try again.
             if (!Verify || last.Contained || v is null || (v.NewResources.Count == 0 && !last.Resumable)) break;
+            // A later round that found nothing to do only read again what the last verification saw (new resources nothing
+            // attributes yet): another round would repeat it. The watch and the investigation look again with more events.
+            if (round > 1 && open == 0 && plan.Unread.Count == 0) break;
         }
         var detail = Messages.Get("RespondContainDetail", Count(last!, Outcomes.Done) + Count(last!, Outcomes.AlreadyDone),
             Count(last!, Outcomes.PendingApproval) + Count(last!, Outcomes.NeedsDecision), Count(last!, Outcomes.Failed));
