@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Ec2;
+using Shodo.Aws.Resilience;
 using Shodo.Cases;
 using Shodo.Localization;
 using Shodo.Investigation.Identities;
@@ -33,10 +34,13 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
             ["since"] = CaseTime.Format(since), ["until"] = CaseTime.Format(until), ["baselineSince"] = CaseTime.Format(baselineSince),
         }, null, ct).ConfigureAwait(false);
 
-        progress.Step("resolve", Messages.Get("InvestigationStepResolve"));
-        var state = await AccountSnapshot.BuildAsync(@case, ct).ConfigureAwait(false);
+        // While the snapshot is recorded, only the regions are read first: the rest of the account comes after the events.
+        if (options.SnapshotUnderway is null) progress.Step("resolve", Messages.Get("InvestigationStepResolve"));
+        var state = options.SnapshotUnderway is null ? await AccountSnapshot.BuildAsync(@case, ct).ConfigureAwait(false) : new AccountSnapshot();
+        if (state.Regions.Count == 0)
+            state.Regions.AddRange((await TransientRetry.RunAsync(() => RegionDiscovery.EnabledAsync(aws, ct), options.Time, ct).ConfigureAwait(false))
+                .Select(r => new RegionFact(r.Name, r.OptInStatus == "opted-in")));
         var regions = state.Regions.Select(r => r.Name).ToList();
-        if (regions.Count == 0) regions = (await RegionDiscovery.EnabledAsync(aws, ct).ConfigureAwait(false)).Select(r => r.Name).ToList();
         var sources = new InvestigationSources(aws, @case,
             new InvestigationOptions { Sources = ["lookup"], Time = options.Time, LookupPageAttempts = options.LookupPageAttempts },
             state, regions, progress);
@@ -44,11 +48,11 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
         progress.Step("lookup", Messages.Get("TriageStepWindow"));
         var window = await sources.LookupAsync(LookupQuery.Everything(new TrailWindow(since, until)), ct).ConfigureAwait(false);
         var gaps = new List<SourceGap>(window.Gaps);
-        gaps.AddRange(state.Gaps.Select(SourceGap.From));
         var responderKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
         var recent = RecordDeduplication.Distinct(window.Records).Records
             .Where(e => e.AccessKeyId != responderKey && e.PrincipalArn != responder.Arn).ToList();
         var sessionParents = SessionParents(recent);
+        var account = AccountStateAsync(state, since, recent, window.Gaps.Count > 0, progress, ct); // beside the baselines
 
         var activeKeys = recent.Select(e => CandidateId.Of(e, sessionParents)).Where(c => c?.Kind == CandidateId.AccessKey)
             .Select(c => c!.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -60,6 +64,8 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
             return (Key: CandidateId.Key(k), Read: read);
         })).ConfigureAwait(false);
         gaps.AddRange(baselines.SelectMany(b => b.Read.Gaps));
+        (state, var accountRead) = await account.ConfigureAwait(false);
+        gaps.InsertRange(window.Gaps.Count, state.Gaps.Select(SourceGap.From));
 
         progress.Step("signs", Messages.Get("TriageStepSigns", recent.Count));
         var excludedUsers = new HashSet<string>(StringComparer.Ordinal);
@@ -80,8 +86,37 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
                 ["records"] = recent.Count, ["candidates"] = candidates.Count,
                 ["strong"] = candidates.Count(c => c.Strength == "strong"), ["gaps"] = gaps.Count,
             },
+            ["account"] = accountRead,
         }, null, ct).ConfigureAwait(false);
         return result;
+    }
+
+    /// <summary>
+    /// The account the signs are read against. The finished snapshot when the case holds one; while it is still recorded,
+    /// targeted reads (<see cref="TriageState"/>) — unless the events could not all be read (then the signs of the state
+    /// alone must carry triage, and only the whole snapshot shows all of it) or a targeted read failed: then triage says
+    /// so and waits for the snapshot. How the account was read is the second value (journaled with triage.finished).
+    /// </summary>
+    private async Task<(AccountSnapshot State, JsonObject Read)> AccountStateAsync(AccountSnapshot regions, DateTimeOffset since,
+        IReadOnlyList<TrailRecord> recent, bool eventsMissing, IInvestigationProgress progress, CancellationToken ct)
+    {
+        if (options.SnapshotUnderway is not { } underway) return (regions, new JsonObject { ["from"] = "snapshot" });
+        var read = new JsonObject { ["from"] = "snapshot", ["waited"] = true };
+        if (eventsMissing)
+        {
+            read["because"] = "events unread";
+            progress.Step("resolve", Messages.Get("TriageWaitsEventsUnread"));
+        }
+        else
+        {
+            var (targeted, failed) = await TriageState.ReadAsync(aws, regions.Regions, since, recent, options.Time, ct).ConfigureAwait(false);
+            if (targeted is not null) return (targeted, new JsonObject { ["from"] = "targeted reads" });
+            read["because"] = $"{failed!.Service}:{failed.Operation} {failed.Code}";
+            progress.Step("resolve", Messages.Get("TriageWaitsTargetedReadFailed", $"{failed.Service}:{failed.Operation}", failed.Code));
+        }
+        await underway(ct).ConfigureAwait(false);
+        progress.Step("resolve", Messages.Get("InvestigationStepResolve"));
+        return (await AccountSnapshot.BuildAsync(@case, ct).ConfigureAwait(false), read);
     }
 
     /// <summary>Temporary key → the long-term key that minted it, following chains of sessions minted by sessions.</summary>

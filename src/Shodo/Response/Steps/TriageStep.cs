@@ -19,14 +19,14 @@ public sealed class TriageStep : IResponseStep
 
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
     {
-        var runner = new TriageRunner(session.Aws, session.Case, new TriageOptions { Since = session.Request.Since, Time = session.Time },
-            session.Responder);
-        var result = await runner.RunAsync(new InvestigateRegions(session.Progress, Name), ct).ConfigureAwait(false);
+        // Begun beside the collection and presented already; else (a resume after a finished snapshot) triaged now.
+        var beside = TriageBeside.Take(session);
+        var result = beside is not null ? await beside.ConfigureAwait(false)
+            : await new TriageRunner(session.Aws, session.Case, new TriageOptions { Since = session.Request.Since, Time = session.Time },
+                session.Responder).RunAsync(new InvestigateRegions(session.Progress, Name), ct).ConfigureAwait(false);
         var caseId = session.Case.Manifest.Id;
         await ReportStep.WriteAsync(session, Name, ct).ConfigureAwait(false); // the hand-over, with the candidates, before anyone confirms
-        foreach (var c in result.Candidates)
-            session.Progress.Note(Name, Messages.Get("TriageCandidateLine", c.Id.Kind, c.Id.Id, c.Strength, c.SignKindCount,
-                string.Join(", ", c.Signs.Select(s => s.Kind).Distinct(StringComparer.Ordinal))));
+        if (beside is null) await PresentAsync(session, result, ct).ConfigureAwait(false);
         if (result.Candidates.Count == 0)
         {
             var none = Messages.Get("TriageNoCandidates", result.RecordsRead, result.Since.ToString("u"));
@@ -34,9 +34,20 @@ public sealed class TriageStep : IResponseStep
         }
         var first = result.Candidates.FirstOrDefault(c => c.ConfirmArguments is not null);
         var confirm = first is null ? Messages.Get("TriageConfirmNone") : $"shodo respond --resume {caseId} {first.ConfirmArguments}";
-        var summary = Messages.Get("TriageFound", result.Candidates.Count, result.Candidates.Count(c => c.Strength == "strong"),
-            string.Join("; ", result.Candidates.Take(3).Select(c => $"{c.Id.Id} ({string.Join(", ", c.Signs.Select(s => s.Kind).Distinct(StringComparer.Ordinal))})")));
-        await session.Milestones.NotifyAsync(Milestone.CandidatesFound, summary, ct).ConfigureAwait(false);
-        return new StepResult(StepOutcome.Stopped, Messages.Get("TriageStopped", summary, confirm));
+        return new StepResult(StepOutcome.Stopped, Messages.Get("TriageStopped", Summary(result), confirm));
     }
+
+    /// <summary>Lists the candidates and tells the escalation chain they were found: as soon as they are ranked.</summary>
+    public static async Task PresentAsync(ResponseSession session, TriageResult result, CancellationToken ct)
+    {
+        foreach (var c in result.Candidates)
+            session.Progress.Note(StepName, Messages.Get("TriageCandidateLine", c.Id.Kind, c.Id.Id, c.Strength, c.SignKindCount,
+                string.Join(", ", c.Signs.Select(s => s.Kind).Distinct(StringComparer.Ordinal))));
+        if (result.Candidates.Count > 0)
+            await session.Milestones.NotifyAsync(Milestone.CandidatesFound, Summary(result), ct).ConfigureAwait(false);
+    }
+
+    private static string Summary(TriageResult result) => Messages.Get("TriageFound", result.Candidates.Count,
+        result.Candidates.Count(c => c.Strength == "strong"),
+        string.Join("; ", result.Candidates.Take(3).Select(c => $"{c.Id.Id} ({string.Join(", ", c.Signs.Select(s => s.Kind).Distinct(StringComparer.Ordinal))})")));
 }
