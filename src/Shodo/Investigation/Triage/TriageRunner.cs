@@ -77,6 +77,7 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
         var candidates = CandidateRanking.Rank(signs, state);
 
         var result = new TriageResult(candidates, gaps, recent.Count, since, until);
+        if (accountRead["from"]?.GetValue<string>() == "targeted reads") _targeted = new TargetedTriage(context, signs, result, baselineSince);
         await CandidatesFile.WriteAsync(@case, result, baselineSince, ct).ConfigureAwait(false);
         await @case.Journal.AppendAsync(TriageJournalKinds.Finished, new JsonObject
         {
@@ -87,6 +88,46 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
                 ["strong"] = candidates.Count(c => c.Strength == "strong"), ["gaps"] = gaps.Count,
             },
             ["account"] = accountRead,
+        }, null, ct).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>What a triage on targeted reads saw, kept to be checked against the whole snapshot.</summary>
+    private sealed record TargetedTriage(TriageContext Context, IReadOnlyList<Sign> Signs, TriageResult Result, DateTimeOffset BaselineSince);
+
+    private TargetedTriage? _targeted;
+
+    /// <summary>
+    /// After a triage on targeted reads, once the whole snapshot is in the case: the same events looked at against it. A sign
+    /// only the snapshot shows (a key created on an old user whose CreateAccessKey CloudTrail had not delivered yet) is added
+    /// and the candidates ranked again, candidates.json rewritten and <c>triage.updated</c> journaled; the targeted reads'
+    /// signs are kept (a snapshot with gaps shows less, never more). Null when the snapshot adds nothing (journaled too), or
+    /// when this runner did not triage on targeted reads.
+    /// </summary>
+    public async Task<TriageResult?> ReconcileAsync(CancellationToken ct = default)
+    {
+        if (_targeted is not { } early) return null;
+        _targeted = null;
+        var snapshot = await AccountSnapshot.BuildAsync(@case, ct).ConfigureAwait(false);
+        var context = new TriageContext(snapshot, early.Context.Since, early.Context.Recent, early.Context.Baselines,
+            early.Context.SessionParents, early.Context.ExcludedUsers);
+        var seen = early.Signs.Select(s => (s.Kind, s.Candidate)).ToHashSet();
+        var added = SignDetectors.All.SelectMany(d => d.Detect(context)).Where(s => !seen.Contains((s.Kind, s.Candidate))).ToList();
+        if (added.Count == 0)
+        {
+            await @case.Journal.AppendAsync(TriageJournalKinds.Reconciled, new JsonObject { ["added"] = 0 }, null, ct).ConfigureAwait(false);
+            return null;
+        }
+        // Whose each key is: what the targeted reads learnt, and what the snapshot adds.
+        foreach (var key in early.Context.State.AccessKeys.Where(k => snapshot.AccessKeys.All(s => s.AccessKeyId != k.AccessKeyId)))
+            snapshot.AccessKeys.Add(key);
+        var candidates = CandidateRanking.Rank([.. early.Signs, .. added], snapshot);
+        var result = early.Result with { Candidates = candidates };
+        await CandidatesFile.WriteAsync(@case, result, early.BaselineSince, ct).ConfigureAwait(false);
+        await @case.Journal.AppendAsync(TriageJournalKinds.Updated, new JsonObject
+        {
+            ["candidates"] = new JsonArray(candidates.Select(c => (JsonNode)c.Id.ToString()).ToArray()),
+            ["added"] = new JsonArray(added.Select(s => (JsonNode)$"{s.Kind} {s.Candidate}").ToArray()),
         }, null, ct).ConfigureAwait(false);
         return result;
     }

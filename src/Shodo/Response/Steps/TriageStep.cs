@@ -7,8 +7,10 @@ namespace Shodo.Response.Steps;
 
 /// <summary>
 /// With no key or user to start from: looks for the playbook's signs (<see cref="TriageRunner"/>) and
-/// presents the candidates. It contains nothing: the step stops so that a person confirms a candidate
-/// with <c>shodo respond --resume CASE --access-key-id …</c>, which goes on from the recorded state.
+/// presents the candidates — begun beside the collection (<see cref="TriageBeside"/>) and presented as soon as they are
+/// ranked; this step, after the collection, takes that result (or, on a resume after a finished snapshot, triages now).
+/// It contains nothing: the step stops so that a person confirms a candidate with
+/// <c>shodo respond --resume CASE --access-key-id …</c>, which goes on from the recorded state.
 /// The report (with the candidates) is written before the step stops, for whoever decides.
 /// </summary>
 public sealed class TriageStep : IResponseStep
@@ -20,13 +22,22 @@ public sealed class TriageStep : IResponseStep
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
     {
         // Begun beside the collection and presented already; else (a resume after a finished snapshot) triaged now.
-        var beside = TriageBeside.Take(session);
-        var result = beside is not null ? await beside.ConfigureAwait(false)
-            : await new TriageRunner(session.Aws, session.Case, new TriageOptions { Since = session.Request.Since, Time = session.Time },
+        // The whole snapshot, now in the case, is checked for signs the targeted reads could not show.
+        TriageResult result;
+        var presented = false;
+        if (TriageBeside.Take(session) is { } beside)
+        {
+            var (early, runner) = await beside.ConfigureAwait(false);
+            var updated = await runner.ReconcileAsync(ct).ConfigureAwait(false);
+            presented = updated is null;
+            result = updated ?? early;
+        }
+        else
+            result = await new TriageRunner(session.Aws, session.Case, new TriageOptions { Since = session.Request.Since, Time = session.Time },
                 session.Responder).RunAsync(new InvestigateRegions(session.Progress, Name), ct).ConfigureAwait(false);
         var caseId = session.Case.Manifest.Id;
         await ReportStep.WriteAsync(session, Name, ct).ConfigureAwait(false); // the hand-over, with the candidates, before anyone confirms
-        if (beside is null) await PresentAsync(session, result, ct).ConfigureAwait(false);
+        if (!presented) await PresentAsync(session, result, ct).ConfigureAwait(false);
         if (result.Candidates.Count == 0)
         {
             var none = Messages.Get("TriageNoCandidates", result.RecordsRead, result.Since.ToString("u"));
