@@ -96,4 +96,22 @@ public sealed class TriageBesideTests : IAsyncLifetime
                 .Select(k => k.AccessKeyId).Concat(_range.State.Iam.Users.Keys.Where(u => u != truth.LeakedUserName && !truth.Users.Contains(u))).ToList();
         Assert.DoesNotContain(ids, legitimate.Contains);
     }
+
+    [Fact]
+    public async Task When_the_events_cannot_be_read_triage_says_so_and_waits_for_the_whole_snapshot()
+    {
+        _range.Faults.Sight = [new Shodo.Range.Faults.SightFault(Shodo.Range.Faults.SightSource.LookupEvents, Shodo.Range.Faults.SightFailure.AccessDenied)];
+
+        var result = await FirstResponse.RunAsync(RangeResponseOptions.For(_range, _cases.Path, new ResponseRequest()),
+            TimeProvider.System, _progress, CancellationToken.None);
+
+        var journal = JournalReader.Read(result.Folder).ToList();
+        var triaged = journal.FindIndex(e => e.Kind == TriageJournalKinds.Finished);
+        Assert.True(triaged > journal.FindIndex(e => e.Kind == "collect.finished"), "triage read the account from the finished snapshot");
+        Assert.Equal("snapshot", (string?)journal[triaged].Data["account"]!["from"]);
+        Assert.Equal("events unread", (string?)journal[triaged].Data["account"]!["because"]);
+        Assert.DoesNotContain(journal, e => e.Kind is TriageJournalKinds.Updated or TriageJournalKinds.Reconciled);
+        // The state's own signs still carry it: the backdoor user the snapshot shows was created inside the window.
+        Assert.Contains(_range.GroundTruth!.Users[0], CandidatesFile.ReadCandidates(result.Folder)!.Select(c => c.Id));
+    }
 }
