@@ -43,6 +43,22 @@ public sealed class LookupEventsTests
     }
 
     [Fact]
+    public void Events_recorded_after_a_lookup_and_a_history_loaded_again_are_what_the_next_lookup_reads()
+    {
+        _range.Seed("ec2", "First", "us-east-1", Now.AddMinutes(-10));
+        Assert.Equal(["First"], Names(Lookup()).Where(n => n != "LookupEvents"));
+        _range.Seed("ec2", "Second", "us-east-1", Now.AddMinutes(-5));
+        _range.Seed("ec2", "Elsewhere", "eu-west-1", Now.AddMinutes(-5));
+        Assert.Equal(["Second", "First"], Names(Lookup()).Where(n => n != "LookupEvents"));
+        Assert.Equal(["Elsewhere"], Names(Lookup(region: "eu-west-1")).Where(n => n != "LookupEvents"));
+
+        // A saved state loaded: the history is replaced, not added to.
+        lock (_range.State.Sync) _range.State.Calls.Clear();
+        _range.Seed("ec2", "Reloaded", "us-east-1", Now.AddMinutes(-1));
+        Assert.Equal(["Reloaded"], Names(Lookup()).Where(n => n != "LookupEvents"));
+    }
+
+    [Fact]
     public void MaxResults_limits_a_page_and_must_be_1_to_50()
     {
         for (var i = 0; i < 5; i++) _range.Seed("ec2", "RunInstances", "us-east-1", Now.AddMinutes(-i));

@@ -39,7 +39,7 @@ internal sealed class LookupEvents : CloudTrailAction
 
         var earliest = call.Now - History;
         if (start is null || start < earliest) start = earliest;
-        var page = Newest(state.Calls, max + 1, c =>
+        var page = Newest(state.Calls, LookupRegionIndex.Of(state.Calls, call.Region), max + 1, c =>
             c.EventCategory == "Management" && c.Region == call.Region && c.Time >= start && state.Delivered(c, call.Now)
             && (end is null || c.Time <= end) && (filter is null || filter.Matches(c)), token);
 
@@ -62,12 +62,12 @@ internal sealed class LookupEvents : CloudTrailAction
         return max;
     }
 
-    /// <summary>The <paramref name="count"/> newest matching calls after the token's position, newest first.</summary>
-    private static List<(CallRecord Record, int Index)> Newest(List<CallRecord> calls, int count,
+    /// <summary>The <paramref name="count"/> newest matching calls (of those at <paramref name="positions"/>) after the token's position, newest first.</summary>
+    private static List<(CallRecord Record, int Index)> Newest(List<CallRecord> calls, IReadOnlyList<int> positions, int count,
         Func<CallRecord, bool> matches, LookupNextToken? after)
     {
         var heap = new PriorityQueue<int, (long, int)>();
-        for (var i = 0; i < calls.Count; i++)
+        foreach (var i in positions)
         {
             var c = calls[i];
             var position = (c.Time.UtcTicks, i);

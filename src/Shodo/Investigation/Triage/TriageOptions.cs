@@ -12,4 +12,11 @@ public sealed record TriageOptions
     public TimeProvider Time { get; init; } = TimeProvider.System;
     /// <summary>How often one LookupEvents page is asked for again while it is throttled.</summary>
     public int LookupPageAttempts { get; init; } = 8;
+
+    /// <summary>
+    /// The account's snapshot still being recorded beside triage (completes when the collection has finished); null when
+    /// the case holds the finished snapshot. While it is under way triage does not wait for it: the events and targeted
+    /// reads of the principals they name carry it (<see cref="TriageState"/>), and only when those cannot does it wait.
+    /// </summary>
+    public Func<CancellationToken, Task>? SnapshotUnderway { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Shodo.Aws.Connection;
 using Shodo.Aws.Ec2;
+using Shodo.Aws.Resilience;
 using Shodo.Cases;
 using Shodo.Localization;
 using Shodo.Investigation.Identities;
@@ -33,10 +34,13 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
             ["since"] = CaseTime.Format(since), ["until"] = CaseTime.Format(until), ["baselineSince"] = CaseTime.Format(baselineSince),
         }, null, ct).ConfigureAwait(false);
 
-        progress.Step("resolve", Messages.Get("InvestigationStepResolve"));
-        var state = await AccountSnapshot.BuildAsync(@case, ct).ConfigureAwait(false);
+        // While the snapshot is recorded, only the regions are read first: the rest of the account comes after the events.
+        if (options.SnapshotUnderway is null) progress.Step("resolve", Messages.Get("InvestigationStepResolve"));
+        var state = options.SnapshotUnderway is null ? await AccountSnapshot.BuildAsync(@case, ct).ConfigureAwait(false) : new AccountSnapshot();
+        if (state.Regions.Count == 0)
+            state.Regions.AddRange((await TransientRetry.RunAsync(() => RegionDiscovery.EnabledAsync(aws, ct), options.Time, ct).ConfigureAwait(false))
+                .Select(r => new RegionFact(r.Name, r.OptInStatus == "opted-in")));
         var regions = state.Regions.Select(r => r.Name).ToList();
-        if (regions.Count == 0) regions = (await RegionDiscovery.EnabledAsync(aws, ct).ConfigureAwait(false)).Select(r => r.Name).ToList();
         var sources = new InvestigationSources(aws, @case,
             new InvestigationOptions { Sources = ["lookup"], Time = options.Time, LookupPageAttempts = options.LookupPageAttempts },
             state, regions, progress);
@@ -44,11 +48,11 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
         progress.Step("lookup", Messages.Get("TriageStepWindow"));
         var window = await sources.LookupAsync(LookupQuery.Everything(new TrailWindow(since, until)), ct).ConfigureAwait(false);
         var gaps = new List<SourceGap>(window.Gaps);
-        gaps.AddRange(state.Gaps.Select(SourceGap.From));
         var responderKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
         var recent = RecordDeduplication.Distinct(window.Records).Records
             .Where(e => e.AccessKeyId != responderKey && e.PrincipalArn != responder.Arn).ToList();
         var sessionParents = SessionParents(recent);
+        var account = AccountStateAsync(state, since, recent, window.Gaps.Count > 0, progress, ct); // beside the baselines
 
         var activeKeys = recent.Select(e => CandidateId.Of(e, sessionParents)).Where(c => c?.Kind == CandidateId.AccessKey)
             .Select(c => c!.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
@@ -60,6 +64,8 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
             return (Key: CandidateId.Key(k), Read: read);
         })).ConfigureAwait(false);
         gaps.AddRange(baselines.SelectMany(b => b.Read.Gaps));
+        (state, var accountRead) = await account.ConfigureAwait(false);
+        gaps.InsertRange(window.Gaps.Count, state.Gaps.Select(SourceGap.From));
 
         progress.Step("signs", Messages.Get("TriageStepSigns", recent.Count));
         var excludedUsers = new HashSet<string>(StringComparer.Ordinal);
@@ -71,6 +77,7 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
         var candidates = CandidateRanking.Rank(signs, state);
 
         var result = new TriageResult(candidates, gaps, recent.Count, since, until);
+        if (accountRead["from"]?.GetValue<string>() == "targeted reads") _targeted = new TargetedTriage(context, signs, result, baselineSince);
         await CandidatesFile.WriteAsync(@case, result, baselineSince, ct).ConfigureAwait(false);
         await @case.Journal.AppendAsync(TriageJournalKinds.Finished, new JsonObject
         {
@@ -80,8 +87,77 @@ public sealed class TriageRunner(AwsConnection aws, Case @case, TriageOptions op
                 ["records"] = recent.Count, ["candidates"] = candidates.Count,
                 ["strong"] = candidates.Count(c => c.Strength == "strong"), ["gaps"] = gaps.Count,
             },
+            ["account"] = accountRead,
         }, null, ct).ConfigureAwait(false);
         return result;
+    }
+
+    /// <summary>What a triage on targeted reads saw, kept to be checked against the whole snapshot.</summary>
+    private sealed record TargetedTriage(TriageContext Context, IReadOnlyList<Sign> Signs, TriageResult Result, DateTimeOffset BaselineSince);
+
+    private TargetedTriage? _targeted;
+
+    /// <summary>
+    /// After a triage on targeted reads, once the whole snapshot is in the case: the same events looked at against it. A sign
+    /// only the snapshot shows (a key created on an old user whose CreateAccessKey CloudTrail had not delivered yet) is added
+    /// and the candidates ranked again, candidates.json rewritten and <c>triage.updated</c> journaled; the targeted reads'
+    /// signs are kept (a snapshot with gaps shows less, never more). Null when the snapshot adds nothing (journaled too), or
+    /// when this runner did not triage on targeted reads.
+    /// </summary>
+    public async Task<TriageResult?> ReconcileAsync(CancellationToken ct = default)
+    {
+        if (_targeted is not { } early) return null;
+        _targeted = null;
+        var snapshot = await AccountSnapshot.BuildAsync(@case, ct).ConfigureAwait(false);
+        var context = new TriageContext(snapshot, early.Context.Since, early.Context.Recent, early.Context.Baselines,
+            early.Context.SessionParents, early.Context.ExcludedUsers);
+        var seen = early.Signs.Select(s => (s.Kind, s.Candidate)).ToHashSet();
+        var added = SignDetectors.All.SelectMany(d => d.Detect(context)).Where(s => !seen.Contains((s.Kind, s.Candidate))).ToList();
+        if (added.Count == 0)
+        {
+            await @case.Journal.AppendAsync(TriageJournalKinds.Reconciled, new JsonObject { ["added"] = 0 }, null, ct).ConfigureAwait(false);
+            return null;
+        }
+        // Whose each key is: what the targeted reads learnt, and what the snapshot adds.
+        foreach (var key in early.Context.State.AccessKeys.Where(k => snapshot.AccessKeys.All(s => s.AccessKeyId != k.AccessKeyId)))
+            snapshot.AccessKeys.Add(key);
+        var candidates = CandidateRanking.Rank([.. early.Signs, .. added], snapshot);
+        var result = early.Result with { Candidates = candidates };
+        await CandidatesFile.WriteAsync(@case, result, early.BaselineSince, ct).ConfigureAwait(false);
+        await @case.Journal.AppendAsync(TriageJournalKinds.Updated, new JsonObject
+        {
+            ["candidates"] = new JsonArray(candidates.Select(c => (JsonNode)c.Id.ToString()).ToArray()),
+            ["added"] = new JsonArray(added.Select(s => (JsonNode)$"{s.Kind} {s.Candidate}").ToArray()),
+        }, null, ct).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>
+    /// The account the signs are read against. The finished snapshot when the case holds one; while it is still recorded,
+    /// targeted reads (<see cref="TriageState"/>) — unless the events could not all be read (then the signs of the state
+    /// alone must carry triage, and only the whole snapshot shows all of it) or a targeted read failed: then triage says
+    /// so and waits for the snapshot. How the account was read is the second value (journaled with triage.finished).
+    /// </summary>
+    private async Task<(AccountSnapshot State, JsonObject Read)> AccountStateAsync(AccountSnapshot regions, DateTimeOffset since,
+        IReadOnlyList<TrailRecord> recent, bool eventsMissing, IInvestigationProgress progress, CancellationToken ct)
+    {
+        if (options.SnapshotUnderway is not { } underway) return (regions, new JsonObject { ["from"] = "snapshot" });
+        var read = new JsonObject { ["from"] = "snapshot", ["waited"] = true };
+        if (eventsMissing)
+        {
+            read["because"] = "events unread";
+            progress.Step("resolve", Messages.Get("TriageWaitsEventsUnread"));
+        }
+        else
+        {
+            var (targeted, failed) = await TriageState.ReadAsync(aws, regions.Regions, since, recent, options.Time, ct).ConfigureAwait(false);
+            if (targeted is not null) return (targeted, new JsonObject { ["from"] = "targeted reads" });
+            read["because"] = $"{failed!.Service}:{failed.Operation} {failed.Code}";
+            progress.Step("resolve", Messages.Get("TriageWaitsTargetedReadFailed", $"{failed.Service}:{failed.Operation}", failed.Code));
+        }
+        await underway(ct).ConfigureAwait(false);
+        progress.Step("resolve", Messages.Get("InvestigationStepResolve"));
+        return (await AccountSnapshot.BuildAsync(@case, ct).ConfigureAwait(false), read);
     }
 
     /// <summary>Temporary key → the long-term key that minted it, following chains of sessions minted by sessions.</summary>

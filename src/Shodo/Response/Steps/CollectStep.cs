@@ -30,6 +30,7 @@ public sealed class CollectStep : IResponseStep
         // The collection the pursuit started, or one started now; after a finished one, only its gaps again.
         var again = session.CollectionUnderway is null && CollectionRunner.HasFinishedCollection(session.Case);
         if (!again) Begin(session, ct);
+        TriageBeside.Begin(session, ct); // with no key: the candidates from the events while the snapshot is recorded
         var result = again
             ? await new CollectionRunner(session.Aws, session.Case, new CollectionOptions { Time = session.Time })
                 .RetryGapsAsync(new CollectRegions(session.Progress, Name), ct).ConfigureAwait(false)
