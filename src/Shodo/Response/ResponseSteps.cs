@@ -18,7 +18,7 @@ public static class ResponseSteps
         new WatchStep(),
     ];
 
-    /// <summary>With nothing to start from: record, then look for the signs and present candidates.</summary>
+    /// <summary>With nothing to start from: look for the signs beside the recording (events, then targeted reads) and present candidates; checked against the whole snapshot once recorded.</summary>
     public static IReadOnlyList<IResponseStep> Triage { get; } =
     [
         new CollectStep(),
