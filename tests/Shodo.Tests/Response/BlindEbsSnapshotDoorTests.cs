@@ -82,6 +82,12 @@ public sealed class BlindEbsSnapshotDoorTests : IAsyncLifetime
         var folder = await RespondAsync(DrillEscalation.Configuration(receiver, "en"));
 
         Assert.Contains(SuspectedFile.Read(folder), s => s.Kind == ResourceTypes.SharedEbsSnapshot && s.Id == shared.SnapshotId);
+        using (var @case = Case.Load(folder.Directory))
+        {
+            var door = Assert.Single(Shodo.Containment.Plan.PlanFile.Read(@case).Plan.Actions,
+                a => a.Target == new Shodo.Containment.ContainmentTarget(Shodo.Containment.TargetKinds.EbsSnapshot, shared.SnapshotId, shared.Region));
+            Assert.Equal(Shodo.Containment.Plan.AuthorityLevel.Approver, door.Authority);
+        }
         Assert.Equal([shared.SharedWithAccount], Permissions(shared.Region, shared.SnapshotId));
         Assert.DoesNotContain(JournalReader.Read(folder), e => e.Kind == "containment.changed"
             && (string?)e.Data["operation"] == "ec2:ModifySnapshotAttribute");
