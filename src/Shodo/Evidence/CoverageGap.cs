@@ -24,6 +24,11 @@ public sealed record CoverageGap(
     public static CoverageGap StaleAnswer(string collector, AwsOperation operation, string code, string message, DateTimeOffset time) =>
         new(collector, operation.Service, operation.Name, null, null, GapKinds.Stale, code, message, null, 200, time);
 
+    /// <summary>Calls left unsent by a collector's bound (<see cref="GapKinds.Bounded"/>): <paramref name="message"/> names what was not read.</summary>
+    public static CoverageGap Bounded(string collector, AwsOperation operation, string? region, JsonObject parameters, string message,
+        DateTimeOffset time) =>
+        new(collector, operation.Service, operation.Name, region, parameters, GapKinds.Bounded, "NotRead", message, null, 0, time);
+
     /// <summary>Shodo could not read an answer (or a collector failed): still a gap, with the reason.</summary>
     public static CoverageGap Unreadable(Exception e, string collector, AwsOperation? operation, string? region,
         JsonObject? parameters, DateTimeOffset time) =>
@@ -75,6 +80,8 @@ public static class GapKinds
     public const string Failed = "Failed";
     /// <summary>An answer read, but older than the moment it must describe (a credential report IAM generated before this collection).</summary>
     public const string Stale = "Stale";
+    /// <summary>A call Shodo chose not to send, to keep a large account's collection fast (a per-region bound): what it would have shown is unknown.</summary>
+    public const string Bounded = "Bounded";
 
     /// <summary>Codes AWS answers for a region the account has not enabled (or an unknown one).</summary>
     private static readonly HashSet<string> RegionCodes = new(StringComparer.Ordinal)

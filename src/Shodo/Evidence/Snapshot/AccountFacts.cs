@@ -103,4 +103,14 @@ public sealed record BucketPublicAccessBlockFact(string Bucket, bool BlockPublic
     bool RestrictPublicBuckets, string Evidence);
 
 /// <summary>An EBS snapshot the account owns, as DescribeSnapshots showed it: encrypted, and with which KMS key (its ARN).</summary>
-public sealed record EbsSnapshotFact(string Region, string SnapshotId, string? VolumeId, bool Encrypted, string? KmsKeyId, string Evidence);
+public sealed record EbsSnapshotFact(string Region, string SnapshotId, string? VolumeId, bool Encrypted, string? KmsKeyId, string Evidence)
+{
+    /// <summary>When the snapshot was started (DescribeSnapshots' startTime): it cannot have been shared before.</summary>
+    public DateTimeOffset? StartTime { get; init; }
+
+    /// <summary>
+    /// Who may create a volume from it (DescribeSnapshotAttribute createVolumePermission): other accounts' ids, and <c>all</c>
+    /// when public; null when the attribute was not read (not asked, or the call failed).
+    /// </summary>
+    public IReadOnlyList<string>? CreateVolumePermissions { get; init; }
+}

@@ -10,13 +10,38 @@ namespace Shodo.Investigation.Impact;
 /// can be made there — if the outside account can read it. An unencrypted snapshot it can; an encrypted one only with the
 /// use of its KMS key (<see cref="KeyUse"/>): a key nobody outside may use leaves the copy unreadable. "Unknown", naming
 /// what was not read, when the snapshot or its key was not collected.
+/// <para>
+/// And each snapshot the account owns that the collected state shows open (createVolumePermission to another account, or
+/// <c>all</c>) with no attacker event explaining it — blind mode, a region whose events were not read, a share older than
+/// the sources: still a door open to the outside, reported as such and not attributed (who opened it, and whether a copy
+/// was made, the sources do not say). Any account but the owner counts as outside: the organisation's members are not
+/// collected, as for a DB snapshot's restore attribute.
+/// </para>
 /// </summary>
 public sealed class EbsSnapshotExposure(AccountSnapshot state, IReadOnlyList<AttackerResource> resources)
 {
     private readonly KeyUse _keys = new(state);
 
-    public IEnumerable<DataExposure> Assess() =>
-        resources.Where(r => r.Type == ResourceTypes.SharedEbsSnapshot).GroupBy(r => (r.Region ?? "", r.ResourceId)).Select(Shared);
+    public IEnumerable<DataExposure> Assess()
+    {
+        var attributed = resources.Where(r => r.Type == ResourceTypes.SharedEbsSnapshot).GroupBy(r => (r.Region ?? "", r.ResourceId)).ToList();
+        var explained = attributed.Select(g => g.Key).ToHashSet();
+        return attributed.Select(Shared).Concat(state.EbsSnapshots
+            .Where(s => s.CreateVolumePermissions is { Count: > 0 } && !explained.Contains((s.Region, s.SnapshotId))).Select(Unexplained));
+    }
+
+    private static DataExposure Unexplained(EbsSnapshotFact snapshot)
+    {
+        var outside = snapshot.CreateVolumePermissions!.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var explanation = LocalText.Of("ExposureSnapshotSharedBefore", string.Join(", ", outside));
+        return new DataExposure
+        {
+            Kind = "ebs-snapshot", Name = snapshot.SnapshotId, Region = snapshot.Region,
+            PersonalData = PersonalData.IsMarked(snapshot.SnapshotId, new Dictionary<string, string>()), Reachable = null,
+            Accessed = AccessVerdict.Unknown, Explanation = LocalText.English(explanation), Explanations = explanation,
+            SharedWith = outside, Unknowable = ["shared-before-sources"],
+        };
+    }
 
     private DataExposure Shared(IGrouping<(string Region, string Id), AttackerResource> shares)
     {

@@ -41,7 +41,7 @@ public static class StateSuspicion
             });
         }
 
-        result.AddRange(OpenDoors(state, attributed));
+        result.AddRange(OpenDoors(state, attributed, exposureFrom));
         var anchor = computeFrom ?? result.Select(r => r.Created).Where(t => t is not null).DefaultIfEmpty(null).Min();
         if (anchor is not { } from) return result;
         var compute = new TriageContext(state, from, recent, new Dictionary<CandidateId, IReadOnlyList<TrailRecord>>(),
@@ -66,9 +66,12 @@ public static class StateSuspicion
     /// The doors to the data the recorded state shows open, with attribution unknown: an RDS DB or cluster snapshot another
     /// account (or <c>all</c>) may restore, and a bucket whose collected policy lets in everyone or another account. The
     /// attacker may have opened them; a share the organisation made on purpose is closed only under contain-suspected, and
-    /// <c>shodo rollback</c> re-opens it exactly.
+    /// <c>shodo rollback</c> re-opens it exactly. And an EBS snapshot another account (or <c>all</c>) may create a volume
+    /// from, when it was started at or after <paramref name="exposureFrom"/>: a snapshot cannot be shared before it exists,
+    /// so one started in the window was shared in it. An older one shared out is reported (an exposure not attributed), not
+    /// suspected: what the snapshot can tell does not place its sharing in the window.
     /// </summary>
-    public static IEnumerable<SuspectedTarget> OpenDoors(AccountSnapshot state, IReadOnlySet<string> attributed)
+    public static IEnumerable<SuspectedTarget> OpenDoors(AccountSnapshot state, IReadOnlySet<string> attributed, DateTimeOffset? exposureFrom = null)
     {
         foreach (var s in state.DbSnapshots.Where(s => s.RestoreAccounts.Count > 0))
         {
@@ -76,6 +79,13 @@ public static class StateSuspicion
             if (attributed.Contains(Key(type, s.SnapshotId))) continue;
             yield return new SuspectedTarget(type, s.SnapshotId, s.Region, null, Messages.Get("SuspectedSharedSnapshotReason",
                 s.Cluster ? "DB cluster snapshot" : "DB snapshot", s.SnapshotId, s.Region, string.Join(", ", s.RestoreAccounts)));
+        }
+        foreach (var s in state.EbsSnapshots.Where(s => s.CreateVolumePermissions is { Count: > 0 } && exposureFrom is { } from
+                                                        && s.StartTime is { } started && started >= from))
+        {
+            if (attributed.Contains(Key(ResourceTypes.SharedEbsSnapshot, s.SnapshotId))) continue;
+            yield return new SuspectedTarget(ResourceTypes.SharedEbsSnapshot, s.SnapshotId, s.Region, s.StartTime, Messages.Get(
+                "SuspectedSharedEbsSnapshotReason", s.SnapshotId, s.Region, s.StartTime, exposureFrom, string.Join(", ", s.CreateVolumePermissions!)));
         }
         var owner = state.Users.Select(u => u.Arn?.Split(':') is { Length: >= 6 } p ? p[4] : null).FirstOrDefault(a => a is not null);
         foreach (var p in state.BucketPolicies.Where(p => p.Document is not null))

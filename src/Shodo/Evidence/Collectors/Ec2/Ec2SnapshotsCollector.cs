@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Amazon.EC2.Model;
 using Shodo.Aws;
@@ -7,30 +8,73 @@ using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Evidence.Collectors.Ec2;
 
-/// <summary>EBS snapshots the account owns (an attacker may copy or share them), each with the KMS key of an encrypted one.</summary>
-public sealed class Ec2SnapshotsCollector : ICollector, ISnapshotPart
+/// <summary>
+/// EBS snapshots the account owns (an attacker may copy or share them), each with the KMS key of an encrypted one, and
+/// who may create a volume from it (createVolumePermission): a snapshot shared out is a door to a copy of the disk that
+/// blind mode, with no ModifySnapshotAttribute event to read, sees only here.
+/// <para>
+/// Bounded: the permission is one DescribeSnapshotAttribute call per snapshot (no filter names the accounts), so per
+/// region only the <see cref="PermissionsPerRegion"/> newest (by start time) are asked — a snapshot cannot be shared
+/// before it exists, so the newest are those the exposure window can hold. The rest are one coverage gap of kind
+/// <see cref="GapKinds.Bounded"/> naming how many were not asked and the newest start time among them, never silence.
+/// </para>
+/// </summary>
+public sealed class Ec2SnapshotsCollector(int permissionsPerRegion = Ec2SnapshotsCollector.DefaultPermissionsPerRegion) : ICollector, ISnapshotPart
 {
+    /// <summary>At 16 calls in flight and about 100 ms a call, 200 permissions cost about 1.3 s per region.</summary>
+    public const int DefaultPermissionsPerRegion = 200;
+    private const string Attribute = "createVolumePermission";
+
+    public int PermissionsPerRegion { get; } = permissionsPerRegion;
     public string Name => "ec2.snapshots";
     public CollectorScope Scope => CollectorScope.Regional;
-    public IReadOnlyList<AwsOperation> Operations { get; } = [Ec2Operations.DescribeSnapshots];
+    public IReadOnlyList<AwsOperation> Operations { get; } = [Ec2Operations.DescribeSnapshots, Ec2Operations.DescribeSnapshotAttribute];
 
-    public Task CollectAsync(CollectionContext context, CancellationToken ct)
+    public async Task CollectAsync(CollectionContext context, CancellationToken ct)
     {
         var ec2 = context.Aws.Ec2(context.ClientRegion);
-        return context.SdkPagesAsync(Ec2Operations.DescribeSnapshots, new JsonObject { ["OwnerIds"] = new JsonArray("self") }, async (token, c) =>
+        var pages = await context.SdkPagesAsync(Ec2Operations.DescribeSnapshots, new JsonObject { ["OwnerIds"] = new JsonArray("self") }, async (token, c) =>
         {
             var r = await ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { NextToken = token, OwnerIds = ["self"] }, c);
             return (r, r.NextToken);
-        }, ct);
+        }, ct).ConfigureAwait(false);
+        var newestFirst = (pages ?? []).SelectMany(p => p.Snapshots ?? []).DistinctBy(s => s.SnapshotId)
+            .OrderByDescending(s => s.StartTime ?? DateTime.MinValue).ThenBy(s => s.SnapshotId, StringComparer.Ordinal).ToList();
+        await Task.WhenAll(newestFirst.Take(PermissionsPerRegion).Select(s => context.SdkAsync(Ec2Operations.DescribeSnapshotAttribute,
+            new JsonObject { ["SnapshotId"] = s.SnapshotId, ["Attribute"] = Attribute }, null,
+            c => ec2.DescribeSnapshotAttributeAsync(new DescribeSnapshotAttributeRequest { SnapshotId = s.SnapshotId, Attribute = Attribute }, c),
+            ct, "InvalidSnapshot.NotFound"))).ConfigureAwait(false);
+        if (newestFirst.Skip(PermissionsPerRegion).ToList() is { Count: > 0 } unasked)
+        {
+            var newest = unasked[0].StartTime is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)).ToString("O", CultureInfo.InvariantCulture) : "unknown";
+            await context.RecordAsync(CoverageGap.Bounded(Name, Ec2Operations.DescribeSnapshotAttribute, context.Region,
+                new JsonObject { ["Attribute"] = Attribute, ["NotAsked"] = unasked.Count, ["NewestNotAsked"] = newest },
+                $"createVolumePermission read for the {PermissionsPerRegion} newest snapshots only; {unasked.Count} started at or before {newest} not read",
+                context.Time.GetUtcNow()), ct).ConfigureAwait(false);
+        }
     }
 
     public async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
     {
+        var permissions = new Dictionary<(string, string), IReadOnlyList<string>>();
+        await answers.ForEachXmlAsync("ec2", "DescribeSnapshotAttribute", a =>
+        {
+            if (a.Body.Text("snapshotId") is not { Length: > 0 } id) return; // InvalidSnapshot.NotFound: gone since it was listed
+            permissions[(a.Record.Region ?? "", id)] = a.Body.Element(Attribute)?.Elements("item")
+                .Select(i => i.Text("userId") ?? i.Text("group")).OfType<string>().ToList() ?? [];
+        }, ct).ConfigureAwait(false);
         await answers.ForEachXmlAsync("ec2", "DescribeSnapshots", a =>
         {
             foreach (var item in a.Body.Element("snapshotSet")?.Elements("item") ?? [])
-                s.EbsSnapshots.Add(new EbsSnapshotFact(a.Record.Region ?? "", item.Required("snapshotId"), item.Text("volumeId"),
-                    item.Bool("encrypted"), item.Text("kmsKeyId") is { Length: > 0 } key ? key : null, a.Record.Sha256));
+            {
+                var region = a.Record.Region ?? "";
+                var id = item.Required("snapshotId");
+                s.EbsSnapshots.Add(new EbsSnapshotFact(region, id, item.Text("volumeId"),
+                    item.Bool("encrypted"), item.Text("kmsKeyId") is { Length: > 0 } key ? key : null, a.Record.Sha256)
+                {
+                    StartTime = item.Date("startTime"), CreateVolumePermissions = permissions.GetValueOrDefault((region, id)),
+                });
+            }
         }, ct).ConfigureAwait(false);
         AccountSnapshot.Dedupe(s.EbsSnapshots, f => (f.Region, f.SnapshotId));
     }
