@@ -32,6 +32,7 @@ public static class SuspectedTargets
         ResourceTypes.SharedDbClusterSnapshot => TargetKinds.DbClusterSnapshot,
         ResourceTypes.OpenedBucket => TargetKinds.Bucket,
         ResourceTypes.SharedEbsSnapshot => TargetKinds.EbsSnapshot,
+        ResourceTypes.OutsideKmsGrant => TargetKinds.KmsGrant,
         _ => null,
     };
 }

@@ -47,7 +47,7 @@ public sealed partial class AttackerResourceFinder
     }
 
     /// <summary>The account of an IAM or STS principal ARN (<c>arn:aws:iam::ACCOUNT:…</c>) or a bare account id; null for a service principal.</summary>
-    private static string? PrincipalAccount(string? principal) => principal switch
+    internal static string? PrincipalAccount(string? principal) => principal switch
     {
         null => null,
         _ when AccountId().IsMatch(principal) => principal,

@@ -1,5 +1,6 @@
 using Shodo.Evidence.Snapshot;
 using Shodo.Investigation.Model;
+using Shodo.Investigation.Resources;
 using Shodo.Investigation.Triage;
 using Shodo.Investigation.Triage.Signs;
 using Shodo.Localization;
@@ -69,7 +70,9 @@ public static class StateSuspicion
     /// <c>shodo rollback</c> re-opens it exactly. And an EBS snapshot another account (or <c>all</c>) may create a volume
     /// from, when it was started at or after <paramref name="exposureFrom"/>: a snapshot cannot be shared before it exists,
     /// so one started in the window was shared in it. An older one shared out is reported (an exposure not attributed), not
-    /// suspected: what the snapshot can tell does not place its sharing in the window.
+    /// suspected: what the snapshot can tell does not place its sharing in the window. And a KMS grant letting another
+    /// account's principal use a key of the account, created at or after <paramref name="exposureFrom"/> (a grant's creation
+    /// date is when it was made): closed only by the approved step revoke-kms-grant, as the attacker's would be.
     /// </summary>
     public static IEnumerable<SuspectedTarget> OpenDoors(AccountSnapshot state, IReadOnlySet<string> attributed, DateTimeOffset? exposureFrom = null)
     {
@@ -87,6 +90,7 @@ public static class StateSuspicion
             yield return new SuspectedTarget(ResourceTypes.SharedEbsSnapshot, s.SnapshotId, s.Region, s.StartTime, Messages.Get(
                 "SuspectedSharedEbsSnapshotReason", s.SnapshotId, s.Region, s.StartTime, exposureFrom, string.Join(", ", s.CreateVolumePermissions!)));
         }
+        foreach (var door in OutsideGrants(state, attributed, exposureFrom)) yield return door;
         var owner = state.Users.Select(u => u.Arn?.Split(':') is { Length: >= 6 } p ? p[4] : null).FirstOrDefault(a => a is not null);
         foreach (var p in state.BucketPolicies.Where(p => p.Document is not null))
         {
@@ -95,6 +99,24 @@ public static class StateSuspicion
             var region = state.Buckets.FirstOrDefault(b => b.Name == p.Bucket)?.Region ?? p.Region;
             yield return new SuspectedTarget(ResourceTypes.OpenedBucket, p.Bucket, region, null,
                 Messages.Get("SuspectedOpenBucketReason", p.Bucket, string.Join(", ", open)));
+        }
+    }
+
+    private static IEnumerable<SuspectedTarget> OutsideGrants(AccountSnapshot state, IReadOnlySet<string> attributed, DateTimeOffset? exposureFrom)
+    {
+        if (exposureFrom is not { } from) yield break;
+        foreach (var key in state.KmsKeys)
+        {
+            var account = key.Arn.Split(':') is { Length: >= 6 } arn ? arn[4] : null;
+            foreach (var g in key.Grants.Where(g => g.CreationDate is { } made && made >= from))
+            {
+                var outside = new[] { g.GranteePrincipal, g.RetiringPrincipal }.Select(AttackerResourceFinder.PrincipalAccount).OfType<string>()
+                    .Where(a => a != account).Distinct().ToList();
+                var id = $"{key.KeyId}/{g.GrantId}";
+                if (outside.Count == 0 || attributed.Contains(Key(ResourceTypes.OutsideKmsGrant, id))) continue;
+                yield return new SuspectedTarget(ResourceTypes.OutsideKmsGrant, id, key.Region, g.CreationDate, Messages.Get(
+                    "SuspectedKmsGrantReason", key.KeyId, key.Region, g.CreationDate, from, string.Join(", ", outside), string.Join(", ", g.Operations)));
+            }
         }
     }
 
