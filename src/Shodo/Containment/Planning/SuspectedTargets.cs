@@ -31,6 +31,7 @@ public static class SuspectedTargets
         ResourceTypes.SharedDbSnapshot => TargetKinds.DbSnapshot,
         ResourceTypes.SharedDbClusterSnapshot => TargetKinds.DbClusterSnapshot,
         ResourceTypes.OpenedBucket => TargetKinds.Bucket,
+        ResourceTypes.OpenedKeyPolicy => TargetKinds.KmsKeyPolicy,
         _ => null,
     };
 }

@@ -31,7 +31,8 @@ public static class SuspicionStep
                 .Concat(resources.Where(r => r.Type == ResourceTypes.User).Select(r => StateSuspicion.Key(ResourceTypes.User, r.ResourceId)))
                 .Concat(resources.Where(r => r.Type == ResourceTypes.Instance).Select(r => StateSuspicion.Key(ResourceTypes.Instance, r.ResourceId)))
                 .Concat(resources.Where(r => r.Type == ResourceTypes.SpotRequest).Select(r => StateSuspicion.Key(ResourceTypes.SpotRequest, r.ResourceId)))
-                .Concat(resources.Where(r => r.Type is ResourceTypes.SharedDbSnapshot or ResourceTypes.SharedDbClusterSnapshot or ResourceTypes.OpenedBucket)
+                .Concat(resources.Where(r => r.Type is ResourceTypes.SharedDbSnapshot or ResourceTypes.SharedDbClusterSnapshot or ResourceTypes.OpenedBucket
+                                                 or ResourceTypes.OpenedKeyPolicy)
                     .Select(r => StateSuspicion.Key(r.Type, r.ResourceId)))
                 .ToHashSet(StringComparer.Ordinal);
             var admins = await AdminEquivalence.ReadAsync(state, StoredAnswers.Load(@case), ct).ConfigureAwait(false);
