@@ -10,9 +10,10 @@ namespace Shodo.Drill;
 /// says): every RDS or EBS snapshot any region holds that is public (<c>all</c>) or still open to an outside account
 /// the attacker shared with, every bucket that lets anyone in (a public policy or ACL Block Public Access does not
 /// neutralise) or whose policy still lets such an account in (no Deny shuts it out), and every KMS grant still on a key
-/// whose grantee or retiring principal is such an account (it decrypts the copy shared out). Each is named
+/// whose grantee or retiring principal is such an account (it decrypts the copy shared out), and every key whose policy
+/// still lets such an account (or everyone) use the key. Each is named
 /// <c>rds-snapshot:REGION:ID -> ACCOUNT</c> (or <c>ebs-snapshot:...</c>, <c>s3-bucket:REGION:NAME -> ...</c>,
-/// <c>kms-grant:REGION:KEY/GRANT -> ACCOUNT</c>). A RAM share still associated with such an account is not among them: it
+/// <c>kms-grant:REGION:KEY/GRANT -> ACCOUNT</c>, <c>kms-key-policy:REGION:KEY -> ACCOUNT</c>). A RAM share still associated with such an account is not among them: it
 /// stays open by decision (reported, not disassociated: src/Shodo/Containment/README.md), so <see cref="OpenByDecision"/>
 /// names it apart. This judge reads the range itself on purpose, not Shodo's reading of it.
 /// </summary>
@@ -27,6 +28,7 @@ public static class DataDoorsOpen
             .Concat(truth.SharedClusterSnapshots.Select(s => s.SharedWithAccount))
             .Concat(truth.OpenedBuckets.SelectMany(b => b.OpenTo))
             .Concat(truth.KmsGrants.Select(g => AccountOf(g.GranteePrincipal)).OfType<string>())
+            .Concat(truth.KmsKeyPolicies.SelectMany(k => k.OpenTo))
             .Append(Everyone).ToHashSet(StringComparer.Ordinal);
         lock (state.Sync)
             return state.RdsRegions
@@ -41,6 +43,8 @@ public static class DataDoorsOpen
                 .Concat(state.SaveKms().SelectMany(r => r.Value.Keys.SelectMany(k => k.Grants.SelectMany(g =>
                     new[] { AccountOf(g.GranteePrincipal), AccountOf(g.RetiringPrincipal) }.OfType<string>().Distinct()
                         .Where(a => a != state.AccountId && outside.Contains(a)).Select(a => $"kms-grant:{r.Key}:{k.KeyId}/{g.GrantId} -> {a}")))))
+                .Concat(state.SaveKms().SelectMany(r => r.Value.Keys.SelectMany(k => KeyPolicyOpenTo(k.Policy, state.AccountId).Where(outside.Contains)
+                    .Select(a => $"kms-key-policy:{r.Key}:{k.KeyId} -> {a}"))))
                 .Order(StringComparer.Ordinal).ToList();
     }
 
@@ -56,6 +60,7 @@ public static class DataDoorsOpen
             .Concat(truth.SharedEbsSnapshots.Select(s => s.SharedWithAccount))
             .Concat(truth.OpenedBuckets.SelectMany(b => b.OpenTo))
             .Concat(truth.KmsGrants.Select(g => AccountOf(g.GranteePrincipal)).OfType<string>())
+            .Concat(truth.KmsKeyPolicies.SelectMany(k => k.OpenTo))
             .ToHashSet(StringComparer.Ordinal);
         lock (state.Sync)
             return state.SaveRam().SelectMany(r => r.Shares.Where(s => s.Status == "ACTIVE").SelectMany(s =>
@@ -98,6 +103,17 @@ public static class DataDoorsOpen
             && bucket.Grants.Any(g => g.Grantee is S3Grant.AllUsers or S3Grant.AuthenticatedUsers))
             allowed.Add(Everyone);
         return allowed.Where(a => a != owner && !denied.Contains(a)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Whom a key policy's Allow statements let use the key, outside the owner: <c>all</c> for <c>*</c>, else the accounts the
+    /// AWS principals are in. A Deny is not counted as shutting anyone out (it may deny a single action); conditions are not weighed.
+    /// </summary>
+    public static IReadOnlyList<string> KeyPolicyOpenTo(string? policy, string owner)
+    {
+        if (policy is null || JsonNode.Parse(policy) is not JsonObject document) return [];
+        return Statements(document["Statement"]).Where(s => s["Effect"]?.ToString() == "Allow").SelectMany(s => Principals(s["Principal"]))
+            .Where(a => a != owner).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
     private static IEnumerable<JsonObject> Statements(JsonNode? node) => node switch

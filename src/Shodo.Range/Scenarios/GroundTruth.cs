@@ -36,6 +36,8 @@ public sealed record GroundTruth
     public IReadOnlyList<GroundTruthOpenedBucket> OpenedBuckets { get; init; } = [];
     /// <summary>KMS grants the attacker created for an outside principal (a key that decrypts what it shared).</summary>
     public IReadOnlyList<GroundTruthKmsGrant> KmsGrants { get; init; } = [];
+    /// <summary>KMS keys whose policy the attacker opened to outside accounts with PutKeyPolicy (a key that decrypts what it shared).</summary>
+    public IReadOnlyList<GroundTruthKmsKeyPolicy> KmsKeyPolicies { get; init; } = [];
     public required IReadOnlyList<string> BucketsListed { get; init; }
     public required IReadOnlyList<GroundTruthObject> ObjectsRead { get; init; }
     public GroundTruthStopLogging? StopLogging { get; init; }
@@ -71,6 +73,9 @@ public sealed record GroundTruthOpenedBucket(string Bucket, IReadOnlyList<string
 
 /// <summary>A grant on a KMS key (KeyId: the key's id) letting an outside principal use it.</summary>
 public sealed record GroundTruthKmsGrant(string Region, string KeyId, string GrantId, string GranteePrincipal);
+
+/// <summary>A KMS key (KeyId: the key's id) whose policy the attacker opened to the outside accounts OpenTo names.</summary>
+public sealed record GroundTruthKmsKeyPolicy(string Region, string KeyId, IReadOnlyList<string> OpenTo);
 
 public sealed record GroundTruthObject(string Bucket, string Key);
 

@@ -195,6 +195,14 @@ public sealed class KmsGrantTruthSpec
     public string Grantee { get; set; } = "";
 }
 
+/// <summary>A key whose policy the attacker opened to outside accounts (<c>openTo</c>: their ids) with PutKeyPolicy.</summary>
+public sealed class KmsKeyPolicyTruthSpec
+{
+    public string Region { get; set; } = "us-east-1";
+    public string Key { get; set; } = "";
+    public List<string> OpenTo { get; set; } = [];
+}
+
 /// <summary>
 /// What the attacker created or used, as written: names, and <c>${save.Field}</c> /
 /// <c>${save-*.Field[*]}</c> references to ids generated at play time.
@@ -216,6 +224,8 @@ public sealed class GroundTruthSpec
     public List<OpenedBucketSpec> OpenedBuckets { get; set; } = [];
     /// <summary>KMS grants the attacker created for an outside principal on a key of the account.</summary>
     public List<KmsGrantTruthSpec> KmsGrants { get; set; } = [];
+    /// <summary>KMS key policies the attacker opened to an outside account (PutKeyPolicy).</summary>
+    public List<KmsKeyPolicyTruthSpec> KmsKeyPolicies { get; set; } = [];
     public List<string> BucketsListed { get; set; } = [];
     public List<ObjectReadSpec> ObjectsRead { get; set; } = [];
     public StopLoggingSpec? StopLogging { get; set; }

@@ -37,6 +37,8 @@ public static class TargetKinds
     public const string OrganizationAccount = "organizations-account";
     /// <summary>A KMS grant the attacker created for another account's principal. Id <c>KEY/GRANTID</c> (the key's id, then the grant's).</summary>
     public const string KmsGrant = "kms-grant";
+    /// <summary>A KMS key whose policy the attacker opened to another account (a data door). Id: the key's id.</summary>
+    public const string KmsKeyPolicy = "kms-key-policy";
 
     public static bool IsIdentity(string kind) => kind is User or Role;
 }

@@ -114,4 +114,34 @@ public sealed class KmsCliConformanceTests(RangeFixture fixture) : IClassFixture
         var bypassed = (await cli.OkAsync("kms", "create-key", "--policy", lockedOut, "--bypass-policy-lockout-safety-check")).GetProperty("KeyMetadata");
         Assert.Contains("999988887777", (await cli.OkAsync("kms", "get-key-policy", "--key-id", bypassed.Str("KeyId"), "--policy-name", "default")).Str("Policy"));
     }
+
+    [Fact]
+    public async Task A_key_policy_put_is_read_back_exactly_recorded_with_the_new_policy_and_refused_as_KMS_refuses()
+    {
+        var (cli, keyId, arn) = await KeyAsync("sa-east-1");
+        var root = $"arn:aws:iam::{RangeInfo.DefaultAccountId}:root";
+        var opened = $$"""{"Version":"2012-10-17","Id":"key-default-1","Statement":[{"Sid":"Enable IAM User Permissions","Effect":"Allow","Principal":{"AWS":"{{root}}"},"Action":"kms:*","Resource":"*"},{"Sid":"copy","Effect":"Allow","Principal":{"AWS":"{{Outsider}}"},"Action":["kms:Decrypt","kms:CreateGrant","kms:DescribeKey"],"Resource":"*"}]}""";
+        await cli.OkAsync("kms", "put-key-policy", "--key-id", arn, "--policy-name", "default", "--policy", opened);
+        Assert.Equal(opened, (await cli.OkAsync("kms", "get-key-policy", "--key-id", keyId, "--policy-name", "default")).Str("Policy"));
+
+        var recorded = fixture.Range.State.Calls.Last(c => c.EventName == "PutKeyPolicy" && c.Region == "sa-east-1");
+        Assert.Equal("kms.amazonaws.com", recorded.EventSource);
+        Assert.False(recorded.ReadOnly);
+        Assert.Null(recorded.ErrorCode);
+        Assert.Equal(opened, recorded.RequestParameters!["policy"]!.GetValue<string>());
+        Assert.Equal(arn, recorded.RequestParameters["keyId"]!.GetValue<string>());
+
+        await cli.FailsWithAsync("NotFoundException", "kms", "put-key-policy", "--key-id", keyId, "--policy-name", "other", "--policy", opened);
+        await cli.FailsWithAsync("NotFoundException", "kms", "put-key-policy", "--key-id", Guid.NewGuid().ToString(), "--policy-name", "default", "--policy", opened);
+        await cli.FailsWithAsync("InvalidArnException", "kms", "put-key-policy", "--key-id", "arn:aws:s3:::bucket", "--policy-name", "default", "--policy", opened);
+        await cli.FailsWithAsync("MalformedPolicyDocumentException", "kms", "put-key-policy", "--key-id", keyId, "--policy-name", "default", "--policy", "{not json");
+        var noPrincipal = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:*","Resource":"*"},{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*"}]}""";
+        await cli.FailsWithAsync("MalformedPolicyDocumentException", "kms", "put-key-policy", "--key-id", keyId, "--policy-name", "default", "--policy", noPrincipal);
+        var lockedOut = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"{{Outsider}}"},"Action":"kms:*","Resource":"*"}]}""";
+        await cli.FailsWithAsync("MalformedPolicyDocumentException", "kms", "put-key-policy", "--key-id", keyId, "--policy-name", "default", "--policy", lockedOut);
+        Assert.Equal(opened, (await cli.OkAsync("kms", "get-key-policy", "--key-id", keyId, "--policy-name", "default")).Str("Policy"));
+
+        await cli.OkAsync("kms", "put-key-policy", "--key-id", keyId, "--policy-name", "default", "--policy", lockedOut, "--bypass-policy-lockout-safety-check");
+        Assert.Equal(lockedOut, (await cli.OkAsync("kms", "get-key-policy", "--key-id", keyId, "--policy-name", "default")).Str("Policy"));
+    }
 }

@@ -104,6 +104,7 @@ public class ResponderPolicyTests
                      "rds:ModifyDBClusterSnapshotAttribute", "rds:DescribeDBClusterSnapshotAttributes", "s3:PutBucketPolicy",
                      "s3:PutBucketPublicAccessBlock", "s3:GetBucketPolicy", "s3:GetBucketPublicAccessBlock", "s3:GetBucketAcl",
                      "ec2:ModifyImageAttribute", "ec2:DescribeImageAttribute",
+                     "kms:PutKeyPolicy", "kms:GetKeyPolicy",
                  })
             Assert.Contains(action, actions);
         Assert.DoesNotContain("s3:DeleteBucketPolicy", actions);

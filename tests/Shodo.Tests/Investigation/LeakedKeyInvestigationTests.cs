@@ -113,6 +113,21 @@ public sealed class LeakedKeyInvestigationTests(LeakedKeyScenarioCase scenario, 
     }
 
     [Fact]
+    public void The_key_policy_the_attacker_opened_to_the_outside_account_is_a_door_open_since_its_PutKeyPolicy()
+    {
+        var resources = InvestigationFiles.ReadResources(CaseFolder.At(scenario.CaseDirectory));
+        var opened = Assert.Single(resources, r => r.Type == ResourceTypes.OpenedKeyPolicy);
+        var truth = Assert.Single(Truth.KmsKeyPolicies);
+        Assert.Equal((truth.Region, truth.KeyId, "opened"), (opened.Region, opened.ResourceId, opened.State));
+        Assert.Equal(truth.OpenTo, opened.Attributes["sharedWith"]!.AsArray().Select(n => (string)n!));
+        Assert.True((bool)opened.Attributes["openNow"]!);
+        Assert.Equal("access-key:" + Truth.LeakedAccessKeyId, opened.CreatedBy);
+        var put = Truth.Events.Single(e => e.EventName == "PutKeyPolicy").Time; // CloudTrail's eventTime is to the second
+        Assert.Equal(put.AddTicks(-(put.Ticks % TimeSpan.TicksPerSecond)), opened.CreatedAt);
+        Assert.NotEmpty(opened.Evidence);
+    }
+
+    [Fact]
     public void A_bucket_without_data_events_is_unknown_not_unaccessed()
     {
         var impact = InvestigationFiles.ReadImpact(CaseFolder.At(scenario.CaseDirectory))!;

@@ -18,4 +18,6 @@ public static class KmsOperations
     public static AwsOperation ListGrants { get; } = Op("ListGrants");
     /// <summary>Destructive: sent only as the approved step revoke-kms-grant (<see cref="Safety.ApprovedDestructiveSteps"/>).</summary>
     public static AwsOperation RevokeGrant { get; } = Op("RevokeGrant");
+    /// <summary>Closes (and rollback re-opens) a key policy the attacker opened to another account: the data door kms-key-policy.</summary>
+    public static AwsOperation PutKeyPolicy { get; } = Op("PutKeyPolicy");
 }

@@ -59,6 +59,10 @@ public static class MutationAllowlist
             "Close a bucket the attacker opened to an outside account: the policy as read plus one Deny (Sid ShodoCloseDataDoor) " +
             "naming those accounts, the whole previous policy journaled first; the attacker's statements stay as evidence. " +
             "shodo rollback puts back the journaled policy exactly."),
+        new(AwsOperation.Of("kms", "PutKeyPolicy"),
+            "Close a KMS key policy the attacker opened to an outside account: the policy as read minus those accounts' principals " +
+            "(a statement naming only them goes), the whole previous policy journaled first; never bypassing KMS's lockout safety " +
+            "check. Deletes no key, grant or statement of the account's own; shodo rollback puts back the journaled policy exactly."),
         new(AwsOperation.Of("ec2", "ModifyNetworkInterfaceAttribute"),
             "Move each network interface of an instance that cannot be stopped into the quarantine group (EC2 refuses an instance's groups when it has several interfaces); reversed by restoring each interface's recorded groups."),
         new(AwsOperation.Of("ec2", "AuthorizeSecurityGroupIngress"),

@@ -10,6 +10,7 @@ public static class DataDoors
         new OpenedBucket(),
         new DbSnapshotShare(cluster: true),
         new ImageLaunchPermission(),
+        new KmsKeyPolicyDoor(),
     ];
 
     public static IDataDoor? For(string targetKind) => All.FirstOrDefault(d => d.Kind == targetKind);

@@ -228,6 +228,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             ResourceTypes.SharedImage => targets.Add(new ContainmentTarget(TargetKinds.Image, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.OpenedBucket => targets.Add(new ContainmentTarget(TargetKinds.Bucket, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.OutsideKmsGrant => targets.Add(new ContainmentTarget(TargetKinds.KmsGrant, r.ResourceId, r.Region), r.CreatedBy),
+            ResourceTypes.OpenedKeyPolicy => targets.Add(new ContainmentTarget(TargetKinds.KmsKeyPolicy, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.User => targets.User(r.ResourceId, null, $"IAM user {reason}"),
             ResourceTypes.AccessKey or ResourceTypes.LoginProfile when UserOf(r) is { } user => targets.User(user, null, $"{r.Type} {reason}"),
             _ => null,
@@ -241,6 +242,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             ResourceTypes.SharedDbSnapshot or ResourceTypes.SharedEbsSnapshot or ResourceTypes.SharedDbClusterSnapshot or ResourceTypes.SharedImage => $"shared with an outside account by {r.CreatedBy ?? "the attacker"}",
             ResourceTypes.OpenedBucket => $"opened (policy, ACL or Block Public Access changed) by {r.CreatedBy ?? "the attacker"}",
             ResourceTypes.OutsideKmsGrant => $"KMS grant for another account created by {r.CreatedBy ?? "the attacker"}",
+            ResourceTypes.OpenedKeyPolicy => $"KMS key policy opened to another account by {r.CreatedBy ?? "the attacker"}",
             _ => $"{r.Type} {reason}",
         });
         g.Identity ??= r.CreatedBy;

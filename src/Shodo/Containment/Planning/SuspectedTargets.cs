@@ -33,6 +33,7 @@ public static class SuspectedTargets
         ResourceTypes.OpenedBucket => TargetKinds.Bucket,
         ResourceTypes.SharedEbsSnapshot => TargetKinds.EbsSnapshot,
         ResourceTypes.OutsideKmsGrant => TargetKinds.KmsGrant,
+        ResourceTypes.OpenedKeyPolicy => TargetKinds.KmsKeyPolicy,
         _ => null,
     };
 }

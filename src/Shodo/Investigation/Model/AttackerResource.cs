@@ -55,4 +55,6 @@ public static class ResourceTypes
     public const string SharedResourceShare = "ram:shared-resource-share";
     /// <summary>A KMS grant the attacker created for a principal of another account (id <c>KEY/GRANTID</c>): a key that unlocks a copy shared out.</summary>
     public const string OutsideKmsGrant = "kms:outside-grant";
+    /// <summary>A KMS key whose policy the attacker put so that another account may use it (id: the key's id): a key that unlocks a copy shared out.</summary>
+    public const string OpenedKeyPolicy = "kms:opened-key-policy";
 }

@@ -156,6 +156,9 @@ public sealed partial class AttackerResourceFinder(AccountSnapshot state, ChainR
             case "CreateGrant":
                 AddKmsGrant(region, e, by, request, response);
                 break;
+            case "PutKeyPolicy":
+                AddOpenedKeyPolicy(region, e, by, request);
+                break;
             case "ModifyDBClusterSnapshotAttribute":
                 if (TrailRecordJson.Path(request, "dBClusterSnapshotIdentifier") is { } clusterSnapshot)
                     AddSharedDbSnapshot(ResourceTypes.SharedDbClusterSnapshot, region, clusterSnapshot, cluster: true, by, e, request);

@@ -65,7 +65,8 @@ public static class StateSuspicion
 
     /// <summary>
     /// The doors to the data the recorded state shows open, with attribution unknown: an RDS DB or cluster snapshot another
-    /// account (or <c>all</c>) may restore, and a bucket whose collected policy lets in everyone or another account. The
+    /// account (or <c>all</c>) may restore, a bucket whose collected policy lets in everyone or another account, and a customer
+    /// managed KMS key whose policy lets another account (or everyone) use it. The
     /// attacker may have opened them; a share the organisation made on purpose is closed only under contain-suspected, and
     /// <c>shodo rollback</c> re-opens it exactly. And an EBS snapshot another account (or <c>all</c>) may create a volume
     /// from, when it was started at or after <paramref name="exposureFrom"/>: a snapshot cannot be shared before it exists,
@@ -99,6 +100,14 @@ public static class StateSuspicion
             var region = state.Buckets.FirstOrDefault(b => b.Name == p.Bucket)?.Region ?? p.Region;
             yield return new SuspectedTarget(ResourceTypes.OpenedBucket, p.Bucket, region, null,
                 Messages.Get("SuspectedOpenBucketReason", p.Bucket, string.Join(", ", open)));
+        }
+        foreach (var k in state.KmsKeys.Where(k => k.KeyManager == "CUSTOMER" && k.Policy is not null))
+        {
+            // An AWS managed key's policy lets in "*" under a kms:CallerAccount condition by design: only customer keys are weighed.
+            var open = Shodo.Aws.S3.BucketPolicyGrants.Allowed(Shodo.Aws.S3.BucketPolicyGrants.Parse(k.Policy), k.Arn.Split(':') is { Length: >= 6 } a ? a[4] : owner);
+            if (open.Count == 0 || attributed.Contains(Key(ResourceTypes.OpenedKeyPolicy, k.KeyId))) continue;
+            yield return new SuspectedTarget(ResourceTypes.OpenedKeyPolicy, k.KeyId, k.Region, null,
+                Messages.Get("SuspectedOpenKeyPolicyReason", k.KeyId, k.Region, string.Join(", ", open)));
         }
     }
 

@@ -7,7 +7,7 @@ using Shodo.Reports.Document;
 namespace Shodo.Reports.Sections;
 
 /// <summary>
-/// The doors to the data the attacker opened (snapshots and images shared out, buckets opened, RAM shares, KMS grants to another account), per store: to whom it was open, since when (the
+/// The doors to the data the attacker opened (snapshots and images shared out, buckets opened, RAM shares, KMS grants and key policies letting another account in), per store: to whom it was open, since when (the
 /// sharing the events show), what Shodo closed and when (from the journal), and what it did not close and why. Nothing
 /// when the investigation found no such door.
 /// </summary>
@@ -20,6 +20,7 @@ public static class DataDoorsBlock
         [ResourceTypes.OpenedBucket] = TargetKinds.Bucket,
         [ResourceTypes.SharedDbClusterSnapshot] = TargetKinds.DbClusterSnapshot,
         [ResourceTypes.SharedImage] = TargetKinds.Image,
+        [ResourceTypes.OpenedKeyPolicy] = TargetKinds.KmsKeyPolicy,
     };
 
     public static IEnumerable<ReportBlock> Build(ReportContext r)

@@ -64,4 +64,29 @@ public sealed class OpenDoorSuspicionTests
         var attributed = new HashSet<string> { StateSuspicion.Key(ResourceTypes.SharedDbSnapshot, "crm-db-manual") };
         Assert.DoesNotContain(StateSuspicion.OpenDoors(State(), attributed), d => d.Id == "crm-db-manual");
     }
+
+    [Fact]
+    public void A_customer_key_whose_policy_lets_another_account_in_is_a_suspected_door_and_an_AWS_managed_or_private_one_is_not()
+    {
+        var state = new AccountSnapshot();
+        string Arn(string id) => $"arn:aws:kms:ap-northeast-1:{Account}:key/{id}";
+        var own = $$"""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Account}}:root"},"Action":"kms:*","Resource":"*"}""";
+        var outside = $$"""{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Outside}}:root"},"Action":"kms:Decrypt","Resource":"*"}""";
+        var anyone = """{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"111122223333"}}}""";
+        state.KmsKeys.Add(new KmsKeyFact("ap-northeast-1", "k-open", Arn("k-open"), "CUSTOMER", "Enabled", $"{{\"Statement\":[{own},{outside}]}}", [], "e"));
+        state.KmsKeys.Add(new KmsKeyFact("ap-northeast-1", "k-private", Arn("k-private"), "CUSTOMER", "Enabled", $"{{\"Statement\":[{own}]}}", [], "e"));
+        state.KmsKeys.Add(new KmsKeyFact("ap-northeast-1", "k-aws-ebs", Arn("k-aws-ebs"), "AWS", "Enabled", $"{{\"Statement\":[{anyone}]}}", [], "e"));
+
+        var door = Assert.Single(StateSuspicion.OpenDoors(state, new HashSet<string>()));
+        Assert.Equal((ResourceTypes.OpenedKeyPolicy, "k-open", "ap-northeast-1"), (door.Kind, door.Id, door.Region));
+        Assert.Contains(Outside, door.Reason, StringComparison.Ordinal);
+        Assert.Contains("unknown", door.Reason, StringComparison.Ordinal);
+        Assert.Empty(StateSuspicion.OpenDoors(state, new HashSet<string> { StateSuspicion.Key(ResourceTypes.OpenedKeyPolicy, "k-open") }));
+
+        var targets = new TargetSet();
+        SuspectedTargets.Add(targets, [door]);
+        var target = Assert.Single(targets.All);
+        Assert.Equal(new ContainmentTarget(TargetKinds.KmsKeyPolicy, "k-open", "ap-northeast-1"), target.Target);
+        Assert.True(target.Suspected);
+    }
 }
