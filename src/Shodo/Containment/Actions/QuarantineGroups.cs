@@ -30,40 +30,52 @@ public static class QuarantineGroups
         await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var quarantine = await FindQuarantineAsync(c, region, vpc, ct).ConfigureAwait(false)
-                ?? await CreateAsync(c, a, region, vpc, ContainmentTags.QuarantineGroupName(c.CaseId), "quarantine, no rules",
-                    ContainmentTags.Quarantine, ct).ConfigureAwait(false);
-            if (Tagged(quarantine, ContainmentTags.Quarantine) && quarantine.IpPermissionsEgress is { Count: > 0 } egress)
-            {
-                await NewGroupRetry.RunAsync(() => c.Aws.Ec2(region).RevokeSecurityGroupEgressAsync(
-                    new RevokeSecurityGroupEgressRequest { GroupId = quarantine.GroupId, IpPermissions = egress }, ct), c.Time, ct).ConfigureAwait(false);
-                await c.ChangedAsync(a, Ec2Operations.RevokeSecurityGroupEgress,
-                    new JsonObject { ["groupId"] = quarantine.GroupId, ["rules"] = egress.Count }).ConfigureAwait(false);
-            }
-            var untrack = await FindUntrackAsync(c, region, vpc, ct).ConfigureAwait(false)
-                ?? await CreateAsync(c, a, region, vpc, ContainmentTags.UntrackGroupName(c.CaseId),
-                    "all traffic, for a moment: makes connections untracked before quarantine", ContainmentTags.Untrack, ct).ConfigureAwait(false);
-            if (Tagged(untrack, ContainmentTags.Untrack) && !(untrack.IpPermissions ?? []).Any(AllTraffic))
-            {
-                try
-                {
-                    await NewGroupRetry.RunAsync(() => c.Aws.Ec2(region).AuthorizeSecurityGroupIngressAsync(
-                        new AuthorizeSecurityGroupIngressRequest { GroupId = untrack.GroupId, IpPermissions = [AllTrafficRule()] }, ct), c.Time, ct)
-                        .ConfigureAwait(false);
-                }
-                catch (AwsServiceError e) when (e.Code == "InvalidPermission.Duplicate")
-                {
-                    // An earlier attempt whose answer was lost added it: the rule is there.
-                }
-                await c.ChangedAsync(a, Ec2Operations.AuthorizeSecurityGroupIngress,
-                    new JsonObject { ["groupId"] = untrack.GroupId, ["ipProtocol"] = "-1", ["cidrIp"] = "0.0.0.0/0" }).ConfigureAwait(false);
-            }
-            return (quarantine.GroupId, untrack.GroupId);
+            // The two groups are independent until an interface is moved: each is found or created, and ruled, at once.
+            var made = await Task.WhenAll(QuarantineAsync(c, a, region, vpc, ct), UntrackAsync(c, a, region, vpc, ct)).ConfigureAwait(false);
+            return (made[0], made[1]);
         }
         finally
         {
             gate.Release();
         }
+    }
+
+    private static async Task<string> QuarantineAsync(ContainmentContext c, PlannedAction a, string region, string vpc, CancellationToken ct)
+    {
+        var quarantine = await FindQuarantineAsync(c, region, vpc, ct).ConfigureAwait(false)
+            ?? await CreateAsync(c, a, region, vpc, ContainmentTags.QuarantineGroupName(c.CaseId), "quarantine, no rules",
+                ContainmentTags.Quarantine, ct).ConfigureAwait(false);
+        if (Tagged(quarantine, ContainmentTags.Quarantine) && quarantine.IpPermissionsEgress is { Count: > 0 } egress)
+        {
+            await NewGroupRetry.RunAsync(() => c.Aws.Ec2(region).RevokeSecurityGroupEgressAsync(
+                new RevokeSecurityGroupEgressRequest { GroupId = quarantine.GroupId, IpPermissions = egress }, ct), c.Time, ct).ConfigureAwait(false);
+            await c.ChangedAsync(a, Ec2Operations.RevokeSecurityGroupEgress,
+                new JsonObject { ["groupId"] = quarantine.GroupId, ["rules"] = egress.Count }).ConfigureAwait(false);
+        }
+        return quarantine.GroupId;
+    }
+
+    private static async Task<string> UntrackAsync(ContainmentContext c, PlannedAction a, string region, string vpc, CancellationToken ct)
+    {
+        var untrack = await FindUntrackAsync(c, region, vpc, ct).ConfigureAwait(false)
+            ?? await CreateAsync(c, a, region, vpc, ContainmentTags.UntrackGroupName(c.CaseId),
+                "all traffic, for a moment: makes connections untracked before quarantine", ContainmentTags.Untrack, ct).ConfigureAwait(false);
+        if (Tagged(untrack, ContainmentTags.Untrack) && !(untrack.IpPermissions ?? []).Any(AllTraffic))
+        {
+            try
+            {
+                await NewGroupRetry.RunAsync(() => c.Aws.Ec2(region).AuthorizeSecurityGroupIngressAsync(
+                    new AuthorizeSecurityGroupIngressRequest { GroupId = untrack.GroupId, IpPermissions = [AllTrafficRule()] }, ct), c.Time, ct)
+                    .ConfigureAwait(false);
+            }
+            catch (AwsServiceError e) when (e.Code == "InvalidPermission.Duplicate")
+            {
+                // An earlier attempt whose answer was lost added it: the rule is there.
+            }
+            await c.ChangedAsync(a, Ec2Operations.AuthorizeSecurityGroupIngress,
+                new JsonObject { ["groupId"] = untrack.GroupId, ["ipProtocol"] = "-1", ["cidrIp"] = "0.0.0.0/0" }).ConfigureAwait(false);
+        }
+        return untrack.GroupId;
     }
 
     private static async Task<SecurityGroup> CreateAsync(ContainmentContext c, PlannedAction a, string region, string vpc, string name,
