@@ -20,6 +20,8 @@ public sealed class RangeFaults
     }
 
     public RangeLatency Latency { get; set; }
+    /// <summary>Operations whose calls a test holds back until it releases them (<see cref="OperationHolds"/>).</summary>
+    public OperationHolds Holds { get; } = new();
     public double ThrottleRate { get; set; }
     public double ErrorRate { get; set; }
     public double ResetRate { get; set; }

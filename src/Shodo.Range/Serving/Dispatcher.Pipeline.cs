@@ -58,6 +58,7 @@ public sealed partial class Dispatcher
             if (arrival.InjectFaults is not null && await arrival.InjectFaults(ct))
                 return new Served(requestId, null, null, null, Reset: true);
             if (arrival.InjectFaults is not null && faults.SightError(service.Name, operation!, request.Region, caller) is { } blind) throw blind;
+            if (arrival.InjectFaults is not null) await faults.Holds.WaitAsync(service.Name, operation!.Name, ct);
             authorizer.Authorize(caller, operation!, now, request);
 
             call = new AwsCall
