@@ -21,6 +21,7 @@ public static class CollectorCatalog
         new Ec2SpotRequestsCollector(),
         new Ec2VolumesCollector(),
         new Ec2SnapshotsCollector(),
+        new Ec2ImagesCollector(),
         new Ec2SecurityGroupsCollector(),
         new Ec2KeyPairsCollector(),
         new Ec2LaunchTemplatesCollector(),

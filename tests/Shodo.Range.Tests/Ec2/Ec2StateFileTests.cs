@@ -23,6 +23,7 @@ public sealed class Ec2StateFileTests
             ("SpotFleetRequestConfig.LaunchSpecifications.1.ImageId", "ami-0abcdef1234567890"));
         before.Call("DescribeSpotFleetRequests");
         before.Call("CreateSnapshots", ("InstanceSpecification.InstanceId", ids[0]));
+        before.Call("CreateImage", ("InstanceId", ids[1]), ("Name", "copy"));
 
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         JsonDocument json;
@@ -33,7 +34,7 @@ public sealed class Ec2StateFileTests
         after.Time.SetUtcNow(before.Time.GetUtcNow());
 
         Assert.True(after.State.Regions.IsEnabled("me-south-1"));
-        foreach (var action in new[] { "DescribeInstances", "DescribeSecurityGroups", "DescribeKeyPairs", "DescribeSpotInstanceRequests", "DescribeSpotFleetRequests", "DescribeVolumes", "DescribeSnapshots", "DescribeTags" })
+        foreach (var action in new[] { "DescribeInstances", "DescribeSecurityGroups", "DescribeKeyPairs", "DescribeSpotInstanceRequests", "DescribeSpotFleetRequests", "DescribeVolumes", "DescribeSnapshots", "DescribeTags", "DescribeImages" })
             Assert.Equal(before.Call(action).ToString(), after.Call(action).ToString());
         var next = after.RunInstances(1)[0];
         Assert.DoesNotContain(next, ids);

@@ -23,7 +23,16 @@ internal sealed class CreateImage : Ec2Action
         {
             ImageId = Ec2Ids.New("ami"), Name = name, Description = c.Params.Get("Description") ?? "", OwnerId = c.AccountId,
             CreationDate = c.Now, AvailableAt = c.Now + Image.CreateTime, SourceInstanceId = instance.InstanceId,
+            RootDeviceName = instance.RootDeviceName,
         };
+        // As EC2 does: one snapshot of each EBS volume attached to the instance, described after the image it backs.
+        foreach (var volume in c.Region.Volumes.Where(v => v.AttachedInstanceId == instance.InstanceId).OrderBy(v => v.Device, StringComparer.Ordinal))
+        {
+            var snapshot = SnapshotActions.Take(c, volume, c.Params.TagsFor("snapshot"),
+                $"Created by CreateImage({instance.InstanceId}) for {image.ImageId}");
+            image.BlockDeviceMappings.Add(new ImageBlockDevice(volume.Device ?? instance.RootDeviceName, snapshot.SnapshotId, volume.Size,
+                volume.VolumeType, volume.Encrypted, volume.DeleteOnTermination));
+        }
         c.Region.Images.Add(image);
         c.Region.Tags.Set(image.ImageId, c.Params.TagsFor("image"));
         return [V("imageId", image.ImageId)!];

@@ -15,6 +15,7 @@ public sealed class Ec2Service : IAwsService
         new DescribeInstanceStatus(),
         new CreateImage(),
         new DescribeImageAttribute(),
+        new DescribeImages(),
         new ModifyImageAttribute(),
         new ModifyInstanceAttribute(),
         new DescribeInstanceAttribute(),

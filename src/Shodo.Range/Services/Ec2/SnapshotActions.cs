@@ -12,13 +12,13 @@ namespace Shodo.Range.Services.Ec2;
 /// </summary>
 internal static class SnapshotActions
 {
-    internal static Snapshot Take(Ec2Context c, Volume volume, IEnumerable<Tag> tags)
+    internal static Snapshot Take(Ec2Context c, Volume volume, IEnumerable<Tag> tags, string? description = null)
     {
         var snapshot = new Snapshot
         {
             SnapshotId = Ec2Ids.New("snap"), VolumeId = volume.VolumeId, VolumeSize = volume.Size, StartTime = c.Now,
             CompletesAt = c.Now + c.Region.Timings.SnapshotCopy,
-            OwnerId = c.AccountId, Description = c.Params.Get("Description") ?? "", Encrypted = volume.Encrypted,
+            OwnerId = c.AccountId, Description = description ?? c.Params.Get("Description") ?? "", Encrypted = volume.Encrypted,
             KmsKeyId = volume.KmsKeyId,
         };
         c.Region.Snapshots.Add(snapshot);

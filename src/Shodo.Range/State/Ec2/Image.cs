@@ -20,5 +20,16 @@ public sealed class Image
     [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public List<string> LaunchPermissions { get; } = [];
 
+    /// <summary>The device the image's root volume is attached at.</summary>
+    public string RootDeviceName { get; init; } = "/dev/xvda";
+
+    /// <summary>One EBS snapshot per volume of the source instance (CreateImage makes them): the copy of each disk.</summary>
+    [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
+    public List<ImageBlockDevice> BlockDeviceMappings { get; } = [];
+
     public string State(DateTimeOffset now) => now >= AvailableAt ? "available" : "pending";
 }
+
+/// <summary>A block device mapping of an AMI: the device name and the EBS snapshot it launches a volume from.</summary>
+public sealed record ImageBlockDevice(string DeviceName, string SnapshotId, int VolumeSize, string VolumeType, bool Encrypted,
+    bool DeleteOnTermination = true);

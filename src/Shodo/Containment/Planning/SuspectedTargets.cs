@@ -34,6 +34,7 @@ public static class SuspectedTargets
         ResourceTypes.SharedEbsSnapshot => TargetKinds.EbsSnapshot,
         ResourceTypes.OutsideKmsGrant => TargetKinds.KmsGrant,
         ResourceTypes.OpenedKeyPolicy => TargetKinds.KmsKeyPolicy,
+        ResourceTypes.SharedImage => TargetKinds.Image,
         _ => null,
     };
 }

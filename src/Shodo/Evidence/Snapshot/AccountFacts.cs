@@ -114,3 +114,17 @@ public sealed record EbsSnapshotFact(string Region, string SnapshotId, string? V
     /// </summary>
     public IReadOnlyList<string>? CreateVolumePermissions { get; init; }
 }
+
+/// <summary>
+/// An AMI the account owns, as DescribeImages showed it: its name, when it was created (it cannot have been shared before),
+/// its state, whether it is public, and the EBS snapshot behind each of its block devices.
+/// </summary>
+public sealed record ImageFact(string Region, string ImageId, string? Name, DateTimeOffset? CreationDate, string? State, bool Public,
+    IReadOnlyList<string> SnapshotIds, string Evidence)
+{
+    /// <summary>
+    /// Who may launch it (DescribeImageAttribute launchPermission): other accounts' ids, and <c>all</c> when public; null when
+    /// the attribute was not read (not asked, or the call failed) — then only <see cref="Public"/> is known.
+    /// </summary>
+    public IReadOnlyList<string>? LaunchPermissions { get; init; }
+}

@@ -33,6 +33,8 @@ public sealed class AccountSnapshot
     public List<KmsKeyFact> KmsKeys { get; } = [];
     /// <summary>EBS snapshots the account owns, with the KMS key of an encrypted one.</summary>
     public List<EbsSnapshotFact> EbsSnapshots { get; } = [];
+    /// <summary>AMIs the account owns, with who may launch each (launchPermission; null: not read).</summary>
+    public List<ImageFact> Images { get; } = [];
     public List<GroupMembershipFact> GroupMemberships { get; } = [];
     /// <summary>Groups and roles with their policies (GetAccountAuthorizationDetails).</summary>
     public List<PolicyHolderFact> PolicyHolders { get; } = [];

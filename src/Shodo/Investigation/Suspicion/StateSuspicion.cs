@@ -73,7 +73,8 @@ public static class StateSuspicion
     /// so one started in the window was shared in it. An older one shared out is reported (an exposure not attributed), not
     /// suspected: what the snapshot can tell does not place its sharing in the window. And a KMS grant letting another
     /// account's principal use a key of the account, created at or after <paramref name="exposureFrom"/> (a grant's creation
-    /// date is when it was made): closed only by the approved step revoke-kms-grant, as the attacker's would be.
+    /// date is when it was made): closed only by the approved step revoke-kms-grant, as the attacker's would be. And an AMI
+    /// launchable from outside, created in the window (<see cref="SharedImageSuspicion"/>).
     /// </summary>
     public static IEnumerable<SuspectedTarget> OpenDoors(AccountSnapshot state, IReadOnlySet<string> attributed, DateTimeOffset? exposureFrom = null)
     {
@@ -92,6 +93,7 @@ public static class StateSuspicion
                 "SuspectedSharedEbsSnapshotReason", s.SnapshotId, s.Region, s.StartTime, exposureFrom, string.Join(", ", s.CreateVolumePermissions!)));
         }
         foreach (var door in OutsideGrants(state, attributed, exposureFrom)) yield return door;
+        foreach (var door in SharedImageSuspicion.Doors(state, attributed, exposureFrom)) yield return door;
         var owner = state.Users.Select(u => u.Arn?.Split(':') is { Length: >= 6 } p ? p[4] : null).FirstOrDefault(a => a is not null);
         foreach (var p in state.BucketPolicies.Where(p => p.Document is not null))
         {

@@ -32,7 +32,8 @@ public static class SuspicionStep
                 .Concat(resources.Where(r => r.Type == ResourceTypes.Instance).Select(r => StateSuspicion.Key(ResourceTypes.Instance, r.ResourceId)))
                 .Concat(resources.Where(r => r.Type == ResourceTypes.SpotRequest).Select(r => StateSuspicion.Key(ResourceTypes.SpotRequest, r.ResourceId)))
                 .Concat(resources.Where(r => r.Type is ResourceTypes.SharedDbSnapshot or ResourceTypes.SharedDbClusterSnapshot or ResourceTypes.OpenedBucket
-                        or ResourceTypes.SharedEbsSnapshot or ResourceTypes.OutsideKmsGrant or ResourceTypes.OpenedKeyPolicy)
+                        or ResourceTypes.SharedEbsSnapshot or ResourceTypes.OutsideKmsGrant or ResourceTypes.OpenedKeyPolicy
+                        or ResourceTypes.SharedImage)
                     .Select(r => StateSuspicion.Key(r.Type, r.ResourceId)))
                 .ToHashSet(StringComparer.Ordinal);
             var admins = await AdminEquivalence.ReadAsync(state, StoredAnswers.Load(@case), ct).ConfigureAwait(false);
