@@ -17,6 +17,29 @@ public static class ResponderRoleSessions
         (i.Kind == IdentityKind.Role && i.Name == roleName)
         || (i.Kind == IdentityKind.SessionKey && (i.Owner == roleName || i.Arn?.Contains($":assumed-role/{roleName}/", StringComparison.Ordinal) == true));
 
+    /// <summary>
+    /// The investigation's planning input with the role Shodo entered by cut only for sessions issued before Shodo's own,
+    /// issued at <paramref name="ownIssuedAt"/> by AWS's clock (<see cref="ResponderSessionCut"/>); without that role's sessions
+    /// when that time is not known.
+    /// </summary>
+    public static PlanningInput CutBefore(PlanningInput input, string roleName, DateTimeOffset? ownIssuedAt) =>
+        ownIssuedAt is { } own ? input with { ResponderSession = new ResponderSessionCut(roleName, own) } : Without(input, roleName);
+
+    /// <summary>
+    /// The attacker's session keys of <paramref name="roleName"/> still left to the organisation's SCP: all of them, unless
+    /// the deny cutting the role before Shodo's own session (issued at <paramref name="cut"/>) is done in <paramref name="sub"/>;
+    /// then only those first seen at or after the cut-off (issued after Shodo's own, or when is not known: not shown cut).
+    /// </summary>
+    public static IReadOnlyList<string> LeftToScp(Cases.Case sub, IEnumerable<AttackerIdentity> identities, string roleName, DateTimeOffset? cut)
+    {
+        var deny = $"attach-deny-policy/{new Containment.ContainmentTarget(Containment.TargetKinds.Role, roleName, null).Key}";
+        var cutDone = cut is not null && Containment.Record.ContainmentLedger.Read(sub).LastOutcome(deny) is Containment.Outcomes.Done or Containment.Outcomes.AlreadyDone;
+        return identities
+            .Where(i => i.Confidence == Confidence.Confirmed && i.Kind == IdentityKind.SessionKey && Of(i, roleName))
+            .Where(i => !cutDone || i.FirstSeen is not { } seen || seen >= cut)
+            .Select(i => i.AccessKeyId ?? i.Name).Distinct().ToList();
+    }
+
     /// <summary>The investigation's planning input without the sessions of the role Shodo entered by.</summary>
     public static PlanningInput Without(PlanningInput input, string roleName) =>
         input with { Identities = input.Identities.Where(i => !Of(i, roleName)).ToList() };
