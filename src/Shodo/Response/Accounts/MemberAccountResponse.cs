@@ -20,8 +20,8 @@ namespace Shodo.Response.Accounts;
 /// connection's STS client, so the endpoint, retries and interlock hold), then respond there as in the responder's own
 /// account — from the attacker's session key there when the investigation saw it enter (its trail pursued and what it
 /// shows contained at once, while the account is recorded beside it; then the investigation and the whole plan), else
-/// record and triage, containing nothing unconfirmed. No plan there touches the sessions of the role Shodo entered by
-/// (<see cref="ResponderRoleSessions"/>).
+/// record and triage, containing nothing unconfirmed. The role Shodo entered by is denied there only for sessions issued
+/// before Shodo's own (<see cref="ResponderRoleSessions"/>).
 /// <para>
 /// Each account is a case of its own inside the parent case (<c>accounts/ID/CASE</c>): every step, document and
 /// evidence file of the single-account response works unchanged, and <c>case verify</c> verifies it as any case. The

@@ -4,11 +4,11 @@ using Shodo.Investigation.Model;
 namespace Shodo.Response.Accounts;
 
 /// <summary>
-/// In a member account entered through the very role the attacker used (<c>OrganizationAccountAccessRole</c>), the
-/// attacker's sessions of that role cannot be cut by a policy on the role without cutting Shodo's own session too (and
-/// the plan would refuse to touch the responder's role). They are left out of the member's plan — everything they
-/// created is still contained — and named: the lever over them is the management account's SCP (deny-by-scp), and
-/// they end within the hour their session lasts.
+/// In a member account entered through the very role the attacker used (<c>OrganizationAccountAccessRole</c>), a deny on
+/// that role for sessions issued "before now" would cut Shodo's own session too. The role is instead denied for sessions
+/// issued before Shodo's own, by AWS's clock (<see cref="ResponderSessionCut"/>): the attacker's are cut at once. Where
+/// Shodo's own session's issue time is not known, the role's sessions are left out of the plan as before. The sessions not
+/// shown cut are named: the lever over them is the management account's SCP (deny-by-scp), or their expiry.
 /// </summary>
 public static class ResponderRoleSessions
 {
