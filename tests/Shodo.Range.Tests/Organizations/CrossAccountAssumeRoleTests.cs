@@ -45,6 +45,25 @@ public sealed class CrossAccountAssumeRoleTests(OrganizationFixture fixture) : I
     }
 
     [Theory]
+    [InlineData(900)]
+    [InlineData(3600)]
+    public async Task The_answers_Expiration_is_the_issue_time_plus_the_duration_asked_for_to_the_second(int seconds)
+    {
+        // Shodo takes its own session's aws:TokenIssueTime from this answer (Expiration less DurationSeconds): as AWS answers,
+        // an ISO 8601 UTC time to the second, exactly the duration after the session was issued.
+        var session = fixture.Unique("expiry");
+        var assumed = await Cli.OkAsync("sts", "assume-role", "--role-arn", fixture.AccessRole(2), "--role-session-name", session,
+            "--duration-seconds", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var text = assumed.GetProperty("Credentials").GetProperty("Expiration").GetString()!;
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|\+00:00)$", text);
+        var expiration = DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        DateTimeOffset issued;
+        lock (fixture.Range.State.Sync)
+            issued = fixture.Range.State.Organization!.Account(fixture.Member(2))!.State.Iam.Sessions.Values.Single(s => s.SessionName == session).IssuedAt;
+        Assert.Equal(new DateTimeOffset(issued.Ticks - issued.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero), expiration.AddSeconds(-seconds));
+    }
+
+    [Theory]
     [InlineData("has space")]
     [InlineData("colon:name")]
     public async Task A_session_name_STS_s_model_does_not_allow_is_a_validation_error(string name) =>

@@ -18,6 +18,15 @@ public sealed class AssumedRoleCredentials(ICoreAmazonSTS sts, string roleArn, s
 {
     public string RoleArn { get; } = roleArn;
 
+    /// <summary>STS's default session length when no DurationSeconds is sent (AssumeRole's documented default).</summary>
+    public static readonly TimeSpan DefaultDuration = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// When AWS issued the session in use (its aws:TokenIssueTime), floored to the second: the Expiration STS answered less
+    /// the duration asked for (STS's default when none was). AWS's clock, not this machine's; null until assumed.
+    /// </summary>
+    public DateTimeOffset? SessionIssuedAt { get; private set; }
+
     private AssumeRoleAWSCredentialsOptions Options()
     {
         var a = assumption ?? new RoleAssumption();
@@ -37,6 +46,15 @@ public sealed class AssumedRoleCredentials(ICoreAmazonSTS sts, string roleArn, s
     {
         var credentials = await sts.CredentialsFromAssumeRoleAuthenticationAsync(
             RoleArn, sessionName, Options());
+        SessionIssuedAt = IssuedAt(credentials.Expiration, (assumption ?? new RoleAssumption()).Duration ?? DefaultDuration);
         return new CredentialsRefreshState(credentials, credentials.Expiration);
+    }
+
+    /// <summary>A session's issue time from STS's Expiration and the duration asked for, floored to the second.</summary>
+    public static DateTimeOffset IssuedAt(DateTime expiration, TimeSpan duration)
+    {
+        var utc = (expiration.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(expiration, DateTimeKind.Utc) : expiration).ToUniversalTime();
+        var issued = new DateTimeOffset(utc, TimeSpan.Zero) - duration;
+        return new DateTimeOffset(issued.Ticks - issued.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
     }
 }

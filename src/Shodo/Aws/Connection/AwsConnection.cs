@@ -43,6 +43,10 @@ public sealed class AwsConnection : IDisposable
     public Uri? EndpointUrl => Options.EndpointUrl;
     public string CredentialDescription { get; private set; }
     public Interlock Interlock { get; }
+
+    /// <summary>When AWS issued the role session this connection assumed itself (<see cref="AssumedRoleCredentials.SessionIssuedAt"/>);
+    /// null for any other credentials (a profile's or the environment's session: its issue time is not known here).</summary>
+    public DateTimeOffset? SessionIssuedAt => (Credentials as AssumedRoleCredentials)?.SessionIssuedAt;
     public RequestRateLimits Limits { get; }
 
     /// <summary>

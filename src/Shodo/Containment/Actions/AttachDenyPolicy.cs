@@ -15,7 +15,8 @@ namespace Shodo.Containment.Actions;
 /// sessions minted before or after (no policy can stop an Active key's sts:GetSessionToken, so a deny limited
 /// to tokens issued before a cut-off would spare a session minted a second later) and console sessions,
 /// whichever of the key, the password and this deny is applied first or waits for approval. A role is denied
-/// for sessions issued before now (its time taken when the change is sent). Reversed by replacing it with a
+/// for sessions issued before now (its time taken when the change is sent) — except the role Shodo entered a member by,
+/// denied for sessions issued before Shodo's own (the plan's issuedBefore, <see cref="Planning.ResponderSessionCut"/>). Reversed by replacing it with a
 /// version that denies nothing (Shodo deletes no policy; removing it is a human's choice). When the principal's inline
 /// policies are at IAM's quota, AWSDenyAll is attached instead (<see cref="DenyAllFallback"/>); a role only AWS
 /// can modify gets no policy at all and becomes a person's decision at once (<see cref="ProtectedRole"/>).
@@ -45,6 +46,7 @@ public sealed class AttachDenyPolicy : ContainmentAction
             ["policyName"] = ContainmentTags.PolicyName(t.CaseId),
             ["unconditional"] = t.Target.Kind == TargetKinds.User,
         };
+        if (t.IssuedBefore is { } cut) parameters[Planning.ResponderSessionCut.Parameter] = Planning.ResponderSessionCut.Format(cut);
         if (t.Target.Kind == TargetKinds.Role && ProtectedRole.KindOf(t.Target.Id, (string?)t.State["path"]) is { } kind)
         {
             parameters["protected"] = kind;
@@ -58,6 +60,9 @@ public sealed class AttachDenyPolicy : ContainmentAction
         : (bool?)a.Parameters["unconditional"] == true
         ? $"inline policy {a.Parameters["policyName"]} denies every action to every credential of {a.Target.Id}: " +
           "its keys, sessions minted before or after containment (GetSessionToken cannot be denied, what its sessions do can) and console sessions"
+        : Planning.ResponderSessionCut.Of(a) is { } cut
+        ? $"inline policy {a.Parameters["policyName"]} denies every action to {a.Target.Id}'s sessions issued before {Planning.ResponderSessionCut.Format(cut)}, " +
+          "when AWS issued Shodo's own session of it: the attacker's earlier sessions are refused, Shodo's keeps working"
         : $"inline policy {a.Parameters["policyName"]} denies every action to {a.Target.Id}'s long-term keys and to credentials issued before containment";
 
     /// <summary>
@@ -70,7 +75,7 @@ public sealed class AttachDenyPolicy : ContainmentAction
             ? await RoleState.ReadAsync(c, a.Target.Id, ct).ConfigureAwait(false)
             : await UserState.ReadAsync(c, a.Target.Id, keys: false, policy: true, ct).ConfigureAwait(false);
         if (DenyPolicyDocument.IsActiveDeny((string?)state["shodoPolicy"]) && (string?)state["arn"] is { } arn)
-            state["enforcement"] = await DenyEnforcement.CheckAsync(c, arn, ct).ConfigureAwait(false);
+            state["enforcement"] = await DenyEnforcement.CheckAsync(c, arn, ct, Planning.ResponderSessionCut.Of(a)).ConfigureAwait(false);
         return state;
     }
 
@@ -82,8 +87,10 @@ public sealed class AttachDenyPolicy : ContainmentAction
     public override async Task ChangeAsync(ContainmentContext c, PlannedAction a, JsonObject state, CancellationToken ct)
     {
         // Round up and add a second: a token minted in the same second as the change must be covered too.
+        // The role Shodo entered a member by carries its own cut-off: Shodo's own session's issue time, by AWS's clock.
         var now = c.Time.GetUtcNow();
-        var issuedBefore = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(2);
+        var issuedBefore = Planning.ResponderSessionCut.Of(a)
+            ?? new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero).AddSeconds(2);
         if ((string?)a.Parameters["protected"] is { } kind)
             throw new DecisionNeededException(ProtectedRole.Decision(a.Target.Id, kind, (string?)a.Parameters["roleArn"] ?? (string?)state["arn"] ?? a.Target.Id,
                 issuedBefore, c.CaseId));

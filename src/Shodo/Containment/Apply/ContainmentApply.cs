@@ -75,7 +75,7 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
     {
         var (kind, name) = ResponderGuard.Principal(me.Arn);
         var hit = (kind == "user" && plan.Attackers.UserNames.Contains(name))
-                  || (kind == "assumed-role" && plan.Attackers.RoleNames.Contains(name))
+                  || (kind == "assumed-role" && plan.Attackers.RoleNames.Contains(name) && !ResponderSessionCut.OnlyCut(plan, name, aws.SessionIssuedAt))
                   || (callerKey is not null && plan.Attackers.AccessKeyIds.Contains(callerKey));
         if (hit)
             throw new ShodoException(new Diagnostic(ExitCode.Refused, Messages.Get("ContainResponderCompromised", me.Arn, name)));

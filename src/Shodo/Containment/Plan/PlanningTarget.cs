@@ -8,6 +8,9 @@ namespace Shodo.Containment.Plan;
 /// </summary>
 public sealed record PlanningTarget(ContainmentTarget Target, JsonObject State, bool CreatedByAttacker, string CaseId)
 {
+    /// <summary>For the role Shodo entered a member by: deny only sessions issued before this (Planning.ResponderSessionCut).</summary>
+    public DateTimeOffset? IssuedBefore { get; init; }
+
     public bool IsOneTimeSpot => (string?)State["spotRequest"]?["type"] == "one-time";
 
     /// <summary>

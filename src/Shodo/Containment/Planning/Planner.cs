@@ -64,7 +64,9 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var me = await TransientRetry.RunAsync(() => aws.WhoAmIAsync(ct), time, ct).ConfigureAwait(false);
         var (identities, resources, findings) = (input.Identities, input.Resources, input.Findings);
         var callerKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
-        ResponderGuard.Check(me, callerKey, identities, resources);
+        // Shodo's own session's issue time, by AWS's clock: a cut of the role it runs as must spare it.
+        var cut = input.ResponderSession is { } c && c.Spares(c.RoleName, aws.SessionIssuedAt) ? c : null;
+        ResponderGuard.Check(me, callerKey, identities, resources, cut, aws.SessionIssuedAt);
 
         var targets = new TargetSet();
         foreach (var identity in identities) AddIdentity(targets, identity);
@@ -79,7 +81,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var baseline = input.Baseline is { } early ? EarlierAsync(early, unread) : BaselineAsync(unread, input.LiveBaseline, ct);
         var aliases = AliasAsync(unread, ct);
         var plan = await PlanTargetsAsync(me, targets, identities.Select(i => i.Id).ToList(),
-            identities.Select(i => i.AccessKeyId).OfType<string>().ToList(), findings, baseline, unread, ct).ConfigureAwait(false);
+            identities.Select(i => i.AccessKeyId).OfType<string>().ToList(), findings, baseline, unread, ct, cut: cut).ConfigureAwait(false);
         var alias = await aliases.ConfigureAwait(false);
         return plan with { AccountAlias = alias, Unread = Sorted(unread) };
     }
@@ -121,7 +123,8 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
 
     private async Task<ContainmentPlan> PlanTargetsAsync(CallerIdentity me, TargetSet targets, IReadOnlyList<string> identityIds,
         IReadOnlyList<string> accessKeyIds, IReadOnlyList<Finding> findings, Task<(PlanBaseline Baseline, List<string> Evidence)> baselineRead,
-        System.Collections.Concurrent.ConcurrentQueue<UnreadItem> unread, CancellationToken ct, IReadOnlySet<string>? only = null)
+        System.Collections.Concurrent.ConcurrentQueue<UnreadItem> unread, CancellationToken ct, IReadOnlySet<string>? only = null,
+        ResponderSessionCut? cut = null)
     {
         var context = new ContainmentContext(aws, @case.Manifest.Id, time, (_, _, _) => Task.CompletedTask);
         var plannedAt = time.GetUtcNow();
@@ -136,7 +139,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             await gate.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                var (read, error) = await TransientRetry.TryAsync(() => PlanTargetAsync(context, g, findings, done, instanceGroups, only, ct), time, ct).ConfigureAwait(false);
+                var (read, error) = await TransientRetry.TryAsync(() => PlanTargetAsync(context, g, findings, done, instanceGroups, only, ct, cut), time, ct).ConfigureAwait(false);
                 if (error is null) return read;
                 unread.Enqueue(UnreadItem.From(g.Target, error)); // the other targets go on without it
                 return ([], null);
@@ -252,7 +255,8 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         (string?)r.Attributes["userName"] ?? (r.Type == ResourceTypes.LoginProfile ? r.ResourceId : r.Name);
 
     private async Task<(List<PlannedAction> Actions, string? Evidence)> PlanTargetAsync(ContainmentContext c, TargetGroup g,
-        IReadOnlyList<Finding> findings, IReadOnlySet<string> done, InstanceGroups instanceGroups, IReadOnlySet<string>? only, CancellationToken ct)
+        IReadOnlyList<Finding> findings, IReadOnlySet<string> done, InstanceGroups instanceGroups, IReadOnlySet<string>? only, CancellationToken ct,
+        ResponderSessionCut? cut = null)
     {
         var t = g.Target;
         JsonObject state = t.Kind switch
@@ -287,7 +291,10 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
                                           || (g.Identity is not null && f.Identities.Contains(g.Identity)))
             .Select(f => f.Id).ToList();
         var fingerprint = Fingerprint(t, state);
-        var planning = new PlanningTarget(t, state, g.CreatedByAttacker, c.CaseId);
+        var planning = new PlanningTarget(t, state, g.CreatedByAttacker, c.CaseId)
+        {
+            IssuedBefore = t.Kind == TargetKinds.Role && cut?.RoleName == t.Id ? cut.IssuedBefore : null,
+        };
         var list = new List<PlannedAction>();
         foreach (var action in ActionRegistry.All.Where(a => a.AppliesTo.Contains(t.Kind) && (only is null || only.Contains(a.Name))))
         {

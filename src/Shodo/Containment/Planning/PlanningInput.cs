@@ -26,6 +26,10 @@ public sealed record PlanningInput(IReadOnlyList<AttackerIdentity> Identities, I
     /// </summary>
     public Task<BaselineRead>? Baseline { get; init; }
 
+    /// <summary>In a member entered through the role the attacker also used: that role is denied only for sessions issued
+    /// before Shodo's own (<see cref="ResponderSessionCut"/>); null everywhere else.</summary>
+    public ResponderSessionCut? ResponderSession { get; init; }
+
     /// <summary>The investigation's documents, and what the last verification attributed to the attacker.</summary>
     public static PlanningInput FromCase(CaseFolder folder) => new(
         InvestigationFiles.ReadIdentities(folder).Where(i => i.Confidence == Confidence.Confirmed).ToList(),

@@ -7,12 +7,13 @@ namespace Shodo.Containment.Planning;
 
 /// <summary>
 /// The identity Shodo runs as is never contained by its own plan: if the responder's credentials (its
-/// user, role or access key) are among the compromised, planning and applying stop and say so.
+/// user, role or access key) are among the compromised, planning and applying stop and say so. The one exception is
+/// the role Shodo entered a member by, cut only for sessions issued before Shodo's own (<see cref="ResponderSessionCut"/>).
 /// </summary>
 public static class ResponderGuard
 {
     public static void Check(CallerIdentity me, string? callerAccessKeyId, IEnumerable<AttackerIdentity> identities,
-        IEnumerable<AttackerResource> resources)
+        IEnumerable<AttackerResource> resources, ResponderSessionCut? cut = null, DateTimeOffset? ownIssuedAt = null)
     {
         var (kind, name) = Principal(me.Arn);
         foreach (var i in identities)
@@ -20,7 +21,7 @@ public static class ResponderGuard
             var hit = (i.Arn is not null && i.Arn == me.Arn)
                       || (callerAccessKeyId is not null && i.AccessKeyId == callerAccessKeyId)
                       || (kind == "user" && ((i.Kind == IdentityKind.User && i.Name == name) || (i.Kind is IdentityKind.AccessKey or IdentityKind.LoginProfile && i.Owner == name)))
-                      || (kind == "assumed-role" && (i.Kind == IdentityKind.Role && i.Name == name));
+                      || (kind == "assumed-role" && (i.Kind == IdentityKind.Role && i.Name == name) && cut?.Spares(name, ownIssuedAt) != true);
             if (hit) Refuse(me, i.Id);
         }
         foreach (var r in resources)

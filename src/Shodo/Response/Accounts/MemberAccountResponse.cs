@@ -20,8 +20,8 @@ namespace Shodo.Response.Accounts;
 /// connection's STS client, so the endpoint, retries and interlock hold), then respond there as in the responder's own
 /// account — from the attacker's session key there when the investigation saw it enter (its trail pursued and what it
 /// shows contained at once, while the account is recorded beside it; then the investigation and the whole plan), else
-/// record and triage, containing nothing unconfirmed. No plan there touches the sessions of the role Shodo entered by
-/// (<see cref="ResponderRoleSessions"/>).
+/// record and triage, containing nothing unconfirmed. The role Shodo entered by is denied there only for sessions issued
+/// before Shodo's own (<see cref="ResponderRoleSessions"/>).
 /// <para>
 /// Each account is a case of its own inside the parent case (<c>accounts/ID/CASE</c>): every step, document and
 /// evidence file of the single-account response works unchanged, and <c>case verify</c> verifies it as any case. The
@@ -33,6 +33,9 @@ namespace Shodo.Response.Accounts;
 public sealed partial class MemberAccountResponse(ResponseSession parent, MemberAccountsRequest request, CaseOptions caseOptions, string step)
 {
     public const string Folder = "accounts";
+
+    /// <summary>How long Shodo's session in each member is asked for (STS's default, which every role allows).</summary>
+    public static readonly TimeSpan SessionDuration = TimeSpan.FromHours(1);
 
     /// <summary>How Shodo's session in each member begins (what CloudTrail there shows as the responder): shodo-CASE.</summary>
     public const string SessionPrefix = "shodo-";
@@ -123,9 +126,7 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
             {
                 gaveUp = e; // the member's runner journaled it in its sub-case; the other accounts go on
             }
-            var left = InvestigationFiles.ReadIdentities(sub.Folder)
-                .Where(i => i.Confidence == Confidence.Confirmed && i.Kind == IdentityKind.SessionKey && ResponderRoleSessions.Of(i, request.RoleName))
-                .Select(i => i.AccessKeyId ?? i.Name).Distinct().ToList();
+            var left = ResponderRoleSessions.LeftToScp(sub, InvestigationFiles.ReadIdentities(sub.Folder), request.RoleName, aws.SessionIssuedAt);
             var contain = outcome?.Steps.FirstOrDefault(s => s.Step == ContainStep.StepName).Result;
             var result = new MemberAccountOutcome
             {
@@ -154,7 +155,8 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
         AwsConnection.OpenAsync(parent.Aws.Options with
         {
             Credentials = parent.Aws.Credentials, Profile = null, RoleArn = roleArn,
-            Assume = new RoleAssumption { SessionName = SessionName(parent.Case.Manifest.Id) }, RefusalSink = sink,
+            // The duration asked for is known, so the session's issue time is STS's Expiration less it (AWS's clock).
+            Assume = new RoleAssumption { SessionName = SessionName(parent.Case.Manifest.Id), Duration = SessionDuration }, RefusalSink = sink,
         }, ct);
 
     /// <summary>The response in a member's sub-case: from the attacker's session key there (or nothing: triage), no watch of
@@ -166,8 +168,9 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
             AccessKeyId = startingKey, UserName = null, Watch = TimeSpan.Zero, Members = new MemberAccountsRequest { OnlyThisAccount = true },
         }, parent.Time, new AccountProgress(parent.Progress, step, accountId), NoMilestoneNotifier.Instance)
         {
-            // Shodo's own session is of the member role, and so may the attacker's be: no plan there touches that role.
-            LeftOut = i => ResponderRoleSessions.Without(i, roleName),
+            // Shodo's own session is of the member role, and so may the attacker's be: that role is denied only for sessions
+            // issued before Shodo's own (AWS's time), so the attacker's are cut at once and Shodo's keeps working.
+            LeftOut = i => ResponderRoleSessions.CutBefore(i, roleName, aws.SessionIssuedAt),
         };
 
     private async Task<MemberAccountOutcome> NotEnteredAsync(MemberAccount account, string roleArn, ShodoException e, CancellationToken ct)

@@ -30,6 +30,11 @@ public sealed class OrgPivotMemberResponse : IAsyncLifetime
         lock (Range.State.Sync)
             Account(Member4).Iam.Role(RangeOrganization.AccessRoleName)!.AssumeRolePolicyDocument =
                 """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::999988887777:root"},"Action":"sts:AssumeRole"}]}""";
+        // The attacker's session of member-2's OrganizationAccountAccessRole, minted 2h35m ago, still live: as though it had
+        // asked for a role's longest session (12 hours), so that what cuts it, not its expiry, is what the tests see.
+        lock (Range.State.Sync)
+            foreach (var key in Range.GroundTruth!.Accounts.Single(a => a.AccountId == Member2).Found.SessionAccessKeyIds)
+                Account(Member2).Iam.Sessions[key].Expiration = Account(Member2).Iam.Sessions[key].IssuedAt.AddHours(12);
         var request = new ResponseRequest
         {
             AccessKeyId = Range.GroundTruth!.LeakedAccessKeyId, ApplyWithinAuthority = true,
@@ -85,8 +90,10 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
             && (string?)e.Data["outcome"] == Outcomes.Done && (string?)e.Data["actionId"] == $"attach-deny-policy/iam-user:global:{Assert.Single(truth.Users)}");
         Assert.True(outcome.Contained, outcome.Detail);
         Assert.Contains(MemberAccount.Reached, outcome.Why);
-        // Entered through the role the attacker used: its sessions are the organisation SCP's to cut, and named.
-        Assert.Equal(truth.SessionAccessKeyIds, outcome.SessionsLeftToScp);
+        // Entered through the role the attacker used: its sessions, all issued before Shodo's own, are cut there — none is
+        // left to the organisation's SCP.
+        Assert.NotEmpty(truth.SessionAccessKeyIds);
+        Assert.Empty(outcome.SessionsLeftToScp);
     }
 
     [Fact]
@@ -106,20 +113,65 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
         Assert.Equal(StepOutcome.Done, JournalReader.Read(MemberAccountsFile.SubCase(_result.Folder, outcome))
             .Where(e => e.Kind == ResponseJournalKinds.StepFinished && (string?)e.Data["step"] == PursueStep.StepName)
             .Select(e => Enum.Parse<StepOutcome>((string)e.Data["outcome"]!, true)).Single());
-        // Shodo entered by the role the attacker's sessions are of: no plan there names that role, and no change Shodo sent
-        // there touched it or was refused to Shodo's session.
-        var role = $"{TargetKinds.Role}:global:{RangeOrganization.AccessRoleName}";
-        Assert.DoesNotContain(journal, e => e.Kind is ContainmentJournalKinds.Before or ContainmentJournalKinds.Changed
-            && (string?)e.Data["target"] == role);
-        Assert.DoesNotContain(journal, e => e.Kind == ContainmentJournalKinds.Planned
-            && e.Data.ToJsonString().Contains(role, StringComparison.Ordinal));
+        // Shodo entered by the role the attacker's sessions are of: the only change Shodo sent there naming that role is its deny
+        // for sessions issued before Shodo's own (PutRolePolicy), and no call of Shodo's session was refused, before or after it.
         lock (_range.State.Sync)
         {
             var shodo = Account(Member2).Calls.Where(c => c.Caller?.Arn.Contains("/shodo-", StringComparison.Ordinal) == true).ToList();
             Assert.NotEmpty(shodo);
-            Assert.DoesNotContain(shodo, c => !c.ReadOnly && c.RequestParameters?.ToJsonString().Contains(RangeOrganization.AccessRoleName, StringComparison.Ordinal) == true);
+            Assert.All(shodo.Where(c => !c.ReadOnly && c.RequestParameters?.ToJsonString().Contains(RangeOrganization.AccessRoleName, StringComparison.Ordinal) == true),
+                c => Assert.Equal("PutRolePolicy", c.EventName));
             Assert.DoesNotContain(shodo, c => c.ErrorCode is "AccessDenied" or "AccessDeniedException" or "UnauthorizedOperation");
         }
+    }
+
+    /// <summary>Whether IAM ListUsers in member-2 succeeds for a range session (null), or the error code it is refused with.</summary>
+    private async Task<string?> ListUsersAsAsync(Shodo.Range.State.Iam.StsSession s)
+    {
+        using var aws = await Shodo.Aws.Connection.AwsConnection.OpenAsync(new Shodo.Aws.Connection.AwsConnectionOptions
+        {
+            Credentials = new Amazon.Runtime.SessionAWSCredentials(s.AccessKeyId, s.SecretAccessKey, s.Token), Region = "us-east-1",
+            EndpointUrl = _range.Url, Retry = Shodo.Tests.Aws.TestConnections.QuickRetry, RefusalSink = Shodo.Aws.Safety.NoRefusalSink.Instance,
+        });
+        try
+        {
+            await aws.Iam().ListAllAsync(new Shodo.Aws.Iam.Calls.ListUsers());
+            return null;
+        }
+        catch (Shodo.Aws.Errors.AwsServiceError e) { return e.Code; }
+    }
+
+    [Fact]
+    public async Task The_attackers_sessions_of_the_entry_role_are_refused_at_once_and_shodos_own_session_of_it_still_acts()
+    {
+        var truth = _range.GroundTruth!.Accounts.Single(a => a.AccountId == Member2).Found;
+        Shodo.Range.State.Iam.StsSession[] attacker;
+        Shodo.Range.State.Iam.StsSession shodo;
+        lock (_range.State.Sync)
+        {
+            var sessions = Account(Member2).Iam.Sessions;
+            attacker = truth.SessionAccessKeyIds.Select(k => sessions[k]).ToArray();
+            shodo = sessions.Values.Where(x => x.RoleName == RangeOrganization.AccessRoleName && x.SessionName?.StartsWith(MemberAccountResponse.SessionPrefix, StringComparison.Ordinal) == true)
+                .OrderBy(x => x.IssuedAt).First();
+        }
+        Assert.NotEmpty(attacker);
+        Assert.All(attacker, a => Assert.Equal(RangeOrganization.AccessRoleName, a.RoleName));
+        foreach (var a in attacker) Assert.Equal("AccessDenied", await ListUsersAsAsync(a));
+        Assert.Null(await ListUsersAsAsync(shodo));
+
+        // The deny's cut-off is Shodo's own session's issue time by AWS's clock (STS's Expiration less the hour asked for),
+        // to the second; it is in the member's plan, its change journaled, and verified enforced, not merely stored.
+        var outcome = MemberAccountsFile.Read(_result.Folder).Single(a => a.AccountId == Member2);
+        var journal = JournalReader.Read(MemberAccountsFile.SubCase(_result.Folder, outcome)).ToList();
+        var id = $"attach-deny-policy/{TargetKinds.Role}:global:{RangeOrganization.AccessRoleName}";
+        var cut = Shodo.Containment.Planning.ResponderSessionCut.Format(new DateTimeOffset(shodo.IssuedAt.Ticks - shodo.IssuedAt.Ticks % TimeSpan.TicksPerSecond, TimeSpan.Zero));
+        Assert.Contains(journal, e => e.Kind == ContainmentJournalKinds.Changed && (string?)e.Data["actionId"] == id
+            && ((string?)e.Data["request"]?["policyDocument"])?.Contains($"\"{cut}\"", StringComparison.Ordinal) == true);
+        var done = Assert.Single(journal, e => e.Kind == ContainmentJournalKinds.Outcome && (string?)e.Data["actionId"] == id
+            && (string?)e.Data["outcome"] is Outcomes.Done);
+        Assert.Equal(Shodo.Containment.Reads.DenyEnforcement.Proven, (string?)done.Data["after"]?["enforcement"]);
+        Assert.All(attacker, a => Assert.True(a.IssuedAt < DateTimeOffset.Parse(cut, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(outcome.Contained, outcome.Detail);
     }
 
     [Fact]
@@ -231,7 +283,7 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
             .Select(x => (string)x!["actionId"]!).ToList();
         Assert.Contains($"attach-deny-policy/{TargetKinds.User}:global:{Assert.Single(truth.Users)}", done);
         Assert.All(truth.Instances, i => Assert.Contains(done, id => id.EndsWith($"{TargetKinds.Instance}:{i.Region}:{i.InstanceId}", StringComparison.Ordinal)));
-        Assert.Equal(truth.SessionAccessKeyIds, attacked["sessionsLeftToScp"]!.AsArray().Select(k => (string)k!));
+        Assert.Empty(attacked["sessionsLeftToScp"]!.AsArray());
         Assert.NotNull(attacked["journal"]!["head"]);
 
         var gap = Of(Member4);
