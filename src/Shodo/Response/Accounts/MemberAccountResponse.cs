@@ -168,6 +168,8 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
         {
             // Shodo's own session is of the member role, and so may the attacker's be: no plan there touches that role.
             LeftOut = i => ResponderRoleSessions.Without(i, roleName),
+            // Its events from the organisation trail the parent found, through the parent's connection, when there is one.
+            OrganizationTrail = ct => ParentOrganizationTrail.OfAsync(parent, ct),
         };
 
     private async Task<MemberAccountOutcome> NotEnteredAsync(MemberAccount account, string roleArn, ShodoException e, CancellationToken ct)
