@@ -25,9 +25,9 @@ public static class ParentOrganizationTrail
     private static async Task<OrganizationTrailChoice> FindAsync(ResponseSession parent, CancellationToken ct)
     {
         var aws = parent.Aws;
-        var (trails, error) = await TransientRetry.TryAsync(() => aws.CloudTrail(aws.Region).SendAsync(new DescribeTrails(), ct), parent.Time, ct)
+        var (trails, _) = await TransientRetry.TryAsync(() => aws.CloudTrail(aws.Region).SendAsync(new DescribeTrails(), ct), parent.Time, ct)
             .ConfigureAwait(false);
-        if (trails is null) return new OrganizationTrailChoice(null, Reasons.Unreadable, error?.Code);
+        if (trails is null) return new OrganizationTrailChoice(null, Reasons.Unreadable);
         var candidates = trails.Where(t => t.IsOrganizationTrail && !string.IsNullOrEmpty(t.S3BucketName)).ToList();
         if (candidates.Count == 0) return new OrganizationTrailChoice(null, Reasons.None);
         foreach (var trail in candidates.OrderByDescending(t => t.IsMultiRegionTrail))

@@ -257,6 +257,16 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
                 && c.Caller?.Arn.Contains("/shodo-", StringComparison.Ordinal) == true);
     }
 
+    [Theory]
+    [InlineData("en", "Its events were read by LookupEvents in the account: the management account has no organisation trail")]
+    [InlineData("ja", "イベントはアカウント内の LookupEvents で読みました：管理アカウントに S3 へ配信する組織の証跡がありません")]
+    public async Task The_report_says_a_members_events_were_read_by_its_LookupEvents_when_there_is_no_organisation_trail(string lang, string said)
+    {
+        var md = await File.ReadAllTextAsync(await Shodo.Reports.ReportBuilder.WriteAsync(_result.CaseDirectory, Shodo.Reports.ReportFormat.Markdown, lang));
+        var part = md[md.IndexOf(new Shodo.Reports.ReportText(new System.Globalization.CultureInfo(lang)).Get("AccountHeading", Member2), StringComparison.Ordinal)..];
+        Assert.Contains(said, part);
+    }
+
     [Fact]
     public void Case_verify_of_the_parent_case_finds_a_document_changed_in_a_member_accounts_sub_case()
     {

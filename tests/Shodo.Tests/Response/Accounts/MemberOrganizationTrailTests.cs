@@ -118,4 +118,17 @@ public sealed class MemberOrganizationTrailTests(OrgTrailMemberResponse response
         Assert.Equal((int)digests["logFilesRead"]!, (int)digests["logFilesVerified"]!);
         Assert.Empty(digests["altered"]!.AsArray());
     }
+
+    [Theory]
+    [InlineData("en", "Its events were read from the organisation trail")]
+    [InlineData("ja", "イベントは組織の証跡")]
+    public async Task The_members_part_of_the_report_says_its_events_came_from_the_organisation_trail_and_why(string lang, string said)
+    {
+        var md = await File.ReadAllTextAsync(await Shodo.Reports.ReportBuilder.WriteAsync(response.Result.CaseDirectory, Shodo.Reports.ReportFormat.Markdown, lang));
+        var part = md[md.IndexOf(new Shodo.Reports.ReportText(new System.Globalization.CultureInfo(lang)).Get("AccountHeading", Member2), StringComparison.Ordinal)..];
+        var line = part.Split('\n').First(l => l.Contains(said, StringComparison.Ordinal)); // member-2's part first
+        Assert.Contains("acme", line);
+        Assert.Contains(Member2, line);
+        Assert.Contains(response.Range.Organization!.ManagementAccountId, line);
+    }
 }
