@@ -52,10 +52,17 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
             results.Add(await ReadLocationAsync(location, aws, _digestKeys, window, accountId,
                 OrganizationTrailAt(location) ? _organization.IdAsync : null, ct));
         if (options.OrganizationTrail?.Reach is { } org)
-            results.Add(await ReadLocationAsync(org.Location, org.Aws, new CloudTrailPublicKeys(org.Aws, options.Time), window, accountId,
+            results.Add(await ReadLocationAsync(org.Location, org.Aws, new CloudTrailPublicKeys(org.Aws, options.Time),
+                window.Since is null ? window with { Since = options.Time.GetUtcNow() - LookupEventsHorizon } : window, accountId,
                 _ => Task.FromResult<string?>(org.OrganizationId), ct));
         return SourceResult.Combine(results);
     }
+
+    /// <summary>
+    /// What LookupEvents reaches back (its last 90 days): the organisation trail read instead of it, without a start, reads as
+    /// far back, day by day, not the account's whole history in the bucket.
+    /// </summary>
+    public static readonly TimeSpan LookupEventsHorizon = TimeSpan.FromDays(90);
 
     /// <summary>A member account's choice between the organisation trail and LookupEvents (coverage.json names it), or null.</summary>
     public OrganizationTrailChoice? OrganizationTrail => options.OrganizationTrail;
