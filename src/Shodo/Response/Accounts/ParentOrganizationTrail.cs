@@ -30,18 +30,22 @@ public static class ParentOrganizationTrail
         if (trails is null) return new OrganizationTrailChoice(null, Reasons.Unreadable);
         var candidates = trails.Where(t => t.IsOrganizationTrail && !string.IsNullOrEmpty(t.S3BucketName)).ToList();
         if (candidates.Count == 0) return new OrganizationTrailChoice(null, Reasons.None);
+        string? unread = null; // an organisation trail whose status could not be read: not known to be logging
         foreach (var trail in candidates.OrderByDescending(t => t.IsMultiRegionTrail))
         {
             var id = trail.TrailArn ?? trail.Name;
-            if (!trail.IsMultiRegionTrail) return new OrganizationTrailChoice(null, Reasons.NotCovering, id);
-            var (status, _) = await TransientRetry.TryAsync(() => aws.CloudTrail(trail.HomeRegion ?? aws.Region).SendAsync(new GetTrailStatus(id), ct),
+            if (!trail.IsMultiRegionTrail) break; // multi-region ones first: the rest cover only their home region
+            var (status, refused) = await TransientRetry.TryAsync(() => aws.CloudTrail(trail.HomeRegion ?? aws.Region).SendAsync(new GetTrailStatus(id), ct),
                 parent.Time, ct).ConfigureAwait(false);
+            if (status is null && refused is not null) unread = id;
             if (status?.IsLogging != true) continue;
             var organization = await new OrganizationId(aws, parent.Time).IdAsync(ct).ConfigureAwait(false);
             if (organization is null) return new OrganizationTrailChoice(null, Reasons.Unreadable, id);
             return new OrganizationTrailChoice(
                 new OrganizationTrailReach(aws, id, trail.S3BucketName!, trail.S3KeyPrefix, organization, parent.Responder.Account), Reasons.Read, id);
         }
-        return new OrganizationTrailChoice(null, Reasons.NotCovering, candidates[0].TrailArn ?? candidates[0].Name);
+        return unread is not null
+            ? new OrganizationTrailChoice(null, Reasons.Unreadable, unread)
+            : new OrganizationTrailChoice(null, Reasons.NotCovering, candidates[0].TrailArn ?? candidates[0].Name);
     }
 }
