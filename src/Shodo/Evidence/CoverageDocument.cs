@@ -51,7 +51,16 @@ public sealed record CoverageInvestigation
     public IReadOnlyList<string> LogBucketsRead { get; init; } = [];
     public IReadOnlyList<TrailDigestOutcome> Digests { get; init; } = [];
     public IReadOnlyList<CoverageSourceGap> Gaps { get; init; } = [];
+    /// <summary>A member account's: whether its events were read from the parent's organisation trail or by LookupEvents, and why; absent for any other.</summary>
+    public CoverageOrganizationTrail? OrganizationTrail { get; init; }
 }
+
+/// <summary>
+/// Where a member account's events were read from (issue 21, item 4): <see cref="Reason"/> (organization-trail, or why
+/// LookupEvents was read instead); the trail; the member's folder of it (<c>s3://bucket/[prefix/]AWSLogs/o-ID/MEMBER/</c>)
+/// and the account whose connection read it.
+/// </summary>
+public sealed record CoverageOrganizationTrail(string Reason, string? Trail, string? Folder, string? ReadAs);
 
 /// <summary>Something an event source could not read, as coverage.json holds it (region and code written even when null).</summary>
 public sealed record CoverageSourceGap(

@@ -23,6 +23,9 @@ public static class InvestigationCoverage
             LogBucketsRead = sources.LogBucketsRead.Order(StringComparer.Ordinal).ToList(),
             Digests = sources.DigestChecks.ToList(),
             Gaps = gaps.Select(g => new CoverageSourceGap(g.Source, g.Region, g.Kind, g.Code, g.Message)).ToList(),
+            OrganizationTrail = sources.OrganizationTrail is { } o
+                ? new CoverageOrganizationTrail(o.Reason, o.Trail, o.Reach is { } r ? $"{r.Location}/AWSLogs/{r.OrganizationId}/{@case.Manifest.AccountId}/" : null, o.Reach?.ReadAs)
+                : null,
         };
         return CoverageFile.WriteAsync(@case, existing with { Investigation = investigation }, InvestigationJournalKinds.Producer, ct);
     }

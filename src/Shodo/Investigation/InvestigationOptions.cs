@@ -17,4 +17,9 @@ public sealed record InvestigationOptions
     public int LookupPageAttempts { get; init; } = 8;
     /// <summary>What this response read of LookupEvents already (the pursuit's reads): only what may have arrived since is asked again.</summary>
     public Sources.Lookup.LookupsRead? LookupsRead { get; init; }
+    /// <summary>
+    /// A member account's choice of source: the organisation trail the parent found, read through the parent's connection
+    /// instead of the member's LookupEvents, or why not (null, any account's own: LookupEvents and the account's own trails).
+    /// </summary>
+    public Sources.LogFiles.OrganizationTrailChoice? OrganizationTrail { get; init; }
 }

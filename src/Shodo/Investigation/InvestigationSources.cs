@@ -24,7 +24,8 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
     private readonly CloudTrailPublicKeys _digestKeys = new(aws, options.Time);
     private readonly OrganizationId _organization = new(aws, options.Time);
 
-    public bool UsesLookup => options.Sources.Count == 0 || options.Sources.Any(s => s.Equals("lookup", StringComparison.OrdinalIgnoreCase));
+    /// <summary>LookupEvents is read unless --source names other sources, or the organisation trail is read instead (a member account's).</summary>
+    public bool UsesLookup => (options.Sources.Count == 0 && options.OrganizationTrail?.Reach is null) || options.Sources.Any(s => s.Equals("lookup", StringComparison.OrdinalIgnoreCase));
 
     public HashSet<string> LogBucketsRead { get; } = new(StringComparer.Ordinal);
 
@@ -48,42 +49,64 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
     {
         var results = new List<SourceResult>();
         foreach (var location in Locations())
-        {
-            var problems = new TrailProblemList();
-            var check = new TrailDigestCheck(location, _digestKeys, problems);
-            SourceResult read;
-            if (location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
-            {
-                var (bucket, prefix) = SplitS3(location);
-                var s3 = aws.S3(await BucketRegionAsync(bucket, ct));
-                // A prefix that already points inside AWSLogs/ is read whole; a trail's root is read day by day.
-                var prefixes = prefix.Contains("AWSLogs/", StringComparison.Ordinal)
-                    ? [prefix]
-                    : TrailBucketPrefixes.For(prefix, window, accountId, regions, options.Time.GetUtcNow(),
-                        OrganizationTrailAt(location) ? await _organization.IdAsync(ct) : null);
-                var stores = prefixes.Select(p => new S3TrailLogStore(s3, bucket, p)).ToList();
-                // Each prefix is a few round trips of listing and reading: all of them at once, a bounded number in flight.
-                var parallel = new ParallelOptions { MaxDegreeOfParallelism = PrefixesInFlight, CancellationToken = ct };
-                await Parallel.ForEachAsync(stores, parallel, async (store, token) => await check.BesideAsync(store, token));
-                var parts = new SourceResult[stores.Count];
-                await Parallel.ForEachAsync(Enumerable.Range(0, stores.Count), parallel, async (i, token) =>
-                    parts[i] = await ArchiveLogSource.ReadAsync(stores[i], window, token, check.Seen, FilesInFlightPerPrefix));
-                read = SourceResult.Combine(parts);
-                if (!read.Gaps.Any(g => g.Kind is "Failed" or "Throttled")) LogBucketsRead.Add(bucket);
-            }
-            else
-            {
-                var store = new LocalTrailLogStore(location);
-                await check.BesideAsync(store, ct);
-                read = await ArchiveLogSource.ReadAsync(store, window, ct, check.Seen);
-            }
-            var digests = await check.ValidateAsync(ct);
-            DigestChecks.Add(digests);
-            read = new SourceResult(read.Records, [.. read.Gaps, .. problems.Snapshot().Select(SourceGap.From)]);
-            progress.SourceRead(location, read.Records.Count, read.Gaps.Count);
-            results.Add(read);
-        }
+            results.Add(await ReadLocationAsync(location, aws, _digestKeys, window, accountId,
+                OrganizationTrailAt(location) ? _organization.IdAsync : null, ct));
+        if (options.OrganizationTrail?.Reach is { } org)
+            results.Add(await ReadLocationAsync(org.Location, org.Aws, new CloudTrailPublicKeys(org.Aws, options.Time),
+                window.Since is null ? window with { Since = options.Time.GetUtcNow() - LookupEventsHorizon } : window, accountId,
+                _ => Task.FromResult<string?>(org.OrganizationId), ct));
         return SourceResult.Combine(results);
+    }
+
+    /// <summary>
+    /// What LookupEvents reaches back (its last 90 days): the organisation trail read instead of it, without a start, reads as
+    /// far back, day by day, not the account's whole history in the bucket.
+    /// </summary>
+    public static readonly TimeSpan LookupEventsHorizon = TimeSpan.FromDays(90);
+
+    /// <summary>A member account's choice between the organisation trail and LookupEvents (coverage.json names it), or null.</summary>
+    public OrganizationTrailChoice? OrganizationTrail => options.OrganizationTrail;
+
+    /// <summary>
+    /// One location's log files in the window, read through <paramref name="reader"/> (the case account's connection, or the
+    /// parent's for an organisation trail), its digests validated against the files as they were read.
+    /// </summary>
+    private async Task<SourceResult> ReadLocationAsync(string location, AwsConnection reader, ITrailDigestKeys keys, TrailWindow window,
+        string? accountId, Func<CancellationToken, Task<string?>>? organizationId, CancellationToken ct)
+    {
+        var problems = new TrailProblemList();
+        var check = new TrailDigestCheck(location, keys, problems);
+        SourceResult read;
+        if (location.StartsWith("s3://", StringComparison.OrdinalIgnoreCase))
+        {
+            var (bucket, prefix) = SplitS3(location);
+            var s3 = reader.S3(await BucketRegionAsync(reader, bucket, ct));
+            // A prefix that already points inside AWSLogs/ is read whole; a trail's root is read day by day.
+            var prefixes = prefix.Contains("AWSLogs/", StringComparison.Ordinal)
+                ? [prefix]
+                : TrailBucketPrefixes.For(prefix, window, accountId, regions, options.Time.GetUtcNow(),
+                    organizationId is null ? null : await organizationId(ct));
+            var stores = prefixes.Select(p => new S3TrailLogStore(s3, bucket, p)).ToList();
+            // Each prefix is a few round trips of listing and reading: all of them at once, a bounded number in flight.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = PrefixesInFlight, CancellationToken = ct };
+            await Parallel.ForEachAsync(stores, parallel, async (store, token) => await check.BesideAsync(store, token));
+            var parts = new SourceResult[stores.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, stores.Count), parallel, async (i, token) =>
+                parts[i] = await ArchiveLogSource.ReadAsync(stores[i], window, token, check.Seen, FilesInFlightPerPrefix));
+            read = SourceResult.Combine(parts);
+            if (!read.Gaps.Any(g => g.Kind is "Failed" or "Throttled")) LogBucketsRead.Add(bucket);
+        }
+        else
+        {
+            var store = new LocalTrailLogStore(location);
+            await check.BesideAsync(store, ct);
+            read = await ArchiveLogSource.ReadAsync(store, window, ct, check.Seen);
+        }
+        var digests = await check.ValidateAsync(ct);
+        DigestChecks.Add(digests);
+        read = new SourceResult(read.Records, [.. read.Gaps, .. problems.Snapshot().Select(SourceGap.From)]);
+        progress.SourceRead(location, read.Records.Count, read.Gaps.Count);
+        return read;
     }
 
     /// <summary>S3 prefixes (region and day) listed and read at once, and files of each read at once: network-bound, not CPU-bound.</summary>
@@ -92,10 +115,10 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
     /// A log bucket is read in its own region, which need not be the trail's home region: as collected (GetBucketLocation),
     /// else asked now (a bucket of another account, an s3:// location named with --source), else the trail's home region.
     /// </summary>
-    private async Task<string?> BucketRegionAsync(string bucket, CancellationToken ct)
+    private async Task<string?> BucketRegionAsync(AwsConnection reader, string bucket, CancellationToken ct)
     {
-        if (state.Buckets.FirstOrDefault(b => b.Name == bucket)?.Region is { } collected) return collected;
-        return await aws.BucketRegions.RegionOfAsync(bucket, ct) ?? state.Trails.FirstOrDefault(t => t.Bucket == bucket)?.HomeRegion;
+        if (reader == aws && state.Buckets.FirstOrDefault(b => b.Name == bucket)?.Region is { } collected) return collected;
+        return await reader.BucketRegions.RegionOfAsync(bucket, ct) ?? state.Trails.FirstOrDefault(t => t.Bucket == bucket)?.HomeRegion;
     }
 
     /// <summary>Whether a location is the bucket of an organisation trail collected (its files one level down, per account).</summary>
@@ -106,7 +129,8 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
     {
         if (options.Sources.Count > 0)
             return options.Sources.Where(s => !s.Equals("lookup", StringComparison.OrdinalIgnoreCase));
-        return state.Trails.Where(t => t.Bucket is not null)
+        // The organisation trail's bucket as the member sees it (a shadow trail) is read through the parent's connection instead.
+        return state.Trails.Where(t => t.Bucket is not null && t.Bucket != options.OrganizationTrail?.Reach?.Bucket)
             .Select(t => $"s3://{t.Bucket}/{t.Prefix}".TrimEnd('/')).Distinct(StringComparer.Ordinal);
     }
 

@@ -46,6 +46,12 @@ public sealed class ResponseSession(
     /// </summary>
     public Func<Containment.Planning.PlanningInput, Containment.Planning.PlanningInput>? LeftOut { get; init; }
 
+    /// <summary>
+    /// A member account's: where its investigation reads its events, the parent's organisation trail or its own LookupEvents
+    /// (<see cref="Accounts.ParentOrganizationTrail"/>); null for the responder's own account.
+    /// </summary>
+    public Func<CancellationToken, Task<Investigation.Sources.LogFiles.OrganizationTrailChoice>>? OrganizationTrail { get; init; }
+
     /// <summary>The LookupEvents reads of this response: the investigation and each look of the watch ask AWS only for what is new.</summary>
     public Investigation.Sources.Lookup.LookupsRead LookupsRead { get; } = new();
 

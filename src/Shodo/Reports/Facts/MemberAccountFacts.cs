@@ -13,6 +13,9 @@ public sealed record MemberAccountFacts(MemberAccountOutcome Outcome, IReadOnlyL
     /// <summary>Each containment action of the account's sub-case, as its journal recorded it.</summary>
     public IReadOnlyList<Containment.Record.RecordedAction> Actions { get; init; } = [];
 
+    /// <summary>Where its investigation read its events (the organisation trail, or LookupEvents and why), from its coverage.json.</summary>
+    public Evidence.CoverageOrganizationTrail? EventsFrom { get; init; }
+
     public static IReadOnlyList<MemberAccountFacts> Read(CaseFolder folder) => MemberAccountsFile.Read(folder).Select(o =>
     {
         if (!o.Entered || o.Case is null) return new MemberAccountFacts(o, [], []);
@@ -22,6 +25,7 @@ public sealed record MemberAccountFacts(MemberAccountOutcome Outcome, IReadOnlyL
             InvestigationFiles.ReadResources(sub))
         {
             Actions = Containment.Record.ContainmentReader.Read(JournalReader.Read(sub), null).Actions,
+            EventsFrom = Evidence.CoverageFile.Read(sub)?.Investigation?.OrganizationTrail,
         };
     }).ToList();
 }

@@ -38,6 +38,7 @@ public static class AccountsSection
                 continue;
             }
             blocks.Add(new Paragraph(t.Get("AccountEnteredAs", o.RoleArn, Why(r, a), o.Case ?? "-", o.Outcome ?? "-", o.Detail ?? "-")));
+            if (a.EventsFrom is { } events) blocks.Add(new Paragraph(AccountEventsSource.Say(t, events)));
             if (a.Identities.Count > 0)
                 blocks.Add(new Table([t["Identity"], t["Kind"], t["FirstSeen"], t["SourceIp"], t["Why"]],
                     a.Identities.OrderBy(i => i.FirstSeen).Select(i => (IReadOnlyList<string>)

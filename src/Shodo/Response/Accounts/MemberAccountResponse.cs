@@ -171,6 +171,8 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
             // Shodo's own session is of the member role, and so may the attacker's be: that role is denied only for sessions
             // issued before Shodo's own (AWS's time), so the attacker's are cut at once and Shodo's keeps working.
             LeftOut = i => ResponderRoleSessions.CutBefore(i, roleName, aws.SessionIssuedAt),
+            // Its events from the organisation trail the parent found, through the parent's connection, when there is one.
+            OrganizationTrail = ct => ParentOrganizationTrail.OfAsync(parent, ct),
         };
 
     private async Task<MemberAccountOutcome> NotEnteredAsync(MemberAccount account, string roleArn, ShodoException e, CancellationToken ct)

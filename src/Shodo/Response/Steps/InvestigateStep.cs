@@ -21,6 +21,7 @@ public sealed class InvestigateStep : IResponseStep
         {
             AccessKeyId = session.Request.AccessKeyId, UserName = session.Request.UserName,
             Since = session.Request.Since, Time = session.Time, LookupsRead = session.LookupsRead,
+            OrganizationTrail = session.OrganizationTrail is { } organizationTrail ? await organizationTrail(ct).ConfigureAwait(false) : null,
         });
         var result = await runner.RunAsync(ShownAs is null ? new InvestigateRegions(session.Progress, Name) : Investigation.IInvestigationProgress.None, ct).ConfigureAwait(false);
         var confirmed = result.Identities.Count(i => i.Confidence == Investigation.Model.Confidence.Confirmed);

@@ -5,8 +5,8 @@ namespace Shodo.Trail.Archives;
 /// <summary>
 /// Where CloudTrail writes in a trail bucket. The prefixes of a trail bucket that can hold the window's records, as CloudTrail delivers them:
 /// <c>prefix/AWSLogs/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/</c>, one per region and day (a day after for
-/// delivery delay); an organisation trail's, <c>prefix/AWSLogs/o-ID/ACCOUNT/CloudTrail/...</c>. Without an account or a start, or
-/// for a very long window: the whole prefix.
+/// delivery delay); an organisation trail's, <c>prefix/AWSLogs/o-ID/ACCOUNT/CloudTrail/...</c>. Without an account: the whole prefix;
+/// without a start, or for a very long window: the whole prefix (an organisation trail's: the account's whole folder).
 /// </summary>
 public static class TrailBucketPrefixes
 {
@@ -14,13 +14,16 @@ public static class TrailBucketPrefixes
         DateTimeOffset now, string? organizationId = null)
     {
         var root = string.IsNullOrEmpty(prefix) ? "" : prefix.TrimEnd('/') + "/";
-        if (accountId is null || regions.Count == 0 || window.Since is null) return [root];
-        // An organisation trail writes each account's files one level down: AWSLogs/o-ID/ACCOUNT/CloudTrail/...
+        if (accountId is null) return [root];
+        // An organisation trail writes each account's files one level down: AWSLogs/o-ID/ACCOUNT/CloudTrail/...; its other
+        // accounts' folders are theirs, so without a start only this account's folder is read whole.
         if (organizationId is not null) accountId = $"{organizationId}/{accountId}";
+        string[] whole = organizationId is null ? [root] : [$"{root}AWSLogs/{accountId}/"];
+        if (regions.Count == 0 || window.Since is null) return whole;
         var last = (window.Until ?? now).UtcDateTime.Date.AddDays(1);
         var days = new List<DateTime>();
         for (var d = window.Since.Value.UtcDateTime.Date; d <= last; d = d.AddDays(1)) days.Add(d);
-        if (days.Count * regions.Count > 5000) return [root];
+        if (days.Count * regions.Count > 5000) return whole;
         return regions.SelectMany(r => days.Select(d =>
             string.Create(CultureInfo.InvariantCulture, $"{root}AWSLogs/{accountId}/CloudTrail/{r}/{d:yyyy}/{d:MM}/{d:dd}/"))).ToList();
     }

@@ -297,6 +297,29 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
     }
 
     [Fact]
+    public void With_no_organisation_trail_a_members_events_are_read_by_its_own_LookupEvents_as_before_and_coverage_says_why()
+    {
+        var outcome = MemberAccountsFile.Read(_result.Folder).Single(a => a.AccountId == Member2);
+        var coverage = JsonNode.Parse(MemberAccountsFile.SubCase(_result.Folder, outcome).Read("coverage.json")!)!["investigation"]!;
+        Assert.True((bool)coverage["lookupEvents"]!);
+        Assert.Equal("no-organization-trail", (string?)coverage["organizationTrail"]!["reason"]);
+        Assert.Null(coverage["organizationTrail"]!["folder"]);
+        lock (_range.State.Sync) // the member's investigation asked its own LookupEvents, through the member role
+            Assert.Contains(Account(Member2).Calls, c => c.EventName == "LookupEvents" && c.ErrorCode is null
+                && c.Caller?.Arn.Contains("/shodo-", StringComparison.Ordinal) == true);
+    }
+
+    [Theory]
+    [InlineData("en", "Its events were read by LookupEvents in the account: the management account has no organisation trail")]
+    [InlineData("ja", "イベントはアカウント内の LookupEvents で読みました：管理アカウントに S3 へ配信する組織の証跡がありません")]
+    public async Task The_report_says_a_members_events_were_read_by_its_LookupEvents_when_there_is_no_organisation_trail(string lang, string said)
+    {
+        var md = await File.ReadAllTextAsync(await Shodo.Reports.ReportBuilder.WriteAsync(_result.CaseDirectory, Shodo.Reports.ReportFormat.Markdown, lang));
+        var part = md[md.IndexOf(new Shodo.Reports.ReportText(new System.Globalization.CultureInfo(lang)).Get("AccountHeading", Member2), StringComparison.Ordinal)..];
+        Assert.Contains(said, part);
+    }
+
+    [Fact]
     public void Case_verify_of_the_parent_case_finds_a_document_changed_in_a_member_accounts_sub_case()
     {
         using var copy = new TempFolder();
