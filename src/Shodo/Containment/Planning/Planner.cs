@@ -399,8 +399,13 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         return (read.Baseline, [.. read.Evidence]);
     }
 
-    /// <summary>Targets read at once while planning: each is a few round trips, most of the time waiting on the network.</summary>
-    private const int TargetsReadAtOnce = 24;
+    /// <summary>
+    /// Targets read at once while planning: each is a few round trips, most of the time waiting on the network, and they are
+    /// spread over the regions (a pursuit's sixty targets are about three reads a region, far below EC2's request rates); as
+    /// many as apply works on at once (<see cref="Apply.ApplyOptions.Parallelism"/>), so the last target's read does not wait
+    /// for two rounds of others.
+    /// </summary>
+    private const int TargetsReadAtOnce = 48;
 
     /// <summary>The baseline's parts, as <see cref="UnreadItem.Scope"/> names them when they could not be read.</summary>
     public const string ScopeUsers = "iam:users", ScopeRegions = "ec2:regions", ScopeInstances = "ec2:instances";
