@@ -40,6 +40,7 @@ for run in $(seq "$runs"); do
     AWS_SHARED_CREDENTIALS_FILE="$name.credentials" /usr/bin/time -f '%e %M' -o "$name.time" \
       dotnet "$work/bin/Shodo.Cli.dll" respond --access-key-id "$key" --profile responder --endpoint-url "$URL" \
       --region us-east-1 --yes --watch 0 --config shodo.yaml --case-dir "$work/cases-$name" --output json --no-color \
+      --member-role-name OrganizationAccountAccessRole \
       >"$name.json" 2>"$name.log" || true
     curl -s "$URL/_range/adversary" >"$name.adversary.json" || true
     stop_range
