@@ -47,14 +47,9 @@ public sealed class Ec2ImagesCollector(int permissionsPerRegion = Ec2ImagesColle
             new JsonObject { ["ImageId"] = i.ImageId, ["Attribute"] = Attribute }, null,
             c => ec2.DescribeImageAttributeAsync(new DescribeImageAttributeRequest { ImageId = i.ImageId, Attribute = ImageAttributeName.LaunchPermission }, c),
             ct, "InvalidAMIID.NotFound", "InvalidAMIID.Unavailable"))).ConfigureAwait(false);
-        if (newestFirst.Skip(PermissionsPerRegion).ToList() is { Count: > 0 } unasked)
-        {
-            var newest = Created(unasked[0].CreationDate)?.ToString("O", CultureInfo.InvariantCulture) ?? "unknown";
-            await context.RecordAsync(CoverageGap.Bounded(Name, Ec2Operations.DescribeImageAttribute, context.Region,
-                new JsonObject { ["Attribute"] = Attribute, ["NotAsked"] = unasked.Count, ["NewestNotAsked"] = newest },
-                $"launchPermission read for the {PermissionsPerRegion} newest images only; {unasked.Count} created at or before {newest} not read",
-                context.Time.GetUtcNow()), ct).ConfigureAwait(false);
-        }
+        var unasked = newestFirst.Skip(PermissionsPerRegion).ToList();
+        await BoundedPermissionReads.RecordUnaskedAsync(context, Name, Ec2Operations.DescribeImageAttribute, Attribute, PermissionsPerRegion,
+            unasked.Count, unasked.Count > 0 ? Created(unasked[0].CreationDate) : null, "images", ct).ConfigureAwait(false);
     }
 
     /// <summary>DescribeImages' creationDate is a string (ISO 8601, UTC).</summary>
@@ -63,13 +58,7 @@ public sealed class Ec2ImagesCollector(int permissionsPerRegion = Ec2ImagesColle
 
     public async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
     {
-        var permissions = new Dictionary<(string, string), IReadOnlyList<string>>();
-        await answers.ForEachXmlAsync("ec2", "DescribeImageAttribute", a =>
-        {
-            if (a.Body.Text("imageId") is not { Length: > 0 } id) return; // InvalidAMIID.NotFound: gone since it was listed
-            permissions[(a.Record.Region ?? "", id)] = a.Body.Element(Attribute)?.Elements("item")
-                .Select(i => i.Text("userId") ?? i.Text("group")).OfType<string>().ToList() ?? [];
-        }, ct).ConfigureAwait(false);
+        var permissions = await BoundedPermissionReads.ReadAsync(answers, "DescribeImageAttribute", "imageId", Attribute, ct).ConfigureAwait(false);
         await answers.ForEachXmlAsync("ec2", "DescribeImages", a =>
         {
             foreach (var item in a.Body.Element("imagesSet")?.Elements("item") ?? [])

@@ -44,25 +44,15 @@ public sealed class Ec2SnapshotsCollector(int permissionsPerRegion = Ec2Snapshot
             new JsonObject { ["SnapshotId"] = s.SnapshotId, ["Attribute"] = Attribute }, null,
             c => ec2.DescribeSnapshotAttributeAsync(new DescribeSnapshotAttributeRequest { SnapshotId = s.SnapshotId, Attribute = Attribute }, c),
             ct, "InvalidSnapshot.NotFound"))).ConfigureAwait(false);
-        if (newestFirst.Skip(PermissionsPerRegion).ToList() is { Count: > 0 } unasked)
-        {
-            var newest = unasked[0].StartTime is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)).ToString("O", CultureInfo.InvariantCulture) : "unknown";
-            await context.RecordAsync(CoverageGap.Bounded(Name, Ec2Operations.DescribeSnapshotAttribute, context.Region,
-                new JsonObject { ["Attribute"] = Attribute, ["NotAsked"] = unasked.Count, ["NewestNotAsked"] = newest },
-                $"createVolumePermission read for the {PermissionsPerRegion} newest snapshots only; {unasked.Count} started at or before {newest} not read",
-                context.Time.GetUtcNow()), ct).ConfigureAwait(false);
-        }
+        var unasked = newestFirst.Skip(PermissionsPerRegion).ToList();
+        await BoundedPermissionReads.RecordUnaskedAsync(context, Name, Ec2Operations.DescribeSnapshotAttribute, Attribute, PermissionsPerRegion,
+            unasked.Count, unasked.FirstOrDefault()?.StartTime is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null,
+            "snapshots", ct).ConfigureAwait(false);
     }
 
     public async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
     {
-        var permissions = new Dictionary<(string, string), IReadOnlyList<string>>();
-        await answers.ForEachXmlAsync("ec2", "DescribeSnapshotAttribute", a =>
-        {
-            if (a.Body.Text("snapshotId") is not { Length: > 0 } id) return; // InvalidSnapshot.NotFound: gone since it was listed
-            permissions[(a.Record.Region ?? "", id)] = a.Body.Element(Attribute)?.Elements("item")
-                .Select(i => i.Text("userId") ?? i.Text("group")).OfType<string>().ToList() ?? [];
-        }, ct).ConfigureAwait(false);
+        var permissions = await BoundedPermissionReads.ReadAsync(answers, "DescribeSnapshotAttribute", "snapshotId", Attribute, ct).ConfigureAwait(false);
         await answers.ForEachXmlAsync("ec2", "DescribeSnapshots", a =>
         {
             foreach (var item in a.Body.Element("snapshotSet")?.Elements("item") ?? [])
