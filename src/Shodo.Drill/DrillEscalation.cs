@@ -34,8 +34,26 @@ public static class DrillEscalation
           responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, contain-suspected, close-data-door, revoke-kms-grant]
         """;
 
-    /// <summary>The authority policy the drill uses for a scenario: <see cref="BlindAuthority"/> for leaked-key-blind.</summary>
-    public static string AuthorityFor(string? scenario) => scenario == "leaked-key-blind" ? BlindAuthority : Authority;
+    /// <summary>
+    /// The drill organisation's policy when the leaked key is its management account's: the same, and deny-by-scp (the
+    /// organisation's lever over the attacker's principals in the member accounts, the one lever over sessions a member's
+    /// own policies cannot cut).
+    /// </summary>
+    public const string OrganizationAuthority = """
+        authority:
+          responder: [deactivate-access-keys, attach-deny-policy, stop-instance, isolate-instance, cancel-spot-request, cancel-spot-fleet, close-data-door, revoke-kms-grant, deny-by-scp]
+        """;
+
+    /// <summary>
+    /// The authority policy the drill uses for a scenario: <see cref="BlindAuthority"/> for leaked-key-blind,
+    /// <see cref="OrganizationAuthority"/> for org-pivot.
+    /// </summary>
+    public static string AuthorityFor(string? scenario) => scenario switch
+    {
+        "leaked-key-blind" => BlindAuthority,
+        "org-pivot" => OrganizationAuthority,
+        _ => Authority,
+    };
 
     public static ShodoConfiguration Configuration(RehearsalReceiver receiver, string language, string? scenario = null) =>
         ShodoConfiguration.Parse("(drill)", AuthorityFor(scenario) + "\n" + $"""
