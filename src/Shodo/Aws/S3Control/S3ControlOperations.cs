@@ -10,4 +10,7 @@ public static class S3ControlOperations
 
     /// <summary>The account's Block Public Access (collection): what S3 applies to every bucket with the bucket's own.</summary>
     public static AwsOperation GetPublicAccessBlock { get; } = Op("GetPublicAccessBlock", "GetAccountPublicAccessBlock");
+
+    /// <summary>Closing the account's Block Public Access the attacker weakened (allowlisted): all four on, or the journaled settings back by rollback.</summary>
+    public static AwsOperation PutPublicAccessBlock { get; } = Op("PutPublicAccessBlock", "PutAccountPublicAccessBlock");
 }

@@ -5,8 +5,8 @@ namespace Shodo.Reports.Sections;
 
 /// <summary>
 /// What the report says about the account's Block Public Access the attacker deleted or weakened: which settings it turned
-/// off (open to everyone wherever a bucket's own settings leave it open), the setting now as collected, and — since Shodo
-/// does not change it — the command that turns those settings on again, keeping the ones on now.
+/// off (open to everyone wherever a bucket's own settings leave it open), the setting now as collected, and — when no
+/// containment action was planned for it — the command that turns those settings on again, keeping the ones on now.
 /// </summary>
 public static class AccountBlockDecision
 {

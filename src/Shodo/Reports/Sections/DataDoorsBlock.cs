@@ -22,6 +22,7 @@ public static class DataDoorsBlock
         [ResourceTypes.SharedDbClusterSnapshot] = TargetKinds.DbClusterSnapshot,
         [ResourceTypes.SharedImage] = TargetKinds.Image,
         [ResourceTypes.OpenedKeyPolicy] = TargetKinds.KmsKeyPolicy,
+        [ResourceTypes.WeakenedAccountPublicAccessBlock] = TargetKinds.AccountPublicAccessBlock,
     };
 
     public static IEnumerable<ReportBlock> Build(ReportContext r)
@@ -36,7 +37,8 @@ public static class DataDoorsBlock
             doors.Select(d => d.Type == ResourceTypes.OutsideKmsGrant
                 ? [KmsGrantDecision.Key(d), d.Type, d.Region ?? "-", KmsGrantDecision.OpenTo(r, d), r.When(d.CreatedAt), KmsGrantDecision.Text(r, d)]
                 : d.Type == ResourceTypes.WeakenedAccountPublicAccessBlock
-                ? [d.ResourceId, d.Type, "-", AccountBlockDecision.OpenTo(r, d), r.When(d.CreatedAt), AccountBlockDecision.Text(r, d)]
+                ? [d.ResourceId, d.Type, "-", AccountBlockDecision.OpenTo(r, d), r.When(d.CreatedAt),
+                    Closed(r, d) is var closed && closed != t["DoorNoAction"] ? closed : AccountBlockDecision.Text(r, d)]
                 : (IReadOnlyList<string>)
             [
                 d.ResourceId, d.Type, d.Region ?? "-",
