@@ -63,6 +63,19 @@ public sealed class AccountPublicAccessBlockContainmentTests
                 new ApplyOptions { SettleTimeout = TimeSpan.FromSeconds(20) });
             Assert.Equal("rolled-back", Assert.Single(await rollback.RunAsync("ciso", door.Id, default)).Outcome);
             Assert.Equal(weakened, Setting(env));
+
+            // The report's doors table says what was done to the account's setting, in English and Japanese.
+            await contain.Case.Documents.WriteJsonAsync(InvestigationFiles.Impact, InvestigationFiles.ToNode(new Impact
+            {
+                Cost = new CostEstimate { PriceTable = "none", AsOf = DateTimeOffset.UtcNow },
+            }), "investigate", default);
+            foreach (var (lang, closed, back) in new[] { ("en", "(removed: all)", "re-opened by shodo rollback"), ("ja", "（削除した共有先: all）", "shodo rollback により再び開かれました") })
+            {
+                var md = await File.ReadAllTextAsync(await Shodo.Reports.ReportBuilder.WriteAsync(contain.Case, Shodo.Reports.ReportFormat.Markdown, lang));
+                var row = md.Split('\n').Single(l => l.StartsWith($"| {env.Truth.AccountId} | {ResourceTypes.WeakenedAccountPublicAccessBlock} | - |", StringComparison.Ordinal));
+                Assert.Contains(closed, row);
+                Assert.Contains(back, row);
+            }
         }
         Assert.Equal((0, 0), env.ResponderDestructiveCalls());
         Assert.True(CaseVerifier.Verify(env.CaseDirectory).Intact);
