@@ -11,8 +11,8 @@ namespace Shodo.Evidence.Collectors.S3;
 /// <summary>
 /// Every bucket, and per bucket (in its own region): location, policy, ACL, public access block,
 /// versioning and tags (tags say which buckets hold personal data). A bucket with no policy, no
-/// public access block or no tags answers NoSuch*: that answer is stored as a fact, not a gap. First the account's own Block
-/// Public Access (S3 Control), which S3 applies to every bucket with the bucket's: refused, it is a named gap.
+/// public access block or no tags answers NoSuch*: that answer is stored as a fact, not a gap. Beside them the account's own
+/// Block Public Access (S3 Control), which S3 applies to every bucket with the bucket's: refused, it is a named gap.
 /// </summary>
 public sealed class S3BucketsCollector : ICollector, ISnapshotPart
 {
@@ -29,7 +29,8 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
 
     public async Task CollectAsync(CollectionContext context, CancellationToken ct)
     {
-        await CollectAccountBlockAsync(context, ct);
+        // Beside the buckets, not in front of them: two calls (STS, S3 Control) the bucket reads need not wait for.
+        var account = CollectAccountBlockAsync(context, ct);
         var home = context.Aws.S3(context.Aws.Region);
         var pages = await context.SdkPagesAsync(S3Operations.ListBuckets, null, async (token, c) =>
         {
@@ -39,6 +40,7 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
         var buckets = (pages ?? []).SelectMany(p => p.Buckets ?? []).Select(b => b.BucketName).Distinct(StringComparer.Ordinal).ToList();
         await Parallel.ForEachAsync(buckets, new ParallelOptions { MaxDegreeOfParallelism = BucketsAtOnce, CancellationToken = ct },
             async (bucket, c) => await CollectBucketAsync(context, bucket, c));
+        await account;
     }
 
     private static async Task CollectBucketAsync(CollectionContext context, string bucket, CancellationToken ct)
