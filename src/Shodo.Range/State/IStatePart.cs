@@ -30,5 +30,6 @@ public static class StateParts
         new AutoScaling.AutoScalingStatePart(),
         new Ram.RamStatePart(),
         new Kms.KmsStatePart(),
+        new S3.S3ControlStatePart(),
     ];
 }

@@ -9,6 +9,12 @@ public sealed partial class RangeState
 {
     public SortedDictionary<string, S3Bucket> Buckets { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The account's Block Public Access (S3 Control PutPublicAccessBlock); null when none is set. S3 applies it with each
+    /// bucket's own, the most restrictive of the two (<see cref="S3PublicAccessBlock.Effective"/>).
+    /// </summary>
+    public S3PublicAccessBlock? AccountPublicAccessBlock { get; set; }
+
     /// <summary>The account's S3 canonical user id (64 hex digits, stable for the account id).</summary>
     public string CanonicalUserId =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("s3-canonical:" + AccountId)));

@@ -24,6 +24,7 @@ public static class OperationCatalog
         typeof(Organizations.OrganizationsOperations),
         typeof(Ram.RamOperations),
         typeof(Kms.KmsOperations),
+        typeof(S3Control.S3ControlOperations),
     ];
 
     public static IReadOnlyList<AwsOperation> All { get; } = Services

@@ -39,6 +39,8 @@ public static class TargetKinds
     public const string KmsGrant = "kms-grant";
     /// <summary>A KMS key whose policy the attacker opened to another account (a data door). Id: the key's id.</summary>
     public const string KmsKeyPolicy = "kms-key-policy";
+    /// <summary>The account's Block Public Access (S3 Control) the attacker deleted or weakened (a data door for every bucket). Id: the account.</summary>
+    public const string AccountPublicAccessBlock = "s3-account-public-access-block";
 
     public static bool IsIdentity(string kind) => kind is User or Role;
 }

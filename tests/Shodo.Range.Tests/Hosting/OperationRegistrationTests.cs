@@ -45,4 +45,15 @@ public sealed class OperationRegistrationTests
         foreach (var (name, type) in listed.Where(a => a.Type.GetConstructor(Type.EmptyTypes) is not null))
             Assert.Equal(type.Name, name);
     }
+
+    /// <summary>S3 Control's operations are served beside S3's (the same signing name) and listed by <see cref="Shodo.Range.Services.S3.Control.S3Control"/>.</summary>
+    [Fact]
+    public void Every_S3_Control_operation_class_is_listed()
+    {
+        var listed = Shodo.Range.Services.S3.Control.S3Control.Actions.Select(a => a.GetType()).ToList();
+        var classes = typeof(QueryAction).Assembly.GetTypes()
+            .Where(t => t is { IsAbstract: false, IsClass: true } && typeof(Shodo.Range.Services.S3.Control.S3ControlAction).IsAssignableFrom(t)).ToList();
+        Assert.NotEmpty(classes);
+        Assert.Equal(classes.OrderBy(t => t.Name), listed.OrderBy(t => t.Name));
+    }
 }

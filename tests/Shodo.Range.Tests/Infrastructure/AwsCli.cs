@@ -31,6 +31,21 @@ public sealed partial class AwsCli(Uri endpoint, RangeCredentials credentials, s
     /// <summary>The same CLI with other credentials.</summary>
     public AwsCli As(RangeCredentials other) => new(Endpoint, other, Region) { Environment = Environment };
 
+    /// <summary>
+    /// The same CLI sending every request through the range as its HTTP proxy (HTTP_PROXY, NO_PROXY empty): the request target
+    /// is the absolute URI, so a host the model prefixes (S3 Control's <c>{AccountId}.127.0.0.1</c>, which loopback does not
+    /// resolve) reaches the range with that Host.
+    /// </summary>
+    public AwsCli ThroughRangeAsProxy() => new(Endpoint, Credentials, Region)
+    {
+        Environment = new Dictionary<string, string>(Environment)
+        {
+            ["HTTP_PROXY"] = Endpoint.ToString().TrimEnd('/'), ["NO_PROXY"] = "", ["http_proxy"] = Endpoint.ToString().TrimEnd('/'),
+            ["no_proxy"] = "",
+        },
+        ProfileSource = ProfileSource,
+    };
+
     /// <summary>The same CLI signing for another region.</summary>
     public AwsCli InRegion(string other) => new(Endpoint, Credentials, other) { Environment = Environment };
 
@@ -81,7 +96,8 @@ public sealed partial class AwsCli(Uri endpoint, RangeCredentials credentials, s
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         foreach (var arg in arguments) start.ArgumentList.Add(arg);
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)
+                     || k.ToLowerInvariant() is "http_proxy" or "https_proxy" or "no_proxy").ToList())
             start.Environment.Remove(name);
         foreach (var (name, value) in env) start.Environment[name] = value;
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {Executable}");

@@ -1,7 +1,8 @@
 # Runs the real AWS CLI's entry point (awscli.clidriver.AWSCLIEntryPoint, what /usr/bin/aws calls)
 # once per request, in one long-lived Python process, so a conformance test pays Python's start-up
 # and awscli's imports once rather than on every call. Each request replaces every AWS_* variable,
-# builds a fresh CLI driver and botocore session, and captures stdout, stderr and the exit code.
+# builds a fresh CLI driver and botocore session, and captures stdout, stderr and the exit code. The proxy
+# variables (HTTP_PROXY, NO_PROXY...) are replaced per request too: a request through a proxy leaves none behind.
 # Protocol: one JSON object per line on stdin {"args": [...], "env": {...}};
 #           one JSON object per line on stdout {"rc": int, "stdout": str, "stderr": str}.
 import io
@@ -18,7 +19,7 @@ own = {n: v for n, v in os.environ.items() if n.startswith('AWS_') and n == 'AWS
 protocol = sys.stdout
 for line in sys.stdin:
     request = json.loads(line)
-    for name in [n for n in os.environ if n.startswith('AWS_')]:
+    for name in [n for n in os.environ if n.startswith('AWS_') or n.lower() in ('http_proxy', 'https_proxy', 'no_proxy')]:
         del os.environ[name]
     os.environ.update(own)
     os.environ.update(request['env'])

@@ -6,7 +6,8 @@ namespace Shodo.Range.Services.S3;
 /// <summary>
 /// S3 over REST-XML, path-style (<c>http://host/bucket/key</c>). <see cref="Resolve"/> maps method,
 /// path and subresource query key to an operation; each operation is one file, listed in
-/// <see cref="Operations"/> as one <see cref="S3Action"/> class. Object-level calls are CloudTrail data events.
+/// <see cref="Operations"/> as one <see cref="S3Action"/> class. Object-level calls are CloudTrail data events. S3 Control's
+/// account-level operations share the signing name and are served by <see cref="Control.S3Control"/>.
 /// </summary>
 public sealed class S3Service : IAwsService
 {
@@ -52,6 +53,7 @@ public sealed class S3Service : IAwsService
 
     public AwsOperation Resolve(AwsRequest request)
     {
+        if (Control.S3Control.Is(request)) return Control.S3Control.Resolve(request);
         var op = Find(request);
         var target = Target(request);
         var resource = op.Level switch
@@ -65,6 +67,7 @@ public sealed class S3Service : IAwsService
 
     public Task<AwsResponse> HandleAsync(AwsCall call, CancellationToken ct)
     {
+        if (Control.S3Control.Is(call.Request)) return Task.FromResult(Control.S3Control.Handle(call));
         var op = Find(call.Request);
         var target = Target(call.Request);
         call.RequestParameters = RequestParameters(call.Request, target);

@@ -33,7 +33,8 @@ public sealed class AwsConnection : IDisposable
         CredentialDescription = source;
         Interlock = new Interlock(options.RefusalSink, options.Time);
         Limits = new RequestRateLimits(options.Time);
-        _transport = new AwsTransport(new DeferredCredentials(() => Credentials), Interlock, Limits, options.Retry, options.Time);
+        _transport = new AwsTransport(new DeferredCredentials(() => Credentials), Interlock, Limits, options.Retry, options.Time,
+            RecordingHandler.Wire(options.Retry.ConnectTimeout, options.Time, endpointOverride: options.EndpointUrl));
     }
 
     public AwsConnectionOptions Options { get; }
@@ -114,6 +115,10 @@ public sealed class AwsConnection : IDisposable
         var r = region ?? Region;
         return Cached($"{service.Name}/{r}", () => new JsonClient(_transport, service, ServiceEndpoint.For(service, r, EndpointUrl)));
     }
+
+    /// <summary>S3 Control (the account's Block Public Access), through the hand-written transport: one client, the home region.</summary>
+    public global::Shodo.Aws.S3Control.S3ControlClient S3Control() =>
+        Cached("s3control", () => new global::Shodo.Aws.S3Control.S3ControlClient(_transport, Region, EndpointUrl));
 
     /// <summary>Who these credentials are (STS GetCallerIdentity).</summary>
     public async Task<CallerIdentity> WhoAmIAsync(CancellationToken ct = default)

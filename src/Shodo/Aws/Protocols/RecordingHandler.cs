@@ -20,12 +20,16 @@ public sealed class RecordingHandler(HttpMessageHandler inner, TimeProvider time
         return response;
     }
 
-    /// <summary>The transport under every client: no auto-redirect unless asked, a connect timeout, recording on top.</summary>
+    /// <summary>
+    /// The transport under every client: no auto-redirect unless asked, a connect timeout, recording on top. With
+    /// <paramref name="endpointOverride"/>, a host the model prefixes in front of it reaches it (<see cref="EndpointHostPrefixes"/>).
+    /// </summary>
     public static HttpMessageHandler Wire(TimeSpan connectTimeout, TimeProvider time, bool allowRedirects = false,
-        System.Net.IWebProxy? proxy = null)
+        System.Net.IWebProxy? proxy = null, Uri? endpointOverride = null)
     {
         var sockets = new SocketsHttpHandler { AllowAutoRedirect = allowRedirects, ConnectTimeout = connectTimeout };
         if (proxy is not null) sockets.Proxy = proxy;
+        if (endpointOverride is not null) EndpointHostPrefixes.DialUnder(sockets, endpointOverride);
         return new RecordingHandler(sockets, time);
     }
 }

@@ -55,6 +55,10 @@ public static class MutationAllowlist
             "Close a bucket the attacker opened: Block Public Access fully on, the bucket's settings (absent included) journaled " +
             "first. Deletes nothing; shodo rollback puts back exactly the journaled settings (a bucket that had none gets all four " +
             "off, which S3 treats the same, so DeletePublicAccessBlock never needs to be sent)."),
+        new(S3Control.S3ControlOperations.PutPublicAccessBlock,
+            "Close the account's Block Public Access the attacker deleted or weakened: all four settings on, the account's settings " +
+            "(absent included) journaled first. Deletes nothing; shodo rollback puts back exactly the journaled settings (an account " +
+            "that had none gets all four off, which S3 treats the same, so DeletePublicAccessBlock never needs to be sent)."),
         new(S3.S3Operations.PutBucketPolicy,
             "Close a bucket the attacker opened to an outside account: the policy as read plus one Deny (Sid ShodoCloseDataDoor) " +
             "naming those accounts, the whole previous policy journaled first; the attacker's statements stay as evidence. " +

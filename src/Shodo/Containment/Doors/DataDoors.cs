@@ -11,6 +11,7 @@ public static class DataDoors
         new DbSnapshotShare(cluster: true),
         new ImageLaunchPermission(),
         new KmsKeyPolicyDoor(),
+        new AccountPublicAccessBlockDoor(),
     ];
 
     public static IDataDoor? For(string targetKind) => All.FirstOrDefault(d => d.Kind == targetKind);

@@ -232,6 +232,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
             ResourceTypes.OpenedBucket => targets.Add(new ContainmentTarget(TargetKinds.Bucket, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.OutsideKmsGrant => targets.Add(new ContainmentTarget(TargetKinds.KmsGrant, r.ResourceId, r.Region), r.CreatedBy),
             ResourceTypes.OpenedKeyPolicy => targets.Add(new ContainmentTarget(TargetKinds.KmsKeyPolicy, r.ResourceId, r.Region), r.CreatedBy),
+            ResourceTypes.WeakenedAccountPublicAccessBlock => targets.Add(new ContainmentTarget(TargetKinds.AccountPublicAccessBlock, r.ResourceId, null), r.CreatedBy),
             ResourceTypes.User => targets.User(r.ResourceId, null, $"IAM user {reason}"),
             ResourceTypes.AccessKey or ResourceTypes.LoginProfile when UserOf(r) is { } user => targets.User(user, null, $"{r.Type} {reason}"),
             _ => null,

@@ -73,6 +73,7 @@ public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chai
             Kind = "s3-bucket", Name = bucket.Name, Region = bucket.Region, PersonalData = personal, Reachable = reachable,
             ReachableThrough = access.Through, ReachUnknown = reachable is null ? access.Unknown.Select(g => g.English).ToList() : [],
             ReachUnknownTexts = reachable is null ? access.Unknown.Select(g => g.Texts).ToList() : [],
+            ReachBlockedBy = access.Blocked.Select(LocalText.English).ToList(), ReachBlockedByTexts = access.Blocked,
             Accessed = verdict, Explanation = LocalText.English(explanation), Explanations = explanation, Objects = objects,
             BytesRead = objects.Any(o => o.Bytes is not null) ? objects.Sum(o => o.Bytes ?? 0) : null,
             Unknowable = verdict == AccessVerdict.Accessed ? [] : unknowable,

@@ -12,6 +12,12 @@ namespace Shodo.Investigation.Impact;
 /// <summary>Whether the attacker could read a store (null: cannot be said), what lets it in, and what could not be read to say so.</summary>
 public sealed record ReadReach(bool? Reachable, IReadOnlyList<string> Through, IReadOnlyList<ReachGap> Unknown)
 {
+    /// <summary>
+    /// What would have let everyone in and Block Public Access blocks, each naming the setting and whether the bucket's or the
+    /// account's decided it, in each report language.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> Blocked { get; init; } = [];
+
     public static ReadReach Yes(IEnumerable<string> through) => new(true, through.Distinct().ToList(), []);
 
     /// <summary>Not readable when nothing that could decide it went unread; else unknown, naming each such thing once.</summary>
@@ -27,10 +33,10 @@ public sealed record ReadReach(bool? Reachable, IReadOnlyList<string> Through, I
 /// state: for each user whose credentials it held, the user's inline and attached policies and those of its groups; for each
 /// role it assumed, the role's; a permissions boundary (an Allow outside it is no Allow); the bucket policy, for the
 /// principal itself, for everyone, or for an outside account the attacker shared data with, unless Block Public Access restricts
-/// the public policy (RestrictPublicBuckets); the bucket ACL (<see cref="BucketAclReach"/>). An explicit Deny wins. The
+/// the public policy (RestrictPublicBuckets, the bucket's or the account's); the bucket ACL (<see cref="BucketAclReach"/>). An explicit Deny wins. The
 /// reading is cautious: an Allow counts whatever its conditions, a Deny only when unconditional and over every object.
 /// "Unknown" (never "no") when a policy that could decide it was not read: the authorization details incomplete, a managed
-/// policy's document, a group or role missing, the bucket policy, ACL or Block Public Access settings not collected. Shodo's own containment policy (inline
+/// policy's document, a group or role missing, the bucket policy, ACL or Block Public Access settings (the bucket's or the account's) not collected. Shodo's own containment policy (inline
 /// <c>ShodoContainment-CASE</c>, see <c>ContainmentTags.PolicyName</c>) is not what the attacker faced and is left out.
 /// </summary>
 public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOnlyCollection<string> outsideAccounts)
@@ -51,6 +57,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         var objects = $"arn:aws:s3:::{bucket}/";
         var through = new List<string>();
         var unknown = new List<ReachGap>();
+        var blocked = new List<IReadOnlyDictionary<string, string>>();
         var attached = chain.AttackerEvents.Where(e => e.EventName == "AttachUserPolicy" && !e.Failed)
             .Select(e => TrailRecordJson.Path(e.Raw, "requestParameters", "policyArn")).OfType<string>()
             .Where(a => Granting.Contains(AwsPartition.InCommercial(a))).ToList();
@@ -67,16 +74,19 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
             var outside = outsideAccounts.Where(a => a != BucketPolicyEveryone).ToHashSet(StringComparer.Ordinal);
             if (PolicyGrant.Of(document, ObjectRead, objects, p => Names(p, a => outside.Contains(Account(a) ?? ""))) == Grant.Allow)
                 open.Add($"bucket policy of {bucket}: an outside account the attacker shared data with ({string.Join(", ", outside.Order(StringComparer.Ordinal))})");
-            // RestrictPublicBuckets: a public policy lets no one outside the account in, named accounts included (botocore's s3 model).
-            var block = state.BucketPublicAccessBlocks.FirstOrDefault(b => b.Bucket == bucket);
+            // RestrictPublicBuckets: a public policy lets no one outside the account in, named accounts included (botocore's s3 model),
+            // whether the bucket's setting or the account's restricts it.
             if (open.Count == 0) { }
             else if (!BucketPolicyGrants.IsPublic(BucketPolicyGrants.Parse(document))) through.AddRange(open);
-            else if (block is null) unknown.Add(ReachGap.Of("ReachBlockPublicAccessNotRead", bucket));
-            else if (!block.RestrictPublicBuckets) through.AddRange(open);
+            else if (EffectivePublicAccessBlock.RestrictsPublicPolicy(state, bucket) is var restricted && restricted.Blocks is null)
+                unknown.AddRange(restricted.Unknown);
+            else if (restricted.Blocks == true) blocked.Add(restricted.DecidedBy!);
+            else through.AddRange(open);
         }
-        var (byAcl, aclUnknown) = BucketAclReach.Of(state, chain, bucket);
+        var (byAcl, aclUnknown, aclBlocked) = BucketAclReach.Of(state, chain, bucket);
         through.AddRange(byAcl);
         unknown.AddRange(aclUnknown);
+        blocked.AddRange(aclBlocked);
 
         var principals = Principals().ToList();
         if (principals.Count == 0 && through.Count == 0) unknown.Add(ReachGap.Of("ReachNoAttackerPrincipal"));
@@ -86,8 +96,8 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
             through.AddRange(verdict.Through);
             unknown.AddRange(verdict.Unknown);
         }
-        if (through.Count > 0) return ReadReach.Yes(through);
-        return ReadReach.NoUnless(unknown);
+        if (through.Count > 0) return ReadReach.Yes(through) with { Blocked = blocked };
+        return ReadReach.NoUnless(unknown) with { Blocked = blocked };
     }
 
     private const string BucketPolicyEveryone = BucketPolicyGrants.Everyone;

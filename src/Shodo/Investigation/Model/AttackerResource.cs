@@ -57,4 +57,6 @@ public static class ResourceTypes
     public const string OutsideKmsGrant = "kms:outside-grant";
     /// <summary>A KMS key whose policy the attacker put so that another account may use it (id: the key's id): a key that unlocks a copy shared out.</summary>
     public const string OpenedKeyPolicy = "kms:opened-key-policy";
+    /// <summary>The account's Block Public Access (S3 Control) the attacker deleted or put with a setting off (id: the account): every bucket's door (reported).</summary>
+    public const string WeakenedAccountPublicAccessBlock = "s3:weakened-account-public-access-block";
 }

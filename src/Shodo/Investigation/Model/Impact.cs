@@ -44,6 +44,10 @@ public sealed record DataExposure
     public IReadOnlyList<string> ReachUnknown { get; init; } = [];
     /// <summary><see cref="ReachUnknown"/> in each report language (en, ja), item by item.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, string>> ReachUnknownTexts { get; init; } = [];
+    /// <summary>What would have let everyone in and Block Public Access blocks, naming the setting and whose (the bucket's or the account's).</summary>
+    public IReadOnlyList<string> ReachBlockedBy { get; init; } = [];
+    /// <summary><see cref="ReachBlockedBy"/> in each report language (en, ja), item by item.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string>> ReachBlockedByTexts { get; init; } = [];
     public required AccessVerdict Accessed { get; init; }
     /// <summary>One sentence: how we know, or why it cannot be known.</summary>
     public required string Explanation { get; init; }

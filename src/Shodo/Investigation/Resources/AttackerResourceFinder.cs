@@ -159,6 +159,9 @@ public sealed partial class AttackerResourceFinder(AccountSnapshot state, ChainR
             case "PutKeyPolicy":
                 AddOpenedKeyPolicy(region, e, by, request);
                 break;
+            case "PutAccountPublicAccessBlock" or "DeleteAccountPublicAccessBlock":
+                AddWeakenedAccountBlock(e, by, request);
+                break;
             case "ModifyDBClusterSnapshotAttribute":
                 if (TrailRecordJson.Path(request, "dBClusterSnapshotIdentifier") is { } clusterSnapshot)
                     AddSharedDbSnapshot(ResourceTypes.SharedDbClusterSnapshot, region, clusterSnapshot, cluster: true, by, e, request);

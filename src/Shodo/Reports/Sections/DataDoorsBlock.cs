@@ -7,7 +7,8 @@ using Shodo.Reports.Document;
 namespace Shodo.Reports.Sections;
 
 /// <summary>
-/// The doors to the data the attacker opened (snapshots and images shared out, buckets opened, RAM shares, KMS grants and key policies letting another account in), per store: to whom it was open, since when (the
+/// The doors to the data the attacker opened (snapshots and images shared out, buckets opened, the account's Block Public Access
+/// weakened, RAM shares, KMS grants and key policies letting another account in), per store: to whom it was open, since when (the
 /// sharing the events show), what Shodo closed and when (from the journal), and what it did not close and why. Nothing
 /// when the investigation found no such door.
 /// </summary>
@@ -21,19 +22,23 @@ public static class DataDoorsBlock
         [ResourceTypes.SharedDbClusterSnapshot] = TargetKinds.DbClusterSnapshot,
         [ResourceTypes.SharedImage] = TargetKinds.Image,
         [ResourceTypes.OpenedKeyPolicy] = TargetKinds.KmsKeyPolicy,
+        [ResourceTypes.WeakenedAccountPublicAccessBlock] = TargetKinds.AccountPublicAccessBlock,
     };
 
     public static IEnumerable<ReportBlock> Build(ReportContext r)
     {
         var t = r.Text;
         var doors = r.Facts.Resources.Where(d => KindOf.ContainsKey(d.Type) || d.Type == ResourceTypes.SharedResourceShare
-                                                 || d.Type == ResourceTypes.OutsideKmsGrant)
+                                                 || d.Type == ResourceTypes.OutsideKmsGrant || d.Type == ResourceTypes.WeakenedAccountPublicAccessBlock)
             .OrderBy(d => d.CreatedAt).ThenBy(d => d.ResourceId, StringComparer.Ordinal).ToList();
         if (doors.Count == 0) yield break;
         yield return new SubHeading(t["DataDoors"]);
         yield return new Table([t["DataStore"], t["Kind"], t["Region"], t["DoorOpenTo"], t["DoorSince"], t["DoorClosed"]],
             doors.Select(d => d.Type == ResourceTypes.OutsideKmsGrant
                 ? [KmsGrantDecision.Key(d), d.Type, d.Region ?? "-", KmsGrantDecision.OpenTo(r, d), r.When(d.CreatedAt), KmsGrantDecision.Text(r, d)]
+                : d.Type == ResourceTypes.WeakenedAccountPublicAccessBlock
+                ? [d.ResourceId, d.Type, "-", AccountBlockDecision.OpenTo(r, d), r.When(d.CreatedAt),
+                    Closed(r, d) is var closed && closed != t["DoorNoAction"] ? closed : AccountBlockDecision.Text(r, d)]
                 : (IReadOnlyList<string>)
             [
                 d.ResourceId, d.Type, d.Region ?? "-",

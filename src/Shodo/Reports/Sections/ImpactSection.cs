@@ -70,14 +70,19 @@ public static class ImpactSection
         : r.Text.Word("AfterContainment", i.Status);
 
     /// <summary>Readable, not readable, or unknown with what was not read that could decide it (each in the report's language).</summary>
-    public static string Reachable(ReportContext r, DataExposure d) => d.Reachable switch
+    public static string Reachable(ReportContext r, DataExposure d) => Blocked(r, d, d.Reachable switch
     {
         true => r.Text["Yes"],
         false => r.Text["No"],
         null when d.ReachUnknown.Count > 0 => r.Text.Get("ReachUnknownBecause", string.Join(r.Text["ReachSeparator"],
             d.ReachUnknown.Select((english, i) => r.Say(i < d.ReachUnknownTexts.Count ? d.ReachUnknownTexts[i] : null, english)))),
         null => r.Text["Unknown"],
-    };
+    });
+
+    /// <summary>The verdict with what Block Public Access blocked and which setting, whose, decided it.</summary>
+    private static string Blocked(ReportContext r, DataExposure d, string verdict) => d.ReachBlockedBy.Count == 0 ? verdict
+        : r.Text.Get("ReachBlocked", verdict, string.Join(r.Text["ReachSeparator"],
+            d.ReachBlockedBy.Select((english, i) => r.Say(i < d.ReachBlockedByTexts.Count ? d.ReachBlockedByTexts[i] : null, english))));
 
     /// <summary>Known (accessed or not), likely (reachable, cannot be known) or cannot be known.</summary>
     public static string Verdict(ReportContext r, DataExposure d) => d.Accessed switch

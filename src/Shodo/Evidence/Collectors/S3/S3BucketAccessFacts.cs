@@ -7,6 +7,7 @@ namespace Shodo.Evidence.Collectors.S3;
 /// Reads each bucket's ACL (GetBucketAcl) and Block Public Access settings (GetPublicAccessBlock) from the stored answers: who
 /// else an ACL lets in, and whether S3 ignores public ACLs or restricts public policies. A bucket with no Block Public Access
 /// configuration (NoSuchPublicAccessBlockConfiguration) has all four off; one whose answer is missing has no fact (unknown).
+/// The account's own settings (S3 Control GetPublicAccessBlock) likewise: none configured is a fact, an unread answer none.
 /// </summary>
 internal static class S3BucketAccessFacts
 {
@@ -31,5 +32,15 @@ internal static class S3BucketAccessFacts
                 s.BucketPublicAccessBlocks.Add(new BucketPublicAccessBlockFact(b, false, false, false, false, a.Record.Sha256));
         }, ct).ConfigureAwait(false);
         AccountSnapshot.Dedupe(s.BucketPublicAccessBlocks, f => f.Bucket);
+
+        await answers.ForEachXmlAsync("s3control", "GetPublicAccessBlock", a =>
+        {
+            if (s.AccountPublicAccessBlock is not null) return;
+            if (a.Body.Name.LocalName == "PublicAccessBlockConfiguration")
+                s.AccountPublicAccessBlock = new AccountPublicAccessBlockFact(true, a.Body.Bool("BlockPublicAcls"), a.Body.Bool("IgnorePublicAcls"),
+                    a.Body.Bool("BlockPublicPolicy"), a.Body.Bool("RestrictPublicBuckets"), a.Record.Sha256);
+            else if (a.Body.Descendants("Code").FirstOrDefault()?.Value == "NoSuchPublicAccessBlockConfiguration")
+                s.AccountPublicAccessBlock = new AccountPublicAccessBlockFact(false, false, false, false, false, a.Record.Sha256);
+        }, ct).ConfigureAwait(false);
     }
 }

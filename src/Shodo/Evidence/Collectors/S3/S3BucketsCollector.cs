@@ -3,6 +3,7 @@ using Amazon.S3.Model;
 using Shodo.Aws;
 using Shodo.Aws.Protocols;
 using Shodo.Aws.S3;
+using Shodo.Aws.S3Control;
 using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Evidence.Collectors.S3;
@@ -10,7 +11,8 @@ namespace Shodo.Evidence.Collectors.S3;
 /// <summary>
 /// Every bucket, and per bucket (in its own region): location, policy, ACL, public access block,
 /// versioning and tags (tags say which buckets hold personal data). A bucket with no policy, no
-/// public access block or no tags answers NoSuch*: that answer is stored as a fact, not a gap.
+/// public access block or no tags answers NoSuch*: that answer is stored as a fact, not a gap. Beside them the account's own
+/// Block Public Access (S3 Control), which S3 applies to every bucket with the bucket's: refused, it is a named gap.
 /// </summary>
 public sealed class S3BucketsCollector : ICollector, ISnapshotPart
 {
@@ -22,10 +24,13 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
     [
         S3Operations.ListBuckets, S3Operations.GetBucketLocation, S3Operations.GetBucketPolicy, S3Operations.GetBucketAcl,
         S3Operations.GetPublicAccessBlock, S3Operations.GetBucketVersioning, S3Operations.GetBucketTagging,
+        S3ControlOperations.GetPublicAccessBlock,
     ];
 
     public async Task CollectAsync(CollectionContext context, CancellationToken ct)
     {
+        // Beside the buckets, not in front of them: two calls (STS, S3 Control) the bucket reads need not wait for.
+        var account = CollectAccountBlockAsync(context, ct);
         var home = context.Aws.S3(context.Aws.Region);
         var pages = await context.SdkPagesAsync(S3Operations.ListBuckets, null, async (token, c) =>
         {
@@ -35,6 +40,7 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
         var buckets = (pages ?? []).SelectMany(p => p.Buckets ?? []).Select(b => b.BucketName).Distinct(StringComparer.Ordinal).ToList();
         await Parallel.ForEachAsync(buckets, new ParallelOptions { MaxDegreeOfParallelism = BucketsAtOnce, CancellationToken = ct },
             async (bucket, c) => await CollectBucketAsync(context, bucket, c));
+        await account;
     }
 
     private static async Task CollectBucketAsync(CollectionContext context, string bucket, CancellationToken ct)
@@ -59,6 +65,17 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
         await here.SdkAsync(S3Operations.GetBucketTagging, Copy(named), null,
             c => s3.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = bucket }, c), ct, "NoSuchTagSet");
     }
+
+    /// <summary>
+    /// The account's Block Public Access, asked of S3 Control for the caller's own account; stored from the transport's recording as
+    /// an SDK answer is, none configured included (NoSuchPublicAccessBlockConfiguration is a fact).
+    /// </summary>
+    private static Task CollectAccountBlockAsync(CollectionContext context, CancellationToken ct) =>
+        context.SdkAsync(S3ControlOperations.GetPublicAccessBlock, null, null, async c =>
+        {
+            var account = (await context.Aws.WhoAmIAsync(c)).Account;
+            return (await context.Aws.S3Control().GetPublicAccessBlockAsync(account, c)).Block;
+        }, ct, "NoSuchPublicAccessBlockConfiguration");
 
     private static JsonObject Copy(JsonObject o) => o.DeepClone().AsObject();
 
