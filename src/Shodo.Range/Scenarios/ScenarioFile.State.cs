@@ -226,6 +226,8 @@ public sealed class GroundTruthSpec
     public List<KmsGrantTruthSpec> KmsGrants { get; set; } = [];
     /// <summary>KMS key policies the attacker opened to an outside account (PutKeyPolicy).</summary>
     public List<KmsKeyPolicyTruthSpec> KmsKeyPolicies { get; set; } = [];
+    /// <summary>AMIs shared out (<c>image</c> is usually a <c>${save.ImageId}</c> reference).</summary>
+    public List<SharedImageSpec> SharedImages { get; set; } = [];
     public List<string> BucketsListed { get; set; } = [];
     public List<ObjectReadSpec> ObjectsRead { get; set; } = [];
     public StopLoggingSpec? StopLogging { get; set; }
@@ -251,6 +253,14 @@ public sealed class SharedSnapshotSpec
 {
     public string Region { get; set; } = "";
     public string Snapshot { get; set; } = "";
+    public string SharedWith { get; set; } = "";
+}
+
+/// <summary>An AMI the attacker let an outside account launch.</summary>
+public sealed class SharedImageSpec
+{
+    public string Region { get; set; } = "";
+    public string Image { get; set; } = "";
     public string SharedWith { get; set; } = "";
 }
 

@@ -66,6 +66,30 @@ public sealed class LeakedKeyGroundTruthTests(LeakedKeyScenarioFixture fixture) 
     }
 
     [Fact]
+    public void The_attacker_images_the_web_server_whose_disk_it_copied_and_lets_the_outside_account_launch_the_image()
+    {
+        var shared = Assert.Single(_truth.SharedImages);
+        var ebs = Assert.Single(_truth.SharedEbsSnapshots);
+        Assert.Equal(("ap-northeast-1", "444455556666"), (shared.Region, shared.SharedWithAccount));
+        var state = fixture.Range.State;
+        lock (state.Sync)
+        {
+            var ec2 = state.Ec2(shared.Region);
+            var image = ec2.Images.Single(i => i.ImageId == shared.ImageId);
+            Assert.Equal(["444455556666"], image.LaunchPermissions);
+            Assert.Equal("available", image.State(state.Clock.Now));
+            // The same server as the EBS copy, so the image's disk is encrypted with the customer key (shareable).
+            var copied = ec2.Snapshots.Single(s => s.SnapshotId == ebs.SnapshotId);
+            Assert.Equal(ec2.FindVolume(copied.VolumeId)!.AttachedInstanceId, image.SourceInstanceId);
+            var disk = ec2.Snapshots.Single(s => s.SnapshotId == Assert.Single(image.BlockDeviceMappings).SnapshotId);
+            Assert.Equal((true, copied.KmsKeyId), (disk.Encrypted, disk.KmsKeyId));
+            Assert.Empty(disk.CreateVolumePermissions);
+        }
+        Assert.Contains(_truth.Events, e => e.EventName == "CreateImage" && e.ErrorCode is null);
+        Assert.Contains(_truth.Events, e => e.EventName == "ModifyImageAttribute" && e.ErrorCode is null);
+    }
+
+    [Fact]
     public void The_attack_is_backdated_hours_and_comes_from_the_attackers_addresses()
     {
         var now = fixture.Range.State.Clock.Now;
