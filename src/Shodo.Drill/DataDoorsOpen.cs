@@ -10,8 +10,8 @@ namespace Shodo.Drill;
 /// says): every RDS or EBS snapshot or AMI any region holds that is public (<c>all</c>) or still open to an outside account
 /// the attacker shared with (an AMI: launchPermission), every bucket that lets anyone in (a public policy or ACL Block Public Access does not
 /// neutralise) or whose policy still lets such an account in (no Deny shuts it out), and every KMS grant still on a key
-/// whose grantee or retiring principal is such an account (it decrypts the copy shared out), and every key whose policy
-/// still lets such an account (or everyone) use the key. Each is named
+/// whose grantee or retiring principal is such an account (it decrypts the copy shared out), and every customer key whose policy
+/// still lets such an account (or everyone) use the key (an AWS managed key's policy is AWS's: only the account, through its service). Each is named
 /// <c>rds-snapshot:REGION:ID -> ACCOUNT</c> (or <c>ebs-snapshot:...</c>, <c>ec2-image:...</c>, <c>s3-bucket:REGION:NAME -> ...</c>,
 /// <c>kms-grant:REGION:KEY/GRANT -> ACCOUNT</c>, <c>kms-key-policy:REGION:KEY -> ACCOUNT</c>). A RAM share still associated with such an account is not among them: it
 /// stays open by decision (reported, not disassociated: src/Shodo/Containment/README.md), so <see cref="OpenByDecision"/>
@@ -46,7 +46,7 @@ public static class DataDoorsOpen
                 .Concat(state.SaveKms().SelectMany(r => r.Value.Keys.SelectMany(k => k.Grants.SelectMany(g =>
                     new[] { AccountOf(g.GranteePrincipal), AccountOf(g.RetiringPrincipal) }.OfType<string>().Distinct()
                         .Where(a => a != state.AccountId && outside.Contains(a)).Select(a => $"kms-grant:{r.Key}:{k.KeyId}/{g.GrantId} -> {a}")))))
-                .Concat(state.SaveKms().SelectMany(r => r.Value.Keys.SelectMany(k => KeyPolicyOpenTo(k.Policy, state.AccountId).Where(outside.Contains)
+                .Concat(state.SaveKms().SelectMany(r => r.Value.Keys.Where(k => k.KeyManager == "CUSTOMER").SelectMany(k => KeyPolicyOpenTo(k.Policy, state.AccountId).Where(outside.Contains)
                     .Select(a => $"kms-key-policy:{r.Key}:{k.KeyId} -> {a}"))))
                 .Order(StringComparer.Ordinal).ToList();
     }

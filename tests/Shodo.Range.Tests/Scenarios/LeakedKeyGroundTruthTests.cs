@@ -90,6 +90,29 @@ public sealed class LeakedKeyGroundTruthTests(LeakedKeyScenarioFixture fixture) 
     }
 
     [Fact]
+    public void Every_snapshot_and_image_the_attacker_shares_is_unencrypted_or_on_a_customer_key_as_EC2_and_RDS_require()
+    {
+        var state = fixture.Range.State;
+        lock (state.Sync)
+        {
+            foreach (var s in _truth.SharedSnapshots.Select(s => state.Rds(s.Region).Snapshots[s.DbSnapshotIdentifier]))
+                Assert.False(state.EncryptedWithAwsManagedKey(s.Region, s.Encrypted, s.KmsKeyId), s.Identifier);
+            foreach (var e in _truth.SharedEbsSnapshots)
+            {
+                var s = state.Ec2(e.Region).Snapshots.Single(x => x.SnapshotId == e.SnapshotId);
+                Assert.True(s.Encrypted);
+                Assert.False(state.EncryptedWithAwsManagedKey(e.Region, s.Encrypted, s.KmsKeyId), s.SnapshotId);
+            }
+            foreach (var i in _truth.SharedImages)
+                foreach (var disk in state.Ec2(i.Region).Images.Single(x => x.ImageId == i.ImageId).BlockDeviceMappings)
+                {
+                    var s = state.Ec2(i.Region).Snapshots.Single(x => x.SnapshotId == disk.SnapshotId);
+                    Assert.False(state.EncryptedWithAwsManagedKey(i.Region, s.Encrypted, s.KmsKeyId), s.SnapshotId);
+                }
+        }
+    }
+
+    [Fact]
     public void The_attack_is_backdated_hours_and_comes_from_the_attackers_addresses()
     {
         var now = fixture.Range.State.Clock.Now;
