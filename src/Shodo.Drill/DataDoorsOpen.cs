@@ -7,12 +7,12 @@ namespace Shodo.Drill;
 
 /// <summary>
 /// The doors to the data still open at the end of a drill, read from the range's final state (not from what Shodo
-/// says): every RDS or EBS snapshot any region holds that is public (<c>all</c>) or still open to an outside account
-/// the attacker shared with, every bucket that lets anyone in (a public policy or ACL Block Public Access does not
+/// says): every RDS or EBS snapshot or AMI any region holds that is public (<c>all</c>) or still open to an outside account
+/// the attacker shared with (an AMI: launchPermission), every bucket that lets anyone in (a public policy or ACL Block Public Access does not
 /// neutralise) or whose policy still lets such an account in (no Deny shuts it out), and every KMS grant still on a key
-/// whose grantee or retiring principal is such an account (it decrypts the copy shared out), and every key whose policy
-/// still lets such an account (or everyone) use the key. Each is named
-/// <c>rds-snapshot:REGION:ID -> ACCOUNT</c> (or <c>ebs-snapshot:...</c>, <c>s3-bucket:REGION:NAME -> ...</c>,
+/// whose grantee or retiring principal is such an account (it decrypts the copy shared out), and every customer key whose policy
+/// still lets such an account (or everyone) use the key (an AWS managed key's policy is AWS's: only the account, through its service). Each is named
+/// <c>rds-snapshot:REGION:ID -> ACCOUNT</c> (or <c>ebs-snapshot:...</c>, <c>ec2-image:...</c>, <c>s3-bucket:REGION:NAME -> ...</c>,
 /// <c>kms-grant:REGION:KEY/GRANT -> ACCOUNT</c>, <c>kms-key-policy:REGION:KEY -> ACCOUNT</c>). A RAM share still associated with such an account is not among them: it
 /// stays open by decision (reported, not disassociated: src/Shodo/Containment/README.md), so <see cref="OpenByDecision"/>
 /// names it apart. This judge reads the range itself on purpose, not Shodo's reading of it.
@@ -29,6 +29,7 @@ public static class DataDoorsOpen
             .Concat(truth.OpenedBuckets.SelectMany(b => b.OpenTo))
             .Concat(truth.KmsGrants.Select(g => AccountOf(g.GranteePrincipal)).OfType<string>())
             .Concat(truth.KmsKeyPolicies.SelectMany(k => k.OpenTo))
+            .Concat(truth.SharedImages.Select(i => i.SharedWithAccount))
             .Append(Everyone).ToHashSet(StringComparer.Ordinal);
         lock (state.Sync)
             return state.RdsRegions
@@ -38,12 +39,14 @@ public static class DataDoorsOpen
                     .Select(a => $"rds-cluster-snapshot:{r.Key}:{s.Identifier} -> {a}"))))
                 .Concat(state.Ec2Regions.SelectMany(r => r.Snapshots.SelectMany(s => s.CreateVolumePermissions.Where(outside.Contains)
                     .Select(a => $"ebs-snapshot:{r.Region}:{s.SnapshotId} -> {a}"))))
+                .Concat(state.Ec2Regions.SelectMany(r => r.Images.SelectMany(i => i.LaunchPermissions.Where(outside.Contains)
+                    .Select(a => $"ec2-image:{r.Region}:{i.ImageId} -> {a}"))))
                 .Concat(state.Buckets.Values.SelectMany(b => BucketOpenTo(b, state.AccountId).Where(outside.Contains)
                     .Select(a => $"s3-bucket:{b.Region}:{b.Name} -> {a}")))
                 .Concat(state.SaveKms().SelectMany(r => r.Value.Keys.SelectMany(k => k.Grants.SelectMany(g =>
                     new[] { AccountOf(g.GranteePrincipal), AccountOf(g.RetiringPrincipal) }.OfType<string>().Distinct()
                         .Where(a => a != state.AccountId && outside.Contains(a)).Select(a => $"kms-grant:{r.Key}:{k.KeyId}/{g.GrantId} -> {a}")))))
-                .Concat(state.SaveKms().SelectMany(r => r.Value.Keys.SelectMany(k => KeyPolicyOpenTo(k.Policy, state.AccountId).Where(outside.Contains)
+                .Concat(state.SaveKms().SelectMany(r => r.Value.Keys.Where(k => k.KeyManager == "CUSTOMER").SelectMany(k => KeyPolicyOpenTo(k.Policy, state.AccountId).Where(outside.Contains)
                     .Select(a => $"kms-key-policy:{r.Key}:{k.KeyId} -> {a}"))))
                 .Order(StringComparer.Ordinal).ToList();
     }
@@ -61,6 +64,7 @@ public static class DataDoorsOpen
             .Concat(truth.OpenedBuckets.SelectMany(b => b.OpenTo))
             .Concat(truth.KmsGrants.Select(g => AccountOf(g.GranteePrincipal)).OfType<string>())
             .Concat(truth.KmsKeyPolicies.SelectMany(k => k.OpenTo))
+            .Concat(truth.SharedImages.Select(i => i.SharedWithAccount))
             .ToHashSet(StringComparer.Ordinal);
         lock (state.Sync)
             return state.SaveRam().SelectMany(r => r.Shares.Where(s => s.Status == "ACTIVE").SelectMany(s =>

@@ -37,6 +37,7 @@ public sealed record DrillTruth(
         resources.UnionWith(truth.SharedEbsSnapshots.Select(s => Resource(ResourceTypes.SharedEbsSnapshot, s.Region, s.SnapshotId)));
         resources.UnionWith(truth.SharedClusterSnapshots.Select(s => Resource(ResourceTypes.SharedDbClusterSnapshot, s.Region, s.DbSnapshotIdentifier)));
         resources.UnionWith(truth.OpenedBuckets.Select(b => Resource(ResourceTypes.OpenedBucket, b.Region, b.Bucket)));
+        resources.UnionWith(truth.SharedImages.Select(i => Resource(ResourceTypes.SharedImage, i.Region, i.ImageId)));
         resources.UnionWith(truth.KmsKeyPolicies.Select(k => Resource(ResourceTypes.OpenedKeyPolicy, k.Region, k.KeyId)));
         resources.UnionWith(truth.Users.Select(u => Resource(ResourceTypes.User, null, u)));
         resources.UnionWith(truth.LoginProfiles.Select(u => Resource(ResourceTypes.LoginProfile, null, u)));
@@ -69,6 +70,7 @@ public sealed record DrillTruth(
         ResourceTypes.SharedEbsSnapshot, ResourceTypes.OpenedBucket,
         ResourceTypes.SharedDbClusterSnapshot,
         ResourceTypes.OpenedKeyPolicy,
+        ResourceTypes.SharedImage,
     };
 
     public static string Resource(string type, string? region, string id) => $"{type}:{region}:{id}";

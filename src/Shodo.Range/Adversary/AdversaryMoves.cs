@@ -10,13 +10,14 @@ namespace Shodo.Range.Adversary;
 /// What the adversary does with one credential in one round: launch a mining instance in a random
 /// enabled region, and with a long-term key also keep its foothold — re-create the backdoor user if
 /// it was removed, create another access key (a new backdoor user when the old one has two), or mint
-/// a session token and enter again the accounts of the organisation the scenario's attacker reached — rotating by round — and share again every snapshot the scenario says it shared out and open
+/// a session token and enter again the accounts of the organisation the scenario's attacker reached — rotating by round — and share again every snapshot and image the scenario says it shared out and open
 /// again every bucket it opened (the doors to the data must stay shut once contained). Every call goes through the
 /// dispatcher like a client's.
 /// </summary>
 internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, AdversaryStatus status,
     string backdoorUser, Random random, IReadOnlyList<GroundTruthSharedSnapshot> shares, IReadOnlyList<string> reachedRoles,
-    IReadOnlyList<GroundTruthSharedEbsSnapshot>? ebsShares = null, IReadOnlyList<GroundTruthOpenedBucket>? buckets = null)
+    IReadOnlyList<GroundTruthSharedEbsSnapshot>? ebsShares = null, IReadOnlyList<GroundTruthOpenedBucket>? buckets = null,
+    IReadOnlyList<GroundTruthSharedImage>? images = null)
 {
     private static readonly string[] InstanceTypes = ["p3.2xlarge", "g4dn.xlarge", "c5.4xlarge", "p3.8xlarge"];
     private const string MiningImage = "ami-0c7217cdde317cfec";
@@ -89,7 +90,7 @@ internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, Ad
     }
 
     /// <summary>
-    /// Shares every EBS snapshot out again and opens every bucket again: Block Public Access off, then a policy letting
+    /// Shares every EBS snapshot and every AMI out again and opens every bucket again: Block Public Access off, then a policy letting
     /// anyone (<c>all</c>) and each outside account read (S3 refuses the policy while BPA blocks public policies).
     /// </summary>
     private async Task<int> ReopenDoorsAsync(HeldCredential held, CancellationToken ct)
@@ -100,6 +101,13 @@ internal sealed class AdversaryMoves(RangeState state, Dispatcher dispatcher, Ad
                 {
                     ["SnapshotId"] = share.SnapshotId, ["Attribute"] = "createVolumePermission",
                     ["CreateVolumePermission.Add.1.UserId"] = share.SharedWithAccount,
+                }, ct) is { Succeeded: true })
+                succeeded++;
+        foreach (var image in images ?? [])
+            if (await CallAsync(held, "ec2", "ModifyImageAttribute", image.Region, new()
+                {
+                    ["ImageId"] = image.ImageId, ["Attribute"] = "launchPermission",
+                    ["LaunchPermission.Add.1.UserId"] = image.SharedWithAccount,
                 }, ct) is { Succeeded: true })
                 succeeded++;
         foreach (var bucket in buckets ?? [])

@@ -35,7 +35,7 @@ public sealed class LiveAdversary : IAsyncDisposable
         var backdoor = scenario.GroundTruth?.Users.FirstOrDefault() ?? "aws-support-svc";
         _moves = new AdversaryMoves(state, dispatcher, Status, backdoor, new Random(seed ?? 7), scenario.GroundTruth?.SharedSnapshots ?? [],
             scenario.GroundTruth?.Accounts.Select(a => a.ReachedBy).ToList() ?? [],
-            scenario.GroundTruth?.SharedEbsSnapshots, scenario.GroundTruth?.OpenedBuckets);
+            scenario.GroundTruth?.SharedEbsSnapshots, scenario.GroundTruth?.OpenedBuckets, scenario.GroundTruth?.SharedImages);
     }
 
     public AdversaryStatus Status { get; } = new();

@@ -38,6 +38,8 @@ public sealed record GroundTruth
     public IReadOnlyList<GroundTruthKmsGrant> KmsGrants { get; init; } = [];
     /// <summary>KMS keys whose policy the attacker opened to outside accounts with PutKeyPolicy (a key that decrypts what it shared).</summary>
     public IReadOnlyList<GroundTruthKmsKeyPolicy> KmsKeyPolicies { get; init; } = [];
+    /// <summary>AMIs (a copy of a server's disks) the attacker gave an outside account launchPermission.</summary>
+    public IReadOnlyList<GroundTruthSharedImage> SharedImages { get; init; } = [];
     public required IReadOnlyList<string> BucketsListed { get; init; }
     public required IReadOnlyList<GroundTruthObject> ObjectsRead { get; init; }
     public GroundTruthStopLogging? StopLogging { get; init; }
@@ -64,6 +66,9 @@ public sealed record GroundTruthSpotRequest(string Region, string SpotInstanceRe
 public sealed record GroundTruthSharedSnapshot(string Region, string DbSnapshotIdentifier, string SharedWithAccount);
 
 public sealed record GroundTruthSharedEbsSnapshot(string Region, string SnapshotId, string SharedWithAccount);
+
+/// <summary>An AMI the attacker let an outside account launch (ModifyImageAttribute launchPermission add).</summary>
+public sealed record GroundTruthSharedImage(string Region, string ImageId, string SharedWithAccount);
 
 /// <summary>A bucket the attacker opened, and to whom: <c>all</c> (anyone) and outside account ids. Region: the bucket's.</summary>
 public sealed record GroundTruthOpenedBucket(string Bucket, IReadOnlyList<string> OpenTo)

@@ -56,6 +56,7 @@ public sealed class GroundTruthResolver(RangeState state, ScenarioFile file, Sav
                 }).ToList(),
                 KmsGrants = spec.KmsGrants.Select(g => new GroundTruthKmsGrant(Text(g.Region), Text(g.Key), Text(g.Grant), Text(g.Grantee))).ToList(),
                 KmsKeyPolicies = spec.KmsKeyPolicies.Select(k => new GroundTruthKmsKeyPolicy(Text(k.Region), Text(k.Key), k.OpenTo.Select(Text).ToList())).ToList(),
+                SharedImages = spec.SharedImages.Select(i => new GroundTruthSharedImage(Text(i.Region), Text(i.Image), Text(i.SharedWith))).ToList(),
                 BucketsListed = spec.BucketsListed.Select(Text).ToList(),
                 ObjectsRead = spec.ObjectsRead.Select(o => new GroundTruthObject(Text(o.Bucket), Text(o.Key))).ToList(),
                 StopLogging = spec.StopLogging is { } stop ? new GroundTruthStopLogging(stop.Trail, stop.Succeeded) : null,

@@ -117,6 +117,8 @@ public sealed class DbClusterSpec
     public string Engine { get; set; } = "aurora-postgresql";
     public string? DbName { get; set; }
     public string Created { get; set; } = "-365d";
+    /// <summary>The key its storage is encrypted with: a seeded key's id (<see cref="KmsKeySpec"/>); none: the default aws/rds key.</summary>
+    public string? KmsKey { get; set; }
 }
 
 public sealed class DbInstanceSpec
@@ -127,6 +129,8 @@ public sealed class DbInstanceSpec
     public string Class { get; set; } = "db.t3.micro";
     public string? DbName { get; set; }
     public string Created { get; set; } = "-365d";
+    /// <summary>The key its storage is encrypted with: a seeded key's id (<see cref="KmsKeySpec"/>) or <c>aws/rds</c>; none: unencrypted.</summary>
+    public string? KmsKey { get; set; }
 }
 
 public sealed class DbSnapshotSpec
@@ -167,7 +171,7 @@ public sealed class Ec2InstanceSpec
     public string? KeyName { get; set; }
     public string Launched { get; set; } = "-90d";
     public Dictionary<string, string> Tags { get; set; } = [];
-    /// <summary>The id of a seeded KMS key (<see cref="KmsKeySpec"/>) of the region its root volumes are encrypted with.</summary>
+    /// <summary>The id of a seeded KMS key (<see cref="KmsKeySpec"/>) of the region its root volumes are encrypted with, or <c>aws/ebs</c>.</summary>
     public string? KmsKey { get; set; }
 }
 
@@ -226,6 +230,8 @@ public sealed class GroundTruthSpec
     public List<KmsGrantTruthSpec> KmsGrants { get; set; } = [];
     /// <summary>KMS key policies the attacker opened to an outside account (PutKeyPolicy).</summary>
     public List<KmsKeyPolicyTruthSpec> KmsKeyPolicies { get; set; } = [];
+    /// <summary>AMIs shared out (<c>image</c> is usually a <c>${save.ImageId}</c> reference).</summary>
+    public List<SharedImageSpec> SharedImages { get; set; } = [];
     public List<string> BucketsListed { get; set; } = [];
     public List<ObjectReadSpec> ObjectsRead { get; set; } = [];
     public StopLoggingSpec? StopLogging { get; set; }
@@ -251,6 +257,14 @@ public sealed class SharedSnapshotSpec
 {
     public string Region { get; set; } = "";
     public string Snapshot { get; set; } = "";
+    public string SharedWith { get; set; } = "";
+}
+
+/// <summary>An AMI the attacker let an outside account launch.</summary>
+public sealed class SharedImageSpec
+{
+    public string Region { get; set; } = "";
+    public string Image { get; set; } = "";
     public string SharedWith { get; set; } = "";
 }
 

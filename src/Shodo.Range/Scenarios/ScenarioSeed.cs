@@ -29,12 +29,12 @@ public static class ScenarioSeed
             SeedIam(state, file.Iam, At, credentials);
             foreach (var b in file.S3.Buckets) SeedBucket(state, b, At);
             foreach (var t in file.CloudTrail.Trails) SeedTrail(state, t, At);
-            foreach (var db in file.Rds.Instances)
-                state.CreateDbInstance(db.Region, db.Id, db.Engine, db.Class, At(db.Created), db.DbName);
-            foreach (var s in file.Rds.Snapshots) state.CreateDbSnapshot(s.Region, s.Id, s.Instance, "manual", At(s.Created));
-            foreach (var c in file.Rds.Clusters) state.CreateDbCluster(c.Region, c.Id, c.Engine, At(c.Created), c.DbName);
-            foreach (var s in file.Rds.ClusterSnapshots) state.CreateDbClusterSnapshot(s.Region, s.Id, s.Instance, "manual", At(s.Created));
             foreach (var k in file.Kms.Keys) state.CreateKmsKey(k.Region, description: k.Description, keyId: k.Id, created: At(k.Created));
+            foreach (var db in file.Rds.Instances)
+                state.CreateDbInstance(db.Region, db.Id, db.Engine, db.Class, At(db.Created), db.DbName, KeyArn(state, db.Region, db.KmsKey));
+            foreach (var s in file.Rds.Snapshots) state.CreateDbSnapshot(s.Region, s.Id, s.Instance, "manual", At(s.Created));
+            foreach (var c in file.Rds.Clusters) state.CreateDbCluster(c.Region, c.Id, c.Engine, At(c.Created), c.DbName, KeyArn(state, c.Region, c.KmsKey));
+            foreach (var s in file.Rds.ClusterSnapshots) state.CreateDbClusterSnapshot(s.Region, s.Id, s.Instance, "manual", At(s.Created));
             foreach (var i in file.Ec2.Instances) SeedInstances(state, i, At);
             if (file.Responder is { } responder) ResponderRole.Seed(state, responder, start + Epoch);
         }
@@ -140,15 +140,21 @@ public static class ScenarioSeed
             InstanceTags = spec.Tags.Select(t => new Tag(t.Key, t.Value)).ToList(),
         };
         var region = state.Ec2(spec.Region);
-        var key = spec.KmsKey is { } keyId
-            ? state.Kms(spec.Region).Find(keyId) ?? throw new ScenarioException($"No KMS key {keyId} in {spec.Region} (kms.keys)")
-            : null;
+        var key = KeyArn(state, spec.Region, spec.KmsKey);
         foreach (var instance in region.Launch(launch, spec.Count, at(spec.Launched)))
         {
             instance.Settle(at(spec.Launched) + InstanceStates.BootTime);
             if (key is null) continue;
             foreach (var volume in region.Volumes.Where(v => instance.VolumeIds.Contains(v.VolumeId)))
-                (volume.Encrypted, volume.KmsKeyId) = (true, key.Arn);
+                (volume.Encrypted, volume.KmsKeyId) = (true, key);
         }
     }
+
+    /// <summary>A scenario's <c>kmsKey</c>: a seeded key's id (kms.keys) or an AWS managed key's alias (<c>aws/ebs</c>, <c>aws/rds</c>), as the key's ARN.</summary>
+    private static string? KeyArn(RangeState state, string region, string? kmsKey) => kmsKey switch
+    {
+        null => null,
+        "aws/ebs" or "aws/rds" => state.AwsManagedKey(region, kmsKey).Arn,
+        _ => state.Kms(region).Find(kmsKey)?.Arn ?? throw new ScenarioException($"No KMS key {kmsKey} in {region} (kms.keys)"),
+    };
 }

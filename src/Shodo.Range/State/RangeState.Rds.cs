@@ -67,9 +67,12 @@ public sealed partial class RangeState
         }
     }
 
-    /// <summary>Creates an Aurora DB cluster as a scenario needs it (no CloudTrail event).</summary>
+    /// <summary>
+    /// Creates an Aurora DB cluster as a scenario needs it (no CloudTrail event), its storage encrypted as Aurora's is: with
+    /// <paramref name="kmsKeyId"/> (a key ARN), else with the default AWS managed key; unless <paramref name="storageEncrypted"/> is false.
+    /// </summary>
     public DbCluster CreateDbCluster(string region, string identifier, string engine = "aurora-postgresql", DateTimeOffset? at = null,
-        string? databaseName = null)
+        string? databaseName = null, string? kmsKeyId = null, bool storageEncrypted = true)
     {
         lock (Sync)
         {
@@ -79,6 +82,7 @@ public sealed partial class RangeState
                 Identifier = identifier, Region = region, AccountId = AccountId, Partition = Partition, Engine = engine,
                 EngineVersion = mysql ? "8.0.mysql_aurora.3.07.1" : "16.4", Port = mysql ? 3306 : 5432,
                 MasterUsername = mysql ? "admin" : "postgres", CreatedAt = at ?? Clock.Now, DatabaseName = databaseName,
+                StorageEncrypted = storageEncrypted, KmsKeyId = storageEncrypted ? kmsKeyId : null,
             };
             Rds(region).Clusters[identifier] = cluster;
             return cluster;
@@ -99,6 +103,7 @@ public sealed partial class RangeState
                 Identifier = snapshotIdentifier, ClusterIdentifier = cluster.Identifier, Region = region, AccountId = AccountId, Partition = Partition,
                 CreatedAt = at ?? Clock.Now, SnapshotType = snapshotType, Engine = cluster.Engine, EngineVersion = cluster.EngineVersion,
                 Port = cluster.Port, MasterUsername = cluster.MasterUsername, StorageEncrypted = cluster.StorageEncrypted,
+                KmsKeyId = cluster.StorageEncrypted ? cluster.KmsKeyId : null,
                 ClusterCreatedAt = cluster.CreatedAt,
             };
             rds.ClusterSnapshots[snapshotIdentifier] = snapshot;

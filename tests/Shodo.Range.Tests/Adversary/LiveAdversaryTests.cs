@@ -129,6 +129,34 @@ public sealed class LiveAdversaryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task It_shares_the_image_again_when_it_is_unshared_and_fails_to_once_contained()
+    {
+        var adversary = _range.Adversary!;
+        var shared = Assert.Single(_range.GroundTruth!.SharedImages);
+        var ec2 = _responder.InRegion(shared.Region);
+        Task<System.Text.Json.JsonElement> Unshare() => ec2.OkAsync("ec2", "modify-image-attribute", "--image-id", shared.ImageId,
+            "--attribute", "launchPermission", "--operation-type", "remove", "--user-ids", shared.SharedWithAccount);
+        List<string> Launchers()
+        {
+            lock (_range.State.Sync) return _range.State.Ec2(shared.Region).Images.Single(i => i.ImageId == shared.ImageId).LaunchPermissions.ToList();
+        }
+
+        await Unshare();
+        Assert.Empty(Launchers());
+        await adversary.TickAsync();
+        Assert.Equal([shared.SharedWithAccount], Launchers());
+
+        await ContainAsync();
+        await Unshare();
+        _range.State.Clock.Advance(TimeSpan.FromSeconds(5));
+        for (var round = 0; round < 3; round++) Assert.Equal(0, await adversary.TickAsync());
+        Assert.Empty(Launchers());
+        lock (_range.State.Sync)
+            Assert.Contains(_range.State.Calls, c => c.EventName == "ModifyImageAttribute" && c.ErrorCode is not null
+                                                     && c.Caller?.AccessKeyId != _range.Responder.AccessKeyId);
+    }
+
+    [Fact]
     public async Task The_counters_are_served_on_the_admin_route()
     {
         await _range.Adversary!.TickAsync();

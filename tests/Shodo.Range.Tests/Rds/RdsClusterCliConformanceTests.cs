@@ -17,7 +17,9 @@ public sealed class RdsClusterCliConformanceTests(FrozenClockRangeFixture fixtur
     public async Task A_cluster_snapshot_shared_with_another_account_shows_in_its_restore_attribute()
     {
         var cluster = fixture.Unique("crm-aurora");
-        fixture.Range.State.CreateDbCluster("us-east-1", cluster, at: Now.AddDays(-90), databaseName: "crm");
+        // Encrypted with a customer key: RDS refuses to share a snapshot encrypted with the default aws/rds key.
+        fixture.Range.State.CreateDbCluster("us-east-1", cluster, at: Now.AddDays(-90), databaseName: "crm",
+            kmsKeyId: fixture.Range.State.CreateKmsKey("us-east-1").Arn);
         fixture.Range.State.CreateDbClusterSnapshot("us-east-1", $"{cluster}-manual", cluster, at: Now.AddHours(-1));
         fixture.Range.State.CreateDbClusterSnapshot("us-east-1", $"{cluster}-auto", cluster, "automated", Now.AddHours(-3));
 

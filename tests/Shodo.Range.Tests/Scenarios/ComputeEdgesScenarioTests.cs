@@ -50,4 +50,17 @@ public sealed class ComputeEdgesScenarioTests(ComputeEdgesFixture fixture) : ICl
             Assert.Equal("render-accounts-2026-11-30", Assert.Single(fixture.Range.GroundTruth!.SharedClusterSnapshots).DbSnapshotIdentifier);
         }
     }
+
+    [Fact]
+    public void The_shared_cluster_snapshot_is_encrypted_with_a_customer_key_which_is_what_lets_RDS_share_it()
+    {
+        lock (State.Sync)
+        {
+            var shared = State.Rds("us-east-1").ClusterSnapshots["render-accounts-2026-11-30"];
+            Assert.True(shared.StorageEncrypted);
+            var key = Assert.Single(State.Kms("us-east-1").Keys, k => k.Arn == shared.KmsKeyId);
+            Assert.Equal("CUSTOMER", key.KeyManager);
+            Assert.False(State.EncryptedWithAwsManagedKey("us-east-1", shared.StorageEncrypted, shared.KmsKeyId));
+        }
+    }
 }

@@ -66,6 +66,53 @@ public sealed class LeakedKeyGroundTruthTests(LeakedKeyScenarioFixture fixture) 
     }
 
     [Fact]
+    public void The_attacker_images_the_web_server_whose_disk_it_copied_and_lets_the_outside_account_launch_the_image()
+    {
+        var shared = Assert.Single(_truth.SharedImages);
+        var ebs = Assert.Single(_truth.SharedEbsSnapshots);
+        Assert.Equal(("ap-northeast-1", "444455556666"), (shared.Region, shared.SharedWithAccount));
+        var state = fixture.Range.State;
+        lock (state.Sync)
+        {
+            var ec2 = state.Ec2(shared.Region);
+            var image = ec2.Images.Single(i => i.ImageId == shared.ImageId);
+            Assert.Equal(["444455556666"], image.LaunchPermissions);
+            Assert.Equal("available", image.State(state.Clock.Now));
+            // The same server as the EBS copy, so the image's disk is encrypted with the customer key (shareable).
+            var copied = ec2.Snapshots.Single(s => s.SnapshotId == ebs.SnapshotId);
+            Assert.Equal(ec2.FindVolume(copied.VolumeId)!.AttachedInstanceId, image.SourceInstanceId);
+            var disk = ec2.Snapshots.Single(s => s.SnapshotId == Assert.Single(image.BlockDeviceMappings).SnapshotId);
+            Assert.Equal((true, copied.KmsKeyId), (disk.Encrypted, disk.KmsKeyId));
+            Assert.Empty(disk.CreateVolumePermissions);
+        }
+        Assert.Contains(_truth.Events, e => e.EventName == "CreateImage" && e.ErrorCode is null);
+        Assert.Contains(_truth.Events, e => e.EventName == "ModifyImageAttribute" && e.ErrorCode is null);
+    }
+
+    [Fact]
+    public void Every_snapshot_and_image_the_attacker_shares_is_unencrypted_or_on_a_customer_key_as_EC2_and_RDS_require()
+    {
+        var state = fixture.Range.State;
+        lock (state.Sync)
+        {
+            foreach (var s in _truth.SharedSnapshots.Select(s => state.Rds(s.Region).Snapshots[s.DbSnapshotIdentifier]))
+                Assert.False(state.EncryptedWithAwsManagedKey(s.Region, s.Encrypted, s.KmsKeyId), s.Identifier);
+            foreach (var e in _truth.SharedEbsSnapshots)
+            {
+                var s = state.Ec2(e.Region).Snapshots.Single(x => x.SnapshotId == e.SnapshotId);
+                Assert.True(s.Encrypted);
+                Assert.False(state.EncryptedWithAwsManagedKey(e.Region, s.Encrypted, s.KmsKeyId), s.SnapshotId);
+            }
+            foreach (var i in _truth.SharedImages)
+                foreach (var disk in state.Ec2(i.Region).Images.Single(x => x.ImageId == i.ImageId).BlockDeviceMappings)
+                {
+                    var s = state.Ec2(i.Region).Snapshots.Single(x => x.SnapshotId == disk.SnapshotId);
+                    Assert.False(state.EncryptedWithAwsManagedKey(i.Region, s.Encrypted, s.KmsKeyId), s.SnapshotId);
+                }
+        }
+    }
+
+    [Fact]
     public void The_attack_is_backdated_hours_and_comes_from_the_attackers_addresses()
     {
         var now = fixture.Range.State.Clock.Now;

@@ -241,7 +241,8 @@ public sealed class DataDoorContainmentTests
         lock (env.Range.State.Sync)
         {
             var now = env.Range.State.Clock.Now;
-            env.Range.State.CreateDbCluster(region, cluster, at: now.AddDays(-200), databaseName: "crm");
+            // Unencrypted: RDS lets only such a snapshot be public (and rollback make it public again).
+            env.Range.State.CreateDbCluster(region, cluster, at: now.AddDays(-200), databaseName: "crm", storageEncrypted: false);
             env.Range.State.CreateDbClusterSnapshot(region, snapshot, cluster, at: now.AddHours(-3)).RestoreAccounts.AddRange(["444455556666", "all"]);
         }
         List<string> Restore()

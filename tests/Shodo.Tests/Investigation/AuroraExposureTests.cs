@@ -26,7 +26,9 @@ public sealed class AuroraExposureTests(AuroraExposureTests.AuroraCase scenario)
             lock (range.State.Sync)
             {
                 var now = range.State.Clock.Now;
-                range.State.CreateDbCluster("us-east-1", Cluster, at: now.AddDays(-200), databaseName: "crm");
+                // Encrypted with a customer key: RDS refuses to share a snapshot encrypted with the default aws/rds key.
+                range.State.CreateDbCluster("us-east-1", Cluster, at: now.AddDays(-200), databaseName: "crm",
+                    kmsKeyId: range.State.CreateKmsKey("us-east-1", description: "crm aurora").Arn);
                 range.State.CreateDbClusterSnapshot("us-east-1", Shared, Cluster, at: now.AddHours(-3));
                 range.State.CreateDbClusterSnapshot("us-east-1", Kept, Cluster, at: now.AddDays(-30));
                 key = range.GroundTruth!.LeakedAccessKeyId!;

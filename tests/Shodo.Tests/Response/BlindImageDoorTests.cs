@@ -18,7 +18,8 @@ namespace Shodo.Tests.Response;
 /// <c>leaked-key-blind</c> on the range, in-process, with an AMI made in the window and shared with an outside account and
 /// with everyone: seen from the recorded state alone (no event read), suspected as created after the exposure began, and —
 /// with contain-suspected and close-data-door granted — closed with the existing image door (ModifyImageAttribute removing
-/// every launch permission); the report's exposures name it, not attributed.
+/// every launch permission); the report's exposures name it, not attributed. The story's own AMI (the web server's, shared
+/// with the outside account) is suspected and closed beside it.
 /// </summary>
 public sealed class BlindImageDoorTests : IAsyncLifetime
 {
@@ -70,13 +71,18 @@ public sealed class BlindImageDoorTests : IAsyncLifetime
         }, TimeProvider.System, new RecordingProgress(), CancellationToken.None);
         var folder = result.Folder;
 
-        var suspected = Assert.Single(SuspectedFile.Read(folder), s => s.Kind == ResourceTypes.SharedImage);
+        // Beside the story's own image (the web server's, shared with the outside account), suspected and closed the same way.
+        var story = Assert.Single(_range.GroundTruth!.SharedImages);
+        var images = SuspectedFile.Read(folder).Where(s => s.Kind == ResourceTypes.SharedImage).ToList();
+        Assert.Equal(new[] { ImageId, story.ImageId }.Order(StringComparer.Ordinal), images.Select(s => s.Id).Order(StringComparer.Ordinal));
+        var suspected = Assert.Single(images, s => s.Id == ImageId);
         Assert.Equal((ImageId, Region), (suspected.Id, suspected.Region));
         Assert.Empty(Permissions());
+        lock (_range.State.Sync) Assert.Empty(_range.State.Ec2(story.Region).Images.Single(i => i.ImageId == story.ImageId).LaunchPermissions);
         Assert.Contains(JournalReader.Read(folder), e => e.Kind == "containment.changed"
             && (string?)e.Data["operation"] == "ec2:ModifyImageAttribute" && e.Data.ToJsonString().Contains(ImageId, StringComparison.Ordinal));
         var impact = InvestigationFiles.ReadImpact(folder)!;
-        var door = Assert.Single(impact.DataExposure, e => e.Kind == "ami");
+        var door = Assert.Single(impact.DataExposure, e => e.Kind == "ami" && e.Name == ImageId);
         Assert.Equal([Outside, "all"], door.SharedWith);
     }
 }

@@ -7,7 +7,7 @@ using static Shodo.Range.Services.Ec2.ImageActions;
 
 namespace Shodo.Range.Services.Ec2;
 
-/// <summary>ModifyImageAttribute: one of <see cref="ImageActions"/>.</summary>
+/// <summary>ModifyImageAttribute: one of <see cref="ImageActions"/>; an image on encrypted disks as <see cref="EncryptedSnapshotSharing"/> allows.</summary>
 internal sealed class ModifyImageAttribute : Ec2Action
 {
     public override string Name => "ModifyImageAttribute";
@@ -34,6 +34,7 @@ internal sealed class ModifyImageAttribute : Ec2Action
         if (add.Count == 0 && remove.Count == 0) throw AwsError.MissingParameter("LaunchPermission");
         if (add.Concat(remove).FirstOrDefault(v => v != Public && !AccountId().IsMatch(v)) is { } bad)
             throw new AwsError("InvalidUserID.Malformed", $"Invalid user id: '{bad}'");
+        EncryptedSnapshotSharing.CheckImage(c, image, add);
         var now = image.LaunchPermissions.Except(remove, StringComparer.Ordinal).Union(add, StringComparer.Ordinal).ToList();
         image.LaunchPermissions.Clear();
         image.LaunchPermissions.AddRange(now);

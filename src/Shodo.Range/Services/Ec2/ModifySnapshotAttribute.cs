@@ -7,7 +7,7 @@ using static Shodo.Range.Services.Ec2.SnapshotAttributeActions;
 
 namespace Shodo.Range.Services.Ec2;
 
-/// <summary>ModifySnapshotAttribute: one of <see cref="SnapshotAttributeActions"/>.</summary>
+/// <summary>ModifySnapshotAttribute: one of <see cref="SnapshotAttributeActions"/>; an encrypted snapshot as <see cref="EncryptedSnapshotSharing"/> allows.</summary>
 internal sealed class ModifySnapshotAttribute : Ec2Action
 {
     public override string Name => "ModifySnapshotAttribute";
@@ -35,6 +35,7 @@ internal sealed class ModifySnapshotAttribute : Ec2Action
             throw AwsError.MissingParameter("CreateVolumePermission");
         if (add.Concat(remove).FirstOrDefault(v => v != Public && !AccountId().IsMatch(v)) is { } bad)
             throw new AwsError("InvalidUserID.Malformed", $"Invalid user id: '{bad}'");
+        EncryptedSnapshotSharing.CheckSnapshot(c, snapshot, add);
         var now = snapshot.CreateVolumePermissions.Except(remove, StringComparer.Ordinal).Union(add, StringComparer.Ordinal).ToList();
         snapshot.CreateVolumePermissions.Clear();
         snapshot.CreateVolumePermissions.AddRange(now);

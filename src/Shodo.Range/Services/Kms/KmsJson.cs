@@ -16,11 +16,24 @@ internal static class KmsJson
 
     private static string Camel(string member) => char.ToLowerInvariant(member[0]) + member[1..];
 
+    /// <summary>The operations KMS lets a principal of another account call on a key (by its ARN), as the KMS developer guide lists them.</summary>
+    private static readonly HashSet<string> CrossAccount = new(StringComparer.Ordinal) { "DescribeKey", "CreateGrant", "ListGrants", "RevokeGrant", "RetireGrant" };
+
     /// <summary>
-    /// The key a KeyId names in the call's region and account: a key id or a key ARN. An alias names no key the range
-    /// holds (NotFoundException), an ARN that is not a KMS key's is InvalidArnException, as KMS answers.
+    /// The key a KeyId names in the call's region and account: a key id or a key ARN — for the operations KMS allows across
+    /// accounts, a key ARN of another account of the organisation the range serves, too (the call is then recorded in the
+    /// key's account as well). An alias names no key the range holds (NotFoundException), an ARN that is not a KMS key's is
+    /// InvalidArnException, as KMS answers. Unless <paramref name="keyPolicyDecides"/> is false (RetireGrant: the grant
+    /// decides), the key policy must allow the call too (<see cref="KeyPolicyAuthorization"/>).
     /// </summary>
-    public static KmsKey Key(AwsCall call, string keyId)
+    public static KmsKey Key(AwsCall call, string keyId, bool keyPolicyDecides = true)
+    {
+        var key = Find(call, keyId);
+        if (keyPolicyDecides) KeyPolicyAuthorization.Authorize(call, key);
+        return key;
+    }
+
+    private static KmsKey Find(AwsCall call, string keyId)
     {
         var id = keyId;
         if (keyId.StartsWith("arn:", StringComparison.Ordinal))
@@ -28,6 +41,12 @@ internal static class KmsJson
             var parts = keyId.Split(':', 6);
             if (parts.Length != 6 || parts[2] != "kms" || !parts[5].StartsWith("key/", StringComparison.Ordinal) && !parts[5].StartsWith("alias/", StringComparison.Ordinal))
                 throw new AwsError("InvalidArnException", $"Invalid arn {keyId}");
+            if (parts[3] == call.Region && parts[4] != call.AccountId && parts[5].StartsWith("key/", StringComparison.Ordinal)
+                && CrossAccount.Contains(call.Operation.Name) && call.State.Organization?.Account(parts[4])?.State is { } owner)
+            {
+                call.AlsoRecordIn = owner; // CloudTrail records a cross-account call in the key's account too
+                return owner.Kms(call.Region).Find(parts[5]["key/".Length..]) ?? throw new AwsError("NotFoundException", $"Key '{keyId}' does not exist");
+            }
             if (parts[3] != call.Region || parts[4] != call.AccountId)
                 throw new AwsError("NotFoundException", $"Key '{keyId}' does not exist");
             id = parts[5]["key/".Length..];

@@ -31,7 +31,7 @@ internal sealed class RetireGrant : KmsAction
                 throw new AwsError("ValidationException", "Either GrantToken, or both KeyId and GrantId, must be specified.");
             if (!keyId.StartsWith("arn:", StringComparison.Ordinal))
                 throw new AwsError("InvalidArnException", $"KeyId must be a key ARN when retiring a grant by its id: {keyId}");
-            key = KmsJson.Key(call, keyId);
+            key = KmsJson.Key(call, keyId, keyPolicyDecides: false);
             grant = key.Grants.FirstOrDefault(g => g.GrantId == grantId)
                     ?? throw new AwsError("InvalidGrantIdException", $"Grant ID {grantId} is not valid for key {key.Arn}");
         }

@@ -6,7 +6,8 @@ namespace Shodo.Range.Services.Rds;
 
 /// <summary>
 /// ModifyDBClusterSnapshotAttribute: adds or removes account ids (or <c>all</c>) in a manual, available cluster snapshot's
-/// <c>restore</c> attribute — how an Aurora cluster's data is shared with another account.
+/// <c>restore</c> attribute — how an Aurora cluster's data is shared with another account; an encrypted one only with named
+/// accounts, and never when the default key encrypts it (<see cref="EncryptedDbSnapshotSharing"/>).
 /// </summary>
 internal sealed partial class ModifyDBClusterSnapshotAttribute : RdsAction
 {
@@ -38,6 +39,7 @@ internal sealed partial class ModifyDBClusterSnapshotAttribute : RdsAction
         if (add.Concat(remove).FirstOrDefault(v => v != "all" && !AccountId().IsMatch(v)) is { } bad)
             throw AwsError.InvalidParameterValue($"Invalid account identifier: {bad}");
 
+        EncryptedDbSnapshotSharing.Check(call, snapshot.Identifier, snapshot.StorageEncrypted, snapshot.KmsKeyId, add);
         var accounts = snapshot.RestoreAccounts.Except(remove).Union(add).ToList();
         if (accounts.Count(a => a != "all") > ModifyDBSnapshotAttribute.MaxSharedAccounts)
             throw new AwsError("SharedSnapshotQuotaExceeded",

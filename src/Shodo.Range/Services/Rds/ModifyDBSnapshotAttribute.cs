@@ -6,7 +6,8 @@ namespace Shodo.Range.Services.Rds;
 
 /// <summary>
 /// ModifyDBSnapshotAttribute: adds or removes account ids (or <c>all</c>, making it public) in a manual,
-/// available snapshot's <c>restore</c> attribute — how a snapshot is shared with another account.
+/// available snapshot's <c>restore</c> attribute — how a snapshot is shared with another account; an encrypted one only
+/// with named accounts, and never when the default key encrypts it (<see cref="EncryptedDbSnapshotSharing"/>).
 /// </summary>
 internal sealed partial class ModifyDBSnapshotAttribute : RdsAction
 {
@@ -38,6 +39,7 @@ internal sealed partial class ModifyDBSnapshotAttribute : RdsAction
         if (add.Concat(remove).FirstOrDefault(v => v != "all" && !AccountId().IsMatch(v)) is { } bad)
             throw AwsError.InvalidParameterValue($"Invalid account identifier: {bad}");
 
+        EncryptedDbSnapshotSharing.Check(call, snapshot.Identifier, snapshot.Encrypted, snapshot.KmsKeyId, add);
         var accounts = snapshot.RestoreAccounts.Except(remove).Union(add).ToList();
         if (accounts.Count(a => a != "all") > MaxSharedAccounts)
             throw new AwsError("SharedSnapshotQuotaExceeded",

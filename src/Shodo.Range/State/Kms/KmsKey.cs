@@ -13,6 +13,8 @@ public sealed class KmsKey
     public string Origin { get; set; } = "AWS_KMS";
     /// <summary>CUSTOMER for a key created with CreateKey; AWS for an AWS managed key (aws/ebs...).</summary>
     public string KeyManager { get; init; } = "CUSTOMER";
+    /// <summary>An AWS managed key's alias (<c>aws/ebs</c>, <c>aws/rds</c>); null for a customer key.</summary>
+    public string? Alias { get; init; }
     public string KeyState { get; set; } = "Enabled";
     public bool MultiRegion { get; set; }
     public required string Policy { get; set; }

@@ -13,6 +13,8 @@ public sealed class DbCluster
     public string? DatabaseName { get; init; }
     public int Port { get; init; } = 5432;
     public bool StorageEncrypted { get; init; } = true;
+    /// <summary>The ARN of the KMS key its storage is encrypted with; null when encrypted: the default AWS managed key (aws/rds).</summary>
+    public string? KmsKeyId { get; init; }
     public bool DeletionProtection { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public string ResourceId { get; init; } = "cluster-" + RdsIds.Random(26);
@@ -42,6 +44,8 @@ public sealed class DbClusterSnapshot
     public int Port { get; init; } = 5432;
     public string MasterUsername { get; init; } = "postgres";
     public bool StorageEncrypted { get; init; } = true;
+    /// <summary>Its cluster's key (the ARN); null when encrypted: the default AWS managed key (aws/rds).</summary>
+    public string? KmsKeyId { get; init; }
     public DateTimeOffset ClusterCreatedAt { get; init; }
     [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public List<string> RestoreAccounts { get; } = [];
