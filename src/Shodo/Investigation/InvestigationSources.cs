@@ -68,6 +68,13 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
     public OrganizationTrailChoice? OrganizationTrail => options.OrganizationTrail;
 
     /// <summary>
+    /// The organisation trail as this account's own DescribeTrails showed it (its shadow trail: the management account's ARN),
+    /// with its logging as this account's GetTrailStatus answered; null when the account's snapshot does not list it.
+    /// </summary>
+    public TrailFact? OrganizationTrailSeenHere =>
+        options.OrganizationTrail?.Trail is { } trail ? state.Trails.FirstOrDefault(t => t.OrganizationTrail && (t.Arn ?? t.Name) == trail) : null;
+
+    /// <summary>
     /// One location's log files in the window, read through <paramref name="reader"/> (the case account's connection, or the
     /// parent's for an organisation trail), its digests validated against the files as they were read. With
     /// <paramref name="folders"/> (the organisation trail a member's events are read from), the account's region folders are
@@ -137,10 +144,17 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
     {
         if (options.Sources.Count > 0)
             return options.Sources.Where(s => !s.Equals("lookup", StringComparison.OrdinalIgnoreCase));
-        // The organisation trail's bucket as the member sees it (a shadow trail) is read through the parent's connection instead.
-        return state.Trails.Where(t => t.Bucket is not null && t.Bucket != options.OrganizationTrail?.Reach?.Bucket)
+        // The organisation trail's bucket as the member sees it (a shadow trail) is read through the parent's connection instead;
+        // another account's organisation trail (a shadow trail in a member) is never read through this account's: its bucket is
+        // that account's, and the member's part of it is read through the parent's when the parent chose it.
+        return state.Trails.Where(t => t.Bucket is not null && t.Bucket != options.OrganizationTrail?.Reach?.Bucket && !ShadowOfAnotherAccount(t))
             .Select(t => $"s3://{t.Bucket}/{t.Prefix}".TrimEnd('/')).Distinct(StringComparer.Ordinal);
     }
+
+    /// <summary>An organisation trail whose ARN names another account than the case's: the shadow of the management account's trail.</summary>
+    private bool ShadowOfAnotherAccount(TrailFact trail) =>
+        trail.OrganizationTrail && @case.Manifest.AccountId is { } account && trail.Arn?.Split(':') is { Length: > 5 } arn && arn[4].Length > 0
+        && arn[4] != account;
 
     private static (string Bucket, string Prefix) SplitS3(string location)
     {

@@ -146,7 +146,7 @@ public sealed class MemberOrganizationTrailTests(OrgTrailMemberResponse response
     }
 
     [Fact]
-    public void With_LookupEvents_denied_in_the_member_its_pursuit_reads_the_organisation_trail_and_cuts_the_backdoor_before_the_member_is_recorded()
+    public void With_LookupEvents_denied_in_the_member_its_pursuit_reads_the_organisation_trail_and_cuts_the_backdoor_itself()
     {
         var truth = response.Range.GroundTruth!.Accounts.Single(a => a.AccountId == Member2).Found;
         var journal = JournalReader.Read(MemberCase()).ToList();
@@ -157,16 +157,37 @@ public sealed class MemberOrganizationTrailTests(OrgTrailMemberResponse response
         var detail = (string?)pursued.Data["detail"] ?? "";
         Assert.Contains($"s3://{OrgTrailMemberResponse.Bucket}/AWSLogs/{response.Range.Organization!.Id}/{Member2}/", detail);
         Assert.Contains(response.Range.Organization.ManagementAccountId, detail);
-        // What it read was enough to cut the attacker's user there before the member's snapshot was finished: the pursuit
-        // contained it, not the investigation after the snapshot.
+        // What it read was enough to cut the attacker's user there: the pursuit contained it (before its step finished), not
+        // the investigation after the member's snapshot.
         var user = $"{TargetKinds.User}:global:{Assert.Single(truth.Users)}";
         var cut = Index(e => e.Kind == ContainmentJournalKinds.Changed && (string?)e.Data["target"] == user);
-        var recorded = Index(e => e.Kind == Shodo.Evidence.CollectJournalKinds.Finished);
-        Assert.True(cut >= 0 && cut < recorded, $"the user was cut at {cut}, the member's collection finished at {recorded}");
+        var started = Index(e => e.Kind == ResponseJournalKinds.StepStarted && (string?)e.Data["step"] == PursueStep.StepName);
+        var finished = journal.IndexOf(pursued);
+        Assert.True(cut > started && cut < finished, $"the user was cut at {cut}, the member's pursuit ran from {started} to {finished}");
         // The management account's own pursuit, with no organisation trail chosen for it, still read LookupEvents.
         var own = JournalReader.Read(response.Result.Folder)
             .Single(e => e.Kind == ResponseJournalKinds.StepFinished && (string?)e.Data["step"] == PursueStep.StepName);
         Assert.Contains("LookupEvents", (string?)own.Data["detail"]);
+    }
+
+    [Fact]
+    public void The_member_sees_the_organisation_trail_as_its_shadow_trail_knows_it_logs_and_never_reads_its_bucket_itself()
+    {
+        var org = response.Range.Organization!;
+        var coverage = JsonNode.Parse(MemberCase().Read("coverage.json")!)!["investigation"]!["organizationTrail"]!;
+        // The member's own DescribeTrails listed the management account's trail, and its GetTrailStatus by that ARN said it logs.
+        Assert.True((bool?)coverage["seenInAccount"]);
+        Assert.True((bool?)coverage["logging"]);
+        Assert.Equal(Member2, (string?)coverage["loggingSeenBy"]);
+        lock (response.Range.State.Sync)
+        {
+            var trailArn = Assert.Single(response.Range.State.Trails.Values, t => t.IsOrganizationTrail).Arn;
+            Assert.Contains(response.Account(Member2).Calls, c => c.EventName == "GetTrailStatus" && c.ErrorCode is null
+                && c.RequestParameters?["name"]?.GetValue<string>() == trailArn);
+            // Its bucket is the management account's: the member's part is read only through the management account's connection.
+            Assert.DoesNotContain(org.Accounts.SelectMany(a => a.State.Calls), c => c.Service == "s3" && c.Caller?.AccountId == Member2
+                && c.RequestParameters?["bucketName"]?.GetValue<string>() == OrgTrailMemberResponse.Bucket);
+        }
     }
 
     [Theory]
