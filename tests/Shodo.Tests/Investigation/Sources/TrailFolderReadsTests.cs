@@ -23,7 +23,7 @@ namespace Shodo.Tests.Investigation.Sources;
 /// did not read before — where it used to list ninety days of day folders in every region on every look. Counted by the range's
 /// record of the S3 calls it served.
 /// </summary>
-public sealed class TrailFolderReadsTests : IAsyncLifetime
+public sealed class TrailFolderReadsTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly TempFolder _cases = new();
     private RangeHost _range = null!;
@@ -101,6 +101,8 @@ public sealed class TrailFolderReadsTests : IAsyncLifetime
         var secondFetched = FolderCalls("GetObject", before).Select(Key).Where(k => k.Contains("/CloudTrail/", StringComparison.Ordinal)).ToList();
         Assert.Equal(0, secondGaps);
         Assert.InRange(secondLists.Count, 1, 2 * regions.Count);
+        output.WriteLine($"regions {regions.Count}; first look: {firstLists.Count} listings, {firstFetched.Count} objects fetched; " +
+            $"second look: {secondLists.Count} listings, {FolderCalls("GetObject", before).Count} objects fetched");
         // Each folder the first look read files in is listed again only from the day before its newest file (less the margin
         // for late delivery), not from the window's first day ninety days back.
         var today = _range.State.Clock.Now.UtcDateTime.Date;
