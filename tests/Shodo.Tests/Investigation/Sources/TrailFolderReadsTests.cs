@@ -112,7 +112,9 @@ public sealed class TrailFolderReadsTests(Xunit.Abstractions.ITestOutputHelper o
             Assert.NotNull(startAfter);
             Assert.InRange(DateTime.ParseExact(startAfter[^10..], "yyyy/MM/dd", System.Globalization.CultureInfo.InvariantCulture), today.AddDays(-1), today);
         }
-        // Only the new file is fetched; the records of the first look are still all there, with the new event.
+        // Nothing the first look fetched (log files, digests) is fetched again; of the log files, only the new one is, and the
+        // records of the first look are still all there, with the new event.
+        Assert.All(FolderCalls("GetObject", before).Select(Key), k => Assert.DoesNotContain(k, firstFetched));
         var fetched = Assert.Single(secondFetched);
         Assert.DoesNotContain(fetched, firstFetched);
         Assert.Contains("/eu-west-1/", fetched);

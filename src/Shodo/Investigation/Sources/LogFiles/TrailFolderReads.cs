@@ -13,7 +13,8 @@ namespace Shodo.Investigation.Sources.LogFiles;
 /// look of the watch read a member's folders again, and without this each read listed ninety days of them. A later read of a
 /// folder lists it only from the day of the newest file read before, less <see cref="LateDelivery"/> (ListObjectsV2 StartAfter:
 /// CloudTrail's keys are in date order within a region's folder), fetches only the files it did not read before, and takes the
-/// rest from what was read; the files read before are given to the digest check as read, with the hash they had then. A file
+/// rest from what was read; the files read before are given to the digest check as read, with the hash they had then, and the
+/// digests beside them are checked again from the copies read then (a digest file, once delivered, does not change). A file
 /// listed but not read whole (unreadable, a failed read) keeps the start where it was, so the next read lists it again.
 /// </summary>
 public sealed class TrailFolderReads
@@ -25,6 +26,9 @@ public sealed class TrailFolderReads
     public static readonly TimeSpan LateDelivery = TimeSpan.FromHours(1);
 
     private readonly ConcurrentDictionary<string, Folder> _folders = new(StringComparer.Ordinal);
+
+    /// <summary>The digest files read, by bucket and key: a later read lists them again (their day's) but does not fetch them again.</summary>
+    private readonly ConcurrentDictionary<string, (byte[] Bytes, string? Signature)> _digests = new(StringComparer.Ordinal);
 
     internal sealed record Folder(DateTimeOffset Since, string StartAfter, IReadOnlyDictionary<string, UInt128> FilesRead, IReadOnlyList<TrailRecord> Records);
 
@@ -113,9 +117,31 @@ public sealed class TrailFolderReads
 
         public Task<Stream> OpenAsync(TrailLogFile file, CancellationToken ct) => _store.OpenAsync(file, ct);
         public Task<(byte[] Bytes, string? Signature)> ReadDigestAsync(TrailLogFile file, CancellationToken ct) => _store.ReadDigestAsync(file, ct);
-        public ITrailLogStore? DigestsBeside() => _store.DigestsBeside();
+        public ITrailLogStore? DigestsBeside() => _store.DigestsBeside() is { } digests ? new RememberedDigests(_reads, _key, digests) : null;
         public bool Covers(string bucket, string key) => _store.Covers(bucket, key);
         public Task<bool?> IsGoneAsync(string key, CancellationToken ct) => _store.IsGoneAsync(key, ct);
         public Task<string> NameOfAsync(string key, CancellationToken ct) => _store.NameOfAsync(key, ct);
+    }
+
+    /// <summary>The digests beside a region folder: each fetched once per response, then read from the copy.</summary>
+    private sealed class RememberedDigests(TrailFolderReads reads, string folder, ITrailLogStore store) : ITrailLogStore
+    {
+        public string Location => store.Location;
+        public IAsyncEnumerable<TrailLogFile> ListAsync(CancellationToken ct) => store.ListAsync(ct);
+        public Task<Stream> OpenAsync(TrailLogFile file, CancellationToken ct) => store.OpenAsync(file, ct);
+
+        public async Task<(byte[] Bytes, string? Signature)> ReadDigestAsync(TrailLogFile file, CancellationToken ct)
+        {
+            var key = folder + "|" + file.Key;
+            if (reads._digests.TryGetValue(key, out var read)) return read;
+            read = await store.ReadDigestAsync(file, ct).ConfigureAwait(false);
+            reads._digests[key] = read;
+            return read;
+        }
+
+        public ITrailLogStore? DigestsBeside() => null;
+        public bool Covers(string bucket, string key) => store.Covers(bucket, key);
+        public Task<bool?> IsGoneAsync(string key, CancellationToken ct) => store.IsGoneAsync(key, ct);
+        public Task<string> NameOfAsync(string key, CancellationToken ct) => store.NameOfAsync(key, ct);
     }
 }
