@@ -105,6 +105,27 @@ public sealed class HuntCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Athena_engine_over_an_organisation_trails_folder_shows_its_create_table_and_a_query_naming_the_account()
+    {
+        const string logs = "s3://acme-org-trail/AWSLogs/o-a1b2c3d4e5/";
+        var ddl = await CliRun.Invoke("hunt", "--logs", logs, "--engine", "athena", "--athena-table", "org_trail", "--show-ddl",
+            "--athena-accounts", "111122223333,444455556666", "--athena-regions", "us-east-1", "--since", "2026-09-01T00:00Z");
+        var sql = await CliRun.Invoke("hunt", "--logs", logs, "--engine", "athena", "--athena-table", "org_trail", "--show-sql", "--since", "2026-11-20T00:00Z");
+        var missing = await CliRun.Invoke("hunt", "--logs", "s3://acme-trail/AWSLogs/", "--engine", "athena", "--athena-table", "org_trail", "--show-ddl",
+            "--athena-accounts", "111122223333", "--athena-regions", "us-east-1");
+
+        Assert.Equal(0, ddl.ExitCode);
+        Assert.StartsWith("CREATE EXTERNAL TABLE org_trail (", ddl.Out);
+        Assert.Contains("'storage.location.template'='s3://acme-org-trail/AWSLogs/o-a1b2c3d4e5/${account}/CloudTrail/${region}/${timestamp}'", ddl.Out);
+        Assert.Contains("'projection.timestamp.range'='2026/09/01,NOW'", ddl.Out);
+        Assert.Equal(0, sql.ExitCode);
+        Assert.Contains("principalarn, account\nFROM org_trail", sql.Out);
+        Assert.Contains("\"timestamp\" >= '2026/11/20'", sql.Out);
+        Assert.Equal(2, missing.ExitCode); // not an organisation trail's folder: one sentence saying what to pass
+        Assert.Contains("--show-ddl needs --logs naming an organisation trail's folder", missing.Error);
+    }
+
+    [Fact]
     public async Task A_rule_with_expand_takes_its_placeholders_values_from_the_sigma_section_of_the_configuration()
     {
         var rules = Path.Combine(_dir, "rules");

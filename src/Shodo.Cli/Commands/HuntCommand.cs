@@ -56,7 +56,13 @@ public sealed class HuntCommand : IShodoCommand
             "Exits 0 when every file was read and none was changed or deleted after delivery, 3 otherwise.\n\nExamples:\n" +
             "  shodo hunt --rules sigma/rules/cloud/aws --logs s3://acme-trail/AWSLogs/ --since 2026-11-20T00:00Z\n" +
             "  shodo hunt --logs ./trail-copy --format ocsf --matches findings.ocsf.jsonl\n" +
-            "  shodo hunt --engine athena --athena-table cloudtrail_logs --athena-output s3://acme-athena/results/ --logs s3://acme-trail/AWSLogs/")
+            "  shodo hunt --engine athena --athena-table cloudtrail_logs --athena-output s3://acme-athena/results/ --logs s3://acme-trail/AWSLogs/\n\n" +
+            "An organisation trail's bucket in Athena: --logs names its folder s3://BUCKET[/PREFIX]/AWSLogs/o-ORGID/, and --show-ddl prints " +
+            "the CREATE TABLE over it (partition projection over AWSLogs/o-ORGID/ACCOUNT/CloudTrail/REGION/YYYY/MM/DD/); the hunt then " +
+            "reads only its window's days and each match names its account:\n" +
+            "  shodo hunt --engine athena --athena-table org_trail --logs s3://acme-org-trail/AWSLogs/o-a1b2c3d4e5/ --show-ddl " +
+            "--athena-accounts 111122223333,444455556666 --athena-regions us-east-1,ap-northeast-1 --since 2026-09-01T00:00Z\n" +
+            "  shodo hunt --engine athena --athena-table org_trail --logs s3://acme-org-trail/AWSLogs/o-a1b2c3d4e5/ --athena-output s3://acme-athena/results/ --since 2026-11-20T00:00Z")
         { Options = { rules, logs, since, until, engine, format, matches, inFlight, followLinks, config } };
         foreach (var option in athena.All) command.Options.Add(option);
 
@@ -75,7 +81,7 @@ public sealed class HuntCommand : IShodoCommand
             report.WriteLine(Terminal.Plain(Messages.Get("HuntStarting", selected.Count, location)));
 
             if (parse.GetValue(engine) == "athena")
-                return await athena.RunAsync(ctx, parse, selected, window.Since, window.Until, sink, report, ct);
+                return await athena.RunAsync(ctx, parse, selected, location, window.Since, window.Until, sink, report, ct);
 
             using var aws = S3TrailLogStore.ParseUrl(location) is null ? null : await AwsConnection.OpenAsync(WhoamiCommand.ConnectionOptions(ctx), ct);
             // A bucket is read in its own region (S3 redirects a request signed for another).

@@ -59,6 +59,25 @@ public sealed partial class RangeState
     }
 
     /// <summary>
+    /// The organisation trails a member account sees as shadow trails: CloudTrail replicates an organisation trail into every
+    /// member account, where DescribeTrails lists it (unless includeShadowTrails is false) with the management account's ARN
+    /// and home region, and its status and selectors are read by that ARN. None in the management account or outside an organisation.
+    /// </summary>
+    public IReadOnlyList<Trail> OrganizationShadowTrails()
+    {
+        if (Organization is not { } org || org.Management == this) return [];
+        lock (Sync) return org.Management.Trails.Values.Where(t => t.IsOrganizationTrail).ToList();
+    }
+
+    /// <summary>
+    /// <see cref="FindTrail"/>, or in a member account an organisation trail by its ARN: a member account must name an
+    /// organisation trail by its full ARN, not its name.
+    /// </summary>
+    public Trail? FindVisibleTrail(string nameOrArn, string region) =>
+        FindTrail(nameOrArn, region)
+        ?? (nameOrArn.StartsWith("arn:", StringComparison.Ordinal) ? OrganizationShadowTrails().FirstOrDefault(t => t.Arn == nameOrArn) : null);
+
+    /// <summary>
     /// Delivers every trail's pending records to its bucket (an organisation trail's: every account's) (or only the trails writing to
     /// <paramref name="bucket"/>). Returns the keys written. Called by scenarios and the admin endpoint,
     /// and by S3 before it reads a trail's bucket, so log files are there right after the calls.

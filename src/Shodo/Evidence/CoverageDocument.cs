@@ -60,7 +60,20 @@ public sealed record CoverageInvestigation
 /// LookupEvents was read instead); the trail; the member's folder of it (<c>s3://bucket/[prefix/]AWSLogs/o-ID/MEMBER/</c>)
 /// and the account whose connection read it.
 /// </summary>
-public sealed record CoverageOrganizationTrail(string Reason, string? Trail, string? Folder, string? ReadAs);
+public sealed record CoverageOrganizationTrail(string Reason, string? Trail, string? Folder, string? ReadAs)
+{
+    /// <summary>Whether the member's own DescribeTrails listed the trail (CloudTrail's shadow of it in every member account).</summary>
+    public bool? SeenInAccount { get; init; }
+
+    /// <summary>Whether it logs, as <see cref="LoggingSeenBy"/> saw it; absent when no account could tell.</summary>
+    public bool? Logging { get; init; }
+
+    /// <summary>
+    /// The account whose GetTrailStatus told <see cref="Logging"/>: the member's own (by the trail's ARN), else the management
+    /// account's, through which the trail was found logging.
+    /// </summary>
+    public string? LoggingSeenBy { get; init; }
+}
 
 /// <summary>Something an event source could not read, as coverage.json holds it (region and code written even when null).</summary>
 public sealed record CoverageSourceGap(

@@ -11,6 +11,9 @@ namespace Shodo.Hunting;
 /// <summary>Where an Athena hunt runs: the CloudTrail table (database.table), workgroup and result location.</summary>
 public sealed record AthenaHuntSettings(string Table, string? Database, string? OutputLocation, string? WorkGroup)
 {
+    /// <summary>The table is over an organisation trail's bucket (<see cref="OrganizationTrailTable"/>): matches name their account.</summary>
+    public bool OrganizationTable { get; init; }
+
     public TimeSpan PollEvery { get; init; } = TimeSpan.FromSeconds(1);
     public TimeSpan GiveUpAfter { get; init; } = TimeSpan.FromHours(1);
 }
@@ -32,7 +35,7 @@ public sealed class AthenaHunt(JsonClient athena, AthenaHuntSettings settings, T
     public async Task<AthenaHuntResult> RunAsync(IReadOnlyList<SigmaRule> rules, DateTimeOffset? since, DateTimeOffset? until,
         IHuntMatchSink sink, CancellationToken ct = default)
     {
-        var compiled = new SigmaSqlCompiler(SqlDialect.Athena).Compile(rules, settings.Table, since, until);
+        var compiled = new SigmaSqlCompiler(SqlDialect.Athena).Compile(rules, settings.Table, since, until, settings.OrganizationTable);
         var id = await athena.SendAsync(new StartQueryExecution(compiled.Query, settings.Database, settings.OutputLocation,
             settings.WorkGroup, ClientRequestToken: Guid.NewGuid().ToString()), ct);
         var started = time.GetUtcNow();

@@ -50,11 +50,11 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
         var results = new List<SourceResult>();
         foreach (var location in Locations())
             results.Add(await ReadLocationAsync(location, aws, _digestKeys, window, accountId,
-                OrganizationTrailAt(location) ? _organization.IdAsync : null, ct));
+                OrganizationTrailAt(location) ? _organization.IdAsync : null, null, ct));
         if (options.OrganizationTrail?.Reach is { } org)
             results.Add(await ReadLocationAsync(org.Location, org.Aws, new CloudTrailPublicKeys(org.Aws, options.Time),
                 window.Since is null ? window with { Since = options.Time.GetUtcNow() - LookupEventsHorizon } : window, accountId,
-                _ => Task.FromResult<string?>(org.OrganizationId), ct));
+                _ => Task.FromResult<string?>(org.OrganizationId), org.Folders, ct));
         return SourceResult.Combine(results);
     }
 
@@ -68,11 +68,20 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
     public OrganizationTrailChoice? OrganizationTrail => options.OrganizationTrail;
 
     /// <summary>
+    /// The organisation trail as this account's own DescribeTrails showed it (its shadow trail: the management account's ARN),
+    /// with its logging as this account's GetTrailStatus answered; null when the account's snapshot does not list it.
+    /// </summary>
+    public TrailFact? OrganizationTrailSeenHere =>
+        options.OrganizationTrail?.Trail is { } trail ? state.Trails.FirstOrDefault(t => t.OrganizationTrail && (t.Arn ?? t.Name) == trail) : null;
+
+    /// <summary>
     /// One location's log files in the window, read through <paramref name="reader"/> (the case account's connection, or the
-    /// parent's for an organisation trail), its digests validated against the files as they were read.
+    /// parent's for an organisation trail), its digests validated against the files as they were read. With
+    /// <paramref name="folders"/> (the organisation trail a member's events are read from), the account's region folders are
+    /// each listed once from where this response's last read of them left off, not day by day.
     /// </summary>
     private async Task<SourceResult> ReadLocationAsync(string location, AwsConnection reader, ITrailDigestKeys keys, TrailWindow window,
-        string? accountId, Func<CancellationToken, Task<string?>>? organizationId, CancellationToken ct)
+        string? accountId, Func<CancellationToken, Task<string?>>? organizationId, TrailFolderReads? folders, CancellationToken ct)
     {
         var problems = new TrailProblemList();
         var check = new TrailDigestCheck(location, keys, problems);
@@ -81,18 +90,24 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
         {
             var (bucket, prefix) = SplitS3(location);
             var s3 = reader.S3(await BucketRegionAsync(reader, bucket, ct));
-            // A prefix that already points inside AWSLogs/ is read whole; a trail's root is read day by day.
-            var prefixes = prefix.Contains("AWSLogs/", StringComparison.Ordinal)
-                ? [prefix]
-                : TrailBucketPrefixes.For(prefix, window, accountId, regions, options.Time.GetUtcNow(),
-                    organizationId is null ? null : await organizationId(ct));
-            var stores = prefixes.Select(p => new S3TrailLogStore(s3, bucket, p)).ToList();
+            // A prefix that already points inside AWSLogs/ is read whole; a trail's root is read day by day; the organisation trail a
+            // member's events are read from, region folder by region folder, from where this response's last read of each left off.
+            var organization = organizationId is null ? null : await organizationId(ct);
+            List<ITrailLogStore> stores = folders is not null && organization is not null && accountId is not null && window.Since is { } since
+                && regions.Count > 0 && !prefix.Contains("AWSLogs/", StringComparison.Ordinal)
+                ? [.. TrailBucketPrefixes.RegionFolders(prefix, accountId, regions, organization).Select(p => folders.Open(s3, bucket, p, since, check.Seen))]
+                : [.. (prefix.Contains("AWSLogs/", StringComparison.Ordinal)
+                    ? [prefix]
+                    : TrailBucketPrefixes.For(prefix, window, accountId, regions, options.Time.GetUtcNow(), organization))
+                    .Select(p => new S3TrailLogStore(s3, bucket, p))];
             // Each prefix is a few round trips of listing and reading: all of them at once, a bounded number in flight.
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = PrefixesInFlight, CancellationToken = ct };
             await Parallel.ForEachAsync(stores, parallel, async (store, token) => await check.BesideAsync(store, token));
             var parts = new SourceResult[stores.Count];
             await Parallel.ForEachAsync(Enumerable.Range(0, stores.Count), parallel, async (i, token) =>
-                parts[i] = await ArchiveLogSource.ReadAsync(stores[i], window, token, check.Seen, FilesInFlightPerPrefix));
+                parts[i] = stores[i] is TrailFolderReads.Remembered remembered
+                    ? remembered.Finish(await ArchiveLogSource.ReadAsync(remembered, remembered.Widen(window), token, check.Seen, FilesInFlightPerPrefix), window)
+                    : await ArchiveLogSource.ReadAsync(stores[i], window, token, check.Seen, FilesInFlightPerPrefix));
             read = SourceResult.Combine(parts);
             if (!read.Gaps.Any(g => g.Kind is "Failed" or "Throttled")) LogBucketsRead.Add(bucket);
         }
@@ -129,10 +144,17 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
     {
         if (options.Sources.Count > 0)
             return options.Sources.Where(s => !s.Equals("lookup", StringComparison.OrdinalIgnoreCase));
-        // The organisation trail's bucket as the member sees it (a shadow trail) is read through the parent's connection instead.
-        return state.Trails.Where(t => t.Bucket is not null && t.Bucket != options.OrganizationTrail?.Reach?.Bucket)
+        // The organisation trail's bucket as the member sees it (a shadow trail) is read through the parent's connection instead;
+        // another account's organisation trail (a shadow trail in a member) is never read through this account's: its bucket is
+        // that account's, and the member's part of it is read through the parent's when the parent chose it.
+        return state.Trails.Where(t => t.Bucket is not null && t.Bucket != options.OrganizationTrail?.Reach?.Bucket && !ShadowOfAnotherAccount(t))
             .Select(t => $"s3://{t.Bucket}/{t.Prefix}".TrimEnd('/')).Distinct(StringComparer.Ordinal);
     }
+
+    /// <summary>An organisation trail whose ARN names another account than the case's: the shadow of the management account's trail.</summary>
+    private bool ShadowOfAnotherAccount(TrailFact trail) =>
+        trail.OrganizationTrail && @case.Manifest.AccountId is { } account && trail.Arn?.Split(':') is { Length: > 5 } arn && arn[4].Length > 0
+        && arn[4] != account;
 
     private static (string Bucket, string Prefix) SplitS3(string location)
     {

@@ -3,7 +3,10 @@ using Shodo.Range.Serving;
 
 namespace Shodo.Range.Services.CloudTrail;
 
-/// <summary>DescribeTrails: the region's trails and, unless includeShadowTrails is false, multi-region trails from elsewhere.</summary>
+/// <summary>
+/// DescribeTrails: the region's trails and, unless includeShadowTrails is false, multi-region trails from elsewhere and, in a
+/// member account, the organisation's trails (shadow trails, named in trailNameList only by their ARN).
+/// </summary>
 internal sealed class DescribeTrails : CloudTrailAction
 {
     public override string Name => "DescribeTrails";
@@ -15,7 +18,11 @@ internal sealed class DescribeTrails : CloudTrailAction
         var trails = call.State.Trails.Values
             .Where(t => t.HomeRegion == call.Region || (shadows && t.IsMultiRegion))
             .Where(t => names is null || names.Count == 0 || names.Contains(t.Name) || names.Contains(t.Arn))
-            .OrderBy(t => t.Name, StringComparer.Ordinal);
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Concat((shadows ? call.State.OrganizationShadowTrails() : [])
+                .Where(t => t.HomeRegion == call.Region || t.IsMultiRegion)
+                .Where(t => names is null || names.Count == 0 || names.Contains(t.Arn))
+                .OrderBy(t => t.Name, StringComparer.Ordinal));
         return new JsonObject
         {
             ["trailList"] = new JsonArray(trails.Select(t => (JsonNode)TrailJson.Trail(t)).ToArray()),

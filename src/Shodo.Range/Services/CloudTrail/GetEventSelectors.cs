@@ -10,7 +10,7 @@ internal sealed class GetEventSelectors : CloudTrailAction
 
     public override JsonObject Handle(AwsCall call, JsonObject input)
     {
-        var trail = TrailJson.Find(call, CloudTrailJson.RequiredString(input, "TrailName", "InvalidTrailNameException"));
+        var trail = TrailJson.FindVisible(call, CloudTrailJson.RequiredString(input, "TrailName", "InvalidTrailNameException"));
         return new JsonObject
         {
             ["TrailARN"] = trail.Arn,

@@ -10,7 +10,7 @@ internal sealed class GetTrailStatus : CloudTrailAction
 
     public override JsonObject Handle(AwsCall call, JsonObject input)
     {
-        var trail = TrailJson.Find(call, CloudTrailJson.RequiredString(input, "Name", "InvalidTrailNameException"));
+        var trail = TrailJson.FindVisible(call, CloudTrailJson.RequiredString(input, "Name", "InvalidTrailNameException"));
         var status = new JsonObject { ["IsLogging"] = trail.IsLogging };
         if (trail.LatestDeliveryError is { } error) status["LatestDeliveryError"] = error;
         if (trail.LatestDeliveryTime is { } delivered) status["LatestDeliveryTime"] = CloudTrailJson.Epoch(delivered);

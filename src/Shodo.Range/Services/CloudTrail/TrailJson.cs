@@ -44,6 +44,10 @@ internal static class TrailJson
     public static Trail Find(AwsCall call, string nameOrArn) =>
         call.State.FindTrail(nameOrArn, call.Region) ?? throw NotFound(call, nameOrArn);
 
+    /// <summary>A trail the caller may read: its own, or in a member account an organisation trail named by its ARN.</summary>
+    public static Trail FindVisible(AwsCall call, string nameOrArn) =>
+        call.State.FindVisibleTrail(nameOrArn, call.Region) ?? throw NotFound(call, nameOrArn);
+
     /// <summary>Start/StopLogging and PutEventSelectors must be called in the trail's home region.</summary>
     public static Trail FindInHomeRegion(AwsCall call, string nameOrArn)
     {

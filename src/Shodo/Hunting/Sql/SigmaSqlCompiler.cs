@@ -19,7 +19,13 @@ public sealed class SigmaSqlCompiler(SqlDialect dialect)
     public static readonly string[] OutputColumns =
         ["eventid", "eventtime", "eventname", "eventsource", "awsregion", "sourceipaddress", "useridentity.arn AS principalarn"];
 
-    public SqlCompilation Compile(IEnumerable<SigmaRule> rules, string table, DateTimeOffset? since = null, DateTimeOffset? until = null)
+    /// <summary>
+    /// The rules as one query over <paramref name="table"/>. Over an organisation trail's table
+    /// (<paramref name="organizationTable"/>, <see cref="OrganizationTrailTable"/>) each match also says its account, and the window
+    /// reads only its days' partitions.
+    /// </summary>
+    public SqlCompilation Compile(IEnumerable<SigmaRule> rules, string table, DateTimeOffset? since = null, DateTimeOffset? until = null,
+        bool organizationTable = false)
     {
         var compiled = new List<(SigmaRule Rule, string Predicate)>();
         var rejected = new List<(SigmaRule, string)>();
@@ -31,9 +37,10 @@ public sealed class SigmaSqlCompiler(SqlDialect dialect)
         var where = new List<string>();
         if (since is { } s) where.Add($"eventtime >= {SqlText.Quote(s.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))}");
         if (until is { } u) where.Add($"eventtime < {SqlText.Quote(u.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture))}");
+        if (organizationTable) where.AddRange(OrganizationTrailTable.DaysOf(since, until));
         var filter = where.Count == 0 ? "" : "\nWHERE " + string.Join(" AND ", where);
         var matched = dialect.MatchedRules(compiled.Select(c => (c.Rule.Id, c.Predicate)).ToList());
-        var columns = string.Join(", ", OutputColumns);
+        var columns = string.Join(", ", organizationTable ? [.. OutputColumns, OrganizationTrailTable.AccountColumn] : OutputColumns);
         var query = compiled.Count == 0
             ? $"SELECT NULL AS {RuleColumn} WHERE FALSE"
             : dialect.Select(matched, RuleColumn, columns, table, filter);

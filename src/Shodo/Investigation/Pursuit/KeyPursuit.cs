@@ -13,15 +13,19 @@ using Shodo.Trail.Records;
 namespace Shodo.Investigation.Pursuit;
 
 /// <summary>
-/// The attacker's trail as far as a few LookupEvents reads show it, while the account is still being recorded: the
+/// The attacker's trail as far as a few LookupEvents reads (or a member's folder of the organisation trail,
+/// <see cref="PursuitEvents"/>) show it, while the account is still being recorded: the
 /// leaked key's events in every region, then every event since the compromise began (so the keys and sessions it
 /// minted and what they did are read in the same round), followed to a fixed point by <see cref="IdentityChain"/>.
 /// What it attributes goes to containment at once; the investigation later reads every source and the whole
 /// snapshot, and decides again. Every page read is stored as evidence.
 /// </summary>
-public sealed class KeyPursuit(AwsConnection aws, Case @case, TimeProvider time, LookupsRead? alreadyRead = null)
+public sealed class KeyPursuit(AwsConnection aws, Case @case, TimeProvider time, LookupsRead? alreadyRead = null, PursuitEvents? events = null)
 {
-    private readonly LookupEventsSource _source = new(aws, @case, time, alreadyRead: alreadyRead);
+    private readonly PursuitEvents _source = events ?? PursuitEvents.For(aws, @case, time, alreadyRead, null);
+
+    /// <summary>Where the events were read: LookupEvents, or a member's folder of the organisation trail (<see cref="PursuitEvents"/>).</summary>
+    public string Source => _source.Source;
 
     /// <summary>Both reads, one after the other.</summary>
     public async Task<PursuitResult> RunAsync(string leakedKey, string? ownerUserName, DateTimeOffset? since, IReadOnlyList<string> regions,
@@ -35,7 +39,7 @@ public sealed class KeyPursuit(AwsConnection aws, Case @case, TimeProvider time,
     public async Task<PursuitStart> StartAsync(string leakedKey, string? ownerUserName, DateTimeOffset? since, IReadOnlyList<string> regions,
         CancellationToken ct)
     {
-        var first = await _source.ReadAsync(LookupQuery.AccessKey(leakedKey, new TrailWindow(since, null)), regions, ct).ConfigureAwait(false);
+        var first = await _source.KeyAsync(leakedKey, new TrailWindow(since, null), regions, ct).ConfigureAwait(false);
         var responderKey = (await aws.Credentials.GetCredentialsAsync().ConfigureAwait(false)).AccessKey;
         var excluded = new HashSet<string>(StringComparer.Ordinal) { responderKey };
         var chain = new IdentityChain(first.Records).Follow(leakedKey, ownerUserName, since, excluded);
@@ -51,7 +55,7 @@ public sealed class KeyPursuit(AwsConnection aws, Case @case, TimeProvider time,
         if (start.Chain.AttackerEvents.Count == 0)
             return new PursuitResult([], [], start.First.Gaps, start.First.Records.Count);
         var from = start.Since ?? start.Chain.CompromiseStart?.AddHours(-1);
-        var everything = await _source.ReadAsync(LookupQuery.Everything(new TrailWindow(from, null)), start.Regions, ct).ConfigureAwait(false);
+        var everything = await _source.EverythingAsync(new TrailWindow(from, null), start.Regions, ct).ConfigureAwait(false);
         var records = start.First.Records.Concat(everything.Records).DistinctBy(r => r.EventId).ToList();
         var chain = new IdentityChain(records).Follow(start.LeakedKey, start.OwnerUserName, start.Since, start.Excluded);
         var resources = await SpotLaunches.AddAsync(aws, Attribute(chain).Resources, ct).ConfigureAwait(false);
@@ -63,7 +67,11 @@ public sealed class KeyPursuit(AwsConnection aws, Case @case, TimeProvider time,
 }
 
 /// <summary>A pursuit's reading under way: the leaked key's own events read, every other event since the compromise being read.</summary>
-public sealed record PursuitReading(PursuitStart Start, Task<PursuitResult> Following);
+public sealed record PursuitReading(PursuitStart Start, Task<PursuitResult> Following)
+{
+    /// <summary>Where its events were read (<see cref="KeyPursuit.Source"/>).</summary>
+    public string? Source { get; init; }
+}
 
 /// <summary>The first read of a pursuit: the leaked key's events, and what they alone attribute.</summary>
 public sealed record PursuitStart(string LeakedKey, string? OwnerUserName, DateTimeOffset? Since, IReadOnlyList<string> Regions,

@@ -44,9 +44,12 @@ public sealed class PursueStep : IResponseStep
         var regions = (await TransientRetry.RunAsync(() => RegionDiscovery.EnabledAsync(session.Aws, ct), session.Time, ct).ConfigureAwait(false))
             .Select(r => r.Name).ToList();
         var owner = session.CheckedKey?.UserName ?? session.Request.UserName;
-        var pursuer = new KeyPursuit(session.Aws, session.Case, session.Time, session.LookupsRead);
+        // Where the investigation would read: a member's folder of the organisation trail the parent found, else LookupEvents.
+        var organizationTrail = session.OrganizationTrail is { } choose ? await choose(ct).ConfigureAwait(false) : null;
+        var pursuer = new KeyPursuit(session.Aws, session.Case, session.Time, session.LookupsRead,
+            PursuitEvents.For(session.Aws, session.Case, session.Time, session.LookupsRead, organizationTrail));
         var start = await pursuer.StartAsync(key, owner, session.Request.Since, regions, ct).ConfigureAwait(false);
-        return new PursuitReading(start, pursuer.FollowAsync(start, ct));
+        return new PursuitReading(start, pursuer.FollowAsync(start, ct)) { Source = pursuer.Source };
     }
 
     public async Task<StepResult> RunAsync(ResponseSession session, CancellationToken ct)
@@ -62,14 +65,16 @@ public sealed class PursueStep : IResponseStep
             Begin(session, ct);
             var reading = session.PursuitUnderway!;
             session.PursuitUnderway = null;
-            var (start, following) = await reading.ConfigureAwait(false);
+            var underway = await reading.ConfigureAwait(false);
+            var (start, following) = underway;
             MemberAccountsStep.Begin(session, AccountsReached.From(start.Chain.AttackerEvents, session.Responder.Account), ct);
             // The identities the key's own events show are cut at once (not verified: the pass after it verifies everything),
             // while every other event since the compromise is read.
             if (start.Attributed.FoundMore)
                 await CutIdentitiesAsync(session, start.Attributed, ct).ConfigureAwait(false);
             var pursuit = await following.ConfigureAwait(false);
-            var read = Messages.Get("PursueRead", pursuit.RecordsRead, pursuit.Identities.Count, pursuit.Resources.Count, pursuit.Gaps.Count);
+            var read = Messages.Get("PursueRead", pursuit.RecordsRead, pursuit.Identities.Count, pursuit.Resources.Count, pursuit.Gaps.Count)
+                + " " + Messages.Get("PursueReadFrom", underway.Source ?? "");
             session.Progress.Note(Name, read);
             if (!pursuit.FoundMore)
             {

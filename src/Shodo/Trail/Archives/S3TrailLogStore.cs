@@ -4,10 +4,16 @@ using Amazon.S3.Model;
 
 namespace Shodo.Trail.Archives;
 
-/// <summary>Trail log files under <c>s3://bucket/prefix</c>: ListObjectsV2 pages, GetObject streamed.</summary>
+/// <summary>
+/// Trail log files under <c>s3://bucket/prefix</c>: ListObjectsV2 pages, GetObject streamed. With <see cref="StartAfter"/>, only
+/// the keys after it (S3 lists in key order, and CloudTrail's keys are in date order within a region's folder).
+/// </summary>
 public sealed class S3TrailLogStore(IAmazonS3 s3, string bucket, string prefix) : ITrailLogStore
 {
     public string Location => $"s3://{bucket}/{prefix}";
+
+    /// <summary>ListObjectsV2's StartAfter: the store holds only the keys after it (null: every key under the prefix).</summary>
+    public string? StartAfter { get; init; }
 
     /// <summary><c>s3://bucket/prefix</c> → (bucket, prefix); null when the text is not an S3 URL.</summary>
     public static (string Bucket, string Prefix)? ParseUrl(string location)
@@ -27,6 +33,7 @@ public sealed class S3TrailLogStore(IAmazonS3 s3, string bucket, string prefix) 
             var page = await s3.ListObjectsV2Async(new ListObjectsV2Request
             {
                 BucketName = bucket, Prefix = prefix.Length == 0 ? null : prefix, ContinuationToken = token,
+                StartAfter = token is null ? StartAfter : null,
             }, ct);
             foreach (var o in page.S3Objects ?? [])
                 yield return new TrailLogFile($"s3://{bucket}/{o.Key}", o.Key, o.Size ?? 0, o.LastModified);
@@ -50,10 +57,13 @@ public sealed class S3TrailLogStore(IAmazonS3 s3, string bucket, string prefix) 
     }
 
     public ITrailLogStore? DigestsBeside() =>
-        TrailBucketPrefixes.DigestPrefixBeside(prefix) is { } digests ? new S3TrailLogStore(s3, bucket, digests) : null;
+        TrailBucketPrefixes.DigestPrefixBeside(prefix) is { } digests
+            ? new S3TrailLogStore(s3, bucket, digests) { StartAfter = StartAfter is null ? null : TrailBucketPrefixes.DigestPrefixBeside(StartAfter) }
+            : null;
 
     public bool Covers(string logBucket, string key) =>
-        string.Equals(logBucket, bucket, StringComparison.Ordinal) && key.StartsWith(prefix, StringComparison.Ordinal);
+        string.Equals(logBucket, bucket, StringComparison.Ordinal) && key.StartsWith(prefix, StringComparison.Ordinal)
+        && (StartAfter is null || string.CompareOrdinal(key, StartAfter) > 0);
 
     public async Task<bool?> IsGoneAsync(string key, CancellationToken ct)
     {

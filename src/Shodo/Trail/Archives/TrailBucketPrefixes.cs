@@ -29,6 +29,16 @@ public static class TrailBucketPrefixes
     }
 
     /// <summary>
+    /// An organisation trail's region folders of one account, <c>prefix/AWSLogs/o-ID/ACCOUNT/CloudTrail/REGION/</c>: each lists in
+    /// date order, so one listing with a start (ListObjectsV2 StartAfter) reads from a day on, where <see cref="For"/> lists day by day.
+    /// </summary>
+    public static IReadOnlyList<string> RegionFolders(string? prefix, string accountId, IReadOnlyList<string> regions, string organizationId)
+    {
+        var root = string.IsNullOrEmpty(prefix) ? "" : prefix.TrimEnd('/') + "/";
+        return regions.Select(r => $"{root}AWSLogs/{organizationId}/{accountId}/CloudTrail/{r}/").ToList();
+    }
+
+    /// <summary>
     /// The digest prefix beside a log prefix: <c>…/CloudTrail/REGION/…</c> → <c>…/CloudTrail-Digest/REGION/…</c> (the last
     /// <c>CloudTrail</c> segment). Null when the prefix names no such segment: the digests, if any, are under it.
     /// </summary>

@@ -57,6 +57,20 @@ public sealed class TrailFilesSeen
         }
     }
 
+    /// <summary>
+    /// A log file an earlier read of the same folder read whole (its SHA-256's first 128 bits, as <see cref="Find"/> gave them),
+    /// listed again but not fetched again: digests naming it are checked against what was read then.
+    /// </summary>
+    public void ReadBefore(ITrailLogStore store, TrailLogFile file, UInt128 sha)
+    {
+        var id = IdOf(FileName(file.Key));
+        lock (_gate)
+        {
+            _read[id] = (sha, store);
+            _notRead.Remove(id);
+        }
+    }
+
     /// <summary><paramref name="store"/> was listed to the end: a log file it would hold that it did not list is not there.</summary>
     public void ListedWhole(ITrailLogStore store)
     {

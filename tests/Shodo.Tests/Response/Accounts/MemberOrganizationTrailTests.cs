@@ -7,6 +7,8 @@ using Shodo.Range.State.Organizations;
 using Shodo.Response;
 using Shodo.Response.Accounts;
 using Shodo.Cases;
+using Shodo.Containment;
+using Shodo.Response.Steps;
 using Shodo.Tests.Cases;
 
 namespace Shodo.Tests.Response.Accounts;
@@ -72,13 +74,37 @@ public sealed class MemberOrganizationTrailTests(OrgTrailMemberResponse response
         return MemberAccountsFile.SubCase(response.Result.Folder, outcome);
     }
 
+    /// <summary>Whether LookupEvents in member-2 succeeds for Shodo's own session of the role it entered by (null), or its error code.</summary>
+    private async Task<string?> LookupEventsAsShodoAsync()
+    {
+        Shodo.Range.State.Iam.StsSession shodo;
+        lock (response.Range.State.Sync)
+            shodo = response.Account(Member2).Iam.Sessions.Values
+                .Where(x => x.RoleName == RangeOrganization.AccessRoleName && x.SessionName?.StartsWith(MemberAccountResponse.SessionPrefix, StringComparison.Ordinal) == true)
+                .OrderBy(x => x.IssuedAt).First();
+        using var aws = await Shodo.Aws.Connection.AwsConnection.OpenAsync(new Shodo.Aws.Connection.AwsConnectionOptions
+        {
+            Credentials = new Amazon.Runtime.SessionAWSCredentials(shodo.AccessKeyId, shodo.SecretAccessKey, shodo.Token), Region = "us-east-1",
+            EndpointUrl = response.Range.Url, Retry = Shodo.Tests.Aws.TestConnections.QuickRetry, RefusalSink = Shodo.Aws.Safety.NoRefusalSink.Instance,
+        });
+        try
+        {
+            await aws.CloudTrail("us-east-1").PageAsync(new Shodo.Trail.Lookup.LookupEvents(MaxResults: 1), null);
+            return null;
+        }
+        catch (Shodo.Aws.Errors.AwsServiceError e) { return e.Code; }
+    }
+
     [Fact]
-    public void With_LookupEvents_denied_in_the_member_its_attackers_identities_and_resources_are_found_from_the_organisation_trail()
+    public async Task With_LookupEvents_denied_in_the_member_its_attackers_identities_and_resources_are_found_from_the_organisation_trail()
     {
         var truth = response.Range.GroundTruth!.Accounts.Single(a => a.AccountId == Member2).Found;
         var sub = MemberCase();
-        lock (response.Range.State.Sync) // LookupEvents really was refused there
-            Assert.Contains(response.Account(Member2).Calls, c => c.EventName == "LookupEvents" && c.ErrorCode is not null);
+        // LookupEvents really is refused there to Shodo's session (neither the pursuit nor the investigation asks it any more:
+        // both read the organisation trail), and no LookupEvents call there was answered.
+        Assert.NotNull(await LookupEventsAsShodoAsync());
+        lock (response.Range.State.Sync)
+            Assert.DoesNotContain(response.Account(Member2).Calls, c => c.EventName == "LookupEvents" && c.ErrorCode is null);
         var identities = InvestigationFiles.ReadIdentities(sub);
         Assert.NotEmpty(truth.Users);
         Assert.All(truth.Users, u => Assert.Contains(identities, i => i.Kind == IdentityKind.User && i.Name == u && i.Confidence == Confidence.Confirmed));
@@ -117,6 +143,51 @@ public sealed class MemberOrganizationTrailTests(OrgTrailMemberResponse response
         Assert.True((int)digests["logFilesRead"]! > 0);
         Assert.Equal((int)digests["logFilesRead"]!, (int)digests["logFilesVerified"]!);
         Assert.Empty(digests["altered"]!.AsArray());
+    }
+
+    [Fact]
+    public void With_LookupEvents_denied_in_the_member_its_pursuit_reads_the_organisation_trail_and_cuts_the_backdoor_itself()
+    {
+        var truth = response.Range.GroundTruth!.Accounts.Single(a => a.AccountId == Member2).Found;
+        var journal = JournalReader.Read(MemberCase()).ToList();
+        int Index(Func<JournalEntry, bool> match) => journal.FindIndex(e => match(e));
+        // The pursuit read where the investigation reads (the member's folder, through the management account), and said so.
+        var pursued = journal.Single(e => e.Kind == ResponseJournalKinds.StepFinished && (string?)e.Data["step"] == PursueStep.StepName);
+        Assert.Equal(StepOutcome.Done, Enum.Parse<StepOutcome>((string)pursued.Data["outcome"]!, true));
+        var detail = (string?)pursued.Data["detail"] ?? "";
+        Assert.Contains($"s3://{OrgTrailMemberResponse.Bucket}/AWSLogs/{response.Range.Organization!.Id}/{Member2}/", detail);
+        Assert.Contains(response.Range.Organization.ManagementAccountId, detail);
+        // What it read was enough to cut the attacker's user there: the pursuit contained it (before its step finished), not
+        // the investigation after the member's snapshot.
+        var user = $"{TargetKinds.User}:global:{Assert.Single(truth.Users)}";
+        var cut = Index(e => e.Kind == ContainmentJournalKinds.Changed && (string?)e.Data["target"] == user);
+        var started = Index(e => e.Kind == ResponseJournalKinds.StepStarted && (string?)e.Data["step"] == PursueStep.StepName);
+        var finished = journal.IndexOf(pursued);
+        Assert.True(cut > started && cut < finished, $"the user was cut at {cut}, the member's pursuit ran from {started} to {finished}");
+        // The management account's own pursuit, with no organisation trail chosen for it, still read LookupEvents.
+        var own = JournalReader.Read(response.Result.Folder)
+            .Single(e => e.Kind == ResponseJournalKinds.StepFinished && (string?)e.Data["step"] == PursueStep.StepName);
+        Assert.Contains("LookupEvents", (string?)own.Data["detail"]);
+    }
+
+    [Fact]
+    public void The_member_sees_the_organisation_trail_as_its_shadow_trail_knows_it_logs_and_never_reads_its_bucket_itself()
+    {
+        var org = response.Range.Organization!;
+        var coverage = JsonNode.Parse(MemberCase().Read("coverage.json")!)!["investigation"]!["organizationTrail"]!;
+        // The member's own DescribeTrails listed the management account's trail, and its GetTrailStatus by that ARN said it logs.
+        Assert.True((bool?)coverage["seenInAccount"]);
+        Assert.True((bool?)coverage["logging"]);
+        Assert.Equal(Member2, (string?)coverage["loggingSeenBy"]);
+        lock (response.Range.State.Sync)
+        {
+            var trailArn = Assert.Single(response.Range.State.Trails.Values, t => t.IsOrganizationTrail).Arn;
+            Assert.Contains(response.Account(Member2).Calls, c => c.EventName == "GetTrailStatus" && c.ErrorCode is null
+                && c.RequestParameters?["name"]?.GetValue<string>() == trailArn);
+            // Its bucket is the management account's: the member's part is read only through the management account's connection.
+            Assert.DoesNotContain(org.Accounts.SelectMany(a => a.State.Calls), c => c.Service == "s3" && c.Caller?.AccountId == Member2
+                && c.RequestParameters?["bucketName"]?.GetValue<string>() == OrgTrailMemberResponse.Bucket);
+        }
     }
 
     [Theory]

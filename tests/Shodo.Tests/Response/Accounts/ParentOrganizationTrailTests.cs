@@ -38,15 +38,18 @@ public sealed class ParentOrganizationTrailTests : IAsyncLifetime
         return await ParentOrganizationTrail.OfAsync(session, CancellationToken.None);
     }
 
-    private Shodo.Range.State.CloudTrail.Trail OrganizationTrail(bool multiRegion = true)
+    private Shodo.Range.State.CloudTrail.Trail OrganizationTrail(bool multiRegion = true) => OrganizationTrail(_range, multiRegion);
+
+    /// <summary>An organisation trail of the management account, acme-organization, logging to acme-org-trail for 600 days.</summary>
+    public static Shodo.Range.State.CloudTrail.Trail OrganizationTrail(RangeHost range, bool multiRegion = true)
     {
-        var state = _range.State;
+        var state = range.State;
         lock (state.Sync)
         {
             state.CreateBucket("acme-org-trail", at: state.Clock.Now.AddDays(-600));
             var trail = state.CreateTrail("acme-organization", "acme-org-trail", isMultiRegion: multiRegion, startLoggingAt: state.Clock.Now.AddDays(-600));
             trail.IsOrganizationTrail = true;
-            _range.Organization!.ServiceAccess[RangeOrganization.CloudTrailPrincipal] = state.Clock.Now.AddDays(-600);
+            range.Organization!.ServiceAccess[RangeOrganization.CloudTrailPrincipal] = state.Clock.Now.AddDays(-600);
             return trail;
         }
     }
