@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using Shodo.Aws.Policy;
-using Shodo.Aws.S3;
 using Shodo.Evidence.Snapshot;
 
 namespace Shodo.Investigation.Impact;
@@ -9,9 +7,10 @@ namespace Shodo.Investigation.Impact;
 /// Whether outside accounts may use the KMS key that encrypts a copy they were given (an EBS snapshot shared with them):
 /// without the key the copy cannot be read. Evaluated as KMS does from the collected key: a grant to a principal of the
 /// account for Decrypt, CreateGrant (with which it grants itself Decrypt) or ReEncryptFrom; or a key policy statement that
-/// allows the account (or everyone) kms:Decrypt or kms:CreateGrant — a statement for everyone held to the accounts its
-/// <c>kms:CallerAccount</c> condition names. An AWS managed key is used by its own account only. "Unknown" when the key, or
-/// its policy, was not read.
+/// allows the account (or everyone) kms:Decrypt or kms:CreateGrant, its Condition weighed for that account
+/// (<see cref="PolicyConditions"/>: a statement for everyone held to the accounts its <c>kms:CallerAccount</c> names, ...).
+/// An AWS managed key is used by its own account only. "Unknown" when the key, or its policy, was not read, or when the
+/// policy lets the account in only under a condition not decided from what was collected (named).
 /// </summary>
 public sealed class KeyUse(AccountSnapshot state)
 {
@@ -30,28 +29,22 @@ public sealed class KeyUse(AccountSnapshot state)
             .ToList();
         if (key.Policy is null)
             return through.Count > 0 ? ReadReach.Yes(through) : new ReadReach(null, [], [ReachGap.Of("ReachKeyPolicyNotRead", name)]);
+        var undecided = new List<ReachGap>();
+        var owner = ReadAccess.Account(key.Arn);
         foreach (var account in accounts)
         {
-            var policy = ForCaller(key.Policy, account);
-            if (new[] { "kms:Decrypt", "kms:CreateGrant" }.Any(action => PolicyGrant.Of(policy, action, key.Arn,
-                    p => ReadAccess.Names(p, a => a == "*" || ReadAccess.Account(a) == account)) == Grant.Allow))
-                through.Add($"key policy of KMS key {name}: account {account}");
+            var conditions = new List<string>();
+            foreach (var action in new[] { "kms:Decrypt", "kms:CreateGrant" })
+            {
+                var grant = PolicyGrant.Under(key.Policy, action, key.Arn, p => ReadAccess.Names(p, a => a == "*" || ReadAccess.Account(a) == account),
+                    new PolicyCaller(account, owner));
+                if (grant?.Grant == Grant.Allow) { through.Add($"key policy of KMS key {name}: account {account}"); conditions.Clear(); break; }
+                if (grant?.Conditional == true) conditions.AddRange(grant.OnlyUnder);
+            }
+            if (conditions.Count > 0)
+                undecided.Add(ReachGap.Of("ReachKeyPolicyOnlyUnder", name, account, string.Join("; ", conditions.Distinct(StringComparer.Ordinal))));
         }
-        return through.Count > 0 ? ReadReach.Yes(through) : new ReadReach(false, [], []);
+        if (through.Count > 0) return ReadReach.Yes(through);
+        return undecided.Count > 0 ? new ReadReach(null, [], undecided) : new ReadReach(false, [], []);
     }
-
-    /// <summary>The key policy without the statements whose <c>kms:CallerAccount</c> condition leaves <paramref name="account"/> out.</summary>
-    private static string ForCaller(string policy, string account)
-    {
-        if (BucketPolicyGrants.Parse(policy) is not { } document) return policy;
-        var kept = BucketPolicyGrants.Statements(document).Where(s => CallerAccounts(s) is not { } callers || callers.Contains(account))
-            .Select(s => (JsonNode)s.DeepClone()).ToArray();
-        document["Statement"] = new JsonArray(kept);
-        return document.ToJsonString();
-    }
-
-    private static IReadOnlyList<string>? CallerAccounts(JsonObject statement) =>
-        (statement["Condition"] as JsonObject)?.Where(c => c.Key.StartsWith("StringEquals", StringComparison.Ordinal))
-        .Select(c => (c.Value as JsonObject)?.FirstOrDefault(k => string.Equals(k.Key, "kms:CallerAccount", StringComparison.OrdinalIgnoreCase)).Value)
-        .Where(v => v is not null).Select(v => PolicyGrant.Strings(v).ToList()).FirstOrDefault();
 }

@@ -28,7 +28,10 @@ public sealed record ReadReach(bool? Reachable, IReadOnlyList<string> Through, I
 /// role it assumed, the role's; a permissions boundary (an Allow outside it is no Allow); the bucket policy, for the
 /// principal itself, for everyone, or for an outside account the attacker shared data with, unless Block Public Access restricts
 /// the public policy (RestrictPublicBuckets); the bucket ACL (<see cref="BucketAclReach"/>). An explicit Deny wins. The
-/// reading is cautious: an Allow counts whatever its conditions, a Deny only when unconditional and over every object.
+/// reading is cautious: an identity policy's Allow counts whatever its conditions (the attacker shapes its own requests), a
+/// Deny only when unconditional and over every object; a bucket policy's Allow for everyone, an outside account or the
+/// principal is weighed with its conditions (<see cref="PolicyConditions"/>): one that holds only under a condition not
+/// decided lets no one in for certain and shuts no one out — unknown, naming the condition.
 /// "Unknown" (never "no") when a policy that could decide it was not read: the authorization details incomplete, a managed
 /// policy's document, a group or role missing, the bucket policy, ACL or Block Public Access settings not collected. Shodo's own containment policy (inline
 /// <c>ShodoContainment-CASE</c>, see <c>ContainmentTags.PolicyName</c>) is not what the attacker faced and is left out.
@@ -62,11 +65,22 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         else if (policy.Document is { } document)
         {
             var open = new List<string>();
-            if (PolicyGrant.Of(document, ObjectRead, objects, p => Names(p, a => a == "*")) == Grant.Allow)
-                open.Add($"bucket policy of {bucket}: everyone");
+            var own = OwnAccount(state);
+            var everyone = PolicyGrant.Under(document, ObjectRead, objects, p => Names(p, a => a == "*"), new PolicyCaller(null, own));
+            if (everyone?.Grant == Grant.Allow) open.Add($"bucket policy of {bucket}: everyone");
+            else if (everyone?.Conditional == true)
+                unknown.Add(ReachGap.Of("ReachBucketPolicyEveryoneOnlyUnder", bucket, string.Join("; ", everyone.OnlyUnder)));
             var outside = outsideAccounts.Where(a => a != BucketPolicyEveryone).ToHashSet(StringComparer.Ordinal);
-            if (PolicyGrant.Of(document, ObjectRead, objects, p => Names(p, a => outside.Contains(Account(a) ?? ""))) == Grant.Allow)
-                open.Add($"bucket policy of {bucket}: an outside account the attacker shared data with ({string.Join(", ", outside.Order(StringComparer.Ordinal))})");
+            var letIn = new List<string>();
+            foreach (var account in outside.Order(StringComparer.Ordinal))
+            {
+                var grant = PolicyGrant.Under(document, ObjectRead, objects, p => Names(p, a => a == "*" || Account(a) == account), new PolicyCaller(account, own));
+                if (grant?.Grant == Grant.Allow) letIn.Add(account);
+                else if (grant?.Conditional == true && everyone?.Grant != Grant.Allow && !everyone!.OnlyUnder.SequenceEqual(grant.OnlyUnder))
+                    unknown.Add(ReachGap.Of("ReachBucketPolicyAccountOnlyUnder", bucket, account, string.Join("; ", grant.OnlyUnder)));
+            }
+            if (letIn.Count > 0 && !open.Contains($"bucket policy of {bucket}: everyone"))
+                open.Add($"bucket policy of {bucket}: an outside account the attacker shared data with ({string.Join(", ", letIn)})");
             // RestrictPublicBuckets: a public policy lets no one outside the account in, named accounts included (botocore's s3 model).
             var block = state.BucketPublicAccessBlocks.FirstOrDefault(b => b.Bucket == bucket);
             if (open.Count == 0) { }
@@ -144,9 +158,11 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
 
         if (bucketPolicy?.Document is { } bp)
         {
-            var grant = PolicyGrant.Of(bp, ObjectRead, objects, p => Names(p, a => a == "*" || arn is not null && a == arn));
-            if (grant == Grant.Deny) return new ReadReach(false, [], []);
-            if (grant == Grant.Allow) return ReadReach.Yes([$"bucket policy of {bucketPolicy.Bucket}, for {who} or everyone"]);
+            var own = OwnAccount(state);
+            var grant = PolicyGrant.Under(bp, ObjectRead, objects, p => Names(p, a => a == "*" || arn is not null && a == arn), new PolicyCaller(own, own));
+            if (grant?.Grant == Grant.Deny) return new ReadReach(false, [], []);
+            if (grant?.Grant == Grant.Allow) return ReadReach.Yes([$"bucket policy of {bucketPolicy.Bucket}, for {who} or everyone"]);
+            if (grant?.Conditional == true) unknown.Add(ReachGap.Of("ReachBucketPolicyPrincipalOnlyUnder", bucketPolicy.Bucket, who, string.Join("; ", grant.OnlyUnder)));
         }
 
         if (allows.Count > 0 && state.PermissionsBoundaries.FirstOrDefault(b => b.Kind == kind && b.Name == name) is { } boundary)
@@ -169,6 +185,11 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         ($"{who}: attached {policyArn}", state.ManagedPolicies.FirstOrDefault(p => p.Arn == policyArn)?.Document);
 
     private static string Name(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
+
+    /// <summary>The account the collected state belongs to, from any ARN in it (users, groups and roles, KMS keys); null when none was read.</summary>
+    internal static string? OwnAccount(AccountSnapshot state) =>
+        state.Users.Select(u => u.Arn).Concat(state.PolicyHolders.Select(h => h.Arn)).Concat(state.KmsKeys.Select(k => (string?)k.Arn))
+            .OfType<string>().Select(Account).FirstOrDefault(a => a is { Length: 12 });
 
     /// <summary>Whether a resource policy's Principal names <c>*</c> or an AWS principal <paramref name="accepted"/> takes.</summary>
     internal static bool Names(JsonNode principal, Func<string, bool> accepted) => principal switch

@@ -17,7 +17,7 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
 {
     public const string Outside = "444455556666", Region = "us-east-1";
     public const string Plain = "snap-0000000000000a001", Granted = "snap-0000000000000a002", ByPolicy = "snap-0000000000000a003",
-        Closed = "snap-0000000000000a004", Sealed = "snap-0000000000000a005",
+        Closed = "snap-0000000000000a004", Sealed = "snap-0000000000000a005", FromAddress = "snap-0000000000000a006",
         CrmGranted = "crm-granted-manual", CrmClosed = "crm-closed-manual", CrmPlain = "crm-plain-manual";
 
     public sealed class Account : IAsyncLifetime
@@ -26,6 +26,7 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
         public RangeHost Range { get; private set; } = null!;
         public AccountSnapshot State { get; private set; } = null!;
         public string SealedKeyId { get; private set; } = "";
+        public string FromAddressKeyId { get; private set; } = "";
 
         public async Task InitializeAsync()
         {
@@ -46,6 +47,10 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
                 """;
             var inAccount = Statement("\"*\"", "kms:Decrypt", callers);
             var closed = state.CreateKmsKey(Region, $$"""{"Version":"2012-10-17","Statement":[{{admin}},{{inAccount}}]}""");
+            // Everyone may decrypt — from one address range only: whether the outside account calls from it is not known.
+            var fromAddress = Statement("\"*\"", "kms:Decrypt", "\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"203.0.113.0/24\"}}");
+            var addressKey = state.CreateKmsKey(Region, $$"""{"Version":"2012-10-17","Statement":[{{admin}},{{fromAddress}}]}""");
+            FromAddressKeyId = addressKey.KeyId;
             var sealedKey = state.CreateKmsKey(Region);
             SealedKeyId = sealedKey.KeyId;
             foreach (var (snapshot, key) in new[] { (CrmGranted, granted.Arn), (CrmClosed, closed.Arn), (CrmPlain, (string?)null) })
@@ -62,7 +67,7 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
                     CompletesAt = state.Clock.Now, Encrypted = key is not null, KmsKeyId = key,
                 };
                 ec2.Snapshots.AddRange([Snap(Plain, null), Snap(Granted, granted.Arn), Snap(ByPolicy, byPolicy.Arn), Snap(Closed, closed.Arn),
-                    Snap(Sealed, sealedKey.Arn)]);
+                    Snap(Sealed, sealedKey.Arn), Snap(FromAddress, addressKey.Arn)]);
                 // The responder may not read one key's policy: whether it lets the outside account in is unknown.
                 state.Iam.User(RangeHost.ResponderUserName)!.InlinePolicies["no-key-policy"] =
                     $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"kms:GetKeyPolicy","Resource":"{{sealedKey.Arn}}"}]}""";
@@ -186,5 +191,16 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
         Assert.Equal([Outside], closed.SharedWith);
 
         Assert.True(SharedDb(CrmPlain).Reachable);
+    }
+
+    [Fact]
+    public void An_encrypted_snapshot_whose_key_lets_everyone_decrypt_only_under_a_condition_not_decided_is_unknown_naming_it()
+    {
+        var e = Exposure(FromAddress);
+        Assert.Null(e.Reachable);
+        Assert.Empty(e.ReachableThrough);
+        Assert.Equal([$"the key policy of KMS key {account.FromAddressKeyId} lets account {Outside} use it only under condition "
+                      + "aws:SourceIp IpAddress 203.0.113.0/24, which the collected state cannot decide"], e.ReachUnknown);
+        Assert.Contains("aws:SourceIp IpAddress 203.0.113.0/24", Assert.Single(e.ReachUnknownTexts)["ja"], StringComparison.Ordinal);
     }
 }

@@ -24,7 +24,12 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
 {
     public const string Exports = "crm-exports", Public = "public-site", Partner = "partner-drop", Locked = "locked-archive",
         Sealed = "sealed-ledger", Outside = "444455556666", Listing = "open-listing", IgnoredListing = "ignored-listing",
-        Restricted = "restricted-site", AclSealed = "acl-sealed", BlockSealed = "block-sealed";
+        Restricted = "restricted-site", AclSealed = "acl-sealed", BlockSealed = "block-sealed",
+        VpceOnly = "vpce-only", TlsOnly = "tls-only", OrgOnly = "org-only", OutsideFromAddress = "outside-from-address";
+
+    /// <summary>A bucket policy letting <paramref name="principal"/> read the bucket's objects under <paramref name="condition"/>.</summary>
+    private static string Conditioned(string bucket, string principal, string condition) =>
+        $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{{principal}},"Action":"s3:GetObject","Resource":"arn:aws:s3:::{{bucket}}/*","Condition":{{condition}}}]}""";
 
     private static string Read(string resource) =>
         $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"{{resource}}"}]}""";
@@ -59,6 +64,15 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
             state.CreateBucket(AclSealed, "us-east-1", blockPublicAccess: false);
             state.CreateBucket(BlockSealed, "us-east-1", blockPublicAccess: false).Policy =
                 $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{{BlockSealed}}/*"}]}""";
+            // Conditioned grants: through one VPC endpoint, over TLS, to one organisation, to the outside account from one address.
+            state.CreateBucket(VpceOnly, "us-east-1", blockPublicAccess: false).Policy =
+                Conditioned(VpceOnly, "\"*\"", """{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}""");
+            state.CreateBucket(TlsOnly, "us-east-1", blockPublicAccess: false).Policy =
+                Conditioned(TlsOnly, "\"*\"", """{"Bool":{"aws:SecureTransport":"true"}}""");
+            state.CreateBucket(OrgOnly, "us-east-1", blockPublicAccess: false).Policy =
+                Conditioned(OrgOnly, """{"AWS":"*"}""", """{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}""");
+            state.CreateBucket(OutsideFromAddress, "us-east-1").Policy =
+                Conditioned(OutsideFromAddress, $$"""{"AWS":"arn:aws:iam::{{Outside}}:root"}""", """{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}""");
             lock (state.Sync)
             {
                 var iam = state.Iam;
@@ -276,5 +290,39 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
         var block = Reach(BlockSealed, [], Outside);
         Assert.Null(block.Reachable);
         Assert.Contains($"the Block Public Access settings of {BlockSealed} not read", block.Unknown.Select(u => u.English));
+    }
+
+    [Fact]
+    public void A_bucket_policy_for_everyone_under_a_condition_not_decided_is_unknown_naming_the_condition_never_everyone_nor_nobody()
+    {
+        var vpce = Reach(VpceOnly, [User("nobody")], Outside);
+        Assert.Null(vpce.Reachable);
+        Assert.Empty(vpce.Through);
+        Assert.Contains($"the bucket policy of {VpceOnly} lets everyone in only under condition aws:SourceVpce StringEquals vpce-1a2b3c4d, "
+                        + "which the collected state cannot decide", vpce.Unknown.Select(u => u.English));
+        Assert.Contains(vpce.Unknown, u => u.Texts["ja"].Contains("aws:SourceVpce StringEquals vpce-1a2b3c4d", StringComparison.Ordinal)
+                                           && u.Texts["ja"].Contains("全員", StringComparison.Ordinal));
+
+        // aws:PrincipalOrgID: only the organisation's principals, whose membership was not collected.
+        var org = Reach(OrgOnly, [], Outside);
+        Assert.Null(org.Reachable);
+        Assert.Contains(org.Unknown, u => u.English.Contains("only under condition aws:PrincipalOrgID StringEquals o-a1b2c3d4e5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_condition_that_does_not_restrict_who_asks_leaves_a_grant_for_everyone_what_it_is()
+    {
+        var tls = Reach(TlsOnly, [], Outside);
+        Assert.True(tls.Reachable);
+        Assert.Equal([$"bucket policy of {TlsOnly}: everyone"], tls.Through);
+    }
+
+    [Fact]
+    public void A_grant_to_the_outside_account_only_from_some_addresses_is_unknown_and_names_the_account_and_the_condition()
+    {
+        var reach = Reach(OutsideFromAddress, [User("nobody")], Outside);
+        Assert.Null(reach.Reachable);
+        Assert.Contains($"the bucket policy of {OutsideFromAddress} lets account {Outside} in only under condition aws:SourceIp IpAddress 203.0.113.0/24, "
+                        + "which the collected state cannot decide", reach.Unknown.Select(u => u.English));
     }
 }
