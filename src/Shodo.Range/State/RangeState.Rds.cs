@@ -69,7 +69,7 @@ public sealed partial class RangeState
 
     /// <summary>Creates an Aurora DB cluster as a scenario needs it (no CloudTrail event).</summary>
     public DbCluster CreateDbCluster(string region, string identifier, string engine = "aurora-postgresql", DateTimeOffset? at = null,
-        string? databaseName = null)
+        string? databaseName = null, string? kmsKeyId = null)
     {
         lock (Sync)
         {
@@ -79,6 +79,7 @@ public sealed partial class RangeState
                 Identifier = identifier, Region = region, AccountId = AccountId, Partition = Partition, Engine = engine,
                 EngineVersion = mysql ? "8.0.mysql_aurora.3.07.1" : "16.4", Port = mysql ? 3306 : 5432,
                 MasterUsername = mysql ? "admin" : "postgres", CreatedAt = at ?? Clock.Now, DatabaseName = databaseName,
+                KmsKeyId = kmsKeyId,
             };
             Rds(region).Clusters[identifier] = cluster;
             return cluster;
@@ -99,7 +100,7 @@ public sealed partial class RangeState
                 Identifier = snapshotIdentifier, ClusterIdentifier = cluster.Identifier, Region = region, AccountId = AccountId, Partition = Partition,
                 CreatedAt = at ?? Clock.Now, SnapshotType = snapshotType, Engine = cluster.Engine, EngineVersion = cluster.EngineVersion,
                 Port = cluster.Port, MasterUsername = cluster.MasterUsername, StorageEncrypted = cluster.StorageEncrypted,
-                ClusterCreatedAt = cluster.CreatedAt,
+                KmsKeyId = cluster.StorageEncrypted ? cluster.KmsKeyId : null, ClusterCreatedAt = cluster.CreatedAt,
             };
             rds.ClusterSnapshots[snapshotIdentifier] = snapshot;
             return snapshot;

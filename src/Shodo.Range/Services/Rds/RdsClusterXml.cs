@@ -33,6 +33,7 @@ internal static class RdsClusterXml
         new XElement("VpcSecurityGroups"),
         new XElement("HostedZoneId", "Z2R2ITUGPM61AM"),
         new XElement("StorageEncrypted", Bool(c.StorageEncrypted)),
+        c.KmsKeyId is { } clusterKey ? new XElement("KmsKeyId", clusterKey) : null,
         new XElement("DbClusterResourceId", c.ResourceId),
         new XElement("DBClusterArn", c.Arn),
         new XElement("IAMDatabaseAuthenticationEnabled", "false"),
@@ -58,6 +59,7 @@ internal static class RdsClusterXml
         new XElement("SnapshotType", s.SnapshotType),
         new XElement("PercentProgress", s.PercentProgressAt(now)),
         new XElement("StorageEncrypted", Bool(s.StorageEncrypted)),
+        s.KmsKeyId is { } snapshotKey ? new XElement("KmsKeyId", snapshotKey) : null,
         new XElement("DBClusterSnapshotArn", s.Arn),
         new XElement("IAMDatabaseAuthenticationEnabled", "false"),
         Tags(s.Tags));

@@ -13,6 +13,8 @@ public sealed class DbCluster
     public string? DatabaseName { get; init; }
     public int Port { get; init; } = 5432;
     public bool StorageEncrypted { get; init; } = true;
+    /// <summary>The KMS key (ARN) an encrypted cluster's storage is encrypted with, when it was given one.</summary>
+    public string? KmsKeyId { get; init; }
     public bool DeletionProtection { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public string ResourceId { get; init; } = "cluster-" + RdsIds.Random(26);
@@ -42,6 +44,8 @@ public sealed class DbClusterSnapshot
     public int Port { get; init; } = 5432;
     public string MasterUsername { get; init; } = "postgres";
     public bool StorageEncrypted { get; init; } = true;
+    /// <summary>The cluster's KMS key (ARN): an account the snapshot is shared with restores it only with the use of that key.</summary>
+    public string? KmsKeyId { get; init; }
     public DateTimeOffset ClusterCreatedAt { get; init; }
     [System.Text.Json.Serialization.JsonObjectCreationHandling(System.Text.Json.Serialization.JsonObjectCreationHandling.Populate)]
     public List<string> RestoreAccounts { get; } = [];

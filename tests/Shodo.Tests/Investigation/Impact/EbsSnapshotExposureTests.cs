@@ -18,7 +18,8 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
     public const string Outside = "444455556666", Region = "us-east-1";
     public const string Plain = "snap-0000000000000a001", Granted = "snap-0000000000000a002", ByPolicy = "snap-0000000000000a003",
         Closed = "snap-0000000000000a004", Sealed = "snap-0000000000000a005", FromAddress = "snap-0000000000000a006",
-        CrmGranted = "crm-granted-manual", CrmClosed = "crm-closed-manual", CrmPlain = "crm-plain-manual";
+        CrmGranted = "crm-granted-manual", CrmClosed = "crm-closed-manual", CrmPlain = "crm-plain-manual",
+        AuroraGranted = "aurora-granted-export", AuroraClosed = "aurora-closed-export";
 
     public sealed class Account : IAsyncLifetime
     {
@@ -58,6 +59,12 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
                 state.CreateDbInstance(Region, snapshot + "-db", kmsKeyId: key);
                 state.CreateDbSnapshot(Region, snapshot, snapshot + "-db").RestoreAccounts.Add(Outside);
             }
+            // Aurora: a cluster snapshot is encrypted with its cluster's key, and shared the same way.
+            foreach (var (snapshot, key) in new[] { (AuroraGranted, granted.Arn), (AuroraClosed, closed.Arn) })
+            {
+                state.CreateDbCluster(Region, snapshot + "-cluster", kmsKeyId: key);
+                state.CreateDbClusterSnapshot(Region, snapshot, snapshot + "-cluster").RestoreAccounts.Add(Outside);
+            }
             lock (state.Sync)
             {
                 var ec2 = state.Ec2(Region);
@@ -91,7 +98,7 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
             Region = Region, EndpointUrl = range.Url, Retry = Shodo.Tests.Aws.TestConnections.QuickRetry,
             RefusalSink = new Shodo.Aws.Safety.JournalRefusalSink(@case.Journal),
         });
-        var collectors = Shodo.Evidence.CollectorCatalog.All.Where(c => c.Name is "ec2.snapshots" or "kms.keys" or "rds.snapshots").ToList();
+        var collectors = Shodo.Evidence.CollectorCatalog.All.Where(c => c.Name is "ec2.snapshots" or "kms.keys" or "rds.snapshots" or "rds.cluster-snapshots").ToList();
         await new Shodo.Evidence.CollectionRunner(aws, @case, new Shodo.Evidence.CollectionOptions { Collectors = collectors, Regions = [Region] }).RunAsync();
         return await AccountSnapshot.BuildAsync(@case, CancellationToken.None);
     }
@@ -161,20 +168,20 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
     }
 
     /// <summary>The DB snapshot as the investigation sees it once the attacker's ModifyDBSnapshotAttribute shared it out.</summary>
-    private DataExposure SharedDb(string snapshot)
+    private DataExposure SharedDb(string snapshot, bool cluster = false)
     {
         var shared = new Shodo.Trail.Records.TrailRecord
         {
             EventId = "e-" + snapshot, EventTime = DateTimeOffset.Parse("2026-11-28T10:00:00Z"), EventSource = "rds.amazonaws.com",
-            EventName = "ModifyDBSnapshotAttribute", Region = Region, AccessKeyId = "AKIAEXAMPLELEAKED0001", AccountId = "111122223333",
+            EventName = cluster ? "ModifyDBClusterSnapshotAttribute" : "ModifyDBSnapshotAttribute", Region = Region, AccessKeyId = "AKIAEXAMPLELEAKED0001", AccountId = "111122223333",
             Source = "lookup:" + Region,
             Raw = System.Text.Json.JsonDocument.Parse($$$"""
-                {"eventID":"e-{{{snapshot}}}","requestParameters":{"dBSnapshotIdentifier":"{{{snapshot}}}","attributeName":"restore","valuesToAdd":["{{{Outside}}}"]}}
+                {"eventID":"e-{{{snapshot}}}","requestParameters":{"{{{(cluster ? "dBClusterSnapshotIdentifier" : "dBSnapshotIdentifier")}}}":"{{{snapshot}}}","attributeName":"restore","valuesToAdd":["{{{Outside}}}"]}}
                 """).RootElement,
         };
         var chain = new ChainResult([], [shared], [], [], null, new OwnerBaseline(null, new HashSet<string>(), new HashSet<string>()));
         var all = new DataExposureAssessor(account.State, chain, new SourceReach(new HashSet<string>(), null)).Assess();
-        return Assert.Single(all, e => e.Kind == "rds-snapshot" && e.Name == snapshot);
+        return Assert.Single(all, e => e.Kind == (cluster ? "rds-cluster-snapshot" : "rds-snapshot") && e.Name == snapshot);
     }
 
     [Fact]
@@ -202,5 +209,20 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
         Assert.Equal([$"the key policy of KMS key {account.FromAddressKeyId} lets account {Outside} use it only under condition "
                       + "aws:SourceIp IpAddress 203.0.113.0/24, which the collected state cannot decide"], e.ReachUnknown);
         Assert.Contains("aws:SourceIp IpAddress 203.0.113.0/24", Assert.Single(e.ReachUnknownTexts)["ja"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cluster_snapshot_the_attacker_shared_is_restorable_there_only_with_the_use_of_its_clusters_kms_key()
+    {
+        var granted = SharedDb(AuroraGranted, cluster: true);
+        Assert.True(granted.Reachable);
+        Assert.Contains(granted.ReachableThrough, t => t.StartsWith("grant ", StringComparison.Ordinal) && t.Contains(Outside, StringComparison.Ordinal));
+
+        // Shared, but encrypted with a key only the account's own callers may use: no copy can be restored there.
+        var closed = SharedDb(AuroraClosed, cluster: true);
+        Assert.False(closed.Reachable);
+        Assert.Empty(closed.ReachUnknown);
+        Assert.Equal(AccessVerdict.Accessed, closed.Accessed);
+        Assert.Equal([Outside], closed.SharedWith);
     }
 }
