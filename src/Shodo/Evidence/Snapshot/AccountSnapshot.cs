@@ -46,6 +46,8 @@ public sealed class AccountSnapshot
     public List<BucketAclFact> BucketAcls { get; } = [];
     /// <summary>Buckets whose Block Public Access settings were read (none configured: all off); a bucket not here: unknown.</summary>
     public List<BucketPublicAccessBlockFact> BucketPublicAccessBlocks { get; } = [];
+    /// <summary>Buckets whose default encryption was read; a bucket not here: unknown.</summary>
+    public List<BucketEncryptionFact> BucketEncryptions { get; } = [];
     /// <summary>Whether GetAccountAuthorizationDetails was stored to its last page: only then do users' groups, roles and policies say everything.</summary>
     public bool AuthorizationDetailsComplete { get; set; }
 

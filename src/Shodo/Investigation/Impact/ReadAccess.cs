@@ -9,6 +9,9 @@ using Shodo.Trail.Records;
 
 namespace Shodo.Investigation.Impact;
 
+/// <summary>What a principal's own IAM policies say: an explicit Deny, or the policies that allow (within its boundary), and what was not read.</summary>
+public sealed record IdentityVerdict(bool Denied, IReadOnlyList<string> Allows, IReadOnlyList<ReachGap> Unknown);
+
 /// <summary>Whether the attacker could read a store (null: cannot be said), what lets it in, and what could not be read to say so.</summary>
 public sealed record ReadReach(bool? Reachable, IReadOnlyList<string> Through, IReadOnlyList<ReachGap> Unknown)
 {
@@ -31,7 +34,10 @@ public sealed record ReadReach(bool? Reachable, IReadOnlyList<string> Through, I
 /// reading is cautious: an identity policy's Allow counts whatever its conditions (the attacker shapes its own requests), a
 /// Deny only when unconditional and over every object; a bucket policy's Allow for everyone, an outside account or the
 /// principal is weighed with its conditions (<see cref="PolicyConditions"/>): one that holds only under a condition not
-/// decided lets no one in for certain and shuts no one out — unknown, naming the condition.
+/// decided lets no one in for certain and shuts no one out — unknown, naming the condition. Objects under an SSE-KMS default
+/// key are read only with the use of that key (<see cref="BucketObjectKey"/>): by an outside reader as the key policy and
+/// grants allow it, by the account's own principal as the key policy does, or — when it delegates to the account — as the
+/// principal's IAM policies do.
 /// "Unknown" (never "no") when a policy that could decide it was not read: the authorization details incomplete, a managed
 /// policy's document, a group or role missing, the bucket policy, ACL or Block Public Access settings not collected. Shodo's own containment policy (inline
 /// <c>ShodoContainment-CASE</c>, see <c>ContainmentTags.PolicyName</c>) is not what the attacker faced and is left out.
@@ -39,6 +45,7 @@ public sealed record ReadReach(bool? Reachable, IReadOnlyList<string> Through, I
 public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOnlyCollection<string> outsideAccounts)
 {
     private const string ObjectRead = "s3:GetObject";
+    private readonly BucketObjectKey _objectKey = new(state, new KeyUse(state));
     private const string ShodoPolicyPrefix = "ShodoContainment-";
 
     /// <summary>AWS managed policies known to grant reading S3, for an attachment whose document the snapshot does not hold.</summary>
@@ -48,6 +55,10 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess",
         "arn:aws:iam::aws:policy/PowerUserAccess",
     ];
+
+    /// <summary>AWS managed policies known to grant every action of a service like KMS (<c>*</c>, or all but IAM and Organizations).</summary>
+    private static readonly string[] GrantingEverything =
+        ["arn:aws:iam::aws:policy/AdministratorAccess", "arn:aws:iam::aws:policy/PowerUserAccess"];
 
     public ReadReach S3(string bucket)
     {
@@ -83,10 +94,19 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
                 open.Add($"bucket policy of {bucket}: an outside account the attacker shared data with ({string.Join(", ", letIn)})");
             // RestrictPublicBuckets: a public policy lets no one outside the account in, named accounts included (botocore's s3 model).
             var block = state.BucketPublicAccessBlocks.FirstOrDefault(b => b.Bucket == bucket);
+            var letInNow = false;
             if (open.Count == 0) { }
-            else if (!BucketPolicyGrants.IsPublic(BucketPolicyGrants.Parse(document))) through.AddRange(open);
+            else if (!BucketPolicyGrants.IsPublic(BucketPolicyGrants.Parse(document))) letInNow = true;
             else if (block is null) unknown.Add(ReachGap.Of("ReachBlockPublicAccessNotRead", bucket));
-            else if (!block.RestrictPublicBuckets) through.AddRange(open);
+            else if (!block.RestrictPublicBuckets) letInNow = true;
+            // SSE-KMS: an outside reader of the objects also needs the use of the bucket's key.
+            foreach (var label in letInNow ? open : [])
+            {
+                var key = _objectKey.Outside(bucket, label.EndsWith(": everyone", StringComparison.Ordinal) ? null : letIn);
+                if (key is null) through.Add(label);
+                else if (key.Reachable == true) through.Add($"{label}, with {string.Join("; ", key.Through)} for the objects under its SSE-KMS key");
+                else unknown.AddRange(key.Unknown);
+            }
         }
         var (byAcl, aclUnknown) = BucketAclReach.Of(state, chain, bucket);
         through.AddRange(byAcl);
@@ -97,6 +117,13 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         foreach (var (kind, name, arn) in principals)
         {
             var verdict = Principal(kind, name, arn, objects, policy);
+            if (verdict.Reachable == true && _objectKey.Principal(bucket, $"{kind} {name}", arn, (action, resource) => Identity(kind, name, action, resource)) is { } key)
+                verdict = key.Reachable switch
+                {
+                    true => ReadReach.Yes(verdict.Through.Select(t => $"{t}, with {string.Join("; ", key.Through)} for the objects under its SSE-KMS key")),
+                    false => new ReadReach(false, [], []),
+                    null => new ReadReach(null, [], key.Unknown),
+                };
             through.AddRange(verdict.Through);
             unknown.AddRange(verdict.Unknown);
         }
@@ -127,6 +154,28 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
     private ReadReach Principal(string kind, string name, string? arn, string objects, BucketPolicyFact? bucketPolicy)
     {
         var who = $"{kind} {name}";
+        var identity = Identity(kind, name, ObjectRead, objects);
+        if (identity.Denied) return new ReadReach(false, [], []);
+        var unknown = identity.Unknown.ToList();
+        if (bucketPolicy?.Document is { } bp)
+        {
+            var own = OwnAccount(state);
+            var grant = PolicyGrant.Under(bp, ObjectRead, objects, p => Names(p, a => a == "*" || arn is not null && a == arn), new PolicyCaller(own, own));
+            if (grant?.Grant == Grant.Deny) return new ReadReach(false, [], []);
+            if (grant?.Grant == Grant.Allow) return ReadReach.Yes([$"bucket policy of {bucketPolicy.Bucket}, for {who} or everyone"]);
+            if (grant?.Conditional == true) unknown.Add(ReachGap.Of("ReachBucketPolicyPrincipalOnlyUnder", bucketPolicy.Bucket, who, string.Join("; ", grant.OnlyUnder)));
+        }
+        return identity.Allows.Count > 0 ? ReadReach.Yes(identity.Allows) : ReadReach.NoUnless(unknown);
+    }
+
+    /// <summary>
+    /// What a principal's own IAM policies say about an action on a resource (every resource under it): its inline and attached
+    /// policies and its groups' (a user), the role's (a role), an unconditional Deny winning, each Allow kept only within its
+    /// permissions boundary; and what was not read that could decide it. The IAM evaluation every "could the attacker ..." uses.
+    /// </summary>
+    internal IdentityVerdict Identity(string kind, string name, string action, string resource)
+    {
+        var who = $"{kind} {name}";
         var unknown = new List<ReachGap>();
         var documents = new List<(string Label, string? Document)>();
         if (!state.AuthorizationDetailsComplete) unknown.Add(ReachGap.Of("ReachAuthorizationDetailsIncomplete"));
@@ -146,34 +195,26 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
             documents.AddRange(Holder(who, role));
         else unknown.Add(ReachGap.Of("ReachPrincipalNotRead", who));
 
+        var known = action.StartsWith("s3:", StringComparison.Ordinal) ? Granting : GrantingEverything;
         var allows = new List<string>();
         foreach (var (label, document) in documents)
         {
-            var grant = document is null ? (Granting.Contains(AwsPartition.InCommercial(label[(label.LastIndexOf(' ') + 1)..])) ? Grant.Allow : (Grant?)null)
-                : PolicyGrant.Of(document, ObjectRead, objects);
-            if (grant == Grant.Deny) return new ReadReach(false, [], []);
+            var grant = document is null ? (known.Contains(AwsPartition.InCommercial(label[(label.LastIndexOf(' ') + 1)..])) ? Grant.Allow : (Grant?)null)
+                : PolicyGrant.Of(document, action, resource);
+            if (grant == Grant.Deny) return new IdentityVerdict(true, [], []);
             if (grant == Grant.Allow) allows.Add(label);
             if (grant is null) unknown.Add(ReachGap.Of("ReachPolicyNotRead", label));
-        }
-
-        if (bucketPolicy?.Document is { } bp)
-        {
-            var own = OwnAccount(state);
-            var grant = PolicyGrant.Under(bp, ObjectRead, objects, p => Names(p, a => a == "*" || arn is not null && a == arn), new PolicyCaller(own, own));
-            if (grant?.Grant == Grant.Deny) return new ReadReach(false, [], []);
-            if (grant?.Grant == Grant.Allow) return ReadReach.Yes([$"bucket policy of {bucketPolicy.Bucket}, for {who} or everyone"]);
-            if (grant?.Conditional == true) unknown.Add(ReachGap.Of("ReachBucketPolicyPrincipalOnlyUnder", bucketPolicy.Bucket, who, string.Join("; ", grant.OnlyUnder)));
         }
 
         if (allows.Count > 0 && state.PermissionsBoundaries.FirstOrDefault(b => b.Kind == kind && b.Name == name) is { } boundary)
         {
             var document = state.ManagedPolicies.FirstOrDefault(p => p.Arn == boundary.PolicyArn)?.Document;
-            var bounded = document is null ? (Grant?)null : PolicyGrant.Of(document, ObjectRead, objects);
-            if (bounded is null) return new ReadReach(null, [], [ReachGap.Of("ReachBoundaryNotRead", Name(boundary.PolicyArn), who)]);
-            if (bounded != Grant.Allow) return ReadReach.NoUnless(unknown);
+            var bounded = document is null ? (Grant?)null : PolicyGrant.Of(document, action, resource);
+            if (bounded is null) return new IdentityVerdict(false, [], [ReachGap.Of("ReachBoundaryNotRead", Name(boundary.PolicyArn), who)]);
+            if (bounded != Grant.Allow) return new IdentityVerdict(false, [], unknown);
             allows = allows.Select(a => $"{a} (within its permissions boundary {Name(boundary.PolicyArn)})").ToList();
         }
-        return allows.Count > 0 ? ReadReach.Yes(allows) : ReadReach.NoUnless(unknown);
+        return new IdentityVerdict(false, allows, unknown);
     }
 
     private IEnumerable<(string, string?)> Holder(string who, PolicyHolderFact holder) =>

@@ -7,6 +7,7 @@ namespace Shodo.Evidence.Collectors.S3;
 /// Reads each bucket's ACL (GetBucketAcl) and Block Public Access settings (GetPublicAccessBlock) from the stored answers: who
 /// else an ACL lets in, and whether S3 ignores public ACLs or restricts public policies. A bucket with no Block Public Access
 /// configuration (NoSuchPublicAccessBlockConfiguration) has all four off; one whose answer is missing has no fact (unknown).
+/// And each bucket's default encryption (GetBucketEncryption): its algorithm and SSE-KMS key.
 /// </summary>
 internal static class S3BucketAccessFacts
 {
@@ -31,5 +32,19 @@ internal static class S3BucketAccessFacts
                 s.BucketPublicAccessBlocks.Add(new BucketPublicAccessBlockFact(b, false, false, false, false, a.Record.Sha256));
         }, ct).ConfigureAwait(false);
         AccountSnapshot.Dedupe(s.BucketPublicAccessBlocks, f => f.Bucket);
+
+        await answers.ForEachXmlAsync("s3", "GetBucketEncryption", a =>
+        {
+            if (a.Parameter("Bucket") is not { } b) return;
+            if (a.Body.Name.LocalName == "ServerSideEncryptionConfiguration")
+            {
+                var rule = a.Body.Descendants("ApplyServerSideEncryptionByDefault").FirstOrDefault();
+                s.BucketEncryptions.Add(new BucketEncryptionFact(b, rule?.Text("SSEAlgorithm"),
+                    rule?.Text("KMSMasterKeyID") is { Length: > 0 } key ? key : null, a.Record.Sha256));
+            }
+            else if (a.Body.Descendants("Code").FirstOrDefault()?.Value == "ServerSideEncryptionConfigurationNotFoundError")
+                s.BucketEncryptions.Add(new BucketEncryptionFact(b, null, null, a.Record.Sha256));
+        }, ct).ConfigureAwait(false);
+        AccountSnapshot.Dedupe(s.BucketEncryptions, f => f.Bucket);
     }
 }
