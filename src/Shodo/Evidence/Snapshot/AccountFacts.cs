@@ -112,6 +112,9 @@ public sealed record BucketEncryptionFact(string Bucket, string? Algorithm, stri
     public bool Kms => Algorithm is "aws:kms" or "aws:kms:dsse";
 }
 
+/// <summary>An EBS volume as DescribeVolumes showed it: encrypted, with which KMS key (its ARN), and the instance it is attached to.</summary>
+public sealed record VolumeFact(string Region, string VolumeId, bool Encrypted, string? KmsKeyId, string? InstanceId, string Evidence);
+
 /// <summary>An EBS snapshot the account owns, as DescribeSnapshots showed it: encrypted, and with which KMS key (its ARN).</summary>
 public sealed record EbsSnapshotFact(string Region, string SnapshotId, string? VolumeId, bool Encrypted, string? KmsKeyId, string Evidence)
 {

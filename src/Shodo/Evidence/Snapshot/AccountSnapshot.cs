@@ -48,6 +48,8 @@ public sealed class AccountSnapshot
     public List<BucketPublicAccessBlockFact> BucketPublicAccessBlocks { get; } = [];
     /// <summary>Buckets whose default encryption was read; a bucket not here: unknown.</summary>
     public List<BucketEncryptionFact> BucketEncryptions { get; } = [];
+    /// <summary>EBS volumes with their encryption and KMS key (DescribeVolumes).</summary>
+    public List<VolumeFact> Volumes { get; } = [];
     /// <summary>Whether GetAccountAuthorizationDetails was stored to its last page: only then do users' groups, roles and policies say everything.</summary>
     public bool AuthorizationDetailsComplete { get; set; }
 

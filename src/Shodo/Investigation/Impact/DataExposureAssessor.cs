@@ -28,7 +28,8 @@ public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chai
         var exposures = state.Buckets.Select(Bucket).Concat(state.DbSnapshots.Select(Snapshot)).Concat(state.DbInstances.Select(Database))
             .Concat(new EbsSnapshotExposure(state, resources ?? []).Assess())
             .Concat(new ResourceShareExposure(state, resources ?? []).Assess())
-            .Concat(new ImageExposure(state, resources ?? []).Assess());
+            .Concat(new ImageExposure(state, resources ?? []).Assess())
+            .Concat(new EbsVolumeExposure(state, chain, _access).Assess());
         return exposures.OrderByDescending(e => e.PersonalData).ThenBy(e => e.Accessed == AccessVerdict.Accessed ? 0 : e.Accessed == AccessVerdict.Unknown ? 1 : 2)
             .ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
     }

@@ -80,7 +80,16 @@ public sealed class KeyUse(AccountSnapshot state)
     /// principal's own IAM policies decide (<paramref name="identity"/>: kms:Decrypt on the key). Without that delegation IAM
     /// policies grant nothing on the key, AdministratorAccess included.
     /// </summary>
-    public ReadReach ByPrincipal(string region, string keyId, string who, string? principalArn, Func<string, string, IdentityVerdict> identity)
+    public ReadReach ByPrincipal(string region, string keyId, string who, string? principalArn, Func<string, string, IdentityVerdict> identity,
+        IReadOnlyList<string>? actions = null)
+    {
+        actions ??= ["kms:Decrypt"];
+        var results = actions.Select(a => ByPrincipal(region, keyId, who, principalArn, identity, a)).ToList();
+        return results.FirstOrDefault(r => r.Reachable == true)
+               ?? (results.Any(r => r.Reachable is null) ? ReadReach.NoUnless(results.SelectMany(r => r.Unknown)) : results[0]);
+    }
+
+    private ReadReach ByPrincipal(string region, string keyId, string who, string? principalArn, Func<string, string, IdentityVerdict> identity, string action)
     {
         var key = Find(region, keyId);
         var name = Name(key, keyId);
@@ -93,20 +102,20 @@ public sealed class KeyUse(AccountSnapshot state)
         var own = ReadAccess.Account(key.Arn);
         var caller = new PolicyCaller(own, own);
         bool IsRoot(string a) => a == own || a == $"arn:aws:iam::{own}:root" || AwsPartition.InCommercial(a) == $"arn:aws:iam::{own}:root";
-        if (PolicyGrant.Of(key.Policy, "kms:Decrypt", key.Arn, p => p is not null && ReadAccess.Names(p, a => a == "*" || a == principalArn || IsRoot(a))) == Grant.Deny)
+        if (PolicyGrant.Of(key.Policy, action, key.Arn, p => p is not null && ReadAccess.Names(p, a => a == "*" || a == principalArn || IsRoot(a))) == Grant.Deny)
             return new ReadReach(false, [], []);
         if (through.Count > 0) return ReadReach.Yes(through);
         var unknown = new List<ReachGap>();
-        var direct = PolicyGrant.Under(key.Policy, "kms:Decrypt", key.Arn, p => ReadAccess.Names(p, a => a == "*" || a == principalArn), caller);
+        var direct = PolicyGrant.Under(key.Policy, action, key.Arn, p => ReadAccess.Names(p, a => a == "*" || a == principalArn), caller);
         if (direct?.Grant == Grant.Allow) return ReadReach.Yes([$"key policy of KMS key {name}: {who}"]);
         if (direct?.Conditional == true) unknown.Add(ReachGap.Of("ReachKeyPolicyPrincipalOnlyUnder", name, who, string.Join("; ", direct.OnlyUnder)));
-        var delegated = PolicyGrant.Under(key.Policy, "kms:Decrypt", key.Arn, p => ReadAccess.Names(p, IsRoot), caller);
+        var delegated = PolicyGrant.Under(key.Policy, action, key.Arn, p => ReadAccess.Names(p, IsRoot), caller);
         if (delegated?.Grant == Grant.Allow)
         {
-            var verdict = identity("kms:Decrypt", key.Arn);
+            var verdict = identity(action, key.Arn);
             if (verdict.Denied) return new ReadReach(false, [], []);
             if (verdict.Allows.Count > 0)
-                return ReadReach.Yes(verdict.Allows.Select(a => $"{a} (kms:Decrypt on KMS key {name}, whose key policy lets the account's IAM policies decide)"));
+                return ReadReach.Yes(verdict.Allows.Select(a => $"{a} ({action} on KMS key {name}, whose key policy lets the account's IAM policies decide)"));
             unknown.AddRange(verdict.Unknown);
         }
         else if (delegated?.Conditional == true)

@@ -134,7 +134,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
     private const string BucketPolicyEveryone = BucketPolicyGrants.Everyone;
 
     /// <summary>The attacker's users (whose keys, sessions or password it held, or it created) and the roles it assumed.</summary>
-    private IEnumerable<(string Kind, string Name, string? Arn)> Principals()
+    internal IEnumerable<(string Kind, string Name, string? Arn)> Principals()
     {
         var roles = state.PolicyHolders.Where(h => h.Kind == "role").ToDictionary(h => h.Name, StringComparer.Ordinal);
         var seen = new HashSet<(string, string)>();
