@@ -22,7 +22,8 @@ public sealed record ConditionVerdict(bool Excluded, IReadOnlyList<string> Undec
 /// (aws:SecureTransport, kms:ViaService, kms:GrantIsForAWSResource: the outside account restoring a shared copy goes
 /// through the service) hold; keys naming the caller's account (kms:CallerAccount, aws:PrincipalAccount) hold or leave the
 /// caller out when its account is known; aws:PrincipalOrgID holds or leaves out a caller of the owner's own account when the
-/// organisation is known; aws:SourceAccount and aws:SourceArn are never in a principal's own request, so a String/Arn
+/// organisation is known (empty: the account is in none), and held to the owner's own organisation lets in no one outside it
+/// ("everyone" is not let in; a named outside account's membership is not collected, so that stays named); aws:SourceAccount and aws:SourceArn are never in a principal's own request, so a String/Arn
 /// equality on them leaves every principal out. Anything else (aws:SourceIp, aws:SourceVpce, aws:SourceVpc, tags, times,
 /// an operator not read here) is named: the grant holds only under it. Each condition is said as <c>key operator values</c>.
 /// </summary>
@@ -67,14 +68,16 @@ public static class PolicyConditions
         if (ServiceOnlyKeys.Contains(key) && equal && !ifExists) return false;
         string? actual = null;
         if (CallerAccountKeys.Contains(key)) actual = caller.Account;
-        else if (string.Equals(key, "aws:PrincipalOrgID", StringComparison.OrdinalIgnoreCase)
-                 && caller.Account is { } account && account == caller.OwnAccount) actual = caller.OwnOrganization;
+        else if (string.Equals(key, "aws:PrincipalOrgID", StringComparison.OrdinalIgnoreCase))
+            actual = caller.Account is { } account && account == caller.OwnAccount ? caller.OwnOrganization : null;
         else return null;
         if (!equal && !notEqual) return null;
         if (actual is null)
         {
-            // Any account: a grant held to the owner's own account lets no one outside it in.
+            // Any account: a grant held to the owner's own account, or to its own organisation, lets no one outside it in.
             if (equal && CallerAccountKeys.Contains(key) && caller.OwnAccount is { } own && values.All(v => v == own)) return false;
+            if (equal && !ifExists && caller.Account is null && caller.OwnOrganization is { Length: > 0 } org
+                && string.Equals(key, "aws:PrincipalOrgID", StringComparison.OrdinalIgnoreCase) && values.All(v => v == org)) return false;
             return null;
         }
         var matches = values.Any(v => PolicyWildcard.Matches(v, actual, ignoreCase: bare.Contains("IgnoreCase", StringComparison.Ordinal)));

@@ -43,7 +43,7 @@ public sealed class KeyUse(AccountSnapshot state)
             foreach (var action in new[] { "kms:Decrypt", "kms:CreateGrant" })
             {
                 var grant = PolicyGrant.Under(key.Policy, action, key.Arn, p => ReadAccess.Names(p, a => a == "*" || ReadAccess.Account(a) == account),
-                    new PolicyCaller(account, owner));
+                    new PolicyCaller(account, owner, state.OrganizationId));
                 if (grant?.Grant == Grant.Allow) { through.Add($"key policy of KMS key {name}: account {account}"); conditions.Clear(); break; }
                 if (grant?.Conditional == true) conditions.AddRange(grant.OnlyUnder);
             }
@@ -66,7 +66,7 @@ public sealed class KeyUse(AccountSnapshot state)
         if (key.KeyManager == "AWS") return new ReadReach(false, [], []);
         if (key.Policy is null) return new ReadReach(null, [], [ReachGap.Of("ReachKeyPolicyNotRead", name)]);
         var grant = PolicyGrant.Under(key.Policy, "kms:Decrypt", key.Arn, p => ReadAccess.Names(p, a => a == "*"),
-            new PolicyCaller(null, ReadAccess.Account(key.Arn)));
+            new PolicyCaller(null, ReadAccess.Account(key.Arn), state.OrganizationId));
         if (grant?.Grant == Grant.Allow) return ReadReach.Yes([$"key policy of KMS key {name}: everyone"]);
         if (grant?.Conditional == true)
             return new ReadReach(null, [], [ReachGap.Of("ReachKeyPolicyEveryoneOnlyUnder", name, string.Join("; ", grant.OnlyUnder))]);
@@ -100,7 +100,7 @@ public sealed class KeyUse(AccountSnapshot state)
         if (key.Policy is null)
             return through.Count > 0 ? ReadReach.Yes(through) : new ReadReach(null, [], [ReachGap.Of("ReachKeyPolicyNotRead", name)]);
         var own = ReadAccess.Account(key.Arn);
-        var caller = new PolicyCaller(own, own);
+        var caller = new PolicyCaller(own, own, state.OrganizationId);
         bool IsRoot(string a) => a == own || a == $"arn:aws:iam::{own}:root" || AwsPartition.InCommercial(a) == $"arn:aws:iam::{own}:root";
         if (PolicyGrant.Of(key.Policy, action, key.Arn, p => p is not null && ReadAccess.Names(p, a => a == "*" || a == principalArn || IsRoot(a))) == Grant.Deny)
             return new ReadReach(false, [], []);

@@ -77,7 +77,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         {
             var open = new List<string>();
             var own = OwnAccount(state);
-            var everyone = PolicyGrant.Under(document, ObjectRead, objects, p => Names(p, a => a == "*"), new PolicyCaller(null, own));
+            var everyone = PolicyGrant.Under(document, ObjectRead, objects, p => Names(p, a => a == "*"), new PolicyCaller(null, own, state.OrganizationId));
             if (everyone?.Grant == Grant.Allow) open.Add($"bucket policy of {bucket}: everyone");
             else if (everyone?.Conditional == true)
                 unknown.Add(ReachGap.Of("ReachBucketPolicyEveryoneOnlyUnder", bucket, string.Join("; ", everyone.OnlyUnder)));
@@ -85,7 +85,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
             var letIn = new List<string>();
             foreach (var account in outside.Order(StringComparer.Ordinal))
             {
-                var grant = PolicyGrant.Under(document, ObjectRead, objects, p => Names(p, a => a == "*" || Account(a) == account), new PolicyCaller(account, own));
+                var grant = PolicyGrant.Under(document, ObjectRead, objects, p => Names(p, a => a == "*" || Account(a) == account), new PolicyCaller(account, own, state.OrganizationId));
                 if (grant?.Grant == Grant.Allow) letIn.Add(account);
                 else if (grant?.Conditional == true && everyone?.Grant != Grant.Allow && !everyone!.OnlyUnder.SequenceEqual(grant.OnlyUnder))
                     unknown.Add(ReachGap.Of("ReachBucketPolicyAccountOnlyUnder", bucket, account, string.Join("; ", grant.OnlyUnder)));
@@ -160,7 +160,7 @@ public sealed class ReadAccess(AccountSnapshot state, ChainResult chain, IReadOn
         if (bucketPolicy?.Document is { } bp)
         {
             var own = OwnAccount(state);
-            var grant = PolicyGrant.Under(bp, ObjectRead, objects, p => Names(p, a => a == "*" || arn is not null && a == arn), new PolicyCaller(own, own));
+            var grant = PolicyGrant.Under(bp, ObjectRead, objects, p => Names(p, a => a == "*" || arn is not null && a == arn), new PolicyCaller(own, own, state.OrganizationId));
             if (grant?.Grant == Grant.Deny) return new ReadReach(false, [], []);
             if (grant?.Grant == Grant.Allow) return ReadReach.Yes([$"bucket policy of {bucketPolicy.Bucket}, for {who} or everyone"]);
             if (grant?.Conditional == true) unknown.Add(ReachGap.Of("ReachBucketPolicyPrincipalOnlyUnder", bucketPolicy.Bucket, who, string.Join("; ", grant.OnlyUnder)));

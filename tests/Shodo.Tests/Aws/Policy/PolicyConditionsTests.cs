@@ -37,6 +37,13 @@ public sealed class PolicyConditionsTests
         Assert.True(Of(org, new PolicyCaller(Own, Own, "o-a1b2c3d4e5")).Holding);
         Assert.True(Of(org, new PolicyCaller(Own, Own, "o-zzzzzzzzzz")).Excluded);
         Assert.Equal(["aws:PrincipalOrgID StringEquals o-a1b2c3d4e5"], Of(org, new PolicyCaller(Outside, Own, "o-a1b2c3d4e5")).Undecided);
+        // Held to the owner's own organisation, it lets no one outside it in: not "everyone".
+        Assert.True(Of(org, new PolicyCaller(null, Own, "o-a1b2c3d4e5")).Excluded);
+        // Another organisation, or the owner's not known: who is in it is not known.
+        Assert.False(Of(org, new PolicyCaller(null, Own, "o-zzzzzzzzzz")).Excluded);
+        Assert.Equal(["aws:PrincipalOrgID StringEquals o-a1b2c3d4e5"], Of(org, new PolicyCaller(null, Own)).Undecided);
+        // An account in no organisation: its own principals are in none.
+        Assert.True(Of(org, new PolicyCaller(Own, Own, "")).Excluded);
     }
 
     [Fact]

@@ -167,7 +167,7 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
     }
 
     /// <summary>Collects the IAM authorization details and the buckets as the responder, and reads the snapshot back from the case.</summary>
-    public static async Task<AccountSnapshot> CollectAsync(string root, RangeHost range)
+    public static async Task<AccountSnapshot> CollectAsync(string root, RangeHost range, params string[] more)
     {
         using var @case = Case.Open(root, new CaseOptions { Title = "read access" });
         using var aws = await AwsConnection.OpenAsync(new AwsConnectionOptions
@@ -176,7 +176,7 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
             Region = "us-east-1", EndpointUrl = range.Url, Retry = TestConnections.QuickRetry,
             RefusalSink = new JournalRefusalSink(@case.Journal),
         });
-        var collectors = CollectorCatalog.All.Where(c => c.Name is "iam.authorization-details" or "iam.users" or "s3.buckets" or "kms.keys").ToList();
+        var collectors = CollectorCatalog.All.Where(c => c.Name is "iam.authorization-details" or "iam.users" or "s3.buckets" or "kms.keys" || more.Contains(c.Name)).ToList();
         await new CollectionRunner(aws, @case, new CollectionOptions { Collectors = collectors, Regions = ["us-east-1"] }).RunAsync();
         return await AccountSnapshot.BuildAsync(@case, CancellationToken.None);
     }
