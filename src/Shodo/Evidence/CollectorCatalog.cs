@@ -34,6 +34,7 @@ public static class CollectorCatalog
         new Collectors.AutoScaling.AutoScalingGroupsCollector(),
         new Collectors.Ram.RamSharesCollector(),
         new Collectors.Kms.KmsKeysCollector(),
+        new Collectors.Organizations.OrganizationCollector(),
     ];
 
     public static ICollector? Find(string name) => All.FirstOrDefault(c => c.Name == name);

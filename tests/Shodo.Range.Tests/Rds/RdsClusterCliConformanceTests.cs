@@ -60,4 +60,21 @@ public sealed class RdsClusterCliConformanceTests(FrozenClockRangeFixture fixtur
             "--db-cluster-snapshot-identifier", $"{cluster}-auto", "--attribute-name", "restore", "--values-to-add", "444455556666");
         Assert.Contains("manual", refused.ErrorMessage);
     }
+
+    [Fact]
+    public async Task An_encrypted_cluster_and_its_snapshots_name_their_kms_key_as_botocore_reads_it()
+    {
+        var cluster = fixture.Unique("ledger-aurora");
+        var key = fixture.Range.State.CreateKmsKey("us-east-1");
+        fixture.Range.State.CreateDbCluster("us-east-1", cluster, at: Now.AddDays(-30), kmsKeyId: key.Arn);
+        fixture.Range.State.CreateDbClusterSnapshot("us-east-1", $"{cluster}-manual", cluster, at: Now.AddHours(-1));
+
+        var c = Assert.Single((await Cli.OkAsync("rds", "describe-db-clusters", "--db-cluster-identifier", cluster)).GetProperty("DBClusters").EnumerateArray());
+        Assert.True(c.GetProperty("StorageEncrypted").GetBoolean());
+        Assert.Equal(key.Arn, c.GetProperty("KmsKeyId").GetString());
+        var s = Assert.Single((await Cli.OkAsync("rds", "describe-db-cluster-snapshots", "--db-cluster-snapshot-identifier", $"{cluster}-manual"))
+            .GetProperty("DBClusterSnapshots").EnumerateArray());
+        Assert.True(s.GetProperty("StorageEncrypted").GetBoolean());
+        Assert.Equal(key.Arn, s.GetProperty("KmsKeyId").GetString());
+    }
 }

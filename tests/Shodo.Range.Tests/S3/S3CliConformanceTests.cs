@@ -230,6 +230,28 @@ public sealed class S3CliConformanceTests(RangeFixture fixture) : IClassFixture<
         Assert.Equal("Enabled", enabled.GetProperty("Status").GetString());
     }
 
+    /// <summary>Every bucket has default encryption (SSE-S3 unless set otherwise); SSE-KMS names its key, or none for aws/s3.</summary>
+    [Fact]
+    public async Task GetBucketEncryption_answers_sse_s3_by_default_and_the_kms_key_of_an_sse_kms_bucket()
+    {
+        var bucket = await BucketAsync();
+        var rule = (await Cli.OkAsync("s3api", "get-bucket-encryption", "--bucket", bucket))
+            .GetProperty("ServerSideEncryptionConfiguration").GetProperty("Rules")[0];
+        Assert.Equal("AES256", rule.GetProperty("ApplyServerSideEncryptionByDefault").GetProperty("SSEAlgorithm").GetString());
+        Assert.False(rule.GetProperty("ApplyServerSideEncryptionByDefault").TryGetProperty("KMSMasterKeyID", out _));
+        Assert.False(rule.GetProperty("BucketKeyEnabled").GetBoolean());
+
+        var key = fixture.Range.State.CreateKmsKey("us-east-1");
+        var kms = fixture.Unique("sse-kms");
+        fixture.Range.State.CreateBucket(kms).Encryption = new Shodo.Range.State.S3.S3Encryption("aws:kms", key.Arn, BucketKeyEnabled: true);
+        var byKey = (await Cli.OkAsync("s3api", "get-bucket-encryption", "--bucket", kms))
+            .GetProperty("ServerSideEncryptionConfiguration").GetProperty("Rules")[0];
+        Assert.Equal("aws:kms", byKey.GetProperty("ApplyServerSideEncryptionByDefault").GetProperty("SSEAlgorithm").GetString());
+        Assert.Equal(key.Arn, byKey.GetProperty("ApplyServerSideEncryptionByDefault").GetProperty("KMSMasterKeyID").GetString());
+        Assert.True(byKey.GetProperty("BucketKeyEnabled").GetBoolean());
+        await Cli.FailsWithAsync("NoSuchBucket", "s3api", "get-bucket-encryption", "--bucket", fixture.Unique("missing"));
+    }
+
     [Fact]
     public async Task PutPublicAccessBlock_replaces_the_settings_and_a_blocked_bucket_refuses_a_public_policy_until_unblocked()
     {

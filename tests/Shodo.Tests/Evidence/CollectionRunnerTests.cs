@@ -143,7 +143,7 @@ public sealed class CollectionRunnerTests(ITestOutputHelper output) : IAsyncLife
         }
 
         // S3 per bucket in the bucket's own region; absent policy/tags are stored answers, not gaps.
-        foreach (var op in new[] { "GetBucketPolicy", "GetBucketAcl", "GetPublicAccessBlock", "GetBucketVersioning", "GetBucketTagging" })
+        foreach (var op in new[] { "GetBucketPolicy", "GetBucketAcl", "GetPublicAccessBlock", "GetBucketVersioning", "GetBucketTagging", "GetBucketEncryption" })
         {
             var s3 = string.Join("\n", index.Where(e => (string?)e["service"] == "s3").Select(e => e.ToJsonString()))
                      + string.Join("\n", result.Gaps.Select(g => g.ToJson().ToJsonString()));

@@ -40,17 +40,41 @@ public sealed class ReachVerdictReportTests
         return JsonSerializer.Deserialize<Impact>(JsonSerializer.SerializeToUtf8Bytes(impact, InvestigationFiles.Json), InvestigationFiles.Json)!;
     }
 
-    private static Dictionary<string, IReadOnlyList<string>> Rows(string lang)
+    private const string Conditioned = "vpce-exports";
+
+    /// <summary>A bucket everyone may read through one VPC endpoint only, everything else about it read.</summary>
+    private static Impact WrittenConditioned()
+    {
+        var state = new AccountSnapshot();
+        state.Buckets.Add(new BucketFact(Conditioned, "us-east-1", new Dictionary<string, string>(), null));
+        state.BucketPolicies.Add(new BucketPolicyFact(Conditioned,
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::vpce-exports/*","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}}]}""",
+            "e1"));
+        state.BucketAcls.Add(new BucketAclFact(Conditioned, "owner", [], "e2"));
+        state.BucketPublicAccessBlocks.Add(new BucketPublicAccessBlockFact(Conditioned, false, false, false, false, "e3"));
+        state.BucketEncryptions.Add(new BucketEncryptionFact(Conditioned, "AES256", null, "e4"));
+        var chain = new ChainResult([], [], [], [], null, new OwnerBaseline(null, new HashSet<string>(), new HashSet<string>()));
+        var impact = new Impact
+        {
+            Cost = new CostEstimate { PriceTable = "test", AsOf = At },
+            DataExposure = new DataExposureAssessor(state, chain, new SourceReach(new HashSet<string>(), null)).Assess(),
+        };
+        return JsonSerializer.Deserialize<Impact>(JsonSerializer.SerializeToUtf8Bytes(impact, InvestigationFiles.Json), InvestigationFiles.Json)!;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> Rows(string lang) => Rows(lang, Written(), Bucket);
+
+    private static Dictionary<string, IReadOnlyList<string>> Rows(string lang, Impact impact, string bucket)
     {
         var facts = new CaseFacts
         {
             CaseDirectory = "/nonexistent", GeneratedAt = At.AddHours(1), Journal = [],
             Manifest = new CaseManifest("case-1", null, "111122223333", At, new Actor("responder", "host"), "0.0.0"),
-            Verification = new CaseVerification([], 0, 0, 0, ""), Impact = Written(),
+            Verification = new CaseVerification([], 0, 0, 0, ""), Impact = impact,
         };
         var context = new ReportContext(facts, new ReportOptions { Language = lang });
         var section = ImpactSection.Build(context);
-        var table = section.Blocks.OfType<Table>().First(t => t.Rows.Any(r => r[0] == Bucket));
+        var table = section.Blocks.OfType<Table>().First(t => t.Rows.Any(r => r[0] == bucket));
         return table.Rows.ToDictionary(r => r[0], r => r);
     }
 
@@ -70,5 +94,14 @@ public sealed class ReachVerdictReportTests
         Assert.Equal("不明: バケット crm-exports のバケットポリシーを読めませんでした、バケット crm-exports の ACL を読めませんでした、"
                      + "攻撃者のプリンシパルが特定されていません", rows[Bucket][4]);
         Assert.Equal($"不明: EBS スナップショット {Snapshot} を読めませんでした（暗号化の有無と KMS キーが不明）", rows[Snapshot][4]);
+    }
+
+    [Fact]
+    public void A_grant_held_to_a_condition_is_said_as_only_under_that_condition_in_english_and_in_japanese()
+    {
+        Assert.Equal($"Unknown: the bucket policy of {Conditioned} lets everyone in only under condition aws:SourceVpce StringEquals vpce-1a2b3c4d, "
+                     + "which the collected state cannot decide; no attacker principal known", Rows("en", WrittenConditioned(), Conditioned)[Conditioned][4]);
+        Assert.Equal($"不明: バケット {Conditioned} のバケットポリシーは条件 aws:SourceVpce StringEquals vpce-1a2b3c4d のもとでのみ全員に読み取りを許します"
+                     + "（収集した状態からは判断できません）、攻撃者のプリンシパルが特定されていません", Rows("ja", WrittenConditioned(), Conditioned)[Conditioned][4]);
     }
 }

@@ -31,6 +31,7 @@ public sealed class S3Service : IAwsService
         new GetBucketLocation(),
         new PutPublicAccessBlock(),
         new GetBucketPolicyStatus(),
+        new GetBucketEncryption(),
     ];
 
     /// <summary>The subresource query keys the operations are chosen by (policy, acl, tagging...).</summary>

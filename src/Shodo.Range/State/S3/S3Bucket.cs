@@ -25,6 +25,9 @@ public sealed class S3Bucket(string name, string region, DateTimeOffset createdA
     /// <summary>Null when versioning was never enabled, else "Enabled" or "Suspended".</summary>
     public string? Versioning { get; set; }
 
+    /// <summary>The default encryption GetBucketEncryption answers: SSE-S3 unless configured otherwise.</summary>
+    public S3Encryption Encryption { get; set; } = new();
+
     /// <summary>ACL grants beyond the owner's FULL_CONTROL, e.g. the AllUsers group with READ.</summary>
     public List<S3Grant> Grants { get; } = [];
 }

@@ -26,17 +26,18 @@ public sealed class S3StatePart : IStatePart
     private sealed record BucketData(
         string Name, string Region, DateTimeOffset CreatedAt, List<ObjectData> Objects, string? Policy,
         Dictionary<string, string>? Tags, S3PublicAccessBlock? PublicAccessBlock, string? Versioning,
-        List<S3Grant> Grants)
+        List<S3Grant> Grants, S3Encryption? Encryption = null)
     {
         public static BucketData From(S3Bucket b) => new(
             b.Name, b.Region, b.CreatedAt, b.Objects.Values.Select(ObjectData.From).ToList(), b.Policy,
-            b.Tags, b.PublicAccessBlock, b.Versioning, b.Grants);
+            b.Tags, b.PublicAccessBlock, b.Versioning, b.Grants, b.Encryption);
 
         public S3Bucket ToBucket()
         {
             var bucket = new S3Bucket(Name, Region, CreatedAt)
             {
                 Policy = Policy, Tags = Tags, PublicAccessBlock = PublicAccessBlock, Versioning = Versioning,
+                Encryption = Encryption ?? new S3Encryption(),
             };
             foreach (var o in Objects) bucket.Objects[o.Key] = o.ToObject();
             bucket.Grants.AddRange(Grants);

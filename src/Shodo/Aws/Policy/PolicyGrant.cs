@@ -6,6 +6,12 @@ namespace Shodo.Aws.Policy;
 /// <summary>What one policy document says about an action on a family of resources.</summary>
 public enum Grant { None, Allow, Deny }
 
+/// <summary>A resource policy's answer for one caller, and — when it lets the caller in only under conditions not decided — each such condition set.</summary>
+public sealed record ConditionedGrant(Grant Grant, IReadOnlyList<string> OnlyUnder)
+{
+    public bool Conditional => Grant == Grant.None && OnlyUnder.Count > 0;
+}
+
 /// <summary>
 /// Reads one IAM policy document (identity-based, a permissions boundary, or a resource policy) for an action on every
 /// resource under a prefix (a bucket's objects), the cautious way for an incident: an Allow counts when it names some of
@@ -38,6 +44,30 @@ public static class PolicyGrant
             if (s["Condition"] is null && ReachesAll(s, prefix)) return Grant.Deny;
         }
         return allowed ? Grant.Allow : Grant.None;
+    }
+
+    /// <summary>
+    /// As <see cref="Of"/> for a resource policy, with each Allow's Condition weighed for <paramref name="caller"/>
+    /// (<see cref="PolicyConditions"/>): Allow when one statement holds outright, Deny as <see cref="Of"/> says it, else None —
+    /// with the conditions under which a statement would let the caller in when none holds and some cannot be decided.
+    /// Null when the document does not parse.
+    /// </summary>
+    public static ConditionedGrant? Under(string? document, string action, string resourcePrefix, Func<JsonNode, bool> principal, PolicyCaller caller)
+    {
+        var grant = Of(document, action, resourcePrefix, p => p is not null && principal(p));
+        if (grant is null) return null;
+        if (grant != Grant.Allow) return new ConditionedGrant(grant.Value, []);
+        var prefix = AwsPartition.InCommercial(resourcePrefix);
+        var undecided = new List<string>();
+        foreach (var s in BucketPolicyGrants.Statements(BucketPolicyGrants.Parse(document)))
+        {
+            if ((string?)s["Effect"] != "Allow" || !ActionApplies(s, action) || !ReachesSome(s, prefix)) continue;
+            if (!(s["Principal"] is { } p ? principal(p) : s["NotPrincipal"] is not null)) continue;
+            var verdict = PolicyConditions.Of(s, caller);
+            if (verdict.Holding) return new ConditionedGrant(Grant.Allow, []);
+            if (!verdict.Excluded) undecided.Add(string.Join(" and ", verdict.Undecided));
+        }
+        return new ConditionedGrant(Grant.None, undecided.Distinct(StringComparer.Ordinal).ToList());
     }
 
     private static bool ActionApplies(JsonObject s, string action)

@@ -102,6 +102,19 @@ public sealed record BucketAclGrant(string? Id, string? Uri, string Permission)
 public sealed record BucketPublicAccessBlockFact(string Bucket, bool BlockPublicAcls, bool IgnorePublicAcls, bool BlockPublicPolicy,
     bool RestrictPublicBuckets, string Evidence);
 
+/// <summary>
+/// A bucket's default encryption as GetBucketEncryption answered it: <c>AES256</c> (SSE-S3), <c>aws:kms</c> or
+/// <c>aws:kms:dsse</c> with its key (<paramref name="KmsKeyId"/>: an ARN, id or alias; null: the AWS managed key aws/s3);
+/// <paramref name="Algorithm"/> null when the bucket has none (ServerSideEncryptionConfigurationNotFoundError).
+/// </summary>
+public sealed record BucketEncryptionFact(string Bucket, string? Algorithm, string? KmsKeyId, string Evidence)
+{
+    public bool Kms => Algorithm is "aws:kms" or "aws:kms:dsse";
+}
+
+/// <summary>An EBS volume as DescribeVolumes showed it: encrypted, with which KMS key (its ARN), and the instance it is attached to.</summary>
+public sealed record VolumeFact(string Region, string VolumeId, bool Encrypted, string? KmsKeyId, string? InstanceId, string Evidence);
+
 /// <summary>An EBS snapshot the account owns, as DescribeSnapshots showed it: encrypted, and with which KMS key (its ARN).</summary>
 public sealed record EbsSnapshotFact(string Region, string SnapshotId, string? VolumeId, bool Encrypted, string? KmsKeyId, string Evidence)
 {

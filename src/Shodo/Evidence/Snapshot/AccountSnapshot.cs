@@ -48,6 +48,12 @@ public sealed class AccountSnapshot
     public List<BucketPublicAccessBlockFact> BucketPublicAccessBlocks { get; } = [];
     /// <summary>The account's Block Public Access (S3 Control), none configured included; null: not read, so what it blocks is unknown.</summary>
     public AccountPublicAccessBlockFact? AccountPublicAccessBlock { get; set; }
+    /// <summary>Buckets whose default encryption was read; a bucket not here: unknown.</summary>
+    public List<BucketEncryptionFact> BucketEncryptions { get; } = [];
+    /// <summary>EBS volumes with their encryption and KMS key (DescribeVolumes).</summary>
+    public List<VolumeFact> Volumes { get; } = [];
+    /// <summary>The account's organisation (o-...); empty when it is in none; null when that was not read.</summary>
+    public string? OrganizationId { get; set; }
     /// <summary>Whether GetAccountAuthorizationDetails was stored to its last page: only then do users' groups, roles and policies say everything.</summary>
     public bool AuthorizationDetailsComplete { get; set; }
 

@@ -28,7 +28,8 @@ public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chai
         var exposures = state.Buckets.Select(Bucket).Concat(state.DbSnapshots.Select(Snapshot)).Concat(state.DbInstances.Select(Database))
             .Concat(new EbsSnapshotExposure(state, resources ?? []).Assess())
             .Concat(new ResourceShareExposure(state, resources ?? []).Assess())
-            .Concat(new ImageExposure(state, resources ?? []).Assess());
+            .Concat(new ImageExposure(state, resources ?? []).Assess())
+            .Concat(new EbsVolumeExposure(state, chain, _access).Assess());
         return exposures.OrderByDescending(e => e.PersonalData).ThenBy(e => e.Accessed == AccessVerdict.Accessed ? 0 : e.Accessed == AccessVerdict.Unknown ? 1 : 2)
             .ThenBy(e => e.Name, StringComparer.Ordinal).ToList();
     }
@@ -137,12 +138,13 @@ public sealed class DataExposureAssessor(AccountSnapshot state, ChainResult chai
     }
 
     /// <summary>
-    /// A DB snapshot the attacker shared: a copy can be restored there unless it is encrypted with a KMS key the outside
-    /// accounts may not use (<see cref="KeyUse"/>). A cluster snapshot's encryption is not collected: shared, it counts as readable.
+    /// A DB or DB cluster (Aurora) snapshot the attacker shared: a copy can be restored there unless it is encrypted with a KMS
+    /// key the outside accounts may not use (<see cref="KeyUse"/>).
     /// </summary>
     private ReadReach SharedSnapshotReach(DbSnapshotFact snapshot, IReadOnlyList<string> outside)
     {
-        if (snapshot.Cluster || snapshot.Encrypted == false) return ReadReach.Yes([$"DB snapshot {snapshot.SnapshotId} shared"]);
+        if (snapshot.Encrypted == false)
+            return ReadReach.Yes([$"{(snapshot.Cluster ? "DB cluster snapshot" : "DB snapshot")} {snapshot.SnapshotId} shared unencrypted"]);
         if (snapshot.Encrypted is null) return new ReadReach(null, [], [ReachGap.Of("ReachDbSnapshotNotDescribed", snapshot.SnapshotId)]);
         return _keys.ByOutside(snapshot.Region, snapshot.KmsKeyId, outside.Where(a => a != "all").ToList());
     }

@@ -30,7 +30,7 @@ public sealed record InstanceCost(string ResourceId, string Region, string Insta
 /// </summary>
 public sealed record DataExposure
 {
-    /// <summary>s3-bucket, rds-instance, rds-snapshot, rds-cluster-snapshot, ebs-snapshot (one the attacker shared out, or one the state shows open to another account that no attacker event explains), ram-share (one open outside the organisation that no attacker event explains) or ami (one the state shows launchable by another account or public that no attacker event explains).</summary>
+    /// <summary>s3-bucket, rds-instance, rds-snapshot, rds-cluster-snapshot, ebs-snapshot (one the attacker shared out, or one the state shows open to another account that no attacker event explains), ram-share (one open outside the organisation that no attacker event explains) or ami (one the state shows launchable by another account or public that no attacker event explains), or ebs-volume (one the attacker's own calls named).</summary>
     public required string Kind { get; init; }
     public required string Name { get; init; }
     public string? Region { get; init; }

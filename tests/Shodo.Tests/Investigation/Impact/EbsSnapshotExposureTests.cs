@@ -17,8 +17,9 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
 {
     public const string Outside = "444455556666", Region = "us-east-1";
     public const string Plain = "snap-0000000000000a001", Granted = "snap-0000000000000a002", ByPolicy = "snap-0000000000000a003",
-        Closed = "snap-0000000000000a004", Sealed = "snap-0000000000000a005",
-        CrmGranted = "crm-granted-manual", CrmClosed = "crm-closed-manual", CrmPlain = "crm-plain-manual";
+        Closed = "snap-0000000000000a004", Sealed = "snap-0000000000000a005", FromAddress = "snap-0000000000000a006",
+        CrmGranted = "crm-granted-manual", CrmClosed = "crm-closed-manual", CrmPlain = "crm-plain-manual",
+        AuroraGranted = "aurora-granted-export", AuroraClosed = "aurora-closed-export";
 
     public sealed class Account : IAsyncLifetime
     {
@@ -26,6 +27,7 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
         public RangeHost Range { get; private set; } = null!;
         public AccountSnapshot State { get; private set; } = null!;
         public string SealedKeyId { get; private set; } = "";
+        public string FromAddressKeyId { get; private set; } = "";
 
         public async Task InitializeAsync()
         {
@@ -46,12 +48,22 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
                 """;
             var inAccount = Statement("\"*\"", "kms:Decrypt", callers);
             var closed = state.CreateKmsKey(Region, $$"""{"Version":"2012-10-17","Statement":[{{admin}},{{inAccount}}]}""");
+            // Everyone may decrypt — from one address range only: whether the outside account calls from it is not known.
+            var fromAddress = Statement("\"*\"", "kms:Decrypt", "\"Condition\":{\"IpAddress\":{\"aws:SourceIp\":\"203.0.113.0/24\"}}");
+            var addressKey = state.CreateKmsKey(Region, $$"""{"Version":"2012-10-17","Statement":[{{admin}},{{fromAddress}}]}""");
+            FromAddressKeyId = addressKey.KeyId;
             var sealedKey = state.CreateKmsKey(Region);
             SealedKeyId = sealedKey.KeyId;
             foreach (var (snapshot, key) in new[] { (CrmGranted, granted.Arn), (CrmClosed, closed.Arn), (CrmPlain, (string?)null) })
             {
                 state.CreateDbInstance(Region, snapshot + "-db", kmsKeyId: key);
                 state.CreateDbSnapshot(Region, snapshot, snapshot + "-db").RestoreAccounts.Add(Outside);
+            }
+            // Aurora: a cluster snapshot is encrypted with its cluster's key, and shared the same way.
+            foreach (var (snapshot, key) in new[] { (AuroraGranted, granted.Arn), (AuroraClosed, closed.Arn) })
+            {
+                state.CreateDbCluster(Region, snapshot + "-cluster", kmsKeyId: key);
+                state.CreateDbClusterSnapshot(Region, snapshot, snapshot + "-cluster").RestoreAccounts.Add(Outside);
             }
             lock (state.Sync)
             {
@@ -62,7 +74,7 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
                     CompletesAt = state.Clock.Now, Encrypted = key is not null, KmsKeyId = key,
                 };
                 ec2.Snapshots.AddRange([Snap(Plain, null), Snap(Granted, granted.Arn), Snap(ByPolicy, byPolicy.Arn), Snap(Closed, closed.Arn),
-                    Snap(Sealed, sealedKey.Arn)]);
+                    Snap(Sealed, sealedKey.Arn), Snap(FromAddress, addressKey.Arn)]);
                 // The responder may not read one key's policy: whether it lets the outside account in is unknown.
                 state.Iam.User(RangeHost.ResponderUserName)!.InlinePolicies["no-key-policy"] =
                     $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"kms:GetKeyPolicy","Resource":"{{sealedKey.Arn}}"}]}""";
@@ -86,7 +98,7 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
             Region = Region, EndpointUrl = range.Url, Retry = Shodo.Tests.Aws.TestConnections.QuickRetry,
             RefusalSink = new Shodo.Aws.Safety.JournalRefusalSink(@case.Journal),
         });
-        var collectors = Shodo.Evidence.CollectorCatalog.All.Where(c => c.Name is "ec2.snapshots" or "kms.keys" or "rds.snapshots").ToList();
+        var collectors = Shodo.Evidence.CollectorCatalog.All.Where(c => c.Name is "ec2.snapshots" or "kms.keys" or "rds.snapshots" or "rds.cluster-snapshots").ToList();
         await new Shodo.Evidence.CollectionRunner(aws, @case, new Shodo.Evidence.CollectionOptions { Collectors = collectors, Regions = [Region] }).RunAsync();
         return await AccountSnapshot.BuildAsync(@case, CancellationToken.None);
     }
@@ -156,20 +168,20 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
     }
 
     /// <summary>The DB snapshot as the investigation sees it once the attacker's ModifyDBSnapshotAttribute shared it out.</summary>
-    private DataExposure SharedDb(string snapshot)
+    private DataExposure SharedDb(string snapshot, bool cluster = false)
     {
         var shared = new Shodo.Trail.Records.TrailRecord
         {
             EventId = "e-" + snapshot, EventTime = DateTimeOffset.Parse("2026-11-28T10:00:00Z"), EventSource = "rds.amazonaws.com",
-            EventName = "ModifyDBSnapshotAttribute", Region = Region, AccessKeyId = "AKIAEXAMPLELEAKED0001", AccountId = "111122223333",
+            EventName = cluster ? "ModifyDBClusterSnapshotAttribute" : "ModifyDBSnapshotAttribute", Region = Region, AccessKeyId = "AKIAEXAMPLELEAKED0001", AccountId = "111122223333",
             Source = "lookup:" + Region,
             Raw = System.Text.Json.JsonDocument.Parse($$$"""
-                {"eventID":"e-{{{snapshot}}}","requestParameters":{"dBSnapshotIdentifier":"{{{snapshot}}}","attributeName":"restore","valuesToAdd":["{{{Outside}}}"]}}
+                {"eventID":"e-{{{snapshot}}}","requestParameters":{"{{{(cluster ? "dBClusterSnapshotIdentifier" : "dBSnapshotIdentifier")}}}":"{{{snapshot}}}","attributeName":"restore","valuesToAdd":["{{{Outside}}}"]}}
                 """).RootElement,
         };
         var chain = new ChainResult([], [shared], [], [], null, new OwnerBaseline(null, new HashSet<string>(), new HashSet<string>()));
         var all = new DataExposureAssessor(account.State, chain, new SourceReach(new HashSet<string>(), null)).Assess();
-        return Assert.Single(all, e => e.Kind == "rds-snapshot" && e.Name == snapshot);
+        return Assert.Single(all, e => e.Kind == (cluster ? "rds-cluster-snapshot" : "rds-snapshot") && e.Name == snapshot);
     }
 
     [Fact]
@@ -186,5 +198,31 @@ public sealed class EbsSnapshotExposureTests(EbsSnapshotExposureTests.Account ac
         Assert.Equal([Outside], closed.SharedWith);
 
         Assert.True(SharedDb(CrmPlain).Reachable);
+    }
+
+    [Fact]
+    public void An_encrypted_snapshot_whose_key_lets_everyone_decrypt_only_under_a_condition_not_decided_is_unknown_naming_it()
+    {
+        var e = Exposure(FromAddress);
+        Assert.Null(e.Reachable);
+        Assert.Empty(e.ReachableThrough);
+        Assert.Equal([$"the key policy of KMS key {account.FromAddressKeyId} lets account {Outside} use it only under condition "
+                      + "aws:SourceIp IpAddress 203.0.113.0/24, which the collected state cannot decide"], e.ReachUnknown);
+        Assert.Contains("aws:SourceIp IpAddress 203.0.113.0/24", Assert.Single(e.ReachUnknownTexts)["ja"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cluster_snapshot_the_attacker_shared_is_restorable_there_only_with_the_use_of_its_clusters_kms_key()
+    {
+        var granted = SharedDb(AuroraGranted, cluster: true);
+        Assert.True(granted.Reachable);
+        Assert.Contains(granted.ReachableThrough, t => t.StartsWith("grant ", StringComparison.Ordinal) && t.Contains(Outside, StringComparison.Ordinal));
+
+        // Shared, but encrypted with a key only the account's own callers may use: no copy can be restored there.
+        var closed = SharedDb(AuroraClosed, cluster: true);
+        Assert.False(closed.Reachable);
+        Assert.Empty(closed.ReachUnknown);
+        Assert.Equal(AccessVerdict.Accessed, closed.Accessed);
+        Assert.Equal([Outside], closed.SharedWith);
     }
 }

@@ -24,7 +24,14 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
 {
     public const string Exports = "crm-exports", Public = "public-site", Partner = "partner-drop", Locked = "locked-archive",
         Sealed = "sealed-ledger", Outside = "444455556666", Listing = "open-listing", IgnoredListing = "ignored-listing",
-        Restricted = "restricted-site", AclSealed = "acl-sealed", BlockSealed = "block-sealed";
+        Restricted = "restricted-site", AclSealed = "acl-sealed", BlockSealed = "block-sealed",
+        VpceOnly = "vpce-only", TlsOnly = "tls-only", OrgOnly = "org-only", OutsideFromAddress = "outside-from-address",
+        KmsClosed = "kms-closed-drop", KmsOpen = "kms-open-drop", KmsManaged = "kms-managed-site", KmsUndelegated = "kms-undelegated",
+        KmsDelegated = "kms-delegated";
+
+    /// <summary>A bucket policy letting <paramref name="principal"/> read the bucket's objects under <paramref name="condition"/>.</summary>
+    private static string Conditioned(string bucket, string principal, string condition) =>
+        $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{{principal}},"Action":"s3:GetObject","Resource":"arn:aws:s3:::{{bucket}}/*","Condition":{{condition}}}]}""";
 
     private static string Read(string resource) =>
         $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"{{resource}}"}]}""";
@@ -59,6 +66,37 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
             state.CreateBucket(AclSealed, "us-east-1", blockPublicAccess: false);
             state.CreateBucket(BlockSealed, "us-east-1", blockPublicAccess: false).Policy =
                 $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{{BlockSealed}}/*"}]}""";
+            // Conditioned grants: through one VPC endpoint, over TLS, to one organisation, to the outside account from one address.
+            state.CreateBucket(VpceOnly, "us-east-1", blockPublicAccess: false).Policy =
+                Conditioned(VpceOnly, "\"*\"", """{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d"}}""");
+            state.CreateBucket(TlsOnly, "us-east-1", blockPublicAccess: false).Policy =
+                Conditioned(TlsOnly, "\"*\"", """{"Bool":{"aws:SecureTransport":"true"}}""");
+            state.CreateBucket(OrgOnly, "us-east-1", blockPublicAccess: false).Policy =
+                Conditioned(OrgOnly, """{"AWS":"*"}""", """{"StringEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}""");
+            state.CreateBucket(OutsideFromAddress, "us-east-1").Policy =
+                Conditioned(OutsideFromAddress, $$"""{"AWS":"arn:aws:iam::{{Outside}}:root"}""", """{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}""");
+            // SSE-KMS: the outside account is let in by the bucket policy, but its objects are under a key it may not use (or may).
+            var root = $"arn:aws:iam::{state.AccountId}:root";
+            var closedKey = state.CreateKmsKey("us-east-1");
+            var openKey = state.CreateKmsKey("us-east-1", $$"""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"{{root}}"},"Action":"kms:*","Resource":"*"},
+                {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Outside}}:root"},"Action":"kms:Decrypt","Resource":"*"}]}
+                """);
+            // A key whose policy names one administrator role and never the account: IAM policies grant nothing on it.
+            var undelegatedKey = state.CreateKmsKey("us-east-1", $$"""
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{state.AccountId}}:role/key-admin"},"Action":"kms:*","Resource":"*"}]}
+                """);
+            foreach (var (bucket, key) in new[] { (KmsClosed, closedKey.Arn), (KmsOpen, openKey.Arn) })
+            {
+                var b = state.CreateBucket(bucket, "us-east-1");
+                b.Policy = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Outside}}:root"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::{{bucket}}/*"}]}""";
+                b.Encryption = new S3Encryption("aws:kms", key);
+            }
+            var managed = state.CreateBucket(KmsManaged, "us-east-1", blockPublicAccess: false);
+            managed.Policy = $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::{{KmsManaged}}/*"}]}""";
+            managed.Encryption = new S3Encryption("aws:kms");
+            state.CreateBucket(KmsUndelegated, "us-east-1").Encryption = new S3Encryption("aws:kms", undelegatedKey.Arn);
+            state.CreateBucket(KmsDelegated, "us-east-1").Encryption = new S3Encryption("aws:kms", closedKey.KeyId);
             lock (state.Sync)
             {
                 var iam = state.Iam;
@@ -129,7 +167,7 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
     }
 
     /// <summary>Collects the IAM authorization details and the buckets as the responder, and reads the snapshot back from the case.</summary>
-    public static async Task<AccountSnapshot> CollectAsync(string root, RangeHost range)
+    public static async Task<AccountSnapshot> CollectAsync(string root, RangeHost range, params string[] more)
     {
         using var @case = Case.Open(root, new CaseOptions { Title = "read access" });
         using var aws = await AwsConnection.OpenAsync(new AwsConnectionOptions
@@ -138,7 +176,7 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
             Region = "us-east-1", EndpointUrl = range.Url, Retry = TestConnections.QuickRetry,
             RefusalSink = new JournalRefusalSink(@case.Journal),
         });
-        var collectors = CollectorCatalog.All.Where(c => c.Name is "iam.authorization-details" or "iam.users" or "s3.buckets").ToList();
+        var collectors = CollectorCatalog.All.Where(c => c.Name is "iam.authorization-details" or "iam.users" or "s3.buckets" or "kms.keys" || more.Contains(c.Name)).ToList();
         await new CollectionRunner(aws, @case, new CollectionOptions { Collectors = collectors, Regions = ["us-east-1"] }).RunAsync();
         return await AccountSnapshot.BuildAsync(@case, CancellationToken.None);
     }
@@ -276,5 +314,79 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
         var block = Reach(BlockSealed, [], Outside);
         Assert.Null(block.Reachable);
         Assert.Contains($"the Block Public Access settings of {BlockSealed} not read", block.Unknown.Select(u => u.English));
+    }
+
+    [Fact]
+    public void A_bucket_policy_for_everyone_under_a_condition_not_decided_is_unknown_naming_the_condition_never_everyone_nor_nobody()
+    {
+        var vpce = Reach(VpceOnly, [User("nobody")], Outside);
+        Assert.Null(vpce.Reachable);
+        Assert.Empty(vpce.Through);
+        Assert.Contains($"the bucket policy of {VpceOnly} lets everyone in only under condition aws:SourceVpce StringEquals vpce-1a2b3c4d, "
+                        + "which the collected state cannot decide", vpce.Unknown.Select(u => u.English));
+        Assert.Contains(vpce.Unknown, u => u.Texts["ja"].Contains("aws:SourceVpce StringEquals vpce-1a2b3c4d", StringComparison.Ordinal)
+                                           && u.Texts["ja"].Contains("全員", StringComparison.Ordinal));
+
+        // aws:PrincipalOrgID: only the organisation's principals, whose membership was not collected.
+        var org = Reach(OrgOnly, [], Outside);
+        Assert.Null(org.Reachable);
+        Assert.Contains(org.Unknown, u => u.English.Contains("only under condition aws:PrincipalOrgID StringEquals o-a1b2c3d4e5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_condition_that_does_not_restrict_who_asks_leaves_a_grant_for_everyone_what_it_is()
+    {
+        var tls = Reach(TlsOnly, [], Outside);
+        Assert.True(tls.Reachable);
+        Assert.Equal([$"bucket policy of {TlsOnly}: everyone"], tls.Through);
+    }
+
+    [Fact]
+    public void A_grant_to_the_outside_account_only_from_some_addresses_is_unknown_and_names_the_account_and_the_condition()
+    {
+        var reach = Reach(OutsideFromAddress, [User("nobody")], Outside);
+        Assert.Null(reach.Reachable);
+        Assert.Contains($"the bucket policy of {OutsideFromAddress} lets account {Outside} in only under condition aws:SourceIp IpAddress 203.0.113.0/24, "
+                        + "which the collected state cannot decide", reach.Unknown.Select(u => u.English));
+    }
+
+    [Fact]
+    public void Objects_under_an_sse_kms_key_the_outside_account_may_not_use_are_not_readable_there_whatever_the_bucket_policy_says()
+    {
+        var closed = Reach(KmsClosed, [User("nobody")], Outside);
+        Assert.False(closed.Reachable);
+        Assert.Empty(closed.Unknown);
+
+        var open = Reach(KmsOpen, [User("nobody")], Outside);
+        Assert.True(open.Reachable);
+        Assert.Contains(open.Through, t => t.StartsWith($"bucket policy of {KmsOpen}: an outside account", StringComparison.Ordinal)
+                                           && t.Contains($"key policy of KMS key", StringComparison.Ordinal) && t.Contains(Outside, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Objects_under_the_aws_managed_s3_key_are_never_readable_by_another_account_even_through_a_public_policy()
+    {
+        var managed = Reach(KmsManaged, [], Outside);
+        Assert.Empty(managed.Through);
+        Assert.Equal(["no attacker principal known"], managed.Unknown.Select(u => u.English));
+        // The account's own principals use aws/s3 through S3: the public policy still lets the attacker's user in.
+        Assert.Equal([$"bucket policy of {KmsManaged}, for user nobody or everyone"], Reach(KmsManaged, [User("nobody")]).Through);
+    }
+
+    [Fact]
+    public void A_principal_reads_sse_kms_objects_through_its_iam_policies_only_when_the_key_policy_delegates_to_the_account()
+    {
+        // AdministratorAccess, but the key policy names only a key-admin role: KMS lets the administrator decrypt nothing.
+        var undelegated = Reach(KmsUndelegated, [User("admin")]);
+        Assert.False(undelegated.Reachable);
+        Assert.Empty(undelegated.Unknown);
+
+        // The default key policy (the account's root): the administrator's own policy grants kms:Decrypt.
+        var delegated = Reach(KmsDelegated, [User("admin")]);
+        Assert.True(delegated.Reachable);
+        Assert.Contains(delegated.Through, t => t.Contains("user admin: attached", StringComparison.Ordinal)
+                                                && t.Contains("kms:Decrypt on KMS key", StringComparison.Ordinal));
+        // A user allowed s3:GetObject on every bucket and nothing on KMS reads no object under the key.
+        Assert.False(Reach(KmsDelegated, [User("auditor")]).Reachable);
     }
 }

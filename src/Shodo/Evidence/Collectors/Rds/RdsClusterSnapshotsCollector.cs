@@ -25,18 +25,30 @@ public sealed class RdsClusterSnapshotsCollector : ICollector, ISnapshotPart
             await context.AnswerAsync(rds, new DescribeDBClusterSnapshotAttributes(snapshot.DBClusterSnapshotIdentifier), ct);
     }
 
-    /// <summary>Manual cluster snapshots with the accounts they may be restored by, as DB snapshot facts marked cluster.</summary>
+    /// <summary>
+    /// Manual cluster snapshots with the accounts they may be restored by, as DB snapshot facts marked cluster, and whether (and
+    /// with which KMS key) each is encrypted (DescribeDBClusterSnapshots' StorageEncrypted and KmsKeyId).
+    /// </summary>
     public async Task ReadAsync(StoredAnswers answers, AccountSnapshot s, CancellationToken ct)
     {
+        var described = new Dictionary<(string, string), (bool Encrypted, string? Key)>();
+        await answers.ForEachXmlAsync("rds", "DescribeDBClusterSnapshots", a =>
+        {
+            foreach (var d in a.Body.Descendants("DBClusterSnapshot"))
+                described[(a.Record.Region ?? "", d.Required("DBClusterSnapshotIdentifier"))] =
+                    (d.Bool("StorageEncrypted"), d.Text("KmsKeyId") is { Length: > 0 } key ? key : null);
+        }, ct);
         await answers.ForEachXmlAsync("rds", "DescribeDBClusterSnapshotAttributes", a =>
         {
             foreach (var r in a.Body.Descendants("DBClusterSnapshotAttributesResult"))
             {
                 var restore = r.Descendants("DBClusterSnapshotAttribute").Where(x => x.Text("AttributeName") == "restore")
                     .SelectMany(x => x.Descendants("AttributeValue").Select(v => v.Value)).ToList();
-                s.DbSnapshots.Add(new DbSnapshotFact(a.Record.Region ?? "", r.Required("DBClusterSnapshotIdentifier"), restore, a.Record.Sha256)
+                var id = r.Required("DBClusterSnapshotIdentifier");
+                var seen = described.TryGetValue((a.Record.Region ?? "", id), out var d) ? d : ((bool, string?)?)null;
+                s.DbSnapshots.Add(new DbSnapshotFact(a.Record.Region ?? "", id, restore, a.Record.Sha256)
                 {
-                    Cluster = true,
+                    Cluster = true, Encrypted = seen?.Item1, KmsKeyId = seen?.Item2,
                 });
             }
         }, ct);

@@ -8,6 +8,7 @@ namespace Shodo.Evidence.Collectors.S3;
 /// else an ACL lets in, and whether S3 ignores public ACLs or restricts public policies. A bucket with no Block Public Access
 /// configuration (NoSuchPublicAccessBlockConfiguration) has all four off; one whose answer is missing has no fact (unknown).
 /// The account's own settings (S3 Control GetPublicAccessBlock) likewise: none configured is a fact, an unread answer none.
+/// And each bucket's default encryption (GetBucketEncryption): its algorithm and SSE-KMS key.
 /// </summary>
 internal static class S3BucketAccessFacts
 {
@@ -42,5 +43,18 @@ internal static class S3BucketAccessFacts
             else if (a.Body.Descendants("Code").FirstOrDefault()?.Value == "NoSuchPublicAccessBlockConfiguration")
                 s.AccountPublicAccessBlock = new AccountPublicAccessBlockFact(false, false, false, false, false, a.Record.Sha256);
         }, ct).ConfigureAwait(false);
+        await answers.ForEachXmlAsync("s3", "GetBucketEncryption", a =>
+        {
+            if (a.Parameter("Bucket") is not { } b) return;
+            if (a.Body.Name.LocalName == "ServerSideEncryptionConfiguration")
+            {
+                var rule = a.Body.Descendants("ApplyServerSideEncryptionByDefault").FirstOrDefault();
+                s.BucketEncryptions.Add(new BucketEncryptionFact(b, rule?.Text("SSEAlgorithm"),
+                    rule?.Text("KMSMasterKeyID") is { Length: > 0 } key ? key : null, a.Record.Sha256));
+            }
+            else if (a.Body.Descendants("Code").FirstOrDefault()?.Value == "ServerSideEncryptionConfigurationNotFoundError")
+                s.BucketEncryptions.Add(new BucketEncryptionFact(b, null, null, a.Record.Sha256));
+        }, ct).ConfigureAwait(false);
+        AccountSnapshot.Dedupe(s.BucketEncryptions, f => f.Bucket);
     }
 }

@@ -10,7 +10,8 @@ namespace Shodo.Evidence.Collectors.S3;
 
 /// <summary>
 /// Every bucket, and per bucket (in its own region): location, policy, ACL, public access block,
-/// versioning and tags (tags say which buckets hold personal data). A bucket with no policy, no
+/// versioning, tags (tags say which buckets hold personal data) and default encryption (an SSE-KMS key decides who can
+/// read the objects as much as the policies do). A bucket with no policy, no
 /// public access block or no tags answers NoSuch*: that answer is stored as a fact, not a gap. Beside them the account's own
 /// Block Public Access (S3 Control), which S3 applies to every bucket with the bucket's: refused, it is a named gap.
 /// </summary>
@@ -25,6 +26,7 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
         S3Operations.ListBuckets, S3Operations.GetBucketLocation, S3Operations.GetBucketPolicy, S3Operations.GetBucketAcl,
         S3Operations.GetPublicAccessBlock, S3Operations.GetBucketVersioning, S3Operations.GetBucketTagging,
         S3ControlOperations.GetPublicAccessBlock,
+        S3Operations.GetBucketEncryption,
     ];
 
     public async Task CollectAsync(CollectionContext context, CancellationToken ct)
@@ -64,6 +66,9 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
             c => s3.GetBucketVersioningAsync(new GetBucketVersioningRequest { BucketName = bucket }, c), ct);
         await here.SdkAsync(S3Operations.GetBucketTagging, Copy(named), null,
             c => s3.GetBucketTaggingAsync(new GetBucketTaggingRequest { BucketName = bucket }, c), ct, "NoSuchTagSet");
+        await here.SdkAsync(S3Operations.GetBucketEncryption, Copy(named), null,
+            c => s3.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { BucketName = bucket }, c), ct,
+            "ServerSideEncryptionConfigurationNotFoundError");
     }
 
     /// <summary>
