@@ -63,7 +63,8 @@ public sealed class PursueStep : IResponseStep
             var reading = session.PursuitUnderway!;
             session.PursuitUnderway = null;
             var (start, following) = await reading.ConfigureAwait(false);
-            MemberAccountsStep.Begin(session, AccountsReached.From(start.Chain.AttackerEvents, session.Responder.Account), ct);
+            var reached = AccountsReached.From(start.Chain.AttackerEvents, session.Responder.Account);
+            MemberAccountsStep.Begin(session, reached, ct);
             // The identities the key's own events show are cut at once (not verified: the pass after it verifies everything),
             // while every other event since the compromise is read.
             if (start.Attributed.FoundMore)
@@ -80,7 +81,11 @@ public sealed class PursueStep : IResponseStep
             {
                 ShownAs = Name,
                 Input = s => new PlanningInput(pursuit.Identities,
-                    [.. pursuit.Resources, .. VerificationFile.AttributedResources(s.Case.Folder)], []) { LiveBaseline = true, Baseline = baseline },
+                    [.. pursuit.Resources, .. VerificationFile.AttributedResources(s.Case.Folder)], [])
+                {
+                    // The accounts the key's trail shows it entered: the organisation lever is pulled now, not after the investigation.
+                    LiveBaseline = true, Baseline = baseline, AccountsReached = reached,
+                },
             }.RunAsync(session, ct).ConfigureAwait(false);
             var outcome = contained.Outcome == StepOutcome.Done && pursuit.Gaps.Count == 0 ? StepOutcome.Done : StepOutcome.Incomplete;
             return new StepResult(outcome, read + "; " + contained.Detail);
