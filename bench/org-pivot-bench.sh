@@ -20,7 +20,9 @@ shodo() { dotnet "$work/bin/Shodo.Cli.dll" "$@"; }
 
 serve() { # serve NAME SCENARIO -> sets URL and range_pid
   local name=$1 scenario=$2
-  shodo range serve --scenario "$scenario" --latency realistic --adversary --profiles-file "$name.credentials" >"$name.range.log" 2>&1 &
+  # dotnet itself in the background (not the shodo function's subshell): $! is then the range's own pid, and stop_range
+  # ends it; through the function, kill reached only the subshell and every range (its live adversary too) ran on.
+  dotnet "$work/bin/Shodo.Cli.dll" range serve --scenario "$scenario" --latency realistic --adversary --profiles-file "$name.credentials" >"$name.range.log" 2>&1 &
   range_pid=$!
   for _ in $(seq 240); do grep -q listening "$name.range.log" && break; sleep 0.5; done
   URL=$(awk '/listening/{print $2}' "$name.range.log")

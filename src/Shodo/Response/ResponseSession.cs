@@ -55,6 +55,9 @@ public sealed class ResponseSession(
     /// <summary>The LookupEvents reads of this response: the investigation and each look of the watch ask AWS only for what is new.</summary>
     public Investigation.Sources.Lookup.LookupsRead LookupsRead { get; } = new();
 
+    /// <summary>Shodo's own sessions in the member accounts this response entered: the organisation lever's SCP spares them.</summary>
+    public Containment.Planning.ResponderMemberSessions MemberSessions { get; } = new();
+
     public Task<bool> ConfirmAsync(Containment.Plan.ContainmentPlan plan, CancellationToken ct) =>
         Confirm is null ? Task.FromResult(false) : Confirm(plan, ct);
 }

@@ -18,7 +18,8 @@ namespace Shodo.Containment.Actions;
 /// Rolled back, its content denies nothing; it stays attached (Shodo detaches and deletes no policy). Its own authority
 /// class: an organisation-wide lever waits for an approver unless the authority policy grants <c>deny-by-scp</c>.
 /// The target's planning state names the principals: <c>attackerUsers</c> and <c>attackerRoles</c> (ARNs in that account).
-/// A responder's own session of a denied role must be assumed again after the change.
+/// Where Shodo itself entered the account by a denied role, the plan carries the cut-off <c>issuedBefore</c>: Shodo's own
+/// session's issue time there (AWS's clock), so its response in that account goes on; elsewhere the cut-off is the change.
 /// </summary>
 public sealed class DenyByScp : ContainmentAction
 {
@@ -44,17 +45,27 @@ public sealed class DenyByScp : ContainmentAction
         var users = Arns(target.State["attackerUsers"]);
         var roles = Arns(target.State["attackerRoles"]);
         if (users.Count == 0 && roles.Count == 0) return null;
-        return new JsonObject
+        var parameters = new JsonObject
         {
             ["policyName"] = PolicyName(target.CaseId, target.Target.Id),
             ["users"] = new JsonArray(users.Select(u => (JsonNode)u).ToArray()),
             ["roles"] = new JsonArray(roles.Select(r => (JsonNode)r).ToArray()),
         };
+        // Shodo entered the account by one of these roles: its own session there is spared, as the member's own deny spares it.
+        if (target.IssuedBefore is { } cut) parameters[Planning.ResponderSessionCut.Parameter] = Planning.ResponderSessionCut.Format(cut);
+        return parameters;
     }
 
     public override string ExpectedAfter(PlannedAction a) =>
         $"SCP {PolicyOf(a)} attached to account {a.Target.Id}: denies {string.Join(", ", Users(a).DefaultIfEmpty("no user"))} outright " +
-        $"and sessions of {string.Join(", ", Roles(a).DefaultIfEmpty("no role"))} issued before the change";
+        $"and sessions of {string.Join(", ", Roles(a).DefaultIfEmpty("no role"))} issued before " +
+        (Planning.ResponderSessionCut.Of(a) is { } cut ? $"{Planning.ResponderSessionCut.Format(cut)} (Shodo's own session there)" : "the change");
+
+    /// <summary>
+    /// A later plan that names more of the attacker's principals there (the investigation after the pursuit, the watch) widens
+    /// the policy under a new id; while it still names them all, the one done last stands.
+    /// </summary>
+    public override bool RedoneWhenUndone => true;
 
     public override async Task<JsonObject> ReadAsync(ContainmentContext c, PlannedAction a, CancellationToken ct)
     {
@@ -89,7 +100,7 @@ public sealed class DenyByScp : ContainmentAction
     public override async Task ChangeAsync(ContainmentContext c, PlannedAction a, JsonObject state, CancellationToken ct)
     {
         var org = c.Aws.Json(OrganizationsOperations.Service);
-        var content = ScpDenyDocument.Build(Users(a), Roles(a), c.Time.GetUtcNow());
+        var content = ScpDenyDocument.Build(Users(a), Roles(a), Planning.ResponderSessionCut.Of(a) ?? c.Time.GetUtcNow());
         var policy = state["policy"] as JsonObject;
         var id = (string?)policy?["id"];
         if (id is null)

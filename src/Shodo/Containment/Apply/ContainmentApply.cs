@@ -74,6 +74,7 @@ public sealed class ContainmentApply(AwsConnection aws, ContainmentRecorder reco
     private void CheckResponder(CallerIdentity me, string? callerKey)
     {
         var (kind, name) = ResponderGuard.Principal(me.Arn);
+        EntryCutNeedsOwnSession.Check(plan, me, kind, name, aws.SessionIssuedAt);
         var hit = (kind == "user" && plan.Attackers.UserNames.Contains(name))
                   || (kind == "assumed-role" && plan.Attackers.RoleNames.Contains(name) && !ResponderSessionCut.OnlyCut(plan, name, aws.SessionIssuedAt))
                   || (callerKey is not null && plan.Attackers.AccessKeyIds.Contains(callerKey));

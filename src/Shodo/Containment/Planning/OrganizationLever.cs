@@ -15,10 +15,12 @@ namespace Shodo.Containment.Planning;
 /// <summary>
 /// The organisation lever (issue 21): when the case's account is its organisation's management account, each other account
 /// the attacker reached becomes an <see cref="TargetKinds.OrganizationAccount"/> target whose planning state names the
-/// attacker's principals there — the roles it assumed into the account (accounts-reached.json) and the users and role
+/// attacker's principals there — the roles it assumed into the account (accounts-reached.json, or the pursuit's reading of
+/// the leaked key's trail before the investigation has written it) and the users and role
 /// sessions of that account among its confirmed identities (the destination side) — for <c>deny-by-scp</c>. Asks AWS
 /// (DescribeOrganization) only when the attacker reached another account; an account in no organisation, or a member
-/// account's case, pulls no lever; an organisation that could not be read is left unread, not assumed absent.
+/// account's case, pulls no lever; an organisation that could not be read is left unread, not assumed absent. Where the
+/// role denied is the one Shodo entered the account by, the cut-off spares Shodo's own session there (<see cref="ResponderMemberSessions"/>).
 /// </summary>
 public static class OrganizationLever
 {
@@ -26,9 +28,10 @@ public static class OrganizationLever
     public const string ScopeOrganization = "organizations:organization";
 
     public static async Task AddAsync(AwsConnection aws, CaseFolder folder, CallerIdentity me, IReadOnlyList<AttackerIdentity> identities,
-        TargetSet targets, ConcurrentQueue<UnreadItem> unread, TimeProvider time, CancellationToken ct)
+        TargetSet targets, ConcurrentQueue<UnreadItem> unread, TimeProvider time, CancellationToken ct,
+        IReadOnlyList<AccountReached>? accountsReached = null, ResponderMemberSessions? memberSessions = null)
     {
-        var reached = Reached(InvestigationFiles.ReadAccountsReached(folder), identities, me.Account);
+        var reached = Reached(accountsReached ?? InvestigationFiles.ReadAccountsReached(folder), identities, me.Account);
         if (reached.Count == 0) return;
         var (organization, error) = await TransientRetry.TryAsync(() => DescribeAsync(aws, ct), time, ct).ConfigureAwait(false);
         if (error is not null)
@@ -43,7 +46,22 @@ public static class OrganizationLever
             foreach (var arn in principals.Arns) if (!g.Principals.Contains(arn)) g.Principals.Add(arn);
             foreach (var id in principals.Identities) if (!g.Identities.Contains(id)) g.Identities.Add(id);
             g.Because(Messages.Get("OrganizationLeverReason", string.Join(", ", principals.Arns)));
+            if (memberSessions is not null) g.IssuedBefore = await SparingAsync(memberSessions, account.AccountId, principals.Arns, ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The cut-off that spares Shodo's own session in the account when the SCP denies the role Shodo entered it by: when AWS
+    /// issued that session (waiting while it is being assumed); null when the SCP names no role Shodo holds a session of there.
+    /// </summary>
+    private static async Task<DateTimeOffset?> SparingAsync(ResponderMemberSessions sessions, string accountId, IEnumerable<string> arns,
+        CancellationToken ct)
+    {
+        DateTimeOffset? cut = null;
+        foreach (var role in arns.Where(a => a.Contains(":role/", StringComparison.Ordinal)).Select(a => a[(a.LastIndexOf('/') + 1)..]).Distinct())
+            if (await sessions.IssuedAtAsync(accountId, role, ct).ConfigureAwait(false) is { } issued && (cut is null || issued < cut))
+                cut = issued;
+        return cut;
     }
 
     private static async Task<OrganizationSummary?> DescribeAsync(AwsConnection aws, CancellationToken ct)

@@ -73,7 +73,8 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         foreach (var resource in resources) AddResource(targets, resource, identities);
         SuspectedTargets.Add(targets, Investigation.Suspicion.SuspectedFile.Read(@case.Folder));
         var unread = new System.Collections.Concurrent.ConcurrentQueue<UnreadItem>();
-        await OrganizationLever.AddAsync(aws, @case.Folder, me, identities, targets, unread, time, ct).ConfigureAwait(false);
+        await OrganizationLever.AddAsync(aws, @case.Folder, me, identities, targets, unread, time, ct, input.AccountsReached, input.MemberSessions)
+            .ConfigureAwait(false);
         var (newUsers, newUsersError) = await TransientRetry.TryAsync(() => NewUserSuspicion.ReadAsync(aws, @case.Folder, ct), time, ct).ConfigureAwait(false);
         if (newUsersError is not null) unread.Enqueue(UnreadItem.From(ScopeNewUsers, null, newUsersError));
         SuspectedTargets.Add(targets, newUsers ?? []);
@@ -294,7 +295,7 @@ public sealed class Planner(AwsConnection aws, Case @case, AuthorityPolicy autho
         var fingerprint = Fingerprint(t, state);
         var planning = new PlanningTarget(t, state, g.CreatedByAttacker, c.CaseId)
         {
-            IssuedBefore = t.Kind == TargetKinds.Role && cut?.RoleName == t.Id ? cut.IssuedBefore : null,
+            IssuedBefore = t.Kind == TargetKinds.Role && cut?.RoleName == t.Id ? cut.IssuedBefore : g.IssuedBefore,
         };
         var list = new List<PlannedAction>();
         foreach (var action in ActionRegistry.All.Where(a => a.AppliesTo.Contains(t.Kind) && (only is null || only.Contains(a.Name))))

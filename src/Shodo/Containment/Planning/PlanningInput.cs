@@ -30,6 +30,15 @@ public sealed record PlanningInput(IReadOnlyList<AttackerIdentity> Identities, I
     /// before Shodo's own (<see cref="ResponderSessionCut"/>); null everywhere else.</summary>
     public ResponderSessionCut? ResponderSession { get; init; }
 
+    /// <summary>
+    /// The accounts the attacker reached as the pursuit read them from the leaked key's own trail, for the organisation lever
+    /// (<see cref="OrganizationLever"/>) before the investigation has written accounts-reached.json; null: that file.
+    /// </summary>
+    public IReadOnlyList<Investigation.Identities.AccountReached>? AccountsReached { get; init; }
+
+    /// <summary>Shodo's own sessions in the member accounts it entered, which the organisation lever's SCP spares; null: none.</summary>
+    public ResponderMemberSessions? MemberSessions { get; init; }
+
     /// <summary>The investigation's documents, and what the last verification attributed to the attacker.</summary>
     public static PlanningInput FromCase(CaseFolder folder) => new(
         InvestigationFiles.ReadIdentities(folder).Where(i => i.Confidence == Confidence.Confirmed).ToList(),

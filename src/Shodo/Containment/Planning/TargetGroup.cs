@@ -16,6 +16,8 @@ public sealed class TargetGroup(ContainmentTarget target)
     public bool Suspected { get; set; }
     /// <summary>For an organisation account: the attacker's principals there (user and role ARNs) its SCP denies.</summary>
     public List<string> Principals { get; } = [];
+    /// <summary>For an organisation account Shodo entered by a role its SCP denies: deny only sessions issued before Shodo's own there.</summary>
+    public DateTimeOffset? IssuedBefore { get; set; }
 
     public void Because(string reason)
     {

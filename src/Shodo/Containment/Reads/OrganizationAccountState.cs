@@ -8,7 +8,8 @@ namespace Shodo.Containment.Reads;
 /// <summary>
 /// A member account as the organisation lever sees it from the management account: the service control policies attached
 /// to it (the before-state <c>deny-by-scp</c> changes), and the attacker's principals there the plan names
-/// (<c>attackerUsers</c>, <c>attackerRoles</c>: ARNs in that account). An account no longer in the organisation does not exist.
+/// (<c>attackerUsers</c>, <c>attackerRoles</c>: ARNs in that account), with this case's own SCP when it is attached there
+/// already (<c>policy</c>, as deny-by-scp reads it). An account no longer in the organisation does not exist.
 /// </summary>
 public static class OrganizationAccountState
 {
@@ -19,13 +20,21 @@ public static class OrganizationAccountState
         JsonObject state;
         try
         {
-            var attached = await context.Aws.Json(OrganizationsOperations.Service).ListAllAsync(new ListPoliciesForTarget(accountId), ct)
-                .ConfigureAwait(false);
+            var org = context.Aws.Json(OrganizationsOperations.Service);
+            var attached = await org.ListAllAsync(new ListPoliciesForTarget(accountId), ct).ConfigureAwait(false);
             state = new JsonObject
             {
                 ["exists"] = true, ["accountId"] = accountId,
                 ["attached"] = new JsonArray(attached.Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["name"] = p.Name }).ToArray()),
             };
+            // This case's SCP already attached there (an earlier plan's, e.g. the pursuit's): its content, so a later plan
+            // sees whether it still names every principal (done) or must widen it.
+            if (attached.FirstOrDefault(p => p.Name == Actions.DenyByScp.PolicyName(context.CaseId, accountId)) is { } ours)
+                state["policy"] = new JsonObject
+                {
+                    ["id"] = ours.Id, ["attached"] = true,
+                    ["content"] = (await org.SendAsync(new DescribePolicy(ours.Id), ct).ConfigureAwait(false)).Content,
+                };
         }
         catch (AwsServiceError e) when (e.Code == "TargetNotFoundException")
         {

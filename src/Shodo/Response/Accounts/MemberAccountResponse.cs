@@ -83,6 +83,7 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
         return await Task.WhenAll(accounts.Select(async a =>
         {
             await gate.WaitAsync(ct).ConfigureAwait(false);
+            parent.MemberSessions.Entering([a.AccountId]);
             try { return await OneAsync(a, ct).ConfigureAwait(false); }
             finally { gate.Release(); }
         })).ConfigureAwait(false);
@@ -99,8 +100,15 @@ public sealed partial class MemberAccountResponse(ResponseSession parent, Member
         }
         catch (ShodoException e) when (!ct.IsCancellationRequested)
         {
+            parent.MemberSessions.NotEntered(account.AccountId);
             return await NotEnteredAsync(account, roleArn, e, ct).ConfigureAwait(false);
         }
+        catch
+        {
+            parent.MemberSessions.NotEntered(account.AccountId);
+            throw;
+        }
+        parent.MemberSessions.Entered(account.AccountId, request.RoleName, aws.SessionIssuedAt);
         using (aws)
         {
             var me = await TransientRetry.RunAsync(() => aws.WhoAmIAsync(ct), parent.Time, ct).ConfigureAwait(false);

@@ -8,9 +8,9 @@ namespace Shodo.Response.Steps;
 /// </summary>
 public static class ContainmentInput
 {
-    /// <summary>Null (the planner reads the investigation's documents itself) when the step has no input and nothing is left out.</summary>
-    public static PlanningInput? Of(ResponseSession session, Func<ResponseSession, PlanningInput>? input) =>
-        session.LeftOut is { } leftOut
+    /// <summary>With Shodo's own sessions in the members it entered (<see cref="ResponseSession.MemberSessions"/>), which the SCP spares.</summary>
+    public static PlanningInput Of(ResponseSession session, Func<ResponseSession, PlanningInput>? input) =>
+        (session.LeftOut is { } leftOut
             ? leftOut(input?.Invoke(session) ?? PlanningInput.FromCase(session.Case.Folder))
-            : input?.Invoke(session);
+            : input?.Invoke(session) ?? PlanningInput.FromCase(session.Case.Folder)) with { MemberSessions = session.MemberSessions };
 }

@@ -27,6 +27,8 @@ public sealed class MemberAccountsStep : IResponseStep
         var accounts = MemberAccountSelection.Reached(session.Responder.Account, session.Request.Members, reached);
         if (accounts.Count == 0) return;
         var response = Response(session);
+        // Announced before any plan may look (a plan made meanwhile waits for their sessions), those entered at once only.
+        session.MemberSessions.Entering(accounts.Take(Math.Max(1, session.Request.Members.AtOnce)).Select(a => a.AccountId));
         session.MembersUnderway = new MembersBegun(accounts.Select(a => a.AccountId).ToHashSet(StringComparer.Ordinal),
             Task.Run(() => response.EnterAsync(accounts, ct), ct));
     }

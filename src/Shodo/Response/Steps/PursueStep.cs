@@ -67,7 +67,8 @@ public sealed class PursueStep : IResponseStep
             session.PursuitUnderway = null;
             var underway = await reading.ConfigureAwait(false);
             var (start, following) = underway;
-            MemberAccountsStep.Begin(session, AccountsReached.From(start.Chain.AttackerEvents, session.Responder.Account), ct);
+            var reached = AccountsReached.From(start.Chain.AttackerEvents, session.Responder.Account);
+            MemberAccountsStep.Begin(session, reached, ct);
             // The identities the key's own events show are cut at once (not verified: the pass after it verifies everything),
             // while every other event since the compromise is read.
             if (start.Attributed.FoundMore)
@@ -85,7 +86,10 @@ public sealed class PursueStep : IResponseStep
             {
                 ShownAs = Name,
                 Input = s => new PlanningInput(pursuit.Identities,
-                    [.. pursuit.Resources, .. VerificationFile.AttributedResources(s.Case.Folder)], []) { LiveBaseline = true, Baseline = baseline },
+                    [.. pursuit.Resources, .. VerificationFile.AttributedResources(s.Case.Folder)], [])
+                {
+                    LiveBaseline = true, Baseline = baseline, AccountsReached = LeverNow(authority, reached),
+                },
             }.RunAsync(session, ct).ConfigureAwait(false);
             var outcome = contained.Outcome == StepOutcome.Done && pursuit.Gaps.Count == 0 ? StepOutcome.Done : StepOutcome.Incomplete;
             return new StepResult(outcome, read + "; " + contained.Detail);
@@ -96,6 +100,14 @@ public sealed class PursueStep : IResponseStep
             return new StepResult(StepOutcome.Incomplete, Messages.Get("PursueGaveUp", e.Code));
         }
     }
+
+    /// <summary>
+    /// The accounts the key's own trail shows it entered, for the organisation lever (deny-by-scp from the management account):
+    /// pulled now, not after the investigation, when the authority policy lets Shodo pull it; one that waits for a person is
+    /// asked for once, by the whole plan, with the investigation's whole picture (null: the investigation's accounts-reached.json).
+    /// </summary>
+    private static IReadOnlyList<AccountReached>? LeverNow(Containment.Authority.AuthorityPolicy authority, IReadOnlyList<AccountReached> reached) =>
+        authority.For("deny-by-scp", Containment.TargetKinds.OrganizationAccount) == AuthorityLevel.Responder ? reached : null;
 
     /// <summary>Nothing verifies this pass, so it waits for no baseline: the pass after it verifies against the one read at the start.</summary>
     private static Task<StepResult> CutIdentitiesAsync(ResponseSession session, PursuitResult attributed, CancellationToken ct) => new ContainStep

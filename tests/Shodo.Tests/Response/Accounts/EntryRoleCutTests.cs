@@ -117,4 +117,49 @@ public sealed class EntryRoleCutTests
         Assert.Null(await ListUsersAsync(range, shodoCreds));
         Assert.True(applied.Verification?.Contained, string.Join("; ", applied.Verification?.Remaining.Select(r => r.Reason) ?? []));
     }
+
+    [Fact]
+    public async Task Applied_with_credentials_shodo_did_not_assume_itself_the_entry_role_cut_is_refused_saying_to_pass_role_arn()
+    {
+        await using var range = await RangeHost.StartAsync(new RangeOptions { Port = 0, Scenario = "org-pivot" });
+        using var cases = new TempFolder();
+        var connection = new AwsConnectionOptions
+        {
+            Credentials = new BasicAWSCredentials(range.Responder.AccessKeyId, range.Responder.SecretAccessKey), Region = "us-east-1",
+            EndpointUrl = range.Url, Retry = TestConnections.QuickRetry, RefusalSink = NoRefusalSink.Instance, RoleArn = RoleArn,
+            Assume = new RoleAssumption { SessionName = "shodo-entry-cut", Duration = MemberAccountResponse.SessionDuration },
+        };
+        using var shodo = await AwsConnection.OpenAsync(connection);
+        using var @case = Case.Open(cases.Path, new CaseOptions { AccountId = Member2 });
+        await InvestigationFiles.WriteAsync(@case, InvestigationFiles.Identities, "shodo-identities/1", "identities", new List<AttackerIdentity>
+        {
+            new()
+            {
+                Id = "session-key:ASIAATTACKERSESSION1", Kind = IdentityKind.SessionKey, Name = "ASIAATTACKERSESSION1", AccessKeyId = "ASIAATTACKERSESSION1",
+                Owner = RangeOrganization.AccessRoleName, Arn = $"arn:aws:sts::{Member2}:assumed-role/{RangeOrganization.AccessRoleName}/aws-go-sdk-live",
+                Confidence = Confidence.Confirmed, Reason = "The attacker's session of the role.",
+            },
+        });
+        var input = ResponderRoleSessions.CutBefore(PlanningInput.FromCase(@case.Folder), RangeOrganization.AccessRoleName, shodo.SessionIssuedAt);
+        var (plan, sha) = await new Planner(shodo, @case, AuthorityPolicy.Default, TimeProvider.System).WriteAsync(default, input);
+        Assert.Single(plan.Actions, a => a.Target.Kind == TargetKinds.Role && ResponderSessionCut.Of(a) is not null);
+
+        // `shodo apply` on the member's sub-case with a session of the same role Shodo did not assume itself (a profile's
+        // role_arn, or keys exported from 'aws sts assume-role'): when AWS issued it is not known, so the cut could be Shodo's own.
+        var own = await shodo.Credentials.GetCredentialsAsync();
+        using var exported = await AwsConnection.OpenAsync(connection with
+        {
+            Credentials = new SessionAWSCredentials(own.AccessKey, own.SecretKey, own.Token), RoleArn = null, Assume = new RoleAssumption(),
+        });
+        Assert.Null(exported.SessionIssuedAt);
+        var refused = await Assert.ThrowsAsync<ShodoException>(() => new ContainmentApply(exported, new ContainmentRecorder(@case, ContainmentLedger.Read(@case)),
+            plan, sha, TimeProvider.System, new ApplyOptions()).RunAsync(default));
+        Assert.Equal(ExitCode.Usage, refused.Diagnostic.Code);
+        Assert.Equal(Shodo.Localization.Messages.Get("ContainEntryCutNeedsOwnSession", RangeOrganization.AccessRoleName,
+            ResponderSessionCut.Format(shodo.SessionIssuedAt!.Value), RoleArn), refused.Diagnostic.Summary);
+        // Nothing was changed, nor journaled as begun.
+        Assert.Null(ContainmentLedger.Read(@case).Before(plan.Actions.Single(a => a.Target.Kind == TargetKinds.Role).Id));
+        lock (range.State.Sync)
+            Assert.DoesNotContain(range.State.Organization!.Account(Member2)!.State.Calls, c => c.EventName == "PutRolePolicy");
+    }
 }

@@ -334,6 +334,25 @@ public sealed class MemberAccountResponseTests(OrgPivotMemberResponse response) 
             && f.Problem.Contains(member.Case!, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_SCP_that_waits_for_a_person_is_asked_for_once_by_the_whole_plan_and_the_pursuit_still_holds_the_management_account()
+    {
+        // The authority policy here leaves deny-by-scp to an approver: the pursuit does not plan it (nothing there waits on a
+        // person, and its verification holds the management account's own attacker); the whole plan asks for it, with the
+        // investigation's whole picture, and it waits.
+        var journal = JournalReader.Read(_result.Folder).ToList();
+        var pursued = journal.Single(e => e.Kind == ResponseJournalKinds.StepFinished && (string?)e.Data["step"] == PursueStep.StepName).Seq;
+        bool Lever(JournalEntry e) => ((string?)e.Data["actionId"])?.StartsWith("deny-by-scp/", StringComparison.Ordinal) == true;
+        var waiting = journal.Where(e => e.Kind == ContainmentJournalKinds.Outcome && Lever(e)).ToList();
+        Assert.NotEmpty(waiting);
+        Assert.All(waiting, e =>
+        {
+            Assert.Equal(Outcomes.PendingApproval, (string?)e.Data["outcome"]);
+            Assert.True(e.Seq > pursued, $"deny-by-scp waited at {e.Seq}, the pursuit finished at {pursued}");
+        });
+        Assert.Contains(journal, e => e.Kind == ContainmentJournalKinds.Verified && e.Seq < pursued && (bool?)e.Data["contained"] == true);
+    }
+
     private static void CopyTree(string from, string to)
     {
         Directory.CreateDirectory(to);
