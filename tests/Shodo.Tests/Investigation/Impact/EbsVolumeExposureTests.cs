@@ -31,8 +31,10 @@ public sealed class EbsVolumeExposureTests(EbsVolumeExposureTests.Account accoun
             Range = await RangeHost.StartAsync(new RangeOptions { Port = 0 });
             var state = Range.State;
             var delegatedKey = state.CreateKmsKey(Region);
+            // Names one administrator role, never the account; it lets the responder read it (without that KMS refuses its reads).
             var undelegatedKey = state.CreateKmsKey(Region, $$"""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{state.AccountId}}:role/key-admin"},"Action":"kms:*","Resource":"*"}]}
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{state.AccountId}}:role/key-admin"},"Action":"kms:*","Resource":"*"},
+                {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{state.AccountId}}:user/{{RangeHost.ResponderUserName}}"},"Action":["kms:Describe*","kms:Get*","kms:List*"],"Resource":"*"}]}
                 """);
             lock (state.Sync)
             {
