@@ -73,7 +73,20 @@ public sealed record CoverageOrganizationTrail(string Reason, string? Trail, str
     /// account's, through which the trail was found logging.
     /// </summary>
     public string? LoggingSeenBy { get; init; }
+
+    /// <summary>
+    /// When reading the member's folder of the trail failed: the source read instead (the member's own LookupEvents), the folder
+    /// that failed and AWS's answer; absent when the folder was read.
+    /// </summary>
+    public CoverageEventsFallback? Fallback { get; init; }
 }
+
+/// <summary>
+/// A source of events that failed and the one read instead (issue 21): <see cref="Used"/> (LookupEvents), <see cref="Failed"/>
+/// (the organisation trail's folder of the account) and what reading it met: the gap's kind, AWS's error code (or the trail
+/// problem's kind) and its message. A digest that does not verify, or a log file changed after delivery, is also kept as a gap.
+/// </summary>
+public sealed record CoverageEventsFallback(string Used, string Failed, string Kind, string? Code, string Answer);
 
 /// <summary>Something an event source could not read, as coverage.json holds it (region and code written even when null).</summary>
 public sealed record CoverageSourceGap(

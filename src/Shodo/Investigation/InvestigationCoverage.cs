@@ -19,17 +19,18 @@ public static class InvestigationCoverage
         {
             Complete = gaps.Count == 0,
             Records = records,
-            LookupEvents = sources.UsesLookup,
+            LookupEvents = sources.ReadLookupEvents,
             LogBucketsRead = sources.LogBucketsRead.Order(StringComparer.Ordinal).ToList(),
             Digests = sources.DigestChecks.ToList(),
             Gaps = gaps.Select(g => new CoverageSourceGap(g.Source, g.Region, g.Kind, g.Code, g.Message)).ToList(),
             OrganizationTrail = sources.OrganizationTrail is { } o
-                ? new CoverageOrganizationTrail(o.Reason, o.Trail, o.Reach is { } r ? $"{r.Location}/AWSLogs/{r.OrganizationId}/{@case.Manifest.AccountId}/" : null, o.Reach?.ReadAs)
+                ? new CoverageOrganizationTrail(o.Reason, o.Trail, o.Reach?.FolderOf(@case.Manifest.AccountId), o.Reach?.ReadAs)
                 {
                     SeenInAccount = sources.OrganizationTrailSeenHere is not null,
                     // The member's own GetTrailStatus of the shadow trail, else the management account's, which found it logging.
                     Logging = sources.OrganizationTrailSeenHere?.IsLogging ?? (o.Reach is not null ? true : null),
                     LoggingSeenBy = sources.OrganizationTrailSeenHere?.IsLogging is not null ? @case.Manifest.AccountId : o.Reach?.ReadAs,
+                    Fallback = sources.OrganizationTrailFallback,
                 }
                 : null,
         };

@@ -20,4 +20,7 @@ public sealed record InvestigationResult(
 
     /// <summary>What the recorded state strongly suggests is the attacker's where the events could not be read (suspected.json).</summary>
     public IReadOnlyList<Suspicion.SuspectedTarget> Suspected { get; init; } = [];
+
+    /// <summary>A member account's organisation trail folder that could not be read, and LookupEvents read instead; else null.</summary>
+    public Evidence.CoverageEventsFallback? EventsFallback { get; init; }
 }

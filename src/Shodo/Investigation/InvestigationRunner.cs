@@ -127,7 +127,7 @@ public sealed class InvestigationRunner(AwsConnection aws, Case @case, Investiga
         };
 
         var suspected = await Suspicion.SuspicionStep.RunAsync(@case, state, [.. first.Gaps, .. everything.Gaps, .. files.Gaps],
-            sources.UsesLookup, chain.CompromiseStart, startingKeys, ownerName, @case.Journal.Actor.CallerArn, records, identities, resources, ct);
+            sources.ReadLookupEvents, chain.CompromiseStart, startingKeys, ownerName, @case.Journal.Actor.CallerArn, records, identities, resources, ct);
 
         progress.Step("write", @case.Directory);
         await InvestigationFiles.WriteAsync(@case, InvestigationFiles.Identities, InvestigationFiles.IdentitiesFormat, "identities", identities, ct);
@@ -141,7 +141,7 @@ public sealed class InvestigationRunner(AwsConnection aws, Case @case, Investiga
         await InvestigationCoverage.WriteAsync(@case, gaps, records.Count, sources, ct);
 
         var result = new InvestigationResult(accountId, ownerName, identities, resources, findings, impact, gaps, records.Count,
-            timeline.Count, chain.CompromiseStart) { Suspected = suspected };
+            timeline.Count, chain.CompromiseStart) { Suspected = suspected, EventsFallback = sources.OrganizationTrailFallback };
         await @case.Journal.AppendAsync(InvestigationJournalKinds.Finished, new JsonObject
         {
             ["identities"] = new JsonArray(identities.Select(i => (JsonNode)i.Id!).ToArray()),

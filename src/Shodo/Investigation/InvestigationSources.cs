@@ -3,6 +3,7 @@ using Shodo.Cases;
 using Shodo.Investigation.Sources;
 using Shodo.Investigation.Sources.Lookup;
 using Shodo.Investigation.Sources.LogFiles;
+using Shodo.Evidence;
 using Shodo.Evidence.Snapshot;
 using Shodo.Trail;
 using Shodo.Trail.Archives;
@@ -51,12 +52,52 @@ public sealed class InvestigationSources(AwsConnection aws, Case @case, Investig
         foreach (var location in Locations())
             results.Add(await ReadLocationAsync(location, aws, _digestKeys, window, accountId,
                 OrganizationTrailAt(location) ? _organization.IdAsync : null, null, ct));
-        if (options.OrganizationTrail?.Reach is { } org)
-            results.Add(await ReadLocationAsync(org.Location, org.Aws, new CloudTrailPublicKeys(org.Aws, options.Time),
-                window.Since is null ? window with { Since = options.Time.GetUtcNow() - LookupEventsHorizon } : window, accountId,
-                _ => Task.FromResult<string?>(org.OrganizationId), org.Folders, ct));
+        if (options.OrganizationTrail?.Reach is not null)
+            results.Add(await OrganizationTrailOrLookupAsync(window, accountId, LookupQuery.Everything(window), ct));
         return SourceResult.Combine(results);
     }
+
+    /// <summary>
+    /// When reading the organisation trail's folder of this account failed (<see cref="OrganizationTrailOrLookupAsync"/>): the
+    /// source read instead, the folder and AWS's answer; null while the folder reads.
+    /// </summary>
+    public CoverageEventsFallback? OrganizationTrailFallback { get; private set; }
+
+    /// <summary>Whether LookupEvents was read: as a source of its own, or instead of an organisation trail that could not be read.</summary>
+    public bool ReadLookupEvents => UsesLookup || OrganizationTrailFallback is not null;
+
+    /// <summary>
+    /// A member account's events where the parent's choice says (<see cref="OrganizationTrailChoice"/>): the account's folder of
+    /// the organisation trail through the parent's connection, digests validated — and when that read leaves any gap (the bucket
+    /// or a log file's KMS key refuses the parent, S3 throttles after every retry, a digest does not verify, a file changed after
+    /// delivery), the account's own LookupEvents (<paramref name="instead"/>) from then on, the fallback named
+    /// (<see cref="OrganizationTrailFallback"/>). What proves tampering stays a gap, whatever LookupEvents shows; the
+    /// trail's other gaps stay only when LookupEvents could not read either. The one place the pursuit and the investigation
+    /// both choose and fall back.
+    /// </summary>
+    public async Task<SourceResult> OrganizationTrailOrLookupAsync(TrailWindow window, string? accountId, LookupQuery instead, CancellationToken ct)
+    {
+        if (options.OrganizationTrail?.Reach is not { } org) return SourceResult.Empty;
+        IReadOnlyList<SourceGap> trailGaps = [];
+        if (OrganizationTrailFallback is null)
+        {
+            var read = await ReadLocationAsync(org.Location, org.Aws, new CloudTrailPublicKeys(org.Aws, options.Time),
+                window.Since is null ? window with { Since = options.Time.GetUtcNow() - LookupEventsHorizon } : window, accountId,
+                _ => Task.FromResult<string?>(org.OrganizationId), org.Folders, ct);
+            if (read.Gaps.Count == 0) return read;
+            var answer = read.Gaps.FirstOrDefault(g => !Tampering(g)) ?? read.Gaps[0];
+            OrganizationTrailFallback = new CoverageEventsFallback(LookupEventsName, org.FolderOf(accountId), answer.Kind, answer.Code, answer.Message);
+            trailGaps = read.Gaps;
+        }
+        var lookup = await _lookup.ReadAsync(instead, regions, ct, progress);
+        progress.SourceRead($"LookupEvents {instead}", lookup.Records.Count, lookup.Gaps.Count);
+        return new SourceResult(lookup.Records, [.. trailGaps.Where(g => lookup.Gaps.Count > 0 || Tampering(g)), .. lookup.Gaps]);
+    }
+
+    /// <summary>A gap that proves the trail was tampered with (a log file changed or deleted after delivery, a digest that does not verify).</summary>
+    private static bool Tampering(SourceGap gap) => gap.Kind is "Altered" or "Missing" or "DigestInvalid";
+
+    private const string LookupEventsName = "LookupEvents";
 
     /// <summary>
     /// What LookupEvents reaches back (its last 90 days): the organisation trail read instead of it, without a start, reads as

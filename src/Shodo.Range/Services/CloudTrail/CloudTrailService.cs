@@ -17,6 +17,8 @@ public sealed class CloudTrailService() : JsonService(TargetPrefix,
     new StartLogging(),
     new StopLogging(),
     new ListPublicKeys(),
+    new UpdateTrail(),
+    new DeleteTrail(),
 ])
 {
     public const string TargetPrefix = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";

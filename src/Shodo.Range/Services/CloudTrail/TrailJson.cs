@@ -48,9 +48,19 @@ internal static class TrailJson
     public static Trail FindVisible(AwsCall call, string nameOrArn) =>
         call.State.FindVisibleTrail(nameOrArn, call.Region) ?? throw NotFound(call, nameOrArn);
 
-    /// <summary>Start/StopLogging and PutEventSelectors must be called in the trail's home region.</summary>
+    /// <summary>
+    /// The trail a change names (StartLogging, StopLogging, PutEventSelectors, UpdateTrail, DeleteTrail): the caller's own, called
+    /// in its home region. In a member account the organisation trail, named by its ARN, is seen (a shadow trail) but is the
+    /// management account's to change: CloudTrail refuses with NotOrganizationMasterAccountException (every one of these
+    /// operations lists it in CloudTrail's service model); by its name it is not found, as for any read.
+    /// </summary>
     public static Trail FindInHomeRegion(AwsCall call, string nameOrArn)
     {
+        if (call.State.FindTrail(nameOrArn, call.Region) is null
+            && call.State.FindVisibleTrail(nameOrArn, call.Region) is { IsOrganizationTrail: true } shadow)
+            throw new AwsError("NotOrganizationMasterAccountException",
+                $"The account {call.AccountId} is not the management account for an organization. Only the management account can " +
+                $"change or delete the organization trail {shadow.Arn}.");
         var trail = Find(call, nameOrArn);
         if (trail.HomeRegion != call.Region)
             throw new AwsError("InvalidHomeRegionException",

@@ -53,13 +53,13 @@ public sealed class KeyPursuit(AwsConnection aws, Case @case, TimeProvider time,
     public async Task<PursuitResult> FollowAsync(PursuitStart start, CancellationToken ct)
     {
         if (start.Chain.AttackerEvents.Count == 0)
-            return new PursuitResult([], [], start.First.Gaps, start.First.Records.Count);
+            return new PursuitResult([], [], start.First.Gaps, start.First.Records.Count) { Source = Source };
         var from = start.Since ?? start.Chain.CompromiseStart?.AddHours(-1);
         var everything = await _source.EverythingAsync(new TrailWindow(from, null), start.Regions, ct).ConfigureAwait(false);
         var records = start.First.Records.Concat(everything.Records).DistinctBy(r => r.EventId).ToList();
         var chain = new IdentityChain(records).Follow(start.LeakedKey, start.OwnerUserName, start.Since, start.Excluded);
         var resources = await SpotLaunches.AddAsync(aws, Attribute(chain).Resources, ct).ConfigureAwait(false);
-        return new PursuitResult(chain.Confirmed.ToList(), resources, [.. start.First.Gaps, .. everything.Gaps], records.Count);
+        return new PursuitResult(chain.Confirmed.ToList(), resources, [.. start.First.Gaps, .. everything.Gaps], records.Count) { Source = Source };
     }
 
     private static PursuitResult Attribute(ChainResult chain) =>
@@ -81,6 +81,9 @@ public sealed record PursuitStart(string LeakedKey, string? OwnerUserName, DateT
 public sealed record PursuitResult(IReadOnlyList<AttackerIdentity> Identities, IReadOnlyList<AttackerResource> Resources,
     IReadOnlyList<SourceGap> Gaps, int RecordsRead)
 {
+    /// <summary>Where its events were read, once both reads are done (<see cref="KeyPursuit.Source"/>: a fallback shows only then).</summary>
+    public string? Source { get; init; }
+
     /// <summary>Something beyond the leaked key itself: another identity or a resource.</summary>
     public bool FoundMore => Identities.Count > 1 || Resources.Count > 0;
 }

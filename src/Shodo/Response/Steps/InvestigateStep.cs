@@ -27,6 +27,8 @@ public sealed class InvestigateStep : IResponseStep
         var confirmed = result.Identities.Count(i => i.Confidence == Investigation.Model.Confidence.Confirmed);
         var detail = Localization.Messages.Get("RespondInvestigated", confirmed, result.Resources.Count, result.Findings.Count,
             result.RecordsRead, result.Gaps.Count);
+        if (result.EventsFallback is { } fallback)
+            detail += " " + Localization.Messages.Get("RespondInvestigatedFallback", fallback.Failed, fallback.Code ?? fallback.Kind, fallback.Answer);
         return new StepResult(result.Complete ? StepOutcome.Done : StepOutcome.Incomplete, detail)
         {
             // A source AWS throttled, failed or did not answer for: reading again later can fill it.

@@ -75,7 +75,7 @@ public sealed class PursueStep : IResponseStep
                 await CutIdentitiesAsync(session, start.Attributed, ct).ConfigureAwait(false);
             var pursuit = await following.ConfigureAwait(false);
             var read = Messages.Get("PursueRead", pursuit.RecordsRead, pursuit.Identities.Count, pursuit.Resources.Count, pursuit.Gaps.Count)
-                + " " + Messages.Get("PursueReadFrom", underway.Source ?? "");
+                + " " + Messages.Get("PursueReadFrom", pursuit.Source ?? underway.Source ?? "");
             session.Progress.Note(Name, read);
             if (!pursuit.FoundMore)
             {

@@ -13,6 +13,9 @@ public sealed record OrganizationTrailReach(AwsConnection Aws, string Trail, str
     /// <summary>The trail's root, as the case account's own trails are named: <c>s3://bucket[/prefix]</c>.</summary>
     public string Location => $"s3://{Bucket}/{Prefix}".TrimEnd('/');
 
+    /// <summary>An account's folder of the trail: <c>s3://bucket/[prefix/]AWSLogs/o-ID/ACCOUNT/</c>.</summary>
+    public string FolderOf(string? account) => $"{Location}/AWSLogs/{OrganizationId}/{account}/";
+
     /// <summary>What this response read of the trail's region folders already: a later read lists and fetches only what is new.</summary>
     public TrailFolderReads Folders { get; } = new();
 }
