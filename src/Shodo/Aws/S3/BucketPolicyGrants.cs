@@ -20,14 +20,13 @@ public static class BucketPolicyGrants
     public static IReadOnlyList<string> Denied(JsonNode? policy, string? owner) => Principals(policy, "Deny", owner);
 
     /// <summary>
-    /// Whether S3 treats the policy as public, read cautiously: an Allow for everyone with no condition. With
-    /// RestrictPublicBuckets on, S3 then lets no one outside the account in through it — "public and cross-account access
-    /// within any public bucket policy, including non-public delegation to specific accounts, is blocked" (botocore's s3
-    /// model). An Allow for everyone under a condition may not be public to S3 (fixed source addresses, VPCs, ...), so it
-    /// is not counted: the outside accounts it names are then taken as still let in.
+    /// Whether S3 calls the policy public (<see cref="PublicBucketPolicy"/>: an Allow for everyone not held to fixed values of the
+    /// keys AWS lists — aws:SecureTransport holds no one to anything). With RestrictPublicBuckets on, S3 then lets no one outside
+    /// the account in through it — "public and cross-account access within any public bucket policy, including non-public
+    /// delegation to specific accounts, is blocked" (botocore's s3 model). A policy S3 does not call public is not restricted: the
+    /// outside accounts it names are then taken as still let in.
     /// </summary>
-    public static bool IsPublic(JsonNode? policy) =>
-        Statements(policy).Any(s => (string?)s["Effect"] == "Allow" && s["Condition"] is null && Of(s["Principal"]).Contains(Everyone));
+    public static bool IsPublic(JsonNode? policy) => PublicBucketPolicy.IsPublic(policy);
 
     /// <summary>A policy as its text parses, or null when it does not (an unreadable policy shuts no one out).</summary>
     public static JsonObject? Parse(string? text)
