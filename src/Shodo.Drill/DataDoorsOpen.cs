@@ -41,7 +41,7 @@ public static class DataDoorsOpen
                     .Select(a => $"ebs-snapshot:{r.Region}:{s.SnapshotId} -> {a}"))))
                 .Concat(state.Ec2Regions.SelectMany(r => r.Images.SelectMany(i => i.LaunchPermissions.Where(outside.Contains)
                     .Select(a => $"ec2-image:{r.Region}:{i.ImageId} -> {a}"))))
-                .Concat(state.Buckets.Values.SelectMany(b => BucketOpenTo(b, state.AccountId).Where(outside.Contains)
+                .Concat(state.Buckets.Values.SelectMany(b => BucketOpenTo(b, state.AccountId, state.AccountPublicAccessBlock).Where(outside.Contains)
                     .Select(a => $"s3-bucket:{b.Region}:{b.Name} -> {a}")))
                 .Concat(state.SaveKms().SelectMany(r => r.Value.Keys.SelectMany(k => k.Grants.SelectMany(g =>
                     new[] { AccountOf(g.GranteePrincipal), AccountOf(g.RetiringPrincipal) }.OfType<string>().Distinct()
@@ -82,31 +82,20 @@ public static class DataDoorsOpen
         : null;
 
     /// <summary>
-    /// Who outside the owner may read the bucket: <c>all</c> for an Allow to <c>*</c> unless RestrictPublicBuckets, or an
-    /// AllUsers/AuthenticatedUsers ACL grant unless IgnorePublicAcls; an account id an Allow names unless a Deny names it,
-    /// or the policy is public (an unconditional Allow to <c>*</c>) and RestrictPublicBuckets is on: S3 then blocks "public
-    /// and cross-account access within any public bucket policy, including non-public delegation to specific accounts".
+    /// Who outside the owner may read the bucket, as S3 decides it under the Block Public Access in effect — the bucket's and the
+    /// account's (<c>S3PublicAccessBlock.Effective</c>'s most restrictive combination) — read by the one rule Shodo's door and
+    /// blind suspicion use (<see cref="Shodo.Aws.S3.BucketOpenTo"/>): <c>all</c> for an Allow to <c>*</c> unless
+    /// RestrictPublicBuckets, or an AllUsers/AuthenticatedUsers ACL grant unless IgnorePublicAcls; an account id an Allow names
+    /// unless a Deny names it, or the policy is public in S3's sense and RestrictPublicBuckets is on: S3 then blocks "public and
+    /// cross-account access within any public bucket policy, including non-public delegation to specific accounts".
     /// </summary>
-    public static IReadOnlyList<string> BucketOpenTo(S3Bucket bucket, string owner)
+    public static IReadOnlyList<string> BucketOpenTo(S3Bucket bucket, string owner, S3PublicAccessBlock? account = null)
     {
-        var block = bucket.PublicAccessBlock;
-        var allowed = new HashSet<string>(StringComparer.Ordinal);
-        var denied = new HashSet<string>(StringComparer.Ordinal);
-        var isPublic = false;
-        if (bucket.Policy is { } text && JsonNode.Parse(text) is JsonObject policy)
-            foreach (var statement in Statements(policy["Statement"]))
-                foreach (var who in Principals(statement["Principal"]))
-                {
-                    var deny = statement["Effect"]?.ToString() == "Deny";
-                    (deny ? denied : allowed).Add(who);
-                    isPublic |= !deny && who == Everyone && statement["Condition"] is null;
-                }
-        if (block?.RestrictPublicBuckets == true && isPublic) allowed.Clear();
-        if (block?.RestrictPublicBuckets == true || denied.Contains(Everyone)) allowed.Remove(Everyone);
-        if (block?.IgnorePublicAcls != true
-            && bucket.Grants.Any(g => g.Grantee is S3Grant.AllUsers or S3Grant.AuthenticatedUsers))
-            allowed.Add(Everyone);
-        return allowed.Where(a => a != owner && !denied.Contains(a)).Order(StringComparer.Ordinal).ToList();
+        var effective = S3PublicAccessBlock.Effective(bucket.PublicAccessBlock, account);
+        var policy = bucket.Policy is { } text ? Shodo.Aws.S3.BucketPolicyGrants.Parse(text) : null;
+        var publicAcl = bucket.Grants.Any(g => g.Grantee is S3Grant.AllUsers or S3Grant.AuthenticatedUsers);
+        return Shodo.Aws.S3.BucketOpenTo.Of(owner, policy, publicAcl, effective is null ? new(false, false, false, false)
+            : new(effective.BlockPublicAcls, effective.IgnorePublicAcls, effective.BlockPublicPolicy, effective.RestrictPublicBuckets));
     }
 
     /// <summary>

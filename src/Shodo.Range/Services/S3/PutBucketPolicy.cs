@@ -26,7 +26,7 @@ internal sealed class PutBucketPolicy() : S3Action("PUT", S3Level.Bucket, "polic
         }
         if (policy["Statement"] is null) throw new AwsError("MalformedPolicy", "Missing required field Statement");
         if (S3PublicAccessBlock.Effective(bucket.PublicAccessBlock, call.State.AccountPublicAccessBlock)?.BlockPublicPolicy == true
-            && PublicPolicy.IsPublic(policy))
+            && Shodo.Aws.S3.PublicBucketPolicy.IsPublic(policy))
             throw new AwsError("AccessDenied", "Access Denied", 403);
         bucket.Policy = text;
         call.RequestParameters!["bucketPolicy"] = policy.DeepClone();

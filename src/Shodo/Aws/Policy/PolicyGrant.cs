@@ -70,7 +70,8 @@ public static class PolicyGrant
         return new ConditionedGrant(Grant.None, undecided.Distinct(StringComparer.Ordinal).ToList());
     }
 
-    private static bool ActionApplies(JsonObject s, string action)
+    /// <summary>Whether a statement's Action (or NotAction) covers the action.</summary>
+    public static bool ActionApplies(JsonObject s, string action)
     {
         if (s["Action"] is { } actions) return Strings(actions).Any(a => PolicyWildcard.Matches(a, action, ignoreCase: true));
         if (s["NotAction"] is { } notActions) return !Strings(notActions).Any(a => PolicyWildcard.Matches(a, action, ignoreCase: true));

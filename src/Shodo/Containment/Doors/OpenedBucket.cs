@@ -4,6 +4,7 @@ using Amazon.S3.Model;
 using Shodo.Aws;
 using Shodo.Aws.Errors;
 using Shodo.Aws.S3;
+using Shodo.Aws.S3Control;
 using Shodo.Containment.Plan;
 
 namespace Shodo.Containment.Doors;
@@ -31,7 +32,7 @@ public sealed class OpenedBucket : IDataDoor
     public IReadOnlyList<AwsOperation> Operations =>
     [
         S3Operations.GetBucketAcl, S3Operations.GetBucketPolicy, S3Operations.GetPublicAccessBlock,
-        S3Operations.PutBucketPolicy, S3Operations.PutPublicAccessBlock,
+        S3Operations.PutBucketPolicy, S3Operations.PutPublicAccessBlock, S3ControlOperations.GetPublicAccessBlock,
     ];
 
     public string HowToReverse =>
@@ -67,6 +68,7 @@ public sealed class OpenedBucket : IDataDoor
         catch (AwsServiceError e) when (e.Code is "NoSuchPublicAccessBlockConfiguration")
         {
         }
+        var (account, accountUnread) = await AccountBlockAsync(c, owner, ct).ConfigureAwait(false);
         var publicAcl = (acl.Grants ?? []).Where(g => g.Grantee?.URI is { } uri && PublicGroups.Contains(uri))
             .Select(g => $"{g.Grantee.URI} {g.Permission?.Value}").ToList();
         return new JsonObject
@@ -74,31 +76,54 @@ public sealed class OpenedBucket : IDataDoor
             ["exists"] = true, ["bucket"] = t.Id, ["region"] = t.Region, ["owner"] = owner,
             ["policy"] = text, ["publicAccessBlock"] = block,
             ["publicAclGrants"] = new JsonArray(publicAcl.Select(g => (JsonNode)g!).ToArray()),
+            ["accountPublicAccessBlock"] = account, ["accountPublicAccessBlockNotRead"] = accountUnread,
         };
     }
 
     /// <summary>
-    /// <c>all</c> while a public policy is not restricted (RestrictPublicBuckets) or a public ACL grant not ignored
-    /// (IgnorePublicAcls); each outside account an Allow names and no Deny names — unless the policy is public and
-    /// restricted: S3 then blocks every cross-account access it grants, the named accounts' too.
+    /// The account's Block Public Access (S3 Control), which S3 combines with the bucket's: null when none is set, or when it could
+    /// not be read (the error code is then returned beside it, and the bucket is weighed by its own settings alone: the cautious reading).
     /// </summary>
-    public IReadOnlyList<string> OpenTo(JsonObject state)
+    private static async Task<(JsonObject? Block, string? NotRead)> AccountBlockAsync(ContainmentContext c, string owner, CancellationToken ct)
     {
-        var owner = (string?)state["owner"];
-        var policy = BucketPolicyGrants.Parse((string?)state["policy"]);
-        var denied = BucketPolicyGrants.Denied(policy, owner);
-        var open = BucketPolicyGrants.Allowed(policy, owner).Where(p => !denied.Contains(p)).ToList();
-        var block = state["publicAccessBlock"] as JsonObject;
-        if (block?["RestrictPublicBuckets"]?.GetValue<bool>() == true)
+        try
         {
-            if (BucketPolicyGrants.IsPublic(policy)) open.Clear();
-            open.Remove(BucketPolicyGrants.Everyone);
+            var (b, _) = await c.Aws.S3Control().GetPublicAccessBlockAsync(owner, ct).ConfigureAwait(false);
+            return (Json(new PublicAccessBlockSettings(b.BlockPublicAcls, b.IgnorePublicAcls, b.BlockPublicPolicy, b.RestrictPublicBuckets)), null);
         }
-        if (state["publicAclGrants"] is JsonArray { Count: > 0 } && block?["IgnorePublicAcls"]?.GetValue<bool>() != true
-            && !open.Contains(BucketPolicyGrants.Everyone))
-            open.Add(BucketPolicyGrants.Everyone);
-        return open.Order(StringComparer.Ordinal).ToList();
+        catch (AwsServiceError e) when (e.Code is "NoSuchPublicAccessBlockConfiguration")
+        {
+            return (null, null);
+        }
+        catch (AwsServiceError e)
+        {
+            return (null, e.Code);
+        }
     }
+
+    /// <summary>
+    /// Whom the bucket lets in (<see cref="BucketOpenTo"/>) under the Block Public Access in effect: the bucket's and the account's
+    /// (a before-state journaled without the account's is weighed by the bucket's alone).
+    /// </summary>
+    public IReadOnlyList<string> OpenTo(JsonObject state) =>
+        BucketOpenTo.Of((string?)state["owner"], BucketPolicyGrants.Parse((string?)state["policy"]), state["publicAclGrants"] is JsonArray { Count: > 0 },
+            Effective(state));
+
+    private static PublicAccessBlockSettings Effective(JsonObject state) =>
+        PublicAccessBlockSettings.Effective(SettingsOf(state["publicAccessBlock"]), SettingsOf(state["accountPublicAccessBlock"]));
+
+    private static PublicAccessBlockSettings? SettingsOf(JsonNode? block)
+    {
+        if (block is not JsonObject b) return null;
+        bool On(string name) => b[name]?.GetValue<bool>() == true;
+        return new PublicAccessBlockSettings(On("BlockPublicAcls"), On("IgnorePublicAcls"), On("BlockPublicPolicy"), On("RestrictPublicBuckets"));
+    }
+
+    private static JsonObject Json(PublicAccessBlockSettings s) => new()
+    {
+        ["BlockPublicAcls"] = s.BlockPublicAcls, ["IgnorePublicAcls"] = s.IgnorePublicAcls,
+        ["BlockPublicPolicy"] = s.BlockPublicPolicy, ["RestrictPublicBuckets"] = s.RestrictPublicBuckets,
+    };
 
     public string ExpectedAfter(PlannedAction a) =>
         $"bucket {a.Target.Id} lets no one outside the account in: a Deny ({DenySid}) for each outside account its policy lets in, " +
@@ -111,9 +136,10 @@ public sealed class OpenedBucket : IDataDoor
         var s3 = c.Aws.S3(a.Target.Region);
         var accounts = open.Where(p => p != BucketPolicyGrants.Everyone).ToList();
         var block = open.Contains(BucketPolicyGrants.Everyone) || !FullyBlocked(state);
-        // Public policies already refused: S3 would refuse the policy with the Deny too while it holds a public statement, so
-        // shut everyone out first. A public policy then needs no Deny: restricted, it lets no outside account in at all.
-        var blocksPolicies = (state["publicAccessBlock"] as JsonObject)?["BlockPublicPolicy"]?.GetValue<bool>() == true;
+        // Public policies already refused (by the bucket's setting or the account's): S3 would refuse the policy with the Deny too
+        // while it holds a public statement, so shut everyone out first. A public policy then needs no Deny: restricted, it lets
+        // no outside account in at all.
+        var blocksPolicies = Effective(state).BlockPublicPolicy;
         if (block && blocksPolicies)
         {
             await PutBlockAsync(c, a, AllOn(), ct).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using Shodo.Aws.S3;
 using Shodo.Evidence.Snapshot;
 using Shodo.Localization;
 
@@ -21,6 +22,19 @@ internal static class EffectivePublicAccessBlock
     public static BlockVerdict RestrictsPublicPolicy(AccountSnapshot state, string bucket) =>
         Setting(state, bucket, b => b.RestrictPublicBuckets, a => a.RestrictPublicBuckets,
             "ReachPublicPolicyRestrictedByBucket", "ReachPublicPolicyRestrictedByAccount");
+
+    /// <summary>
+    /// The settings S3 applies to the bucket (<see cref="PublicAccessBlockSettings.Effective"/>): a level not read adds nothing — the
+    /// cautious reading, where the verdicts above say "unknown".
+    /// </summary>
+    public static PublicAccessBlockSettings Settings(AccountSnapshot state, string bucket)
+    {
+        var own = state.BucketPublicAccessBlocks.FirstOrDefault(b => b.Bucket == bucket);
+        var account = state.AccountPublicAccessBlock;
+        return PublicAccessBlockSettings.Effective(
+            own is null ? null : new(own.BlockPublicAcls, own.IgnorePublicAcls, own.BlockPublicPolicy, own.RestrictPublicBuckets),
+            account is null ? null : new(account.BlockPublicAcls, account.IgnorePublicAcls, account.BlockPublicPolicy, account.RestrictPublicBuckets));
+    }
 
     private static BlockVerdict Setting(AccountSnapshot state, string bucket, Func<BucketPublicAccessBlockFact, bool> ofBucket,
         Func<AccountPublicAccessBlockFact, bool> ofAccount, string bucketDecides, string accountDecides)

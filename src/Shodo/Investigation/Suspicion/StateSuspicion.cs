@@ -1,4 +1,5 @@
 using Shodo.Evidence.Snapshot;
+using Shodo.Investigation.Impact;
 using Shodo.Investigation.Model;
 using Shodo.Investigation.Resources;
 using Shodo.Investigation.Triage;
@@ -95,14 +96,7 @@ public static class StateSuspicion
         foreach (var door in OutsideGrants(state, attributed, exposureFrom)) yield return door;
         foreach (var door in SharedImageSuspicion.Doors(state, attributed, exposureFrom)) yield return door;
         var owner = state.Users.Select(u => u.Arn?.Split(':') is { Length: >= 6 } p ? p[4] : null).FirstOrDefault(a => a is not null);
-        foreach (var p in state.BucketPolicies.Where(p => p.Document is not null))
-        {
-            var open = Shodo.Aws.S3.BucketPolicyGrants.Allowed(Shodo.Aws.S3.BucketPolicyGrants.Parse(p.Document), owner);
-            if (open.Count == 0 || attributed.Contains(Key(ResourceTypes.OpenedBucket, p.Bucket))) continue;
-            var region = state.Buckets.FirstOrDefault(b => b.Name == p.Bucket)?.Region ?? p.Region;
-            yield return new SuspectedTarget(ResourceTypes.OpenedBucket, p.Bucket, region, null,
-                Messages.Get("SuspectedOpenBucketReason", p.Bucket, string.Join(", ", open)));
-        }
+        foreach (var door in OpenBuckets(state, owner, attributed)) yield return door;
         foreach (var k in state.KmsKeys.Where(k => k.KeyManager == "CUSTOMER" && k.Policy is not null))
         {
             // An AWS managed key's policy lets in "*" under a kms:CallerAccount condition by design: only customer keys are weighed.
@@ -110,6 +104,31 @@ public static class StateSuspicion
             if (open.Count == 0 || attributed.Contains(Key(ResourceTypes.OpenedKeyPolicy, k.KeyId))) continue;
             yield return new SuspectedTarget(ResourceTypes.OpenedKeyPolicy, k.KeyId, k.Region, null,
                 Messages.Get("SuspectedOpenKeyPolicyReason", k.KeyId, k.Region, string.Join(", ", open)));
+        }
+    }
+
+    /// <summary>
+    /// Each bucket whose collected policy or ACL lets someone outside the account in, as S3 decides it under the Block Public Access
+    /// in effect, the bucket's and the account's (<see cref="Shodo.Aws.S3.BucketOpenTo"/>, <see cref="EffectivePublicAccessBlock"/>):
+    /// a public policy or ACL the account's settings neutralise is no door.
+    /// </summary>
+    private static IEnumerable<SuspectedTarget> OpenBuckets(AccountSnapshot state, string? owner, IReadOnlySet<string> attributed)
+    {
+        var policies = state.BucketPolicies.Where(p => p.Document is not null).GroupBy(p => p.Bucket, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var publicAcls = state.BucketAcls.Where(a => a.Grants.Any(g => g.IsPublic)).Select(a => a.Bucket).ToHashSet(StringComparer.Ordinal);
+        foreach (var bucket in policies.Keys.Union(publicAcls).Order(StringComparer.Ordinal))
+        {
+            var policy = policies.GetValueOrDefault(bucket);
+            var document = Shodo.Aws.S3.BucketPolicyGrants.Parse(policy?.Document);
+            var settings = EffectivePublicAccessBlock.Settings(state, bucket);
+            var open = Shodo.Aws.S3.BucketOpenTo.Of(owner, document, publicAcls.Contains(bucket), settings);
+            if (open.Count == 0 || attributed.Contains(Key(ResourceTypes.OpenedBucket, bucket))) continue;
+            var region = state.Buckets.FirstOrDefault(b => b.Name == bucket)?.Region ?? policy?.Region;
+            var byPolicy = Shodo.Aws.S3.BucketOpenTo.Of(owner, document, false, settings).Count > 0;
+            yield return new SuspectedTarget(ResourceTypes.OpenedBucket, bucket, region, null, byPolicy
+                ? Messages.Get("SuspectedOpenBucketReason", bucket, string.Join(", ", open))
+                : Messages.Get("SuspectedOpenBucketAclReason", bucket));
         }
     }
 
