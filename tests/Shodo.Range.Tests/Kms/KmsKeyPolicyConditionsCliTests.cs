@@ -84,7 +84,7 @@ public sealed class KmsKeyPolicyConditionsCliTests(OrganizationFixture fixture) 
     }
 
     [Fact]
-    public async Task An_AWS_managed_key_is_read_but_neither_its_policy_changed_nor_granted_away_directly()
+    public async Task An_AWS_managed_key_is_read_but_neither_its_policy_nor_its_state_changed_nor_granted_away_directly()
     {
         string arn, before;
         lock (fixture.Range.State.Sync)
@@ -103,10 +103,17 @@ public sealed class KmsKeyPolicyConditionsCliTests(OrganizationFixture fixture) 
         var put = await Cli.FailsWithAsync("AccessDeniedException", "kms", "put-key-policy", "--key-id", arn, "--policy-name", "default",
             "--policy", Policy(Everyone("kms:Decrypt", """{"StringEquals":{"kms:CallerAccount":"444455556666"}}""")));
         Assert.Contains("no resource-based policy allows the kms:PutKeyPolicy action", put.ErrorMessage);
+        // Nor is its state: disabling it or scheduling its deletion is refused the same way.
+        foreach (var change in new[] { "disable-key", "schedule-key-deletion", "enable-key" })
+        {
+            var refused = await Cli.FailsWithAsync("AccessDeniedException", "kms", change, "--key-id", arn);
+            Assert.Contains("no resource-based policy allows the kms:", refused.ErrorMessage);
+        }
         lock (fixture.Range.State.Sync)
         {
             var key = fixture.Range.State.AwsManagedKey(Region, "aws/ebs");
             Assert.Equal(before, key.Policy);
+            Assert.Equal("Enabled", key.KeyState);
             Assert.Empty(key.Grants);
         }
     }
