@@ -82,9 +82,11 @@ public sealed class ReadAccessTests(ReadAccessTests.Account account) : IClassFix
                 {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"{{root}}"},"Action":"kms:*","Resource":"*"},
                 {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Outside}}:root"},"Action":"kms:Decrypt","Resource":"*"}]}
                 """);
-            // A key whose policy names one administrator role and never the account: IAM policies grant nothing on it.
+            // A key whose policy names one administrator role and never the account: IAM policies grant nothing on it. The range
+            // enforces key policies as KMS does, so the responder reads this key only because the policy names it for reading.
             var undelegatedKey = state.CreateKmsKey("us-east-1", $$"""
-                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{state.AccountId}}:role/key-admin"},"Action":"kms:*","Resource":"*"}]}
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{state.AccountId}}:role/key-admin"},"Action":"kms:*","Resource":"*"},
+                {"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{state.AccountId}}:user/{{RangeHost.ResponderUserName}}"},"Action":["kms:DescribeKey","kms:GetKeyPolicy","kms:ListGrants"],"Resource":"*"}]}
                 """);
             foreach (var (bucket, key) in new[] { (KmsClosed, closedKey.Arn), (KmsOpen, openKey.Arn) })
             {
