@@ -80,4 +80,29 @@ public sealed class Ec2EncryptedSharingCliTests(RangeFixture fixture) : IClassFi
             "--operation-type", "add", "--user-ids", Outside);
         lock (fixture.Range.State.Sync) Assert.Equal([Outside], fixture.Range.State.Ec2(Region).Images.Single(i => i.ImageId == copy).LaunchPermissions);
     }
+
+    [Fact]
+    public async Task An_image_on_an_encrypted_disk_cannot_be_made_public_whatever_key_encrypts_it_and_an_unencrypted_one_can()
+    {
+        var (instance, _) = await EncryptedInstanceAsync(fixture.Range.State.CreateKmsKey(Region, description: "web disks").Arn);
+        var image = (await Cli.OkAsync("ec2", "create-image", "--instance-id", instance, "--name", fixture.Unique("encrypted"))).Str("ImageId");
+        await Cli.FailsWithAsync("InvalidParameter", "ec2", "modify-image-attribute", "--image-id", image,
+            "--launch-permission", "Add=[{Group=all}]");
+        await Cli.FailsWithAsync("InvalidParameter", "ec2", "modify-image-attribute", "--image-id", image, "--attribute", "launchPermission",
+            "--operation-type", "add", "--user-groups", "all");
+        // Public alongside an account in one call: nothing of it is applied.
+        await Cli.FailsWithAsync("InvalidParameter", "ec2", "modify-image-attribute", "--image-id", image,
+            "--launch-permission", $"Add=[{{UserId={Outside}}},{{Group=all}}]");
+        lock (fixture.Range.State.Sync) Assert.Empty(fixture.Range.State.Ec2(Region).Images.Single(i => i.ImageId == image).LaunchPermissions);
+        Assert.Empty((await Cli.OkAsync("ec2", "describe-images", "--owners", "self", "--filters", "Name=is-public,Values=true"))
+            .Items("Images").Where(i => i.Str("ImageId") == image));
+        // Removing "all" is never refused.
+        await Cli.OkAsync("ec2", "modify-image-attribute", "--image-id", image, "--launch-permission", "Remove=[{Group=all}]");
+
+        var plain = (await Cli.OkAsync("ec2", "run-instances", "--image-id", ImageId, "--instance-type", "t3.micro", "--count", "1"))
+            .Items("Instances").Single().Str("InstanceId");
+        var open = (await Cli.OkAsync("ec2", "create-image", "--instance-id", plain, "--name", fixture.Unique("plain"))).Str("ImageId");
+        await Cli.OkAsync("ec2", "modify-image-attribute", "--image-id", open, "--launch-permission", "Add=[{Group=all}]");
+        lock (fixture.Range.State.Sync) Assert.Equal(["all"], fixture.Range.State.Ec2(Region).Images.Single(i => i.ImageId == open).LaunchPermissions);
+    }
 }

@@ -10,7 +10,10 @@ namespace Shodo.Range.Services.Ec2;
 /// given to another account while the AWS managed key (<c>aws/ebs</c>) encrypts it — OperationNotPermitted "Encrypted snapshots
 /// with EBS default key cannot be shared", as EC2 answers; an AMI whose disks such a key encrypts, given to another account —
 /// InvalidParameter "Snapshots encrypted with the AWS Managed CMK can't be shared. Specify another snapshot.", as EC2 answers
-/// ModifyImageAttribute. Removing permissions is always allowed.
+/// ModifyImageAttribute; an AMI with any encrypted disk made public (launchPermission Group=all), whatever key encrypts it, as the
+/// EC2 user guide says ("You can't make an AMI public if it has encrypted snapshots") — InvalidParameter, the code EC2 answers
+/// ModifyImageAttribute's other refusals with; the message is the range's words, not EC2's verbatim. Removing permissions is
+/// always allowed.
 /// </summary>
 internal static class EncryptedSnapshotSharing
 {
@@ -27,7 +30,9 @@ internal static class EncryptedSnapshotSharing
     public static void CheckImage(Ec2Context c, Image image, IReadOnlyList<string> add)
     {
         if (!add.Any(a => a != c.AccountId)) return;
-        var disks = image.BlockDeviceMappings.Select(b => c.Region.Snapshots.FirstOrDefault(s => s.SnapshotId == b.SnapshotId)).OfType<Snapshot>();
+        var disks = image.BlockDeviceMappings.Select(b => c.Region.Snapshots.FirstOrDefault(s => s.SnapshotId == b.SnapshotId)).OfType<Snapshot>().ToList();
+        if (add.Contains(Public) && (disks.Any(s => s.Encrypted) || image.BlockDeviceMappings.Any(b => b.Encrypted)))
+            throw new AwsError("InvalidParameter", "Images with encrypted snapshots cannot be made public.");
         if (disks.Any(s => c.State.EncryptedWithAwsManagedKey(c.Call.Region, s.Encrypted, s.KmsKeyId)))
             throw new AwsError("InvalidParameter", "Snapshots encrypted with the AWS Managed CMK can\u2019t be shared. Specify another snapshot.");
     }

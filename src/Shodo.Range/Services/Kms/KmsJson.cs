@@ -67,7 +67,7 @@ internal static class KmsJson
     public static void Usable(KmsKey key, bool disabledToo = true)
     {
         if (key.KeyState == "Enabled" || (disabledToo && key.KeyState == "Disabled")) return;
-        throw new AwsError("KMSInvalidStateException", $"{key.Arn} is {key.KeyState.ToLowerInvariant()}.");
+        throw KeyStateChanges.InvalidState(key);
     }
 
     public static JsonObject Metadata(KmsKey key)
@@ -88,6 +88,8 @@ internal static class KmsJson
             ["KeySpec"] = key.KeySpec,
             ["MultiRegion"] = key.MultiRegion,
         };
+        if (key.DeletionDate is { } deletion) m["DeletionDate"] = CloudTrailJson.Epoch(deletion);
+        if (key.PendingDeletionWindowInDays is { } window) m["PendingDeletionWindowInDays"] = window;
         if (key.KeySpec == "SYMMETRIC_DEFAULT") m["EncryptionAlgorithms"] = new JsonArray("SYMMETRIC_DEFAULT");
         return m;
     }

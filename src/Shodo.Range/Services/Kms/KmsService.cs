@@ -17,6 +17,10 @@ public sealed class KmsService() : JsonService(TargetPrefix,
     new ListGrants(),
     new RevokeGrant(),
     new RetireGrant(),
+    new DisableKey(),
+    new EnableKey(),
+    new ScheduleKeyDeletion(),
+    new CancelKeyDeletion(),
 ])
 {
     public const string TargetPrefix = "TrentService.";

@@ -17,6 +17,9 @@ public sealed class KmsKey
     public string? Alias { get; init; }
     public string KeyState { get; set; } = "Enabled";
     public bool MultiRegion { get; set; }
+    /// <summary>When a key PendingDeletion is to be deleted (ScheduleKeyDeletion), and the waiting period asked for.</summary>
+    public DateTimeOffset? DeletionDate { get; set; }
+    public int? PendingDeletionWindowInDays { get; set; }
     public required string Policy { get; set; }
     public List<KmsGrant> Grants { get; init; } = [];
 
