@@ -51,8 +51,12 @@ public sealed class S3BucketsCollector : ICollector, ISnapshotPart
         var home = context.Aws.S3(context.Aws.Region);
         var location = await context.In(context.Aws.Region).SdkAsync(S3Operations.GetBucketLocation, Copy(named), null,
             c => home.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, c), ct);
-        var region = S3BucketRegions.FromLocationConstraint(location?.Location?.Value);
-        if (location is not null) context.Aws.BucketRegions.Know(bucket, region);
+        // Unanswered (throttled, refused), the bucket's region is not known: its reads are not sent to a region guessed for it,
+        // where S3 answers PermanentRedirect and each read would be a lasting gap beside the one that names the cause (the
+        // location's, which a resume tries again with the whole collector).
+        if (location is null) return;
+        var region = S3BucketRegions.FromLocationConstraint(location.Location?.Value);
+        context.Aws.BucketRegions.Know(bucket, region);
         var here = context.In(region);
         var s3 = context.Aws.S3(region);
         await here.SdkAsync(S3Operations.GetBucketPolicy, Copy(named), null,
